@@ -1,0 +1,171 @@
+"""A push as the user composed it: message, targets, trigger and options, as plain data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal
+
+from pushgui.core.errors import FieldError, SpecError
+from pushgui.core.schedule.spec import TriggerSpec, trigger_from_dict, trigger_to_dict
+
+MissedPolicy = Literal["once", "all", "skip"]
+MISSED_POLICIES: tuple[MissedPolicy, ...] = ("once", "all", "skip")
+
+MAX_NAME = 200
+MAX_TITLE = 500
+MAX_BODY = 100_000
+
+
+@dataclass(frozen=True)
+class Message:
+    title: str
+    body: str = ""
+
+
+@dataclass(frozen=True)
+class Target:
+    """Who receives a push. ``kind`` names a channel kind; ``desktop`` means "me"."""
+
+    kind: str = "desktop"
+    channel_id: int | None = None
+    contact_ids: tuple[int, ...] = ()
+    group_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class PushOptions:
+    """How a push behaves when runs are missed; never skips a run for being a second late."""
+
+    missed: MissedPolicy = "once"
+
+
+@dataclass(frozen=True)
+class PushSpec:
+    name: str
+    message: Message
+    trigger: TriggerSpec
+    targets: tuple[Target, ...] = (Target(),)
+    options: PushOptions = field(default_factory=PushOptions)
+    enabled: bool = True
+
+    def renamed(self, name: str) -> PushSpec:
+        return replace(self, name=name)
+
+
+def spec_to_dict(spec: PushSpec) -> dict[str, Any]:
+    """The JSON form stored in the database and written to export files."""
+    return {
+        "name": spec.name,
+        "enabled": spec.enabled,
+        "message": {"title": spec.message.title, "body": spec.message.body},
+        "targets": [_target_to_dict(t) for t in spec.targets],
+        "trigger": trigger_to_dict(spec.trigger),
+        "options": {"missed": spec.options.missed},
+    }
+
+
+def _target_to_dict(target: Target) -> dict[str, Any]:
+    out: dict[str, Any] = {"kind": target.kind}
+    if target.channel_id is not None:
+        out["channel_id"] = target.channel_id
+    if target.contact_ids:
+        out["contact_ids"] = list(target.contact_ids)
+    if target.group_ids:
+        out["group_ids"] = list(target.group_ids)
+    return out
+
+
+def _ids(value: Any, where: str, errors: list[FieldError]) -> tuple[int, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(
+        isinstance(v, int) and not isinstance(v, bool) for v in value
+    ):
+        errors.append(FieldError(where, "must be a list of whole numbers"))
+        return ()
+    return tuple(value)
+
+
+def _target_from_dict(data: Any, where: str, errors: list[FieldError]) -> Target:
+    if not isinstance(data, dict) or not isinstance(data.get("kind"), str):
+        errors.append(FieldError(where, "must be an object with a kind"))
+        return Target()
+    channel_id = data.get("channel_id")
+    if channel_id is not None and (isinstance(channel_id, bool) or not isinstance(channel_id, int)):
+        errors.append(FieldError(f"{where}.channel_id", "must be a whole number"))
+        channel_id = None
+    return Target(
+        kind=data["kind"],
+        channel_id=channel_id,
+        contact_ids=_ids(data.get("contact_ids"), f"{where}.contact_ids", errors),
+        group_ids=_ids(data.get("group_ids"), f"{where}.group_ids", errors),
+    )
+
+
+def spec_from_dict(data: Any) -> PushSpec:
+    """Parse the JSON form of a push; raises :class:`SpecError` naming each bad field.
+
+    Only shape and types are checked here; :func:`pushgui.core.validation.validate_spec`
+    checks meaning.
+    """
+    if not isinstance(data, dict):
+        raise SpecError([FieldError("", "must be an object")])
+    errors: list[FieldError] = []
+
+    name = data.get("name")
+    if not isinstance(name, str):
+        errors.append(FieldError("name", "must be text"))
+        name = ""
+    enabled = data.get("enabled", True)
+    if not isinstance(enabled, bool):
+        errors.append(FieldError("enabled", "must be true or false"))
+        enabled = True
+
+    message = data.get("message")
+    title, body = "", ""
+    if not isinstance(message, dict):
+        errors.append(FieldError("message", "must be an object with a title and a body"))
+    else:
+        title, body = message.get("title", ""), message.get("body", "")
+        if not isinstance(title, str):
+            errors.append(FieldError("message.title", "must be text"))
+            title = ""
+        if not isinstance(body, str):
+            errors.append(FieldError("message.body", "must be text"))
+            body = ""
+
+    raw_targets = data.get("targets", [{"kind": "desktop"}])
+    targets: tuple[Target, ...] = ()
+    if not isinstance(raw_targets, list):
+        errors.append(FieldError("targets", "must be a list"))
+    else:
+        targets = tuple(
+            _target_from_dict(t, f"targets[{i}]", errors) for i, t in enumerate(raw_targets)
+        )
+
+    options = data.get("options", {})
+    missed: Any = "once"
+    if not isinstance(options, dict):
+        errors.append(FieldError("options", "must be an object"))
+    else:
+        missed = options.get("missed", "once")
+        if missed not in MISSED_POLICIES:
+            errors.append(FieldError("options.missed", "must be once, all or skip"))
+            missed = "once"
+
+    trigger: TriggerSpec | None = None
+    try:
+        trigger = trigger_from_dict(data.get("trigger"))
+    except SpecError as exc:
+        errors.extend(exc.prefixed("trigger").errors)
+
+    if errors or trigger is None:
+        raise SpecError(errors)
+    return PushSpec(
+        name=name,
+        enabled=enabled,
+        message=Message(title=title, body=body),
+        targets=targets,
+        trigger=trigger,
+        options=PushOptions(missed=missed),
+    )

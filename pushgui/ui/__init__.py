@@ -1,0 +1,1 @@
+"""The desktop interface (QtWidgets): main window, editors, dialogs, item models, tray."""

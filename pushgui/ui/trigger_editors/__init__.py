@@ -1,0 +1,1 @@
+"""One editor widget per kind of trigger spec."""
