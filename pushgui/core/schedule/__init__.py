@@ -1,1 +1,1 @@
-"""When a push runs: trigger specs, their validation, description, preview and APScheduler triggers."""
+"""When a push runs: trigger specs, validation, descriptions, previews, APScheduler triggers."""

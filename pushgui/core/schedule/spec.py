@@ -151,7 +151,9 @@ class _Reader:
         if parsed is None:
             self._fail(key, "must be a date and time such as 2026-12-24T09:00")
             return datetime(2000, 1, 1)
-        return parsed.replace(tzinfo=None, second=0, microsecond=0)
+        if parsed.tzinfo is not None:
+            self._fail(key, "must be a wall-clock time without a UTC offset (see timezone)")
+        return parsed.replace(tzinfo=None, microsecond=0)
 
     def day(self, key: str) -> date | None:
         value = self.data.get(key)

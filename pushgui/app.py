@@ -1,0 +1,155 @@
+"""Composition root: wires the store, the engine and (for the GUI) the windows together."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+from dataclasses import dataclass
+from datetime import UTC
+
+from PySide6.QtCore import QCoreApplication
+
+from pushgui import __version__
+from pushgui.core.channels.desktop import install_log_sender
+from pushgui.core.executor import PushExecutor
+from pushgui.core.paths import Locations, ensure_private_dir
+from pushgui.core.service import PushService
+from pushgui.core.store.db import Database, StoreError, open_database
+from pushgui.core.store.jobstore import PushJobStore
+from pushgui.engine.bridge import EventBridge
+from pushgui.engine.scheduler import PushScheduler
+from pushgui.engine.signals import install_sigint_handler
+from pushgui.engine.single_instance import SingleInstance, send_to_running
+
+log = logging.getLogger(__name__)
+
+WORKERS = 8
+
+
+def configure_logging(locations: Locations, to_stderr: bool, level: int = logging.INFO) -> None:
+    """A rotating log file in the log folder, and stderr when asked (headless, CLI)."""
+    root = logging.getLogger()
+    root.setLevel(level)
+    formatter = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        ensure_private_dir(locations.logs)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            locations.logs / "pushgui.log", maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+        )
+        handler.setFormatter(formatter)
+        root.addHandler(handler)
+    except OSError as exc:
+        print(f"pushgui: cannot write the log file in {locations.logs}: {exc}", file=sys.stderr)
+    if to_stderr:
+        stream = logging.StreamHandler(sys.stderr)
+        stream.setFormatter(formatter)
+        root.addHandler(stream)
+    for noisy in ("apscheduler", "alembic", "sqlalchemy"):
+        logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
+
+
+@dataclass
+class Runtime:
+    """Everything that runs pushes, without any window."""
+
+    db: Database
+    scheduler: PushScheduler
+    service: PushService
+    bridge: EventBridge
+
+    def stop(self) -> None:
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=True)
+        self.db.close()
+
+
+def start_runtime(locations: Locations) -> Runtime:
+    """Open the database, reconcile jobs with pushes, and start the scheduler."""
+    db = open_database(locations.data)
+    scheduler = PushScheduler(
+        timezone=UTC,
+        jobstores={"default": PushJobStore(db.engine)},
+        executors={"default": PushExecutor(WORKERS)},
+    )
+    bridge = EventBridge()
+    bridge.attach(scheduler)
+    service = PushService(db, scheduler)
+    scheduler.start(paused=True)
+    service.reconcile()
+    scheduler.resume()
+    return Runtime(db=db, scheduler=scheduler, service=service, bridge=bridge)
+
+
+def run_headless(locations: Locations) -> int:
+    """Run the scheduler and deliveries with no window until Ctrl+C or SIGTERM."""
+    app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
+    instance = SingleInstance(locations.data)
+    if not instance.acquire():
+        print(
+            f"pushgui is already running with the data folder {locations.data}; "
+            "stop it first.",
+            file=sys.stderr,
+        )
+        return 3
+    install_log_sender()
+    runtime = start_runtime(locations)
+    instance.message_received.connect(lambda message: _on_message(runtime, message))
+    install_sigint_handler(app)
+    log.info("pushgui %s running headless with %s", __version__, locations.data)
+    try:
+        app.exec()
+    finally:
+        log.info("Stopping")
+        runtime.stop()
+        instance.release()
+    return 0
+
+
+def _on_message(runtime: Runtime, message: str) -> None:
+    if message == "reconcile":
+        runtime.service.reconcile()
+
+
+def run_gui(locations: Locations, minimized: bool = False) -> int:
+    """Start the desktop app; a second launch on the same data folder shows the first."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from pushgui.core.settings import SettingsStore
+    from pushgui.ui.icons import app_icon
+    from pushgui.ui.shell import DesktopShell
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("pushgui")
+    app.setApplicationDisplayName("pushgui")
+    app.setDesktopFileName("pushgui")
+    app.setWindowIcon(app_icon())
+    app.setQuitOnLastWindowClosed(False)
+
+    instance = SingleInstance(locations.data)
+    if not instance.acquire():
+        shown = send_to_running(locations.data, "show")
+        log.info("pushgui is already running on %s; %s", locations.data,
+                 "asked it to show itself" if shown else "it did not answer")
+        return 0
+    try:
+        runtime = start_runtime(locations)
+    except StoreError as exc:
+        log.error("Cannot open the database: %s", exc)
+        QMessageBox.critical(None, "pushgui", str(exc))
+        instance.release()
+        return 4
+    shell = DesktopShell(
+        runtime.service, runtime.scheduler, runtime.bridge, SettingsStore(runtime.db)
+    )
+    instance.message_received.connect(shell.on_message)
+    install_sigint_handler(app)
+    if not minimized or shell.tray is None:
+        shell.show_window()
+    log.info("pushgui %s started with %s", __version__, locations.data)
+    try:
+        return app.exec()
+    finally:
+        runtime.stop()
+        instance.release()

@@ -1,0 +1,139 @@
+"""Command line: start the GUI (default), run headless, or list, export and import pushes."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+from pushgui import __version__
+from pushgui.core.errors import SpecError
+from pushgui.core.paths import Locations, locate
+from pushgui.core.schedule.describe import describe
+from pushgui.core.service import PushService
+from pushgui.core.store.db import StoreError, open_database
+from pushgui.core.transfer import read_import, write_export
+
+EXIT_USAGE = 2
+EXIT_STORE = 4
+EXIT_IMPORT = 5
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pushgui",
+        description="Compose a message, choose who gets it and when; pushgui delivers it "
+        "on time. Without a command, the window opens.",
+    )
+    parser.add_argument("--version", action="version", version=f"pushgui {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="folder for everything pushgui writes (default: PUSHGUI_HOME, else the "
+        "platform's data folder)",
+    )
+    parser.add_argument(
+        "--minimized", action="store_true", help="start in the system tray, without a window"
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug details")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("list", help="list pushes: name, schedule, next run, enabled")
+    export = commands.add_parser("export", help="write all pushes to a JSON file")
+    export.add_argument("file", type=Path)
+    imp = commands.add_parser("import", help="add the pushes of a JSON file (all or nothing)")
+    imp.add_argument("file", type=Path)
+    run = commands.add_parser("run", help="run the scheduler")
+    run.add_argument(
+        "--headless", action="store_true", help="no window: deliveries only, logs to stderr"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    locations = locate(args.data_dir)
+    level = logging.DEBUG if args.verbose else logging.INFO
+
+    if args.command == "run":
+        if not args.headless:
+            parser.error("'run' needs --headless; start the window with plain 'pushgui'")
+        from pushgui.app import configure_logging, run_headless
+
+        configure_logging(locations, to_stderr=True, level=level)
+        return _guard(lambda: run_headless(locations))
+    if args.command in {"list", "export", "import"}:
+        logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+        command = {"list": _list, "export": _export, "import": _import}[args.command]
+        return _guard(lambda: command(locations, args))
+
+    from pushgui.app import configure_logging, run_gui
+
+    configure_logging(locations, to_stderr=args.verbose, level=level)
+    return _guard(lambda: run_gui(locations, minimized=args.minimized))
+
+
+def _guard(action: object) -> int:
+    try:
+        return int(action())  # type: ignore[operator]
+    except StoreError as exc:
+        print(f"pushgui: {exc}", file=sys.stderr)
+        return EXIT_STORE
+
+
+def _service(locations: Locations) -> PushService:
+    return PushService(open_database(locations.data))
+
+
+def _list(locations: Locations, _args: argparse.Namespace) -> int:
+    rows = _service(locations).rows()
+    if not rows:
+        print("No pushes yet.")
+        return 0
+    table = [("ID", "NAME", "SCHEDULE", "NEXT RUN", "ENABLED")]
+    for row in rows:
+        next_run = (
+            row.next_run.astimezone().strftime("%Y-%m-%d %H:%M:%S") if row.next_run else "-"
+        )
+        table.append(
+            (str(row.id), row.name, describe(row.spec.trigger), next_run,
+             "yes" if row.enabled else "no")
+        )
+    widths = [max(len(r[i]) for r in table) for i in range(len(table[0]))]
+    for r in table:
+        print("  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip())
+    return 0
+
+
+def _export(locations: Locations, args: argparse.Namespace) -> int:
+    specs = _service(locations).all_specs()
+    try:
+        write_export(args.file, specs)
+    except OSError as exc:
+        print(f"pushgui: cannot write {args.file}: {exc.strerror}", file=sys.stderr)
+        return EXIT_IMPORT
+    print(f"Exported {len(specs)} push(es) to {args.file}.")
+    return 0
+
+
+def _import(locations: Locations, args: argparse.Namespace) -> int:
+    try:
+        specs = read_import(args.file)
+    except SpecError as exc:
+        print(f"pushgui: nothing was imported from {args.file}:", file=sys.stderr)
+        for error in exc.errors:
+            print(f"  {error}", file=sys.stderr)
+        return EXIT_IMPORT
+    service = _service(locations)
+    ids = service.save_new(specs, now=datetime.now().astimezone())
+    print(f"Imported {len(ids)} push(es) from {args.file}.")
+    from pushgui.engine.single_instance import send_to_running
+
+    if send_to_running(locations.data, "reconcile"):
+        print("The running pushgui has scheduled them.")
+    else:
+        print("They will be scheduled when pushgui starts.")
+    return 0

@@ -1,0 +1,59 @@
+"""The sender interface every channel implements, and the registry that finds them."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """One rendered message for one recipient."""
+
+    push_id: int
+    push_name: str
+    recipient: str
+    title: str
+    body: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one :class:`Outgoing`; ``error`` is readable text when not ``ok``."""
+
+    ok: bool
+    error: str = ""
+
+
+class Sender(Protocol):
+    """Sends a batch of messages and returns one outcome per message, in order.
+
+    A sender reports failures as outcomes; raising is reserved for bugs, and the runner
+    turns an exception into a failed outcome for every message of the batch.
+    """
+
+    def send(self, messages: Sequence[Outgoing]) -> list[Outcome]: ...
+
+
+class UnknownChannelError(LookupError):
+    pass
+
+
+_senders: dict[str, Sender] = {}
+_lock = threading.Lock()
+
+
+def register_sender(kind: str, sender: Sender) -> None:
+    """Install the sender for ``kind`` (the GUI replaces the headless desktop sender)."""
+    with _lock:
+        _senders[kind] = sender
+
+
+def get_sender(kind: str) -> Sender:
+    with _lock:
+        try:
+            return _senders[kind]
+        except KeyError:
+            raise UnknownChannelError(f"No channel of kind {kind!r} is available") from None

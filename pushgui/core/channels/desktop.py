@@ -1,0 +1,27 @@
+"""The desktop channel ("me"). Headless, a reminder is written to the log; the GUI installs
+a sender that shows a tray notification or a reminder window instead."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from pushgui.core.channels.base import Outcome, Outgoing, register_sender
+
+KIND = "desktop"
+ME = "me"
+
+log = logging.getLogger("pushgui.reminder")
+
+
+class LogSender:
+    """Writes each reminder to the log (headless mode has nobody to show it to)."""
+
+    def send(self, messages: Sequence[Outgoing]) -> list[Outcome]:
+        for message in messages:
+            log.info("Reminder %r: %s | %s", message.push_name, message.title, message.body)
+        return [Outcome(ok=True) for _ in messages]
+
+
+def install_log_sender() -> None:
+    register_sender(KIND, LogSender())

@@ -1,0 +1,63 @@
+"""A thread-pool executor that tells the job function which scheduled time it is running for.
+
+APScheduler calls job functions with their stored arguments only; the scheduled time is
+known to the executor. pushgui records both the scheduled and the actual start of each
+run, so the executor runs APScheduler's own ``run_job`` once per scheduled time with that
+time in a context variable that :func:`scheduled_time` reads.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+from collections.abc import Iterator, Sequence
+from datetime import datetime
+from typing import Any
+
+from apscheduler.executors.base import run_job
+from apscheduler.executors.pool import ThreadPoolExecutor
+from apscheduler.job import Job
+
+_scheduled: contextvars.ContextVar[datetime | None] = contextvars.ContextVar(
+    "pushgui_scheduled_time", default=None
+)
+
+
+def scheduled_time() -> datetime | None:
+    """The time the running job was scheduled for, or ``None`` outside a scheduled run."""
+    return _scheduled.get()
+
+
+@contextlib.contextmanager
+def running_for(moment: datetime) -> Iterator[None]:
+    """Run the code inside as the run scheduled for ``moment`` (as the executor does)."""
+    token = _scheduled.set(moment)
+    try:
+        yield
+    finally:
+        _scheduled.reset(token)
+
+
+def _run_each(job: Job, jobstore_alias: str, run_times: Sequence[datetime], logger: str) -> Any:
+    events: list[Any] = []
+    for run_time in run_times:
+        with running_for(run_time):
+            events.extend(run_job(job, jobstore_alias, [run_time], logger))
+    return events
+
+
+class PushExecutor(ThreadPoolExecutor):  # type: ignore[misc]
+    """APScheduler's thread pool, with the scheduled time handed to the job function."""
+
+    def _do_submit_job(self, job: Job, run_times: Sequence[datetime]) -> None:
+        def callback(future: Any) -> None:
+            exc = future.exception()
+            if exc is not None:
+                self._run_job_error(job.id, exc, exc.__traceback__)
+            else:
+                self._run_job_success(job.id, future.result())
+
+        future = self._pool.submit(
+            _run_each, job, job._jobstore_alias, list(run_times), self._logger.name
+        )
+        future.add_done_callback(callback)

@@ -1,0 +1,360 @@
+"""Push operations that keep the push rows and APScheduler's jobs in step.
+
+Every user action (create, edit, pause, delete, run now, import) goes through here, in the
+GUI and headless alike, so that the spec stays the source of truth and the job is always
+what the spec says. Job ids are ``"<push id>"`` for the schedule and ``"<push id>:<what>"``
+for extra one-off jobs such as "run now".
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import pickle
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from typing import Any
+
+from apscheduler.jobstores.base import JobLookupError
+from apscheduler.schedulers.base import BaseScheduler
+from apscheduler.triggers.date import DateTrigger
+from apscheduler.util import utc_timestamp_to_datetime
+from sqlalchemy import delete, func, select
+
+from pushgui.core.runner import JOB_FUNC
+from pushgui.core.schedule.build import build_trigger
+from pushgui.core.schedule.spec import OnceSpec
+from pushgui.core.specs import MAX_NAME, PushSpec, spec_from_dict, spec_to_dict
+from pushgui.core.store.db import Database
+from pushgui.core.store.models import Push, Run, jobs_table
+from pushgui.core.validation import check_spec
+
+log = logging.getLogger(__name__)
+
+# A run a few seconds late (a busy pool, a sleeping laptop) is never skipped by default.
+SKIP_GRACE_SECONDS = 300
+
+
+def push_id_of(job_id: str) -> int | None:
+    head = job_id.split(":", 1)[0]
+    return int(head) if head.isdigit() else None
+
+
+def job_options(spec: PushSpec) -> dict[str, Any]:
+    """APScheduler's misfire settings for the push's missed-run policy."""
+    policy = spec.options.missed
+    return {
+        "coalesce": policy != "all",
+        "misfire_grace_time": SKIP_GRACE_SECONDS if policy == "skip" else None,
+        "max_instances": 10,
+    }
+
+
+@dataclass(frozen=True)
+class PushRow:
+    """What the push list shows for one push."""
+
+    id: int
+    name: str
+    spec: PushSpec
+    enabled: bool
+    next_run: datetime | None
+    last_status: str | None
+    last_run_at: datetime | None
+
+
+@dataclass
+class ReconcileReport:
+    added: list[int] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    rebuilt: list[int] = field(default_factory=list)
+    finished: list[int] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.removed or self.rebuilt)
+
+
+class PushService:
+    """Creates, changes and removes pushes together with their scheduler jobs."""
+
+    def __init__(self, database: Database, scheduler: BaseScheduler | None = None) -> None:
+        self.db = database
+        self._scheduler = scheduler
+
+    @property
+    def scheduler(self) -> BaseScheduler:
+        """The scheduler; reading and :meth:`save_new` work without one (the CLI)."""
+        if self._scheduler is None:
+            raise RuntimeError("This operation needs the scheduler")
+        return self._scheduler
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def get(self, push_id: int) -> PushSpec:
+        with self.db.session() as session:
+            push = session.get(Push, push_id)
+            if push is None:
+                raise LookupError(f"Push {push_id} does not exist")
+            return spec_from_dict(json.loads(push.spec))
+
+    def rows(self, ids: Sequence[int] | None = None) -> list[PushRow]:
+        """Rows for the push list, in three queries whatever the number of pushes."""
+        jobs = jobs_table
+        with self.db.session() as session:
+            query = select(Push.id, Push.name, Push.spec, Push.enabled).order_by(Push.id)
+            if ids is not None:
+                query = query.where(Push.id.in_(list(ids)))
+            pushes = session.execute(query).all()
+            next_runs = dict(
+                session.execute(
+                    select(jobs.c.id, jobs.c.next_run_time).where(
+                        jobs.c.id.not_like("%:%")
+                    )
+                ).all()
+            )
+            latest = (
+                select(Run.push_id, func.max(Run.id).label("run_id"))
+                .group_by(Run.push_id)
+                .subquery()
+            )
+            last = {
+                push_id: (status, started)
+                for push_id, status, started in session.execute(
+                    select(Run.push_id, Run.status, Run.started_at).join(
+                        latest, Run.id == latest.c.run_id
+                    )
+                ).all()
+            }
+        result = []
+        for push_id, name, spec_text, enabled in pushes:
+            stamp = next_runs.get(str(push_id))
+            status, started = last.get(push_id, (None, None))
+            result.append(
+                PushRow(
+                    id=push_id,
+                    name=name,
+                    spec=spec_from_dict(json.loads(spec_text)),
+                    enabled=enabled,
+                    next_run=utc_timestamp_to_datetime(stamp) if stamp is not None else None,
+                    last_status=status,
+                    last_run_at=started,
+                )
+            )
+        return result
+
+    # -- changing --------------------------------------------------------------------------
+
+    def save_new(self, specs: Sequence[PushSpec], now: datetime | None = None) -> list[int]:
+        """Validate and save pushes in one transaction, all or nothing, without scheduling.
+
+        The next :meth:`reconcile` (at start, or when a running instance is told) gives
+        them their jobs. Used by the command-line import.
+        """
+        for spec in specs:
+            check_spec(spec, now)
+        with self.db.session() as session:
+            rows = [
+                Push(name=spec.name, spec=json.dumps(spec_to_dict(spec)), enabled=spec.enabled)
+                for spec in specs
+            ]
+            session.add_all(rows)
+            session.flush()
+            return [row.id for row in rows]
+
+    def create_many(self, specs: Sequence[PushSpec], now: datetime | None = None) -> list[int]:
+        """Save and schedule pushes; raises SpecError and saves nothing if any is invalid."""
+        created = self.save_new(specs, now)
+        try:
+            for push_id, spec in zip(created, specs, strict=True):
+                if spec.enabled:
+                    self._schedule(push_id, spec)
+        except Exception:
+            for push_id in created:
+                self.delete(push_id)
+            raise
+        return created
+
+    def create(self, spec: PushSpec, now: datetime | None = None) -> int:
+        """Save a new push and schedule it; raises SpecError and saves nothing if invalid."""
+        return self.create_many([spec], now)[0]
+
+    def all_specs(self) -> list[PushSpec]:
+        return [row.spec for row in self.rows()]
+
+    def update(self, push_id: int, spec: PushSpec, now: datetime | None = None) -> None:
+        """Save an edited push; its job is rebuilt only when the schedule changed."""
+        before = self.get(push_id)
+        # An unchanged schedule was valid when saved; a one-off whose time has passed can
+        # still be renamed or paused.
+        check_spec(spec, now, trigger=spec.trigger != before.trigger)
+        with self.db.session() as session:
+            push = session.get_one(Push, push_id)
+            push.name, push.enabled = spec.name, spec.enabled
+            push.spec = json.dumps(spec_to_dict(spec))
+        schedule_changed = (before.trigger, before.options, before.enabled) != (
+            spec.trigger,
+            spec.options,
+            spec.enabled,
+        )
+        if schedule_changed:
+            self._unschedule(push_id, extra=False)
+            if spec.enabled:
+                self._schedule(push_id, spec)
+
+    def set_enabled(self, push_id: int, enabled: bool) -> None:
+        """Pause or resume a push; resuming schedules its next run from now."""
+        spec = self.get(push_id)
+        if spec.enabled == enabled:
+            return
+        self.update(push_id, replace(spec, enabled=enabled))
+
+    def delete(self, push_id: int) -> None:
+        self._unschedule(push_id, extra=True)
+        with self.db.session() as session:
+            session.execute(delete(Push).where(Push.id == push_id))
+
+    def duplicate(self, push_id: int) -> int:
+        spec = self.get(push_id)
+        return self.create(spec.renamed(f"{spec.name} (copy)"[:MAX_NAME]))
+
+    def run_now(self, push_id: int) -> str:
+        """Queue an immediate, extra run; the schedule is unchanged."""
+        spec = self.get(push_id)
+        job_id = f"{push_id}:now:{uuid.uuid4().hex[:8]}"
+        self.scheduler.add_job(
+            JOB_FUNC,
+            trigger=DateTrigger(datetime.now(UTC)),
+            args=[push_id],
+            kwargs={"reason": "manual"},
+            id=job_id,
+            name=f"{spec.name} (now)",
+            misfire_grace_time=None,
+        )
+        return job_id
+
+    # -- jobs ------------------------------------------------------------------------------
+
+    def _schedule(self, push_id: int, spec: PushSpec, next_run: Any = None) -> bool:
+        """Add the push's job; returns False when its trigger has no run left."""
+        trigger = build_trigger(spec.trigger)
+        kwargs: dict[str, Any] = job_options(spec)
+        if next_run is not None:
+            kwargs["next_run_time"] = next_run
+        elif trigger.get_next_fire_time(None, datetime.now(UTC)) is None or (
+            isinstance(spec.trigger, OnceSpec) and self._has_scheduled_run(push_id)
+        ):
+            return False
+        self.scheduler.add_job(
+            JOB_FUNC, trigger=trigger, args=[push_id], id=str(push_id), name=spec.name, **kwargs
+        )
+        return True
+
+    def _has_scheduled_run(self, push_id: int) -> bool:
+        with self.db.session() as session:
+            query = select(Run.id).where(Run.push_id == push_id, Run.reason == "schedule")
+            return session.execute(query.limit(1)).first() is not None
+
+    def _job_ids(self, push_id: int | None = None) -> list[str]:
+        jobs = jobs_table
+        with self.db.session() as session:
+            ids = list(session.execute(select(jobs.c.id)).scalars())
+        return [j for j in ids if push_id is None or push_id_of(j) == push_id]
+
+    def _unschedule(self, push_id: int, extra: bool) -> None:
+        for job_id in self._job_ids(push_id):
+            if job_id == str(push_id) or extra:
+                self._remove_job_row(job_id)
+
+    def _remove_job_row(self, job_id: str) -> None:
+        # Removing does not unpickle, so this also clears rows that cannot be read.
+        with contextlib.suppress(JobLookupError):
+            self.scheduler.remove_job(job_id)
+
+    # -- start-up --------------------------------------------------------------------------
+
+    def reconcile(self, now: datetime | None = None) -> ReconcileReport:
+        """Bring jobs in line with pushes; call with the scheduler started but paused.
+
+        Enabled pushes without a job get one from their spec, keeping missed runs (the next
+        run is computed from the last recorded run, not from now). Jobs without a push, or
+        of a paused push, are removed. Rows that cannot be unpickled are rebuilt from the
+        spec with their stored next run time.
+        """
+        now = now or datetime.now(UTC)
+        report = ReconcileReport()
+        jobs = jobs_table
+        with self.db.session() as session:
+            job_rows = session.execute(
+                select(jobs.c.id, jobs.c.next_run_time, jobs.c.job_state)
+            ).all()
+            pushes = {
+                p.id: p for p in session.execute(select(Push.id, Push.spec, Push.enabled)).all()
+            }
+            last_scheduled = dict(
+                session.execute(
+                    select(Run.push_id, func.max(Run.scheduled_at))
+                    .where(Run.reason == "schedule")
+                    .group_by(Run.push_id)
+                ).all()
+            )
+        keep_next: dict[int, datetime | None] = {}
+        present: set[int] = set()
+        for job_id, stamp, state in job_rows:
+            push_id = push_id_of(job_id)
+            push = pushes.get(push_id) if push_id is not None else None
+            readable = _unpicklable(state)
+            if push is None or not push.enabled or not readable:
+                self._remove_job_row(job_id)
+                report.removed.append(job_id)
+                if push is not None and push.enabled and job_id == str(push_id):
+                    keep_next[push.id] = (
+                        utc_timestamp_to_datetime(stamp) if stamp is not None else None
+                    )
+                continue
+            if job_id == str(push_id):
+                present.add(push.id)
+
+        for push_id, push in pushes.items():
+            if not push.enabled or push_id in present:
+                continue
+            spec = spec_from_dict(json.loads(push.spec))
+            if push_id in keep_next:
+                next_run = keep_next[push_id]
+                report.rebuilt.append(push_id)
+            else:
+                next_run = _resume_point(spec, last_scheduled.get(push_id), now)
+            if next_run is None:
+                report.finished.append(push_id)
+                continue
+            self._schedule(push_id, spec, next_run=next_run)
+            if push_id not in keep_next:
+                report.added.append(push_id)
+        if report:
+            log.info(
+                "Reconciled jobs: added %s, rebuilt %s, removed %s",
+                report.added,
+                report.rebuilt,
+                report.removed,
+            )
+        return report
+
+
+def _unpicklable(state: bytes) -> bool:
+    try:
+        pickle.loads(state)
+    except Exception:
+        return False
+    return True
+
+
+def _resume_point(spec: PushSpec, last: datetime | None, now: datetime) -> datetime | None:
+    """When a push without a job runs next: the run after its last one, even if past."""
+    trigger = build_trigger(spec.trigger)
+    if isinstance(spec.trigger, OnceSpec):
+        return None if last is not None else trigger.get_next_fire_time(None, now)
+    if last is not None:
+        return trigger.get_next_fire_time(last, now)
+    return trigger.get_next_fire_time(None, now)

@@ -1,0 +1,139 @@
+"""Export and import of pushes as a versioned JSON document (see docs/EXPORT_FORMAT.md).
+
+Import parses and validates the whole file before anything is written, and never unpickles
+or evaluates anything: the document is plain JSON read with size and depth limits.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from pushgui import __version__
+from pushgui.core.errors import FieldError, SpecError
+from pushgui.core.specs import PushSpec, spec_from_dict, spec_to_dict
+from pushgui.core.validation import validate_spec
+
+FORMAT = "pushgui-export"
+VERSION = 1
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_DEPTH = 32
+MAX_PUSHES = 100_000
+
+
+class ImportFileError(SpecError):
+    """The file cannot be imported; ``errors`` name the entry and field of each problem."""
+
+
+def export_document(specs: Sequence[PushSpec]) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "app_version": __version__,
+        "pushes": [spec_to_dict(spec) for spec in specs],
+    }
+
+
+def write_export(path: Path, specs: Sequence[PushSpec]) -> None:
+    """Write the document atomically (a partial file never replaces a good one)."""
+    text = json.dumps(export_document(specs), ensure_ascii=False, indent=2)
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(text + "\n", encoding="utf-8")
+    if os.name == "posix":
+        temporary.chmod(0o600)
+    temporary.replace(path)
+
+
+def _depth(value: Any, limit: int) -> int:
+    """Nesting depth, stopping early once over ``limit``."""
+    stack = [(value, 1)]
+    deepest = 0
+    while stack:
+        item, level = stack.pop()
+        deepest = max(deepest, level)
+        if deepest > limit:
+            return deepest
+        if isinstance(item, dict):
+            stack.extend((v, level + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, level + 1) for v in item)
+    return deepest
+
+
+def _too_big() -> ImportFileError:
+    limit = MAX_FILE_BYTES // (1024 * 1024)
+    return ImportFileError([FieldError("", f"The file is larger than {limit} MB")])
+
+
+def _entry_label(index: int, raw: Any) -> str:
+    name = raw.get("name") if isinstance(raw, dict) else None
+    return f"pushes[{index}]" + (f" ({name!r})" if isinstance(name, str) and name else "")
+
+
+def parse_document(
+    data: bytes | str, now: datetime | None = None
+) -> list[PushSpec]:
+    """Every push in an export document, or :class:`ImportFileError` listing all problems."""
+    if len(data) > MAX_FILE_BYTES:
+        raise _too_big()
+    try:
+        document = json.loads(data)
+    except (ValueError, RecursionError) as exc:
+        raise ImportFileError([FieldError("", f"The file is not valid JSON ({exc})")]) from None
+    if _depth(document, MAX_DEPTH) > MAX_DEPTH:
+        raise ImportFileError([FieldError("", "The file is nested too deeply to be an export")])
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise ImportFileError(
+            [FieldError("format", f'This is not a pushgui export (expected "format": "{FORMAT}")')]
+        )
+    version = document.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ImportFileError([FieldError("version", "The version must be a whole number")])
+    if version > VERSION:
+        raise ImportFileError(
+            [
+                FieldError(
+                    "version",
+                    f"The file is format version {version}, from a newer pushgui; "
+                    f"this one reads version {VERSION}",
+                )
+            ]
+        )
+    raw_pushes = document.get("pushes")
+    if not isinstance(raw_pushes, list):
+        raise ImportFileError([FieldError("pushes", "must be a list")])
+    if len(raw_pushes) > MAX_PUSHES:
+        raise ImportFileError([FieldError("pushes", f"holds more than {MAX_PUSHES} pushes")])
+
+    specs: list[PushSpec] = []
+    errors: list[FieldError] = []
+    for index, raw in enumerate(raw_pushes):
+        label = _entry_label(index, raw)
+        try:
+            spec = spec_from_dict(raw)
+        except SpecError as exc:
+            errors.extend(exc.prefixed(label).errors)
+            continue
+        problems = validate_spec(spec, now)
+        errors.extend(SpecError(problems).prefixed(label).errors if problems else [])
+        specs.append(spec)
+    if errors:
+        raise ImportFileError(errors)
+    return specs
+
+
+def read_import(path: Path, now: datetime | None = None) -> list[PushSpec]:
+    """Read and validate an export file from disk."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise _too_big()
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImportFileError([FieldError("", f"Cannot read {path}: {exc.strerror}")]) from None
+    return parse_document(data, now)

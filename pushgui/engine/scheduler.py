@@ -1,0 +1,230 @@
+"""PushScheduler: an APScheduler 3 scheduler run by one owned Qt timer, wakeable from any thread.
+
+The stock ``apscheduler.schedulers.qt.QtScheduler`` has four defects (see DESIGN.md):
+``QTimer.singleShot`` returns None in PySide6, so its timer is never cancelled and every
+``wakeup()`` starts another timer chain; ``shutdown()`` leaves that timer running, so a later
+pass consumes runs while stopped; ``wakeup()`` from a worker thread creates a timer in a thread
+without an event loop, so it never fires; and one exception escaping ``_process_jobs`` (a
+"database is locked" from the job store's ``update_job``) ends scheduling for good.
+
+PushScheduler owns a single single-shot ``Qt.PreciseTimer`` living in the thread that created
+the scheduler; every wakeup is marshalled there through a queued signal, shutdown stops the
+timer, a failed pass is logged and retried after ``store_retry_seconds``, and every wait is
+capped at ``max_wait_seconds`` so a wall-clock jump or a resume from sleep is noticed quickly.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import threading
+from datetime import datetime
+from typing import Any
+
+from apscheduler.events import (
+    EVENT_ALL_JOBS_REMOVED,
+    EVENT_JOB_ERROR,
+    EVENT_JOB_EXECUTED,
+    EVENT_JOB_MISSED,
+    EVENT_JOB_REMOVED,
+    JobEvent,
+    JobExecutionEvent,
+    SchedulerEvent,
+)
+from apscheduler.schedulers.base import STATE_PAUSED, STATE_STOPPED, BaseScheduler
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MAX_WAIT_SECONDS = 30.0
+DEFAULT_STORE_RETRY_SECONDS = 5.0
+# QTimer takes a signed 32-bit millisecond interval.
+_MAX_TIMER_MS = 2**31 - 1
+
+_RUN_EVENTS = EVENT_JOB_EXECUTED | EVENT_JOB_ERROR | EVENT_JOB_MISSED
+_FORGET_EVENTS = EVENT_JOB_REMOVED | EVENT_ALL_JOBS_REMOVED
+
+
+class _TimerHost(QObject):
+    """Owns the scheduler's timer in the creating thread and receives wakeups from other threads.
+
+    Signals:
+        poked: a wakeup or stop was requested from some thread; delivered queued to this
+            object's thread, where ``on_poke`` runs.
+    """
+
+    poked = Signal()
+
+    def __init__(self, on_timeout: Any, on_poke: Any) -> None:
+        super().__init__()
+        self._on_poke_cb = on_poke
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.timeout.connect(on_timeout)
+        self.poked.connect(self._on_poked, Qt.ConnectionType.QueuedConnection)
+
+    @Slot()
+    def _on_poked(self) -> None:
+        self._on_poke_cb()
+
+
+class PushScheduler(BaseScheduler):  # type: ignore[misc]  # APScheduler 3 is untyped
+    """A scheduler run by the Qt event loop of the thread that creates it.
+
+    Create it after the ``QCoreApplication`` and in the thread whose event loop should drive it
+    (the GUI thread, or the main thread in headless mode). Jobs still run in the executors
+    (APScheduler's thread pool by default); only the bookkeeping pass runs in the Qt thread.
+
+    Extra options, besides BaseScheduler's:
+
+    ``max_wait_seconds`` (default 30): longest time between two passes, so a wall-clock jump or
+    a resume from sleep is noticed within that time. A pass that finds nothing due only
+    recomputes the wait; nothing runs twice.
+
+    ``store_retry_seconds`` (default 5): delay before the next pass when a pass failed with an
+    exception (typically the job store raising "database is locked"). Also the default for
+    BaseScheduler's ``jobstore_retry_interval`` unless that is given.
+    """
+
+    def __init__(self, gconfig: dict[str, Any] | None = None, **options: Any) -> None:
+        self._host = _TimerHost(self._on_timeout, self._on_poke)
+        self._poke_lock = threading.Lock()
+        self._poke_pending = False
+        self._in_pass = False
+        self._wakeup_during_pass = False
+        # After a failed pass the store may still hold the next_run_time of a run that was
+        # already submitted; these records let the next pass skip it instead of running twice.
+        self._runs_lock = threading.Lock()
+        self._last_runs: dict[tuple[str, str], datetime] = {}
+        self._repair_pending = False
+        self.max_wait_seconds = DEFAULT_MAX_WAIT_SECONDS
+        self.store_retry_seconds = DEFAULT_STORE_RETRY_SECONDS
+        super().__init__(gconfig or {}, **options)
+        self.add_listener(self._record_run, _RUN_EVENTS | _FORGET_EVENTS)
+
+    # -- public API ---------------------------------------------------------------------------
+
+    def wakeup(self) -> None:
+        """Ask for a pass as soon as possible; callable from any thread, cheap when repeated."""
+        with self._poke_lock:
+            if self._poke_pending:
+                return
+            self._poke_pending = True
+        self._host.poked.emit()
+
+    def shutdown(self, wait: bool = True) -> None:
+        """Stop the scheduler and its timer; no pass runs jobs after this returns."""
+        super().shutdown(wait)
+        if self._in_owner_thread():
+            self._host.timer.stop()
+        else:
+            self._host.poked.emit()  # the owner thread stops the timer; passes bail out meanwhile
+
+    def next_wakeup_in(self) -> float | None:
+        """Seconds until the next pass, or None when no pass is scheduled (stopped or paused)."""
+        remaining = self._host.timer.remainingTime()
+        if remaining < 0:
+            return None
+        return remaining / 1000.0
+
+    # -- BaseScheduler hooks --------------------------------------------------------------------
+
+    def _configure(self, config: dict[str, Any]) -> None:
+        max_wait = float(config.pop("max_wait_seconds", DEFAULT_MAX_WAIT_SECONDS))
+        retry = float(config.pop("store_retry_seconds", DEFAULT_STORE_RETRY_SECONDS))
+        if max_wait <= 0 or retry <= 0:
+            raise ValueError("max_wait_seconds and store_retry_seconds must be positive")
+        config.setdefault("jobstore_retry_interval", retry)
+        super()._configure(config)
+        self.max_wait_seconds = max_wait
+        self.store_retry_seconds = retry
+
+    def _process_jobs(self) -> float | None:
+        """One pass; never raises: a failure is logged and the pass retried later."""
+        if self.state == STATE_STOPPED:
+            return None
+        try:
+            if self._repair_pending:
+                self._skip_runs_already_done()
+            return super()._process_jobs()  # type: ignore[no-any-return]
+        except Exception:
+            self._repair_pending = True
+            log.exception("Scheduling pass failed; retrying in %.1f s", self.store_retry_seconds)
+            return self.store_retry_seconds
+
+    # -- timer handling (owner thread only) -----------------------------------------------------
+
+    def _in_owner_thread(self) -> bool:
+        return bool(QThread.currentThread() == self._host.thread())
+
+    def _on_poke(self) -> None:
+        with self._poke_lock:
+            self._poke_pending = False
+        if self.state == STATE_STOPPED:
+            self._host.timer.stop()
+        elif self._in_pass:
+            self._wakeup_during_pass = True
+        else:
+            self._arm(0.0)
+
+    def _on_timeout(self) -> None:
+        if self.state == STATE_STOPPED:
+            return
+        self._in_pass = True
+        self._wakeup_during_pass = False
+        try:
+            wait_seconds = self._process_jobs()
+        finally:
+            self._in_pass = False
+        if self.state == STATE_STOPPED:
+            self._host.timer.stop()
+        elif self.state == STATE_PAUSED:
+            # resume() calls wakeup(); nothing to do until then.
+            self._host.timer.stop()
+        elif self._wakeup_during_pass:
+            self._arm(0.0)
+        else:
+            self._arm(wait_seconds)
+
+    def _arm(self, wait_seconds: float | None) -> None:
+        """(Re)start the one timer; with no job due, only the cap keeps it ticking."""
+        if wait_seconds is None:
+            wait_seconds = self.max_wait_seconds
+        wait_seconds = min(max(wait_seconds, 0.0), self.max_wait_seconds)
+        self._host.timer.start(min(math.ceil(wait_seconds * 1000), _MAX_TIMER_MS))
+
+    # -- duplicate-run guard after a failed pass -----------------------------------------------
+
+    def _record_run(self, event: SchedulerEvent) -> None:
+        with self._runs_lock:
+            if event.code == EVENT_ALL_JOBS_REMOVED:
+                # Carries only the store alias; dropping every record just skips the guard.
+                self._last_runs.clear()
+            elif isinstance(event, JobExecutionEvent):
+                key = (event.jobstore, event.job_id)
+                previous = self._last_runs.get(key)
+                if previous is None or event.scheduled_run_time > previous:
+                    self._last_runs[key] = event.scheduled_run_time
+            elif isinstance(event, JobEvent):  # job removed
+                self._last_runs.pop((event.jobstore, event.job_id), None)
+
+    def _skip_runs_already_done(self) -> None:
+        """Advance jobs whose stored next run already ran before a pass failed to save it."""
+        now = datetime.now(self.timezone)
+        with self._runs_lock:
+            last_runs = dict(self._last_runs)
+        with self._jobstores_lock:
+            for (alias, job_id), run_time in last_runs.items():
+                store = self._jobstores.get(alias)
+                job = store.lookup_job(job_id) if store is not None else None
+                if job is None or job.next_run_time is None or job.next_run_time > run_time:
+                    continue
+                next_run = job.trigger.get_next_fire_time(run_time, now)
+                log.info("Job %s already ran at %s; moving it to %s", job_id, run_time, next_run)
+                if next_run is None:
+                    self.remove_job(job_id, alias)
+                else:
+                    job._modify(next_run_time=next_run)
+                    store.update_job(job)
+        self._repair_pending = False

@@ -1,0 +1,88 @@
+"""Ctrl+C and SIGTERM quit the Qt event loop promptly, without a polling timer.
+
+Python runs signal handlers only between bytecodes, and a Qt event loop sitting in C++ runs
+none, so a plain ``signal.signal`` handler would wait for the next Python callback. Instead the
+C-level handler writes the signal number to a socket pair (``signal.set_wakeup_fd``); a
+``QSocketNotifier`` on the other end wakes the loop, runs a little Python, and with it the
+handler, which quits the application.
+"""
+
+from __future__ import annotations
+
+import signal
+import socket
+from types import FrameType
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QSocketNotifier
+
+_QUIT_SIGNALS = tuple(
+    s for s in (getattr(signal, "SIGINT", None), getattr(signal, "SIGTERM", None)) if s is not None
+)
+
+
+class _Installed:
+    """What install_sigint_handler set up, so it can be undone."""
+
+    def __init__(
+        self,
+        app: QCoreApplication,
+        reader: socket.socket,
+        writer: socket.socket,
+        notifier: QSocketNotifier,
+        old_fd: int,
+        old_handlers: dict[int, Any],
+    ) -> None:
+        self.app = app
+        self.reader = reader
+        self.writer = writer
+        self.notifier = notifier
+        self.old_fd = old_fd
+        self.old_handlers = old_handlers
+
+
+_installed: _Installed | None = None
+
+
+def install_sigint_handler(app: QCoreApplication) -> None:
+    """Make SIGINT (Ctrl+C) and SIGTERM quit ``app``'s event loop; call from the main thread."""
+    global _installed
+    if _installed is not None:
+        return
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    old_fd = signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
+
+    def quit_app(signum: int, frame: FrameType | None) -> None:
+        app.quit()
+
+    old_handlers = {signum: signal.signal(signum, quit_app) for signum in _QUIT_SIGNALS}
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+
+    def drain() -> None:
+        # Reading is all that is needed: running Python here lets the handler run.
+        try:
+            while reader.recv(4096):
+                pass
+        except (BlockingIOError, InterruptedError):
+            pass
+
+    notifier.activated.connect(drain)
+    _installed = _Installed(app, reader, writer, notifier, old_fd, old_handlers)
+
+
+def uninstall_sigint_handler() -> None:
+    """Undo install_sigint_handler (restores the previous handlers and wakeup fd)."""
+    global _installed
+    inst = _installed
+    if inst is None:
+        return
+    _installed = None
+    inst.notifier.setEnabled(False)
+    inst.notifier.deleteLater()
+    signal.set_wakeup_fd(inst.old_fd)
+    for signum, handler in inst.old_handlers.items():
+        signal.signal(signum, handler)
+    inst.reader.close()
+    inst.writer.close()

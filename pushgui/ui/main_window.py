@@ -1,0 +1,416 @@
+"""The main window: the push list with its actions, menus, toolbar and filter box."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pushgui import __version__
+from pushgui.core.errors import SpecError
+from pushgui.core.service import PushService, push_id_of
+from pushgui.core.settings import SettingsStore
+from pushgui.core.transfer import read_import, write_export
+from pushgui.engine.bridge import EventBridge
+from pushgui.ui.icons import app_icon
+from pushgui.ui.push_editor import PushEditorDialog
+from pushgui.ui.push_model import ENABLED, ID_ROLE, NAME, NEXT_RUN, PushFilterModel, PushTableModel
+
+log = logging.getLogger(__name__)
+
+REFRESH_MS = 150
+
+
+class MainWindow(QMainWindow):
+    """The list of pushes and everything one can do with them.
+
+    Signals:
+        quit_requested(): the user chose Quit (the app, not just the window, should stop).
+        hidden_to_tray(): the window was closed while the app keeps running in the tray.
+    """
+
+    quit_requested = Signal()
+    hidden_to_tray = Signal()
+
+    def __init__(
+        self,
+        service: PushService,
+        bridge: EventBridge,
+        settings: SettingsStore,
+        keep_running_in_tray: bool = False,
+    ) -> None:
+        super().__init__()
+        self.service = service
+        self.settings = settings
+        self.keep_running_in_tray = keep_running_in_tray
+        self.setWindowTitle("pushgui")
+        self.setWindowIcon(app_icon())
+        self.resize(960, 560)
+
+        self.model = PushTableModel(self)
+        self.proxy = PushFilterModel(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.filter_box = QLineEdit()
+        self.filter_box.setPlaceholderText(self.tr("Filter by name or title  (Ctrl+F)"))
+        self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.setAccessibleName(self.tr("Filter reminders"))
+        self.filter_box.textChanged.connect(self.proxy.set_filter_text)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName(self.tr("Reminders"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(NEXT_RUN, Qt.SortOrder.AscendingOrder)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((1, 280), (2, 170), (3, 170), (ENABLED, 70)):
+            header.resizeSection(column, width)
+        self.table.doubleClicked.connect(self._on_double_click)
+        self.table.clicked.connect(self._on_click)
+
+        self.empty_hint = QLabel(
+            self.tr("No reminders yet. Click <b>New</b> (Ctrl+N) to create your first one.")
+        )
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setObjectName("emptyHint")
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.filter_box)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty_hint)
+        self.setCentralWidget(central)
+
+        self._build_actions()
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.proxy.rowsInserted.connect(self._update_actions)
+        self.proxy.rowsRemoved.connect(self._update_actions)
+        self.proxy.modelReset.connect(self._update_actions)
+
+        self._dirty: set[int] = set()
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(REFRESH_MS)
+        self._refresh_timer.timeout.connect(self._refresh_dirty)
+        for signal in (bridge.job_submitted, bridge.job_executed, bridge.job_missed):
+            signal.connect(self._on_job_event)
+        bridge.job_failed.connect(lambda job_id, _error: self._on_job_event(job_id))
+
+        self.reload()
+        self._restore_layout()
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def _action(
+        self, text: str, slot: object, shortcut: QKeySequence | str | None = None, tip: str = ""
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        tr = self.tr
+        self.new_action = self._action(tr("&New…"), self.new_push, QKeySequence.StandardKey.New, tr("Create a reminder"))
+        self.edit_action = self._action(tr("&Edit…"), self.edit_selected, "Ctrl+E", tr("Edit the selected reminder"))
+        self.duplicate_action = self._action(tr("D&uplicate"), self.duplicate_selected, "Ctrl+D", tr("Make a copy of the selected reminder"))
+        self.delete_action = self._action(tr("&Delete…"), self.delete_selected, QKeySequence.StandardKey.Delete, tr("Delete the selected reminder"))
+        self.toggle_action = self._action(tr("&Pause"), self.toggle_selected, "Ctrl+P", tr("Pause or resume the selected reminder"))
+        self.run_now_action = self._action(tr("&Run now"), self.run_selected_now, "Ctrl+R", tr("Send the selected reminder now"))
+        self.import_action = self._action(tr("&Import…"), self.import_file, "Ctrl+I", tr("Add reminders from an export file"))
+        self.export_action = self._action(tr("E&xport…"), self.export_file, "Ctrl+Shift+E", tr("Save all reminders to a file"))
+        self.quit_action = self._action(tr("&Quit"), self.quit_requested.emit, QKeySequence.StandardKey.Quit, tr("Stop pushgui; no reminders are sent until it runs again"))
+        self.find_action = self._action(tr("&Find"), self._focus_filter, QKeySequence.StandardKey.Find)
+        self.about_action = self._action(tr("&About pushgui"), self.show_about)
+        self.addAction(self.find_action)
+        for action in (self.edit_action, self.delete_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.table.addAction(action)
+        self.edit_action.setShortcuts([QKeySequence("Ctrl+E"), QKeySequence(Qt.Key.Key_Return)])
+
+        menu = self.menuBar()
+        file_menu = menu.addMenu(tr("&File"))
+        file_menu.addActions([self.new_action, self.import_action, self.export_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = menu.addMenu(tr("&Reminder"))
+        edit_menu.addActions([self.edit_action, self.duplicate_action, self.toggle_action, self.run_now_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.delete_action])
+        help_menu = menu.addMenu(tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+        toolbar = QToolBar(tr("Main toolbar"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addActions([self.new_action, self.edit_action, self.duplicate_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.toggle_action, self.run_now_action])
+        toolbar.addSeparator()
+        toolbar.addAction(self.delete_action)
+        self.addToolBar(toolbar)
+        self.statusBar()
+        self._update_actions()
+
+    def _focus_filter(self) -> None:
+        self.filter_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_box.selectAll()
+
+    @Slot()
+    def _update_actions(self) -> None:
+        push_id = self.selected_id()
+        for action in (self.edit_action, self.duplicate_action, self.delete_action, self.toggle_action, self.run_now_action):
+            action.setEnabled(push_id is not None)
+        if push_id is not None:
+            row = self.model.row_at(self.model.index_of(push_id).row())
+            self.toggle_action.setText(self.tr("&Pause") if row.enabled else self.tr("Re&sume"))
+        empty = self.model.rowCount() == 0
+        self.empty_hint.setVisible(empty)
+        self.table.setVisible(not empty)
+
+    # -- selection ---------------------------------------------------------------------------
+
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return int(rows[0].data(ID_ROLE))
+
+    def select_id(self, push_id: int) -> None:
+        source = self.model.index_of(push_id)
+        index = self.proxy.mapFromSource(source)
+        if index.isValid():
+            self.table.selectRow(index.row())
+            self.table.scrollTo(index)
+
+    # -- data --------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        selected = self.selected_id()
+        self.model.set_rows(self.service.rows())
+        if selected is not None:
+            self.select_id(selected)
+        self._update_actions()
+
+    def refresh_ids(self, ids: set[int]) -> None:
+        rows = self.service.rows(sorted(ids))
+        found = {row.id for row in rows}
+        self.model.update_rows(rows, removed=ids - found)
+        self._update_actions()
+
+    @Slot(str)
+    def _on_job_event(self, job_id: str) -> None:
+        push_id = push_id_of(job_id)
+        if push_id is not None:
+            self._dirty.add(push_id)
+            self._refresh_timer.start()
+
+    def _refresh_dirty(self) -> None:
+        ids, self._dirty = self._dirty, set()
+        if ids:
+            self.refresh_ids(ids)
+
+    # -- operations --------------------------------------------------------------------------
+
+    def _report(self, title: str, exc: Exception) -> None:
+        log.exception(title)
+        details = "\n".join(str(e) for e in exc.errors) if isinstance(exc, SpecError) else str(exc)
+        QMessageBox.warning(self, title, details)
+
+    @Slot()
+    def new_push(self) -> int | None:
+        dialog = PushEditorDialog(self, title=self.tr("New reminder"))
+        if dialog.exec() != PushEditorDialog.DialogCode.Accepted:
+            return None
+        try:
+            push_id = self.service.create(dialog.push_spec())
+        except Exception as exc:
+            self._report(self.tr("The reminder could not be saved"), exc)
+            return None
+        self.refresh_ids({push_id})
+        self.select_id(push_id)
+        self.statusBar().showMessage(self.tr("Reminder created"), 4000)
+        return push_id
+
+    @Slot()
+    def edit_selected(self) -> None:
+        push_id = self.selected_id()
+        if push_id is None:
+            return
+        spec = self.service.get(push_id)
+        dialog = PushEditorDialog(self, spec=spec, title=self.tr("Edit reminder"))
+        if dialog.exec() != PushEditorDialog.DialogCode.Accepted:
+            return
+        try:
+            self.service.update(push_id, dialog.push_spec())
+        except Exception as exc:
+            self._report(self.tr("The changes could not be saved"), exc)
+            return
+        self.refresh_ids({push_id})
+
+    @Slot()
+    def duplicate_selected(self) -> None:
+        push_id = self.selected_id()
+        if push_id is None:
+            return
+        try:
+            new_id = self.service.duplicate(push_id)
+        except Exception as exc:
+            self._report(self.tr("The reminder could not be duplicated"), exc)
+            return
+        self.refresh_ids({new_id})
+        self.select_id(new_id)
+
+    @Slot()
+    def delete_selected(self) -> None:
+        push_id = self.selected_id()
+        if push_id is None:
+            return
+        name = self.service.get(push_id).name
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete reminder"),
+            self.tr("Delete “{name}”? It will not be sent again, and its history is removed.").format(name=name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.service.delete(push_id)
+        self.refresh_ids({push_id})
+        self.statusBar().showMessage(self.tr("Deleted “{name}”").format(name=name), 4000)
+
+    @Slot()
+    def toggle_selected(self) -> None:
+        push_id = self.selected_id()
+        if push_id is None:
+            return
+        row = self.model.row_at(self.model.index_of(push_id).row())
+        self.set_enabled(push_id, not row.enabled)
+
+    def set_enabled(self, push_id: int, enabled: bool) -> None:
+        try:
+            self.service.set_enabled(push_id, enabled)
+        except Exception as exc:
+            self._report(self.tr("The reminder could not be changed"), exc)
+        self.refresh_ids({push_id})
+
+    @Slot()
+    def run_selected_now(self) -> None:
+        push_id = self.selected_id()
+        if push_id is not None:
+            self.service.run_now(push_id)
+            self.statusBar().showMessage(self.tr("Sending now…"), 4000)
+
+    @Slot(QModelIndex)
+    def _on_double_click(self, index: QModelIndex) -> None:
+        if index.column() != ENABLED:
+            self.edit_selected()
+
+    @Slot(QModelIndex)
+    def _on_click(self, index: QModelIndex) -> None:
+        if index.column() == ENABLED:
+            push_id = int(index.data(ID_ROLE))
+            row = self.model.row_at(self.model.index_of(push_id).row())
+            self.set_enabled(push_id, not row.enabled)
+
+    @Slot()
+    def import_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import reminders"), "", self.tr("pushgui export (*.json)")
+        )
+        if not path:
+            return
+        try:
+            ids = self.service.create_many(read_import(Path(path)))
+        except SpecError as exc:
+            QMessageBox.warning(
+                self,
+                self.tr("Nothing was imported"),
+                self.tr("The file has problems; fix them and import again:")
+                + "\n\n" + "\n".join(f"• {e}" for e in exc.errors[:20]),
+            )
+            return
+        self.refresh_ids(set(ids))
+        self.statusBar().showMessage(self.tr("Imported %n reminder(s)", "", len(ids)), 5000)
+
+    @Slot()
+    def export_file(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export reminders"), "pushgui-export.json", self.tr("pushgui export (*.json)")
+        )
+        if not path:
+            return
+        try:
+            write_export(Path(path), self.service.all_specs())
+        except OSError as exc:
+            self._report(self.tr("The file could not be written"), exc)
+            return
+        self.statusBar().showMessage(self.tr("Exported to {path}").format(path=path), 5000)
+
+    @Slot()
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About pushgui"),
+            self.tr(
+                "<h3>pushgui {version}</h3><p>Compose a message, choose who gets it and when; "
+                "pushgui sends it on time from the system tray.</p>"
+            ).format(version=__version__),
+        )
+
+    # -- window life -------------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.get("window.geometry")
+        if geometry:
+            self.restoreGeometry(QByteArray.fromHex(geometry.encode()))
+        header_state = self.settings.get("window.columns")
+        if header_state:
+            self.table.horizontalHeader().restoreState(QByteArray.fromHex(header_state.encode()))
+
+    def save_layout(self) -> None:
+        """Window size and column layout are kept in the database, with everything else."""
+        self.settings.set("window.geometry", bytes(self.saveGeometry().toHex()).decode())
+        header = self.table.horizontalHeader().saveState()
+        self.settings.set("window.columns", bytes(header.toHex()).decode())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        if self.keep_running_in_tray:
+            event.ignore()
+            self.hide()
+            self.hidden_to_tray.emit()
+        else:
+            event.accept()
+            self.quit_requested.emit()

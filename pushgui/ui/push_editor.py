@@ -1,0 +1,518 @@
+"""The dialog where a reminder is composed: message, recipients and schedule, checked live."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDate, QLocale, QSize, Qt, QTime, QTimer
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QRadioButton,
+    QStackedWidget,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pushgui.core.errors import FieldError
+from pushgui.core.schedule.spec import CalendarSpec, IntervalSpec, OnceSpec, TriggerSpec
+from pushgui.core.specs import MAX_NAME, Message, PushSpec, Target
+from pushgui.core.validation import validate_spec
+from pushgui.ui.trigger_editors.base import (
+    ErrorLabel,
+    TimeZoneCombo,
+    TriggerEditor,
+    add_row,
+    default_timezone,
+    next_full_hour,
+)
+from pushgui.ui.trigger_editors.calendar import CalendarEditor
+from pushgui.ui.trigger_editors.interval import IntervalEditor
+from pushgui.ui.trigger_editors.once import OnceEditor
+
+log = logging.getLogger(__name__)
+
+KINDS: tuple[str, ...] = ("once", "interval", "calendar")
+PREVIEW_COUNT = 5
+DEBOUNCE_MS = 150
+
+
+def _kind_of(spec: TriggerSpec) -> str:
+    if isinstance(spec, OnceSpec):
+        return "once"
+    if isinstance(spec, IntervalSpec):
+        return "interval"
+    return "calendar"
+
+
+def _heading(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    font = label.font()
+    font.setWeight(QFont.Weight.DemiBold)
+    font.setPointSizeF(font.pointSizeF() * 1.1)
+    label.setFont(font)
+    return label
+
+
+class _PageStack(QStackedWidget):
+    """A stack as tall as the page shown, so short editors leave no gap under them.
+
+    QStackedWidget sizes itself for its largest page and ignores height-for-width (wrapped
+    error labels), which squeezes a page whose rows appear and disappear.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(self.updateGeometry)
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.sizeHint() if page else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page else super().minimumSizeHint()
+
+    def hasHeightForWidth(self) -> bool:
+        page = self.currentWidget()
+        return page.hasHeightForWidth() if page else False
+
+    def heightForWidth(self, width: int) -> int:
+        page = self.currentWidget()
+        return page.heightForWidth(width) if page else -1
+
+
+class PushEditorDialog(QDialog):
+    """Compose or edit a reminder; Save stays disabled until every field is valid.
+
+    The description and the next run times follow the edits after a short pause, so typing
+    stays smooth. Problems are shown in red under the field they are about.
+    """
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        spec: PushSpec | None = None,
+        title: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._original = spec
+        self._errors: list[FieldError] = []
+        self.setWindowTitle(
+            title or (self.tr("Edit reminder") if spec else self.tr("New reminder"))
+        )
+        self.setSizeGripEnabled(True)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self._refresh)
+
+        left = self._build_message_column()
+        right = self._build_schedule_column()
+        divider = QFrame(self)
+        divider.setFrameShape(QFrame.Shape.VLine)
+        divider.setFrameShadow(QFrame.Shadow.Sunken)
+        columns = QHBoxLayout()
+        columns.setSpacing(18)
+        # The message column keeps one width, so switching schedules never moves it.
+        left_panel = QWidget(self)
+        left_panel.setLayout(left)
+        left.setContentsMargins(0, 0, 0, 0)
+        left_panel.setFixedWidth(self.fontMetrics().averageCharWidth() * 50)
+        columns.addWidget(left_panel)
+        columns.addWidget(divider)
+        columns.addLayout(right, 1)
+
+        self.other_error = ErrorLabel(self)
+        self.buttons = QDialogButtonBox(self)
+        self.save_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Save)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.save_button.setDefault(True)
+        self.save_button.setToolTip(self.tr("Save (Ctrl+Enter)"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, activated=self.accept)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(18, 16, 18, 14)
+        outer.setSpacing(12)
+        outer.addLayout(columns, 1)
+        outer.addWidget(self.other_error)
+        outer.addWidget(self.buttons)
+
+        self._load(spec)
+        self._align_labels()
+        # Room for the tallest schedule editor from the start, so switching never squeezes it.
+        # (Growing the minimum later warns on some platforms: propagateSizeHints.)
+        extra = (
+            self.calendar_editor.tallest_minimum_height() - self.stack.minimumSizeHint().height()
+        )
+        minimum = self.minimumSizeHint()
+        self.setMinimumSize(minimum.width(), minimum.height() + max(extra, 0))
+        self.resize(self.minimumSize().expandedTo(QSize(880, 0)))
+        self.name_edit.setFocus()
+        self._refresh()
+
+    # -- building ------------------------------------------------------------------------
+
+    def _build_message_column(self) -> QVBoxLayout:
+        self.name_edit = QLineEdit(self)
+        self.name_edit.setMaxLength(MAX_NAME * 2)  # longer than allowed, so the error can say so
+        self.name_edit.setPlaceholderText(self.tr("e.g. Team stand-up"))
+        self.name_edit.setAccessibleName(self.tr("Name"))
+        self.title_edit = QLineEdit(self)
+        self.title_edit.setPlaceholderText(self.tr("Shown in bold in the notification"))
+        self.title_edit.setAccessibleName(self.tr("Title"))
+        self.body_edit = QPlainTextEdit(self)
+        self.body_edit.setPlaceholderText(self.tr("Optional details"))
+        self.body_edit.setAccessibleName(self.tr("Message"))
+        self.body_edit.setTabChangesFocus(True)
+        self.body_edit.setMinimumHeight(90)
+
+        self.name_error = ErrorLabel(self)
+        self.title_error = ErrorLabel(self)
+        self.body_error = ErrorLabel(self)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        add_row(form, self.tr("&Name:"), self.name_edit, self.name_error)
+        add_row(form, self.tr("&Title:"), self.title_edit, self.title_error)
+        add_row(form, self.tr("&Message:"), self.body_edit, self.body_error)
+        self._message_form = form
+
+        # A list from the start, so contacts, groups and bots can join "Me" later.
+        self.targets_list = QListWidget(self)
+        self.targets_list.setAccessibleName(self.tr("Send to"))
+        self.targets_list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.targets_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.targets_error = ErrorLabel(self)
+
+        column = QVBoxLayout()
+        column.setSpacing(8)
+        column.addWidget(_heading(self.tr("Message"), self))
+        column.addLayout(form, 1)
+        column.addSpacing(6)
+        column.addWidget(_heading(self.tr("Send to"), self))
+        column.addWidget(self.targets_list)
+        column.addWidget(self.targets_error)
+        return column
+
+    def _build_schedule_column(self) -> QVBoxLayout:
+        self.kind_group = QButtonGroup(self)
+        self.kind_buttons: dict[str, QRadioButton] = {}
+        kinds_row = QHBoxLayout()
+        kinds_row.setSpacing(16)
+        for index, (kind, text) in enumerate(
+            (
+                ("once", self.tr("&Once")),
+                ("interval", self.tr("Repeat &every")),
+                ("calendar", self.tr("&Calendar rule")),
+            )
+        ):
+            button = QRadioButton(text, self)
+            self.kind_group.addButton(button, index)
+            self.kind_buttons[kind] = button
+            kinds_row.addWidget(button)
+        kinds_row.addStretch(1)
+
+        self.once_editor = OnceEditor(self)
+        self.interval_editor = IntervalEditor(self)
+        self.calendar_editor = CalendarEditor(self)
+        self.editors: dict[str, TriggerEditor] = {
+            "once": self.once_editor,
+            "interval": self.interval_editor,
+            "calendar": self.calendar_editor,
+        }
+        self.stack = _PageStack(self)
+        for kind in KINDS:
+            self.stack.addWidget(self.editors[kind])
+            self.editors[kind].changed.connect(self._schedule_refresh)
+
+        self.zone_combo = TimeZoneCombo(self)
+        self.zone_error = ErrorLabel(self)
+        zone_form = QFormLayout()
+        zone_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        add_row(zone_form, self.tr("Time &zone:"), self.zone_combo, self.zone_error)
+        self._zone_form = zone_form
+
+        self.description_label = QLabel(self)
+        self.description_label.setWordWrap(True)
+        self.description_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.description_label.setAccessibleName(self.tr("Schedule summary"))
+        font = self.description_label.font()
+        font.setWeight(QFont.Weight.DemiBold)
+        self.description_label.setFont(font)
+
+        self.preview_list = QListWidget(self)
+        self.preview_list.setAccessibleName(self.tr("Next runs"))
+        self.preview_list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.preview_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.preview_list.setUniformItemSizes(True)
+        self.preview_list.setIconSize(QSize(16, 16))
+        self.preview_list.setFixedHeight(self._list_height(self.preview_list, PREVIEW_COUNT))
+
+        column = QVBoxLayout()
+        column.setSpacing(8)
+        column.addWidget(_heading(self.tr("When"), self))
+        column.addLayout(kinds_row)
+        column.addWidget(self.stack)
+        column.addLayout(zone_form)
+        column.addSpacing(4)
+        column.addWidget(self.description_label)
+        column.addWidget(QLabel(self.tr("Next runs:"), self))
+        column.addWidget(self.preview_list)
+        column.addStretch(1)
+
+        self.kind_group.idToggled.connect(self._kind_toggled)
+        self.zone_combo.zone_changed.connect(self._schedule_refresh)
+        self.name_edit.textChanged.connect(self._schedule_refresh)
+        self.title_edit.textChanged.connect(self._schedule_refresh)
+        self.body_edit.textChanged.connect(self._schedule_refresh)
+        return column
+
+    def _load(self, spec: PushSpec | None) -> None:
+        targets = spec.targets if spec else (Target(),)
+        self._show_targets(targets)
+        if spec is None:
+            self.zone_combo.set_zone(default_timezone())
+            self.once_editor.set_spec(
+                OnceSpec(at=next_full_hour(self._now_in(self.zone_combo.zone())), timezone="")
+            )
+            self.kind_buttons["once"].setChecked(True)
+            return
+        self.name_edit.setText(spec.name)
+        self.title_edit.setText(spec.message.title)
+        self.body_edit.setPlainText(spec.message.body)
+        self.zone_combo.set_zone(spec.trigger.timezone)
+        kind = _kind_of(spec.trigger)
+        self.editors[kind].set_spec(spec.trigger)
+        self.kind_buttons[kind].setChecked(True)
+
+    def _show_targets(self, targets: Iterable[Target]) -> None:
+        self.targets_list.clear()
+        for target in targets:
+            text = self.tr("Me (desktop notification)") if target.kind == "desktop" else target.kind
+            item = QListWidgetItem(text, self.targets_list)
+            # Shown ticked but not editable until there is more than one way to send.
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            item.setCheckState(Qt.CheckState.Checked)
+        rows = max(self.targets_list.count(), 1)
+        self.targets_list.setFixedHeight(self._list_height(self.targets_list, rows))
+
+    @staticmethod
+    def _list_height(view: QListWidget, rows: int) -> int:
+        """Exactly ``rows`` rows tall (a row may hold a small warning icon)."""
+        row = max(view.fontMetrics().height(), view.iconSize().height()) + 1
+        return row * rows + 2 * view.frameWidth() + 4
+
+    def _align_labels(self) -> None:
+        """One label column for the editors and the zone row, so the fields line up."""
+        forms = [editor.layout() for editor in self.editors.values()] + [self._zone_form]
+        labels = []
+        for form in forms:
+            assert isinstance(form, QFormLayout)
+            for row in range(form.rowCount()):
+                item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+                if item is not None and item.widget() is not None:
+                    labels.append(item.widget())
+        width = max(label.sizeHint().width() for label in labels)
+        for label in labels:
+            label.setMinimumWidth(width)
+
+    # -- reading -------------------------------------------------------------------------
+
+    def current_kind(self) -> str:
+        return KINDS[max(self.kind_group.checkedId(), 0)]
+
+    def trigger_spec(self) -> TriggerSpec:
+        return self.editors[self.current_kind()].spec(self.zone_combo.zone())
+
+    def push_spec(self) -> PushSpec:
+        """The reminder the fields describe (only meaningful once the dialog was accepted)."""
+        message = Message(title=self.title_edit.text().strip(), body=self.body_edit.toPlainText())
+        spec = PushSpec(
+            name=self.name_edit.text().strip(),
+            message=message,
+            trigger=self.trigger_spec(),
+            targets=self._original.targets if self._original else (Target(),),
+        )
+        if self._original is not None:
+            spec = replace(spec, options=self._original.options, enabled=self._original.enabled)
+        return spec
+
+    def errors(self) -> list[FieldError]:
+        """Every problem with the current fields, as the dialog last showed them."""
+        return list(self._errors)
+
+    # -- live checking -------------------------------------------------------------------
+
+    def _kind_toggled(self, button_id: int, checked: bool) -> None:
+        if checked:
+            self.stack.setCurrentIndex(button_id)
+            self._schedule_refresh()
+
+    def _schedule_refresh(self, *_args: object) -> None:
+        self._timer.start()
+
+    def _refresh(self) -> None:
+        """Validate, show errors in place, and update the summary and the next runs."""
+        self._timer.stop()
+        spec = self.push_spec()
+        editor = self.editors[self.current_kind()]
+        errors = validate_spec(spec)
+        errors += [FieldError(f"trigger.{e.field}", e.message) for e in editor.local_errors()]
+        self._errors = errors
+        self._show_errors(errors, editor)
+        trigger_ok = not any(e.field == "trigger" or e.field.startswith("trigger.") for e in errors)
+        self._show_schedule(spec.trigger if trigger_ok else None)
+        self.save_button.setEnabled(not errors)
+        self._make_room()
+
+    def _make_room(self) -> None:
+        """Grow the window if the editor now needs more than it has (many times of day)."""
+        layout = self.layout()
+        layout.activate()
+        needed = layout.minimumSize()
+        if needed.height() > self.height() or needed.width() > self.width():
+            self.resize(self.size().expandedTo(needed))
+
+    def _show_errors(self, errors: list[FieldError], editor: TriggerEditor) -> None:
+        by_label: dict[ErrorLabel, list[str]] = {
+            self.name_error: [],
+            self.title_error: [],
+            self.body_error: [],
+            self.targets_error: [],
+            self.zone_error: [],
+            self.other_error: [],
+        }
+        places = {
+            "name": self.name_error,
+            "message.title": self.title_error,
+            "message.body": self.body_error,
+            "targets": self.targets_error,
+            "trigger.timezone": self.zone_error,
+        }
+        trigger_errors: list[FieldError] = []
+        for error in errors:
+            if error.field in places:
+                by_label[places[error.field]].append(error.message)
+            elif error.field == "trigger" or error.field.startswith("trigger."):
+                trigger_errors.append(FieldError(error.field[len("trigger.") :], error.message))
+            else:
+                by_label[self.other_error].append(error.message)
+        for label, messages in by_label.items():
+            label.show_messages(messages)
+        for each in self.editors.values():
+            each.show_errors(trigger_errors if each is editor else [])
+
+    def _show_schedule(self, trigger: TriggerSpec | None) -> None:
+        self.preview_list.clear()
+        if trigger is None:
+            self.description_label.setText(self.tr("Fix the schedule to see when it runs."))
+            self.description_label.setEnabled(False)
+            return
+        self.description_label.setEnabled(True)
+        # A bug in the summary or the preview must not make the dialog unusable.
+        try:
+            from pushgui.core.schedule.describe import describe
+
+            self.description_label.setText(describe(trigger))
+        except Exception:
+            log.exception("Could not describe %r", trigger)
+            self.description_label.setText("")
+        try:
+            from pushgui.core.schedule.preview import preview
+
+            runs = preview(trigger, PREVIEW_COUNT)
+        except Exception:
+            log.exception("Could not preview %r", trigger)
+            runs = []
+        if not runs:
+            item = QListWidgetItem(self.tr("No more runs: this schedule has ended."))
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.preview_list.addItem(item)
+        local_zone = default_timezone()
+        for fire in runs:
+            self.preview_list.addItem(self._run_item(fire.at, fire.note, local_zone, trigger))
+
+    def _run_item(
+        self, at: datetime, note: str, local_zone: str, trigger: TriggerSpec
+    ) -> QListWidgetItem:
+        text = self.format_time(at)
+        trigger_zone = getattr(at.tzinfo, "key", "")
+        if trigger_zone and trigger_zone != local_zone:
+            local = at.astimezone(self._zone_info(local_zone))
+            text += "   " + self.tr("(%1 here)").replace("%1", self.format_time(local))
+        item = QListWidgetItem(text)
+        if note:
+            item.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
+            tip = self._note_text(note, trigger)
+            item.setToolTip(tip)
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, tip)
+        return item
+
+    def _note_text(self, note: str, trigger: TriggerSpec) -> str:
+        """What a daylight-saving change does to this run, in the words of each rule kind."""
+        by_day = isinstance(trigger, IntervalSpec) and trigger.unit in ("days", "weeks")
+        if note == "gap" and by_day:
+            return self.tr(
+                "The clocks went forward at the chosen time on an earlier day,"
+                " so the run on that day is skipped."
+            )
+        if note == "gap":
+            return self.tr(
+                "The clocks go forward that day and skip the chosen time,"
+                " so the reminder comes at this time instead."
+            )
+        if isinstance(trigger, CalendarSpec):
+            return self.tr(
+                "The clocks go back that day, so this time happens twice"
+                " and the reminder comes both times."
+            )
+        return self.tr(
+            "The clocks go back that day, so this time happens twice;"
+            " the reminder comes only the first time."
+        )
+
+    @staticmethod
+    def format_time(at: datetime) -> str:
+        """A run time as people read it: "Thu 24 Dec 2026 09:00" in the user's language."""
+        locale = QLocale()
+        day = locale.toString(QDate(at.year, at.month, at.day), "ddd d MMM yyyy")
+        return f"{day} {locale.toString(QTime(at.hour, at.minute), 'HH:mm')}"
+
+    @staticmethod
+    def _zone_info(name: str) -> ZoneInfo:
+        try:
+            return ZoneInfo(name)
+        except Exception:
+            return ZoneInfo("UTC")
+
+    def _now_in(self, zone: str) -> datetime:
+        return datetime.now(self._zone_info(zone)).replace(tzinfo=None)
+
+    # -- closing -------------------------------------------------------------------------
+
+    def accept(self) -> None:
+        """Save only a valid reminder; check now rather than trust a pending refresh."""
+        self._refresh()
+        if self._errors:
+            return
+        super().accept()

@@ -1,0 +1,187 @@
+"""The push list as a Qt item model, with a filter proxy; fast at 10,000 rows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from pushgui.core.schedule.describe import describe
+from pushgui.core.service import PushRow
+
+Index = QModelIndex | QPersistentModelIndex
+
+NAME, SCHEDULE, NEXT_RUN, LAST_RESULT, ENABLED = range(5)
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def format_when(moment: datetime | None) -> str:
+    """A local date and time the way people read it: ``Thu 24 Dec 2026 09:00``."""
+    if moment is None:
+        return ""
+    return moment.astimezone().strftime("%a %d %b %Y %H:%M")
+
+
+class PushTableModel(QAbstractTableModel):
+    """Rows of :class:`PushRow`; replaced whole on reload, or row by row on change."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[PushRow] = []
+        self._described: dict[int, str] = {}
+        self._headers = [
+            self.tr("Name"),
+            self.tr("Schedule"),
+            self.tr("Next run"),
+            self.tr("Last result"),
+            self.tr("Enabled"),
+        ]
+        self._status_words = {
+            "ok": self.tr("Sent"),
+            "failed": self.tr("Failed"),
+            "partial": self.tr("Partly sent"),
+            "running": self.tr("Sending…"),
+            "interrupted": self.tr("Interrupted"),
+        }
+
+    # -- content ---------------------------------------------------------------------------
+
+    def set_rows(self, rows: list[PushRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._described.clear()
+        self.endResetModel()
+
+    def update_rows(self, rows: list[PushRow], removed: Iterable[int] = ()) -> None:
+        """Replace, add or remove the given rows without resetting the whole view."""
+        position = {row.id: i for i, row in enumerate(self._rows)}
+        for i in sorted((position[p] for p in removed if p in position), reverse=True):
+            self.beginRemoveRows(QModelIndex(), i, i)
+            self._described.pop(self._rows.pop(i).id, None)
+            self.endRemoveRows()
+        position = {row.id: i for i, row in enumerate(self._rows)}
+        for row in rows:
+            self._described.pop(row.id, None)
+            if row.id in position:
+                i = position[row.id]
+                self._rows[i] = row
+                self.dataChanged.emit(self.index(i, 0), self.index(i, ENABLED))
+            else:
+                self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows))
+                self._rows.append(row)
+                self.endInsertRows()
+                position[row.id] = len(self._rows) - 1
+
+    def row_at(self, row: int) -> PushRow:
+        return self._rows[row]
+
+    def ids(self) -> list[int]:
+        return [row.id for row in self._rows]
+
+    def index_of(self, push_id: int) -> QModelIndex:
+        for i, row in enumerate(self._rows):
+            if row.id == push_id:
+                return self.index(i, 0)
+        return QModelIndex()
+
+    # -- QAbstractTableModel -----------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def _description(self, row: PushRow) -> str:
+        text = self._described.get(row.id)
+        if text is None:
+            text = self._described[row.id] = describe(row.spec.trigger)
+        return text
+
+    def _next_run_text(self, row: PushRow) -> str:
+        if not row.enabled:
+            return self.tr("Paused")
+        if row.next_run is None:
+            return self.tr("Done") if row.last_status else self.tr("No more runs")
+        return format_when(row.next_run)
+
+    def _last_result_text(self, row: PushRow) -> str:
+        if row.last_status is None:
+            return self.tr("Not run yet")
+        word = self._status_words.get(row.last_status, row.last_status)
+        return f"{word}, {format_when(row.last_run_at)}"
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == ID_ROLE:
+            return row.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == NAME:
+                return row.name
+            if column == SCHEDULE:
+                return self._description(row)
+            if column == NEXT_RUN:
+                return self._next_run_text(row)
+            if column == LAST_RESULT:
+                return self._last_result_text(row)
+            return None
+        if role == Qt.ItemDataRole.CheckStateRole and column == ENABLED:
+            return Qt.CheckState.Checked if row.enabled else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ToolTipRole and column == LAST_RESULT and row.last_status:
+            return self._last_result_text(row)
+        if role == SORT_ROLE:
+            if column == NEXT_RUN:
+                return row.next_run.timestamp() if row.next_run and row.enabled else float("inf")
+            if column == LAST_RESULT:
+                return row.last_run_at.timestamp() if row.last_run_at else 0.0
+            if column == ENABLED:
+                return int(row.enabled)
+            return self.data(index, Qt.ItemDataRole.DisplayRole).casefold()
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and index.column() == ENABLED:
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        return base
+
+
+class PushFilterModel(QSortFilterProxyModel):
+    """Filters by the text in name and schedule columns, case-insensitively; sorts by value."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setSortRole(SORT_ROLE)
+        self._needle = ""
+
+    def set_filter_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._needle = text.strip().casefold()
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self._needle:
+            return True
+        model = self.sourceModel()
+        assert isinstance(model, PushTableModel)
+        row = model.row_at(source_row)
+        return self._needle in row.name.casefold() or self._needle in row.spec.message.title.casefold()

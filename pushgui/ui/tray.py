@@ -1,0 +1,63 @@
+"""The tray icon and its menu: the app's home while no window is open."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+from pushgui.ui.icons import icon
+
+
+class TrayIcon(QSystemTrayIcon):
+    """Tray icon with Show, New reminder, Pause all / Resume and Quit.
+
+    Signals:
+        show_requested(): Show pushgui was chosen, or the icon was clicked.
+        new_requested(): New reminder was chosen.
+        pause_all_requested(bool): True to pause every reminder, False to resume.
+        quit_requested(): Quit was chosen.
+    """
+
+    show_requested = Signal()
+    new_requested = Signal()
+    pause_all_requested = Signal(bool)
+    quit_requested = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(icon("tray"), parent)
+        self.setToolTip("pushgui")
+        self._paused = False
+        self.menu = QMenu()
+        self.show_action = self._add(self.tr("Show pushgui"), self.show_requested.emit)
+        self.new_action = self._add(self.tr("New reminder…"), self.new_requested.emit)
+        self.menu.addSeparator()
+        self.pause_action = self._add(self.tr("Pause all"), self._toggle_pause)
+        self.menu.addSeparator()
+        self.quit_action = self._add(self.tr("Quit"), self.quit_requested.emit)
+        self.setContextMenu(self.menu)
+        self.activated.connect(self._on_activated)
+
+    def _add(self, text: str, slot: object) -> QAction:
+        action = self.menu.addAction(text)
+        action.triggered.connect(slot)
+        return action
+
+    @Slot()
+    def _toggle_pause(self) -> None:
+        self.pause_all_requested.emit(not self._paused)
+
+    def set_paused(self, paused: bool) -> None:
+        """Reflect the scheduler's state in the icon and the menu."""
+        self._paused = paused
+        self.setIcon(icon("tray-paused" if paused else "tray"))
+        self.pause_action.setText(self.tr("Resume") if paused else self.tr("Pause all"))
+        self.setToolTip(self.tr("pushgui (paused)") if paused else "pushgui")
+
+    @Slot(QSystemTrayIcon.ActivationReason)
+    def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason in (
+            QSystemTrayIcon.ActivationReason.Trigger,
+            QSystemTrayIcon.ActivationReason.DoubleClick,
+        ):
+            self.show_requested.emit()

@@ -1,0 +1,304 @@
+"""What every trigger editor shares: the editing contract, inline error labels, zone picker."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime, time, timedelta
+
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDateTimeEdit,
+    QFormLayout,
+    QLabel,
+    QLayout,
+    QSizePolicy,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pushgui.core.errors import FieldError
+from pushgui.core.schedule.spec import TriggerSpec
+
+DATE_TIME_FORMAT = "ddd d MMM yyyy  HH:mm"
+DATE_FORMAT = "ddd d MMM yyyy"
+TIME_FORMAT = "HH:mm"
+
+# Wall-clock values are read in the spec's zone, not the machine's. Date-time edits therefore
+# hold them as UTC so that a local DST gap never shifts what the user typed.
+_WALL = QTimeZone.utc()
+
+
+def next_full_hour(now: datetime | None = None) -> datetime:
+    """The next o'clock after ``now`` (naive, machine time by default): a sensible first run."""
+    now = now or datetime.now()
+    return now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+
+
+def default_timezone() -> str:
+    """The machine's IANA zone name, or UTC when it cannot be found."""
+    try:
+        from pushgui.core.schedule.zones import system_timezone
+
+        return system_timezone()
+    except Exception:  # a missing or broken zone database must not stop the editor opening
+        return "UTC"
+
+
+def to_qdatetime(value: datetime) -> QDateTime:
+    return QDateTime(
+        QDate(value.year, value.month, value.day), QTime(value.hour, value.minute), _WALL
+    )
+
+
+def from_qdatetime(value: QDateTime) -> datetime:
+    return datetime.combine(from_qdate(value.date()), from_qtime(value.time()))
+
+
+def to_qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def from_qdate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def to_qtime(value: time) -> QTime:
+    return QTime(value.hour, value.minute)
+
+
+def from_qtime(value: QTime) -> time:
+    return time(value.hour(), value.minute())
+
+
+def make_date_time_edit(parent: QWidget | None = None) -> QDateTimeEdit:
+    """A date-time field with a calendar pop-up showing minutes, holding a wall-clock value."""
+    edit = QDateTimeEdit(parent)
+    edit.setTimeZone(_WALL)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(DATE_TIME_FORMAT)
+    edit.setDateTime(to_qdatetime(next_full_hour()))
+    return edit
+
+
+def make_date_edit(parent: QWidget | None = None) -> QDateEdit:
+    edit = QDateEdit(parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(DATE_FORMAT)
+    edit.setDate(QDate.currentDate())
+    return edit
+
+
+def make_time_edit(value: time = time(9, 0), parent: QWidget | None = None) -> QTimeEdit:
+    edit = QTimeEdit(parent)
+    edit.setDisplayFormat(TIME_FORMAT)
+    edit.setTime(to_qtime(value))
+    return edit
+
+
+class ErrorLabel(QLabel):
+    """A red, word-wrapped message under a field; hidden while there is nothing to say."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("fieldError")
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setStyleSheet("color: #c62828;")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.hide()
+
+    def show_messages(self, messages: Iterable[str]) -> None:
+        text = "\n".join(dict.fromkeys(m for m in messages if m))
+        self.setText(text)
+        self.setAccessibleName(text)
+        self.setVisible(bool(text))
+
+
+def with_error(field: QWidget | QLayout, error: ErrorLabel) -> QVBoxLayout:
+    """``field`` with its error label tight underneath, as one form-layout cell.
+
+    The cell takes the full width so a long message wraps late; a field that does not
+    expand on its own (a combo, a date) keeps its natural width, as in native forms.
+    """
+    box = QVBoxLayout()
+    box.setContentsMargins(0, 0, 0, 0)
+    box.setSpacing(2)
+    if isinstance(field, QWidget):
+        expands = field.sizePolicy().expandingDirections() & Qt.Orientation.Horizontal
+        box.addWidget(field, 0, Qt.AlignmentFlag(0) if expands else Qt.AlignmentFlag.AlignLeft)
+    else:
+        box.addLayout(field)
+    box.addWidget(error)
+    return box
+
+
+def make_form(parent: QWidget) -> QFormLayout:
+    """The editors' form; each field sits at its natural width (see :func:`with_error`)."""
+    form = QFormLayout(parent)
+    form.setContentsMargins(0, 0, 0, 0)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    return form
+
+
+def add_row(
+    form: QFormLayout,
+    text: str | QWidget,
+    field: QWidget | QLayout,
+    error: ErrorLabel,
+    buddy: QWidget | None = None,
+) -> int:
+    """Add a labelled row whose label's mnemonic focuses ``buddy``; returns the row index."""
+    label = QLabel(text, form.parentWidget()) if isinstance(text, str) else text
+    target = buddy or (field if isinstance(field, QWidget) else None)
+    if isinstance(label, QLabel) and target is not None:
+        label.setBuddy(target)
+    row = form.rowCount()
+    form.addRow(label, with_error(field, error))
+    return row
+
+
+def hint_label(text: str, parent: QWidget | None = None) -> QLabel:
+    """Small grey help text under a field."""
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 0.9)
+    label.setFont(font)
+    return label
+
+
+class TimeZoneCombo(QComboBox):
+    """Pick an IANA zone by typing part of its name ("shang", "new_york"); editable.
+
+    Signals:
+        zone_changed(str): the text in the box changed (it may not be a valid zone yet).
+    """
+
+    zone_changed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setMaxVisibleItems(15)
+        self.setAccessibleName(self.tr("Time zone"))
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(18)
+        self.addItems(self._zones())
+        completer = QCompleter(self.model(), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(completer)
+        self.set_zone(default_timezone())
+        self.currentTextChanged.connect(self.zone_changed)
+
+    @staticmethod
+    def _zones() -> list[str]:
+        try:
+            from pushgui.core.schedule.zones import all_timezones
+
+            return list(all_timezones())
+        except Exception:  # fall back to the standard library when core cannot list them
+            import zoneinfo
+
+            return sorted(zoneinfo.available_timezones())
+
+    def zone(self) -> str:
+        return self.currentText().strip()
+
+    def set_zone(self, name: str) -> None:
+        index = self.findText(name)
+        if index >= 0:
+            self.setCurrentIndex(index)
+        else:
+            self.setEditText(name)
+
+
+class TriggerEditor(QWidget):
+    """Edits one kind of trigger spec; the dialog owns the zone and passes it to :meth:`spec`.
+
+    Subclasses build their fields, call :meth:`_notify` on every edit and register one
+    :class:`ErrorLabel` per spec field with :meth:`_error_label`.
+
+    Signals:
+        changed(): the user edited something; the spec may be different now.
+    """
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._errors: dict[str, ErrorLabel] = {}
+        self._labels: list[ErrorLabel] = []
+        self._other_errors = ErrorLabel(self)
+        self._timezone = ""
+        self._load_depth = 0
+
+    # -- the contract -------------------------------------------------------------------
+
+    def spec(self, timezone: str | None = None) -> TriggerSpec:
+        """The spec the fields describe, read in ``timezone``; never raises."""
+        raise NotImplementedError
+
+    def set_spec(self, spec: TriggerSpec) -> None:
+        """Show ``spec`` in the fields (the zone is shown by the dialog's zone picker)."""
+        raise NotImplementedError
+
+    def local_errors(self) -> list[FieldError]:
+        """Problems the spec cannot express (e.g. a restriction with nothing chosen)."""
+        return []
+
+    def show_errors(self, errors: Iterable[FieldError]) -> None:
+        """Show each error under the field it names; errors for unknown fields go last."""
+        grouped: dict[ErrorLabel, list[str]] = {label: [] for label in self._all_labels()}
+        for error in errors:
+            label = self._label_for(error.field) or self._other_errors
+            grouped.setdefault(label, []).append(error.message)
+        for label, messages in grouped.items():
+            label.show_messages(messages)
+
+    # -- helpers for subclasses ----------------------------------------------------------
+
+    def _zone(self, timezone: str | None) -> str:
+        if timezone is not None:
+            return timezone
+        return self._timezone or default_timezone()
+
+    def _remember_zone(self, spec: TriggerSpec) -> None:
+        self._timezone = spec.timezone
+
+    def _notify(self, *_args: object) -> None:
+        if not self._load_depth:
+            self.changed.emit()
+
+    def _error_label(self, *fields: str) -> ErrorLabel:
+        label = ErrorLabel(self)
+        self._labels.append(label)
+        for name in fields:
+            self._errors[name] = label
+        return label
+
+    def _label_for(self, field: str) -> ErrorLabel | None:
+        return self._errors.get(field)
+
+    def _all_labels(self) -> list[ErrorLabel]:
+        return [*self._labels, self._other_errors]
+
+    @contextmanager
+    def _loading(self) -> Iterator[None]:
+        """Fill fields without a burst of ``changed``; one ``changed`` follows at the end."""
+        self._load_depth += 1
+        try:
+            yield
+        finally:
+            self._load_depth -= 1
+        if not self._load_depth:
+            self.changed.emit()

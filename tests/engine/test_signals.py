@@ -1,0 +1,37 @@
+"""install_sigint_handler: a signal quits a running Qt event loop promptly, without polling."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import threading
+import time
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QTimer
+
+from pushgui.engine.signals import install_sigint_handler, uninstall_sigint_handler
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="os.kill with SIGTERM ends the process there")
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_signal_quits_event_loop(qapp: QCoreApplication, signum: int) -> None:
+    install_sigint_handler(qapp)
+    # From another thread, so no Python code runs in the main thread unless the loop wakes it.
+    send = threading.Timer(0.1, os.kill, args=(os.getpid(), signum))
+    safety = QTimer(singleShot=True, interval=5000)
+    safety.timeout.connect(qapp.quit)
+    try:
+        send.start()
+        safety.start()
+        started = time.monotonic()
+        qapp.exec()
+        elapsed = time.monotonic() - started
+    finally:
+        send.cancel()
+        safety.stop()
+        uninstall_sigint_handler()
+
+    assert elapsed < 1.0  # the safety timer would have quit after 5 s
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler

@@ -1,0 +1,37 @@
+"""Small builders shared by tests (specs and times), not fixtures."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from pushgui.core.schedule.spec import CalendarSpec, IntervalSpec, OnceSpec
+from pushgui.core.specs import Message, PushSpec
+
+ZONE = "Europe/Berlin"
+
+
+def wall(moment: datetime, zone: str = ZONE) -> datetime:
+    """The naive wall-clock time of an aware ``moment`` in ``zone``."""
+    from zoneinfo import ZoneInfo
+
+    return moment.astimezone(ZoneInfo(zone)).replace(tzinfo=None)
+
+
+def once_in(seconds: float, name: str = "Once", zone: str = ZONE) -> PushSpec:
+    """A one-off push due ``seconds`` from now (seconds kept: triggers are exact)."""
+    from datetime import UTC
+
+    at = wall(datetime.now(UTC) + timedelta(seconds=seconds), zone)
+    return PushSpec(name=name, message=Message("Title " + name, "Body"), trigger=OnceSpec(at, zone))
+
+
+def every_minutes(minutes: int, start: datetime, name: str = "Interval") -> PushSpec:
+    trigger = IntervalSpec(every=minutes, unit="minutes", start=wall(start), timezone=ZONE)
+    return PushSpec(name=name, message=Message("Tick " + name), trigger=trigger)
+
+
+def weekdays_at_nine(name: str = "Standup") -> PushSpec:
+    trigger = CalendarSpec(
+        timezone=ZONE, day_rule="week_days", week_days=("mon", "tue", "wed", "thu", "fri")
+    )
+    return PushSpec(name=name, message=Message("Standup"), trigger=trigger)
