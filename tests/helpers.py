@@ -18,15 +18,18 @@ def wall(moment: datetime, zone: str = ZONE) -> datetime:
 
 
 def once_in(seconds: float, name: str = "Once", zone: str = ZONE) -> PushSpec:
-    """A one-off push due ``seconds`` from now (seconds kept: triggers are exact)."""
+    """A one-off push due ``seconds`` from now, rounded up to a whole second as in a file."""
     from datetime import UTC
 
     at = wall(datetime.now(UTC) + timedelta(seconds=seconds), zone)
+    if at.microsecond:
+        at = at.replace(microsecond=0) + timedelta(seconds=1)
     return PushSpec(name=name, message=Message("Title " + name, "Body"), trigger=OnceSpec(at, zone))
 
 
 def every_minutes(minutes: int, start: datetime, name: str = "Interval") -> PushSpec:
-    trigger = IntervalSpec(every=minutes, unit="minutes", start=wall(start), timezone=ZONE)
+    start = wall(start).replace(microsecond=0)
+    trigger = IntervalSpec(every=minutes, unit="minutes", start=start, timezone=ZONE)
     return PushSpec(name=name, message=Message("Tick " + name), trigger=trigger)
 
 

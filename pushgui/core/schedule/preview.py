@@ -37,7 +37,11 @@ _MAX_STEPS = 100_000
 
 @dataclass(frozen=True)
 class FireTime:
-    """One upcoming run: ``at`` is aware, in the spec's zone; ``note`` flags DST effects."""
+    """One upcoming run: ``at`` is aware, in the spec's zone; ``note`` flags DST effects.
+
+    Python compares and subtracts two datetimes sharing a zone by wall clock, ignoring
+    ``fold``: the two 02:30 runs of an autumn overlap compare equal. Convert to UTC first.
+    """
 
     at: datetime
     note: Note = ""
