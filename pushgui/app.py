@@ -87,8 +87,7 @@ def run_headless(locations: Locations) -> int:
     instance = SingleInstance(locations.data)
     if not instance.acquire():
         print(
-            f"pushgui is already running with the data folder {locations.data}; "
-            "stop it first.",
+            f"pushgui is already running with the data folder {locations.data}; stop it first.",
             file=sys.stderr,
         )
         return 3
@@ -130,8 +129,11 @@ def run_gui(locations: Locations, minimized: bool = False) -> int:
     instance = SingleInstance(locations.data)
     if not instance.acquire():
         shown = send_to_running(locations.data, "show")
-        log.info("pushgui is already running on %s; %s", locations.data,
-                 "asked it to show itself" if shown else "it did not answer")
+        log.info(
+            "pushgui is already running on %s; %s",
+            locations.data,
+            "asked it to show itself" if shown else "it did not answer",
+        )
         return 0
     try:
         runtime = start_runtime(locations)

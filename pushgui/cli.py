@@ -95,12 +95,15 @@ def _list(locations: Locations, _args: argparse.Namespace) -> int:
         return 0
     table = [("ID", "NAME", "SCHEDULE", "NEXT RUN", "ENABLED")]
     for row in rows:
-        next_run = (
-            row.next_run.astimezone().strftime("%Y-%m-%d %H:%M:%S") if row.next_run else "-"
-        )
+        next_run = row.next_run.astimezone().strftime("%Y-%m-%d %H:%M:%S") if row.next_run else "-"
         table.append(
-            (str(row.id), row.name, describe(row.spec.trigger), next_run,
-             "yes" if row.enabled else "no")
+            (
+                str(row.id),
+                row.name,
+                describe(row.spec.trigger),
+                next_run,
+                "yes" if row.enabled else "no",
+            )
         )
     widths = [max(len(r[i]) for r in table) for i in range(len(table[0]))]
     for r in table:

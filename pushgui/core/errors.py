@@ -27,6 +27,5 @@ class SpecError(ValueError):
     def prefixed(self, prefix: str) -> SpecError:
         """The same errors with their field paths placed under ``prefix``."""
         return SpecError(
-            FieldError(f"{prefix}.{e.field}" if e.field else prefix, e.message)
-            for e in self.errors
+            FieldError(f"{prefix}.{e.field}" if e.field else prefix, e.message) for e in self.errors
         )

@@ -26,6 +26,7 @@ from sqlalchemy import delete, func, select
 
 from pushgui.core.runner import JOB_FUNC
 from pushgui.core.schedule.build import build_trigger
+from pushgui.core.schedule.preview import next_fire_time
 from pushgui.core.schedule.spec import OnceSpec
 from pushgui.core.specs import MAX_NAME, PushSpec, spec_from_dict, spec_to_dict
 from pushgui.core.store.db import Database
@@ -110,9 +111,7 @@ class PushService:
             pushes = session.execute(query).all()
             next_runs = dict(
                 session.execute(
-                    select(jobs.c.id, jobs.c.next_run_time).where(
-                        jobs.c.id.not_like("%:%")
-                    )
+                    select(jobs.c.id, jobs.c.next_run_time).where(jobs.c.id.not_like("%:%"))
                 ).all()
             )
             latest = (
@@ -237,18 +236,26 @@ class PushService:
 
     # -- jobs ------------------------------------------------------------------------------
 
-    def _schedule(self, push_id: int, spec: PushSpec, next_run: Any = None) -> bool:
-        """Add the push's job; returns False when its trigger has no run left."""
-        trigger = build_trigger(spec.trigger)
-        kwargs: dict[str, Any] = job_options(spec)
-        if next_run is not None:
-            kwargs["next_run_time"] = next_run
-        elif trigger.get_next_fire_time(None, datetime.now(UTC)) is None or (
-            isinstance(spec.trigger, OnceSpec) and self._has_scheduled_run(push_id)
-        ):
-            return False
+    def _schedule(self, push_id: int, spec: PushSpec, next_run: datetime | None = None) -> bool:
+        """Add the push's job; returns False when its trigger has no run left.
+
+        The first run is computed here rather than by APScheduler: for day and week intervals
+        it would answer with the (past) start date and every day since would count as missed.
+        """
+        if next_run is None:
+            if isinstance(spec.trigger, OnceSpec) and self._has_scheduled_run(push_id):
+                return False
+            next_run = next_fire_time(spec.trigger, None, datetime.now(UTC))
+            if next_run is None:
+                return False
         self.scheduler.add_job(
-            JOB_FUNC, trigger=trigger, args=[push_id], id=str(push_id), name=spec.name, **kwargs
+            JOB_FUNC,
+            trigger=build_trigger(spec.trigger),
+            args=[push_id],
+            id=str(push_id),
+            name=spec.name,
+            next_run_time=next_run,
+            **job_options(spec),
         )
         return True
 
@@ -352,9 +359,8 @@ def _unpicklable(state: bytes) -> bool:
 
 def _resume_point(spec: PushSpec, last: datetime | None, now: datetime) -> datetime | None:
     """When a push without a job runs next: the run after its last one, even if past."""
-    trigger = build_trigger(spec.trigger)
     if isinstance(spec.trigger, OnceSpec):
-        return None if last is not None else trigger.get_next_fire_time(None, now)
-    if last is not None:
-        return trigger.get_next_fire_time(last, now)
-    return trigger.get_next_fire_time(None, now)
+        # A one-off that never ran is due even if its time has passed: it was missed.
+        due: datetime | None = build_trigger(spec.trigger).get_next_fire_time(None, now)
+        return None if last is not None else due
+    return next_fire_time(spec.trigger, last, now)

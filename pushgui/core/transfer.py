@@ -75,9 +75,7 @@ def _entry_label(index: int, raw: Any) -> str:
     return f"pushes[{index}]" + (f" ({name!r})" if isinstance(name, str) and name else "")
 
 
-def parse_document(
-    data: bytes | str, now: datetime | None = None
-) -> list[PushSpec]:
+def parse_document(data: bytes | str, now: datetime | None = None) -> list[PushSpec]:
     """Every push in an export document, or :class:`ImportFileError` listing all problems."""
     if len(data) > MAX_FILE_BYTES:
         raise _too_big()

@@ -134,22 +134,56 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(shortcut))
         if tip:
             action.setStatusTip(tip)
-            action.setToolTip(f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
+            action.setToolTip(
+                f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+            )
         action.triggered.connect(slot)
         return action
 
     def _build_actions(self) -> None:
         tr = self.tr
-        self.new_action = self._action(tr("&New…"), self.new_push, QKeySequence.StandardKey.New, tr("Create a reminder"))
-        self.edit_action = self._action(tr("&Edit…"), self.edit_selected, "Ctrl+E", tr("Edit the selected reminder"))
-        self.duplicate_action = self._action(tr("D&uplicate"), self.duplicate_selected, "Ctrl+D", tr("Make a copy of the selected reminder"))
-        self.delete_action = self._action(tr("&Delete…"), self.delete_selected, QKeySequence.StandardKey.Delete, tr("Delete the selected reminder"))
-        self.toggle_action = self._action(tr("&Pause"), self.toggle_selected, "Ctrl+P", tr("Pause or resume the selected reminder"))
-        self.run_now_action = self._action(tr("&Run now"), self.run_selected_now, "Ctrl+R", tr("Send the selected reminder now"))
-        self.import_action = self._action(tr("&Import…"), self.import_file, "Ctrl+I", tr("Add reminders from an export file"))
-        self.export_action = self._action(tr("E&xport…"), self.export_file, "Ctrl+Shift+E", tr("Save all reminders to a file"))
-        self.quit_action = self._action(tr("&Quit"), self.quit_requested.emit, QKeySequence.StandardKey.Quit, tr("Stop pushgui; no reminders are sent until it runs again"))
-        self.find_action = self._action(tr("&Find"), self._focus_filter, QKeySequence.StandardKey.Find)
+        self.new_action = self._action(
+            tr("&New…"), self.new_push, QKeySequence.StandardKey.New, tr("Create a reminder")
+        )
+        self.edit_action = self._action(
+            tr("&Edit…"), self.edit_selected, "Ctrl+E", tr("Edit the selected reminder")
+        )
+        self.duplicate_action = self._action(
+            tr("D&uplicate"),
+            self.duplicate_selected,
+            "Ctrl+D",
+            tr("Make a copy of the selected reminder"),
+        )
+        self.delete_action = self._action(
+            tr("&Delete…"),
+            self.delete_selected,
+            QKeySequence.StandardKey.Delete,
+            tr("Delete the selected reminder"),
+        )
+        self.toggle_action = self._action(
+            tr("&Pause"),
+            self.toggle_selected,
+            "Ctrl+P",
+            tr("Pause or resume the selected reminder"),
+        )
+        self.run_now_action = self._action(
+            tr("&Run now"), self.run_selected_now, "Ctrl+R", tr("Send the selected reminder now")
+        )
+        self.import_action = self._action(
+            tr("&Import…"), self.import_file, "Ctrl+I", tr("Add reminders from an export file")
+        )
+        self.export_action = self._action(
+            tr("E&xport…"), self.export_file, "Ctrl+Shift+E", tr("Save all reminders to a file")
+        )
+        self.quit_action = self._action(
+            tr("&Quit"),
+            self.quit_requested.emit,
+            QKeySequence.StandardKey.Quit,
+            tr("Stop pushgui; no reminders are sent until it runs again"),
+        )
+        self.find_action = self._action(
+            tr("&Find"), self._focus_filter, QKeySequence.StandardKey.Find
+        )
         self.about_action = self._action(tr("&About pushgui"), self.show_about)
         self.addAction(self.find_action)
         for action in (self.edit_action, self.delete_action):
@@ -163,7 +197,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = menu.addMenu(tr("&Reminder"))
-        edit_menu.addActions([self.edit_action, self.duplicate_action, self.toggle_action, self.run_now_action])
+        edit_menu.addActions(
+            [self.edit_action, self.duplicate_action, self.toggle_action, self.run_now_action]
+        )
         edit_menu.addSeparator()
         edit_menu.addActions([self.delete_action])
         help_menu = menu.addMenu(tr("&Help"))
@@ -189,7 +225,13 @@ class MainWindow(QMainWindow):
     @Slot()
     def _update_actions(self) -> None:
         push_id = self.selected_id()
-        for action in (self.edit_action, self.duplicate_action, self.delete_action, self.toggle_action, self.run_now_action):
+        for action in (
+            self.edit_action,
+            self.duplicate_action,
+            self.delete_action,
+            self.toggle_action,
+            self.run_now_action,
+        ):
             action.setEnabled(push_id is not None)
         if push_id is not None:
             row = self.model.row_at(self.model.index_of(push_id).row())
@@ -300,7 +342,9 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.question(
             self,
             self.tr("Delete reminder"),
-            self.tr("Delete “{name}”? It will not be sent again, and its history is removed.").format(name=name),
+            self.tr(
+                "Delete “{name}”? It will not be sent again, and its history is removed."
+            ).format(name=name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -358,7 +402,8 @@ class MainWindow(QMainWindow):
                 self,
                 self.tr("Nothing was imported"),
                 self.tr("The file has problems; fix them and import again:")
-                + "\n\n" + "\n".join(f"• {e}" for e in exc.errors[:20]),
+                + "\n\n"
+                + "\n".join(f"• {e}" for e in exc.errors[:20]),
             )
             return
         self.refresh_ids(set(ids))
@@ -367,7 +412,10 @@ class MainWindow(QMainWindow):
     @Slot()
     def export_file(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export reminders"), "pushgui-export.json", self.tr("pushgui export (*.json)")
+            self,
+            self.tr("Export reminders"),
+            "pushgui-export.json",
+            self.tr("pushgui export (*.json)"),
         )
         if not path:
             return

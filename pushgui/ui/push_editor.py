@@ -8,8 +8,8 @@ from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QLocale, QSize, Qt, QTime, QTimer
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QSize, Qt, QTime, QTimer
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from pushgui.core.errors import FieldError
+from pushgui.core.schedule.describe import describe
+from pushgui.core.schedule.preview import preview
 from pushgui.core.schedule.spec import CalendarSpec, IntervalSpec, OnceSpec, TriggerSpec
 from pushgui.core.specs import MAX_NAME, Message, PushSpec, Target
 from pushgui.core.validation import validate_spec
@@ -149,9 +151,9 @@ class PushEditorDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, activated=self.accept)
+            QShortcut(QKeySequence(keys), self, self.accept)
 
-        outer = QVBoxLayout(self)
+        outer = self._outer = QVBoxLayout(self)
         outer.setContentsMargins(18, 16, 18, 14)
         outer.setSpacing(12)
         outer.addLayout(columns, 1)
@@ -186,6 +188,8 @@ class PushEditorDialog(QDialog):
         self.body_edit.setAccessibleName(self.tr("Message"))
         self.body_edit.setTabChangesFocus(True)
         self.body_edit.setMinimumHeight(90)
+        # The text box takes Ctrl+Return as a line break; saving should win there too.
+        self.body_edit.installEventFilter(self)
 
         self.name_error = ErrorLabel(self)
         self.title_error = ErrorLabel(self)
@@ -325,13 +329,14 @@ class PushEditorDialog(QDialog):
     def _align_labels(self) -> None:
         """One label column for the editors and the zone row, so the fields line up."""
         forms = [editor.layout() for editor in self.editors.values()] + [self._zone_form]
-        labels = []
+        labels: list[QWidget] = []
         for form in forms:
             assert isinstance(form, QFormLayout)
             for row in range(form.rowCount()):
                 item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-                if item is not None and item.widget() is not None:
-                    labels.append(item.widget())
+                label = item.widget() if item is not None else None
+                if label is not None:
+                    labels.append(label)
         width = max(label.sizeHint().width() for label in labels)
         for label in labels:
             label.setMinimumWidth(width)
@@ -387,9 +392,8 @@ class PushEditorDialog(QDialog):
 
     def _make_room(self) -> None:
         """Grow the window if the editor now needs more than it has (many times of day)."""
-        layout = self.layout()
-        layout.activate()
-        needed = layout.minimumSize()
+        self._outer.activate()
+        needed = self._outer.minimumSize()
         if needed.height() > self.height() or needed.width() > self.width():
             self.resize(self.size().expandedTo(needed))
 
@@ -431,15 +435,11 @@ class PushEditorDialog(QDialog):
         self.description_label.setEnabled(True)
         # A bug in the summary or the preview must not make the dialog unusable.
         try:
-            from pushgui.core.schedule.describe import describe
-
             self.description_label.setText(describe(trigger))
         except Exception:
             log.exception("Could not describe %r", trigger)
             self.description_label.setText("")
         try:
-            from pushgui.core.schedule.preview import preview
-
             runs = preview(trigger, PREVIEW_COUNT)
         except Exception:
             log.exception("Could not preview %r", trigger)
@@ -458,8 +458,11 @@ class PushEditorDialog(QDialog):
         text = self.format_time(at)
         trigger_zone = getattr(at.tzinfo, "key", "")
         if trigger_zone and trigger_zone != local_zone:
+            # Runs in another zone also say when that is on this computer's clock.
             local = at.astimezone(self._zone_info(local_zone))
-            text += "   " + self.tr("(%1 here)").replace("%1", self.format_time(local))
+            same_day = local.date() == at.date()
+            here = f"{local:%H:%M}" if same_day else self.format_time(local)
+            text += "  " + self.tr("(%1 here)").replace("%1", here)
         item = QListWidgetItem(text)
         if note:
             item.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
@@ -507,6 +510,18 @@ class PushEditorDialog(QDialog):
 
     def _now_in(self, zone: str) -> datetime:
         return datetime.now(self._zone_info(zone)).replace(tzinfo=None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.body_edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.accept()
+            return True
+        return super().eventFilter(watched, event)
 
     # -- closing -------------------------------------------------------------------------
 

@@ -184,4 +184,6 @@ class PushFilterModel(QSortFilterProxyModel):
         model = self.sourceModel()
         assert isinstance(model, PushTableModel)
         row = model.row_at(source_row)
-        return self._needle in row.name.casefold() or self._needle in row.spec.message.title.casefold()
+        return (
+            self._needle in row.name.casefold() or self._needle in row.spec.message.title.casefold()
+        )

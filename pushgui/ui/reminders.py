@@ -88,9 +88,7 @@ class ReminderPresenter(QObject):
 
     def uses_tray(self) -> bool:
         return (
-            self.tray is not None
-            and self.tray.isVisible()
-            and QSystemTrayIcon.supportsMessages()
+            self.tray is not None and self.tray.isVisible() and QSystemTrayIcon.supportsMessages()
         )
 
     @Slot(int, str, str, str)

@@ -65,11 +65,15 @@ def test_an_invalid_spec_is_refused_and_nothing_is_saved(service, database):
     assert job_rows(database) == {}
 
 
-def test_a_due_push_fires_and_records_scheduled_and_actual_time(service, database, scheduler, desktop):
+def test_a_due_push_fires_and_records_scheduled_and_actual_time(
+    service, database, scheduler, desktop
+):
     spec = once_in(1.0)
     push_id = service.create(spec)
     scheduler.resume()
-    assert wait_for(lambda: runs_of(database, push_id) and runs_of(database, push_id)[0].status == "ok")
+    assert wait_for(
+        lambda: runs_of(database, push_id) and runs_of(database, push_id)[0].status == "ok"
+    )
     [run] = runs_of(database, push_id)
     due = spec.trigger.at.replace(tzinfo=ZoneInfo(spec.trigger.timezone))
     assert run.scheduled_at == due
@@ -175,7 +179,9 @@ def test_reconcile_adds_missing_jobs_and_removes_orphans(service, database, sche
         second.shutdown()
 
 
-def test_an_unreadable_job_is_rebuilt_from_the_spec_keeping_its_next_run(service, database, scheduler):
+def test_an_unreadable_job_is_rebuilt_from_the_spec_keeping_its_next_run(
+    service, database, scheduler
+):
     push_id = service.create(weekdays_at_nine())
     scheduler.shutdown()
     missed = time.time() - 3600
@@ -214,7 +220,9 @@ def test_a_missed_run_is_not_dropped_at_restart(service, database, scheduler, de
         second.shutdown()
 
 
-def test_a_one_off_push_that_ran_is_not_run_again_after_a_crash(service, database, scheduler, desktop):
+def test_a_one_off_push_that_ran_is_not_run_again_after_a_crash(
+    service, database, scheduler, desktop
+):
     spec = once_in(0.3)
     push_id = service.create(spec)
     scheduler.resume()
@@ -248,3 +256,18 @@ def test_a_one_off_push_whose_job_was_fired_but_not_run_runs_after_restart(
         assert len(runs_of(database, push_id)) == 1
     finally:
         second.shutdown()
+
+
+def test_a_daily_push_started_weeks_ago_does_not_send_every_past_day(
+    service, database, scheduler, desktop
+):
+    start = datetime.now(UTC) - timedelta(days=20)
+    spec = replace(
+        every_minutes(1, start), trigger=replace(every_minutes(1, start).trigger, unit="days")
+    )
+    push_id = service.create(replace(spec, options=replace(spec.options, missed="all")))
+    assert job_rows(database)[str(push_id)] > time.time()
+    scheduler.resume()
+    time.sleep(0.5)
+    assert desktop.shown == []
+    assert runs_of(database, push_id) == []

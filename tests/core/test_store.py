@@ -36,6 +36,8 @@ def test_database_from_a_newer_version_is_refused_and_untouched(data_dir):
     path = data_dir / "pushgui.sqlite3"
     with sqlite3.connect(path) as connection:
         connection.execute("UPDATE alembic_version SET version_num = '9999_future'")
+        connection.commit()
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     before = path.read_bytes()
     with pytest.raises(DatabaseTooNewError, match="newer version of pushgui"):
         open_database(data_dir)

@@ -34,7 +34,11 @@ def document(*pushes, **overrides):
 def test_export_then_import_gives_back_the_same_specs(tmp_path):
     from datetime import UTC, datetime
 
-    specs = [once_in(3600, "Dentist"), weekdays_at_nine("站会"), every_minutes(15, datetime.now(UTC))]
+    specs = [
+        once_in(3600, "Dentist"),
+        weekdays_at_nine("站会"),
+        every_minutes(15, datetime.now(UTC)),
+    ]
     path = tmp_path / "export.json"
     write_export(path, specs)
     assert read_import(path) == specs
@@ -63,8 +67,14 @@ def test_every_bad_entry_is_named_and_nothing_is_returned():
     [
         ("{not json", "not valid JSON"),
         ("[]", "not a pushgui export"),
-        (json.dumps({"format": "something-else", "version": 1, "pushes": []}), "not a pushgui export"),
-        (json.dumps({"format": FORMAT, "version": VERSION + 1, "pushes": []}), "from a newer pushgui"),
+        (
+            json.dumps({"format": "something-else", "version": 1, "pushes": []}),
+            "not a pushgui export",
+        ),
+        (
+            json.dumps({"format": FORMAT, "version": VERSION + 1, "pushes": []}),
+            "from a newer pushgui",
+        ),
         (json.dumps({"format": FORMAT, "version": "1", "pushes": []}), "whole number"),
         (json.dumps({"format": FORMAT, "version": 1, "pushes": {}}), "must be a list"),
         ("[" * 100_000 + "]" * 100_000, "not valid JSON|nested too deeply"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -39,7 +39,8 @@ def test_once_defaults_to_the_next_full_hour(qtbot):
     qtbot.addWidget(editor)
     spec = editor.spec(ZONE)
     assert spec.at.minute == 0 and spec.at.second == 0
-    assert spec.at in (next_full_hour(), next_full_hour().replace(hour=spec.at.hour))
+    assert timedelta(minutes=-1) < spec.at - datetime.now() <= timedelta(hours=1)
+    assert next_full_hour(datetime(2030, 12, 31, 23, 5)) == datetime(2031, 1, 1, 0, 0)
     assert editor.at_edit.calendarPopup()
     assert editor.at_edit.displayFormat().endswith("HH:mm")
 

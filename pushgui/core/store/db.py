@@ -112,8 +112,7 @@ def open_database(data_dir: Path, migrations: Path = MIGRATIONS) -> Database:
     except DatabaseError as exc:
         db.close()
         raise StoreError(
-            f"{path} is not a pushgui database or is damaged ({exc.orig}). "
-            "It was not changed."
+            f"{path} is not a pushgui database or is damaged ({exc.orig}). It was not changed."
         ) from exc
     script = ScriptDirectory.from_config(_alembic_config(None, migrations))
     head = script.get_current_head()

@@ -6,8 +6,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QDate, QDateTime, QEvent, Qt, QTime, QTimeZone, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from pushgui.core.errors import FieldError
 from pushgui.core.schedule.spec import TriggerSpec
+from pushgui.core.schedule.zones import all_timezones, system_timezone
 
 DATE_TIME_FORMAT = "ddd d MMM yyyy  HH:mm"
 DATE_FORMAT = "ddd d MMM yyyy"
@@ -41,13 +42,8 @@ def next_full_hour(now: datetime | None = None) -> datetime:
 
 
 def default_timezone() -> str:
-    """The machine's IANA zone name, or UTC when it cannot be found."""
-    try:
-        from pushgui.core.schedule.zones import system_timezone
-
-        return system_timezone()
-    except Exception:  # a missing or broken zone database must not stop the editor opening
-        return "UTC"
+    """The machine's IANA zone name (UTC when it cannot be told)."""
+    return system_timezone()
 
 
 def to_qdatetime(value: datetime) -> QDateTime:
@@ -109,9 +105,21 @@ class ErrorLabel(QLabel):
         self.setObjectName("fieldError")
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setStyleSheet("color: #c62828;")
+        self._colour()
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.hide()
+
+    def _colour(self) -> None:
+        # A red that reads on both light and dark window backgrounds.
+        palette = self.palette()
+        dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+        palette.setColor(QPalette.ColorRole.WindowText, QColor("#ff8a80" if dark else "#c62828"))
+        self.setPalette(palette)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ApplicationPaletteChange:
+            self._colour()
 
     def show_messages(self, messages: Iterable[str]) -> None:
         text = "\n".join(dict.fromkeys(m for m in messages if m))
@@ -191,7 +199,7 @@ class TimeZoneCombo(QComboBox):
         self.setAccessibleName(self.tr("Time zone"))
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(18)
-        self.addItems(self._zones())
+        self.addItems(all_timezones())
         completer = QCompleter(self.model(), self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -199,17 +207,6 @@ class TimeZoneCombo(QComboBox):
         self.setCompleter(completer)
         self.set_zone(default_timezone())
         self.currentTextChanged.connect(self.zone_changed)
-
-    @staticmethod
-    def _zones() -> list[str]:
-        try:
-            from pushgui.core.schedule.zones import all_timezones
-
-            return list(all_timezones())
-        except Exception:  # fall back to the standard library when core cannot list them
-            import zoneinfo
-
-            return sorted(zoneinfo.available_timezones())
 
     def zone(self) -> str:
         return self.currentText().strip()

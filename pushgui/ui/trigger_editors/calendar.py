@@ -66,7 +66,7 @@ class TimesList(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[tuple[QWidget, QTimeEdit]] = []
+        self._rows: list[tuple[QWidget, QTimeEdit, QToolButton]] = []
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setHorizontalSpacing(12)
@@ -76,7 +76,7 @@ class TimesList(QWidget):
         self.set_times([time(9, 0)])
 
     def times(self) -> tuple[time, ...]:
-        return tuple(from_qtime(edit.time()) for _row, edit in self._rows)
+        return tuple(from_qtime(edit.time()) for _row, edit, _remove in self._rows)
 
     def set_times(self, times: tuple[time, ...] | list[time]) -> None:
         while self._rows:
@@ -86,10 +86,10 @@ class TimesList(QWidget):
         self._relayout()
 
     def time_edits(self) -> list[QTimeEdit]:
-        return [edit for _row, edit in self._rows]
+        return [edit for _row, edit, _remove in self._rows]
 
     def remove_buttons(self) -> list[QToolButton]:
-        return [row.findChild(QToolButton) for row, _edit in self._rows]
+        return [remove for _row, _edit, remove in self._rows]
 
     def _add_clicked(self) -> None:
         last = self.times()[-1] if self._rows else time(8, 0)
@@ -113,11 +113,11 @@ class TimesList(QWidget):
         remove.clicked.connect(lambda: self._remove(row))
         layout.addWidget(edit)
         layout.addWidget(remove)
-        self._rows.append((row, edit))
+        self._rows.append((row, edit, remove))
         return edit
 
     def _remove(self, row: QWidget, notify: bool = True) -> None:
-        index = next(i for i, (r, _e) in enumerate(self._rows) if r is row)
+        index = next(i for i, (r, _e, _b) in enumerate(self._rows) if r is row)
         del self._rows[index]
         self._grid.removeWidget(row)
         row.hide()
@@ -128,19 +128,19 @@ class TimesList(QWidget):
 
     def _relayout(self) -> None:
         """Place the times in reading order, then the add button, and set tab order to match."""
-        cells: list[QWidget] = [row for row, _edit in self._rows]
+        cells: list[QWidget] = [row for row, _edit, _remove in self._rows]
         cells.append(self.add_button)
         for index, cell in enumerate(cells):
             self._grid.removeWidget(cell)
             self._grid.addWidget(cell, index // self.PER_LINE, index % self.PER_LINE)
         self._grid.setColumnStretch(self.PER_LINE, 1)
-        for row, _edit in self._rows:
-            row.findChild(QToolButton).setEnabled(len(self._rows) > 1)
+        for _row, _edit, remove in self._rows:
+            remove.setEnabled(len(self._rows) > 1)
         self.add_button.setEnabled(len(self._rows) < MAX_TIMES)
         # New times are created last; chain them from this widget so Tab follows the layout.
         focusable: list[QWidget] = [self]
-        for row, edit in self._rows:
-            focusable += [edit, row.findChild(QToolButton)]
+        for _row, edit, remove in self._rows:
+            focusable += [edit, remove]
         focusable.append(self.add_button)
         for first, second in itertools.pairwise(focusable):
             QWidget.setTabOrder(first, second)
@@ -398,7 +398,7 @@ class CalendarEditor(TriggerEditor):
         self.months_panel.setVisible(True)
         for key, row in self._rows.items():
             self._form.setRowVisible(row, key in ("month_days", "times", "months", "dates"))
-        self.layout().activate()
+        self._form.activate()
         height = self.minimumSizeHint().height()
         self.times_list.set_times(times)
         self.months_check.setChecked(checked)

@@ -1,0 +1,189 @@
+"""The command line as a user runs it: import, list, export, and the headless scheduler.
+
+These start real processes on a real data folder: nothing in the app is replaced.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from pushgui.core.specs import spec_to_dict
+from pushgui.core.transfer import FORMAT, VERSION
+from tests.helpers import once_in, weekdays_at_nine
+
+pytestmark = pytest.mark.skipif(os.name != "posix", reason="uses POSIX signals")
+
+
+def pushgui(data_dir: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [sys.executable, "-m", "pushgui", "--data-dir", str(data_dir), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
+    if check:
+        assert result.returncode == 0, result.stderr
+    return result
+
+
+def start_headless(data_dir: Path, log_path: Path) -> subprocess.Popen[bytes]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    log = log_path.open("ab")
+    return subprocess.Popen(
+        [sys.executable, "-m", "pushgui", "--data-dir", str(data_dir), "run", "--headless"],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env=env,
+    )
+
+
+def write_file(path: Path, *specs) -> Path:
+    doc = {"format": FORMAT, "version": VERSION, "pushes": [spec_to_dict(s) for s in specs]}
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return path
+
+
+def runs(data_dir: Path) -> list[tuple]:
+    path = data_dir / "pushgui.sqlite3"
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5) as connection:
+        return connection.execute(
+            "SELECT push_id, scheduled_at, started_at, status FROM runs ORDER BY id"
+        ).fetchall()
+
+
+def wait_until(predicate, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def stamp(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
+
+
+def test_version_and_help():
+    result = subprocess.run(
+        [sys.executable, "-m", "pushgui", "--version"], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.startswith("pushgui ")
+    help_text = subprocess.run(
+        [sys.executable, "-m", "pushgui", "--help"], capture_output=True, text=True, check=True
+    ).stdout
+    for word in ("--data-dir", "--minimized", "list", "export", "import", "run"):
+        assert word in help_text
+
+
+def test_import_then_headless_fires_on_time_and_list_shows_it(data_dir, tmp_path):
+    spec = once_in(4, "Stretch")
+    due = spec.trigger.at.replace(tzinfo=ZoneInfo(spec.trigger.timezone))
+    out = pushgui(data_dir, "import", str(write_file(tmp_path / "in.json", spec)))
+    assert "Imported 1 push" in out.stdout
+
+    log = tmp_path / "headless.log"
+    process = start_headless(data_dir, log)
+    try:
+        assert wait_until(lambda: (data_dir / "pushgui.sqlite3").exists() and runs(data_dir), 20)
+        assert wait_until(lambda: runs(data_dir)[0][3] == "ok", 5)
+        [(_push, scheduled, started, _status)] = runs(data_dir)
+        assert stamp(scheduled) == due
+        lateness = stamp(started) - due
+        assert timedelta(0) <= lateness < timedelta(seconds=1), lateness
+        listing = pushgui(data_dir, "list").stdout
+        assert "Stretch" in listing and "Once on" in listing
+    finally:
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=15) == 0
+    text = log.read_text(encoding="utf-8")
+    assert "Reminder 'Stretch'" in text
+    assert "Traceback" not in text
+
+
+def test_a_second_headless_run_on_the_same_folder_refuses(data_dir, tmp_path):
+    process = start_headless(data_dir, tmp_path / "first.log")
+    try:
+        assert wait_until(lambda: (data_dir / "pushgui.lock").exists(), 20)
+        second = pushgui(data_dir, "run", "--headless", check=False)
+        assert second.returncode == 3
+        assert "already running" in second.stderr
+    finally:
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=15) == 0
+
+
+def test_sigkill_loses_no_push_and_never_runs_a_one_off_twice(data_dir, tmp_path):
+    soon, later = once_in(2, "Soon"), weekdays_at_nine("Later")
+    pushgui(data_dir, "import", str(write_file(tmp_path / "in.json", soon, later)))
+    log = tmp_path / "headless.log"
+    process = start_headless(data_dir, log)
+    try:
+        assert wait_until(lambda: (data_dir / "pushgui.sqlite3").exists() and runs(data_dir), 20)
+        assert wait_until(lambda: runs(data_dir)[0][3] == "ok", 5)
+        before = pushgui(data_dir, "list").stdout
+    finally:
+        process.kill()
+        process.wait(timeout=10)
+    process = start_headless(data_dir, log)
+    try:
+        time.sleep(3)
+        assert len(runs(data_dir)) == 1
+        after = pushgui(data_dir, "list").stdout
+        assert after == before
+        assert "Later" in after and "Soon" in after
+    finally:
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=15) == 0
+
+
+def test_import_of_a_bad_file_names_the_entry_and_saves_nothing(data_dir, tmp_path):
+    good = spec_to_dict(weekdays_at_nine("Fine"))
+    bad = dict(good, name="Broken", trigger=dict(good["trigger"], crontab="61 * * * *"))
+    path = tmp_path / "bad.json"
+    path.write_text(
+        json.dumps({"format": FORMAT, "version": VERSION, "pushes": [good, bad]}), encoding="utf-8"
+    )
+    result = pushgui(data_dir, "import", str(path), check=False)
+    assert result.returncode == 5
+    assert "nothing was imported" in result.stderr
+    assert "pushes[1] ('Broken').trigger.crontab" in result.stderr
+    assert "No pushes yet." in pushgui(data_dir, "list").stdout
+
+
+def test_export_writes_what_import_reads(data_dir, tmp_path):
+    pushgui(data_dir, "import", str(write_file(tmp_path / "in.json", weekdays_at_nine("站会"))))
+    out = tmp_path / "out.json"
+    pushgui(data_dir, "export", str(out))
+    exported = json.loads(out.read_text(encoding="utf-8"))
+    assert [p["name"] for p in exported["pushes"]] == ["站会"]
+    other = tmp_path / "other"
+    pushgui(other, "import", str(out))
+    assert "站会" in pushgui(other, "list").stdout
+
+
+def test_a_database_from_a_newer_version_is_reported_not_touched(data_dir):
+    pushgui(data_dir, "list")
+    path = data_dir / "pushgui.sqlite3"
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = 'ffff_future'")
+        connection.commit()
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    before = path.read_bytes()
+    result = pushgui(data_dir, "list", check=False)
+    assert result.returncode == 4
+    assert "newer version of pushgui" in result.stderr
+    assert path.read_bytes() == before
