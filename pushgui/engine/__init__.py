@@ -1,1 +1,1 @@
-"""The Qt-driven engine (QtCore only): scheduler, event bridge, single instance, resume detection."""
+"""The Qt-driven engine (QtCore only): scheduler, event bridge, single instance, signals."""

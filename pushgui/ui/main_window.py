@@ -36,6 +36,10 @@ log = logging.getLogger(__name__)
 REFRESH_MS = 150
 
 
+def _hex(data: QByteArray) -> str:
+    return bytes(data.toHex().data()).decode("ascii")
+
+
 class MainWindow(QMainWindow):
     """The list of pushes and everything one can do with them.
 
@@ -112,6 +116,8 @@ class MainWindow(QMainWindow):
         self.proxy.rowsRemoved.connect(self._update_actions)
         self.proxy.modelReset.connect(self._update_actions)
 
+        self.editor: PushEditorDialog | None = None
+        self.confirmation: QMessageBox | None = None
         self._dirty: set[int] = set()
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -127,7 +133,11 @@ class MainWindow(QMainWindow):
     # -- actions -----------------------------------------------------------------------------
 
     def _action(
-        self, text: str, slot: object, shortcut: QKeySequence | str | None = None, tip: str = ""
+        self,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        tip: str = "",
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
@@ -289,36 +299,41 @@ class MainWindow(QMainWindow):
         details = "\n".join(str(e) for e in exc.errors) if isinstance(exc, SpecError) else str(exc)
         QMessageBox.warning(self, title, details)
 
-    @Slot()
-    def new_push(self) -> int | None:
-        dialog = PushEditorDialog(self, title=self.tr("New reminder"))
-        if dialog.exec() != PushEditorDialog.DialogCode.Accepted:
-            return None
+    def _open_editor(self, push_id: int | None) -> PushEditorDialog:
+        """Open the editor window-modally; saving happens when it is accepted."""
+        if push_id is None:
+            dialog = PushEditorDialog(self, title=self.tr("New reminder"))
+        else:
+            spec = self.service.get(push_id)
+            dialog = PushEditorDialog(self, spec=spec, title=self.tr("Edit reminder"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._save(dialog, push_id))
+        self.editor = dialog
+        dialog.open()
+        return dialog
+
+    def _save(self, dialog: PushEditorDialog, push_id: int | None) -> None:
+        spec = dialog.push_spec()
         try:
-            push_id = self.service.create(dialog.push_spec())
+            if push_id is None:
+                push_id = self.service.create(spec)
+            else:
+                self.service.update(push_id, spec)
         except Exception as exc:
             self._report(self.tr("The reminder could not be saved"), exc)
-            return None
+            return
         self.refresh_ids({push_id})
         self.select_id(push_id)
-        self.statusBar().showMessage(self.tr("Reminder created"), 4000)
-        return push_id
+        self.statusBar().showMessage(self.tr("Saved “{name}”").format(name=spec.name), 4000)
 
     @Slot()
-    def edit_selected(self) -> None:
+    def new_push(self) -> PushEditorDialog:
+        return self._open_editor(None)
+
+    @Slot()
+    def edit_selected(self) -> PushEditorDialog | None:
         push_id = self.selected_id()
-        if push_id is None:
-            return
-        spec = self.service.get(push_id)
-        dialog = PushEditorDialog(self, spec=spec, title=self.tr("Edit reminder"))
-        if dialog.exec() != PushEditorDialog.DialogCode.Accepted:
-            return
-        try:
-            self.service.update(push_id, dialog.push_spec())
-        except Exception as exc:
-            self._report(self.tr("The changes could not be saved"), exc)
-            return
-        self.refresh_ids({push_id})
+        return None if push_id is None else self._open_editor(push_id)
 
     @Slot()
     def duplicate_selected(self) -> None:
@@ -334,23 +349,39 @@ class MainWindow(QMainWindow):
         self.select_id(new_id)
 
     @Slot()
-    def delete_selected(self) -> None:
+    def delete_selected(self) -> QMessageBox | None:
+        """Ask first (window-modally); the push is deleted only when the user says Delete."""
         push_id = self.selected_id()
         if push_id is None:
-            return
+            return None
         name = self.service.get(push_id).name
-        answer = QMessageBox.question(
-            self,
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
             self.tr("Delete reminder"),
             self.tr(
                 "Delete “{name}”? It will not be sent again, and its history is removed."
             ).format(name=name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
+            self,
         )
-        if answer != QMessageBox.StandardButton.Yes:
+        box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(
+            lambda button: self._delete(push_id, name)
+            if box.buttonRole(button) == QMessageBox.ButtonRole.DestructiveRole
+            else None
+        )
+        self.confirmation = box
+        box.open()
+        return box
+
+    def _delete(self, push_id: int, name: str) -> None:
+        try:
+            self.service.delete(push_id)
+        except Exception as exc:
+            self._report(self.tr("The reminder could not be deleted"), exc)
             return
-        self.service.delete(push_id)
         self.refresh_ids({push_id})
         self.statusBar().showMessage(self.tr("Deleted “{name}”").format(name=name), 4000)
 
@@ -449,9 +480,9 @@ class MainWindow(QMainWindow):
 
     def save_layout(self) -> None:
         """Window size and column layout are kept in the database, with everything else."""
-        self.settings.set("window.geometry", bytes(self.saveGeometry().toHex()).decode())
+        self.settings.set("window.geometry", _hex(self.saveGeometry()))
         header = self.table.horizontalHeader().saveState()
-        self.settings.set("window.columns", bytes(header.toHex()).decode())
+        self.settings.set("window.columns", _hex(header))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()

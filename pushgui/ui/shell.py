@@ -42,9 +42,9 @@ class DesktopShell(QObject):
         self.tray: TrayIcon | None = TrayIcon(self) if tray_available else None
         self.window = MainWindow(service, bridge, settings, keep_running_in_tray=tray_available)
         self.presenter = ReminderPresenter(self.tray, self)
-        self.sender = DesktopSender(self)
-        self.sender.reminder_due.connect(self.presenter.present)
-        register_sender(DESKTOP, self.sender)
+        self.desktop_sender = DesktopSender(self)
+        self.desktop_sender.reminder_due.connect(self.presenter.present)
+        register_sender(DESKTOP, self.desktop_sender)
 
         self.window.quit_requested.connect(self.quit)
         self.window.hidden_to_tray.connect(self._on_hidden_to_tray)

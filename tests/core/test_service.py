@@ -190,7 +190,7 @@ def test_an_unreadable_job_is_rebuilt_from_the_spec_keeping_its_next_run(
             text("UPDATE apscheduler_jobs SET job_state = :s, next_run_time = :t"),
             {"s": b"\x80\x04garbage", "t": missed},
         )
-    second, service2, report = restart(database)
+    second, _service, report = restart(database)
     try:
         assert report.rebuilt == [push_id]
         assert job_rows(database)[str(push_id)] == pytest.approx(missed)
