@@ -368,9 +368,11 @@ class MainWindow(QMainWindow):
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.buttonClicked.connect(
-            lambda button: self._delete(push_id, name)
-            if box.buttonRole(button) == QMessageBox.ButtonRole.DestructiveRole
-            else None
+            lambda button: (
+                self._delete(push_id, name)
+                if box.buttonRole(button) == QMessageBox.ButtonRole.DestructiveRole
+                else None
+            )
         )
         self.confirmation = box
         box.open()

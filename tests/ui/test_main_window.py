@@ -1,0 +1,245 @@
+"""The main window driven like a user: create through the real dialog, edit, pause, delete,
+restart, and watch a reminder fire. The real runtime (database, scheduler, engine) runs."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from sqlalchemy import select
+
+from pushgui.app import Runtime, start_runtime
+from pushgui.core.paths import locate
+from pushgui.core.settings import SettingsStore
+from pushgui.core.store import db as store_db
+from pushgui.core.store.models import Run
+from pushgui.ui.push_model import ENABLED, LAST_RESULT, NAME, NEXT_RUN, SCHEDULE, format_when
+from pushgui.ui.reminders import ReminderWindow
+from pushgui.ui.shell import TRAY_NOTICE_KEY, DesktopShell
+from tests.helpers import once_in, weekdays_at_nine
+
+
+@pytest.fixture(autouse=True)
+def close_reminders(qapp):
+    yield
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, ReminderWindow):
+            widget.close()
+
+
+@pytest.fixture
+def runtime(qapp, data_dir):
+    started: list[Runtime] = []
+
+    def start() -> Runtime:
+        rt = start_runtime(locate(data_dir))
+        started.append(rt)
+        return rt
+
+    yield start
+    for rt in started:
+        if rt.scheduler.running:
+            rt.stop()
+    store_db.bind(None)
+
+
+def make_shell(qtbot, rt: Runtime, tray: bool = False) -> DesktopShell:
+    shell = DesktopShell(
+        rt.service, rt.scheduler, rt.bridge, SettingsStore(rt.db), tray_available=tray
+    )
+    qtbot.addWidget(shell.window)
+    shell.window.show()
+    qtbot.waitExposed(shell.window)
+    return shell
+
+
+def cell(window, row: int, column: int) -> str:
+    return window.proxy.index(row, column).data() or ""
+
+
+def fill_new_reminder(qtbot, dialog, name: str, title: str) -> None:
+    qtbot.keyClicks(dialog.name_edit, name)
+    qtbot.keyClicks(dialog.title_edit, title)
+    dialog.kind_buttons["calendar"].click()
+    dialog.calendar_editor.set_preset("weekdays")
+
+
+def test_create_edit_pause_and_delete_through_the_window(qtbot, runtime):
+    shell = make_shell(qtbot, runtime())
+    window = shell.window
+    assert window.empty_hint.isVisible()
+
+    dialog = window.new_push()
+    fill_new_reminder(qtbot, dialog, "Standup", "Standup in 10 minutes")
+    qtbot.waitUntil(lambda: dialog.save_button.isEnabled())
+    qtbot.waitUntil(lambda: "weekday" in dialog.description_label.text())
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: window.proxy.rowCount() == 1)
+    assert not window.empty_hint.isVisible()
+    assert cell(window, 0, NAME) == "Standup"
+    assert cell(window, 0, SCHEDULE).startswith("Every weekday at 09:00")
+    [row] = window.service.rows()
+    assert cell(window, 0, NEXT_RUN) == format_when(row.next_run)
+    assert cell(window, 0, LAST_RESULT) == "Not run yet"
+    assert window.selected_id() is not None
+
+    # Edit: double-clicking opens the editor with the saved values.
+    index = window.proxy.index(0, NAME)
+    where = window.table.visualRect(index).center()
+    qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.mouseDClick(
+        window.table.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=window.table.visualRect(index).center(),
+    )
+    editor = window.editor
+    assert editor is not None and editor.isVisible()
+    assert editor.name_edit.text() == "Standup"
+    editor.name_edit.clear()
+    qtbot.keyClicks(editor.name_edit, "Daily standup")
+    qtbot.waitUntil(editor.save_button.isEnabled)
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: cell(window, 0, NAME) == "Daily standup")
+
+    # Pause and resume from the toolbar action (Ctrl+P).
+    window.table.setFocus()
+    window.toggle_action.trigger()
+    qtbot.waitUntil(lambda: cell(window, 0, NEXT_RUN) == "Paused")
+    assert (
+        window.proxy.index(0, ENABLED).data(Qt.ItemDataRole.CheckStateRole)
+        == Qt.CheckState.Unchecked
+    )
+    assert window.toggle_action.text() == "Re&sume"
+    window.toggle_action.trigger()
+    qtbot.waitUntil(lambda: cell(window, 0, NEXT_RUN) != "Paused")
+
+    # Delete asks first; Cancel keeps it, Delete removes it.
+    box = window.delete_selected()
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    assert window.proxy.rowCount() == 1
+    box = window.delete_selected()
+    [delete] = [
+        b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
+    ]
+    delete.click()
+    qtbot.waitUntil(lambda: window.proxy.rowCount() == 0)
+    assert window.service.rows() == []
+
+
+def test_invalid_input_keeps_save_disabled(qtbot, runtime):
+    shell = make_shell(qtbot, runtime())
+    dialog = shell.window.new_push()
+    qtbot.keyClicks(dialog.title_edit, "No name given")
+    qtbot.wait(250)
+    assert not dialog.save_button.isEnabled()
+    assert dialog.name_error.isVisible()
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+    assert shell.window.service.rows() == []
+
+
+def test_filter_duplicate_and_run_now(qtbot, runtime):
+    rt = runtime()
+    for name in ("Water the plants", "Pay rent", "Standup"):
+        rt.service.create(weekdays_at_nine(name))
+    shell = make_shell(qtbot, rt)
+    window = shell.window
+    window.find_action.trigger()
+    assert window.focusWidget() is window.filter_box
+    qtbot.keyClicks(window.filter_box, "RENT")
+    assert window.proxy.rowCount() == 1 and cell(window, 0, NAME) == "Pay rent"
+    window.filter_box.clear()
+    assert window.proxy.rowCount() == 3
+
+    window.select_id(window.model.ids()[0])
+    window.duplicate_action.trigger()
+    qtbot.waitUntil(lambda: window.proxy.rowCount() == 4)
+    assert any(cell(window, r, NAME).endswith("(copy)") for r in range(4))
+
+    window.select_id(window.model.ids()[1])
+    window.run_now_action.trigger()
+    qtbot.waitUntil(
+        lambda: (
+            "Sent"
+            in cell(
+                window,
+                window.proxy.mapFromSource(window.model.index_of(window.model.ids()[1])).row(),
+                LAST_RESULT,
+            )
+        ),
+        timeout=5000,
+    )
+
+
+def test_restart_sees_the_same_push_with_the_same_next_run(qtbot, runtime):
+    first = runtime()
+    push_id = first.service.create(weekdays_at_nine("Survives restarts"))
+    [before] = first.service.rows()
+    first.stop()
+
+    second = runtime()
+    shell = make_shell(qtbot, second)
+    [after] = second.service.rows()
+    assert (after.id, after.name, after.next_run) == (push_id, "Survives restarts", before.next_run)
+    assert cell(shell.window, 0, NAME) == "Survives restarts"
+
+
+def test_a_due_push_fires_shows_a_reminder_window_and_updates_the_row(qtbot, runtime):
+    rt = runtime()
+    shell = make_shell(qtbot, rt)
+    spec = once_in(1.5, "Stand up and stretch")
+    push_id = rt.service.create(spec)
+    shell.window.refresh_ids({push_id})
+
+    def reminder_windows():
+        return [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, ReminderWindow) and w.isVisible()
+        ]
+
+    qtbot.waitUntil(lambda: len(reminder_windows()) == 1, timeout=5000)
+    [window] = reminder_windows()
+    assert "Stand up and stretch" in window.windowTitle()
+    assert bool(window.windowFlags() & Qt.WindowType.WindowStaysOnTopHint)
+    qtbot.waitUntil(lambda: cell(shell.window, 0, LAST_RESULT).startswith("Sent"), timeout=5000)
+    assert cell(shell.window, 0, NEXT_RUN) == "Done"
+
+    with rt.db.session() as session:
+        [run] = session.execute(select(Run)).scalars()
+    due = spec.trigger.at.replace(tzinfo=ZoneInfo(spec.trigger.timezone))
+    assert run.scheduled_at == due
+    assert due <= run.started_at < due + timedelta(seconds=1)
+    window.close()
+
+
+def test_closing_with_a_tray_hides_and_says_so_once(qtbot, runtime):
+    rt = runtime()
+    shell = make_shell(qtbot, rt, tray=True)
+    with qtbot.waitSignal(shell.window.hidden_to_tray):
+        shell.window.close()
+    assert not shell.window.isVisible()
+    assert rt.scheduler.running
+    assert SettingsStore(rt.db).get(TRAY_NOTICE_KEY) is True
+    shell.show_window()
+    assert shell.window.isVisible()
+
+
+def test_closing_without_a_tray_quits(qtbot, runtime):
+    shell = make_shell(qtbot, runtime(), tray=False)
+    with qtbot.waitSignal(shell.window.quit_requested):
+        shell.window.close()
+
+
+def test_pause_all_pauses_the_scheduler_and_resume_restarts_it(qtbot, runtime):
+    rt = runtime()
+    shell = make_shell(qtbot, rt)
+    with qtbot.waitSignal(rt.bridge.scheduler_state_changed) as paused:
+        shell.pause_all(True)
+    assert paused.args == [False]
+    with qtbot.waitSignal(rt.bridge.scheduler_state_changed) as resumed:
+        shell.pause_all(False)
+    assert resumed.args == [True]
