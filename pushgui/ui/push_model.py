@@ -145,8 +145,11 @@ class PushTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.CheckStateRole and column == ENABLED:
             return Qt.CheckState.Checked if row.enabled else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.ToolTipRole and column == LAST_RESULT and row.last_status:
-            return self._last_result_text(row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == SCHEDULE:
+                return self._description(row)
+            if column == LAST_RESULT and row.last_status:
+                return self._last_result_text(row)
         if role == SORT_ROLE:
             if column == NEXT_RUN:
                 return row.next_run.timestamp() if row.next_run and row.enabled else float("inf")
