@@ -243,3 +243,45 @@ def test_pause_all_pauses_the_scheduler_and_resume_restarts_it(qtbot, runtime):
     with qtbot.waitSignal(rt.bridge.scheduler_state_changed) as resumed:
         shell.pause_all(False)
     assert resumed.args == [True]
+
+
+def test_tray_menu_pauses_opens_the_editor_and_shows_the_window(qtbot, runtime):
+    rt = runtime()
+    shell = make_shell(qtbot, rt, tray=True)
+    tray = shell.tray
+    assert tray is not None
+    assert [a.text() for a in tray.menu.actions() if a.text()] == [
+        "Show pushgui",
+        "New reminder…",
+        "Pause all",
+        "Quit",
+    ]
+    with qtbot.waitSignal(rt.bridge.scheduler_state_changed):
+        tray.pause_action.trigger()
+    assert tray.pause_action.text() == "Resume" and "paused" in tray.toolTip()
+    assert rt.scheduler.next_wakeup_in() is None
+    with qtbot.waitSignal(rt.bridge.scheduler_state_changed):
+        tray.pause_action.trigger()
+    assert tray.pause_action.text() == "Pause all"
+
+    shell.window.hide()
+    tray.new_action.trigger()
+    assert shell.window.isVisible()
+    assert shell.window.editor is not None and shell.window.editor.isVisible()
+    shell.window.editor.reject()
+
+    shell.window.hide()
+    shell.on_message("show")
+    assert shell.window.isVisible()
+    with qtbot.waitSignal(tray.quit_requested):
+        tray.quit_action.trigger()
+
+
+def test_a_reconcile_message_schedules_pushes_imported_from_the_command_line(qtbot, runtime):
+    rt = runtime()
+    shell = make_shell(qtbot, rt)
+    [push_id] = rt.service.save_new([weekdays_at_nine("From the CLI")])
+    assert rt.scheduler.get_job(str(push_id)) is None
+    shell.on_message("reconcile")
+    assert rt.scheduler.get_job(str(push_id)) is not None
+    assert cell(shell.window, 0, NAME) == "From the CLI"
