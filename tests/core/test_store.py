@@ -95,3 +95,16 @@ def test_a_copy_is_taken_before_a_migration_and_data_survives(data_dir, tmp_path
     with sqlite3.connect(copies[0]) as connection:
         assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (head,)
         assert connection.execute("SELECT value FROM settings").fetchone() == ("1",)
+
+
+def test_the_migrations_build_exactly_the_schema_the_models_describe(data_dir):
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from pushgui.core.store.models import Base
+
+    db = open_database(data_dir)
+    with db.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    db.close()
+    assert differences == []
