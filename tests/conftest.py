@@ -8,6 +8,19 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# Real servers on 127.0.0.1 (SMTP, bot APIs) and the in-memory keyring, for every test.
+from tests.servers import (  # noqa: F401
+    ca,
+    client_tls,
+    dead_port,
+    fake,
+    memory_keyring,
+    server_tls,
+    smtp_implicit_tls,
+    smtp_plain,
+    smtp_starttls,
+)
+
 
 @pytest.fixture(autouse=True)
 def data_dir(tmp_path, monkeypatch):

@@ -10,21 +10,36 @@ from typing import Protocol
 
 @dataclass(frozen=True)
 class Outgoing:
-    """One rendered message for one recipient."""
+    """One rendered message for one recipient.
+
+    ``recipient`` is what the history shows; ``recipient_address`` is where an email goes
+    (empty for channels that post to a room). ``html`` is an optional HTML alternative of
+    ``body`` and ``attachments`` are file paths; only the email channel uses them.
+    """
 
     push_id: int
     push_name: str
     recipient: str
     title: str
     body: str
+    recipient_address: str = ""
+    html: str = ""
+    attachments: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Outcome:
-    """What happened to one :class:`Outgoing`; ``error`` is readable text when not ``ok``."""
+    """What happened to one :class:`Outgoing`; ``error`` is readable text when not ``ok``.
+
+    A failure is ``permanent`` when sending the same message again cannot help (a refused
+    token, a rejected address); ``retry_after`` is the wait in seconds the service asked
+    for (a rate limit), ``None`` when it named none.
+    """
 
     ok: bool
     error: str = ""
+    retry_after: float | None = None
+    permanent: bool = False
 
 
 class Sender(Protocol):

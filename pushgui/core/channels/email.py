@@ -1,0 +1,303 @@
+"""Email over SMTP: one connection per batch, one message per recipient (only their own
+address in To), UTF-8 headers, optional HTML part and attachments, certificate checked."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import mimetypes
+import smtplib
+import ssl
+from collections.abc import Sequence
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import formatdate, make_msgid
+from pathlib import Path
+
+from pushgui.core.channels.base import Outcome, Outgoing
+from pushgui.core.channels.config import EmailConfig
+
+log = logging.getLogger(__name__)
+
+KIND = EmailConfig.KIND
+
+
+class _BatchFailure(Exception):
+    """Ends the batch: every message not yet sent gets ``outcome``."""
+
+    def __init__(self, outcome: Outcome) -> None:
+        super().__init__(outcome.error)
+        self.outcome = outcome
+
+
+class EmailSender:
+    """Sends each :class:`Outgoing` to its ``recipient_address`` through one SMTP account.
+
+    ``ssl_context`` replaces the default (system CAs, plus the config's ``ca_file``);
+    verification is never turned off.
+    """
+
+    def __init__(self, config: EmailConfig, *, ssl_context: ssl.SSLContext | None = None) -> None:
+        self.config = config
+        self._context = ssl_context
+
+    def _ssl_context(self) -> ssl.SSLContext:
+        if self._context is not None:
+            return self._context
+        return ssl.create_default_context(cafile=self.config.ca_file or None)
+
+    def send(self, messages: Sequence[Outgoing]) -> list[Outcome]:
+        if not messages:
+            return []
+        outcomes: list[Outcome | None] = [None] * len(messages)
+        attachments: dict[str, tuple[bytes, str, str] | Outcome] = {}
+        for index, message in enumerate(messages):
+            problem = self._check(message, attachments)
+            if problem is not None:
+                outcomes[index] = problem
+        pending = [i for i, o in enumerate(outcomes) if o is None]
+        if not pending:
+            return [o for o in outcomes if o is not None]
+
+        try:
+            smtp = self._connect()
+        except _BatchFailure as stop:
+            log.info("Email via %s: %s", self.config.host, stop.outcome.error)
+            return [o or stop.outcome for o in outcomes]
+        try:
+            for position, index in enumerate(pending):
+                try:
+                    outcomes[index] = self._send_one(smtp, messages[index], attachments)
+                except _BatchFailure as stop:
+                    for rest in pending[position:]:
+                        outcomes[rest] = stop.outcome
+                    break
+        finally:
+            try:
+                smtp.quit()
+            except (smtplib.SMTPException, OSError):
+                smtp.close()
+        return [o if o is not None else Outcome(ok=False, error="Not sent") for o in outcomes]
+
+    # --- steps ---------------------------------------------------------------------------
+
+    def _check(
+        self, message: Outgoing, cache: dict[str, tuple[bytes, str, str] | Outcome]
+    ) -> Outcome | None:
+        if not message.recipient_address or "@" not in message.recipient_address:
+            return Outcome(
+                ok=False,
+                error=f"{message.recipient} has no email address",
+                permanent=True,
+            )
+        for path in message.attachments:
+            if path not in cache:
+                cache[path] = _read_attachment(path)
+            found = cache[path]
+            if isinstance(found, Outcome):
+                return found
+        return None
+
+    def _connect(self) -> smtplib.SMTP:
+        cfg = self.config
+        where = f"{cfg.host}:{cfg.port}"
+        smtp: smtplib.SMTP | None = None
+        try:
+            if cfg.security == "ssl":
+                smtp = smtplib.SMTP_SSL(
+                    cfg.host, cfg.port, timeout=cfg.timeout, context=self._ssl_context()
+                )
+            else:
+                smtp = smtplib.SMTP(cfg.host, cfg.port, timeout=cfg.timeout)
+                smtp.ehlo()
+                if cfg.security == "starttls":
+                    if not smtp.has_extn("starttls"):
+                        raise _BatchFailure(
+                            Outcome(
+                                ok=False,
+                                error=f"The mail server {where} does not offer STARTTLS; "
+                                "choose SSL/TLS or check the port",
+                                permanent=True,
+                            )
+                        )
+                    smtp.starttls(context=self._ssl_context())
+                    smtp.ehlo()
+            if cfg.username:
+                smtp.login(cfg.username, cfg.password)
+            return smtp
+        except _BatchFailure:
+            _close(smtp)
+            raise
+        except smtplib.SMTPAuthenticationError as exc:
+            _close(smtp)
+            raise _BatchFailure(
+                Outcome(
+                    ok=False,
+                    error="The mail server refused the user name or password "
+                    f"({_reply(exc.smtp_code, exc.smtp_error)})",
+                    permanent=True,
+                )
+            ) from None
+        except smtplib.SMTPNotSupportedError:
+            _close(smtp)
+            raise _BatchFailure(
+                Outcome(
+                    ok=False,
+                    error=f"The mail server {where} does not accept a login here; "
+                    "check the security setting",
+                    permanent=True,
+                )
+            ) from None
+        except ssl.SSLCertVerificationError as exc:
+            _close(smtp)
+            raise _BatchFailure(
+                Outcome(
+                    ok=False,
+                    error=f"The certificate of {where} could not be verified "
+                    f"({exc.verify_message or exc.reason})",
+                    permanent=True,
+                )
+            ) from None
+        except ssl.SSLError as exc:
+            _close(smtp)
+            raise _BatchFailure(
+                Outcome(
+                    ok=False,
+                    error=f"Could not start an encrypted connection with {where} ({exc.reason}); "
+                    "check the port and the security setting",
+                )
+            ) from None
+        except smtplib.SMTPResponseException as exc:
+            _close(smtp)
+            raise _BatchFailure(
+                Outcome(
+                    ok=False,
+                    error=f"The mail server {where} refused the connection "
+                    f"({_reply(exc.smtp_code, exc.smtp_error)})",
+                    permanent=500 <= exc.smtp_code < 600,
+                )
+            ) from None
+        except TimeoutError:
+            _close(smtp)
+            raise _BatchFailure(
+                Outcome(
+                    ok=False,
+                    error=f"The mail server {where} did not answer within {cfg.timeout:g} seconds",
+                )
+            ) from None
+        except (smtplib.SMTPException, OSError) as exc:
+            _close(smtp)
+            reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+            raise _BatchFailure(
+                Outcome(ok=False, error=f"Could not connect to the mail server {where}: {reason}")
+            ) from None
+
+    def _send_one(
+        self,
+        smtp: smtplib.SMTP,
+        message: Outgoing,
+        attachments: dict[str, tuple[bytes, str, str] | Outcome],
+    ) -> Outcome:
+        mail = self._compose(message, attachments)
+        try:
+            refused = smtp.send_message(
+                mail, from_addr=self.config.sender_address, to_addrs=[message.recipient_address]
+            )
+        except smtplib.SMTPRecipientsRefused as exc:
+            code, text = next(iter(exc.recipients.values()), (550, b""))
+            return Outcome(
+                ok=False,
+                error=f"The mail server refused {message.recipient_address} ({_reply(code, text)})",
+                permanent=500 <= code < 600,
+            )
+        except smtplib.SMTPSenderRefused as exc:
+            raise _BatchFailure(
+                Outcome(
+                    ok=False,
+                    error=f"The mail server refused the sender {self.config.sender_address} "
+                    f"({_reply(exc.smtp_code, exc.smtp_error)})",
+                    permanent=500 <= exc.smtp_code < 600,
+                )
+            ) from None
+        except smtplib.SMTPDataError as exc:
+            reply = _reply(exc.smtp_code, exc.smtp_error)
+            return Outcome(
+                ok=False,
+                error=f"The mail server refused the message ({reply})",
+                permanent=500 <= exc.smtp_code < 600,
+            )
+        except smtplib.SMTPNotSupportedError as exc:
+            return Outcome(
+                ok=False, error=f"The mail server cannot take this message: {exc}", permanent=True
+            )
+        except (smtplib.SMTPServerDisconnected, OSError) as exc:
+            raise _BatchFailure(
+                Outcome(
+                    ok=False,
+                    error="The connection to the mail server was lost "
+                    f"({exc or type(exc).__name__})",
+                )
+            ) from None
+        if refused:
+            code, text = next(iter(refused.values()))
+            return Outcome(
+                ok=False,
+                error=f"The mail server refused {message.recipient_address} ({_reply(code, text)})",
+                permanent=True,
+            )
+        return Outcome(ok=True)
+
+    def _compose(
+        self, message: Outgoing, attachments: dict[str, tuple[bytes, str, str] | Outcome]
+    ) -> EmailMessage:
+        cfg = self.config
+        mail = EmailMessage()
+        mail["Subject"] = message.title
+        mail["From"] = _address(cfg.sender_name, cfg.sender_address)
+        mail["To"] = _address("", message.recipient_address)
+        mail["Date"] = formatdate(localtime=True)
+        mail["Message-ID"] = make_msgid(domain=cfg.sender_address.rpartition("@")[2] or None)
+        mail.set_content(message.body, charset="utf-8")
+        if message.html:
+            mail.add_alternative(message.html, subtype="html", charset="utf-8")
+        for path in message.attachments:
+            found = attachments[path]
+            assert not isinstance(found, Outcome)  # _check refused the message otherwise
+            data, maintype, subtype = found
+            mail.add_attachment(data, maintype=maintype, subtype=subtype, filename=Path(path).name)
+        return mail
+
+
+def _address(name: str, address: str) -> Address | str:
+    try:
+        return Address(display_name=name, addr_spec=address)
+    except (ValueError, IndexError):
+        return address
+
+
+def _read_attachment(path: str) -> tuple[bytes, str, str] | Outcome:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        return Outcome(
+            ok=False,
+            error=f"The attachment {Path(path).name} could not be read ({exc.strerror or exc})",
+            permanent=True,
+        )
+    kind, encoding = mimetypes.guess_type(path)
+    if kind is None or encoding is not None:
+        kind = "application/octet-stream"
+    maintype, _, subtype = kind.partition("/")
+    return data, maintype, subtype
+
+
+def _reply(code: int, text: bytes | str) -> str:
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    return f"{code} {' '.join(text.split())}".strip()
+
+
+def _close(smtp: smtplib.SMTP | None) -> None:
+    if smtp is not None:
+        with contextlib.suppress(OSError):
+            smtp.close()

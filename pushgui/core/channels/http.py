@@ -1,0 +1,222 @@
+"""What every HTTP channel shares: one httpx client per batch with explicit timeouts, the
+batch loop that stops at the first rate limit or outage, ``Retry-After`` parsing, and
+readable error text that never shows a token-bearing URL."""
+
+from __future__ import annotations
+
+import email.utils
+import json
+import logging
+import ssl
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+
+from pushgui import __version__
+from pushgui.core.channels.base import Outcome, Outgoing
+
+log = logging.getLogger(__name__)
+
+#: Seconds: connecting may take 5 s, the whole answer 15 s; a reminder that cannot be
+#: delivered within that is better recorded as failed and retried than left hanging.
+CONNECT_TIMEOUT = 5.0
+TIMEOUT = 15.0
+#: A service asking for a longer pause than this is treated as asking for this long.
+MAX_RETRY_AFTER = 3600.0
+
+Verify = ssl.SSLContext | str | bool
+
+
+def make_client(timeout: float = TIMEOUT, verify: Verify = True) -> httpx.Client:
+    """An httpx client with pushgui's timeouts; ``verify`` is a context, a CA file or True."""
+    return httpx.Client(
+        timeout=httpx.Timeout(timeout, connect=min(CONNECT_TIMEOUT, timeout)),
+        verify=verify,
+        follow_redirects=False,
+        headers={"User-Agent": f"pushgui/{__version__}"},
+    )
+
+
+def mask_url(url: str) -> str:
+    """``scheme://host/…``: enough to say where, nothing that could carry a token."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        if parts.port:
+            host = f"{host}:{parts.port}"
+    except ValueError:
+        return "(an address that could not be read)"
+    if not host:
+        return "(an address that could not be read)"
+    rest = "/…" if (parts.path not in ("", "/") or parts.query) else ""
+    return f"{parts.scheme}://{host}{rest}"
+
+
+def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
+    """Seconds to wait from a ``Retry-After`` header (delay-seconds or an HTTP date).
+
+    RFC 9110 section 10.2.3 allows both forms; anything else gives ``None``.
+    """
+    if value is None:
+        return None
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        seconds = float(value)
+    except ValueError:
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+        seconds = (when - (now or datetime.now(UTC))).total_seconds()
+    if seconds != seconds:  # NaN
+        return None
+    return min(max(seconds, 0.0), MAX_RETRY_AFTER)
+
+
+def clamp_retry_after(seconds: Any) -> float | None:
+    """A wait taken from a response body (a number), bounded like a header's."""
+    if isinstance(seconds, bool) or not isinstance(seconds, int | float):
+        return None
+    return min(max(float(seconds), 0.0), MAX_RETRY_AFTER)
+
+
+def snippet(text: str, limit: int = 200) -> str:
+    """The start of a response body on one line, for an error message."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def json_body(response: httpx.Response) -> dict[str, Any] | None:
+    """The response's JSON object, or None when the body is not one."""
+    try:
+        data = json.loads(response.content or b"null")
+    except ValueError:
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def transport_failure(service: str, exc: httpx.TransportError, timeout: float) -> Outcome:
+    """A readable, retryable outcome for a request that got no answer."""
+    if isinstance(exc, httpx.TimeoutException):
+        return Outcome(ok=False, error=f"{service} did not answer within {timeout:g} seconds")
+    reason = _reason(exc)
+    if isinstance(exc, httpx.ConnectError) and "CERTIFICATE_VERIFY_FAILED" in reason:
+        return Outcome(
+            ok=False,
+            error=f"{service}'s certificate could not be verified ({reason})",
+            permanent=True,
+        )
+    return Outcome(ok=False, error=f"Could not reach {service}: {reason}")
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip()
+    # httpx messages are about sockets and TLS, but make sure no URL slips through.
+    if "://" in text:
+        text = type(exc).__name__
+    return text or type(exc).__name__
+
+
+def status_failure(service: str, response: httpx.Response, detail: str = "") -> Outcome | None:
+    """The outcome an HTTP error status means, or None for a 2xx answer.
+
+    429 and 5xx are worth retrying (429 with the service's ``Retry-After``); other 4xx
+    answers mean the request itself is wrong and sending it again will not help.
+    """
+    status = response.status_code
+    if 200 <= status < 300:
+        return None
+    why = detail or snippet(response.text) or response.reason_phrase
+    if status == 429:
+        return Outcome(
+            ok=False,
+            error=f"{service} is limiting how fast messages are sent; try again later ({why})",
+            retry_after=parse_retry_after(response.headers.get("Retry-After")),
+        )
+    if status >= 500:
+        return Outcome(
+            ok=False,
+            error=f"{service} had a problem of its own (HTTP {status}: {why})",
+            retry_after=parse_retry_after(response.headers.get("Retry-After")),
+        )
+    if status in (401, 403):
+        what = f"{service} refused the credentials (HTTP {status}: {why})"
+    elif status in (404, 410):
+        what = f"{service} does not know this address any more (HTTP {status}: {why})"
+    else:
+        what = f"{service} refused the message (HTTP {status}: {why})"
+    return Outcome(ok=False, error=what, permanent=True)
+
+
+class HttpSender(ABC):
+    """Posts each message of a batch over one httpx client, in order.
+
+    The first retryable failure (a rate limit, a server error, no answer) ends the batch:
+    the messages after it are not attempted and get the same retryable outcome, so a rate
+    limit is not hammered and a dead server costs one timeout, not one per message.
+    """
+
+    #: The service's name as users know it, used in every error text.
+    service: str = "The service"
+
+    def __init__(
+        self,
+        *,
+        client: httpx.Client | None = None,
+        timeout: float = TIMEOUT,
+        verify: Verify = True,
+    ) -> None:
+        self._client = client
+        self.timeout = timeout
+        self.verify = verify
+
+    def send(self, messages: Sequence[Outgoing]) -> list[Outcome]:
+        if not messages:
+            return []
+        client = self._client or make_client(self.timeout, self.verify)
+        try:
+            return self._send_all(client, messages)
+        finally:
+            if self._client is None:
+                client.close()
+
+    def _send_all(self, client: httpx.Client, messages: Sequence[Outgoing]) -> list[Outcome]:
+        outcomes: list[Outcome] = []
+        for message in messages:
+            try:
+                outcome = self.send_one(client, message)
+            except httpx.TransportError as exc:
+                outcome = transport_failure(self.service, exc, self.timeout)
+            except httpx.InvalidURL:
+                outcome = Outcome(
+                    ok=False, error=f"The {self.service} address is not valid", permanent=True
+                )
+            outcomes.append(outcome)
+            if not outcome.ok:
+                log.info(
+                    "%s: message for %s failed: %s", self.service, message.recipient, outcome.error
+                )
+            if not outcome.ok and not outcome.permanent:
+                rest = len(messages) - len(outcomes)
+                outcomes.extend(
+                    Outcome(
+                        ok=False,
+                        error=f"Not sent: {outcome.error}",
+                        retry_after=outcome.retry_after,
+                    )
+                    for _ in range(rest)
+                )
+                break
+        return outcomes
+
+    @abstractmethod
+    def send_one(self, client: httpx.Client, message: Outgoing) -> Outcome:
+        """Send one message; transport errors may propagate (the loop turns them into text)."""

@@ -1,0 +1,76 @@
+"""WeCom (WeChat Work) group robot: POST JSON to ``/cgi-bin/webhook/send?key=…``.
+
+Answers ``{"errcode": 0, "errmsg": "ok"}`` at HTTP 200; a non-zero errcode is a failure
+(45009 "api freq out of limit": more than 20 messages a minute; 93000 an invalid webhook
+URL). Text content is at most 2048 bytes and Markdown 4096 bytes of UTF-8; longer
+messages are cut to fit (with "…") rather than refused. Sources: the WeCom robot docs
+(developer.work.weixin.qq.com/document/path/91770) as summarised in
+https://aecore.glodon.com/docs/colibri/api_3_qywxApi.html and
+https://docs.zhuonian.xyz/api/wecom-webhook.html.
+"""
+
+from __future__ import annotations
+
+import httpx
+
+from pushgui.core.channels.base import Outcome, Outgoing
+from pushgui.core.channels.config import WeComConfig
+from pushgui.core.channels.http import TIMEOUT, HttpSender, Verify, json_body, status_failure
+
+KIND = WeComConfig.KIND
+
+RATE_LIMITED = {45009}
+TEXT_LIMIT = 2048
+MARKDOWN_LIMIT = 4096
+
+
+def fit_bytes(text: str, limit: int) -> str:
+    """``text`` cut so its UTF-8 form is at most ``limit`` bytes, never mid-character."""
+    data = text.encode("utf-8")
+    if len(data) <= limit:
+        return text
+    ellipsis = "…".encode()
+    return data[: limit - len(ellipsis)].decode("utf-8", "ignore") + "…"
+
+
+class WeComSender(HttpSender):
+    service = "WeCom"
+
+    def __init__(
+        self,
+        config: WeComConfig,
+        *,
+        client: httpx.Client | None = None,
+        timeout: float = TIMEOUT,
+        verify: Verify = True,
+    ) -> None:
+        super().__init__(client=client, timeout=timeout, verify=verify)
+        self.config = config
+
+    def payload(self, message: Outgoing) -> dict[str, object]:
+        if self.config.msgtype == "markdown":
+            text = f"### {message.title}\n{message.body}"
+            return {"msgtype": "markdown", "markdown": {"content": fit_bytes(text, MARKDOWN_LIMIT)}}
+        text = f"{message.title}\n{message.body}" if message.body else message.title
+        return {"msgtype": "text", "text": {"content": fit_bytes(text, TEXT_LIMIT)}}
+
+    def send_one(self, client: httpx.Client, message: Outgoing) -> Outcome:
+        response = client.post(
+            self.config.api_url, params={"key": self.config.key}, json=self.payload(message)
+        )
+        body = json_body(response)
+        detail = str(body.get("errmsg", "")) if body else ""
+        failed = status_failure(self.service, response, detail)
+        if failed is not None:
+            return failed
+        if body is None or "errcode" not in body:
+            return Outcome(ok=False, error="WeCom gave an answer pushgui does not understand")
+        code = body["errcode"]
+        if code == 0:
+            return Outcome(ok=True)
+        text = f"WeCom refused the message: {detail or 'no reason given'} (errcode {code})"
+        if code in RATE_LIMITED:
+            return Outcome(ok=False, error=text, retry_after=60.0)
+        if code == -1:  # "system busy"
+            return Outcome(ok=False, error=text)
+        return Outcome(ok=False, error=text, permanent=True)

@@ -1,0 +1,227 @@
+"""Where passwords, tokens and token-bearing URLs live: the OS keyring, never the database.
+
+Without a usable keyring (a headless Linux box, a minimal desktop) the user chooses:
+keep secrets for this session only (typed again after a restart), or explicitly store
+them unprotected in a clearly named file in the data folder, readable only by the user.
+Values are never logged; only channel ids and field names are.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+import keyring
+import keyring.errors
+from keyring.backend import KeyringBackend
+
+log = logging.getLogger(__name__)
+
+SERVICE = "pushgui"
+PLAIN_FILE = "secrets-UNPROTECTED.json"
+PLAIN_FILE_NOTE = (
+    "These passwords and tokens are stored WITHOUT protection because no system keyring "
+    "was available and you chose to keep them here. Anyone who can read this file can use "
+    "them. Delete this file to remove them."
+)
+
+Mode = Literal["keyring", "session", "file"]
+
+
+class SecretStoreError(RuntimeError):
+    """A secret could not be stored or read; the message is readable and holds no secret."""
+
+
+@dataclass(frozen=True)
+class KeyringStatus:
+    """Whether the OS keyring can hold secrets, and which backend would."""
+
+    usable: bool
+    backend: str
+    reason: str = ""
+
+
+def keyring_status(backend: KeyringBackend | None = None) -> KeyringStatus:
+    """Detect "no usable keyring": keyring's fail backend, or a chainer with nothing to chain.
+
+    keyring picks ``keyring.backends.fail.Keyring`` (priority 0) when no recommended
+    backend is installed, and a ``ChainerBackend`` whose ``backends`` is empty chains to
+    nothing; both raise ``NoKeyringError`` on every call.
+    """
+    from keyring.backends import chainer, fail
+
+    chosen = backend or keyring.get_keyring()
+    name = f"{type(chosen).__module__}.{type(chosen).__qualname__}"
+    if isinstance(chosen, fail.Keyring):
+        return KeyringStatus(False, name, "No system keyring is available on this computer")
+    if isinstance(chosen, chainer.ChainerBackend) and not chosen.backends:
+        return KeyringStatus(False, name, "No system keyring is available on this computer")
+    if type(chosen).__module__.startswith("keyring.backends.null"):
+        return KeyringStatus(False, name, "The system keyring is turned off (null backend)")
+    return KeyringStatus(True, name)
+
+
+def _account(channel_id: int, field: str) -> str:
+    return f"channel-{channel_id}/{field}"
+
+
+class SecretStore(Protocol):
+    """Secrets of channels, one per (channel id, field name)."""
+
+    mode: Mode
+
+    def set(self, channel_id: int, field: str, value: str) -> None: ...
+
+    def get(self, channel_id: int, field: str) -> str | None: ...
+
+    def delete(self, channel_id: int, field: str) -> None: ...
+
+
+class KeyringSecrets:
+    """The OS keyring (Windows Credential Manager, macOS Keychain, Secret Service)."""
+
+    mode: Mode = "keyring"
+
+    def __init__(self, backend: KeyringBackend | None = None, service: str = SERVICE) -> None:
+        self._backend = backend or keyring.get_keyring()
+        self._service = service
+
+    def set(self, channel_id: int, field: str, value: str) -> None:
+        try:
+            self._backend.set_password(self._service, _account(channel_id, field), value)
+        except keyring.errors.KeyringError as exc:
+            raise SecretStoreError(_keyring_problem("save", field, exc)) from None
+        log.debug("Saved secret %s of channel %s in the keyring", field, channel_id)
+
+    def get(self, channel_id: int, field: str) -> str | None:
+        try:
+            return self._backend.get_password(self._service, _account(channel_id, field))
+        except keyring.errors.KeyringError as exc:
+            raise SecretStoreError(_keyring_problem("read", field, exc)) from None
+
+    def delete(self, channel_id: int, field: str) -> None:
+        try:
+            self._backend.delete_password(self._service, _account(channel_id, field))
+        except keyring.errors.PasswordDeleteError:
+            pass  # already gone
+        except keyring.errors.KeyringError as exc:
+            raise SecretStoreError(_keyring_problem("delete", field, exc)) from None
+
+
+def _keyring_problem(verb: str, field: str, exc: Exception) -> str:
+    # The backend's message is about the keyring (locked, missing), never the value.
+    return f"Could not {verb} the {field} in the system keyring: {exc}"
+
+
+class SessionSecrets:
+    """Secrets kept in memory only: typed again each time pushgui starts."""
+
+    mode: Mode = "session"
+
+    def __init__(self) -> None:
+        self._values: dict[tuple[int, str], str] = {}
+        self._lock = threading.Lock()
+
+    def set(self, channel_id: int, field: str, value: str) -> None:
+        with self._lock:
+            self._values[(channel_id, field)] = value
+
+    def get(self, channel_id: int, field: str) -> str | None:
+        with self._lock:
+            return self._values.get((channel_id, field))
+
+    def delete(self, channel_id: int, field: str) -> None:
+        with self._lock:
+            self._values.pop((channel_id, field), None)
+
+
+class PlainFileSecrets:
+    """The user's explicit choice: secrets in :data:`PLAIN_FILE`, unprotected, mode 0600.
+
+    The file says what it is in its own first field, and is rewritten atomically.
+    """
+
+    mode: Mode = "file"
+
+    def __init__(self, folder: Path) -> None:
+        self.path = Path(folder) / PLAIN_FILE
+        self._lock = threading.Lock()
+
+    def set(self, channel_id: int, field: str, value: str) -> None:
+        with self._lock:
+            data = self._read()
+            data[_account(channel_id, field)] = value
+            self._write(data)
+
+    def get(self, channel_id: int, field: str) -> str | None:
+        with self._lock:
+            value = self._read().get(_account(channel_id, field))
+        return value if isinstance(value, str) else None
+
+    def delete(self, channel_id: int, field: str) -> None:
+        with self._lock:
+            data = self._read()
+            if data.pop(_account(channel_id, field), None) is not None:
+                self._write(data)
+
+    def _read(self) -> dict[str, Any]:
+        try:
+            raw = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return {}
+        except (OSError, ValueError) as exc:
+            raise SecretStoreError(f"Could not read {self.path.name}: {exc}") from None
+        secrets = raw.get("secrets") if isinstance(raw, dict) else None
+        return dict(secrets) if isinstance(secrets, dict) else {}
+
+    def _write(self, secrets: dict[str, Any]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps({"WARNING": PLAIN_FILE_NOTE, "secrets": secrets}, indent=2)
+        # mkstemp creates the file readable and writable by its owner only (0600).
+        fd, temp = tempfile.mkstemp(prefix=".secrets-", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            os.replace(temp, self.path)
+            os.chmod(self.path, 0o600)
+        except OSError as exc:
+            Path(temp).unlink(missing_ok=True)
+            raise SecretStoreError(f"Could not write {self.path.name}: {exc}") from None
+
+
+def open_secret_store(
+    mode: Mode, folder: Path | None = None, backend: KeyringBackend | None = None
+) -> KeyringSecrets | SessionSecrets | PlainFileSecrets:
+    """The store for the mode the user chose (``folder`` is the data folder, for "file")."""
+    if mode == "keyring":
+        status = keyring_status(backend)
+        if not status.usable:
+            raise SecretStoreError(status.reason)
+        return KeyringSecrets(backend)
+    if mode == "session":
+        return SessionSecrets()
+    if folder is None:
+        raise ValueError("the plain-file store needs the data folder")
+    return PlainFileSecrets(folder)
+
+
+def load_secrets(store: SecretStore, channel_id: int, names: tuple[str, ...]) -> dict[str, str]:
+    """The stored secrets of a channel, by field name; missing ones are left out."""
+    found: dict[str, str] = {}
+    for name in names:
+        value = store.get(channel_id, name)
+        if value:
+            found[name] = value
+    return found
+
+
+def delete_secrets(store: SecretStore, channel_id: int, names: tuple[str, ...]) -> None:
+    """Remove every secret of a deleted channel."""
+    for name in names:
+        store.delete(channel_id, name)
