@@ -11,10 +11,13 @@ from datetime import UTC
 from PySide6.QtCore import QCoreApplication
 
 from pushgui import __version__
+from pushgui.core import context
 from pushgui.core.channels.desktop import install_log_sender
 from pushgui.core.executor import PushExecutor
 from pushgui.core.paths import Locations, ensure_private_dir
+from pushgui.core.secrets import KeyringSecrets, PlainFileSecrets, SecretStore, SessionSecrets
 from pushgui.core.service import PushService
+from pushgui.core.settings import SettingsStore
 from pushgui.core.store.db import Database, StoreError, open_database
 from pushgui.core.store.jobstore import PushJobStore
 from pushgui.engine.bridge import EventBridge
@@ -57,28 +60,47 @@ class Runtime:
     scheduler: PushScheduler
     service: PushService
     bridge: EventBridge
+    secrets: SecretStore
+    settings: SettingsStore
 
     def stop(self) -> None:
         if self.scheduler.running:
             self.scheduler.shutdown(wait=True)
+        context.bind(None, None)
         self.db.close()
+
+
+SECRETS_MODE_KEY = "secrets.mode"
+
+
+def open_secrets(settings: SettingsStore, locations: Locations) -> SecretStore:
+    """The secret store the user chose: the OS keyring unless they opted for another."""
+    mode = settings.get(SECRETS_MODE_KEY, "keyring")
+    if mode == "file":
+        return PlainFileSecrets(locations.data)
+    if mode == "session":
+        return SessionSecrets()
+    return KeyringSecrets()
 
 
 def start_runtime(locations: Locations) -> Runtime:
     """Open the database, reconcile jobs with pushes, and start the scheduler."""
     db = open_database(locations.data)
+    settings = SettingsStore(db)
+    secrets = open_secrets(settings, locations)
     scheduler = PushScheduler(
         timezone=UTC,
         jobstores={"default": PushJobStore(db.engine)},
         executors={"default": PushExecutor(WORKERS)},
     )
+    context.bind(secrets, scheduler)
     bridge = EventBridge()
     bridge.attach(scheduler)
     service = PushService(db, scheduler)
     scheduler.start(paused=True)
     service.reconcile()
     scheduler.resume()
-    return Runtime(db=db, scheduler=scheduler, service=service, bridge=bridge)
+    return Runtime(db, scheduler, service, bridge, secrets, settings)
 
 
 def run_headless(locations: Locations) -> int:
@@ -114,7 +136,6 @@ def run_gui(locations: Locations, minimized: bool = False) -> int:
     """Start the desktop app; a second launch on the same data folder shows the first."""
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from pushgui.core.settings import SettingsStore
     from pushgui.ui.icons import app_icon
     from pushgui.ui.shell import DesktopShell
 
@@ -142,9 +163,7 @@ def run_gui(locations: Locations, minimized: bool = False) -> int:
         QMessageBox.critical(None, "pushgui", str(exc))
         instance.release()
         return 4
-    shell = DesktopShell(
-        runtime.service, runtime.scheduler, runtime.bridge, SettingsStore(runtime.db)
-    )
+    shell = DesktopShell(runtime.service, runtime.scheduler, runtime.bridge, runtime.settings)
     instance.message_received.connect(shell.on_message)
     install_sigint_handler(app)
     if not minimized or shell.tray is None:

@@ -150,7 +150,7 @@ def plan_import(
     return ImportPlan(rows=planned)
 
 
-def _safe_cell(value: str) -> str:
+def safe_cell(value: str) -> str:
     """Neutralise spreadsheet formulas: a cell starting with = + - @ is shown as text."""
     if value and value[0] in "=+-@\t\r":
         return "'" + value
@@ -158,7 +158,7 @@ def _safe_cell(value: str) -> str:
 
 
 def _unescape(value: str) -> str:
-    """Undo :func:`_safe_cell`, so exported contacts import unchanged."""
+    """Undo :func:`safe_cell`, so exported contacts import unchanged."""
     if len(value) > 1 and value[0] == "'" and value[1] in "=+-@":
         return value[1:]
     return value
@@ -172,5 +172,5 @@ def export_csv(contacts: Sequence[ContactRecord]) -> str:
     writer.writerow([*RESERVED_FIELDS, *extra])
     for c in contacts:
         cells = [c.name, c.email, c.handle, c.phone, *(c.fields.get(k, "") for k in extra)]
-        writer.writerow([_safe_cell(cell) for cell in cells])
+        writer.writerow([safe_cell(cell) for cell in cells])
     return out.getvalue()

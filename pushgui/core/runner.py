@@ -1,9 +1,11 @@
-"""The job function APScheduler calls: ``pushgui.core.runner:run_push`` with a push id.
+"""The job functions APScheduler calls: ``run_push`` (a push id) and ``retry_run`` (a run id).
 
-It runs in a worker thread with its own session. Each delivery row is written (queued)
-before anything is sent and updated afterwards, so a crash leaves every recipient
-accounted for. A run is recorded once per (push, scheduled time); a second start of the
-same scheduled run, e.g. after a crash between firing and the job store update, is refused.
+They run in worker threads with their own sessions. Each delivery row is written (queued,
+with the exact message) before anything is sent and updated afterwards, so a crash leaves
+every recipient accounted for. A run is recorded once per (push, scheduled time): a second
+start of the same scheduled run, e.g. after a crash between firing and the job store update,
+is refused. Failed deliveries that may succeed later are retried by a persisted one-off job,
+with exponential backoff, and so survive a restart.
 """
 
 from __future__ import annotations
@@ -11,40 +13,45 @@ from __future__ import annotations
 import json
 import logging
 from collections import defaultdict
-from datetime import UTC, datetime
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
+from apscheduler.triggers.date import DateTrigger
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from pushgui.core.channels.base import Outcome, Outgoing, get_sender
+from pushgui.core import context
+from pushgui.core.channel_book import ChannelBook
+from pushgui.core.channels.base import Outcome, Outgoing, Sender, get_sender
 from pushgui.core.channels.desktop import KIND as DESKTOP
-from pushgui.core.channels.desktop import ME
+from pushgui.core.contacts import ContactBook
 from pushgui.core.executor import scheduled_time
-from pushgui.core.specs import PushSpec, spec_from_dict
+from pushgui.core.recipients import expand, render_for
+from pushgui.core.specs import PushOptions, PushSpec, spec_from_dict
 from pushgui.core.store import db
+from pushgui.core.store.db import Database
 from pushgui.core.store.models import Delivery, Push, Run
 
 log = logging.getLogger(__name__)
 
 JOB_FUNC = "pushgui.core.runner:run_push"
+RETRY_FUNC = "pushgui.core.runner:retry_run"
+MAX_BACKOFF = timedelta(hours=6)
+
+# Delivery statuses. "queued" and "sending" only exist while a run is in progress.
+QUEUED, SENDING, SENT, FAILED, RETRYING, SKIPPED = (
+    "queued",
+    "sending",
+    "sent",
+    "failed",
+    "retrying",
+    "skipped",
+)
 
 
-def _recipients(spec: PushSpec) -> list[tuple[str, str]]:
-    """(channel kind, recipient) pairs a run reaches."""
-    pairs: list[tuple[str, str]] = []
-    for target in spec.targets:
-        if target.kind == DESKTOP:
-            pairs.append((DESKTOP, ME))
-        else:
-            pairs.append((target.kind, f"channel {target.channel_id}"))
-    return list(dict.fromkeys(pairs))
-
-
-def _summarise(outcomes: list[Outcome]) -> tuple[str, str]:
-    failed = [o for o in outcomes if not o.ok]
-    if not failed:
-        return "ok", ""
-    status = "failed" if len(failed) == len(outcomes) else "partial"
-    return status, "; ".join(dict.fromkeys(o.error for o in failed))
+def retry_job_id(push_id: int, run_id: int) -> str:
+    return f"{push_id}:retry:{run_id}"
 
 
 def run_push(push_id: int, reason: str = "schedule") -> str:
@@ -59,6 +66,9 @@ def run_push(push_id: int, reason: str = "schedule") -> str:
             log.warning("Push %s no longer exists; nothing to run", push_id)
             return "missing"
         spec = spec_from_dict(json.loads(push.spec))
+    channel_book = ChannelBook(database, context.secrets())
+    channels = {c.id: c for c in channel_book.channels()}
+    recipients = expand(spec, ContactBook(database), channels)
     try:
         with database.session() as session:
             run = Run(
@@ -70,50 +80,188 @@ def run_push(push_id: int, reason: str = "schedule") -> str:
             )
             session.add(run)
             session.flush()
+            run_count = session.execute(
+                select(func.count(Run.id)).where(Run.push_id == push_id)
+            ).scalar_one()
+            local = scheduled.astimezone(ZoneInfo(spec.trigger.timezone))
+            messages = [render_for(spec, r, local, run_count) for r in recipients]
             rows = [
-                Delivery(run_id=run.id, channel=kind, recipient=who, status="queued")
-                for kind, who in _recipients(spec)
+                Delivery(
+                    run_id=run.id,
+                    channel=m.recipient.kind,
+                    channel_id=m.recipient.channel_id,
+                    contact_id=m.recipient.contact_id,
+                    recipient=m.recipient.label[:300],
+                    address=m.recipient.address[:320],
+                    title=m.title,
+                    body=m.body,
+                    html=m.html,
+                    status=QUEUED,
+                )
+                for m in messages
             ]
             session.add_all(rows)
             session.flush()
-            run_id, pending = run.id, [(d.id, d.channel, d.recipient) for d in rows]
+            run_id = run.id
+            pending = [d.id for d in rows]
     except IntegrityError:
         log.warning("Push %s already ran for %s; not running it again", push_id, scheduled)
         return "duplicate"
 
-    by_channel: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for delivery_id, kind, who in pending:
-        by_channel[kind].append((delivery_id, who))
+    _deliver(database, channel_book, spec, push_id, run_id, pending)
+    status = _finish_run(database, run_id)
+    log.info("Push %s (%s) ran for %s: %s", push_id, spec.name, scheduled, status)
+    return status
 
-    all_outcomes: list[Outcome] = []
-    for kind, items in by_channel.items():
+
+def retry_run(run_id: int) -> str:
+    """Send again the deliveries of run ``run_id`` that are waiting for a retry."""
+    database = db.current()
+    now = datetime.now(UTC)
+    with database.session() as session:
+        run = session.get(Run, run_id)
+        if run is None:
+            return "missing"
+        push = session.get(Push, run.push_id)
+        if push is None:
+            return "missing"
+        spec = spec_from_dict(json.loads(push.spec))
+        push_id = push.id
+        due = list(
+            session.execute(
+                select(Delivery.id).where(
+                    Delivery.run_id == run_id,
+                    Delivery.status == RETRYING,
+                    Delivery.next_attempt_at <= now + timedelta(seconds=1),
+                )
+            ).scalars()
+        )
+    if due:
+        channel_book = ChannelBook(database, context.secrets())
+        _deliver(database, channel_book, spec, push_id, run_id, due)
+    status = _finish_run(database, run_id)
+    log.info("Retried %d deliveries of run %s: %s", len(due), run_id, status)
+    return status
+
+
+def _sender_for(kind: str, channel_id: int | None, book: ChannelBook) -> Sender:
+    if kind == DESKTOP or channel_id is None:
+        return get_sender(kind)
+    return book.sender(channel_id)
+
+
+def _deliver(
+    database: Database,
+    book: ChannelBook,
+    spec: PushSpec,
+    push_id: int,
+    run_id: int,
+    delivery_ids: Sequence[int],
+) -> None:
+    """Send the given deliveries, one batch per channel, and record each outcome."""
+    batches: dict[tuple[str, int | None], list[Delivery]] = defaultdict(list)
+    with database.session() as session:
+        for delivery_id in delivery_ids:
+            delivery = session.get_one(Delivery, delivery_id)
+            delivery.status, delivery.attempts = SENDING, delivery.attempts + 1
+            batches[(delivery.channel, delivery.channel_id)].append(delivery)
+
+    for (kind, channel_id), deliveries in batches.items():
         messages = [
-            Outgoing(push_id, spec.name, who, spec.message.title, spec.message.body)
-            for _id, who in items
+            Outgoing(
+                push_id=push_id,
+                push_name=spec.name,
+                recipient=d.recipient,
+                title=d.title,
+                body=d.body,
+                recipient_address=d.address,
+                html=d.html,
+                attachments=spec.message.attachments,
+            )
+            for d in deliveries
         ]
-        with database.session() as session:
-            for delivery_id, _who in items:
-                delivery = session.get_one(Delivery, delivery_id)
-                delivery.status, delivery.attempts = "sending", delivery.attempts + 1
         try:
-            outcomes = get_sender(kind).send(messages)
+            outcomes = _sender_for(kind, channel_id, book).send(messages)
             if len(outcomes) != len(messages):
-                raise RuntimeError(f"{kind} sender returned {len(outcomes)} results")
+                raise RuntimeError(
+                    f"the {kind} channel answered {len(outcomes)} of {len(messages)}"
+                )
+        except LookupError as exc:
+            outcomes = [Outcome(ok=False, error=str(exc), permanent=True)] * len(messages)
         except Exception as exc:
             log.exception("Sending through %s failed", kind)
-            outcomes = [Outcome(ok=False, error=str(exc) or type(exc).__name__)] * len(items)
-        finished = datetime.now(UTC)
-        with database.session() as session:
-            for (delivery_id, _who), outcome in zip(items, outcomes, strict=True):
-                delivery = session.get_one(Delivery, delivery_id)
-                delivery.status = "sent" if outcome.ok else "failed"
-                delivery.error = outcome.error
-                delivery.finished_at = finished
-        all_outcomes.extend(outcomes)
+            outcomes = [Outcome(ok=False, error=str(exc) or type(exc).__name__)] * len(messages)
+        _record(database, spec.options, push_id, run_id, deliveries, outcomes)
 
-    status, error = _summarise(all_outcomes)
+
+def _record(
+    database: Database,
+    options: PushOptions,
+    push_id: int,
+    run_id: int,
+    deliveries: Sequence[Delivery],
+    outcomes: Sequence[Outcome],
+) -> None:
+    now = datetime.now(UTC)
+    next_retry: datetime | None = None
     with database.session() as session:
+        for sent, outcome in zip(deliveries, outcomes, strict=True):
+            delivery = session.get_one(Delivery, sent.id)
+            delivery.error = outcome.error
+            if outcome.ok:
+                delivery.status, delivery.finished_at, delivery.next_attempt_at = SENT, now, None
+            elif outcome.permanent or delivery.attempts > options.retries:
+                delivery.status, delivery.finished_at, delivery.next_attempt_at = FAILED, now, None
+            else:
+                wait = timedelta(seconds=options.retry_delay * 2 ** (delivery.attempts - 1))
+                if outcome.retry_after:
+                    wait = max(wait, timedelta(seconds=outcome.retry_after))
+                delivery.status = RETRYING
+                delivery.next_attempt_at = now + min(wait, MAX_BACKOFF)
+                if next_retry is None or delivery.next_attempt_at < next_retry:
+                    next_retry = delivery.next_attempt_at
+    if next_retry is not None:
+        _schedule_retry(push_id, run_id, next_retry)
+
+
+def _schedule_retry(push_id: int, run_id: int, when: datetime) -> None:
+    scheduler = context.scheduler()
+    if scheduler is None:
+        log.warning("No scheduler to retry run %s; it will be retried at the next start", run_id)
+        return
+    scheduler.add_job(
+        RETRY_FUNC,
+        trigger=DateTrigger(when),
+        args=[run_id],
+        id=retry_job_id(push_id, run_id),
+        name=f"retry run {run_id}",
+        misfire_grace_time=None,
+        replace_existing=True,
+    )
+
+
+def _finish_run(database: Database, run_id: int) -> str:
+    """The run's status from its deliveries: ok, partial, failed, or retrying."""
+    with database.session() as session:
+        statuses = list(
+            session.execute(select(Delivery.status).where(Delivery.run_id == run_id)).scalars()
+        )
+        errors = list(
+            session.execute(
+                select(Delivery.error).where(Delivery.run_id == run_id, Delivery.error != "")
+            ).scalars()
+        )
+        if RETRYING in statuses:
+            status = "retrying"
+        elif all(s in (SENT, SKIPPED) for s in statuses):
+            status = "ok"
+        elif any(s == SENT for s in statuses):
+            status = "partial"
+        else:
+            status = "failed"
         run = session.get_one(Run, run_id)
-        run.status, run.error, run.finished_at = status, error, datetime.now(UTC)
-    log.info("Push %s (%s) ran for %s: %s", push_id, spec.name, scheduled, status)
+        run.status = status
+        run.error = "; ".join(dict.fromkeys(errors))[:2000] if status != "ok" else ""
+        if status != "retrying":
+            run.finished_at = datetime.now(UTC)
     return status

@@ -24,13 +24,13 @@ from apscheduler.triggers.date import DateTrigger
 from apscheduler.util import utc_timestamp_to_datetime
 from sqlalchemy import delete, func, select
 
-from pushgui.core.runner import JOB_FUNC
+from pushgui.core.runner import JOB_FUNC, RETRY_FUNC, RETRYING, retry_job_id
 from pushgui.core.schedule.build import build_trigger
 from pushgui.core.schedule.preview import next_fire_time
 from pushgui.core.schedule.spec import OnceSpec
 from pushgui.core.specs import MAX_NAME, PushSpec, spec_from_dict, spec_to_dict
 from pushgui.core.store.db import Database
-from pushgui.core.store.models import Push, Run, jobs_table
+from pushgui.core.store.models import Delivery, Push, Run, jobs_table
 from pushgui.core.validation import check_spec
 
 log = logging.getLogger(__name__)
@@ -73,6 +73,7 @@ class ReconcileReport:
     removed: list[str] = field(default_factory=list)
     rebuilt: list[int] = field(default_factory=list)
     finished: list[int] = field(default_factory=list)
+    retries: list[int] = field(default_factory=list)
 
     def __bool__(self) -> bool:
         return bool(self.added or self.removed or self.rebuilt)
@@ -282,6 +283,31 @@ class PushService:
 
     # -- start-up --------------------------------------------------------------------------
 
+    def _reschedule_retries(self, job_ids: set[str], now: datetime) -> list[int]:
+        """Runs with deliveries waiting for a retry but no retry job get one again."""
+        with self.db.session() as session:
+            waiting = session.execute(
+                select(Run.push_id, Delivery.run_id, func.min(Delivery.next_attempt_at))
+                .join(Run, Run.id == Delivery.run_id)
+                .where(Delivery.status == RETRYING)
+                .group_by(Run.push_id, Delivery.run_id)
+            ).all()
+        rescheduled = []
+        for push_id, run_id, when in waiting:
+            job_id = retry_job_id(push_id, run_id)
+            if job_id in job_ids and self.scheduler.get_job(job_id) is not None:
+                continue
+            self.scheduler.add_job(
+                RETRY_FUNC,
+                trigger=DateTrigger(max(when or now, now)),
+                args=[run_id],
+                id=job_id,
+                misfire_grace_time=None,
+                replace_existing=True,
+            )
+            rescheduled.append(run_id)
+        return rescheduled
+
     def reconcile(self, now: datetime | None = None) -> ReconcileReport:
         """Bring jobs in line with pushes; call with the scheduler started but paused.
 
@@ -313,7 +339,8 @@ class PushService:
             push_id = push_id_of(job_id)
             push = pushes.get(push_id) if push_id is not None else None
             readable = _unpicklable(state)
-            if push is None or not push.enabled or not readable:
+            paused_schedule = push is not None and not push.enabled and job_id == str(push_id)
+            if push is None or paused_schedule or not readable:
                 self._remove_job_row(job_id)
                 report.removed.append(job_id)
                 if push is not None and push.enabled and job_id == str(push_id):
@@ -339,6 +366,7 @@ class PushService:
             self._schedule(push_id, spec, next_run=next_run)
             if push_id not in keep_next:
                 report.added.append(push_id)
+        report.retries = self._reschedule_retries({row[0] for row in job_rows}, now)
         if report:
             log.info(
                 "Reconciled jobs: added %s, rebuilt %s, removed %s",

@@ -18,8 +18,13 @@ MAX_BODY = 100_000
 
 @dataclass(frozen=True)
 class Message:
+    """What is sent. Title and body may hold ``${placeholders}``; ``html`` is an optional
+    HTML version of the body for email; ``attachments`` are file paths, for email."""
+
     title: str
     body: str = ""
+    html: str = ""
+    attachments: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -34,9 +39,13 @@ class Target:
 
 @dataclass(frozen=True)
 class PushOptions:
-    """How a push behaves when runs are missed; never skips a run for being a second late."""
+    """How a push treats missed runs (never skipped for being a second late) and failures:
+    a failed delivery is tried ``retries`` more times, waiting ``retry_delay`` seconds, then
+    twice that, and so on."""
 
     missed: MissedPolicy = "once"
+    retries: int = 3
+    retry_delay: int = 60
 
 
 @dataclass(frozen=True)
@@ -57,11 +66,24 @@ def spec_to_dict(spec: PushSpec) -> dict[str, Any]:
     return {
         "name": spec.name,
         "enabled": spec.enabled,
-        "message": {"title": spec.message.title, "body": spec.message.body},
+        "message": _message_to_dict(spec.message),
         "targets": [_target_to_dict(t) for t in spec.targets],
         "trigger": trigger_to_dict(spec.trigger),
-        "options": {"missed": spec.options.missed},
+        "options": {
+            "missed": spec.options.missed,
+            "retries": spec.options.retries,
+            "retry_delay": spec.options.retry_delay,
+        },
     }
+
+
+def _message_to_dict(message: Message) -> dict[str, Any]:
+    out: dict[str, Any] = {"title": message.title, "body": message.body}
+    if message.html:
+        out["html"] = message.html
+    if message.attachments:
+        out["attachments"] = list(message.attachments)
+    return out
 
 
 def _target_to_dict(target: Target) -> dict[str, Any]:
@@ -122,17 +144,18 @@ def spec_from_dict(data: Any) -> PushSpec:
         enabled = True
 
     message = data.get("message")
-    title, body = "", ""
+    title, body, html, attachments = "", "", "", ()
     if not isinstance(message, dict):
         errors.append(FieldError("message", "must be an object with a title and a body"))
     else:
-        title, body = message.get("title", ""), message.get("body", "")
-        if not isinstance(title, str):
-            errors.append(FieldError("message.title", "must be text"))
-            title = ""
-        if not isinstance(body, str):
-            errors.append(FieldError("message.body", "must be text"))
-            body = ""
+        title = _text(message, "title", "message.title", errors)
+        body = _text(message, "body", "message.body", errors)
+        html = _text(message, "html", "message.html", errors)
+        raw = message.get("attachments", [])
+        if not isinstance(raw, list) or not all(isinstance(a, str) for a in raw):
+            errors.append(FieldError("message.attachments", "must be a list of file paths"))
+        else:
+            attachments = tuple(raw)
 
     raw_targets = data.get("targets", [{"kind": "desktop"}])
     targets: tuple[Target, ...] = ()
@@ -145,6 +168,7 @@ def spec_from_dict(data: Any) -> PushSpec:
 
     options = data.get("options", {})
     missed: Any = "once"
+    retries, retry_delay = PushOptions.retries, PushOptions.retry_delay
     if not isinstance(options, dict):
         errors.append(FieldError("options", "must be an object"))
     else:
@@ -152,6 +176,8 @@ def spec_from_dict(data: Any) -> PushSpec:
         if missed not in MISSED_POLICIES:
             errors.append(FieldError("options.missed", "must be once, all or skip"))
             missed = "once"
+        retries = _whole(options, "retries", retries, "options.retries", errors)
+        retry_delay = _whole(options, "retry_delay", retry_delay, "options.retry_delay", errors)
 
     trigger: TriggerSpec | None = None
     try:
@@ -164,8 +190,26 @@ def spec_from_dict(data: Any) -> PushSpec:
     return PushSpec(
         name=name,
         enabled=enabled,
-        message=Message(title=title, body=body),
+        message=Message(title=title, body=body, html=html, attachments=attachments),
         targets=targets,
         trigger=trigger,
-        options=PushOptions(missed=missed),
+        options=PushOptions(missed=missed, retries=retries, retry_delay=retry_delay),
     )
+
+
+def _text(data: dict[str, Any], key: str, where: str, errors: list[FieldError]) -> str:
+    value = data.get(key, "")
+    if not isinstance(value, str):
+        errors.append(FieldError(where, "must be text"))
+        return ""
+    return value
+
+
+def _whole(
+    data: dict[str, Any], key: str, default: int, where: str, errors: list[FieldError]
+) -> int:
+    value = data.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int):
+        errors.append(FieldError(where, "must be a whole number"))
+        return default
+    return value

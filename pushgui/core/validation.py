@@ -2,19 +2,55 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
+from pushgui.core.contacts import RESERVED_FIELDS
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.schedule.validate import validate_trigger
 from pushgui.core.specs import MAX_BODY, MAX_NAME, MAX_TITLE, PushSpec
+from pushgui.core.templating import STANDARD, malformed_placeholders, unknown_placeholders
+
+MAX_RETRIES = 10
+MIN_RETRY_DELAY = 5
+MAX_RETRY_DELAY = 86_400
+
+
+def _placeholder_errors(spec: PushSpec, custom_fields: Iterable[str] | None) -> list[FieldError]:
+    errors: list[FieldError] = []
+    parts = (
+        ("message.title", spec.message.title),
+        ("message.body", spec.message.body),
+        ("message.html", spec.message.html),
+    )
+    known = None if custom_fields is None else {*STANDARD, *RESERVED_FIELDS, *custom_fields}
+    for where, text in parts:
+        broken = malformed_placeholders(text)
+        if broken:
+            errors.append(
+                FieldError(where, f"{broken[0]} is not a placeholder; write it like ${{name}}")
+            )
+            continue
+        unknown = sorted(unknown_placeholders(text, known)) if known is not None else []
+        if unknown:
+            names = ", ".join(f"${{{n}}}" for n in unknown)
+            errors.append(
+                FieldError(where, f"Unknown placeholder {names}: use a contact field or ${{name}}")
+            )
+    return errors
 
 
 def validate_spec(
-    spec: PushSpec, now: datetime | None = None, trigger: bool = True
+    spec: PushSpec,
+    now: datetime | None = None,
+    trigger: bool = True,
+    custom_fields: Iterable[str] | None = None,
 ) -> list[FieldError]:
     """Every problem with ``spec``; trigger fields come back as ``trigger.<field>``.
 
     ``trigger=False`` leaves the schedule out (it was checked when it was saved).
+    ``custom_fields`` are the contacts' own field names: when given, any other placeholder
+    is an error (the editor passes them; an import may come before its contacts).
     """
     errors: list[FieldError] = []
     if not spec.name.strip():
@@ -29,6 +65,21 @@ def validate_spec(
         errors.append(FieldError("message.body", f"Keep the message under {MAX_BODY} characters"))
     if not spec.targets:
         errors.append(FieldError("targets", "Choose at least one recipient"))
+    for index, target in enumerate(spec.targets):
+        if target.kind != "desktop" and target.channel_id is None:
+            errors.append(FieldError(f"targets[{index}]", "Choose a channel to send through"))
+        if target.kind == "email" and not (target.contact_ids or target.group_ids):
+            errors.append(FieldError(f"targets[{index}]", "Choose contacts or groups to email"))
+    if not 0 <= spec.options.retries <= MAX_RETRIES:
+        errors.append(FieldError("options.retries", f"Retry between 0 and {MAX_RETRIES} times"))
+    if not MIN_RETRY_DELAY <= spec.options.retry_delay <= MAX_RETRY_DELAY:
+        errors.append(
+            FieldError(
+                "options.retry_delay",
+                f"Wait between {MIN_RETRY_DELAY} seconds and a day before retrying",
+            )
+        )
+    errors.extend(_placeholder_errors(spec, custom_fields))
     if trigger:
         errors.extend(
             FieldError(f"trigger.{e.field}" if e.field else "trigger", e.message)

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from pushgui.core.specs import spec_to_dict
+from pushgui.core.templating import render
 from pushgui.core.transfer import (
     FORMAT,
     VERSION,
@@ -106,7 +107,14 @@ def test_a_missing_file_is_a_readable_error(tmp_path):
 
 def test_import_never_unpickles_or_evaluates(tmp_path):
     payload = spec_to_dict(weekdays_at_nine("__import__('os').system('false')"))
-    payload["message"]["body"] = "${__import__('os')} {0.__class__}"
+    payload["message"]["body"] = "${os} {0.__class__} %(x)s"
     [spec] = parse_document(document(payload))
     assert spec.name == "__import__('os').system('false')"
-    assert spec.message.body == "${__import__('os')} {0.__class__}"
+    assert render(spec.message.body, {"name": "x"}) == "${os} {0.__class__} %(x)s"
+
+
+def test_a_malformed_placeholder_is_named_in_the_import_error():
+    payload = spec_to_dict(weekdays_at_nine("Typo"))
+    payload["message"]["body"] = "Hello ${name"
+    with pytest.raises(ImportFileError, match=r"message.body: \$\{name is not a placeholder"):
+        parse_document(document(payload))

@@ -133,6 +133,7 @@ class Delivery(Base):
     address: Mapped[str] = mapped_column(String(320), nullable=False, default="")
     title: Mapped[str] = mapped_column(Text, nullable=False, default="")
     body: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    html: Mapped[str] = mapped_column(Text, nullable=False, default="")
     next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     run: Mapped[Run] = relationship(back_populates="deliveries")

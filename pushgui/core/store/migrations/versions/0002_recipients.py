@@ -70,12 +70,21 @@ def upgrade() -> None:
         batch.add_column(sa.Column("address", sa.String(320), nullable=False, server_default=""))
         batch.add_column(sa.Column("title", sa.Text(), nullable=False, server_default=""))
         batch.add_column(sa.Column("body", sa.Text(), nullable=False, server_default=""))
+        batch.add_column(sa.Column("html", sa.Text(), nullable=False, server_default=""))
         batch.add_column(sa.Column("next_attempt_at", UTCDateTime(), nullable=True))
 
 
 def downgrade() -> None:
     with op.batch_alter_table("deliveries") as batch:
-        for column in ("next_attempt_at", "body", "title", "address", "contact_id", "channel_id"):
+        for column in (
+            "next_attempt_at",
+            "html",
+            "body",
+            "title",
+            "address",
+            "contact_id",
+            "channel_id",
+        ):
             batch.drop_column(column)
     op.drop_table("channels")
     op.drop_table("group_members")

@@ -1,0 +1,109 @@
+"""Who a push reaches, and the message each of them gets (rendered, nothing sent)."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from datetime import datetime
+
+from pushgui.core.channel_book import ChannelRecord
+from pushgui.core.channels.desktop import KIND as DESKTOP
+from pushgui.core.channels.desktop import ME
+from pushgui.core.contacts import ContactBook
+from pushgui.core.specs import PushSpec
+from pushgui.core.templating import render, standard_values
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """One delivery a run makes: through which channel, to whom, with which values."""
+
+    kind: str
+    channel_id: int | None
+    contact_id: int | None
+    label: str  # a person's name, "me", or the channel's name for a room
+    address: str  # an email address; empty for rooms and the desktop
+    values: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Rendered:
+    recipient: Recipient
+    title: str
+    body: str
+    html: str
+
+
+def expand(
+    spec: PushSpec, contacts: ContactBook, channels: dict[int, ChannelRecord]
+) -> list[Recipient]:
+    """Every recipient of ``spec``, each person once per channel, in the order chosen.
+
+    A contact without an email address on an email target is still listed (with an empty
+    address) so that the run records it as a failure instead of silently leaving them out.
+    """
+    result: list[Recipient] = []
+    seen: set[tuple[str, int | None, int | None]] = set()
+
+    def add(recipient: Recipient) -> None:
+        key = (recipient.kind, recipient.channel_id, recipient.contact_id)
+        if key not in seen:
+            seen.add(key)
+            result.append(recipient)
+
+    for target in spec.targets:
+        if target.kind == DESKTOP:
+            add(Recipient(DESKTOP, None, None, ME, "", {}))
+            continue
+        channel = channels.get(target.channel_id) if target.channel_id is not None else None
+        label = channel.name if channel is not None else f"channel {target.channel_id}"
+        if target.contact_ids or target.group_ids:
+            for person in contacts.expand(target.contact_ids, target.group_ids):
+                add(
+                    Recipient(
+                        target.kind,
+                        target.channel_id,
+                        person.id,
+                        person.name,
+                        person.email,
+                        person.values(),
+                    )
+                )
+        else:
+            add(Recipient(target.kind, target.channel_id, None, label, "", {"name": label}))
+    return result
+
+
+def render_for(spec: PushSpec, recipient: Recipient, when: datetime, run_count: int) -> Rendered:
+    """The message as ``recipient`` receives it, for a run at ``when`` (local to the push)."""
+    values = {
+        **recipient.values,
+        **standard_values(
+            name=recipient.values.get("name", recipient.label),
+            push=spec.name,
+            run_count=run_count,
+            when=when,
+        ),
+    }
+    message = spec.message
+    return Rendered(
+        recipient=recipient,
+        title=render(message.title, values),
+        body=render(message.body, values),
+        html=render(message.html, values, escape=html.escape) if message.html else "",
+    )
+
+
+class Planner:
+    """Who a push would reach and what each would read, without sending (editor, dry run)."""
+
+    def __init__(self, contacts: ContactBook, channels: dict[int, ChannelRecord]) -> None:
+        self.contacts = contacts
+        self.channels = channels
+
+    def recipients(self, spec: PushSpec) -> list[Recipient]:
+        return expand(spec, self.contacts, self.channels)
+
+    def dry_run(self, spec: PushSpec, when: datetime, run_count: int = 1) -> list[Rendered]:
+        """Every recipient's final message for a run at ``when``; nothing is sent or saved."""
+        return [render_for(spec, r, when, run_count) for r in self.recipients(spec)]
