@@ -187,3 +187,61 @@ def test_a_database_from_a_newer_version_is_reported_not_touched(data_dir):
     assert result.returncode == 4
     assert "newer version of pushgui" in result.stderr
     assert path.read_bytes() == before
+
+
+def test_an_imported_email_push_run_headless_reaches_every_group_member(
+    data_dir, tmp_path, smtp_starttls, ca
+):
+    from dataclasses import replace
+
+    from pushgui.app import SECRETS_MODE_KEY
+    from pushgui.core.channel_book import ChannelBook
+    from pushgui.core.channels.config import EmailConfig
+    from pushgui.core.contacts import ContactBook, ContactRecord, GroupRecord
+    from pushgui.core.secrets import PlainFileSecrets
+    from pushgui.core.settings import SettingsStore
+    from pushgui.core.specs import Message, Target
+    from pushgui.core.store import db as store_db
+    from pushgui.core.store.db import open_database
+    from tests.servers import PASSWORD, USER
+
+    ca_path = tmp_path / "ca.pem"
+    ca.cert_pem.write_to_path(str(ca_path))
+    # What the user set up in the window beforehand: a mail account, contacts, a group.
+    database = open_database(data_dir)
+    SettingsStore(database).set(SECRETS_MODE_KEY, "file")
+    mail = ChannelBook(database, PlainFileSecrets(data_dir)).save(
+        "Mail",
+        EmailConfig(
+            host=smtp_starttls.host,
+            port=smtp_starttls.port,
+            username=USER,
+            password=PASSWORD,
+            sender_address="bot@example.com",
+            ca_file=str(ca_path),
+        ),
+    )
+    book = ContactBook(database)
+    members = [
+        book.save(ContactRecord(n, f"{n.lower()}@example.com")) for n in ("Ann", "Bob", "Cy")
+    ]
+    team = book.save_group(GroupRecord("Team", tuple(members)))
+    database.close()
+    store_db.bind(None)
+
+    spec = replace(
+        once_in(3, "Team note"),
+        message=Message("Note for ${name}", "Hello ${name}"),
+        targets=(Target("email", mail, (), (team,)),),
+    )
+    pushgui(data_dir, "import", str(write_file(tmp_path / "in.json", spec)))
+    process = start_headless(data_dir, tmp_path / "headless.log")
+    try:
+        assert wait_until(lambda: len(smtp_starttls.inbox.received) == 3, 25)
+        assert wait_until(lambda: runs(data_dir) and runs(data_dir)[0][3] == "ok", 5)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=15) == 0
+    by_address = {r.rcpt_tos[0]: r.message for r in smtp_starttls.inbox.received}
+    assert sorted(by_address) == ["ann@example.com", "bob@example.com", "cy@example.com"]
+    assert by_address["bob@example.com"]["Subject"] == "Note for Bob"

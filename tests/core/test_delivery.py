@@ -1,0 +1,210 @@
+"""Runs that deliver for real: email to a group over STARTTLS, bots that refuse or fail, and
+retries that are persisted jobs. Servers are real and local (tests/servers.py)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import select, update
+
+from pushgui.core import context
+from pushgui.core.channel_book import ChannelBook
+from pushgui.core.channels.config import DingTalkConfig, EmailConfig, SlackConfig
+from pushgui.core.contacts import ContactBook, ContactRecord, GroupRecord
+from pushgui.core.executor import running_for
+from pushgui.core.runner import retry_job_id, retry_run, run_push
+from pushgui.core.secrets import KeyringSecrets
+from pushgui.core.service import PushService
+from pushgui.core.specs import Message, PushOptions, Target
+from pushgui.core.store.models import Delivery, Run
+from tests.helpers import weekdays_at_nine
+from tests.servers import DINGTALK_TOKEN, PASSWORD, USER, Reply
+
+MOMENT = datetime(2030, 1, 7, 8, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def world(database, scheduler):
+    secrets = KeyringSecrets()
+    context.bind(secrets, scheduler)
+    yield ChannelBook(database, secrets), ContactBook(database), PushService(database, scheduler)
+    context.bind(None, None)
+
+
+@pytest.fixture
+def ca_file(ca, tmp_path):
+    path = tmp_path / "ca.pem"
+    ca.cert_pem.write_to_path(str(path))
+    return str(path)
+
+
+def deliveries(database, run_id=None):
+    with database.session() as session:
+        query = select(Delivery).order_by(Delivery.id)
+        if run_id is not None:
+            query = query.where(Delivery.run_id == run_id)
+        return list(session.execute(query).scalars())
+
+
+def last_run(database):
+    with database.session() as session:
+        return session.execute(select(Run).order_by(Run.id.desc())).scalars().first()
+
+
+def test_email_to_a_group_is_personal_private_and_keeps_the_password_out_of_the_db(
+    world, database, smtp_starttls, ca_file
+):
+    channels, contacts, service = world
+    mail = channels.save(
+        "Office mail",
+        EmailConfig(
+            host=smtp_starttls.host,
+            port=smtp_starttls.port,
+            security="starttls",
+            username=USER,
+            password=PASSWORD,
+            sender_address="reminders@example.com",
+            sender_name="提醒",
+            ca_file=ca_file,
+        ),
+    )
+    ann = contacts.save(ContactRecord("Ann", "ann@example.com", fields={"部门": "Sales"}))
+    zhang = contacts.save(ContactRecord("张三", "zhang@example.com", fields={"部门": "研发"}))
+    team = contacts.save_group(GroupRecord("Team", (ann, zhang)))
+    spec = replace(
+        weekdays_at_nine("Weekly report"),
+        message=Message("Hello ${name}", "Dear ${name} (${部门}), run ${run_count}."),
+        targets=(Target("email", mail, (), (team,)),),
+    )
+    push_id = service.create(spec)
+
+    with running_for(MOMENT):
+        assert run_push(push_id) == "ok"
+
+    received = {r.rcpt_tos[0]: r for r in smtp_starttls.inbox.received}
+    assert set(received) == {"ann@example.com", "zhang@example.com"}
+    for address, name, dept in (
+        ("ann@example.com", "Ann", "Sales"),
+        ("zhang@example.com", "张三", "研发"),
+    ):
+        message = received[address].message
+        assert received[address].rcpt_tos == [address]
+        assert message["To"].addresses[0].addr_spec == address
+        assert message["Subject"] == f"Hello {name}"
+        assert f"Dear {name} ({dept}), run 1." in message.get_content()
+    assert [d.status for d in deliveries(database)] == ["sent", "sent"]
+    assert PASSWORD.encode() not in database.path.read_bytes()
+    assert (
+        PASSWORD.encode() not in (database.path.with_name(database.path.name + "-wal")).read_bytes()
+    )
+
+
+def test_a_bot_refusal_at_http_200_is_a_failure_with_the_services_words(world, database, fake):
+    channels, _contacts, service = world
+    bot = channels.save(
+        "Team room",
+        DingTalkConfig(
+            access_token=DINGTALK_TOKEN, secret="SECwrong", api_url=fake.url + "/robot/send"
+        ),
+    )
+    push_id = service.create(replace(weekdays_at_nine(), targets=(Target("dingtalk", bot),)))
+    with running_for(MOMENT):
+        assert run_push(push_id) == "failed"
+    [delivery] = deliveries(database)
+    assert delivery.status == "failed"
+    assert delivery.error == "DingTalk refused the message: sign not match (errcode 310000)"
+    assert last_run(database).error == delivery.error
+
+
+def test_a_server_error_is_retried_by_a_persisted_job_until_it_is_sent(
+    world, database, scheduler, fake
+):
+    channels, _contacts, service = world
+    slack = channels.save("Slack", SlackConfig(webhook_url=fake.url + "/services/T000/B000/XXXX"))
+    spec = replace(
+        weekdays_at_nine(),
+        targets=(Target("slack", slack),),
+        options=PushOptions(retries=2, retry_delay=30),
+    )
+    push_id = service.create(spec)
+    fake.queue(Reply(503, "temporarily unavailable"))
+    before = datetime.now(UTC)
+    with running_for(MOMENT):
+        assert run_push(push_id) == "retrying"
+    run = last_run(database)
+    [delivery] = deliveries(database)
+    assert (delivery.status, delivery.attempts) == ("retrying", 1)
+    assert (
+        before + timedelta(seconds=29) < delivery.next_attempt_at < before + timedelta(seconds=40)
+    )
+    job = scheduler.get_job(retry_job_id(push_id, run.id))
+    assert job is not None and job.next_run_time == delivery.next_attempt_at
+
+    # Thirty seconds later (the job fires): the server answers normally now.
+    with database.session() as session:
+        session.execute(update(Delivery).values(next_attempt_at=datetime.now(UTC)))
+    assert retry_run(run.id) == "ok"
+    [delivery] = deliveries(database)
+    assert (delivery.status, delivery.attempts, delivery.error) == ("sent", 2, "")
+    assert len(fake.requests) == 2
+    assert last_run(database).finished_at is not None
+
+
+def test_a_dead_smtp_server_fails_readably_after_its_retries(world, database, dead_port):
+    channels, contacts, service = world
+    mail = channels.save(
+        "Mail",
+        EmailConfig(
+            host="127.0.0.1",
+            port=dead_port,
+            security="starttls",
+            username=USER,
+            password=PASSWORD,
+            sender_address="r@example.com",
+            timeout=3,
+        ),
+    )
+    ann = contacts.save(ContactRecord("Ann", "ann@example.com"))
+    push_id = service.create(
+        replace(
+            weekdays_at_nine(),
+            targets=(Target("email", mail, (ann,)),),
+            options=PushOptions(retries=1, retry_delay=5),
+        )
+    )
+    with running_for(MOMENT):
+        assert run_push(push_id) == "retrying"
+    run_id = last_run(database).id
+    with database.session() as session:
+        session.execute(update(Delivery).values(next_attempt_at=datetime.now(UTC)))
+    assert retry_run(run_id) == "failed"
+    [delivery] = deliveries(database)
+    assert delivery.status == "failed" and delivery.attempts == 2
+    assert "127.0.0.1" in delivery.error or "connect" in delivery.error.lower()
+
+
+def test_a_lost_retry_job_is_rescheduled_at_start(world, database, scheduler, fake):
+    channels, _contacts, service = world
+    slack = channels.save("Slack", SlackConfig(webhook_url=fake.url + "/services/T000/B000/XXXX"))
+    push_id = service.create(replace(weekdays_at_nine(), targets=(Target("slack", slack),)))
+    fake.queue(Reply(500, "boom"))
+    with running_for(MOMENT):
+        run_push(push_id)
+    run_id = last_run(database).id
+    scheduler.remove_job(retry_job_id(push_id, run_id))
+    report = service.reconcile()
+    assert report.retries == [run_id]
+    assert scheduler.get_job(retry_job_id(push_id, run_id)) is not None
+
+
+def test_a_deleted_channel_is_a_permanent_failure_not_a_crash(world, database, fake):
+    channels, _contacts, service = world
+    slack = channels.save("Slack", SlackConfig(webhook_url=fake.url + "/services/T000/B000/XXXX"))
+    push_id = service.create(replace(weekdays_at_nine(), targets=(Target("slack", slack),)))
+    channels.delete(slack)
+    with running_for(MOMENT):
+        assert run_push(push_id) == "failed"
+    [delivery] = deliveries(database)
+    assert delivery.status == "failed" and "does not exist" in delivery.error
