@@ -15,10 +15,11 @@ import logging
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from apscheduler.triggers.date import DateTrigger
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from pushgui.core import context
@@ -150,6 +151,41 @@ def _sender_for(kind: str, channel_id: int | None, book: ChannelBook) -> Sender:
     return book.sender(channel_id)
 
 
+class _Pending(NamedTuple):
+    id: int
+    channel: str
+    channel_id: int | None
+    recipient: str
+    address: str
+    title: str
+    body: str
+    html: str
+    attempts: int
+
+
+_CHUNK = 500  # ids per IN (...) clause, well under SQLite's variable limit
+
+
+def _claim(database: Database, delivery_ids: Sequence[int]) -> list[_Pending]:
+    """Mark the deliveries as being sent (one more attempt) and read what to send."""
+    claimed: list[_Pending] = []
+    with database.session() as session:
+        for offset in range(0, len(delivery_ids), _CHUNK):
+            chunk = list(delivery_ids[offset : offset + _CHUNK])
+            session.execute(
+                update(Delivery)
+                .where(Delivery.id.in_(chunk))
+                .values(status=SENDING, attempts=Delivery.attempts + 1)
+            )
+            rows = session.execute(
+                select(*(getattr(Delivery, f) for f in _Pending._fields))
+                .where(Delivery.id.in_(chunk))
+                .order_by(Delivery.id)
+            ).all()
+            claimed.extend(_Pending(*row) for row in rows)
+    return claimed
+
+
 def _deliver(
     database: Database,
     book: ChannelBook,
@@ -159,12 +195,9 @@ def _deliver(
     delivery_ids: Sequence[int],
 ) -> None:
     """Send the given deliveries, one batch per channel, and record each outcome."""
-    batches: dict[tuple[str, int | None], list[Delivery]] = defaultdict(list)
-    with database.session() as session:
-        for delivery_id in delivery_ids:
-            delivery = session.get_one(Delivery, delivery_id)
-            delivery.status, delivery.attempts = SENDING, delivery.attempts + 1
-            batches[(delivery.channel, delivery.channel_id)].append(delivery)
+    batches: dict[tuple[str, int | None], list[_Pending]] = defaultdict(list)
+    for pending in _claim(database, delivery_ids):
+        batches[(pending.channel, pending.channel_id)].append(pending)
 
     for (kind, channel_id), deliveries in batches.items():
         messages = [
@@ -199,27 +232,29 @@ def _record(
     options: PushOptions,
     push_id: int,
     run_id: int,
-    deliveries: Sequence[Delivery],
+    deliveries: Sequence[_Pending],
     outcomes: Sequence[Outcome],
 ) -> None:
+    """Write every outcome in one statement; schedule one retry job for what may succeed."""
     now = datetime.now(UTC)
     next_retry: datetime | None = None
+    changes: list[dict[str, object]] = []
+    for sent, outcome in zip(deliveries, outcomes, strict=True):
+        change: dict[str, object] = {"id": sent.id, "error": outcome.error}
+        if outcome.ok:
+            change.update(status=SENT, finished_at=now, next_attempt_at=None)
+        elif outcome.permanent or sent.attempts > options.retries:
+            change.update(status=FAILED, finished_at=now, next_attempt_at=None)
+        else:
+            wait = timedelta(seconds=options.retry_delay * 2 ** (sent.attempts - 1))
+            if outcome.retry_after:
+                wait = max(wait, timedelta(seconds=outcome.retry_after))
+            when = now + min(wait, MAX_BACKOFF)
+            change.update(status=RETRYING, next_attempt_at=when)
+            next_retry = when if next_retry is None else min(next_retry, when)
+        changes.append(change)
     with database.session() as session:
-        for sent, outcome in zip(deliveries, outcomes, strict=True):
-            delivery = session.get_one(Delivery, sent.id)
-            delivery.error = outcome.error
-            if outcome.ok:
-                delivery.status, delivery.finished_at, delivery.next_attempt_at = SENT, now, None
-            elif outcome.permanent or delivery.attempts > options.retries:
-                delivery.status, delivery.finished_at, delivery.next_attempt_at = FAILED, now, None
-            else:
-                wait = timedelta(seconds=options.retry_delay * 2 ** (delivery.attempts - 1))
-                if outcome.retry_after:
-                    wait = max(wait, timedelta(seconds=outcome.retry_after))
-                delivery.status = RETRYING
-                delivery.next_attempt_at = now + min(wait, MAX_BACKOFF)
-                if next_retry is None or delivery.next_attempt_at < next_retry:
-                    next_retry = delivery.next_attempt_at
+        session.execute(update(Delivery), changes)
     if next_retry is not None:
         _schedule_retry(push_id, run_id, next_retry)
 
