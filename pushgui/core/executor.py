@@ -3,7 +3,9 @@
 APScheduler calls job functions with their stored arguments only; the scheduled time is
 known to the executor. pushgui records both the scheduled and the actual start of each
 run, so the executor runs APScheduler's own ``run_job`` once per scheduled time with that
-time in a context variable that :func:`scheduled_time` reads.
+time in a context variable that :func:`scheduled_time` reads. Jobs never coalesce or
+misfire inside APScheduler: for a push's schedule the executor applies the push's
+missed-run policy to all due times, and records each one it does not send.
 """
 
 from __future__ import annotations
@@ -14,9 +16,12 @@ from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
+from apscheduler.events import EVENT_JOB_MISSED, JobExecutionEvent
 from apscheduler.executors.base import run_job
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.job import Job
+
+SCHEDULE_FUNC = "pushgui.core.runner:run_push"
 
 _scheduled: contextvars.ContextVar[datetime | None] = contextvars.ContextVar(
     "pushgui_scheduled_time", default=None
@@ -38,11 +43,26 @@ def running_for(moment: datetime) -> Iterator[None]:
         _scheduled.reset(token)
 
 
+def _is_schedule(job: Job) -> bool:
+    """The push's own schedule job (not "run now", a retry or a missed run sent late)."""
+    return bool(job.func_ref == SCHEDULE_FUNC and job.args and job.id == str(job.args[0]))
+
+
 def _run_each(job: Job, jobstore_alias: str, run_times: Sequence[datetime], logger: str) -> Any:
+    from pushgui.core.missed import apply_policy  # the policy needs the store; import late
+
     events: list[Any] = []
-    for run_time in run_times:
-        with running_for(run_time):
-            events.extend(run_job(job, jobstore_alias, [run_time], logger))
+    plan = (
+        apply_policy(job.args[0], run_times)
+        if _is_schedule(job)
+        else [(t, True) for t in run_times]
+    )
+    for run_time, send in plan:
+        if send:
+            with running_for(run_time):
+                events.extend(run_job(job, jobstore_alias, [run_time], logger))
+        else:
+            events.append(JobExecutionEvent(EVENT_JOB_MISSED, job.id, jobstore_alias, run_time))
     return events
 
 

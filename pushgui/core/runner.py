@@ -55,11 +55,18 @@ def retry_job_id(push_id: int, run_id: int) -> str:
     return f"{push_id}:retry:{run_id}"
 
 
-def run_push(push_id: int, reason: str = "schedule") -> str:
-    """Run push ``push_id`` once; returns the run's status (also stored on the run row)."""
+def run_push(push_id: int, reason: str = "schedule", scheduled_for: float | None = None) -> str:
+    """Run push ``push_id`` once; returns the run's status (also stored on the run row).
+
+    ``scheduled_for`` (a timestamp) is the due time of a missed run sent late; otherwise the
+    due time is the one the executor runs the job for.
+    """
     database = db.current()
     started = datetime.now(UTC)
-    scheduled = scheduled_time() or started
+    if scheduled_for is not None:
+        scheduled = datetime.fromtimestamp(scheduled_for, UTC)
+    else:
+        scheduled = scheduled_time() or started
 
     with database.session() as session:
         push = session.get(Push, push_id)

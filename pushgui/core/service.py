@@ -35,9 +35,6 @@ from pushgui.core.validation import check_spec
 
 log = logging.getLogger(__name__)
 
-# A run a few seconds late (a busy pool, a sleeping laptop) is never skipped by default.
-SKIP_GRACE_SECONDS = 300
-
 
 def push_id_of(job_id: str) -> int | None:
     head = job_id.split(":", 1)[0]
@@ -45,13 +42,12 @@ def push_id_of(job_id: str) -> int | None:
 
 
 def job_options(spec: PushSpec) -> dict[str, Any]:
-    """APScheduler's misfire settings for the push's missed-run policy."""
-    policy = spec.options.missed
-    return {
-        "coalesce": policy != "all",
-        "misfire_grace_time": SKIP_GRACE_SECONDS if policy == "skip" else None,
-        "max_instances": 10,
-    }
+    """APScheduler's misfire settings: it never skips or merges a run by itself.
+
+    Every due time reaches the executor, which applies the push's missed-run policy and
+    records each run it does not send (:mod:`pushgui.core.missed`).
+    """
+    return {"coalesce": False, "misfire_grace_time": None, "max_instances": 10}
 
 
 @dataclass(frozen=True)

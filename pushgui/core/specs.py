@@ -8,8 +8,8 @@ from typing import Any, Literal
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.schedule.spec import TriggerSpec, trigger_from_dict, trigger_to_dict
 
-MissedPolicy = Literal["once", "all", "skip"]
-MISSED_POLICIES: tuple[MissedPolicy, ...] = ("once", "all", "skip")
+MissedPolicy = Literal["once", "all", "skip", "late"]
+MISSED_POLICIES: tuple[MissedPolicy, ...] = ("once", "all", "skip", "late")
 
 MAX_NAME = 200
 MAX_TITLE = 500
@@ -44,6 +44,7 @@ class PushOptions:
     twice that, and so on."""
 
     missed: MissedPolicy = "once"
+    max_late: int = 3600  # seconds, for the "late" policy
     retries: int = 3
     retry_delay: int = 60
 
@@ -71,6 +72,7 @@ def spec_to_dict(spec: PushSpec) -> dict[str, Any]:
         "trigger": trigger_to_dict(spec.trigger),
         "options": {
             "missed": spec.options.missed,
+            "max_late": spec.options.max_late,
             "retries": spec.options.retries,
             "retry_delay": spec.options.retry_delay,
         },
@@ -169,13 +171,15 @@ def spec_from_dict(data: Any) -> PushSpec:
     options = data.get("options", {})
     missed: Any = "once"
     retries, retry_delay = PushOptions.retries, PushOptions.retry_delay
+    max_late = PushOptions.max_late
     if not isinstance(options, dict):
         errors.append(FieldError("options", "must be an object"))
     else:
         missed = options.get("missed", "once")
         if missed not in MISSED_POLICIES:
-            errors.append(FieldError("options.missed", "must be once, all or skip"))
+            errors.append(FieldError("options.missed", "must be once, all, skip or late"))
             missed = "once"
+        max_late = _whole(options, "max_late", max_late, "options.max_late", errors)
         retries = _whole(options, "retries", retries, "options.retries", errors)
         retry_delay = _whole(options, "retry_delay", retry_delay, "options.retry_delay", errors)
 
@@ -193,7 +197,9 @@ def spec_from_dict(data: Any) -> PushSpec:
         message=Message(title=title, body=body, html=html, attachments=attachments),
         targets=targets,
         trigger=trigger,
-        options=PushOptions(missed=missed, retries=retries, retry_delay=retry_delay),
+        options=PushOptions(
+            missed=missed, max_late=max_late, retries=retries, retry_delay=retry_delay
+        ),
     )
 
 

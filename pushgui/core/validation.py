@@ -14,6 +14,7 @@ from pushgui.core.templating import STANDARD, malformed_placeholders, unknown_pl
 MAX_RETRIES = 10
 MIN_RETRY_DELAY = 5
 MAX_RETRY_DELAY = 86_400
+MAX_LATE = 7 * 86_400
 
 
 def _placeholder_errors(spec: PushSpec, custom_fields: Iterable[str] | None) -> list[FieldError]:
@@ -79,6 +80,8 @@ def validate_spec(
                 f"Wait between {MIN_RETRY_DELAY} seconds and a day before retrying",
             )
         )
+    if spec.options.missed == "late" and not 60 <= spec.options.max_late <= MAX_LATE:
+        errors.append(FieldError("options.max_late", "Choose between 1 minute and 7 days"))
     errors.extend(_placeholder_errors(spec, custom_fields))
     if trigger:
         errors.extend(

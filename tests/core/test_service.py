@@ -210,9 +210,11 @@ def test_a_missed_run_is_not_dropped_at_restart(service, database, scheduler, de
     try:
         assert report.added == [] and report.rebuilt == []
         second.resume()
-        assert wait_for(lambda: len(runs_of(database, push_id)) == 1)
-        [run] = runs_of(database, push_id)
-        # Coalesced ("send once as soon as possible"): the latest missed time, sent now.
+        assert wait_for(lambda: [r.status for r in runs_of(database, push_id)] == ["skipped", "ok"])
+        skipped, run = runs_of(database, push_id)
+        # "Send once as soon as possible": the latest missed time is sent now, the earlier
+        # one is recorded as skipped, not silently dropped.
+        assert skipped.scheduled_at == missed and "Missed" in skipped.error
         assert run.scheduled_at == missed + timedelta(hours=1)
         assert run.started_at >= datetime.now(UTC) - timedelta(seconds=10)
         assert wait_for(lambda: job_rows(database)[str(push_id)] > time.time())
