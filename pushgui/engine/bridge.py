@@ -81,6 +81,9 @@ class EventBridge(QObject):
             store was added or removed, or the scheduler was paused or resumed.
         scheduler_state_changed(bool): the scheduler started, shut down, paused or resumed;
             True when it is running and not paused.
+        clock_jumped(float): the wall clock moved this many seconds more than real time
+            since the last pass (resume from sleep, clock change); emitted in the scheduler's
+            thread just before the pass, so a directly connected slot may still pause it.
     """
 
     job_submitted = Signal(str)  # job id
@@ -89,6 +92,7 @@ class EventBridge(QObject):
     job_missed = Signal(str)  # job id
     jobs_changed = Signal()
     scheduler_state_changed = Signal(bool)  # running and not paused
+    clock_jumped = Signal(float)  # seconds
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -99,6 +103,9 @@ class EventBridge(QObject):
         self.detach()
         self._scheduler = scheduler
         scheduler.add_listener(self._on_event, _MASK)
+        add_jump_listener = getattr(scheduler, "add_clock_jump_listener", None)
+        if add_jump_listener is not None:
+            add_jump_listener(self.clock_jumped.emit)
 
     def detach(self) -> None:
         """Stop listening; safe to call when not attached."""

@@ -18,6 +18,8 @@ from __future__ import annotations
 import logging
 import math
 import threading
+import time
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -38,6 +40,8 @@ log = logging.getLogger(__name__)
 
 DEFAULT_MAX_WAIT_SECONDS = 30.0
 DEFAULT_STORE_RETRY_SECONDS = 5.0
+# Smaller differences between wall and monotonic time are timer slack or NTP slewing.
+CLOCK_JUMP_SECONDS = 5.0
 # QTimer takes a signed 32-bit millisecond interval.
 _MAX_TIMER_MS = 2**31 - 1
 
@@ -100,6 +104,12 @@ class PushScheduler(BaseScheduler):  # type: ignore[misc]  # APScheduler 3 is un
         self._repair_pending = False
         self.max_wait_seconds = DEFAULT_MAX_WAIT_SECONDS
         self.store_retry_seconds = DEFAULT_STORE_RETRY_SECONDS
+        # Wall clock and monotonic clock, compared at every pass to notice a jump of the wall
+        # clock (manual change, NTP step) or time spent asleep (monotonic time stands still).
+        self._wall: Callable[[], float] = time.time
+        self._mono: Callable[[], float] = time.monotonic
+        self._last_pass: tuple[float, float] | None = None
+        self._jump_listeners: list[Callable[[float], None]] = []
         super().__init__(gconfig or {}, **options)
         self.add_listener(self._record_run, _RUN_EVENTS | _FORGET_EVENTS)
 
@@ -121,6 +131,15 @@ class PushScheduler(BaseScheduler):  # type: ignore[misc]  # APScheduler 3 is un
         else:
             self._host.poked.emit()  # the owner thread stops the timer; passes bail out meanwhile
 
+    def add_clock_jump_listener(self, callback: Callable[[float], None]) -> None:
+        """Call ``callback(seconds)`` in the owner thread, before the pass that notices that
+        the wall clock moved ``seconds`` more (or, negative, less) than real time passed.
+
+        That is a resume from sleep, a manual clock change or an NTP step. The callback may
+        pause the scheduler (to ask the user about missed runs); the pass then runs nothing.
+        """
+        self._jump_listeners.append(callback)
+
     def next_wakeup_in(self) -> float | None:
         """Seconds until the next pass, or None when no pass is scheduled (stopped or paused)."""
         remaining = self._host.timer.remainingTime()
@@ -131,6 +150,8 @@ class PushScheduler(BaseScheduler):  # type: ignore[misc]  # APScheduler 3 is un
     # -- BaseScheduler hooks --------------------------------------------------------------------
 
     def _configure(self, config: dict[str, Any]) -> None:
+        self._wall = config.pop("wall_clock", self._wall)
+        self._mono = config.pop("monotonic_clock", self._mono)
         max_wait = float(config.pop("max_wait_seconds", DEFAULT_MAX_WAIT_SECONDS))
         retry = float(config.pop("store_retry_seconds", DEFAULT_STORE_RETRY_SECONDS))
         if max_wait <= 0 or retry <= 0:
@@ -174,6 +195,7 @@ class PushScheduler(BaseScheduler):  # type: ignore[misc]  # APScheduler 3 is un
         self._in_pass = True
         self._wakeup_during_pass = False
         try:
+            self._check_clock()
             wait_seconds = self._process_jobs()
         finally:
             self._in_pass = False
@@ -186,6 +208,21 @@ class PushScheduler(BaseScheduler):  # type: ignore[misc]  # APScheduler 3 is un
             self._arm(0.0)
         else:
             self._arm(wait_seconds)
+
+    def _check_clock(self) -> None:
+        wall, mono = self._wall(), self._mono()
+        previous, self._last_pass = self._last_pass, (wall, mono)
+        if previous is None:
+            return
+        drift = (wall - previous[0]) - (mono - previous[1])
+        if abs(drift) < CLOCK_JUMP_SECONDS:
+            return
+        log.info("The wall clock moved %+.0f s against real time (sleep or clock change)", drift)
+        for callback in list(self._jump_listeners):
+            try:
+                callback(drift)
+            except Exception:
+                log.exception("Clock jump listener failed")
 
     def _arm(self, wait_seconds: float | None) -> None:
         """(Re)start the one timer; with no job due, only the cap keeps it ticking."""
