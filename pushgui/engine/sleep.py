@@ -34,13 +34,9 @@ class SleepWatcher(QObject):
     def __init__(self, bus: QDBusConnection | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.bus = bus if bus is not None else QDBusConnection.systemBus()
-        self.active = self.bus.isConnected() and self.bus.connect(
-            "",
-            PATH,
-            INTERFACE,
-            "PrepareForSleep",
-            self,
-            SLOT("_on_prepare_for_sleep(bool)").encode(),
+        # The stubs say bytes for the slot; PySide6 itself only accepts the str SLOT() gives.
+        self.active = self.bus.isConnected() and self.bus.connect(  # type: ignore[call-overload]
+            "", PATH, INTERFACE, "PrepareForSleep", self, SLOT("_on_prepare_for_sleep(bool)")
         )
         if not self.active:
             log.debug("No logind sleep notices on this system; the capped wait covers resume")
