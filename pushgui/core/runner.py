@@ -40,14 +40,16 @@ JOB_FUNC = "pushgui.core.runner:run_push"
 RETRY_FUNC = "pushgui.core.runner:retry_run"
 MAX_BACKOFF = timedelta(hours=6)
 
-# Delivery statuses. "queued" and "sending" only exist while a run is in progress.
-QUEUED, SENDING, SENT, FAILED, RETRYING, SKIPPED = (
+# Delivery statuses. "queued" and "sending" only exist while a run is in progress; a crash
+# leaves them behind, and the next start turns them into "interrupted".
+QUEUED, SENDING, SENT, FAILED, RETRYING, SKIPPED, INTERRUPTED = (
     "queued",
     "sending",
     "sent",
     "failed",
     "retrying",
     "skipped",
+    "interrupted",
 )
 
 

@@ -22,9 +22,18 @@ from apscheduler.jobstores.base import JobLookupError
 from apscheduler.schedulers.base import BaseScheduler
 from apscheduler.triggers.date import DateTrigger
 from apscheduler.util import utc_timestamp_to_datetime
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 
-from pushgui.core.runner import JOB_FUNC, RETRY_FUNC, RETRYING, retry_job_id
+from pushgui.core.runner import (
+    INTERRUPTED,
+    JOB_FUNC,
+    QUEUED,
+    RETRY_FUNC,
+    RETRYING,
+    SENDING,
+    SKIPPED,
+    retry_job_id,
+)
 from pushgui.core.schedule.build import build_trigger
 from pushgui.core.schedule.preview import next_fire_time
 from pushgui.core.schedule.spec import OnceSpec
@@ -70,6 +79,7 @@ class ReconcileReport:
     rebuilt: list[int] = field(default_factory=list)
     finished: list[int] = field(default_factory=list)
     retries: list[int] = field(default_factory=list)
+    interrupted: int = 0
 
     def __bool__(self) -> bool:
         return bool(self.added or self.removed or self.rebuilt)
@@ -304,6 +314,77 @@ class PushService:
             rescheduled.append(run_id)
         return rescheduled
 
+    # -- interrupted deliveries -------------------------------------------------------------
+
+    def mark_interrupted(self) -> int:
+        """At start: deliveries left queued or sending by a crash become "interrupted".
+
+        Nothing is resent automatically (a delivery that was sending may have arrived); the
+        user chooses per delivery with :meth:`resend` or :meth:`dismiss`.
+        """
+        now = datetime.now(UTC)
+        with self.db.session() as session:
+            run_ids = set(
+                session.execute(
+                    select(Delivery.run_id).where(Delivery.status.in_((QUEUED, SENDING)))
+                ).scalars()
+            )
+            if not run_ids:
+                return 0
+            count = session.execute(
+                select(func.count(Delivery.id)).where(Delivery.status.in_((QUEUED, SENDING)))
+            ).scalar_one()
+            session.execute(
+                update(Delivery)
+                .where(Delivery.status.in_((QUEUED, SENDING)))
+                .values(
+                    status=INTERRUPTED,
+                    error="pushgui stopped while sending; it may or may not have arrived",
+                    finished_at=now,
+                )
+            )
+            session.execute(
+                update(Run)
+                .where(Run.id.in_(run_ids), Run.status == "running")
+                .values(status=INTERRUPTED, finished_at=now)
+            )
+        log.warning("%d deliveries were interrupted by a crash or power loss", count)
+        return int(count)
+
+    def resend(self, delivery_ids: Sequence[int]) -> None:
+        """Send interrupted (or failed) deliveries again, now, through the retry job."""
+        now = datetime.now(UTC)
+        with self.db.session() as session:
+            session.execute(
+                update(Delivery)
+                .where(Delivery.id.in_(list(delivery_ids)))
+                .values(status=RETRYING, next_attempt_at=now, error="")
+            )
+            pairs = session.execute(
+                select(Run.push_id, Run.id)
+                .join(Delivery, Delivery.run_id == Run.id)
+                .where(Delivery.id.in_(list(delivery_ids)))
+                .distinct()
+            ).all()
+        for push_id, run_id in pairs:
+            self.scheduler.add_job(
+                RETRY_FUNC,
+                trigger=DateTrigger(now),
+                args=[run_id],
+                id=retry_job_id(push_id, run_id),
+                misfire_grace_time=None,
+                replace_existing=True,
+            )
+
+    def dismiss(self, delivery_ids: Sequence[int]) -> None:
+        """Accept that interrupted deliveries are not sent again."""
+        with self.db.session() as session:
+            session.execute(
+                update(Delivery)
+                .where(Delivery.id.in_(list(delivery_ids)), Delivery.status == INTERRUPTED)
+                .values(status=SKIPPED, error="Interrupted; you chose not to send it again")
+            )
+
     def reconcile(self, now: datetime | None = None) -> ReconcileReport:
         """Bring jobs in line with pushes; call with the scheduler started but paused.
 
@@ -313,7 +394,7 @@ class PushService:
         spec with their stored next run time.
         """
         now = now or datetime.now(UTC)
-        report = ReconcileReport()
+        report = ReconcileReport(interrupted=self.mark_interrupted())
         jobs = jobs_table
         with self.db.session() as session:
             job_rows = session.execute(

@@ -1,4 +1,9 @@
-"""APScheduler 3 trigger instances built from trigger specs, always with an explicit zone."""
+"""APScheduler 3 trigger instances built from trigger specs, always with an explicit zone.
+
+Calendar rules and day/week intervals use the DST-aware subclasses in ``triggers.py`` (runs
+once, never twice, never skipped; see its docstring); one-off dates and minute/hour intervals
+use the stock triggers.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +12,7 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from apscheduler.triggers.base import BaseTrigger
-from apscheduler.triggers.calendarinterval import CalendarIntervalTrigger
 from apscheduler.triggers.combining import OrTrigger
-from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
@@ -21,6 +24,7 @@ from pushgui.core.schedule.spec import (
     OnceSpec,
     TriggerSpec,
 )
+from pushgui.core.schedule.triggers import WallClockCalendarIntervalTrigger, WallClockCronTrigger
 from pushgui.core.schedule.zones import localize, zone
 
 ORDINALS: dict[int, str] = {1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 5: "5th", LAST: "last"}
@@ -46,13 +50,14 @@ def _interval(spec: IntervalSpec, tz: ZoneInfo) -> BaseTrigger:
             end_date=localize(spec.end, tz) if spec.end else None,
             timezone=tz,
         )
-    # days and weeks keep the wall-clock time of the start across DST
+    # days and weeks keep the wall-clock time of the start across DST; a day whose time falls
+    # in a spring-forward gap runs one gap-length later, a repeated time runs at the first
     end_date = None
     if spec.end is not None:
         end_date = spec.end.date()
         if spec.end.time() < spec.start.time().replace(microsecond=0):
             end_date -= timedelta(days=1)  # the last day's run would come after the end
-    return CalendarIntervalTrigger(
+    return WallClockCalendarIntervalTrigger(
         **{spec.unit: spec.every},
         hour=spec.start.hour,
         minute=spec.start.minute,
@@ -100,7 +105,9 @@ def _calendar(spec: CalendarSpec, tz: ZoneInfo) -> BaseTrigger:
             {"hour": ",".join(str(h) for h in sorted(hours)), "minute": str(minute), **days}
             for minute, hours in sorted(hours_by_minute.items())
         ]
-    triggers = [CronTrigger(**_without_stars(fields), **bounds) for fields in field_sets]
+    # a time in a spring-forward gap runs one gap-length later; a time the clocks repeat runs
+    # once, at the first occurrence ("every 15 minutes" resumes after the repeated hour)
+    triggers = [WallClockCronTrigger(**_without_stars(fields), **bounds) for fields in field_sets]
     return triggers[0] if len(triggers) == 1 else OrTrigger(triggers)
 
 

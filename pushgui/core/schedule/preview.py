@@ -1,32 +1,40 @@
-"""The next fire times of a spec, with the ones a DST change moves or doubles flagged.
+"""The next fire times of a spec, with the ones a DST change moves or repeats flagged.
 
-What APScheduler 3.11 does when clocks change (checked by ``tests/core/test_schedule_preview``):
+What the triggers built by ``build.py`` do when clocks change (checked by
+``tests/core/test_dst.py`` and ``tests/core/test_schedule_preview.py``):
 
-- Calendar rules (CronTrigger) at a wall-clock time a spring-forward gap skips run at the
-  same offset after the gap: 02:30 in Berlin on the last Sunday of March runs at 03:30
-  (note ``gap``). At a time that happens twice in autumn they run **twice**, once at each
-  occurrence (both flagged ``overlap``).
-- Day and week intervals (CalendarIntervalTrigger) **skip** a day whose time falls in a gap;
-  the next run is flagged ``gap`` to say one was skipped just before it. In an overlap they
-  run once, at the first occurrence (note ``overlap``).
-- A single date in a gap runs at the same offset after it (02:30 -> 03:30, ``gap``); in an
+- Calendar rules (``WallClockCronTrigger``) at a wall-clock time a spring-forward gap skips
+  run once, one gap-length later: 02:30 in Berlin on the last Sunday of March runs at 03:30
+  (note ``gap``). At a time that happens twice in autumn they run **once**, at the first
+  occurrence (note ``overlap``); a rule that runs several times an hour runs through the
+  first pass of the repeated hour and resumes after it, never repeating a clock reading.
+- Day and week intervals (``WallClockCalendarIntervalTrigger``) whose time falls in a gap run
+  that day one gap-length later (02:30 -> 03:30, ``gap``) and at the usual time afterwards;
+  in an overlap they run once, at the first occurrence (``overlap``).
+- A single date in a gap runs one gap-length later (02:30 -> 03:30, ``gap``); in an
   overlap, at the first occurrence (``overlap``).
 - Minute and hour intervals count real elapsed time, so they never meet a gap; a run whose
-  clock reading happens twice is flagged ``overlap``.
+  clock reading happens twice is flagged ``overlap`` (both such runs happen: they are an
+  interval apart in real time).
+
+So ``gap`` always means "moved forward by the gap" and ``overlap`` means "this clock reading
+happens twice"; only minute and hour intervals can have a run at each of the two.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
 from apscheduler.triggers.base import BaseTrigger
+from apscheduler.triggers.combining import OrTrigger
 
 from pushgui.core.schedule.build import build_trigger
-from pushgui.core.schedule.spec import IntervalSpec, OnceSpec, TriggerSpec
-from pushgui.core.schedule.zones import localize, wall_time_exists, wall_time_is_ambiguous, zone
+from pushgui.core.schedule.spec import CalendarSpec, IntervalSpec, OnceSpec, TriggerSpec
+from pushgui.core.schedule.triggers import WallClockCronTrigger
+from pushgui.core.schedule.zones import wall_time_exists, wall_time_is_ambiguous, zone
 
 Note = Literal["", "gap", "overlap"]
 
@@ -87,17 +95,24 @@ def next_fire_time(spec: TriggerSpec, after: datetime | None, now: datetime) -> 
     """The next run strictly after ``after`` if given, else the first at or after ``now``.
 
     Aware, in the spec's zone; ``None`` when the rule has no more runs. The spec must be valid.
+    For a calendar rule ``after`` counts as its previous run, so a wall-clock time the clocks
+    repeat does not run again (as the scheduler's trigger does); ``after`` need not be one of
+    the rule's own times.
     """
     tz = zone(spec.timezone)
     trigger = build_trigger(spec)
-    moment = _utc(after) + _TICK if after is not None else _utc(now)
-    fire = _first_from(trigger, moment)
+    if after is not None and isinstance(spec, CalendarSpec):
+        fire = _after(trigger, _utc(after))
+    else:
+        moment = _utc(after) + _TICK if after is not None else _utc(now)
+        fire = _first_from(trigger, moment)
     return None if fire is None else _normal(fire, tz)
 
 
 def preview(spec: TriggerSpec, count: int = 5, now: datetime | None = None) -> list[FireTime]:
     """The next ``count`` runs from ``now`` (default: the current time). The spec must be valid.
 
+    Each run is the trigger's answer given the run before it, exactly as the scheduler asks.
     See the module docstring for what ``gap`` and ``overlap`` mean for each kind of rule.
     """
     tz = zone(spec.timezone)
@@ -105,60 +120,45 @@ def preview(spec: TriggerSpec, count: int = 5, now: datetime | None = None) -> l
     start = _now(now)
     result: list[FireTime] = []
     fire = _first_from(trigger, start) if count > 0 else None
-    previous_day: date | None = None
     while fire is not None:
         at = _normal(fire, tz)
-        result.append(FireTime(at, _note(spec, fire, at, tz, previous_day, start)))
+        result.append(FireTime(at, _note(spec, trigger, at, tz)))
         if len(result) >= count:
             break
-        previous_day = at.date()
         fire = _after(trigger, fire)
     return result
 
 
-def _note(
-    spec: TriggerSpec,
-    fire: datetime,
-    at: datetime,
-    tz: ZoneInfo,
-    previous_day: date | None,
-    start: datetime,
-) -> Note:
+def _note(spec: TriggerSpec, trigger: BaseTrigger, at: datetime, tz: ZoneInfo) -> Note:
     if isinstance(spec, OnceSpec):
-        wall = spec.at
+        moved = not wall_time_exists(spec.at, tz)
     elif isinstance(spec, IntervalSpec) and spec.unit in ("days", "weeks"):
-        if _skipped_in_gap(spec, tz, at.date(), previous_day, start):
-            return "gap"
-        wall = at
+        wanted = datetime.combine(at.date(), spec.start.time())
+        moved = not wall_time_exists(wanted, tz)
+    elif isinstance(spec, CalendarSpec):
+        moved = _moved_by_gap(trigger, at, tz)
     else:
-        wall = fire  # CronTrigger returns the skipped wall-clock time itself
-    if not wall_time_exists(wall, tz):
+        moved = False  # minutes and hours: exact elapsed time
+    if moved:
         return "gap"
     if wall_time_is_ambiguous(at, tz):
         return "overlap"
     return ""
 
 
-def _skipped_in_gap(
-    spec: IntervalSpec, tz: ZoneInfo, day: date, previous_day: date | None, start: datetime
-) -> bool:
-    """Whether a day/week interval dropped a run before ``day`` because of a DST gap."""
-    step = spec.every * (7 if spec.unit == "weeks" else 1)
-    first = previous_day + timedelta(days=step) if previous_day else _first_due(spec, tz, start)
-    candidate = first
-    while candidate < day:
-        wall = datetime.combine(candidate, spec.start.time())
-        if not wall_time_exists(wall, tz) and _utc(localize(wall, tz)) >= start:
-            return True
-        candidate += timedelta(days=step)
-    return False
+def _moved_by_gap(trigger: BaseTrigger, at: datetime, tz: ZoneInfo) -> bool:
+    """Whether a calendar rule's run at ``at`` is a time a gap skipped, moved forward.
 
-
-def _first_due(spec: IntervalSpec, tz: ZoneInfo, start: datetime) -> date:
-    """The first day on the interval's grid on or after the day of ``start``."""
-    step = spec.every * (7 if spec.unit == "weeks" else 1)
-    today = start.astimezone(tz).date()
-    if today <= spec.start.date():
-        return spec.start.date()
-    behind = (today - spec.start.date()).days
-    return today + timedelta(days=-behind % step)
+    Such a run is read with the offset in force before the change: that wall time does not
+    exist and the rule selects it.
+    """
+    moment = _utc(at)
+    before = (moment - timedelta(days=1)).astimezone(tz).utcoffset()
+    now_offset = at.utcoffset()
+    if before is None or now_offset is None or before >= now_offset:
+        return False  # no spring-forward change within the day before this run
+    wanted = (moment + before).replace(tzinfo=None)
+    if wall_time_exists(wanted, tz):
+        return False
+    parts = trigger.triggers if isinstance(trigger, OrTrigger) else [trigger]
+    return any(isinstance(t, WallClockCronTrigger) and t.matches(wanted) for t in parts)

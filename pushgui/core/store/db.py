@@ -1,4 +1,5 @@
-"""Opening the database: one engine, migrations with a copy taken first, newer files refused.
+"""Opening the database: one engine, a quick check, recovery from backups, migrations with a
+copy taken first, newer files refused.
 
 ``open_database`` binds the process-wide :class:`Database` (Vorta-style ``init_db``), which
 the job function uses from APScheduler's worker threads; tests bind a temporary one.
@@ -11,7 +12,6 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,11 +24,27 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from pushgui.core.paths import DB_FILENAME, ensure_private_dir
+from pushgui.core.store.backup import (
+    BEFORE_MIGRATION,
+    COMPANIONS,
+    BackupError,
+    BackupManager,
+    create_private_file,
+    read_keep_setting,
+)
+from pushgui.core.store.recovery import (
+    DatabaseDamaged,
+    RecoveryReport,
+    quick_check,
+    read_revision,
+    recover,
+)
 
 log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 BUSY_TIMEOUT_MS = 10_000
+BACKUPS_DIRNAME = "backups"  # the same folder as ``Locations.backups``
 
 
 class StoreError(Exception):
@@ -44,6 +60,8 @@ class Database:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        # Set by open_database when a damaged file was replaced; show it to the user.
+        self.recovery: RecoveryReport | None = None
         self.engine: Engine = _make_engine(path)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
 
@@ -87,26 +105,29 @@ def _current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
-def backup_copy(source: Path, target: Path) -> Path:
-    """A consistent copy of a live database through SQLite's online backup API."""
-    ensure_private_dir(target.parent)
-    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
-        src.backup(dst)
-    if os.name == "posix":
-        target.chmod(0o600)
-    return target
-
-
 def open_database(data_dir: Path, migrations: Path = MIGRATIONS) -> Database:
-    """Open (creating or migrating) the database in ``data_dir`` and bind it as current.
+    """Open (creating, checking, recovering or migrating) the database in ``data_dir``.
 
-    Raises :class:`DatabaseTooNewError` for a file from a newer pushgui and
-    :class:`StoreError` for a file that is not a usable database; neither modifies it.
+    An existing file gets ``PRAGMA quick_check`` first. A damaged one is moved aside and
+    replaced by the newest good backup (or an empty database); ``Database.recovery`` then
+    says what happened. A verified backup (reason ``before-migration``) is taken before
+    any migration. Raises :class:`DatabaseTooNewError` for a file from a newer pushgui and
+    :class:`StoreError` for one that cannot be read (locked, no permission) or copied
+    before a migration; none of these changes the file.
     """
     ensure_private_dir(data_dir)
     path = data_dir / DB_FILENAME
-    existed = path.exists()
+    script = ScriptDirectory.from_config(_alembic_config(None, migrations))
+    head = script.get_current_head()
+    known = {rev.revision for rev in script.walk_revisions()}
+    backups_dir = data_dir / BACKUPS_DIRNAME
+    recovery = None
+    if path.exists():
+        recovery = _check_existing(path, known, BackupManager(path, backups_dir))
+    else:
+        create_private_file(path)
     db = Database(path)
+    db.recovery = recovery
     try:
         current = _current_revision(db.engine)
     except DatabaseError as exc:
@@ -114,26 +135,76 @@ def open_database(data_dir: Path, migrations: Path = MIGRATIONS) -> Database:
         raise StoreError(
             f"{path} is not a pushgui database or is damaged ({exc.orig}). It was not changed."
         ) from exc
-    script = ScriptDirectory.from_config(_alembic_config(None, migrations))
-    head = script.get_current_head()
-    known = {rev.revision for rev in script.walk_revisions()}
     if current is not None and current not in known:
         db.close()
-        raise DatabaseTooNewError(
-            f"{path} was written by a newer version of pushgui (schema {current}). "
-            "Install the newer pushgui to use it; this version left it untouched."
-        )
+        raise _too_new(path, current)
     if current != head:
-        if existed and current is not None:
-            stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-            copy = backup_copy(path, data_dir / "backups" / f"before-{head}-{stamp}.sqlite3")
-            log.info("Copied the database to %s before migrating %s -> %s", copy, current, head)
+        if current is not None:
+            _copy_before_migration(db, backups_dir)
+            log.info("Migrating the database %s -> %s", current, head)
         with db.engine.begin() as connection:
             command.upgrade(_alembic_config(connection, migrations), "head")
-    if os.name == "posix":
-        path.chmod(0o600)
+    _make_private(path)
     bind(db)
     return db
+
+
+def _check_existing(path: Path, known: set[str], backups: BackupManager) -> RecoveryReport | None:
+    """Refuse a newer file untouched, recover a damaged one, pass a sound one (None)."""
+    try:
+        revision = read_revision(path)
+        if revision is not None and revision not in known:
+            raise _too_new(path, revision)
+        quick_check(path)
+    except DatabaseDamaged as exc:
+        try:
+            return recover(backups, str(exc), accept=lambda backup: _schema_known(backup, known))
+        except (OSError, BackupError) as failure:
+            raise StoreError(
+                f"{path} is damaged ({exc}) and could not be replaced from a backup: {failure}"
+            ) from failure
+    except sqlite3.Error as exc:
+        raise StoreError(
+            f"{path} cannot be opened ({exc}). It was not changed; close any other program "
+            "using it and check that you may read and write the data folder."
+        ) from exc
+    return None
+
+
+def _schema_known(backup: Path, known: set[str]) -> bool:
+    try:
+        return read_revision(backup) in known
+    except (DatabaseDamaged, sqlite3.Error):
+        return False
+
+
+def _too_new(path: Path, revision: str) -> DatabaseTooNewError:
+    return DatabaseTooNewError(
+        f"{path} was written by a newer version of pushgui (schema {revision}). "
+        "Install the newer pushgui to use it; this version left it untouched."
+    )
+
+
+def _copy_before_migration(db: Database, backups_dir: Path) -> None:
+    manager = BackupManager(db.path, backups_dir, keep=read_keep_setting(db.path))
+    try:
+        copy = manager.backup_now(BEFORE_MIGRATION)
+    except BackupError as exc:
+        db.close()
+        raise StoreError(
+            f"{exc} The database was not migrated and was not changed; free some disk "
+            "space or check the backups folder, then start pushgui again."
+        ) from exc
+    log.info("Copied the database to %s before migrating it", copy)
+
+
+def _make_private(path: Path) -> None:
+    """0600 for the database and the -wal/-shm SQLite keeps next to it (POSIX)."""
+    if os.name != "posix":
+        return
+    for candidate in (path, *(path.with_name(path.name + s) for s in COMPANIONS)):
+        if candidate.exists():
+            candidate.chmod(0o600)
 
 
 _current: Database | None = None

@@ -1,0 +1,145 @@
+"""APScheduler 3 triggers that treat daylight-saving changes the way people expect.
+
+Stock APScheduler 3.11 gets two cases wrong for a reminder app:
+
+- ``CronTrigger`` fires **twice** at a wall-clock time that a fall-back change repeats (02:30
+  summer time, then 02:30 winter time), and an "every 15 minutes" rule runs the whole
+  repeated hour twice.
+- ``CalendarIntervalTrigger`` **skips the whole day** when its time of day falls into a
+  spring-forward gap.
+
+:class:`WallClockCronTrigger` never fires at a local wall-clock time that is not later than
+the previous run's (what Vixie cron does when clocks go back: work already done in the
+repeated hour is not done again). :class:`WallClockCalendarIntervalTrigger` runs on a gap day
+at the shifted real time, one gap-length later (02:30 becomes 03:30), like ``CronTrigger`` and
+``DateTrigger`` already do.
+
+Jobs are pickled with a reference to their trigger's class, so these classes keep their
+names and module path, and their state is exactly their parent's (no extra fields): a stored
+job can be read by any version that has these classes.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from typing import Any, cast
+
+from apscheduler.triggers.calendarinterval import CalendarIntervalTrigger
+from apscheduler.triggers.cron import CronTrigger
+
+_TICK = timedelta(microseconds=1)
+_MAX_JUMPS = 50
+"""Bound on re-asks per call; one jump passes any ordinary overlap."""
+
+
+def _wall(moment: datetime, tz: tzinfo) -> datetime:
+    """The naive local wall-clock reading of a real instant (gap readings normalised)."""
+    return datetime.fromtimestamp(moment.timestamp(), tz).replace(tzinfo=None)
+
+
+def _normal(moment: datetime, tz: tzinfo) -> datetime:
+    """The same instant as a real reading in ``tz`` (``CronTrigger`` can return gap times)."""
+    return datetime.fromtimestamp(moment.timestamp(), tz)
+
+
+def _last_instant(wall: datetime, tz: tzinfo) -> datetime:
+    """The last real instant whose wall-clock reading in ``tz`` is ``wall`` (UTC)."""
+    return wall.replace(tzinfo=tz, fold=1).astimezone(UTC)
+
+
+class WallClockCronTrigger(CronTrigger):  # type: ignore[misc]
+    """A ``CronTrigger`` that never runs a local wall-clock time again.
+
+    Each fire time's local wall-clock reading is strictly later than the previous fire's: on
+    a fall-back day "daily at 02:30" runs once, at the first 02:30, and "every 15 minutes"
+    runs through the first pass of the repeated hour and resumes after it. A time in a
+    spring-forward gap runs one gap-length later (02:30 -> 03:30), as ``CronTrigger`` does.
+    Fire times are real readings in the trigger's zone, and always later than the previous
+    fire time.
+    """
+
+    __slots__ = ()
+
+    def get_next_fire_time(
+        self, previous_fire_time: datetime | None, now: datetime
+    ) -> datetime | None:
+        tz = cast(tzinfo, self.timezone)
+        if previous_fire_time is None:
+            return self._real(super().get_next_fire_time(None, now), tz)
+        previous = previous_fire_time.astimezone(UTC)
+        floor = _wall(previous, tz)
+        # never answer before the previous fire, even when "now" is earlier (clock set back)
+        fire = super().get_next_fire_time(previous_fire_time, max(now.astimezone(UTC), previous))
+        forward: datetime | None = None  # the first candidate later than previous, as a fallback
+        for _ in range(_MAX_JUMPS):
+            if fire is None:
+                return None
+            at = fire.astimezone(UTC)
+            if at > previous:
+                if forward is None:
+                    forward = fire
+                if _wall(at, tz) > floor:
+                    return self._real(fire, tz)
+            # ask again from just after the last time the clock reads the previous fire's time
+            resume = max(_last_instant(floor, tz), at, previous) + _TICK
+            fire = super().get_next_fire_time(None, resume)
+        # a zone that keeps turning its clock back: give up on the wall clock, keep moving
+        return self._real(forward, tz)
+
+    @staticmethod
+    def _real(fire: datetime | None, tz: tzinfo) -> datetime | None:
+        return None if fire is None else _normal(fire, tz)
+
+    def matches(self, wall: datetime) -> bool:
+        """Whether the rule's fields (not its dates) select this naive wall-clock time."""
+        probe = CronTrigger.__new__(CronTrigger)
+        state = cast(dict[str, Any], self.__getstate__())
+        probe.__setstate__({**state, "timezone": UTC, "start_date": None, "end_date": None})
+        moment = wall.replace(tzinfo=UTC)
+        return bool(probe.get_next_fire_time(None, moment) == moment)
+
+
+class WallClockCalendarIntervalTrigger(CalendarIntervalTrigger):  # type: ignore[misc]
+    """A ``CalendarIntervalTrigger`` that moves a run in a spring-forward gap instead of
+    skipping its day.
+
+    When the time of day does not exist on a due day (02:30 on a spring-forward day), the
+    run happens that day one gap-length later (03:30); the next due day is counted from that
+    day as usual, so 02:30 stays 02:30 afterwards. A time that happens twice runs once, at
+    the first occurrence. Otherwise it behaves exactly as its parent (and keeps its quirk of
+    answering ``start_date`` when there is no previous fire time, even if that has passed).
+    """
+
+    __slots__ = ()
+
+    def get_next_fire_time(
+        self, previous_fire_time: datetime | None, now: datetime
+    ) -> datetime | None:
+        tz = cast(tzinfo, self.timezone)
+        wall_time = self._time.replace(tzinfo=None)
+        previous = previous_fire_time.astimezone(UTC) if previous_fire_time else None
+        day: date = self.start_date if previous is None else self._advance(_wall(previous, tz))
+        for _ in range(_MAX_JUMPS):
+            if self.end_date and day > self.end_date:
+                return None
+            # fold=0: a gap time is read with the offset before the change (one gap later),
+            # a repeated time is its first occurrence
+            stamp = datetime.combine(day, wall_time).replace(tzinfo=tz, fold=0).timestamp()
+            fire = datetime.fromtimestamp(stamp, tz)
+            if previous is None or fire.astimezone(UTC) > previous:
+                return cast(datetime, self._apply_jitter(fire, self.jitter, now))
+            day = self._advance(fire.replace(tzinfo=None))
+        return None
+
+    def _advance(self, previous: datetime) -> date:
+        """The due day one interval after the day of ``previous`` (the parent's arithmetic)."""
+        year, month = previous.year, previous.month
+        while True:
+            month += self.months
+            year += self.years + (month - 1) // 12
+            month = (month - 1) % 12 + 1
+            try:
+                next_date = date(year, month, previous.day)
+            except ValueError:
+                continue  # no such day in that month (31st, 29 Feb): try the next period
+            return next_date + timedelta(days=self.days + self.weeks * 7)

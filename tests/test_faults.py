@@ -1,0 +1,127 @@
+"""Fault tests with real processes: SIGKILL in the middle of a run to 200 recipients."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sqlite3
+import time
+from collections import Counter
+from dataclasses import replace
+
+import pytest
+from aiosmtpd.controller import Controller
+
+from pushgui.app import SECRETS_MODE_KEY
+from pushgui.core.channel_book import ChannelBook
+from pushgui.core.channels.config import EmailConfig
+from pushgui.core.contacts import ContactBook, ContactRecord, GroupRecord
+from pushgui.core.secrets import PlainFileSecrets
+from pushgui.core.service import PushService
+from pushgui.core.settings import SettingsStore
+from pushgui.core.specs import Message, Target
+from pushgui.core.store import db as store_db
+from pushgui.core.store.db import open_database
+from tests.helpers import once_in, weekdays_at_nine
+from tests.servers import _free_port
+from tests.test_cli import start_headless, wait_until
+
+pytestmark = pytest.mark.skipif(os.name != "posix", reason="uses POSIX signals")
+
+RECIPIENTS = 200
+
+
+class SlowInbox:
+    """An SMTP server that takes 20 ms per message, so a run lasts a few seconds."""
+
+    def __init__(self) -> None:
+        self.addresses: list[str] = []
+
+    async def handle_DATA(self, server, session, envelope):
+        await asyncio.sleep(0.02)
+        self.addresses.extend(envelope.rcpt_tos)
+        return "250 OK"
+
+
+@pytest.fixture
+def slow_smtp():
+    inbox = SlowInbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=_free_port(), ready_timeout=5)
+    controller.start()
+    yield controller.port, inbox
+    controller.stop()
+
+
+def query(data_dir, sql):
+    with sqlite3.connect(data_dir / "pushgui.sqlite3", timeout=5) as connection:
+        return connection.execute(sql).fetchall()
+
+
+def test_sigkill_mid_run_leaves_every_recipient_delivered_once_or_interrupted(
+    data_dir, tmp_path, slow_smtp
+):
+    port, inbox = slow_smtp
+    database = open_database(data_dir)
+    SettingsStore(database).set(SECRETS_MODE_KEY, "file")
+    mail = ChannelBook(database, PlainFileSecrets(data_dir)).save(
+        "Mail", EmailConfig(host="127.0.0.1", port=port, security="none", sender_address="r@x.org")
+    )
+    book = ContactBook(database)
+    ids = book.save_many([ContactRecord(f"P{i}", f"p{i}@example.com") for i in range(RECIPIENTS)])
+    team = book.save_group(GroupRecord("Everyone", tuple(ids)))
+    service = PushService(database)
+    service.save_new(
+        [
+            replace(
+                once_in(2, "Big send"),
+                message=Message("Hi ${name}"),
+                targets=(Target("email", mail, (), (team,)),),
+            ),
+            weekdays_at_nine("Keeps its schedule"),
+        ]
+    )
+    database.close()
+    store_db.bind(None)
+
+    log = tmp_path / "headless.log"
+    process = start_headless(data_dir, log)
+    try:
+        assert wait_until(lambda: len(inbox.addresses) >= 20, 30), log.read_text()
+    finally:
+        process.kill()
+        process.wait(timeout=10)
+    delivered_before_restart = len(inbox.addresses)
+    assert delivered_before_restart < RECIPIENTS, "the run finished before it was killed"
+
+    process = start_headless(data_dir, log)
+    try:
+        assert wait_until(
+            lambda: query(data_dir, "SELECT count(*) FROM apscheduler_jobs")[0][0] >= 1, 20
+        )
+        time.sleep(2)  # long enough for any (wrong) automatic resend to show
+    finally:
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=15) == 0
+
+    # Nobody got the message twice, and nothing was resent automatically.
+    counts = Counter(inbox.addresses)
+    assert max(counts.values()) == 1
+    assert len(inbox.addresses) <= delivered_before_restart + 1  # one may have been in flight
+    # Every recipient is either delivered or listed as interrupted; none is left queued.
+    statuses = dict(query(data_dir, "SELECT address, status FROM deliveries"))
+    assert len(statuses) == RECIPIENTS
+    assert set(statuses.values()) <= {"sent", "interrupted"}
+    for address, status in statuses.items():
+        assert status == "interrupted" or counts[address] == 1
+    assert query(data_dir, "SELECT status FROM runs") == [("interrupted",)]
+    # No push and no job lost; the file is sound.
+    assert sorted(n for (n,) in query(data_dir, "SELECT name FROM pushes")) == [
+        "Big send",
+        "Keeps its schedule",
+    ]
+    push_id = query(data_dir, "SELECT id FROM pushes WHERE name = 'Keeps its schedule'")[0][0]
+    assert query(data_dir, f"SELECT count(*) FROM apscheduler_jobs WHERE id = '{push_id}'") == [
+        (1,)
+    ]
+    assert query(data_dir, "PRAGMA integrity_check") == [("ok",)]
