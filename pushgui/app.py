@@ -15,6 +15,7 @@ from pushgui.core import context
 from pushgui.core.channels.desktop import install_log_sender
 from pushgui.core.executor import PushExecutor
 from pushgui.core.paths import Locations, ensure_private_dir
+from pushgui.core.redact import RedactingFilter
 from pushgui.core.secrets import KeyringSecrets, PlainFileSecrets, SecretStore, SessionSecrets
 from pushgui.core.service import PushService
 from pushgui.core.settings import SettingsStore
@@ -23,6 +24,7 @@ from pushgui.core.store.jobstore import PushJobStore
 from pushgui.engine.bridge import EventBridge
 from pushgui.engine.scheduler import PushScheduler
 from pushgui.engine.signals import install_sigint_handler
+from pushgui.engine.sleep import SleepWatcher
 from pushgui.engine.single_instance import SingleInstance, send_to_running
 
 log = logging.getLogger(__name__)
@@ -35,20 +37,24 @@ def configure_logging(locations: Locations, to_stderr: bool, level: int = loggin
     root = logging.getLogger()
     root.setLevel(level)
     formatter = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    redacting = RedactingFilter()
     try:
         ensure_private_dir(locations.logs)
         handler: logging.Handler = logging.handlers.RotatingFileHandler(
             locations.logs / "pushgui.log", maxBytes=1_000_000, backupCount=5, encoding="utf-8"
         )
         handler.setFormatter(formatter)
+        handler.addFilter(redacting)
         root.addHandler(handler)
     except OSError as exc:
         print(f"pushgui: cannot write the log file in {locations.logs}: {exc}", file=sys.stderr)
     if to_stderr:
         stream = logging.StreamHandler(sys.stderr)
         stream.setFormatter(formatter)
+        stream.addFilter(redacting)
         root.addHandler(stream)
-    for noisy in ("apscheduler", "alembic", "sqlalchemy"):
+    # httpx logs every request URL at INFO, and bot URLs carry tokens.
+    for noisy in ("apscheduler", "alembic", "sqlalchemy", "httpx", "httpcore"):
         logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
 
 
@@ -113,10 +119,12 @@ def run_headless(locations: Locations) -> int:
             file=sys.stderr,
         )
         return 3
+    install_sigint_handler(app)  # first: a signal during start-up must still stop us cleanly
     install_log_sender()
     runtime = start_runtime(locations)
     instance.message_received.connect(lambda message: _on_message(runtime, message))
-    install_sigint_handler(app)
+    watcher = SleepWatcher(parent=app)
+    watcher.resumed.connect(runtime.scheduler.wakeup)
     log.info("pushgui %s running headless with %s", __version__, locations.data)
     try:
         app.exec()
@@ -166,6 +174,8 @@ def run_gui(locations: Locations, minimized: bool = False) -> int:
     shell = DesktopShell(runtime.service, runtime.scheduler, runtime.bridge, runtime.settings)
     instance.message_received.connect(shell.on_message)
     install_sigint_handler(app)
+    watcher = SleepWatcher(parent=app)
+    watcher.resumed.connect(runtime.scheduler.wakeup)
     if not minimized or shell.tray is None:
         shell.show_window()
     log.info("pushgui %s started with %s", __version__, locations.data)

@@ -39,11 +39,20 @@ def pushgui(data_dir: Path, *args: str, check: bool = True) -> subprocess.Comple
     return result
 
 
-def start_headless(data_dir: Path, log_path: Path) -> subprocess.Popen[bytes]:
+def start_headless(data_dir: Path, log_path: Path, *options: str) -> subprocess.Popen[bytes]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     log = log_path.open("ab")
     return subprocess.Popen(
-        [sys.executable, "-m", "pushgui", "--data-dir", str(data_dir), "run", "--headless"],
+        [
+            sys.executable,
+            "-m",
+            "pushgui",
+            "--data-dir",
+            str(data_dir),
+            *options,
+            "run",
+            "--headless",
+        ],
         stdout=log,
         stderr=subprocess.STDOUT,
         env=env,

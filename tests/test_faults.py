@@ -125,3 +125,59 @@ def test_sigkill_mid_run_leaves_every_recipient_delivered_once_or_interrupted(
         (1,)
     ]
     assert query(data_dir, "PRAGMA integrity_check") == [("ok",)]
+
+
+def test_secrets_never_reach_the_log_or_the_database_even_at_debug_level(
+    data_dir, tmp_path, fake, smtp_plain
+):
+    from pushgui.core.channels.config import DingTalkConfig
+    from tests.servers import DINGTALK_SECRET, DINGTALK_TOKEN, PASSWORD, USER
+
+    database = open_database(data_dir)
+    SettingsStore(database).set(SECRETS_MODE_KEY, "file")
+    channels = ChannelBook(database, PlainFileSecrets(data_dir))
+    mail = channels.save(
+        "Mail",
+        EmailConfig(
+            host=smtp_plain.host,
+            port=smtp_plain.port,
+            security="none",
+            username=USER,
+            password=PASSWORD,
+            sender_address="r@x.org",
+        ),
+    )
+    bot = channels.save(
+        "Room",
+        DingTalkConfig(
+            access_token=DINGTALK_TOKEN, secret=DINGTALK_SECRET, api_url=fake.url + "/robot/send"
+        ),
+    )
+    ann = ContactBook(database).save(ContactRecord("Ann", "ann@example.com"))
+    PushService(database).save_new(
+        [
+            replace(
+                once_in(2, "Both ways"),
+                targets=(Target("email", mail, (ann,)), Target("dingtalk", bot)),
+            )
+        ]
+    )
+    database.close()
+    store_db.bind(None)
+
+    env_log = tmp_path / "stderr.log"
+    process = start_headless(data_dir, env_log, "-v")
+    try:
+        assert wait_until(lambda: query(data_dir, "SELECT status FROM runs") == [("ok",)], 20), (
+            env_log.read_text()
+        )
+    finally:
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=15) == 0
+    assert smtp_plain.inbox.received and fake.requests
+    assert "DEBUG" in env_log.read_text()
+    places = [env_log, *(data_dir / "logs").glob("*"), *data_dir.glob("pushgui.sqlite3*")]
+    for place in places:
+        content = place.read_bytes()
+        for secret in (PASSWORD, DINGTALK_TOKEN, DINGTALK_SECRET):
+            assert secret.encode() not in content, f"{secret!r} found in {place.name}"

@@ -209,6 +209,9 @@ def _deliver(
         batches[(pending.channel, pending.channel_id)].append(pending)
 
     for (kind, channel_id), deliveries in batches.items():
+        log.debug(
+            "Sending %d message(s) through %s (channel %s)", len(deliveries), kind, channel_id
+        )
         messages = [
             Outgoing(
                 push_id=push_id,

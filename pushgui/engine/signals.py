@@ -14,7 +14,7 @@ import socket
 from types import FrameType
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSocketNotifier
+from PySide6.QtCore import QCoreApplication, QSocketNotifier, QTimer
 
 _QUIT_SIGNALS = tuple(
     s for s in (getattr(signal, "SIGINT", None), getattr(signal, "SIGTERM", None)) if s is not None
@@ -55,7 +55,9 @@ def install_sigint_handler(app: QCoreApplication) -> None:
     old_fd = signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
 
     def quit_app(signum: int, frame: FrameType | None) -> None:
-        app.quit()
+        # Posted rather than called: a signal that arrives before exec() starts the loop
+        # must still end it (quit() outside a running loop does nothing).
+        QTimer.singleShot(0, app.quit)
 
     old_handlers = {signum: signal.signal(signum, quit_app) for signum in _QUIT_SIGNALS}
     notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
