@@ -16,7 +16,7 @@ from pushgui.core.channels.desktop import install_log_sender
 from pushgui.core.executor import PushExecutor
 from pushgui.core.paths import Locations, ensure_private_dir
 from pushgui.core.redact import RedactingFilter
-from pushgui.core.secrets import KeyringSecrets, PlainFileSecrets, SecretStore, SessionSecrets
+from pushgui.core.secrets import SECRETS_MODE_KEY, SecretStore, configured_store
 from pushgui.core.service import PushService
 from pushgui.core.settings import SettingsStore
 from pushgui.core.store.db import Database, StoreError, open_database
@@ -24,8 +24,8 @@ from pushgui.core.store.jobstore import PushJobStore
 from pushgui.engine.bridge import EventBridge
 from pushgui.engine.scheduler import PushScheduler
 from pushgui.engine.signals import install_sigint_handler
-from pushgui.engine.sleep import SleepWatcher
 from pushgui.engine.single_instance import SingleInstance, send_to_running
+from pushgui.engine.sleep import SleepWatcher
 
 log = logging.getLogger(__name__)
 
@@ -76,24 +76,11 @@ class Runtime:
         self.db.close()
 
 
-SECRETS_MODE_KEY = "secrets.mode"
-
-
-def open_secrets(settings: SettingsStore, locations: Locations) -> SecretStore:
-    """The secret store the user chose: the OS keyring unless they opted for another."""
-    mode = settings.get(SECRETS_MODE_KEY, "keyring")
-    if mode == "file":
-        return PlainFileSecrets(locations.data)
-    if mode == "session":
-        return SessionSecrets()
-    return KeyringSecrets()
-
-
 def start_runtime(locations: Locations) -> Runtime:
     """Open the database, reconcile jobs with pushes, and start the scheduler."""
     db = open_database(locations.data)
     settings = SettingsStore(db)
-    secrets = open_secrets(settings, locations)
+    secrets = configured_store(settings.get(SECRETS_MODE_KEY, "keyring"), locations.data)
     scheduler = PushScheduler(
         timezone=UTC,
         jobstores={"default": PushJobStore(db.engine)},

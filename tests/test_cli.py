@@ -203,11 +203,10 @@ def test_an_imported_email_push_run_headless_reaches_every_group_member(
 ):
     from dataclasses import replace
 
-    from pushgui.app import SECRETS_MODE_KEY
     from pushgui.core.channel_book import ChannelBook
     from pushgui.core.channels.config import EmailConfig
     from pushgui.core.contacts import ContactBook, ContactRecord, GroupRecord
-    from pushgui.core.secrets import PlainFileSecrets
+    from pushgui.core.secrets import SECRETS_MODE_KEY, PlainFileSecrets
     from pushgui.core.settings import SettingsStore
     from pushgui.core.specs import Message, Target
     from pushgui.core.store import db as store_db

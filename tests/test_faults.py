@@ -13,11 +13,10 @@ from dataclasses import replace
 import pytest
 from aiosmtpd.controller import Controller
 
-from pushgui.app import SECRETS_MODE_KEY
 from pushgui.core.channel_book import ChannelBook
 from pushgui.core.channels.config import EmailConfig
 from pushgui.core.contacts import ContactBook, ContactRecord, GroupRecord
-from pushgui.core.secrets import PlainFileSecrets
+from pushgui.core.secrets import SECRETS_MODE_KEY, PlainFileSecrets
 from pushgui.core.service import PushService
 from pushgui.core.settings import SettingsStore
 from pushgui.core.specs import Message, Target

@@ -225,3 +225,17 @@ def delete_secrets(store: SecretStore, channel_id: int, names: tuple[str, ...]) 
     """Remove every secret of a deleted channel."""
     for name in names:
         store.delete(channel_id, name)
+
+
+SECRETS_MODE_KEY = "secrets.mode"
+"""The setting holding the user's choice of store: "keyring" (default), "session" or "file"."""
+
+
+def configured_store(mode: str, folder: Path) -> SecretStore:
+    """The store for the saved choice, without checking the keyring (a locked or missing
+    keyring is reported when a secret is first read or written, with what to do)."""
+    if mode == "file":
+        return PlainFileSecrets(folder)
+    if mode == "session":
+        return SessionSecrets()
+    return KeyringSecrets()

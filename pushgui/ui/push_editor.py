@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QSize, Qt, QTime, QTimer
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QSize, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -23,19 +22,26 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QRadioButton,
     QStackedWidget,
     QStyle,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from pushgui.core.channel_book import ChannelBook
+from pushgui.core.contacts import ContactBook
 from pushgui.core.errors import FieldError
+from pushgui.core.recipients import Rendered
 from pushgui.core.schedule.describe import describe
 from pushgui.core.schedule.preview import preview
 from pushgui.core.schedule.spec import CalendarSpec, IntervalSpec, OnceSpec, TriggerSpec
-from pushgui.core.specs import MAX_NAME, Message, PushSpec, Target
+from pushgui.core.specs import MAX_NAME, Message, PushOptions, PushSpec, Target
 from pushgui.core.validation import validate_spec
+from pushgui.ui.message_preview import DryRunDialog, MessagePreviewDialog, PlaceholderButton
+from pushgui.ui.targets_editor import DeliveryOptionsEditor, TargetsEditor
 from pushgui.ui.trigger_editors.base import (
     ErrorLabel,
     TimeZoneCombo,
@@ -103,19 +109,37 @@ class _PageStack(QStackedWidget):
 class PushEditorDialog(QDialog):
     """Compose or edit a reminder; Save stays disabled until every field is valid.
 
-    The description and the next run times follow the edits after a short pause, so typing
-    stays smooth. Problems are shown in red under the field they are about.
+    The description, the next run times and how many people it reaches follow the edits
+    after a short pause, so typing stays smooth. Problems are shown in red under the field
+    they are about. Without ``contacts`` and ``channels`` only "me" can be chosen.
+
+    Signals:
+        open_channels_requested(): the user asked to set up email or chat channels.
+        open_contacts_requested(): the user asked to add contacts.
     """
+
+    open_channels_requested = Signal()
+    open_contacts_requested = Signal()
 
     def __init__(
         self,
         parent: QWidget | None = None,
         spec: PushSpec | None = None,
         title: str | None = None,
+        contacts: ContactBook | None = None,
+        channels: ChannelBook | None = None,
     ) -> None:
         super().__init__(parent)
         self._original = spec
         self._errors: list[FieldError] = []
+        self._contacts = contacts
+        self._channels = channels
+        # None leaves placeholders unchecked: without contacts there are no fields to know.
+        self._custom_fields: list[str] | None = (
+            contacts.custom_field_names() if contacts is not None else None
+        )
+        self.preview_dialog: MessagePreviewDialog | None = None
+        self.dry_run_dialog: DryRunDialog | None = None
         self.setWindowTitle(
             title or (self.tr("Edit reminder") if spec else self.tr("New reminder"))
         )
@@ -137,9 +161,10 @@ class PushEditorDialog(QDialog):
         left_panel = QWidget(self)
         left_panel.setLayout(left)
         left.setContentsMargins(0, 0, 0, 0)
-        left_panel.setFixedWidth(self.fontMetrics().averageCharWidth() * 50)
+        left_panel.setFixedWidth(self.fontMetrics().averageCharWidth() * 54)
         columns.addWidget(left_panel)
         columns.addWidget(divider)
+        right.addLayout(self._build_more_options())
         columns.addLayout(right, 1)
 
         self.other_error = ErrorLabel(self)
@@ -201,22 +226,66 @@ class PushEditorDialog(QDialog):
         add_row(form, self.tr("&Message:"), self.body_edit, self.body_error)
         self._message_form = form
 
-        # A list from the start, so contacts, groups and bots can join "Me" later.
-        self.targets_list = QListWidget(self)
-        self.targets_list.setAccessibleName(self.tr("Send to"))
-        self.targets_list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.targets_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.targets_error = ErrorLabel(self)
+        self.placeholder_button = PlaceholderButton(self)
+        self.placeholder_button.set_custom_fields(self._custom_fields or ())
+        self.placeholder_button.placeholder_chosen.connect(self.insert_placeholder)
+        self.preview_button = QPushButton(self)
+        self.preview_button.setText(self.tr("Preview…"))
+        self.preview_button.setToolTip(self.tr("See the message as a recipient will read it"))
+        self.preview_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.preview_button.clicked.connect(self.show_preview)
+        message_heading = QHBoxLayout()
+        message_heading.addWidget(_heading(self.tr("Message"), self), 1)
+        message_heading.addWidget(self.placeholder_button)
+        message_heading.addWidget(self.preview_button)
+
+        self.targets_editor = TargetsEditor(self._contacts, self._channels, self)
+        self.targets_editor.changed.connect(self._schedule_refresh)
+        self.targets_editor.open_channels_requested.connect(self.open_channels_requested)
+        self.targets_editor.open_contacts_requested.connect(self.open_contacts_requested)
+        self.targets_editor.dry_run_button.clicked.connect(self.show_dry_run)
+        self.targets_list = self.targets_editor.destinations
+        self.targets_error = self.targets_editor.error_label
 
         column = QVBoxLayout()
         column.setSpacing(8)
-        column.addWidget(_heading(self.tr("Message"), self))
+        column.addLayout(message_heading)
         column.addLayout(form, 1)
         column.addSpacing(6)
         column.addWidget(_heading(self.tr("Send to"), self))
-        column.addWidget(self.targets_list)
-        column.addWidget(self.targets_error)
+        column.addWidget(self.targets_editor)
         return column
+
+    def _build_more_options(self) -> QVBoxLayout:
+        """Retries and attachments, folded away under one line that says what is set."""
+        self.options_editor = DeliveryOptionsEditor(self)
+        self.options_editor.changed.connect(self._schedule_refresh)
+        self.more_button = QToolButton(self)
+        self.more_button.setText(self.tr("More options"))
+        self.more_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.more_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.more_button.setAutoRaise(True)
+        self.more_button.clicked.connect(
+            lambda: self.set_more_options_shown(not self.options_editor.isVisibleTo(self))
+        )
+        self.more_summary = QLabel(self)
+        self.more_summary.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        row = QHBoxLayout()
+        row.addWidget(self.more_button)
+        row.addWidget(self.more_summary)
+        row.addStretch(1)
+        box = QVBoxLayout()
+        box.setSpacing(4)
+        box.addLayout(row)
+        box.addWidget(self.options_editor)
+        self.options_editor.hide()
+        return box
+
+    def set_more_options_shown(self, shown: bool) -> None:
+        self.more_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        self.options_editor.setVisible(shown)
+        self.more_summary.setVisible(not shown)
+        self._make_room()
 
     def _build_schedule_column(self) -> QVBoxLayout:
         self.kind_group = QButtonGroup(self)
@@ -292,8 +361,11 @@ class PushEditorDialog(QDialog):
         return column
 
     def _load(self, spec: PushSpec | None) -> None:
-        targets = spec.targets if spec else (Target(),)
-        self._show_targets(targets)
+        self.targets_editor.set_targets(spec.targets if spec else (Target(),))
+        self.options_editor.set_options(spec.options if spec else PushOptions())
+        self.options_editor.set_attachments(spec.message.attachments if spec else ())
+        if spec is not None and spec.message.attachments:
+            self.set_more_options_shown(True)
         if spec is None:
             self.zone_combo.set_zone(default_timezone())
             self.once_editor.set_spec(
@@ -308,17 +380,6 @@ class PushEditorDialog(QDialog):
         kind = _kind_of(spec.trigger)
         self.editors[kind].set_spec(spec.trigger)
         self.kind_buttons[kind].setChecked(True)
-
-    def _show_targets(self, targets: Iterable[Target]) -> None:
-        self.targets_list.clear()
-        for target in targets:
-            text = self.tr("Me (desktop notification)") if target.kind == "desktop" else target.kind
-            item = QListWidgetItem(text, self.targets_list)
-            # Shown ticked but not editable until there is more than one way to send.
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            item.setCheckState(Qt.CheckState.Checked)
-        rows = max(self.targets_list.count(), 1)
-        self.targets_list.setFixedHeight(self._list_height(self.targets_list, rows))
 
     @staticmethod
     def _list_height(view: QListWidget, rows: int) -> int:
@@ -351,15 +412,23 @@ class PushEditorDialog(QDialog):
 
     def push_spec(self) -> PushSpec:
         """The reminder the fields describe (only meaningful once the dialog was accepted)."""
-        message = Message(title=self.title_edit.text().strip(), body=self.body_edit.toPlainText())
+        message = Message(
+            title=self.title_edit.text().strip(),
+            body=self.body_edit.toPlainText(),
+            # The editor has no HTML field yet; an imported HTML body is kept as it was.
+            html=self._original.message.html if self._original else "",
+            attachments=self.options_editor.attachments(),
+        )
+        base = self._original.options if self._original else PushOptions()
         spec = PushSpec(
             name=self.name_edit.text().strip(),
             message=message,
             trigger=self.trigger_spec(),
-            targets=self._original.targets if self._original else (Target(),),
+            targets=self.targets_editor.targets(),
+            options=self.options_editor.options(base),
         )
         if self._original is not None:
-            spec = replace(spec, options=self._original.options, enabled=self._original.enabled)
+            spec = replace(spec, enabled=self._original.enabled)
         return spec
 
     def errors(self) -> list[FieldError]:
@@ -381,14 +450,69 @@ class PushEditorDialog(QDialog):
         self._timer.stop()
         spec = self.push_spec()
         editor = self.editors[self.current_kind()]
-        errors = validate_spec(spec)
+        errors = validate_spec(spec, custom_fields=self._custom_fields)
         errors += [FieldError(f"trigger.{e.field}", e.message) for e in editor.local_errors()]
+        errors += self.targets_editor.local_errors()
+        errors += self.options_editor.missing_attachments()
         self._errors = errors
         self._show_errors(errors, editor)
         trigger_ok = not any(e.field == "trigger" or e.field.startswith("trigger.") for e in errors)
         self._show_schedule(spec.trigger if trigger_ok else None)
+        self._show_reach(spec)
+        self.more_summary.setText(self.options_editor.summary())
+        if any(e.field.startswith("options.") or e.field == "message.attachments" for e in errors):
+            self.set_more_options_shown(True)
         self.save_button.setEnabled(not errors)
         self._make_room()
+
+    def _show_reach(self, spec: PushSpec) -> None:
+        try:
+            count = len(self.targets_editor.recipients(spec))
+        except Exception:
+            log.exception("Could not count the recipients of %r", spec.name)
+            count = 0
+        self.targets_editor.show_reach(count)
+        if self.preview_dialog is not None and self.preview_dialog.isVisible():
+            self.preview_dialog.set_rendered(*self.dry_run(spec))
+
+    # -- placeholders and previews -------------------------------------------------------
+
+    def insert_placeholder(self, text: str) -> None:
+        """Type ``text`` where the cursor is in the title, or else in the message."""
+        if self.focusWidget() is self.title_edit:
+            self.title_edit.insert(text)
+        else:
+            self.body_edit.insertPlainText(text)
+            self.body_edit.setFocus()
+
+    def dry_run(self, spec: PushSpec | None = None) -> tuple[list[Rendered], datetime]:
+        """Every recipient's message if ``spec`` (the fields) ran now, in its time zone."""
+        spec = spec or self.push_spec()
+        when = datetime.now(self._zone_info(spec.trigger.timezone))
+        try:
+            return self.targets_editor.planner.dry_run(spec, when), when
+        except Exception:
+            log.exception("Could not render %r", spec.name)
+            return [], when
+
+    def show_preview(self) -> MessagePreviewDialog:
+        if self.preview_dialog is None:
+            self.preview_dialog = MessagePreviewDialog(self)
+        self.preview_dialog.set_rendered(*self.dry_run())
+        self.preview_dialog.show()
+        self.preview_dialog.raise_()
+        return self.preview_dialog
+
+    def show_dry_run(self) -> DryRunDialog:
+        rendered, when = self.dry_run()
+        if self.dry_run_dialog is not None:
+            self.dry_run_dialog.close()
+        dialog = DryRunDialog(rendered, self.targets_editor.planner.channels, when, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda: setattr(self, "dry_run_dialog", None))
+        self.dry_run_dialog = dialog
+        dialog.open()
+        return dialog
 
     def _make_room(self) -> None:
         """Grow the window if the editor now needs more than it has (many times of day)."""
@@ -402,7 +526,6 @@ class PushEditorDialog(QDialog):
             self.name_error: [],
             self.title_error: [],
             self.body_error: [],
-            self.targets_error: [],
             self.zone_error: [],
             self.other_error: [],
         }
@@ -410,11 +533,21 @@ class PushEditorDialog(QDialog):
             "name": self.name_error,
             "message.title": self.title_error,
             "message.body": self.body_error,
-            "targets": self.targets_error,
+            "message.html": self.body_error,
             "trigger.timezone": self.zone_error,
         }
+        self.targets_editor.show_errors(
+            e for e in errors if e.field == "targets" or e.field.startswith("targets[")
+        )
+        self.options_editor.show_errors(errors)
         trigger_errors: list[FieldError] = []
         for error in errors:
+            if (
+                error.field == "targets"
+                or error.field.startswith(("targets[", "options."))
+                or error.field == "message.attachments"
+            ):
+                continue
             if error.field in places:
                 by_label[places[error.field]].append(error.message)
             elif error.field == "trigger" or error.field.startswith("trigger."):
