@@ -1,4 +1,4 @@
-"""Upcoming runs, and what APScheduler 3 really does when the clocks change.
+"""Upcoming runs, and what pushgui's triggers do when the clocks change (see test_dst.py).
 
 Berlin: forward 02:00 -> 03:00 on 29 Mar 2026, back 03:00 -> 02:00 on 25 Oct 2026.
 New York: forward 02:00 -> 03:00 on 8 Mar 2026, back 02:00 -> 01:00 on 1 Nov 2026.
@@ -173,8 +173,8 @@ def test_calendar_rule_in_a_gap_runs_after_the_gap(
             datetime(2026, 10, 24, 12, tzinfo=UTC),
             [
                 "2026-10-25T02:30:00+02:00 overlap",
-                "2026-10-25T02:30:00+01:00 overlap",
                 "2026-10-26T02:30:00+01:00",
+                "2026-10-27T02:30:00+01:00",
             ],
         ),
         (
@@ -183,8 +183,8 @@ def test_calendar_rule_in_a_gap_runs_after_the_gap(
             datetime(2026, 10, 31, 12, tzinfo=UTC),
             [
                 "2026-11-01T01:30:00-04:00 overlap",
-                "2026-11-01T01:30:00-05:00 overlap",
                 "2026-11-02T01:30:00-05:00",
+                "2026-11-03T01:30:00-05:00",
             ],
         ),
         (
@@ -193,20 +193,19 @@ def test_calendar_rule_in_a_gap_runs_after_the_gap(
             datetime(2026, 4, 4, 0, tzinfo=UTC),
             [
                 "2026-04-05T02:30:00+11:00 overlap",
-                "2026-04-05T02:30:00+10:00 overlap",
                 "2026-04-06T02:30:00+10:00",
+                "2026-04-07T02:30:00+10:00",
             ],
         ),
     ],
 )
-def test_calendar_rule_in_an_overlap_runs_twice(
+def test_calendar_rule_in_an_overlap_runs_once_at_the_first(
     tz: str, wall: time, now: datetime, expected: list[str]
 ) -> None:
-    """CronTrigger fires at both occurrences of a wall-clock time that happens twice."""
+    """Stock CronTrigger fires at both occurrences; WallClockCronTrigger only at the first."""
     fires = preview(CalendarSpec(timezone=tz, times=(wall,)), 3, now)
     assert _show(fires) == expected
-    assert fires[0].at.fold == 0 and fires[1].at.fold == 1
-    assert _utc(fires[1]) - _utc(fires[0]) == timedelta(hours=1)
+    assert fires[0].at.fold == 0
 
 
 def test_last_sunday_of_march_at_half_past_two_berlin() -> None:
@@ -223,32 +222,35 @@ def test_last_sunday_of_march_at_half_past_two_berlin() -> None:
     ]
 
 
-def test_day_interval_skips_a_day_in_the_gap_and_flags_the_next_run() -> None:
-    """CalendarIntervalTrigger drops the day whose time does not exist."""
+def test_day_interval_in_a_gap_runs_after_the_gap() -> None:
+    """Stock CalendarIntervalTrigger drops the day; WallClockCalendarIntervalTrigger moves it."""
     spec = IntervalSpec(
         every=1, unit="days", start=datetime(2026, 3, 1, 2, 30), timezone="Europe/Berlin"
     )
-    assert _show(preview(spec, 3, datetime(2026, 3, 27, 12, tzinfo=UTC))) == [
+    assert _show(preview(spec, 4, datetime(2026, 3, 27, 12, tzinfo=UTC))) == [
         "2026-03-28T02:30:00+01:00",
-        "2026-03-30T02:30:00+02:00 gap",
+        "2026-03-29T03:30:00+02:00 gap",
+        "2026-03-30T02:30:00+02:00",
         "2026-03-31T02:30:00+02:00",
     ]
-    # also when the skipped day is the first one due
-    assert _show(preview(spec, 1, datetime(2026, 3, 28, 12, tzinfo=UTC))) == [
-        "2026-03-30T02:30:00+02:00 gap"
+    # also when the gap day is the first one due
+    assert _show(preview(spec, 2, datetime(2026, 3, 28, 12, tzinfo=UTC))) == [
+        "2026-03-29T03:30:00+02:00 gap",
+        "2026-03-30T02:30:00+02:00",
     ]
-    # but not when the skipped day was already past
+    # and not at all once it has passed
     assert _show(preview(spec, 1, datetime(2026, 3, 29, 12, tzinfo=UTC))) == [
         "2026-03-30T02:30:00+02:00"
     ]
 
 
-def test_weekly_interval_skip_in_sydney() -> None:
+def test_weekly_interval_in_a_gap_in_sydney() -> None:
     spec = IntervalSpec(
         every=1, unit="weeks", start=datetime(2026, 9, 20, 2, 30), timezone="Australia/Sydney"
     )
-    assert _show(preview(spec, 2, datetime(2026, 9, 28, tzinfo=UTC))) == [
-        "2026-10-11T02:30:00+11:00 gap",
+    assert _show(preview(spec, 3, datetime(2026, 9, 28, tzinfo=UTC))) == [
+        "2026-10-04T03:30:00+11:00 gap",
+        "2026-10-11T02:30:00+11:00",
         "2026-10-18T02:30:00+11:00",
     ]
 
@@ -334,11 +336,16 @@ def test_next_fire_time_is_in_the_spec_zone_and_real() -> None:
 def test_next_fire_time_through_an_overlap() -> None:
     spec = CalendarSpec(timezone="Europe/Berlin", times=(time(2, 30),))
     first = next_fire_time(spec, None, datetime(2026, 10, 24, 12, tzinfo=UTC))
-    assert first is not None
+    assert first is not None and first.isoformat() == "2026-10-25T02:30:00+02:00"
+    # the repeated 02:30 (winter time) is not a run: the next one is the day after
     second = next_fire_time(spec, first, first)
-    assert second is not None and second.fold == 1
-    third = next_fire_time(spec, second, second)
-    assert third is not None and third.isoformat() == "2026-10-26T02:30:00+01:00"
+    assert second is not None and second.isoformat() == "2026-10-26T02:30:00+01:00"
+    # also when "after" comes in UTC, as it does from the database
+    assert next_fire_time(spec, first.astimezone(UTC), NOW) == second
+    # from "now" inside the repeated hour with no previous run, the second 02:30 is next
+    during = datetime(2026, 10, 25, 1, 0, tzinfo=UTC)  # 02:00 winter time
+    again = next_fire_time(spec, None, during)
+    assert again is not None and again.fold == 1 and again.isoformat().endswith("+01:00")
 
 
 @pytest.mark.parametrize(

@@ -262,7 +262,13 @@ class BackupManager:
         moved = None
         if _exists_with_companions(self.database_path):
             # Also a lone -wal: SQLite would replay it onto the restored file.
-            moved = move_aside(self.database_path, "replaced", now)
+            try:
+                moved = move_aside(self.database_path, "replaced", now)
+            except OSError as exc:
+                raise BackupError(
+                    f"Could not move the database aside to restore {backup_path} (is pushgui "
+                    f"still using it?): {exc}"
+                ) from exc
         self.copy_in(backup_path)
         log.warning("Restored the database from %s", backup_path)
         return moved
