@@ -22,9 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from pushgui import __version__
+from pushgui.core.channel_book import ChannelBook
+from pushgui.core.contacts import ContactBook
 from pushgui.core.errors import SpecError
 from pushgui.core.service import PushService, push_id_of
 from pushgui.core.settings import SettingsStore
+from pushgui.core.specs import PushSpec
 from pushgui.core.transfer import read_import, write_export
 from pushgui.engine.bridge import EventBridge
 from pushgui.ui.icons import app_icon
@@ -46,10 +49,16 @@ class MainWindow(QMainWindow):
     Signals:
         quit_requested(): the user chose Quit (the app, not just the window, should stop).
         hidden_to_tray(): the window was closed while the app keeps running in the tray.
+        contacts_requested(): the user asked for the Contacts window.
+        channels_requested(): the user asked for the Channels window.
+        history_requested(): the user asked for the History window.
     """
 
     quit_requested = Signal()
     hidden_to_tray = Signal()
+    contacts_requested = Signal()
+    channels_requested = Signal()
+    history_requested = Signal()
 
     def __init__(
         self,
@@ -57,10 +66,14 @@ class MainWindow(QMainWindow):
         bridge: EventBridge,
         settings: SettingsStore,
         keep_running_in_tray: bool = False,
+        contacts: ContactBook | None = None,
+        channels: ChannelBook | None = None,
     ) -> None:
         super().__init__()
         self.service = service
         self.settings = settings
+        self.contacts = contacts
+        self.channels = channels
         self.keep_running_in_tray = keep_running_in_tray
         self.setWindowTitle("pushgui")
         self.setWindowIcon(app_icon())
@@ -118,6 +131,7 @@ class MainWindow(QMainWindow):
 
         self.editor: PushEditorDialog | None = None
         self.confirmation: QMessageBox | None = None
+        self.problem: QMessageBox | None = None
         self._dirty: set[int] = set()
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -195,6 +209,21 @@ class MainWindow(QMainWindow):
             tr("&Find"), self._focus_filter, QKeySequence.StandardKey.Find
         )
         self.about_action = self._action(tr("&About pushgui"), self.show_about)
+        self.contacts_action = self._action(
+            tr("&Contacts…"), self.contacts_requested.emit, "Ctrl+Shift+C", tr("People and groups")
+        )
+        self.channels_action = self._action(
+            tr("C&hannels…"),
+            self.channels_requested.emit,
+            "Ctrl+Shift+L",
+            tr("Email accounts and chat bots to send through"),
+        )
+        self.history_action = self._action(
+            tr("&History…"),
+            self.history_requested.emit,
+            "Ctrl+H",
+            tr("What was sent, and what failed"),
+        )
         self.addAction(self.find_action)
         for action in (self.edit_action, self.delete_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -212,6 +241,8 @@ class MainWindow(QMainWindow):
         )
         edit_menu.addSeparator()
         edit_menu.addActions([self.delete_action])
+        tools_menu = menu.addMenu(tr("&Tools"))
+        tools_menu.addActions([self.contacts_action, self.channels_action, self.history_action])
         help_menu = menu.addMenu(tr("&Help"))
         help_menu.addAction(self.about_action)
 
@@ -224,6 +255,8 @@ class MainWindow(QMainWindow):
         toolbar.addActions([self.toggle_action, self.run_now_action])
         toolbar.addSeparator()
         toolbar.addAction(self.delete_action)
+        toolbar.addSeparator()
+        toolbar.addActions([self.contacts_action, self.channels_action, self.history_action])
         self.addToolBar(toolbar)
         self.statusBar()
         self._update_actions()
@@ -294,18 +327,30 @@ class MainWindow(QMainWindow):
 
     # -- operations --------------------------------------------------------------------------
 
-    def _report(self, title: str, exc: Exception) -> None:
+    def _report(self, title: str, exc: Exception) -> QMessageBox:
+        """Say what went wrong, window-modally, without blocking the event loop."""
         log.exception(title)
         details = "\n".join(str(e) for e in exc.errors) if isinstance(exc, SpecError) else str(exc)
-        QMessageBox.warning(self, title, details)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, details, QMessageBox.StandardButton.Ok, self
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.problem = box
+        box.open()
+        return box
 
     def _open_editor(self, push_id: int | None) -> PushEditorDialog:
         """Open the editor window-modally; saving happens when it is accepted."""
-        if push_id is None:
-            dialog = PushEditorDialog(self, title=self.tr("New reminder"))
-        else:
-            spec = self.service.get(push_id)
-            dialog = PushEditorDialog(self, spec=spec, title=self.tr("Edit reminder"))
+        spec = None if push_id is None else self.service.get(push_id)
+        return self._open_editor_with(spec, push_id)
+
+    def _open_editor_with(self, spec: PushSpec | None, push_id: int | None) -> PushEditorDialog:
+        title = self.tr("New reminder") if push_id is None else self.tr("Edit reminder")
+        dialog = PushEditorDialog(
+            self, spec=spec, title=title, contacts=self.contacts, channels=self.channels
+        )
+        dialog.open_channels_requested.connect(self.channels_requested.emit)
+        dialog.open_contacts_requested.connect(self.contacts_requested.emit)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._save(dialog, push_id))
         self.editor = dialog
@@ -320,7 +365,9 @@ class MainWindow(QMainWindow):
             else:
                 self.service.update(push_id, spec)
         except Exception as exc:
+            # Nothing typed is lost: the editor opens again with the user's own values.
             self._report(self.tr("The reminder could not be saved"), exc)
+            self._open_editor_with(spec, push_id)
             return
         self.refresh_ids({push_id})
         self.select_id(push_id)

@@ -5,14 +5,21 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QObject, Slot
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
+from pushgui.core import context
+from pushgui.core.channel_book import ChannelBook
 from pushgui.core.channels.base import register_sender
 from pushgui.core.channels.desktop import KIND as DESKTOP
+from pushgui.core.contacts import ContactBook
+from pushgui.core.history import History
 from pushgui.core.service import PushService
 from pushgui.core.settings import SettingsStore
 from pushgui.engine.bridge import EventBridge
 from pushgui.engine.scheduler import PushScheduler
+from pushgui.ui.channels_window import ChannelsWindow
+from pushgui.ui.contacts_window import ContactsWindow
+from pushgui.ui.history_window import HistoryWindow
 from pushgui.ui.main_window import MainWindow
 from pushgui.ui.reminders import DesktopSender, ReminderPresenter
 from pushgui.ui.tray import TrayIcon
@@ -37,10 +44,30 @@ class DesktopShell(QObject):
         self.service = service
         self.scheduler = scheduler
         self.settings = settings
+        self.contacts = ContactBook(service.db)
+        self.channels = ChannelBook(service.db, context.secrets())
+        self.history = History(service.db)
+        self.contacts_window: ContactsWindow | None = None
+        self.channels_window: ChannelsWindow | None = None
+        self.history_window: HistoryWindow | None = None
+        self._seen_delivery = self.history.last_delivery_id()
+        self._notified_delivery: int | None = None
         if tray_available is None:
             tray_available = QSystemTrayIcon.isSystemTrayAvailable()
         self.tray: TrayIcon | None = TrayIcon(self) if tray_available else None
-        self.window = MainWindow(service, bridge, settings, keep_running_in_tray=tray_available)
+        self.window = MainWindow(
+            service,
+            bridge,
+            settings,
+            keep_running_in_tray=tray_available,
+            contacts=self.contacts,
+            channels=self.channels,
+        )
+        self.window.contacts_requested.connect(self.show_contacts)
+        self.window.channels_requested.connect(self.show_channels)
+        self.window.history_requested.connect(self.show_history)
+        bridge.job_executed.connect(self._check_failures)
+        bridge.job_failed.connect(lambda *_: self._check_failures())
         self.presenter = ReminderPresenter(self.tray, self)
         self.desktop_sender = DesktopSender(self)
         self.desktop_sender.reminder_due.connect(self.presenter.present)
@@ -53,6 +80,7 @@ class DesktopShell(QObject):
             self.tray.new_requested.connect(self._new_from_tray)
             self.tray.pause_all_requested.connect(self.pause_all)
             self.tray.quit_requested.connect(self.quit)
+            self.tray.messageClicked.connect(self._open_notified_delivery)
             self.tray.show()
         bridge.scheduler_state_changed.connect(self._on_scheduler_state)
 
@@ -64,6 +92,82 @@ class DesktopShell(QObject):
         )
         self.window.raise_()
         self.window.activateWindow()
+
+    # -- other windows ------------------------------------------------------------------------
+
+    @staticmethod
+    def _raise(window: QWidget) -> None:
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    @Slot()
+    def show_contacts(self) -> ContactsWindow:
+        if self.contacts_window is None:
+            self.contacts_window = ContactsWindow(self.contacts)
+        self._raise(self.contacts_window)
+        return self.contacts_window
+
+    @Slot()
+    def show_channels(self) -> ChannelsWindow:
+        if self.channels_window is None:
+            self.channels_window = ChannelsWindow(self.channels, self.settings)
+            self.channels_window.secrets_mode_changed.connect(self._on_secrets_mode)
+        self._raise(self.channels_window)
+        return self.channels_window
+
+    def _on_secrets_mode(self, _mode: str) -> None:
+        context.bind(self.channels.secrets, self.scheduler)
+
+    @Slot()
+    def show_history(self, delivery_id: int | None = None) -> HistoryWindow:
+        pushes = [(row.id, row.name) for row in self.service.rows()]
+        if self.history_window is None:
+            self.history_window = HistoryWindow(self.history, pushes)
+        else:
+            self.history_window.set_pushes(pushes)
+            self.history_window.refresh()
+        if delivery_id is not None:
+            self.history_window.show_delivery(delivery_id)
+        self._raise(self.history_window)
+        return self.history_window
+
+    # -- failures ------------------------------------------------------------------------------
+
+    @Slot()
+    def _check_failures(self) -> None:
+        """Tell the user about deliveries that failed for good since the last check."""
+        failures = self.history.failures_after(self._seen_delivery)
+        if not failures:
+            return
+        self._seen_delivery = max(f.delivery_id for f in failures)
+        first = failures[0]
+        self._notified_delivery = first.delivery_id
+        if len(failures) == 1:
+            text = self.tr("“{push}” could not be delivered to {who}: {error}").format(
+                push=first.push_name, who=first.recipient, error=first.error
+            )
+        else:
+            text = self.tr("{count} deliveries failed, the first to {who}: {error}").format(
+                count=len(failures), who=first.recipient, error=first.error
+            )
+        if self.tray is not None and self.tray.isVisible():
+            self.tray.set_attention(True)
+            self.tray.showMessage(
+                self.tr("A message was not delivered"),
+                text + "\n" + self.tr("Click to see the history."),
+                QSystemTrayIcon.MessageIcon.Warning,
+                20_000,
+            )
+        self.window.statusBar().showMessage(text, 30_000)
+
+    @Slot()
+    def _open_notified_delivery(self) -> None:
+        if self._notified_delivery is not None:
+            self.show_window()
+            self.show_history(self._notified_delivery)
+            if self.tray is not None:
+                self.tray.set_attention(False)
 
     @Slot()
     def _new_from_tray(self) -> None:
@@ -111,6 +215,9 @@ class DesktopShell(QObject):
         self.window.save_layout()
         if self.tray is not None:
             self.tray.hide()
+        for window in (self.contacts_window, self.channels_window, self.history_window):
+            if window is not None:
+                window.close()
         app = QApplication.instance()
         if app is not None:
             app.quit()

@@ -28,6 +28,7 @@ class TrayIcon(QSystemTrayIcon):
         super().__init__(icon("tray"), parent)
         self.setToolTip("pushgui")
         self._paused = False
+        self._attention = False
         self.menu = QMenu()
         self.show_action = self._add(self.tr("Show pushgui"), self.show_requested.emit)
         self.new_action = self._add(self.tr("New reminder…"), self.new_requested.emit)
@@ -47,10 +48,19 @@ class TrayIcon(QSystemTrayIcon):
     def _toggle_pause(self) -> None:
         self.pause_all_requested.emit(not self._paused)
 
+    def set_attention(self, needed: bool) -> None:
+        """Show that a delivery failed or was interrupted (until the user looks)."""
+        self._attention = needed
+        self._update_icon()
+
+    def _update_icon(self) -> None:
+        name = "tray-paused" if self._paused else "tray-attention" if self._attention else "tray"
+        self.setIcon(icon(name))
+
     def set_paused(self, paused: bool) -> None:
         """Reflect the scheduler's state in the icon and the menu."""
         self._paused = paused
-        self.setIcon(icon("tray-paused" if paused else "tray"))
+        self._update_icon()
         self.pause_action.setText(self.tr("Resume") if paused else self.tr("Pause all"))
         self.setToolTip(self.tr("pushgui (paused)") if paused else "pushgui")
 

@@ -285,3 +285,70 @@ def test_a_reconcile_message_schedules_pushes_imported_from_the_command_line(qtb
     shell.on_message("reconcile")
     assert rt.scheduler.get_job(str(push_id)) is not None
     assert cell(shell.window, 0, NAME) == "From the CLI"
+
+
+def test_tools_menu_opens_contacts_channels_and_history(qtbot, runtime):
+    shell = make_shell(qtbot, runtime())
+    window = shell.window
+    tools = next(m for m in window.menuBar().actions() if m.text() == "&Tools").menu()
+    assert [a.text() for a in tools.actions()] == ["&Contacts…", "C&hannels…", "&History…"]
+    window.contacts_action.trigger()
+    window.channels_action.trigger()
+    window.history_action.trigger()
+    for opened in (shell.contacts_window, shell.channels_window, shell.history_window):
+        assert opened is not None and opened.isVisible()
+        qtbot.addWidget(opened)
+    shell.quit()
+    assert not shell.history_window.isVisible()
+
+
+def test_a_permanent_failure_is_announced_and_opens_the_history_at_it(qtbot, runtime, fake):
+    from dataclasses import replace
+
+    from pushgui.core.channels.config import DingTalkConfig
+    from pushgui.core.specs import Target
+    from tests.servers import DINGTALK_TOKEN
+
+    rt = runtime()
+    shell = make_shell(qtbot, rt, tray=True)
+    bot = shell.channels.save(
+        "Room",
+        DingTalkConfig(
+            access_token=DINGTALK_TOKEN, secret="SECwrong", api_url=fake.url + "/robot/send"
+        ),
+    )
+    push_id = rt.service.create(
+        replace(weekdays_at_nine("Report"), targets=(Target("dingtalk", bot),))
+    )
+    rt.service.run_now(push_id)
+    qtbot.waitUntil(
+        lambda: "could not be delivered" in shell.window.statusBar().currentMessage(), timeout=5000
+    )
+    assert "sign not match" in shell.window.statusBar().currentMessage()
+    assert shell._notified_delivery is not None
+    shell.tray.messageClicked.emit()
+    history = shell.history_window
+    assert history is not None and history.isVisible()
+    qtbot.addWidget(history)
+    assert history.selected_id() == shell._notified_delivery
+
+
+def test_a_failed_save_reopens_the_editor_with_what_was_typed(qtbot, runtime):
+    rt = runtime()
+    push_id = rt.service.create(weekdays_at_nine("Doomed"))
+    shell = make_shell(qtbot, rt)
+    window = shell.window
+    window.select_id(push_id)
+    editor = window.edit_selected()
+    editor.title_edit.clear()
+    qtbot.keyClicks(editor.title_edit, "Carefully typed words")
+    qtbot.waitUntil(editor.save_button.isEnabled)
+    rt.service.delete(push_id)  # deleted elsewhere (another window, the command line)
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.problem is not None and window.problem.isVisible())
+    assert "does not exist" in window.problem.text()
+    reopened = window.editor
+    assert reopened is not editor and reopened.isVisible()
+    assert reopened.title_edit.text() == "Carefully typed words"
+    window.problem.close()
+    reopened.reject()
