@@ -37,7 +37,7 @@ from pushgui.core.errors import FieldError
 from pushgui.core.recipients import Rendered
 from pushgui.core.schedule.describe import describe
 from pushgui.core.schedule.preview import preview
-from pushgui.core.schedule.spec import CalendarSpec, IntervalSpec, OnceSpec, TriggerSpec
+from pushgui.core.schedule.spec import IntervalSpec, OnceSpec, TriggerSpec
 from pushgui.core.specs import MAX_NAME, Message, PushOptions, PushSpec, Target
 from pushgui.core.validation import validate_spec
 from pushgui.ui.message_preview import DryRunDialog, MessagePreviewDialog, PlaceholderButton
@@ -606,21 +606,16 @@ class PushEditorDialog(QDialog):
 
     def _note_text(self, note: str, trigger: TriggerSpec) -> str:
         """What a daylight-saving change does to this run, in the words of each rule kind."""
-        by_day = isinstance(trigger, IntervalSpec) and trigger.unit in ("days", "weeks")
-        if note == "gap" and by_day:
-            return self.tr(
-                "The clocks went forward at the chosen time on an earlier day,"
-                " so the run on that day is skipped."
-            )
+        exact = isinstance(trigger, IntervalSpec) and trigger.unit in ("minutes", "hours")
         if note == "gap":
             return self.tr(
                 "The clocks go forward that day and skip the chosen time,"
-                " so the reminder comes at this time instead."
+                " so the reminder comes this much later instead."
             )
-        if isinstance(trigger, CalendarSpec):
+        if exact:
             return self.tr(
-                "The clocks go back that day, so this time happens twice"
-                " and the reminder comes both times."
+                "The clocks go back that day: this clock time happens twice, and runs an"
+                " exact interval apart can show the same time."
             )
         return self.tr(
             "The clocks go back that day, so this time happens twice;"

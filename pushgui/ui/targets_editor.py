@@ -572,10 +572,10 @@ def _rows_height(view: QAbstractItemView, rows: int) -> int:
 
 
 class DeliveryOptionsEditor(QWidget):
-    """Retries when sending fails, and files attached to emails.
+    """Missed runs, retries when sending fails, and files attached to emails.
 
     Signals:
-        changed(): a retry setting or the list of attachments changed.
+        changed(): a setting or the list of attachments changed.
     """
 
     changed = Signal()
@@ -639,12 +639,46 @@ class DeliveryOptionsEditor(QWidget):
         )
         files_box.addWidget(self.attachments_error)
 
+        self.missed_combo = QComboBox(self)
+        self.missed_combo.setAccessibleName(self.tr("What to do with missed times"))
+        for text, policy in (
+            (self.tr("Send it once, as soon as possible"), "once"),
+            (self.tr("Send every missed time"), "all"),
+            (self.tr("Skip missed times"), "skip"),
+            (self.tr("Send it only if it is less than…"), "late"),
+        ):
+            self.missed_combo.addItem(text, policy)
+        self.late_spin = QSpinBox(self)
+        self.late_spin.setRange(1, 7 * 24 * 60)
+        self.late_spin.setSuffix(self.tr(" minutes late"))
+        self.late_spin.setAccessibleName(self.tr("How late a missed time may still be sent"))
+        missed_row = QHBoxLayout()
+        missed_row.setSpacing(6)
+        missed_row.addWidget(self.missed_combo)
+        missed_row.addWidget(self.late_spin)
+        missed_row.addStretch(1)
+        missed_box = QVBoxLayout()
+        missed_box.setSpacing(2)
+        missed_box.addLayout(missed_row)
+        missed_box.addWidget(
+            hint_label(
+                self.tr(
+                    "For times that passed while the computer was off or asleep, or pushgui "
+                    "was closed. Every missed time is listed in the history."
+                ),
+                self,
+            )
+        )
+
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("If a time is missed:"), missed_box)
         form.addRow(self.tr("If sending fails:"), retry_box)
         form.addRow(self.tr("Attachments:"), files_box)
 
+        self.missed_combo.currentIndexChanged.connect(self._on_missed_changed)
+        self.late_spin.valueChanged.connect(self._notify)
         self.retries_spin.valueChanged.connect(self._notify)
         self.delay_spin.valueChanged.connect(self._notify)
         self.delay_unit.currentIndexChanged.connect(self._notify)
@@ -655,7 +689,15 @@ class DeliveryOptionsEditor(QWidget):
         )
         self.set_options(PushOptions())
 
+    def _on_missed_changed(self) -> None:
+        self.late_spin.setVisible(self.missed_combo.currentData() == "late")
+        self._notify()
+
     def set_options(self, options: PushOptions) -> None:
+        index = self.missed_combo.findData(options.missed)
+        self.missed_combo.setCurrentIndex(max(index, 0))
+        self.late_spin.setValue(max(options.max_late // 60, 1))
+        self.late_spin.setVisible(options.missed == "late")
         self.retries_spin.setValue(options.retries)
         # The largest unit that states the delay exactly: 120 s reads as 2 minutes.
         for index in reversed(range(len(self.UNITS))):
@@ -666,9 +708,15 @@ class DeliveryOptionsEditor(QWidget):
                 break
 
     def options(self, base: PushOptions | None = None) -> PushOptions:
-        """``base`` (the missed-run policy) with the retry settings shown here."""
+        """``base`` with the missed-run and retry settings shown here."""
         delay = self.delay_spin.value() * int(self.delay_unit.currentData())
-        return replace(base or PushOptions(), retries=self.retries_spin.value(), retry_delay=delay)
+        return replace(
+            base or PushOptions(),
+            missed=self.missed_combo.currentData(),
+            max_late=self.late_spin.value() * 60,
+            retries=self.retries_spin.value(),
+            retry_delay=delay,
+        )
 
     def attachments(self) -> tuple[str, ...]:
         return tuple(

@@ -301,3 +301,22 @@ def test_attachments_are_kept_and_a_missing_file_blocks_saving(qtbot, open_dialo
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.push_spec().message.attachments == (str(report),)
+
+
+def test_the_missed_run_policy_is_chosen_in_plain_words(qtbot, open_dialog):
+    dialog = open_dialog()
+    fill(qtbot, dialog)
+    dialog.set_more_options_shown(True)
+    options = dialog.options_editor
+    assert options.missed_combo.currentText() == "Send it once, as soon as possible"
+    assert not options.late_spin.isVisible()
+    options.missed_combo.setCurrentIndex(options.missed_combo.findData("late"))
+    assert options.late_spin.isVisible()
+    options.late_spin.setValue(45)
+    assert dialog.push_spec().options.missed == "late"
+    assert dialog.push_spec().options.max_late == 45 * 60
+
+    again = open_dialog(dialog.push_spec())
+    again.set_more_options_shown(True)
+    assert again.options_editor.missed_combo.currentData() == "late"
+    assert again.options_editor.late_spin.value() == 45
