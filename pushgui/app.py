@@ -8,7 +8,7 @@ import sys
 from dataclasses import dataclass
 from datetime import UTC
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QThreadPool, QTimer
 
 from pushgui import __version__
 from pushgui.core import context
@@ -19,6 +19,7 @@ from pushgui.core.redact import RedactingFilter
 from pushgui.core.secrets import SECRETS_MODE_KEY, SecretStore, configured_store
 from pushgui.core.service import PushService
 from pushgui.core.settings import SettingsStore
+from pushgui.core.store.backup import DEFAULT_KEEP, KEEP_BACKUPS_KEY, BackupError, BackupManager
 from pushgui.core.store.db import Database, StoreError, open_database
 from pushgui.core.store.jobstore import PushJobStore
 from pushgui.engine.bridge import EventBridge
@@ -30,6 +31,7 @@ from pushgui.engine.sleep import SleepWatcher
 log = logging.getLogger(__name__)
 
 WORKERS = 8
+BACKUP_CHECK_MS = 3600 * 1000
 
 
 def configure_logging(locations: Locations, to_stderr: bool, level: int = logging.INFO) -> None:
@@ -68,6 +70,17 @@ class Runtime:
     bridge: EventBridge
     secrets: SecretStore
     settings: SettingsStore
+    backups: BackupManager
+
+    def daily_backup(self) -> None:
+        """Take today's backup if there is none yet; safe to call from any thread."""
+        try:
+            made = self.backups.backup_if_due()
+        except BackupError:
+            log.exception("The daily backup failed")
+            return
+        if made is not None:
+            log.info("Daily backup written to %s", made)
 
     def stop(self) -> None:
         if self.scheduler.running:
@@ -79,6 +92,8 @@ class Runtime:
 def start_runtime(locations: Locations) -> Runtime:
     """Open the database, reconcile jobs with pushes, and start the scheduler."""
     db = open_database(locations.data)
+    if db.recovery is not None:
+        log.warning("%s", db.recovery.describe())
     settings = SettingsStore(db)
     secrets = configured_store(settings.get(SECRETS_MODE_KEY, "keyring"), locations.data)
     scheduler = PushScheduler(
@@ -93,7 +108,17 @@ def start_runtime(locations: Locations) -> Runtime:
     scheduler.start(paused=True)
     service.reconcile()
     scheduler.resume()
-    return Runtime(db, scheduler, service, bridge, secrets, settings)
+    backups = BackupManager(
+        db.path, locations.backups, keep=int(settings.get(KEEP_BACKUPS_KEY, DEFAULT_KEEP))
+    )
+    runtime = Runtime(db, scheduler, service, bridge, secrets, settings, backups)
+    runtime.daily_backup()
+    # Checked hourly so a machine that runs for days still gets one backup per day.
+    timer = QTimer(bridge)
+    timer.setInterval(BACKUP_CHECK_MS)
+    timer.timeout.connect(lambda: QThreadPool.globalInstance().start(runtime.daily_backup))
+    timer.start()
+    return runtime
 
 
 def run_headless(locations: Locations) -> int:
