@@ -7,8 +7,9 @@ import logging.handlers
 import sys
 from dataclasses import dataclass
 from datetime import UTC
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, QProcess, QThreadPool, QTimer
 
 from pushgui import __version__
 from pushgui.core import context
@@ -89,8 +90,12 @@ class Runtime:
         self.db.close()
 
 
-def start_runtime(locations: Locations) -> Runtime:
-    """Open the database, reconcile jobs with pushes, and start the scheduler."""
+def start_runtime(locations: Locations, paused: bool = False) -> Runtime:
+    """Open the database, reconcile jobs with pushes, and start the scheduler.
+
+    ``paused`` leaves the scheduler paused after reconciling, so that the window can ask
+    about missed runs before any of them is sent; it resumes it afterwards.
+    """
     db = open_database(locations.data)
     if db.recovery is not None:
         log.warning("%s", db.recovery.describe())
@@ -107,7 +112,8 @@ def start_runtime(locations: Locations) -> Runtime:
     service = PushService(db, scheduler)
     scheduler.start(paused=True)
     service.reconcile()
-    scheduler.resume()
+    if not paused:
+        scheduler.resume()
     backups = BackupManager(
         db.path, locations.backups, keep=int(settings.get(KEEP_BACKUPS_KEY, DEFAULT_KEEP))
     )
@@ -177,22 +183,42 @@ def run_gui(locations: Locations, minimized: bool = False) -> int:
         )
         return 0
     try:
-        runtime = start_runtime(locations)
+        runtime = start_runtime(locations, paused=True)
     except StoreError as exc:
         log.error("Cannot open the database: %s", exc)
         QMessageBox.critical(None, "pushgui", str(exc))
         instance.release()
         return 4
-    shell = DesktopShell(runtime.service, runtime.scheduler, runtime.bridge, runtime.settings)
+    shell = DesktopShell(
+        runtime.service,
+        runtime.scheduler,
+        runtime.bridge,
+        runtime.settings,
+        backups=runtime.backups,
+    )
     instance.message_received.connect(shell.on_message)
     install_sigint_handler(app)
     watcher = SleepWatcher(parent=app)
     watcher.resumed.connect(runtime.scheduler.wakeup)
+    restore: list[Path] = []
+
+    def restore_and_restart(backup: object) -> None:
+        # The database must be closed to be replaced; the app then starts afresh on it.
+        restore.append(Path(str(backup)))
+        shell.quit()
+
+    shell.restore_requested.connect(restore_and_restart)
     if not minimized or shell.tray is None:
         shell.show_window()
+    shell.start(runtime.db.recovery)
     log.info("pushgui %s started with %s", __version__, locations.data)
     try:
-        return app.exec()
+        code = app.exec()
     finally:
         runtime.stop()
         instance.release()
+    if restore:
+        runtime.backups.restore(restore[0])
+        log.info("Restored %s; starting again", restore[0])
+        QProcess.startDetached(sys.executable, [*sys.orig_argv[1:]])
+    return code

@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         contacts_requested(): the user asked for the Contacts window.
         channels_requested(): the user asked for the Channels window.
         history_requested(): the user asked for the History window.
+        backups_requested(): the user asked for backups (back up now, restore).
     """
 
     quit_requested = Signal()
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
     contacts_requested = Signal()
     channels_requested = Signal()
     history_requested = Signal()
+    backups_requested = Signal()
 
     def __init__(
         self,
@@ -209,6 +211,9 @@ class MainWindow(QMainWindow):
             tr("&Find"), self._focus_filter, QKeySequence.StandardKey.Find
         )
         self.about_action = self._action(tr("&About pushgui"), self.show_about)
+        self.backups_action = self._action(
+            tr("&Backups…"), self.backups_requested.emit, None, tr("Back up now, or restore")
+        )
         self.contacts_action = self._action(
             tr("&Contacts…"), self.contacts_requested.emit, "Ctrl+Shift+C", tr("People and groups")
         )
@@ -233,6 +238,8 @@ class MainWindow(QMainWindow):
         menu = self.menuBar()
         file_menu = menu.addMenu(tr("&File"))
         file_menu.addActions([self.new_action, self.import_action, self.export_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.backups_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = menu.addMenu(tr("&Reminder"))

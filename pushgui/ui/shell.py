@@ -3,34 +3,50 @@
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
 
-from PySide6.QtCore import QObject, Slot
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import QApplication, QDialog, QSystemTrayIcon, QWidget
 
 from pushgui.core import context
 from pushgui.core.channel_book import ChannelBook
 from pushgui.core.channels.base import register_sender
 from pushgui.core.channels.desktop import KIND as DESKTOP
 from pushgui.core.contacts import ContactBook
-from pushgui.core.history import History
+from pushgui.core.history import History, HistoryFilter
+from pushgui.core.missed import find_missed, resolve
 from pushgui.core.service import PushService
 from pushgui.core.settings import SettingsStore
+from pushgui.core.store.backup import BackupManager
+from pushgui.core.store.recovery import RecoveryReport
 from pushgui.engine.bridge import EventBridge
 from pushgui.engine.scheduler import PushScheduler
+from pushgui.ui.backups_dialog import BackupsDialog
 from pushgui.ui.channels_window import ChannelsWindow
 from pushgui.ui.contacts_window import ContactsWindow
 from pushgui.ui.history_window import HistoryWindow
+from pushgui.ui.interrupted_dialog import InterruptedDialog
 from pushgui.ui.main_window import MainWindow
+from pushgui.ui.missed_dialog import MissedRunsDialog
+from pushgui.ui.recovery_notice import show_recovery_notice
 from pushgui.ui.reminders import DesktopSender, ReminderPresenter
 from pushgui.ui.tray import TrayIcon
 
 log = logging.getLogger(__name__)
 
 TRAY_NOTICE_KEY = "notice.tray_shown"
+ASK_MISSED_KEY = "missed.ask"  # False: follow each push's own missed-run setting
 
 
 class DesktopShell(QObject):
-    """Owns the windows; the engine keeps running while they are hidden."""
+    """Owns the windows; the engine keeps running while they are hidden.
+
+    Signals:
+        restore_requested(object): the user confirmed restoring this backup (a Path); the
+            application stops the engine, restores and starts again.
+    """
+
+    restore_requested = Signal(object)
 
     def __init__(
         self,
@@ -39,6 +55,7 @@ class DesktopShell(QObject):
         bridge: EventBridge,
         settings: SettingsStore,
         tray_available: bool | None = None,
+        backups: BackupManager | None = None,
     ) -> None:
         super().__init__()
         self.service = service
@@ -47,6 +64,10 @@ class DesktopShell(QObject):
         self.contacts = ContactBook(service.db)
         self.channels = ChannelBook(service.db, context.secrets())
         self.history = History(service.db)
+        self.backups = backups
+        self.missed_dialog: MissedRunsDialog | None = None
+        self.interrupted_dialog: InterruptedDialog | None = None
+        self.backups_dialog: BackupsDialog | None = None
         self.contacts_window: ContactsWindow | None = None
         self.channels_window: ChannelsWindow | None = None
         self.history_window: HistoryWindow | None = None
@@ -66,6 +87,8 @@ class DesktopShell(QObject):
         self.window.contacts_requested.connect(self.show_contacts)
         self.window.channels_requested.connect(self.show_channels)
         self.window.history_requested.connect(self.show_history)
+        self.window.backups_requested.connect(self.show_backups)
+        bridge.clock_jumped.connect(self._on_clock_jump)
         bridge.job_executed.connect(self._check_failures)
         bridge.job_failed.connect(lambda *_: self._check_failures())
         self.presenter = ReminderPresenter(self.tray, self)
@@ -131,6 +154,77 @@ class DesktopShell(QObject):
             self.history_window.show_delivery(delivery_id)
         self._raise(self.history_window)
         return self.history_window
+
+    @Slot()
+    def show_backups(self) -> BackupsDialog | None:
+        if self.backups is None:
+            return None
+        if self.backups_dialog is None:
+            self.backups_dialog = BackupsDialog(self.backups, self.window)
+            self.backups_dialog.restore_requested.connect(self.restore_requested.emit)
+        self.backups_dialog.refresh()
+        self._raise(self.backups_dialog)
+        return self.backups_dialog
+
+    # -- start-up questions --------------------------------------------------------------------
+
+    def start(self, recovery: RecoveryReport | None = None) -> None:
+        """After the window is up: say what recovery did, ask about missed runs and about
+        interrupted deliveries, then let the (paused) scheduler run."""
+        if recovery is not None:
+            show_recovery_notice(self.window, recovery)
+        self.ask_about_interrupted()
+        self.ask_about_missed()
+
+    def ask_about_missed(self) -> MissedRunsDialog | None:
+        """With the scheduler paused: list missed runs, or resume if there are none (or the
+        user chose to let each push's setting decide)."""
+        now = datetime.now(UTC)
+        missed = find_missed(self.service.db, self.scheduler, now)
+        if not missed or not self.settings.get(ASK_MISSED_KEY, True):
+            self.scheduler.resume()
+            return None
+        dialog = MissedRunsDialog(missed, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def finished(result: int) -> None:
+            if dialog.dont_ask_again():
+                self.settings.set(ASK_MISSED_KEY, False)
+            if result == QDialog.DialogCode.Accepted:
+                resolve(self.service.db, self.scheduler, missed, dialog.decisions(), now)
+            self.missed_dialog = None
+            self.scheduler.resume()
+            self.window.reload()
+
+        dialog.finished.connect(finished)
+        self.missed_dialog = dialog
+        self.show_window()
+        dialog.open()
+        return dialog
+
+    @Slot(float)
+    def _on_clock_jump(self, seconds: float) -> None:
+        # Called in the scheduler's pass, before it runs anything: pause so the user can be
+        # asked about what fell due while the machine slept (or the clock moved forward).
+        self.window.reload()
+        if seconds > 0 and self.missed_dialog is None and self.settings.get(ASK_MISSED_KEY, True):
+            self.scheduler.pause()
+            QTimer.singleShot(0, self.ask_about_missed)
+
+    def ask_about_interrupted(self) -> InterruptedDialog | None:
+        rows = self.history.rows(HistoryFilter(statuses=("interrupted",)))
+        if not rows:
+            return None
+        dialog = InterruptedDialog(rows, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.resend_requested.connect(self.service.resend)
+        dialog.dismiss_requested.connect(self.service.dismiss)
+        self.interrupted_dialog = dialog
+        if self.tray is not None:
+            self.tray.set_attention(True)
+        self.show_window()
+        dialog.open()
+        return dialog
 
     # -- failures ------------------------------------------------------------------------------
 

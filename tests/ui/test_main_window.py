@@ -3,7 +3,7 @@ restart, and watch a reminder fire. The real runtime (database, scheduler, engin
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -18,7 +18,7 @@ from pushgui.core.store import db as store_db
 from pushgui.core.store.models import Run
 from pushgui.ui.push_model import ENABLED, LAST_RESULT, NAME, NEXT_RUN, SCHEDULE, format_when
 from pushgui.ui.reminders import ReminderWindow
-from pushgui.ui.shell import TRAY_NOTICE_KEY, DesktopShell
+from pushgui.ui.shell import ASK_MISSED_KEY, TRAY_NOTICE_KEY, DesktopShell
 from tests.helpers import once_in, weekdays_at_nine
 
 
@@ -34,8 +34,8 @@ def close_reminders(qapp):
 def runtime(qapp, data_dir):
     started: list[Runtime] = []
 
-    def start() -> Runtime:
-        rt = start_runtime(locate(data_dir))
+    def start(paused: bool = False) -> Runtime:
+        rt = start_runtime(locate(data_dir), paused=paused)
         started.append(rt)
         return rt
 
@@ -48,7 +48,12 @@ def runtime(qapp, data_dir):
 
 def make_shell(qtbot, rt: Runtime, tray: bool = False) -> DesktopShell:
     shell = DesktopShell(
-        rt.service, rt.scheduler, rt.bridge, SettingsStore(rt.db), tray_available=tray
+        rt.service,
+        rt.scheduler,
+        rt.bridge,
+        SettingsStore(rt.db),
+        tray_available=tray,
+        backups=rt.backups,
     )
     qtbot.addWidget(shell.window)
     shell.window.show()
@@ -352,3 +357,98 @@ def test_a_failed_save_reopens_the_editor_with_what_was_typed(qtbot, runtime):
     assert reopened.title_edit.text() == "Carefully typed words"
     window.problem.close()
     reopened.reject()
+
+
+def _missed_three_hours(rt):
+    from dataclasses import replace as _replace
+
+    from pushgui.core.specs import PushOptions
+    from tests.helpers import every_minutes
+
+    spec = every_minutes(60, datetime.now(UTC) - timedelta(hours=5), name="Hourly")
+    push_id = rt.service.create(_replace(spec, options=PushOptions(missed="all")))
+    rt.scheduler.modify_job(
+        str(push_id), next_run_time=datetime.now(UTC) - timedelta(hours=2, minutes=30)
+    )
+    return push_id
+
+
+def test_at_start_the_window_asks_about_missed_runs_before_sending_any(qtbot, runtime):
+    first = runtime()
+    _missed_three_hours(first)
+    first.stop()
+    rt = runtime(paused=True)
+    shell = make_shell(qtbot, rt)
+    shell.start()
+    dialog = shell.missed_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert rt.scheduler.next_wakeup_in() is None  # still paused: nothing sent yet
+    assert len(dialog.decisions()) == 3
+    qtbot.mouseClick(dialog.skip_all_button, Qt.MouseButton.LeftButton)
+    assert set(dialog.decisions().values()) == {"skip"}
+    dialog.accept()
+    qtbot.waitUntil(lambda: shell.missed_dialog is None)
+    qtbot.waitUntil(lambda: rt.scheduler.next_wakeup_in() is not None)  # running again
+    with rt.db.session() as session:
+        statuses = sorted(r.status for r in session.execute(select(Run)).scalars())
+    assert statuses == ["skipped"] * 3
+
+
+def test_dont_ask_again_lets_each_push_decide_next_time(qtbot, runtime):
+    first = runtime()
+    _missed_three_hours(first)
+    first.stop()
+    rt = runtime(paused=True)
+    shell = make_shell(qtbot, rt)
+    shell.start()
+    shell.missed_dialog.dont_ask_box.setChecked(True)
+    shell.missed_dialog.reject()
+    qtbot.waitUntil(lambda: shell.missed_dialog is None)
+    assert SettingsStore(rt.db).get(ASK_MISSED_KEY) is False
+    # Rejected: the push's own setting ("send every missed time") decides.
+    qtbot.waitUntil(lambda: _count_runs(rt, "ok") == 3, timeout=5000)
+
+
+def _count_runs(rt, status):
+    with rt.db.session() as session:
+        return sum(1 for r in session.execute(select(Run)).scalars() if r.status == status)
+
+
+def test_waking_from_sleep_pauses_and_asks(qtbot, runtime):
+    rt = runtime()
+    shell = make_shell(qtbot, rt)
+    _missed_three_hours(rt)
+    rt.scheduler.pause()
+    shell._on_clock_jump(3 * 3600.0)
+    qtbot.waitUntil(lambda: shell.missed_dialog is not None and shell.missed_dialog.isVisible())
+    assert rt.scheduler.next_wakeup_in() is None
+    shell.missed_dialog.reject()
+    qtbot.waitUntil(lambda: shell.missed_dialog is None)
+    qtbot.waitUntil(lambda: rt.scheduler.next_wakeup_in() is not None)
+
+
+def test_interrupted_deliveries_are_listed_at_start(qtbot, runtime):
+    from sqlalchemy import update
+
+    from pushgui.core.store.models import Delivery
+
+    from pushgui.core.channels.desktop import install_log_sender
+
+    install_log_sender()
+    first = runtime()
+    push_id = first.service.create(weekdays_at_nine("Cut short"))
+    first.service.run_now(push_id)
+    qtbot.waitUntil(lambda: _count_runs(first, "ok") == 1, timeout=5000)
+    with first.db.session() as session:  # as a power cut in the middle of sending leaves it
+        session.execute(update(Delivery).values(status="sending"))
+        session.execute(update(Run).values(status="running"))
+    first.stop()
+    rt = runtime(paused=True)
+    shell = make_shell(qtbot, rt)
+    shell.start()
+    dialog = shell.interrupted_dialog
+    assert dialog is not None and dialog.isVisible()
+    with qtbot.waitSignal(dialog.dismiss_requested):
+        dialog.dismiss_checked()
+    with rt.db.session() as session:
+        assert session.execute(select(Delivery.status)).scalar_one() == "skipped"
