@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pushgui import __version__
 from pushgui.core.errors import SpecError
-from pushgui.core.paths import Locations, locate
+from pushgui.core.paths import Locations, ensure_private_dir, locate
 from pushgui.core.schedule.describe import describe
 from pushgui.core.service import PushService
 from pushgui.core.store.db import StoreError, open_database
@@ -56,6 +56,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     locations = locate(args.data_dir)
+    try:
+        ensure_private_dir(locations.data)
+    except OSError as exc:
+        print(
+            f"pushgui: cannot use {locations.data} as the data folder: "
+            f"{exc.strerror or exc}. Choose a folder with --data-dir.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     level = logging.DEBUG if args.verbose else logging.INFO
 
     if args.command == "run":

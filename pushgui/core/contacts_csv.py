@@ -80,7 +80,7 @@ def read_csv(data: bytes) -> CsvTable:
     """Parse CSV bytes into headers and rows; raises :class:`CsvError` with a plain reason."""
     if len(data) > MAX_BYTES:
         raise CsvError(f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB")
-    if b"\x00" in data[:4096]:
+    if b"\x00" in data:
         raise CsvError("This is not a text file; choose a .csv file")
     text, encoding = _decode(data)
     if not text.strip():
@@ -95,6 +95,8 @@ def read_csv(data: bytes) -> CsvTable:
     except csv.Error as exc:
         raise CsvError(f"The file is not valid CSV ({exc})") from None
     records = [r for r in records if any(cell.strip() for cell in r)]
+    if not records:
+        raise CsvError("The file is empty")
     if len(records) > MAX_ROWS + 1:
         raise CsvError(f"The file has more than {MAX_ROWS} rows")
     headers = [h.strip() for h in records[0]]
@@ -159,7 +161,7 @@ def safe_cell(value: str) -> str:
 
 def _unescape(value: str) -> str:
     """Undo :func:`safe_cell`, so exported contacts import unchanged."""
-    if len(value) > 1 and value[0] == "'" and value[1] in "=+-@":
+    if len(value) > 1 and value[0] == "'" and value[1] in "=+-@\t\r":
         return value[1:]
     return value
 

@@ -83,7 +83,9 @@ def skip_reason(options: PushOptions) -> str:
     }.get(options.missed, "Skipped")
 
 
-def record_skipped(database: Database, push_id: int, due: datetime, why: str) -> bool:
+def record_skipped(
+    database: Database, push_id: int, due: datetime, why: str, reason: str = "missed"
+) -> bool:
     """A run row saying this due time was skipped; False if that run was already recorded."""
     now = datetime.now(UTC)
     try:
@@ -91,7 +93,7 @@ def record_skipped(database: Database, push_id: int, due: datetime, why: str) ->
             session.add(
                 Run(
                     push_id=push_id,
-                    reason="missed",
+                    reason=reason,
                     scheduled_at=due,
                     started_at=now,
                     finished_at=now,

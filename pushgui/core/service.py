@@ -15,7 +15,7 @@ import pickle
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from apscheduler.jobstores.base import JobLookupError
@@ -24,6 +24,7 @@ from apscheduler.triggers.date import DateTrigger
 from apscheduler.util import utc_timestamp_to_datetime
 from sqlalchemy import delete, func, select, update
 
+from pushgui.core import headsup
 from pushgui.core.runner import (
     INTERRUPTED,
     JOB_FUNC,
@@ -37,6 +38,7 @@ from pushgui.core.runner import (
 from pushgui.core.schedule.build import build_trigger
 from pushgui.core.schedule.preview import next_fire_time
 from pushgui.core.schedule.spec import OnceSpec
+from pushgui.core.skip import skip_next
 from pushgui.core.specs import MAX_NAME, PushSpec, spec_from_dict, spec_to_dict
 from pushgui.core.store.db import Database
 from pushgui.core.store.models import Delivery, Push, Run, jobs_table
@@ -91,6 +93,8 @@ class PushService:
     def __init__(self, database: Database, scheduler: BaseScheduler | None = None) -> None:
         self.db = database
         self._scheduler = scheduler
+        if scheduler is not None:
+            headsup.install(scheduler, database)
 
     @property
     def scheduler(self) -> BaseScheduler:
@@ -209,6 +213,8 @@ class PushService:
             self._unschedule(push_id, extra=False)
             if spec.enabled:
                 self._schedule(push_id, spec)
+        if self._scheduler is not None and (before.targets != spec.targets or not spec.enabled):
+            headsup.rearm(self.scheduler, self.db, push_id, spec)
 
     def set_enabled(self, push_id: int, enabled: bool) -> None:
         """Pause or resume a push; resuming schedules its next run from now."""
@@ -217,10 +223,33 @@ class PushService:
             return
         self.update(push_id, replace(spec, enabled=enabled))
 
-    def delete(self, push_id: int) -> None:
+    def delete(self, push_id: int) -> PushSpec | None:
+        """Delete a push, its jobs and its history; returns its spec (for Undo)."""
+        spec: PushSpec | None = None
+        with contextlib.suppress(LookupError):
+            spec = self.get(push_id)
         self._unschedule(push_id, extra=True)
         with self.db.session() as session:
             session.execute(delete(Push).where(Push.id == push_id))
+        return spec
+
+    def restore(self, spec: PushSpec) -> int:
+        """Create again a push that was just deleted (Undo), under a new id, with its schedule.
+
+        Its history is not restored: deleting removed it. A one-off whose time has passed
+        comes back paused, since without its history it would be sent again as missed.
+        """
+        if isinstance(spec.trigger, OnceSpec):
+            at = build_trigger(spec.trigger).run_date
+            if next_fire_time(spec.trigger, None, datetime.now(UTC)) is None or at <= datetime.now(
+                UTC
+            ):
+                return self.create(replace(spec, enabled=False), now=at - timedelta(minutes=1))
+        return self.create(spec)
+
+    def skip_next(self, push_id: int, expected: datetime | None = None) -> datetime | None:
+        """Skip the push's next run once; see :func:`pushgui.core.skip.skip_next`."""
+        return skip_next(self.db, self.scheduler, push_id, expected)
 
     def duplicate(self, push_id: int) -> int:
         spec = self.get(push_id)
@@ -264,6 +293,7 @@ class PushService:
             next_run_time=next_run,
             **job_options(spec),
         )
+        headsup.arm(self.scheduler, push_id, spec, next_run)
         return True
 
     def _has_scheduled_run(self, push_id: int) -> bool:

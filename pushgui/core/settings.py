@@ -21,3 +21,10 @@ class SettingsStore:
     def set(self, key: str, value: Any) -> None:
         with self.db.session() as session:
             session.merge(Setting(key=key, value=json.dumps(value)))
+
+    def delete(self, key: str) -> None:
+        """Forget ``key``: reading it gives the caller's default again."""
+        with self.db.session() as session:
+            row = session.get(Setting, key)
+            if row is not None:
+                session.delete(row)

@@ -41,12 +41,14 @@ class Target:
 class PushOptions:
     """How a push treats missed runs (never skipped for being a second late) and failures:
     a failed delivery is tried ``retries`` more times, waiting ``retry_delay`` seconds, then
-    twice that, and so on."""
+    twice that, and so on. ``heads_up_minutes`` before each scheduled send to other people
+    the user is asked whether to skip it (0: never; see :mod:`pushgui.core.headsup`)."""
 
     missed: MissedPolicy = "once"
     max_late: int = 3600  # seconds, for the "late" policy
     retries: int = 3
     retry_delay: int = 60
+    heads_up_minutes: int = 0
 
 
 @dataclass(frozen=True)
@@ -64,18 +66,21 @@ class PushSpec:
 
 def spec_to_dict(spec: PushSpec) -> dict[str, Any]:
     """The JSON form stored in the database and written to export files."""
+    options: dict[str, Any] = {
+        "missed": spec.options.missed,
+        "max_late": spec.options.max_late,
+        "retries": spec.options.retries,
+        "retry_delay": spec.options.retry_delay,
+    }
+    if spec.options.heads_up_minutes:  # written only when set: older files stay as they were
+        options["heads_up_minutes"] = spec.options.heads_up_minutes
     return {
         "name": spec.name,
         "enabled": spec.enabled,
         "message": _message_to_dict(spec.message),
         "targets": [_target_to_dict(t) for t in spec.targets],
         "trigger": trigger_to_dict(spec.trigger),
-        "options": {
-            "missed": spec.options.missed,
-            "max_late": spec.options.max_late,
-            "retries": spec.options.retries,
-            "retry_delay": spec.options.retry_delay,
-        },
+        "options": options,
     }
 
 
@@ -172,6 +177,7 @@ def spec_from_dict(data: Any) -> PushSpec:
     missed: Any = "once"
     retries, retry_delay = PushOptions.retries, PushOptions.retry_delay
     max_late = PushOptions.max_late
+    heads_up = PushOptions.heads_up_minutes
     if not isinstance(options, dict):
         errors.append(FieldError("options", "must be an object"))
     else:
@@ -182,6 +188,9 @@ def spec_from_dict(data: Any) -> PushSpec:
         max_late = _whole(options, "max_late", max_late, "options.max_late", errors)
         retries = _whole(options, "retries", retries, "options.retries", errors)
         retry_delay = _whole(options, "retry_delay", retry_delay, "options.retry_delay", errors)
+        heads_up = _whole(
+            options, "heads_up_minutes", heads_up, "options.heads_up_minutes", errors
+        )
 
     trigger: TriggerSpec | None = None
     try:
@@ -198,7 +207,11 @@ def spec_from_dict(data: Any) -> PushSpec:
         targets=targets,
         trigger=trigger,
         options=PushOptions(
-            missed=missed, max_late=max_late, retries=retries, retry_delay=retry_delay
+            missed=missed,
+            max_late=max_late,
+            retries=retries,
+            retry_delay=retry_delay,
+            heads_up_minutes=heads_up,
         ),
     )
 

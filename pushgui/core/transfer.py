@@ -43,10 +43,14 @@ def write_export(path: Path, specs: Sequence[PushSpec]) -> None:
     """Write the document atomically (a partial file never replaces a good one)."""
     text = json.dumps(export_document(specs), ensure_ascii=False, indent=2)
     temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(text + "\n", encoding="utf-8")
-    if os.name == "posix":
-        temporary.chmod(0o600)
-    temporary.replace(path)
+    try:
+        temporary.write_text(text + "\n", encoding="utf-8")
+        if os.name == "posix":
+            temporary.chmod(0o600)
+        temporary.replace(path)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 def _depth(value: Any, limit: int) -> int:
@@ -85,6 +89,12 @@ def parse_document(data: bytes | str, now: datetime | None = None) -> list[PushS
         raise ImportFileError([FieldError("", f"The file is not valid JSON ({exc})")]) from None
     if _depth(document, MAX_DEPTH) > MAX_DEPTH:
         raise ImportFileError([FieldError("", "The file is nested too deeply to be an export")])
+    try:
+        json.dumps(document, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise ImportFileError(
+            [FieldError("", "The file contains text that is not valid Unicode")]
+        ) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ImportFileError(
             [FieldError("format", f'This is not a pushgui export (expected "format": "{FORMAT}")')]

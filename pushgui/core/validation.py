@@ -5,16 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
+from pushgui.core.channels.config import CONFIG_TYPES
 from pushgui.core.contacts import RESERVED_FIELDS
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.schedule.validate import validate_trigger
 from pushgui.core.specs import MAX_BODY, MAX_NAME, MAX_TITLE, PushSpec
 from pushgui.core.templating import STANDARD, malformed_placeholders, unknown_placeholders
 
+KNOWN_TARGETS = frozenset({"desktop", *CONFIG_TYPES})
 MAX_RETRIES = 10
 MIN_RETRY_DELAY = 5
 MAX_RETRY_DELAY = 86_400
 MAX_LATE = 7 * 86_400
+MAX_HEADS_UP_MINUTES = 24 * 60
 
 
 def _placeholder_errors(spec: PushSpec, custom_fields: Iterable[str] | None) -> list[FieldError]:
@@ -64,6 +67,14 @@ def validate_spec(
         errors.append(FieldError("message.title", f"Keep the title under {MAX_TITLE} characters"))
     if len(spec.message.body) > MAX_BODY:
         errors.append(FieldError("message.body", f"Keep the message under {MAX_BODY} characters"))
+    for where, text in (("name", spec.name), ("message.title", spec.message.title)):
+        if any(ord(c) < 32 or c == "\x7f" for c in text):
+            errors.append(FieldError(where, "Remove the line breaks and control characters"))
+    for index, target in enumerate(spec.targets):
+        if target.kind not in KNOWN_TARGETS:
+            errors.append(
+                FieldError(f"targets[{index}]", f'"{target.kind}" is not a channel pushgui knows')
+            )
     if not spec.targets:
         errors.append(FieldError("targets", "Choose at least one recipient"))
     for index, target in enumerate(spec.targets):
@@ -82,6 +93,10 @@ def validate_spec(
         )
     if spec.options.missed == "late" and not 60 <= spec.options.max_late <= MAX_LATE:
         errors.append(FieldError("options.max_late", "Choose between 1 minute and 7 days"))
+    if not 0 <= spec.options.heads_up_minutes <= MAX_HEADS_UP_MINUTES:
+        errors.append(
+            FieldError("options.heads_up_minutes", "Give the heads-up between 0 and 1440 minutes")
+        )
     errors.extend(_placeholder_errors(spec, custom_fields))
     if trigger:
         errors.extend(

@@ -493,6 +493,9 @@ class MainWindow(QMainWindow):
                 + "\n".join(f"• {e}" for e in exc.errors[:20]),
             )
             return
+        except Exception as exc:
+            self._report(self.tr("Nothing was imported"), exc)
+            return
         self.refresh_ids(set(ids))
         self.statusBar().showMessage(self.tr("Imported %n reminder(s)", "", len(ids)), 5000)
 

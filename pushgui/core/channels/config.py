@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import email.utils
 import json
+import math
+import re
 import ssl
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
@@ -275,8 +277,10 @@ def validate_config(config: ChannelConfig) -> list[FieldError]:
                 add(FieldError("sender_address", "Enter the address mail is sent from"))
             if config.username and not config.password:
                 add(FieldError("password", "Enter the password for this account"))
-            if config.timeout <= 0:
-                add(FieldError("timeout", "The time limit must be more than 0 seconds"))
+            if not math.isfinite(config.timeout) or not 0 < config.timeout <= 600:
+                add(FieldError("timeout", "The time limit is between 1 and 600 seconds"))
+            if any(c in config.sender_name for c in "\r\n\x00"):
+                add(FieldError("sender_name", "The sender's name must fit on one line"))
             if config.ca_file:
                 try:
                     ssl.create_default_context(cafile=config.ca_file)
@@ -327,7 +331,9 @@ def validate_config(config: ChannelConfig) -> list[FieldError]:
                 add(FieldError("method", "Choose POST or PUT"))
             for number, line in enumerate(config.headers.splitlines(), start=1):
                 name, colon, _value = line.partition(":")
-                if line.strip() and (not colon or not name.strip() or " " in name.strip()):
+                if line.strip() and (
+                    not colon or not name.strip() or not _HEADER_NAME.fullmatch(name.strip())
+                ):
                     add(FieldError("headers", f"Line {number}: write each header as Name: value"))
             errors.extend(_check_body_template(config))
         case AppriseConfig():
@@ -380,12 +386,19 @@ def _need(add: Any, name: str, value: str, hint: str) -> None:
         add(FieldError(name, "Remove the spaces; copy it again"))
 
 
+_HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")  # RFC 9110 token
+
+
 def _need_url(add: Any, name: str, value: str, hint: str = "Enter a web address") -> None:
     if not value.strip():
         add(FieldError(name, hint))
         return
+    if any(c.isspace() or ord(c) < 32 for c in value.strip()):
+        add(FieldError(name, "A web address has no spaces or line breaks"))
+        return
     try:
-        parts = urlsplit(value)
+        parts = urlsplit(value.strip())
+        _port = parts.port  # raises ValueError for a port outside 0-65535
     except ValueError:
         add(FieldError(name, "This is not a web address"))
         return

@@ -68,7 +68,7 @@ def _value(f: _Field, text: str, whole: str) -> int:
     lowered = text.lower()
     if lowered in f.names:
         return f.names[lowered]
-    if not text.isdigit():
+    if not (text.isascii() and text.isdigit() and len(text) <= 4):
         hint = "a number"
         if f.names:
             hint += " or a name such as " + ("jan" if f.key == "month" else "mon")
@@ -91,7 +91,11 @@ def _check_part(f: _Field, part: str, whole: str) -> tuple[int, int, int]:
         )
     step = 1
     if m["step"] is not None:
-        if not m["step"].isdigit() or int(m["step"]) < 1:
+        step_text = m["step"]
+        if (
+            not (step_text.isascii() and step_text.isdigit() and len(step_text) <= 4)
+            or int(step_text) < 1
+        ):
             raise _fail(
                 f'The step in the {f.label} field "{whole}" must be a whole number of 1 or more'
             )

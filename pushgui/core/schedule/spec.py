@@ -160,7 +160,8 @@ class _Reader:
         if value is None:
             return None
         try:
-            return date.fromisoformat(value) if isinstance(value, str) else None
+            if isinstance(value, str):
+                return date.fromisoformat(value)
         except ValueError:
             pass
         self._fail(key, "must be a date such as 2026-12-24")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from pushgui.core.errors import FieldError, SpecError
@@ -59,6 +59,9 @@ def validate_trigger(spec: TriggerSpec, now: datetime | None = None) -> list[Fie
     except SpecError as exc:
         errors.extend(exc.errors)
 
+    out_of_range = _dates_out_of_range(spec)
+    if out_of_range:
+        return errors + out_of_range
     if isinstance(spec, OnceSpec):
         if tz is not None and localize(spec.at, tz) <= moment:
             errors.append(FieldError("at", "Choose a time in the future"))
@@ -70,6 +73,26 @@ def validate_trigger(spec: TriggerSpec, now: datetime | None = None) -> list[Fie
     if not errors:
         errors.extend(_never_fires(spec, moment))
     return errors
+
+
+FIRST_YEAR, LAST_YEAR = 1970, 9998
+
+
+def _dates_out_of_range(spec: TriggerSpec) -> list[FieldError]:
+    """Dates the calendar arithmetic cannot handle (the year 10000 does not exist)."""
+    fields: dict[str, date | None] = {}
+    if isinstance(spec, OnceSpec):
+        fields["at"] = spec.at.date()
+    elif isinstance(spec, IntervalSpec):
+        fields["start"] = spec.start.date()
+        fields["end"] = spec.end.date() if spec.end else None
+    else:
+        fields["start_date"], fields["end_date"] = spec.start_date, spec.end_date
+    return [
+        FieldError(name, f"Choose a date between {FIRST_YEAR} and {LAST_YEAR}")
+        for name, value in fields.items()
+        if value is not None and not FIRST_YEAR <= value.year <= LAST_YEAR
+    ]
 
 
 def validate_or_raise(spec: TriggerSpec, now: datetime | None = None) -> None:

@@ -132,12 +132,18 @@ def move_aside(database: Path, label: str, now: datetime | None = None) -> Path:
     """
     stamp = _stamp(now)
     target = _free_name(database.with_name(f"{database.name}.{label}-{stamp}"))
+    moved = []
     if database.exists():
         database.rename(target)
+        moved.append(target)
     for suffix in COMPANIONS:
         companion = database.with_name(database.name + suffix)
         if companion.exists():
             companion.rename(target.with_name(target.name + suffix))
+            moved.append(target.with_name(target.name + suffix))
+    if os.name == "posix":
+        for path in moved:  # the user's data, kept aside: still only theirs to read
+            path.chmod(0o600)
     log.warning("Moved the database %s aside to %s", database, target)
     return target
 

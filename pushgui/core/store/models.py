@@ -192,6 +192,17 @@ class GroupMember(Base):
     )
 
 
+class Template(Base):
+    """A named message to start new pushes from; ``message`` is JSON (title, body, and
+    optionally the recipients), read by :mod:`pushgui.core.templates`."""
+
+    __tablename__ = "templates"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), nullable=False, unique=True)
+    message: Mapped[str] = mapped_column(Text, nullable=False)
+
+
 class Channel(Base):
     """A configured way out (an SMTP account, a bot). Secrets are in the OS keyring, never here."""
 

@@ -1,0 +1,56 @@
+"""Skipping a push's next run once: recorded as skipped, and the schedule moves on."""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from pushgui.core import headsup
+from pushgui.core.missed import record_skipped
+from pushgui.core.schedule.preview import next_fire_time
+from pushgui.core.specs import spec_from_dict
+from pushgui.core.store.db import Database
+from pushgui.core.store.models import Push
+
+log = logging.getLogger(__name__)
+
+SKIPPED_ONCE = "Skipped this time, as you asked"
+
+
+def skip_next(
+    database: Database,
+    scheduler: Any,
+    push_id: int,
+    expected: datetime | None = None,
+    now: datetime | None = None,
+) -> datetime | None:
+    """Skip the next scheduled run of ``push_id``; returns its due time, or ``None``.
+
+    With ``expected``, only the run due then is skipped (a heads-up answered after that run
+    already went out must not skip the one after it). The skipped run is recorded with
+    reason "schedule" and status "skipped", so the history lists it and a restart resumes
+    after it; a one-off that is skipped is done.
+    """
+    now = now or datetime.now(UTC)
+    job = scheduler.get_job(str(push_id))
+    if job is None or job.next_run_time is None:
+        return None
+    due: datetime = job.next_run_time
+    if expected is not None and abs(due - expected) > timedelta(milliseconds=1):
+        return None
+    with database.session() as session:
+        push = session.get(Push, push_id)
+        if push is None:
+            return None
+        spec = spec_from_dict(json.loads(push.spec))
+    record_skipped(database, push_id, due, SKIPPED_ONCE, reason="schedule")
+    following = next_fire_time(spec.trigger, due, now)
+    if following is None:
+        scheduler.remove_job(str(push_id))
+    else:
+        scheduler.modify_job(str(push_id), next_run_time=following)
+    headsup.arm(scheduler, push_id, spec, following, now)
+    log.info("Push %s: the run due %s is skipped; next %s", push_id, due, following)
+    return due

@@ -1,0 +1,133 @@
+"""Snoozing a reminder: the same reminder shown again later, by a persisted one-off job.
+
+The job (id ``"<push id>:snooze:<unix time>"``) lives in the job store like every other job,
+so a snoozed reminder survives a restart. When it fires, :func:`run_snoozed` shows the very
+title and body that were snoozed through the desktop channel only (a snooze is the user's
+own; it never sends anything to other people) and records a run with reason ``"snooze"``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import UTC, datetime, timedelta
+from typing import Any, Literal
+from zoneinfo import ZoneInfo
+
+from apscheduler.triggers.date import DateTrigger
+from sqlalchemy import update
+
+from pushgui.core.channels.base import Outcome, Outgoing, get_sender
+from pushgui.core.channels.desktop import KIND as DESKTOP
+from pushgui.core.channels.desktop import ME
+from pushgui.core.schedule.zones import system_timezone
+from pushgui.core.specs import spec_from_dict
+from pushgui.core.store import db
+from pushgui.core.store.models import Delivery, Push, Run
+
+log = logging.getLogger(__name__)
+
+SNOOZE_FUNC = "pushgui.core.snooze:run_snoozed"
+REASON = "snooze"
+
+Choice = Literal["5min", "15min", "1h", "tomorrow"]
+CHOICES: tuple[Choice, ...] = ("5min", "15min", "1h", "tomorrow")
+_DELAYS = {"5min": timedelta(minutes=5), "15min": timedelta(minutes=15), "1h": timedelta(hours=1)}
+
+
+def snooze_job_id(push_id: int, until: datetime) -> str:
+    return f"{push_id}:snooze:{int(until.timestamp())}"
+
+
+def until_for(choice: Choice, now: datetime, zone: str | None = None) -> datetime:
+    """When a snooze ``choice`` made at ``now`` (aware) ends, to the second.
+
+    "tomorrow" is the same wall-clock time on the next day in ``zone`` (the machine's zone
+    by default), so it stays at 09:00 across a daylight-saving change.
+    """
+    now = now.replace(microsecond=0)
+    if choice == "tomorrow":
+        tz = ZoneInfo(zone or system_timezone())
+        wall = now.astimezone(tz).replace(tzinfo=None) + timedelta(days=1)
+        return wall.replace(tzinfo=tz).astimezone(UTC)
+    return (now + _DELAYS[choice]).astimezone(UTC)
+
+
+def snooze(scheduler: Any, push_id: int, until: datetime, title: str, body: str) -> str:
+    """Show this reminder again at ``until`` (aware); returns the job id.
+
+    Snoozing the same reminder twice for the same second replaces the first job.
+    """
+    job_id = snooze_job_id(push_id, until)
+    scheduler.add_job(
+        SNOOZE_FUNC,
+        trigger=DateTrigger(until),
+        args=[push_id, title, body],
+        id=job_id,
+        name=f"snoozed {push_id}",
+        # Snoozed while the computer sleeps through it: show it as soon as it is back.
+        misfire_grace_time=None,
+        replace_existing=True,
+    )
+    log.info("Reminder of push %s snoozed until %s", push_id, until)
+    return job_id
+
+
+def run_snoozed(push_id: int, title: str, body: str) -> str:
+    """The snooze job: show the reminder again and record it; returns the run's status."""
+    database = db.current()
+    started = datetime.now(UTC)
+    # A snooze never takes a time a scheduled run may need: (push, scheduled time) is unique
+    # and scheduled runs fall on whole seconds.
+    scheduled = started if started.microsecond else started + timedelta(microseconds=1)
+    with database.session() as session:
+        push = session.get(Push, push_id)
+        if push is None:
+            log.warning("Push %s no longer exists; the snoozed reminder is dropped", push_id)
+            return "missing"
+        name = spec_from_dict(json.loads(push.spec)).name
+        run = Run(
+            push_id=push_id,
+            reason=REASON,
+            scheduled_at=scheduled,
+            started_at=started,
+            status="running",
+        )
+        session.add(run)
+        session.flush()
+        delivery = Delivery(
+            run_id=run.id,
+            channel=DESKTOP,
+            recipient=ME,
+            title=title,
+            body=body,
+            status="sending",
+            attempts=1,
+        )
+        session.add(delivery)
+        session.flush()
+        run_id, delivery_id = run.id, delivery.id
+    outgoing = Outgoing(push_id=push_id, push_name=name, recipient=ME, title=title, body=body)
+    try:
+        [outcome] = get_sender(DESKTOP).send([outgoing])
+    except Exception as exc:
+        log.exception("Showing the snoozed reminder of push %s failed", push_id)
+        outcome = Outcome(ok=False, error=str(exc) or type(exc).__name__)
+    status = "ok" if outcome.ok else "failed"
+    finished = datetime.now(UTC)
+    with database.session() as session:
+        session.execute(
+            update(Delivery)
+            .where(Delivery.id == delivery_id)
+            .values(
+                status="sent" if outcome.ok else "failed",
+                error=outcome.error,
+                finished_at=finished,
+            )
+        )
+        session.execute(
+            update(Run)
+            .where(Run.id == run_id)
+            .values(status=status, error=outcome.error, finished_at=finished)
+        )
+    return status

@@ -1,0 +1,161 @@
+"""Render pushgui's windows with sample data to docs/screenshots/, in English and Chinese.
+
+    python scripts/screenshots.py [--out docs/screenshots] [--languages en zh_CN]
+
+Runs offscreen (no display needed); a CJK font (e.g. Debian's fonts-noto-cjk) must be
+installed for the Chinese pictures to show Chinese characters.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import UTC, datetime, time, timedelta
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from pushgui.app import Runtime, start_runtime  # noqa: E402
+from pushgui.core.channels.config import DingTalkConfig, EmailConfig  # noqa: E402
+from pushgui.core.contacts import ContactRecord, GroupRecord  # noqa: E402
+from pushgui.core.paths import locate  # noqa: E402
+from pushgui.core.schedule.spec import CalendarSpec, IntervalSpec, OnceSpec  # noqa: E402
+from pushgui.core.specs import Message, PushSpec, Target  # noqa: E402
+from pushgui.ui.shell import DesktopShell  # noqa: E402
+
+ZONE = "Asia/Shanghai"
+
+
+def sample_data(runtime: Runtime, shell: DesktopShell) -> None:
+    """A believable set of reminders, contacts, channels and history."""
+    contacts, channels, service = shell.contacts, shell.channels, runtime.service
+    people = [
+        ContactRecord("Ann Lee", "ann@example.com", fields={"team": "Sales"}),
+        ContactRecord("张伟", "zhang.wei@example.com", fields={"team": "研发"}),
+        ContactRecord("Bob Smith", "bob@example.com", phone="+1 555 0100"),
+        ContactRecord("李娜", "li.na@example.com", fields={"team": "市场"}),
+    ]
+    ids = contacts.save_many(people)
+    team = contacts.save_group(GroupRecord("Team", tuple(ids)))
+    mail = channels.save(
+        "Office mail", EmailConfig(host="smtp.example.com", sender_address="me@example.com")
+    )
+    room = channels.save("Team room", DingTalkConfig(access_token="example", secret=""))
+    now = datetime.now().replace(second=0, microsecond=0)
+    specs = [
+        PushSpec(
+            "Daily standup",
+            Message("Standup in 10 minutes", "Room 4B or the usual link."),
+            CalendarSpec(ZONE, (time(9, 50),), "week_days", ("mon", "tue", "wed", "thu", "fri")),
+            targets=(Target("dingtalk", room),),
+        ),
+        PushSpec(
+            "Weekly report",
+            Message("Weekly report, ${name}", "Hi ${name}, please send your report by 17:00."),
+            CalendarSpec(ZONE, (time(10, 0),), "week_days", ("fri",)),
+            targets=(Target("email", mail, (), (team,)),),
+        ),
+        PushSpec(
+            "Drink water",
+            Message("Time for a glass of water"),
+            IntervalSpec(2, "hours", now, ZONE),
+        ),
+        PushSpec(
+            "月度总结",
+            Message("提交月度总结"),
+            CalendarSpec(ZONE, (time(17, 0),), "nth_weekday", nth=-1, nth_weekday="fri"),
+        ),
+        PushSpec("Dentist", Message("Dentist at 15:00"), OnceSpec(now + timedelta(days=9), ZONE)),
+        PushSpec(
+            "Pay rent",
+            Message("Rent is due"),
+            CalendarSpec(ZONE, (time(9, 0),), "month_days", month_days=(-1,)),
+        ),
+    ]
+    service.create_many(specs)
+    service.run_now(service.rows()[2].id)
+
+
+def shoot(widget: QWidget, path: Path) -> None:
+    widget.grab().save(str(path))
+    print("wrote", path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+
+
+def render(language: str, out: Path) -> None:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    with tempfile.TemporaryDirectory() as folder:
+        runtime = start_runtime(locate(folder))
+        try:
+            from pushgui.ui import i18n  # created with the translations; optional before that
+
+            i18n.install(app, language)
+        except ImportError:
+            if language != "en":
+                print("no translations yet; skipping", language)
+                runtime.stop()
+                return
+        shell = DesktopShell(
+            runtime.service, runtime.scheduler, runtime.bridge, runtime.settings, False
+        )
+        sample_data(runtime, shell)
+        window = shell.window
+        window.resize(1100, 460)
+        shell.show_window()
+        steps: list[Callable[[], None]] = []
+        suffix = "" if language == "en" else f"-{language}"
+
+        def main() -> None:
+            window.reload()
+            window.select_id(window.model.ids()[1])
+            shoot(window, out / f"main-window{suffix}.png")
+
+        def editors() -> None:
+            for kind in ("once", "interval", "calendar"):
+                dialog = window.edit_selected()
+                assert dialog is not None
+                if kind != "calendar":
+                    dialog.kind_buttons[kind].click()
+                app.processEvents()
+                shoot(dialog, out / f"push-editor-{kind}{suffix}.png")
+                dialog.reject()
+
+        def others() -> None:
+            shoot(shell.show_contacts(), out / f"contacts{suffix}.png")
+            history = shell.show_history()
+            history.resize(1000, 420)
+            shoot(history, out / f"history{suffix}.png")
+            settings = getattr(shell, "show_settings", None)
+            if settings is not None:
+                shoot(settings(), out / f"settings{suffix}.png")
+            shell.quit()
+
+        steps.extend([main, editors, others])
+        for index, step in enumerate(steps):
+            QTimer.singleShot(600 * (index + 1), step)
+        app.exec()
+        runtime.stop()
+        del replace, UTC  # imported for sample edits; keep the linter honest
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--languages", nargs="+", default=["en", "zh_CN"])
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    for language in args.languages:
+        render(language, args.out)
+
+
+if __name__ == "__main__":
+    main()
