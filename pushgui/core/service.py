@@ -16,6 +16,8 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
+from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 from apscheduler.jobstores.base import JobLookupError
@@ -25,6 +27,7 @@ from apscheduler.util import utc_timestamp_to_datetime
 from sqlalchemy import delete, func, select, update
 
 from pushgui.core import headsup
+from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.runner import (
     INTERRUPTED,
     JOB_FUNC,
@@ -41,7 +44,15 @@ from pushgui.core.schedule.spec import OnceSpec
 from pushgui.core.skip import skip_next
 from pushgui.core.specs import MAX_NAME, PushSpec, spec_from_dict, spec_to_dict
 from pushgui.core.store.db import Database
-from pushgui.core.store.models import Delivery, Push, Run, jobs_table
+from pushgui.core.store.models import (
+    Channel,
+    Contact,
+    Delivery,
+    Group,
+    Push,
+    Run,
+    jobs_table,
+)
 from pushgui.core.validation import check_spec
 
 log = logging.getLogger(__name__)
@@ -63,15 +74,25 @@ def job_options(spec: PushSpec) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class PushRow:
-    """What the push list shows for one push."""
+    """What the push list shows for one push.
+
+    The spec is parsed on first use: a list of 10,000 pushes shows a screenful, and parsing
+    every spec would take most of the start-up time. ``title`` (the message title, for the
+    filter) is read by the query itself.
+    """
 
     id: int
     name: str
-    spec: PushSpec
+    spec_json: str = field(repr=False)
     enabled: bool
     next_run: datetime | None
     last_status: str | None
     last_run_at: datetime | None
+    title: str = ""
+
+    @cached_property
+    def spec(self) -> PushSpec:
+        return spec_from_dict(json.loads(self.spec_json))
 
 
 @dataclass
@@ -116,7 +137,8 @@ class PushService:
         """Rows for the push list, in three queries whatever the number of pushes."""
         jobs = jobs_table
         with self.db.session() as session:
-            query = select(Push.id, Push.name, Push.spec, Push.enabled).order_by(Push.id)
+            title = func.coalesce(func.json_extract(Push.spec, "$.message.title"), "")
+            query = select(Push.id, Push.name, Push.spec, Push.enabled, title).order_by(Push.id)
             if ids is not None:
                 query = query.where(Push.id.in_(list(ids)))
             pushes = session.execute(query).all()
@@ -139,18 +161,19 @@ class PushService:
                 ).all()
             }
         result = []
-        for push_id, name, spec_text, enabled in pushes:
+        for push_id, name, spec_text, enabled, message_title in pushes:
             stamp = next_runs.get(str(push_id))
             status, started = last.get(push_id, (None, None))
             result.append(
                 PushRow(
                     id=push_id,
                     name=name,
-                    spec=spec_from_dict(json.loads(spec_text)),
+                    spec_json=spec_text,
                     enabled=enabled,
                     next_run=utc_timestamp_to_datetime(stamp) if stamp is not None else None,
                     last_status=status,
                     last_run_at=started,
+                    title=str(message_title),
                 )
             )
         return result
@@ -165,6 +188,7 @@ class PushService:
         """
         for spec in specs:
             check_spec(spec, now)
+        self._check_references(specs)
         with self.db.session() as session:
             rows = [
                 Push(name=spec.name, spec=json.dumps(spec_to_dict(spec)), enabled=spec.enabled)
@@ -173,6 +197,40 @@ class PushService:
             session.add_all(rows)
             session.flush()
             return [row.id for row in rows]
+
+    def _check_references(self, specs: Sequence[PushSpec]) -> None:
+        """Channels, contacts, groups and attached files a push names must exist (a file
+        from elsewhere may name ids of another installation, or files not on this machine)."""
+        with self.db.session() as session:
+            channels = dict(session.execute(select(Channel.id, Channel.kind)).all())
+            contacts = set(session.execute(select(Contact.id)).scalars())
+            groups = set(session.execute(select(Group.id)).scalars())
+        errors: list[FieldError] = []
+        for spec in specs:
+            where = f"{spec.name}: " if len(specs) > 1 else ""
+            for index, target in enumerate(spec.targets):
+                field = f"targets[{index}]"
+                if target.kind == "desktop":
+                    continue
+                if channels.get(target.channel_id or -1) != target.kind:
+                    errors.append(
+                        FieldError(
+                            field, f"{where}there is no {target.kind} channel {target.channel_id}"
+                        )
+                    )
+                missing = [c for c in target.contact_ids if c not in contacts]
+                missing += [g for g in target.group_ids if g not in groups]
+                if missing:
+                    errors.append(
+                        FieldError(field, f"{where}contacts or groups {missing} do not exist")
+                    )
+            for path in spec.message.attachments:
+                if not Path(path).is_file():
+                    errors.append(
+                        FieldError("message.attachments", f"{where}{path} is not a file here")
+                    )
+        if errors:
+            raise SpecError(errors)
 
     def create_many(self, specs: Sequence[PushSpec], now: datetime | None = None) -> list[int]:
         """Save and schedule pushes; raises SpecError and saves nothing if any is invalid."""
@@ -240,10 +298,8 @@ class PushService:
         comes back paused, since without its history it would be sent again as missed.
         """
         if isinstance(spec.trigger, OnceSpec):
-            at = build_trigger(spec.trigger).run_date
-            if next_fire_time(spec.trigger, None, datetime.now(UTC)) is None or at <= datetime.now(
-                UTC
-            ):
+            at: datetime = build_trigger(spec.trigger).run_date
+            if at <= datetime.now(UTC):
                 return self.create(replace(spec, enabled=False), now=at - timedelta(minutes=1))
         return self.create(spec)
 
@@ -295,6 +351,14 @@ class PushService:
         )
         headsup.arm(self.scheduler, push_id, spec, next_run)
         return True
+
+    def _arm_headsups(self, present: set[int], pushes: dict[int, Any], job_ids: set[str]) -> None:
+        """Scheduled pushes that want a heads-up but have no heads-up job get one."""
+        for push_id in present:
+            text = pushes[push_id].spec
+            # Cheap test first: the key is only written when a heads-up is set.
+            if '"heads_up_minutes"' in text and headsup.headsup_job_id(push_id) not in job_ids:
+                headsup.rearm(self.scheduler, self.db, push_id, spec_from_dict(json.loads(text)))
 
     def _has_scheduled_run(self, push_id: int) -> bool:
         with self.db.session() as session:
@@ -474,6 +538,7 @@ class PushService:
             if push_id not in keep_next:
                 report.added.append(push_id)
         report.retries = self._reschedule_retries({row[0] for row in job_rows}, now)
+        self._arm_headsups(present, pushes, {row[0] for row in job_rows} - set(report.removed))
         if report:
             log.info(
                 "Reconciled jobs: added %s, rebuilt %s, removed %s",

@@ -6,6 +6,8 @@ from dataclasses import replace
 
 import pytest
 
+from pushgui.core.channel_book import ChannelBook
+from pushgui.core.channels.config import EmailConfig
 from pushgui.core.contacts import ContactBook, ContactRecord, GroupRecord
 from pushgui.core.contacts_csv import (
     SKIP,
@@ -16,8 +18,9 @@ from pushgui.core.contacts_csv import (
     read_csv,
 )
 from pushgui.core.errors import SpecError
+from pushgui.core.secrets import SessionSecrets
 from pushgui.core.service import PushService
-from pushgui.core.specs import Target
+from pushgui.core.specs import Message, Target
 from tests.helpers import weekdays_at_nine
 
 
@@ -51,10 +54,35 @@ def test_pushes_using_a_contact_directly_or_through_a_group(book, database):
     ann = book.save(ContactRecord("Ann", "ann@example.com"))
     team = book.save_group(GroupRecord("Team", (ann,)))
     service = PushService(database)
+    mail = ChannelBook(database, SessionSecrets()).save(
+        "Mail", EmailConfig(host="smtp.example.com", sender_address="me@example.com")
+    )
     spec = weekdays_at_nine("Weekly report")
-    service.save_new([replace(spec, targets=(Target("email", 1, (), (team,)),))])
+    service.save_new([replace(spec, targets=(Target("email", mail, (), (team,)),))])
     assert book.pushes_using([ann]) == ["Weekly report"]
     assert book.pushes_using([999]) == []
+
+
+def test_an_import_naming_channels_contacts_or_files_that_do_not_exist_is_refused(
+    book, database, tmp_path
+):
+    service = PushService(database)
+    spec = replace(
+        weekdays_at_nine("From elsewhere"),
+        targets=(Target("email", 999, (12345,), ()),),
+    )
+    with pytest.raises(SpecError) as caught:
+        service.save_new([spec])
+    assert [e.message for e in caught.value.errors] == [
+        "there is no email channel 999",
+        "contacts or groups [12345] do not exist",
+    ]
+    attached = replace(
+        weekdays_at_nine(), message=Message("t", attachments=(str(tmp_path / "gone.pdf"),))
+    )
+    with pytest.raises(SpecError, match="is not a file here"):
+        service.save_new([attached])
+    assert service.rows() == []
 
 
 def test_csv_with_bom_mapping_errors_and_duplicates(book):

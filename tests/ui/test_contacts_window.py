@@ -144,7 +144,14 @@ def test_an_invalid_email_shows_an_inline_error_and_blocks_save(qtbot, window, b
 def test_deleting_a_contact_used_by_a_push_names_the_push(qtbot, window, book, database):
     ann = book.save(ContactRecord("Ann", "ann@example.com"))
     book.save(ContactRecord("Bob", "bob@example.com"))
-    spec = replace(weekdays_at_nine("Weekly report"), targets=(Target("email", 1, (ann,), ()),))
+    from pushgui.core.channel_book import ChannelBook
+    from pushgui.core.channels.config import EmailConfig
+    from pushgui.core.secrets import SessionSecrets
+
+    mail = ChannelBook(database, SessionSecrets()).save(
+        "Mail", EmailConfig(host="smtp.example.com", sender_address="me@example.com")
+    )
+    spec = replace(weekdays_at_nine("Weekly report"), targets=(Target("email", mail, (ann,), ()),))
     PushService(database).save_new([spec])
     window.reload()
     assert window.proxy.rowCount() == 2
