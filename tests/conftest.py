@@ -28,6 +28,8 @@ def data_dir(tmp_path, monkeypatch):
     folder = tmp_path / "data"
     folder.mkdir()
     monkeypatch.setenv("PUSHGUI_HOME", str(folder))
+    # Autostart entries (and anything else under XDG_CONFIG_HOME) never reach the real one.
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     return folder
 
 

@@ -1,0 +1,141 @@
+"""Preferences in the running app: the Settings dialog, the log folder, autostart's first offer."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMainWindow, QSystemTrayIcon
+
+from pushgui.core.autostart import Autostart, AutostartError
+from pushgui.core.channel_book import ChannelBook
+from pushgui.core.paths import Locations
+from pushgui.core.preferences import AUTOSTART_OFFERED_KEY, Preferences
+from pushgui.core.service import PushService
+from pushgui.core.store.backup import BackupManager
+from pushgui.ui.reminders import ReminderPresenter
+from pushgui.ui.settings_dialog import SettingsDialog
+
+log = logging.getLogger(__name__)
+
+NOTICE_MS = 15_000
+
+
+class PreferencesController(QObject):
+    """Opens Settings and applies what was saved to the parts of the app that use it.
+
+    It also switches autostart on once the first reminder exists (unless the user chose
+    already) and tells the user where to change that.
+    """
+
+    def __init__(
+        self,
+        prefs: Preferences,
+        service: PushService,
+        window: QMainWindow,
+        presenter: ReminderPresenter,
+        tray: QSystemTrayIcon | None = None,
+        channels: ChannelBook | None = None,
+        backups: BackupManager | None = None,
+        locations: Locations | None = None,
+        autostart: Autostart | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.prefs = prefs
+        self.service = service
+        self.window = window
+        self.presenter = presenter
+        self.tray = tray
+        self.channels = channels
+        self.backups = backups
+        self.locations = locations
+        self.autostart = autostart
+        self.dialog: SettingsDialog | None = None
+        self._offered = bool(prefs.store.get(AUTOSTART_OFFERED_KEY, False))
+        self.apply()
+
+    def apply(self) -> None:
+        """Make the running app follow the stored preferences (those that apply at once)."""
+        self.presenter.prefer_popup = self.prefs.notification_style == "popup"
+        if self.backups is not None:
+            self.backups.keep = self.prefs.backups_keep
+
+    @Slot()
+    def show_settings(self) -> SettingsDialog:
+        if self.dialog is None:
+            self.dialog = SettingsDialog(
+                self.prefs, self.channels, self.locations, self.autostart, self.window
+            )
+            self.dialog.applied.connect(self.apply)
+            self.dialog.finished.connect(self._forget_dialog)
+        self.dialog.show()
+        self.dialog.raise_()
+        self.dialog.activateWindow()
+        return self.dialog
+
+    @Slot()
+    def _forget_dialog(self) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+        self.dialog = None
+
+    @Slot()
+    def open_log_folder(self) -> bool:
+        if self.locations is None:
+            return False
+        return self._open(self.locations.logs)
+
+    def _open(self, folder: Path) -> bool:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            log.warning("Cannot create %s: %s", folder, exc)
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            return True
+        self.window.statusBar().showMessage(
+            self.tr("No file manager could open the folder; it is {folder}").format(folder=folder),
+            NOTICE_MS * 2,
+        )
+        return False
+
+    # -- autostart -------------------------------------------------------------------------------
+
+    def sync_autostart(self) -> None:
+        """At start: rewrite the login entry if it is on, so it runs this pushgui's command."""
+        if self.autostart is None or not self.prefs.autostart:
+            return
+        try:
+            self.autostart.enable()
+        except AutostartError as exc:
+            log.warning("Cannot refresh the autostart entry: %s", exc)
+
+    @Slot()
+    def offer_autostart(self) -> bool:
+        """After reminders change: switch autostart on if this is the first reminder."""
+        if self._offered or self.autostart is None:
+            return False
+        count = len(self.service.rows())  # zero until the first reminder: cheap
+        if count == 0:
+            return False
+        self._offered = True
+        if not self.prefs.offer_autostart(count):
+            return False
+        try:
+            self.autostart.enable()
+        except AutostartError as exc:
+            log.warning("Cannot switch on autostart: %s", exc)
+            self.prefs.autostart = False
+            return False
+        text = self.tr("pushgui will start when you log in; change this in Settings.")
+        self.window.statusBar().showMessage(text, NOTICE_MS)
+        if self.tray is not None and self.tray.isVisible():
+            self.tray.showMessage(
+                self.tr("Your reminders will be sent after a restart"),
+                text,
+                QSystemTrayIcon.MessageIcon.Information,
+                NOTICE_MS,
+            )
+        return True

@@ -1,0 +1,313 @@
+"""pushgui in a real X session: Xvfb, a real XEmbed tray (trayer), a real notification daemon
+(dunst) on a private D-Bus session bus. The app is started as a user's login would start it
+(``--minimized``), its tray icon must be embedded in the tray, a push due in 2 s must reach
+the daemon, and the tray menu's Show and Quit must work.
+
+Debian packages: xvfb dbus dunst trayer x11-utils xdotool.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import once_in
+from tests.test_cli import write_file
+
+PROGRAMS = ("Xvfb", "dbus-daemon", "dunst", "dunstctl", "trayer", "xwininfo", "xdotool")
+PACKAGES = "xvfb dbus dunst trayer x11-utils xdotool"
+
+
+def _missing() -> list[str]:
+    return [name for name in PROGRAMS if shutil.which(name) is None]
+
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not sys.platform.startswith("linux"), reason="needs an X11 session"),
+    pytest.mark.skipif(
+        bool(_missing()),
+        reason=f"needs {', '.join(_missing())} (Debian: apt-get install {PACKAGES})",
+    ),
+]
+
+
+def wait_for(predicate, timeout: float, what: str, interval: float = 0.1):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+
+
+# -- the X window tree -------------------------------------------------------------------------
+
+_LINE = re.compile(
+    r"^(?P<indent>\s*)(?P<id>0x[0-9a-f]+) (?:\"(?P<name>.*)\"|\(has no name\)): "
+    r"\((?P<cls>.*)\)\s+(?P<w>\d+)x(?P<h>\d+)\+-?\d+\+-?\d+\s+\+(?P<x>-?\d+)\+(?P<y>-?\d+)"
+)
+
+
+@dataclass
+class XWindow:
+    id: str
+    name: str | None
+    wm_class: str
+    width: int
+    height: int
+    x: int
+    y: int
+    depth: int
+    children: list[XWindow]
+
+    def walk(self) -> Iterator[XWindow]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+def window_tree(env: dict[str, str]) -> list[XWindow]:
+    """The root window's children, each with its descendants (from ``xwininfo -tree``)."""
+    out = subprocess.run(
+        ["xwininfo", "-root", "-tree"], env=env, capture_output=True, text=True, timeout=10
+    ).stdout
+    roots: list[XWindow] = []
+    stack: list[XWindow] = []
+    for line in out.splitlines():
+        match = _LINE.match(line)
+        if not match:
+            continue
+        depth = len(match["indent"])
+        window = XWindow(
+            match["id"],
+            match["name"],
+            match["cls"],
+            int(match["w"]),
+            int(match["h"]),
+            int(match["x"]),
+            int(match["y"]),
+            depth,
+            [],
+        )
+        while stack and stack[-1].depth >= depth:
+            stack.pop()
+        (stack[-1].children if stack else roots).append(window)
+        stack.append(window)
+    return roots
+
+
+def viewable(env: dict[str, str], window_id: str) -> bool:
+    out = subprocess.run(
+        ["xwininfo", "-id", window_id], env=env, capture_output=True, text=True, timeout=10
+    ).stdout
+    return "Map State: IsViewable" in out
+
+
+def tray_icon(env: dict[str, str]) -> XWindow | None:
+    """pushgui's icon window inside trayer's panel, once embedded and shown."""
+    for top in window_tree(env):
+        if top.name == "panel" and '"trayer"' in top.wm_class:
+            for window in top.walk():
+                if window.name == "pushgui" and viewable(env, window.id):
+                    return window
+    return None
+
+
+def main_window(env: dict[str, str]) -> XWindow | None:
+    for top in window_tree(env):
+        if top.name == "pushgui" and top.width >= 300 and viewable(env, top.id):
+            return top
+    return None
+
+
+def popup_menu(env: dict[str, str]) -> XWindow | None:
+    for top in window_tree(env):
+        if top.name == "pushgui" and 20 < top.width < 300 and viewable(env, top.id):
+            return top
+    return None
+
+
+# -- the session -------------------------------------------------------------------------------
+
+
+@dataclass
+class Session:
+    env: dict[str, str]
+    dunst_log: Path
+
+
+@pytest.fixture
+def session(tmp_path) -> Iterator[Session]:
+    processes: list[subprocess.Popen] = []
+    logs = tmp_path / "session"
+    logs.mkdir()
+
+    def start(command: list[str], name: str, **kwargs) -> subprocess.Popen:
+        out = kwargs.pop("stdout", None) or (logs / f"{name}.log").open("wb")
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, **kwargs)
+        processes.append(process)
+        return process
+
+    try:
+        # Xvfb picks a free display itself and writes its number to the pipe.
+        read_fd, write_fd = os.pipe()
+        start(
+            [
+                "Xvfb",
+                "-displayfd",
+                str(write_fd),
+                "-screen",
+                "0",
+                "1280x800x24",
+                "-nolisten",
+                "tcp",
+            ],
+            "xvfb",
+            pass_fds=(write_fd,),
+        )
+        os.close(write_fd)
+        with os.fdopen(read_fd) as pipe:
+            display = ":" + pipe.readline().strip()
+        assert display != ":", "Xvfb did not start"
+
+        bus = start(
+            ["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+            "dbus",
+            stdout=subprocess.PIPE,
+        )
+        assert bus.stdout is not None
+        address = bus.stdout.readline().decode().strip()
+        assert address, "dbus-daemon did not start"
+
+        config = tmp_path / "config"
+        (config / "dunst").mkdir(parents=True)
+        env = {
+            **os.environ,
+            "DISPLAY": display,
+            "DBUS_SESSION_BUS_ADDRESS": address,
+            "XDG_CONFIG_HOME": str(config),
+            "QT_QPA_PLATFORM": "xcb",
+        }
+        env.pop("WAYLAND_DISPLAY", None)
+        dunstrc = config / "dunst" / "dunstrc"
+        dunstrc.write_text("[global]\n    monitor = 0\n    timeout = 60\n", encoding="utf-8")
+        dunst_log = logs / "dunst.log"
+        start(["dunst", "-print", "-config", str(dunstrc)], "dunst", env=env)
+        wait_for(
+            lambda: (
+                subprocess.run(["dunstctl", "count"], env=env, capture_output=True).returncode == 0
+            ),
+            10,
+            "dunst on the session bus",
+        )
+        start(
+            [
+                "trayer",
+                "--edge",
+                "top",
+                "--align",
+                "right",
+                "--widthtype",
+                "pixel",
+                "--width",
+                "200",
+                "--height",
+                "32",
+            ],
+            "trayer",
+            env=env,
+        )
+        wait_for(lambda: any(w.name == "panel" for w in window_tree(env)), 10, "the trayer panel")
+        yield Session(env, dunst_log)
+    finally:
+        for process in reversed(processes):
+            process.terminate()
+        for process in reversed(processes):
+            try:
+                process.wait(5)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(5)
+
+
+def dunst_history(env: dict[str, str]) -> list[dict]:
+    result = subprocess.run(
+        ["dunstctl", "history"], env=env, capture_output=True, text=True, timeout=10
+    )
+    if result.returncode != 0:
+        return []
+    return [item for group in json.loads(result.stdout)["data"] for item in group]
+
+
+def right_click_and_choose(env: dict[str, str], icon: XWindow, keys: list[str]) -> None:
+    x, y = icon.x + icon.width // 2, icon.y + icon.height // 2
+    subprocess.run(["xdotool", "mousemove", str(x), str(y), "click", "3"], env=env, check=True)
+    wait_for(lambda: popup_menu(env), 5, "the tray menu")
+    time.sleep(0.3)  # the menu grabs the keyboard just after it is mapped
+    subprocess.run(["xdotool", "key", "--delay", "100", *keys], env=env, check=True)
+
+
+def test_minimized_app_lives_in_the_tray_notifies_through_the_daemon_and_obeys_its_menu(
+    session, tmp_path
+):
+    env = session.env
+    data = tmp_path / "data"
+    app_log = (tmp_path / "app.log").open("wb")
+    app = subprocess.Popen(
+        [sys.executable, "-m", "pushgui", "--data-dir", str(data), "--minimized"],
+        env=env,
+        stdout=app_log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        icon = wait_for(lambda: tray_icon(env), 15, "pushgui's icon embedded in trayer")
+        assert main_window(env) is None, "--minimized must not show the window"
+
+        # A push due in 2 s, handed to the running app like a user's import.
+        push = write_file(tmp_path / "push.json", once_in(2, name="Desk"))
+        subprocess.run(
+            [sys.executable, "-m", "pushgui", "--data-dir", str(data), "import", str(push)],
+            env=env,
+            check=True,
+            capture_output=True,
+            timeout=30,
+        )
+
+        def notified() -> bool:
+            return "summary: 'Title Desk'" in session.dunst_log.read_text(errors="replace")
+
+        wait_for(notified, 10, "the reminder at the notification daemon")
+        # Read it back from the daemon itself: closed notifications go to its history.
+        subprocess.run(["dunstctl", "close-all"], env=env, check=True)
+        history = wait_for(lambda: dunst_history(env), 5, "dunst's history")
+        reminders = [n for n in history if n["summary"]["data"] == "Title Desk"]
+        assert reminders, history
+        assert reminders[0]["appname"]["data"] == "pushgui"
+        assert reminders[0]["body"]["data"] == "Body"
+
+        # Tray menu: Show pushgui (the first entry) maps the main window...
+        right_click_and_choose(env, icon, ["Down", "Return"])
+        wait_for(lambda: main_window(env), 5, "the main window after Show pushgui")
+        # ...and Quit (the last entry) stops the app.
+        right_click_and_choose(env, icon, ["Up", "Return"])
+        assert app.wait(10) == 0
+    finally:
+        if app.poll() is None:
+            app.terminate()
+            app.wait(10)
+        app_log.close()
+    log_text = (data / "logs" / "pushgui.log").read_text(encoding="utf-8")
+    assert "Push 1 (Desk) ran" in log_text
+    assert "Traceback" not in log_text

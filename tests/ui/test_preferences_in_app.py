@@ -1,0 +1,169 @@
+"""Preferences in the running app: Tools > Settings (Ctrl+,), Help > Open log folder, the
+notification style, backups kept, and autostart switched on after the first reminder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication
+
+from pushgui.app import Runtime, start_runtime
+from pushgui.core.autostart import XdgAutostart
+from pushgui.core.paths import locate
+from pushgui.core.preferences import AUTOSTART_OFFERED_KEY, Preferences
+from pushgui.core.settings import SettingsStore
+from pushgui.core.store import db as store_db
+from pushgui.ui.reminders import ReminderWindow
+from pushgui.ui.settings_dialog import SettingsDialog
+from pushgui.ui.shell import DesktopShell
+from tests.helpers import once_in, weekdays_at_nine
+
+
+@pytest.fixture
+def runtime(qapp, data_dir):
+    rt = start_runtime(locate(data_dir))
+    yield rt
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, ReminderWindow | SettingsDialog):
+            widget.close()
+    if rt.scheduler.running:
+        rt.stop()
+    store_db.bind(None)
+
+
+@pytest.fixture
+def backend(tmp_path, data_dir):
+    return XdgAutostart(data_dir=data_dir, config_home=tmp_path / "cfg")
+
+
+class OpenedUrls(QObject):
+    def __init__(self):
+        super().__init__()
+        self.urls: list[QUrl] = []
+
+    @Slot(QUrl)
+    def open_url(self, url: QUrl) -> None:
+        self.urls.append(url)
+
+
+@pytest.fixture
+def file_manager(qapp):
+    handler = OpenedUrls()
+    QDesktopServices.setUrlHandler("file", handler, "open_url")
+    yield handler
+    QDesktopServices.unsetUrlHandler("file")
+
+
+def make_shell(qtbot, rt: Runtime, backend=None, tray: bool = False) -> DesktopShell:
+    shell = DesktopShell(
+        rt.service,
+        rt.scheduler,
+        rt.bridge,
+        SettingsStore(rt.db),
+        tray_available=tray,
+        backups=rt.backups,
+        locations=locate(rt.db.path.parent),
+        autostart=backend,
+    )
+    qtbot.addWidget(shell.window)
+    shell.window.show()
+    qtbot.waitExposed(shell.window)
+    return shell
+
+
+def menu_actions(window, title: str):
+    [menu] = [a.menu() for a in window.menuBar().actions() if a.text() == title]
+    return [a for a in menu.actions() if not a.isSeparator()]
+
+
+def test_tools_settings_opens_the_dialog_with_ctrl_comma(qtbot, runtime, backend):
+    shell = make_shell(qtbot, runtime, backend)
+    window = shell.window
+    assert window.settings_action in menu_actions(window, "&Tools")
+    assert window.settings_action.shortcut().toString() == "Ctrl+,"
+    window.settings_action.trigger()
+    dialog = shell.preferences.dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.data_edit.text() == str(runtime.db.path.parent)
+    shell.window.settings_action.trigger()
+    assert shell.preferences.dialog is dialog  # one dialog, raised again
+
+
+def test_saving_the_notification_style_and_backups_applies_at_once(qtbot, runtime, backend):
+    shell = make_shell(qtbot, runtime, backend)
+    assert not shell.presenter.prefer_popup
+    dialog = shell.preferences.show_settings()
+    dialog.style_combo.setCurrentIndex(dialog.style_combo.findData("popup"))
+    dialog.backups_spin.setValue(12)
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Save), Qt.LeftButton)
+    assert shell.presenter.prefer_popup
+    assert runtime.backups.keep == 12
+    qtbot.waitUntil(lambda: shell.preferences.dialog is None)
+
+
+def test_the_popup_style_shows_a_reminder_window_even_with_a_tray(qtbot, runtime, backend):
+    Preferences(runtime.settings).notification_style = "popup"
+    shell = make_shell(qtbot, runtime, backend, tray=True)
+    shell.presenter.present(1, "Tea", "Tea time", "")
+    windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, ReminderWindow)]
+    assert [w.windowTitle() for w in windows] == ["Reminder: Tea"]
+
+
+def test_help_open_log_folder_shows_it_in_the_file_manager(
+    qtbot, runtime, backend, file_manager, data_dir
+):
+    shell = make_shell(qtbot, runtime, backend)
+    window = shell.window
+    assert window.log_folder_action in menu_actions(window, "&Help")
+    window.log_folder_action.trigger()
+    assert [Path(u.toLocalFile()) for u in file_manager.urls] == [data_dir / "logs"]
+
+
+def test_autostart_is_switched_on_once_after_the_first_reminder(qtbot, runtime, backend):
+    shell = make_shell(qtbot, runtime, backend)
+    shell.start()
+    assert not backend.is_enabled()
+    push_id = runtime.service.create(weekdays_at_nine())
+    qtbot.waitUntil(backend.is_enabled)
+    assert Preferences(runtime.settings).autostart is True
+    assert "start when you log in" in shell.window.statusBar().currentMessage()
+    # Turned off by the user, it stays off when more reminders come.
+    dialog = shell.preferences.show_settings()
+    assert dialog.autostart_check.isChecked()
+    dialog.autostart_check.click()
+    dialog.save()
+    assert not backend.is_enabled()
+    runtime.service.delete(push_id)
+    runtime.service.create(once_in(3600))
+    qtbot.wait(50)
+    assert not backend.is_enabled()
+    assert runtime.settings.get(AUTOSTART_OFFERED_KEY) is True
+
+
+def test_reminders_made_before_this_version_get_the_offer_at_start(qtbot, runtime, backend):
+    runtime.service.create(weekdays_at_nine())
+    shell = make_shell(qtbot, runtime, backend)
+    assert not backend.is_enabled()
+    shell.start()
+    assert backend.is_enabled()
+
+
+def test_a_stale_autostart_entry_is_rewritten_at_start(qtbot, runtime, backend):
+    Preferences(runtime.settings).autostart = True
+    backend.path.parent.mkdir(parents=True)
+    backend.path.write_text("[Desktop Entry]\nExec=/old/place/pushgui\n")
+    shell = make_shell(qtbot, runtime, backend)
+    shell.start()
+    assert backend.path.read_text() == backend.entry()
+
+
+def test_without_a_backend_nothing_is_written(qtbot, runtime, tmp_path):
+    shell = make_shell(qtbot, runtime, None)
+    shell.start()
+    runtime.service.create(weekdays_at_nine())
+    qtbot.wait(50)
+    assert not (tmp_path / "config" / "autostart").exists()
+    assert runtime.settings.get(AUTOSTART_OFFERED_KEY) is None
