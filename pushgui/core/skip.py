@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from pushgui.core import headsup
+from pushgui.core.i18n import QT_TRANSLATE_NOOP
 from pushgui.core.missed import record_skipped
 from pushgui.core.schedule.preview import next_fire_time
 from pushgui.core.specs import spec_from_dict
@@ -16,7 +17,7 @@ from pushgui.core.store.models import Push
 
 log = logging.getLogger(__name__)
 
-SKIPPED_ONCE = "Skipped this time, as you asked"
+SKIPPED_ONCE = QT_TRANSLATE_NOOP("stored", "Skipped this time, as you asked")
 
 
 def skip_next(

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import delete, select
 
 from pushgui.core.errors import FieldError, SpecError
+from pushgui.core.i18n import translate
 from pushgui.core.specs import (
     MAX_NAME,
     Message,
@@ -65,9 +66,16 @@ def _from_row(row_id: int, name: str, text: str) -> Template:
 def check_name(name: str) -> None:
     """Raise :class:`SpecError` on a name a template cannot have."""
     if not name.strip():
-        raise SpecError([FieldError("name", "Give the template a name")])
+        raise SpecError([FieldError("name", translate("templates", "Give the template a name"))])
     if len(name) > MAX_NAME:
-        raise SpecError([FieldError("name", f"Keep the name under {MAX_NAME} characters")])
+        raise SpecError(
+            [
+                FieldError(
+                    "name",
+                    translate("templates", "Keep the name under {n} characters").format(n=MAX_NAME),
+                )
+            ]
+        )
 
 
 class TemplateBook:
@@ -103,9 +111,7 @@ class TemplateBook:
             ).first()
         return None if row is None else _from_row(*row)
 
-    def save(
-        self, name: str, message: Message, targets: tuple[Target, ...] | None = None
-    ) -> int:
+    def save(self, name: str, message: Message, targets: tuple[Target, ...] | None = None) -> int:
         """Save under ``name``, replacing a template of that name; returns its id."""
         check_name(name)
         name = name.strip()

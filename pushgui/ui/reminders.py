@@ -1,27 +1,46 @@
-"""Showing due reminders to the user: a tray notification, or a reminder window.
+"""Showing due reminders to the user: a tray notification, or a reminder window to act on.
 
 The desktop channel's sender runs in a worker thread; it only emits a signal. The
-presenter, living in the GUI thread, shows the reminder.
+presenter, living in the GUI thread, shows the reminder. The reminder window offers
+Dismiss and Snooze; a snooze is a persisted one-off job (:mod:`pushgui.core.snooze`), so
+it survives a restart. Clicking a tray notification opens the window, so Snooze is always
+one click away.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QDateTime, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
     QDialogButtonBox,
+    QFormLayout,
+    QFrame,
     QLabel,
+    QPushButton,
     QSystemTrayIcon,
     QVBoxLayout,
     QWidget,
 )
 
+from pushgui.core import context
 from pushgui.core.channels.base import Outcome, Outgoing
+from pushgui.core.snooze import snooze, until_for
+from pushgui.ui.i18n import date_time_pattern, format_short
 from pushgui.ui.icons import app_icon
+from pushgui.ui.trigger_editors.base import ErrorLabel
+
+log = logging.getLogger(__name__)
 
 NOTIFICATION_MS = 15_000
+CUSTOM = "custom"
 
 
 class DesktopSender(QObject):
@@ -40,71 +59,262 @@ class DesktopSender(QObject):
         return [Outcome(ok=True) for _ in messages]
 
 
-class ReminderWindow(QWidget):
-    """A small always-on-top window that stays until dismissed, for when there is no tray."""
+@dataclass(frozen=True)
+class Reminder:
+    """One reminder as it was shown; snoozing shows exactly this again."""
 
-    def __init__(self, push_name: str, title: str, body: str) -> None:
+    push_id: int
+    push_name: str
+    title: str
+    body: str
+    shown_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+
+def _short_time(moment: datetime) -> str:
+    return moment.astimezone().strftime("%H:%M")
+
+
+class ReminderWindow(QWidget):
+    """A small always-on-top window that stays until dismissed or snoozed.
+
+    Signals:
+        snoozed(object): the user snoozed the reminder until this aware datetime; the
+            window closes right after.
+    """
+
+    snoozed = Signal(object)
+
+    def __init__(
+        self,
+        push_name: str,
+        title: str,
+        body: str,
+        push_id: int | None = None,
+        shown_at: datetime | None = None,
+    ) -> None:
         super().__init__(None, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.reminder = Reminder(
+            push_id if push_id is not None else -1,
+            push_name,
+            title,
+            body,
+            shown_at or datetime.now(UTC),
+        )
         self.setWindowTitle(self.tr("Reminder: {name}").format(name=push_name))
         self.setWindowIcon(app_icon())
-        self.setMinimumWidth(360)
+        self.setMinimumWidth(400)
         heading = QLabel(title)
         heading.setObjectName("reminderTitle")
         heading.setWordWrap(True)
+        heading.setTextFormat(Qt.TextFormat.PlainText)
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         heading.setFont(font)
         text = QLabel(body)
         text.setWordWrap(True)
+        text.setTextFormat(Qt.TextFormat.PlainText)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.snooze_combo = QComboBox()
+        self.snooze_combo.setAccessibleName(self.tr("Remind me again"))
+        tomorrow = until_for("tomorrow", self.reminder.shown_at)
+        for label, choice in (
+            (self.tr("in 5 minutes"), "5min"),
+            (self.tr("in 15 minutes"), "15min"),
+            (self.tr("in 1 hour"), "1h"),
+            (self.tr("tomorrow at {time}").format(time=_short_time(tomorrow)), "tomorrow"),
+            (self.tr("at a time I choose…"), CUSTOM),
+        ):
+            self.snooze_combo.addItem(label, choice)
+        self.snooze_combo.setCurrentIndex(1)
+        self.custom_edit = QDateTimeEdit()
+        self.custom_edit.setAccessibleName(self.tr("Remind me again at"))
+        self.custom_edit.setCalendarPopup(True)
+        self.custom_edit.setDisplayFormat(date_time_pattern())
+        start = QDateTime.currentDateTime().addSecs(30 * 60)
+        start.setTime(start.time().addSecs(-start.time().second()))
+        self.custom_edit.setDateTime(start)
+        self.custom_edit.setMinimumDateTime(QDateTime.currentDateTime())
+        self.snooze_error = ErrorLabel()
+        self.snooze_button = QPushButton(self.tr("&Snooze"))
+        self.snooze_button.setToolTip(self.tr("Show this reminder again later"))
+        self.snooze_button.clicked.connect(self.snooze)
+        self.snooze_combo.currentIndexChanged.connect(self._on_choice)
+
+        self.snooze_box = QWidget()
+        form = QFormLayout(self.snooze_box)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setVerticalSpacing(4)
+        form.addRow(self.tr("Remind me &again:"), self.snooze_combo)
+        form.addRow("", self.custom_edit)
+        form.addRow("", self.snooze_error)
+        # Hidden rows of a form still take spacing; these two only show when needed.
+        form.setRowVisible(1, False)
+        form.setRowVisible(2, False)
+        self._form = form
+
         buttons = QDialogButtonBox()
-        dismiss = buttons.addButton(self.tr("Dismiss"), QDialogButtonBox.ButtonRole.AcceptRole)
-        dismiss.setDefault(True)
-        dismiss.clicked.connect(self.close)
+        buttons.addButton(self.snooze_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.dismiss_button = buttons.addButton(
+            self.tr("&Dismiss"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.dismiss_button.setDefault(True)
+        self.dismiss_button.setAutoDefault(True)
+        self.dismiss_button.clicked.connect(self.close)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
+
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 12)
         layout.addWidget(heading)
         if body:
             layout.addWidget(text)
         layout.addStretch(1)
+        layout.addSpacing(6)
+        layout.addWidget(line)
+        layout.addWidget(self.snooze_box)
         layout.addWidget(buttons)
+        self.dismiss_button.setFocus()
+
+        self.set_snooze_available(push_id is not None)
+
+    def set_snooze_available(self, available: bool) -> None:
+        """Hide Snooze when there is nothing to schedule it with."""
+        shown = available and self.reminder.push_id >= 0
+        self.snooze_box.setVisible(shown)
+        self.snooze_button.setVisible(shown)
+
+    def _on_choice(self) -> None:
+        self._form.setRowVisible(1, self.snooze_combo.currentData() == CUSTOM)
+        self._show_error("")
+
+    def _show_error(self, text: str) -> None:
+        self.snooze_error.show_messages([text])
+        self._form.setRowVisible(2, bool(text))
+
+    def choose(self, choice: str) -> None:
+        """Select a snooze choice: "5min", "15min", "1h", "tomorrow" or "custom"."""
+        index = self.snooze_combo.findData(choice)
+        if index < 0:
+            raise ValueError(f"No snooze choice {choice!r}")
+        self.snooze_combo.setCurrentIndex(index)
+
+    def snooze_until(self, now: datetime | None = None) -> datetime | None:
+        """When the chosen snooze ends; ``None`` for a custom time that is not ahead."""
+        now = now or datetime.now(UTC)
+        choice = self.snooze_combo.currentData()
+        if choice != CUSTOM:
+            return until_for(choice, now)
+        until = datetime.fromtimestamp(self.custom_edit.dateTime().toSecsSinceEpoch(), UTC)
+        return until if until > now else None
+
+    @Slot()
+    def snooze(self) -> None:
+        until = self.snooze_until()
+        if until is None:
+            self._show_error(self.tr("Choose a time that is still ahead."))
+            return
+        self.snoozed.emit(until)
+        self.close()
 
 
 class ReminderPresenter(QObject):
     """Shows reminders as tray notifications when possible, else as reminder windows.
 
+    ``prefer_popup`` (the "notification style" setting) shows every reminder as a window.
+    Clicking a tray notification opens the window for the reminder it showed.
+
     Signals:
         shown(int): the push id of a reminder that was just shown.
+        snoozed(int, object): a reminder of this push id was snoozed until this datetime.
+        tray_reminder_shown(): a reminder now occupies the tray's notification.
     """
 
     shown = Signal(int)
+    snoozed = Signal(int, object)
+    tray_reminder_shown = Signal()
 
-    def __init__(self, tray: QSystemTrayIcon | None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        tray: QSystemTrayIcon | None,
+        parent: QObject | None = None,
+        scheduler: Any = None,
+    ) -> None:
         super().__init__(parent)
         self.tray = tray
+        self.scheduler = scheduler
+        self.prefer_popup = False
         self.windows: list[ReminderWindow] = []
+        self.tray_reminder: Reminder | None = None
+        if tray is not None:
+            tray.messageClicked.connect(self.open_tray_reminder)
 
     def uses_tray(self) -> bool:
         return (
-            self.tray is not None and self.tray.isVisible() and QSystemTrayIcon.supportsMessages()
+            not self.prefer_popup
+            and self.tray is not None
+            and self.tray.isVisible()
+            and QSystemTrayIcon.supportsMessages()
         )
+
+    def _scheduler(self) -> Any:
+        return self.scheduler if self.scheduler is not None else context.scheduler()
 
     @Slot(int, str, str, str)
     def present(self, push_id: int, push_name: str, title: str, body: str) -> None:
+        reminder = Reminder(push_id, push_name, title, body)
         if self.uses_tray():
             assert self.tray is not None
+            self.tray_reminder = reminder
             self.tray.showMessage(title, body or push_name, app_icon(), NOTIFICATION_MS)
+            self.tray_reminder_shown.emit()
         else:
-            window = ReminderWindow(push_name, title, body)
-            window.destroyed.connect(lambda *_: self._forget(window))
-            self.windows.append(window)
-            window.show()
-            window.raise_()
-            window.activateWindow()
+            self.show_window(reminder)
         self.shown.emit(push_id)
+
+    def show_window(self, reminder: Reminder) -> ReminderWindow:
+        window = ReminderWindow(
+            reminder.push_name, reminder.title, reminder.body, reminder.push_id, reminder.shown_at
+        )
+        window.set_snooze_available(self._scheduler() is not None)
+        window.snoozed.connect(lambda until: self._snooze(reminder, until))
+        window.destroyed.connect(lambda *_: self._forget(window))
+        self.windows.append(window)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    @Slot()
+    def open_tray_reminder(self) -> ReminderWindow | None:
+        """The tray notification was clicked: open its reminder, where Snooze is."""
+        reminder, self.tray_reminder = self.tray_reminder, None
+        return None if reminder is None else self.show_window(reminder)
+
+    def forget_tray_reminder(self) -> None:
+        """Something else now occupies the tray's notification."""
+        self.tray_reminder = None
+
+    def _snooze(self, reminder: Reminder, until: datetime) -> None:
+        scheduler = self._scheduler()
+        if scheduler is None:
+            log.warning("No scheduler; the reminder of push %s cannot be snoozed", reminder.push_id)
+            return
+        snooze(scheduler, reminder.push_id, until, reminder.title, reminder.body)
+        self.snoozed.emit(reminder.push_id, until)
 
     def _forget(self, window: ReminderWindow) -> None:
         if window in self.windows:
             self.windows.remove(window)
+
+
+def snooze_delay_text(until: datetime, now: datetime | None = None) -> str:
+    """A short "until 10:15" style text for a status message."""
+    now = now or datetime.now(UTC)
+    if until - now < timedelta(hours=20):
+        return _short_time(until)
+    return format_short(until)

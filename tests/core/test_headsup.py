@@ -1,0 +1,187 @@
+"""Heads-up before a push goes to other people, and skipping its next run."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from pushgui.core import context, headsup
+from pushgui.core.channel_book import ChannelBook
+from pushgui.core.channels.config import DingTalkConfig
+from pushgui.core.errors import SpecError
+from pushgui.core.headsup import HEADSUP_FUNC, announce, headsup_job_id
+from pushgui.core.skip import SKIPPED_ONCE
+from pushgui.core.specs import PushOptions, Target, spec_from_dict, spec_to_dict
+from pushgui.core.store.models import Run
+from tests.core.test_service import wait_for
+from tests.helpers import every_minutes, weekdays_at_nine
+from tests.servers import DINGTALK_SECRET, DINGTALK_TOKEN
+
+
+@pytest.fixture
+def room(database, fake):
+    """A real DingTalk channel (the test server), so pushes reach someone besides "me"."""
+    channel_id = ChannelBook(database, context.secrets()).save(
+        "Room",
+        DingTalkConfig(
+            access_token=DINGTALK_TOKEN,
+            secret=DINGTALK_SECRET,
+            api_url=fake.url + "/robot/send",
+        ),
+    )
+    return (Target("dingtalk", channel_id),)
+
+
+@pytest.fixture
+def to_room(room):
+    def make(spec, minutes=10):
+        return replace(spec, targets=room, options=replace(spec.options, heads_up_minutes=minutes))
+
+    return make
+
+
+@pytest.fixture
+def notices(scheduler):
+    seen = []
+    context.bind(None, scheduler)
+    headsup.register_handler(seen.append)
+    yield seen
+    headsup.register_handler(None)
+    context.bind(None, None)
+
+
+def next_run(scheduler, push_id):
+    return scheduler.get_job(str(push_id)).next_run_time
+
+
+def test_the_heads_up_job_is_n_minutes_before_the_next_run(service, scheduler, to_room):
+    push_id = service.create(to_room(weekdays_at_nine("Report"), 10))
+    job = scheduler.get_job(headsup_job_id(push_id))
+    due = next_run(scheduler, push_id)
+    assert job.func_ref == HEADSUP_FUNC
+    assert job.next_run_time == due - timedelta(minutes=10)
+    assert job.args == (push_id, due.timestamp())
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda s: replace(s, targets=(Target(),)),  # only "me": no heads-up
+        lambda s: replace(s, options=replace(s.options, heads_up_minutes=0)),
+        lambda s: replace(s, enabled=False),
+    ],
+)
+def test_no_heads_up_for_me_only_when_off_or_paused(service, scheduler, change, to_room):
+    push_id = service.create(change(to_room(weekdays_at_nine())))
+    assert scheduler.get_job(headsup_job_id(push_id)) is None
+
+
+def test_editing_and_pausing_keep_the_heads_up_in_step(service, scheduler, to_room):
+    spec = to_room(weekdays_at_nine())
+    push_id = service.create(spec)
+    service.update(push_id, replace(spec, targets=(Target(),)))
+    assert scheduler.get_job(headsup_job_id(push_id)) is None
+    service.update(push_id, spec)
+    assert scheduler.get_job(headsup_job_id(push_id)) is not None
+    service.set_enabled(push_id, False)
+    assert scheduler.get_job(headsup_job_id(push_id)) is None
+    service.set_enabled(push_id, True)
+    due = next_run(scheduler, push_id)
+    assert scheduler.get_job(headsup_job_id(push_id)).next_run_time == due - timedelta(minutes=10)
+
+
+def test_reconcile_gives_a_missing_heads_up_back(service, scheduler, to_room):
+    push_id = service.create(to_room(weekdays_at_nine()))
+    scheduler.remove_job(headsup_job_id(push_id))
+    service.reconcile()
+    due = next_run(scheduler, push_id)
+    assert scheduler.get_job(headsup_job_id(push_id)).next_run_time == due - timedelta(minutes=10)
+
+
+def test_the_heads_up_tells_the_handler_about_the_coming_run(service, scheduler, notices, to_room):
+    push_id = service.create(to_room(weekdays_at_nine("Report")))
+    due = next_run(scheduler, push_id)
+    assert announce(push_id, due.timestamp()) == "shown"
+    [notice] = notices
+    assert (notice.push_id, notice.push_name, notice.title, notice.due) == (
+        push_id,
+        "Report",
+        "Standup",
+        due,
+    )
+
+
+def test_a_stale_heads_up_announces_nothing_and_follows_the_schedule(
+    service, scheduler, notices, to_room
+):
+    push_id = service.create(to_room(weekdays_at_nine()))
+    due = next_run(scheduler, push_id)
+    service.skip_next(push_id)
+    assert announce(push_id, due.timestamp()) == "moved"
+    assert notices == []
+    following = next_run(scheduler, push_id)
+    job = scheduler.get_job(headsup_job_id(push_id))
+    assert job.next_run_time == following - timedelta(minutes=10)
+
+
+def test_skip_this_time_records_the_run_skipped_and_moves_the_job_on(
+    service, scheduler, database, to_room
+):
+    push_id = service.create(to_room(weekdays_at_nine()))
+    due = next_run(scheduler, push_id)
+    assert service.skip_next(push_id, expected=due + timedelta(days=1)) is None  # not next
+    assert next_run(scheduler, push_id) == due
+
+    assert service.skip_next(push_id, expected=due) == due
+    following = next_run(scheduler, push_id)
+    assert following > due and following.astimezone(due.tzinfo).hour == due.hour
+    with database.session() as session:
+        [run] = session.execute(select(Run)).scalars()
+        assert (run.scheduled_at, run.status, run.error) == (due, "skipped", SKIPPED_ONCE)
+    heads_up = scheduler.get_job(headsup_job_id(push_id))
+    assert heads_up.next_run_time == following - timedelta(minutes=10)
+    assert heads_up.args == (push_id, following.timestamp())
+
+
+def test_skipping_a_one_off_finishes_it_for_good(service, scheduler, database):
+    from tests.helpers import once_in
+
+    push_id = service.create(once_in(3600, "Dentist"))
+    assert service.skip_next(push_id) is not None
+    assert scheduler.get_job(str(push_id)) is None
+    scheduler.remove_all_jobs()
+    report = service.reconcile()
+    assert push_id in report.finished  # not brought back as "missed"
+
+
+def test_after_each_run_the_heads_up_moves_to_the_next_run(service, scheduler, database, to_room):
+    spec = to_room(every_minutes(30, datetime.now(UTC) - timedelta(minutes=29)), 5)
+    push_id = service.create(spec)
+    soon = datetime.now(UTC) + timedelta(seconds=0.5)
+    scheduler.modify_job(str(push_id), next_run_time=soon)
+    scheduler.resume()
+    assert wait_for(lambda: next_run(scheduler, push_id) > soon)
+    following = next_run(scheduler, push_id)
+    assert wait_for(
+        lambda: (
+            scheduler.get_job(headsup_job_id(push_id)).next_run_time
+            == following - timedelta(minutes=5)
+        )
+    )
+
+
+def test_heads_up_minutes_round_trip_and_validation(service, to_room):
+    spec = to_room(weekdays_at_nine(), 15)
+    data = spec_to_dict(spec)
+    assert data["options"]["heads_up_minutes"] == 15
+    assert spec_from_dict(data) == spec
+    assert "heads_up_minutes" not in spec_to_dict(weekdays_at_nine())["options"]
+    assert spec_from_dict(spec_to_dict(weekdays_at_nine())).options == PushOptions()
+    with pytest.raises(SpecError) as error:
+        service.create(to_room(weekdays_at_nine(), -1))
+    assert [e.field for e in error.value.errors] == ["options.heads_up_minutes"]
+    with pytest.raises(SpecError):
+        service.create(to_room(weekdays_at_nine(), 24 * 60 + 1))

@@ -1,0 +1,254 @@
+"""Reminders people can act on: snooze from the reminder window (and from a tray
+notification), and the heads-up window before a push goes to other people. The real
+runtime (database, scheduler, engine) runs; reminders come through the real desktop channel."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from pushgui.core import headsup
+from pushgui.core.channels.config import DingTalkConfig
+from pushgui.core.headsup import announce, headsup_job_id
+from pushgui.core.snooze import SNOOZE_FUNC, run_snoozed, snooze_job_id
+from pushgui.core.specs import Target
+from pushgui.core.store.models import Run
+from pushgui.ui.headsup import HeadsUpWindow
+from pushgui.ui.reminders import Reminder, ReminderWindow
+from tests.helpers import weekdays_at_nine
+from tests.servers import DINGTALK_SECRET, DINGTALK_TOKEN
+from tests.ui import test_main_window
+from tests.ui.test_main_window import make_shell
+
+# The window tests' fixtures: the real runtime, and reminder windows closed after each test.
+runtime = test_main_window.runtime
+close_reminders = test_main_window.close_reminders
+
+
+@pytest.fixture(autouse=True)
+def close_heads_up(qapp):
+    yield
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, HeadsUpWindow):
+            widget.close()
+    headsup.register_handler(None)
+
+
+def visible(kind):
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+
+
+def snooze_jobs(rt, push_id):
+    return [j for j in rt.scheduler.get_jobs() if j.id.startswith(f"{push_id}:snooze:")]
+
+
+def test_snoozing_a_shown_reminder_schedules_it_and_it_comes_back(qtbot, runtime):
+    rt = runtime()
+    shell = make_shell(qtbot, rt)
+    push_id = rt.service.create(weekdays_at_nine("Stretch"))
+    shell.desktop_sender.reminder_due.emit(push_id, "Stretch", "Stand up", "And stretch")
+    qtbot.waitUntil(lambda: len(visible(ReminderWindow)) == 1)
+    [window] = visible(ReminderWindow)
+    assert window.snooze_box.isVisible() and window.dismiss_button.isDefault()
+
+    window.choose("5min")
+    expected = datetime.now(UTC).replace(microsecond=0) + timedelta(minutes=5)
+    with qtbot.waitSignal(shell.presenter.snoozed) as snoozed:
+        qtbot.mouseClick(window.snooze_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not visible(ReminderWindow))
+    until = snoozed.args[1]
+    assert abs(until - expected) <= timedelta(seconds=2)
+    [job] = snooze_jobs(rt, push_id)
+    assert job.id == snooze_job_id(push_id, until)
+    assert job.func_ref == SNOOZE_FUNC and job.next_run_time == until
+    assert job.args == (push_id, "Stand up", "And stretch")
+
+    # Made due: the scheduler runs it and the same reminder is shown again.
+    rt.scheduler.modify_job(job.id, next_run_time=datetime.now(UTC))
+    qtbot.waitUntil(lambda: len(visible(ReminderWindow)) == 1, timeout=5000)
+    [again] = visible(ReminderWindow)
+    assert again is not window
+    shown = again.reminder
+    assert (shown.push_id, shown.push_name, shown.title, shown.body) == (
+        push_id,
+        "Stretch",
+        "Stand up",
+        "And stretch",
+    )
+    qtbot.waitUntil(lambda: not snooze_jobs(rt, push_id))
+    with rt.db.session() as session:
+        assert session.execute(select(Run.reason, Run.status)).one() == ("snooze", "ok")
+
+
+def test_a_snooze_survives_a_restart(qtbot, runtime):
+    first = runtime()
+    shell = make_shell(qtbot, first)
+    push_id = first.service.create(weekdays_at_nine("Pay rent"))
+    window = shell.presenter.show_window(Reminder(push_id, "Pay rent", "Pay the rent", ""))
+    window.choose("tomorrow")
+    window.snooze()
+    [job] = snooze_jobs(first, push_id)
+    first.stop()
+
+    second = runtime()
+    [kept] = snooze_jobs(second, push_id)
+    assert (kept.id, kept.next_run_time) == (job.id, job.next_run_time)
+    local = kept.next_run_time.astimezone()
+    shown = window.reminder.shown_at.astimezone()
+    assert (local.hour, local.minute) == (shown.hour, shown.minute)
+    assert local.date() == shown.date() + timedelta(days=1)
+
+
+def test_a_custom_snooze_time_must_be_ahead(qtbot, runtime):
+    rt = runtime()
+    shell = make_shell(qtbot, rt)
+    push_id = rt.service.create(weekdays_at_nine())
+    window = shell.presenter.show_window(Reminder(push_id, "Standup", "Standup", ""))
+    qtbot.addWidget(window)
+    window.choose("custom")
+    assert window.custom_edit.isVisible()
+    window.custom_edit.setMinimumDateTime(QDateTime.currentDateTime().addDays(-1))
+    window.custom_edit.setDateTime(QDateTime.currentDateTime().addSecs(-600))
+    window.snooze()
+    assert window.isVisible() and window.snooze_error.isVisible()
+    assert snooze_jobs(rt, push_id) == []
+
+    at = QDateTime.currentDateTime().addSecs(2 * 3600)
+    window.custom_edit.setDateTime(at)
+    window.snooze()
+    [job] = snooze_jobs(rt, push_id)
+    assert abs(job.next_run_time.timestamp() - at.toSecsSinceEpoch()) < 1
+
+
+def test_clicking_a_tray_notification_opens_the_reminder_and_not_the_history(qtbot, runtime):
+    rt = runtime()
+    shell = make_shell(qtbot, rt, tray=True)
+    push_id = rt.service.create(weekdays_at_nine())
+    presenter = shell.presenter
+    shell._notified_delivery = 99  # an older failure notification
+    if presenter.uses_tray():
+        presenter.present(push_id, "Standup", "Standup now", "")
+    else:  # offscreen has no notification area; what present() does on a desktop:
+        presenter.tray_reminder = Reminder(push_id, "Standup", "Standup now", "")
+        presenter.tray_reminder_shown.emit()
+    assert shell._notified_delivery is None
+    shell.tray.messageClicked.emit()
+    [window] = visible(ReminderWindow)
+    assert window.reminder.title == "Standup now" and window.snooze_box.isVisible()
+    assert shell.history_window is None
+
+    presenter.prefer_popup = True  # the "popup window" notification style
+    assert not presenter.uses_tray()
+    presenter.present(push_id, "Standup", "As a window", "")
+    assert sorted(w.reminder.title for w in visible(ReminderWindow)) == [
+        "As a window",
+        "Standup now",
+    ]
+
+
+@pytest.fixture
+def room(runtime, fake):
+    def make(rt):
+        from pushgui.core.channel_book import ChannelBook
+
+        channel_id = ChannelBook(rt.db, rt.secrets).save(
+            "Room",
+            DingTalkConfig(
+                access_token=DINGTALK_TOKEN,
+                secret=DINGTALK_SECRET,
+                api_url=fake.url + "/robot/send",
+            ),
+        )
+        return (Target("dingtalk", channel_id),)
+
+    return make
+
+
+def heads_up_push(rt, room, minutes=10):
+    spec = weekdays_at_nine("Weekly report")
+    spec = replace(spec, targets=room(rt), options=replace(spec.options, heads_up_minutes=minutes))
+    push_id = rt.service.create(spec)
+    return push_id, rt.scheduler.get_job(str(push_id)).next_run_time
+
+
+def test_heads_up_window_skip_this_time(qtbot, runtime, room):
+    rt = runtime()
+    shell = make_shell(qtbot, rt)
+    push_id, due = heads_up_push(rt, room)
+    assert rt.scheduler.get_job(headsup_job_id(push_id)).next_run_time == due - timedelta(
+        minutes=10
+    )
+    assert announce(push_id, due.timestamp()) == "shown"  # what the heads-up job does
+    qtbot.waitUntil(lambda: len(visible(HeadsUpWindow)) == 1)
+    [window] = visible(HeadsUpWindow)
+    assert "Weekly report" in window.windowTitle()
+    assert window.skip_button.isEnabled() and window.send_now_button.isEnabled()
+
+    qtbot.mouseClick(window.skip_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not visible(HeadsUpWindow))
+    following = rt.scheduler.get_job(str(push_id)).next_run_time
+    assert following > due
+    with rt.db.session() as session:
+        assert session.execute(select(Run.scheduled_at, Run.status)).one() == (due, "skipped")
+    assert "skipped this time" in shell.window.statusBar().currentMessage()
+    heads_up = rt.scheduler.get_job(headsup_job_id(push_id))
+    assert heads_up.next_run_time == following - timedelta(minutes=10)
+
+
+def test_heads_up_send_now_and_edit(qtbot, runtime, room):
+    rt = runtime()
+    shell = make_shell(qtbot, rt)
+    push_id, due = heads_up_push(rt, room)
+    window = shell.headsup.present(push_id, "Weekly report", "Report", due.timestamp())
+    qtbot.mouseClick(window.send_now_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(_runs(rt)) == 2 and _runs(rt)[1][0] != "running", timeout=5000)
+    assert _runs(rt) == [("skipped", "schedule"), ("ok", "manual")]
+    assert rt.scheduler.get_job(str(push_id)).next_run_time > due
+
+    window = shell.headsup.present(push_id, "Weekly report", "Report", due.timestamp())
+    qtbot.mouseClick(window.edit_button, Qt.MouseButton.LeftButton)
+    editor = shell.window.editor
+    assert editor is not None and editor.isVisible()
+    assert editor.name_edit.text() == "Weekly report"
+    editor.reject()
+
+
+def test_heads_up_once_due_no_longer_offers_skip(qtbot):
+    due = datetime.now(UTC) + timedelta(minutes=10)
+    window = HeadsUpWindow(1, "Weekly report", "Report", due)
+    qtbot.addWidget(window)
+    assert window.status_label.text() == "In 10 minutes. Nothing is sent before then."
+    window.update_status(due + timedelta(seconds=1))
+    assert not window.skip_button.isEnabled() and not window.send_now_button.isEnabled()
+    assert window.edit_button.isEnabled()
+
+
+def _runs(rt):
+    with rt.db.session() as session:
+        return [tuple(r) for r in session.execute(select(Run.status, Run.reason).order_by(Run.id))]
+
+
+def test_screenshots_of_the_reminder_and_heads_up_windows(qtbot):
+    reminder = ReminderWindow("Stretch", "Stand up and stretch", "Two minutes, every hour.", 1)
+    qtbot.addWidget(reminder)
+    reminder.show()
+    qtbot.waitExposed(reminder)
+    assert reminder.grab().save("/tmp/ui_reminder.png")
+    reminder.choose("custom")
+    assert reminder.grab().save("/tmp/ui_reminder_custom.png")
+    window = HeadsUpWindow(
+        1,
+        "Weekly report",
+        "Weekly report: numbers for week 48",
+        datetime.now(UTC) + timedelta(minutes=10),
+    )
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.grab().save("/tmp/ui_headsup.png")
+    assert run_snoozed  # imported for the module's API surface
