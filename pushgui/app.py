@@ -14,8 +14,10 @@ from PySide6.QtCore import QCoreApplication, QProcess, QThreadPool, QTimer
 from pushgui import __version__
 from pushgui.core import context
 from pushgui.core.channels.desktop import install_log_sender
+from pushgui.core.channels.http import warm_up
 from pushgui.core.executor import PushExecutor
 from pushgui.core.paths import Locations, ensure_private_dir
+from pushgui.core.preferences import upgrade as upgrade_settings
 from pushgui.core.redact import RedactingFilter
 from pushgui.core.secrets import SECRETS_MODE_KEY, SecretStore, configured_store
 from pushgui.core.service import PushService
@@ -100,6 +102,7 @@ def start_runtime(locations: Locations, paused: bool = False) -> Runtime:
     if db.recovery is not None:
         log.warning("%s", db.recovery.describe())
     settings = SettingsStore(db)
+    upgrade_settings(settings)
     secrets = configured_store(settings.get(SECRETS_MODE_KEY, "keyring"), locations.data)
     scheduler = PushScheduler(
         timezone=UTC,
@@ -118,6 +121,7 @@ def start_runtime(locations: Locations, paused: bool = False) -> Runtime:
         db.path, locations.backups, keep=int(settings.get(KEEP_BACKUPS_KEY, DEFAULT_KEEP))
     )
     runtime = Runtime(db, scheduler, service, bridge, secrets, settings, backups)
+    QThreadPool.globalInstance().start(warm_up)
     runtime.daily_backup()
     # Checked hourly so a machine that runs for days still gets one backup per day.
     timer = QTimer(bridge)
@@ -162,7 +166,12 @@ def run_gui(locations: Locations, minimized: bool = False) -> int:
     """Start the desktop app; a second launch on the same data folder shows the first."""
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from pushgui.core.autostart import data_dir_argument, pick
+    from pushgui.core.preferences import Preferences
+    from pushgui.ui.appearance import apply_theme, install_translators
+    from pushgui.ui.errors import ErrorReporter
     from pushgui.ui.icons import app_icon
+    from pushgui.ui.notifications import freedesktop_notifier
     from pushgui.ui.shell import DesktopShell
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -172,6 +181,9 @@ def run_gui(locations: Locations, minimized: bool = False) -> int:
     app.setDesktopFileName("pushgui")
     app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)
+    # Tracebacks go to the log; the user gets an apology and the scheduler keeps running.
+    reporter = ErrorReporter(locations.logs, app)
+    reporter.install()
 
     instance = SingleInstance(locations.data)
     if not instance.acquire():
@@ -189,14 +201,22 @@ def run_gui(locations: Locations, minimized: bool = False) -> int:
         QMessageBox.critical(None, "pushgui", str(exc))
         instance.release()
         return 4
+    prefs = Preferences(runtime.settings)
+    install_translators(prefs.language, app)  # before any window is built
+    apply_theme(prefs.theme, app)
     shell = DesktopShell(
         runtime.service,
         runtime.scheduler,
         runtime.bridge,
         runtime.settings,
         backups=runtime.backups,
+        locations=locations,
+        autostart=pick(data_dir_argument(locations.data)),
     )
     instance.message_received.connect(shell.on_message)
+    notifier = freedesktop_notifier(app) if shell.tray is not None else None
+    if shell.tray is not None:
+        shell.tray.set_notifier(notifier)
     install_sigint_handler(app)
     watcher = SleepWatcher(parent=app)
     watcher.resumed.connect(runtime.scheduler.wakeup)
@@ -217,6 +237,9 @@ def run_gui(locations: Locations, minimized: bool = False) -> int:
     finally:
         runtime.stop()
         instance.release()
+        reporter.uninstall()
+        if notifier is not None:
+            notifier.close()
     if restore:
         runtime.backups.restore(restore[0])
         log.info("Restored %s; starting again", restore[0])

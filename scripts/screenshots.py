@@ -13,8 +13,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable
-from dataclasses import replace
-from datetime import UTC, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -144,7 +143,6 @@ def render(language: str, out: Path) -> None:
             QTimer.singleShot(600 * (index + 1), step)
         app.exec()
         runtime.stop()
-        del replace, UTC  # imported for sample edits; keep the linter honest
 
 
 def main() -> None:

@@ -18,6 +18,7 @@ from pushgui.core.channels.config import (
     validate_config,
 )
 from pushgui.core.errors import FieldError, SpecError
+from pushgui.core.i18n import translate
 from pushgui.core.secrets import SecretStore, delete_secrets, load_secrets
 from pushgui.core.store.db import Database
 from pushgui.core.store.models import Channel
@@ -67,7 +68,7 @@ class ChannelBook:
         """Add or update a channel; raises SpecError and saves nothing if it is invalid."""
         errors = validate_config(config)
         if not name.strip():
-            errors.insert(0, FieldError("name", "Give the channel a name"))
+            errors.insert(0, FieldError("name", translate("channels", "Give the channel a name")))
         if errors:
             raise SpecError(errors)
         public, secret = split_settings(config)

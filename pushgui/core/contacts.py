@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import delete, func, select
 
 from pushgui.core.errors import FieldError, SpecError
+from pushgui.core.i18n import translate
 from pushgui.core.specs import spec_from_dict
 from pushgui.core.store.db import Database
 from pushgui.core.store.models import Contact, Group, GroupMember, Push
@@ -54,18 +55,34 @@ class GroupRecord:
 def validate_contact(contact: ContactRecord) -> list[FieldError]:
     errors: list[FieldError] = []
     if not contact.name.strip():
-        errors.append(FieldError("name", "Give the contact a name"))
+        errors.append(FieldError("name", translate("contacts", "Give the contact a name")))
     elif len(contact.name) > 200:
-        errors.append(FieldError("name", "Keep the name under 200 characters"))
+        errors.append(
+            FieldError("name", translate("contacts", "Keep the name under 200 characters"))
+        )
     if contact.email and not is_email(contact.email):
         errors.append(
-            FieldError("email", f'"{contact.email}" is not an email address like name@example.com')
+            FieldError(
+                "email",
+                translate(
+                    "contacts", '"{email}" is not an email address like name@example.com'
+                ).format(email=contact.email),
+            )
         )
     for key in contact.fields:
         if not key.strip():
-            errors.append(FieldError("fields", "A custom field needs a name"))
+            errors.append(
+                FieldError("fields", translate("contacts", "A custom field needs a name"))
+            )
         elif key in RESERVED_FIELDS:
-            errors.append(FieldError("fields", f'"{key}" is a built-in field; use another name'))
+            errors.append(
+                FieldError(
+                    "fields",
+                    translate("contacts", '"{name}" is a built-in field; use another name').format(
+                        name=key
+                    ),
+                )
+            )
     return errors
 
 
@@ -165,13 +182,22 @@ class ContactBook:
     def save_group(self, group: GroupRecord) -> int:
         name = group.name.strip()
         if not name:
-            raise SpecError([FieldError("name", "Give the group a name")])
+            raise SpecError([FieldError("name", translate("contacts", "Give the group a name"))])
         with self.db.session() as session:
             clash = session.execute(
                 select(Group.id).where(func.lower(Group.name) == name.lower())
             ).scalar()
             if clash is not None and clash != group.id:
-                raise SpecError([FieldError("name", f'A group called "{name}" already exists')])
+                raise SpecError(
+                    [
+                        FieldError(
+                            "name",
+                            translate("contacts", 'A group called "{name}" already exists').format(
+                                name=name
+                            ),
+                        )
+                    ]
+                )
             row = session.get(Group, group.id) if group.id is not None else None
             if row is None:
                 row = Group(name=name)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pushgui.core.contacts import RESERVED_FIELDS, ContactRecord, contact_from_values
 from pushgui.core.contacts import validate_contact as _validate
 from pushgui.core.errors import FieldError
+from pushgui.core.i18n import translate
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 50_000
@@ -73,18 +74,24 @@ def _decode(data: bytes) -> tuple[str, str]:
             return data.decode(encoding), encoding
         except UnicodeDecodeError:
             continue
-    raise CsvError("The file is neither UTF-8 nor GB18030 text; save it as “CSV UTF-8”")
+    raise CsvError(
+        translate("contacts", "The file is neither UTF-8 nor GB18030 text; save it as “CSV UTF-8”")
+    )
 
 
 def read_csv(data: bytes) -> CsvTable:
     """Parse CSV bytes into headers and rows; raises :class:`CsvError` with a plain reason."""
     if len(data) > MAX_BYTES:
-        raise CsvError(f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB")
+        raise CsvError(
+            translate("contacts", "The file is larger than {n} MB").format(
+                n=MAX_BYTES // (1024 * 1024)
+            )
+        )
     if b"\x00" in data:
-        raise CsvError("This is not a text file; choose a .csv file")
+        raise CsvError(translate("contacts", "This is not a text file; choose a .csv file"))
     text, encoding = _decode(data)
     if not text.strip():
-        raise CsvError("The file is empty")
+        raise CsvError(translate("contacts", "The file is empty"))
     sample = text[:8192]
     try:
         delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
@@ -93,15 +100,19 @@ def read_csv(data: bytes) -> CsvTable:
     try:
         records = list(csv.reader(io.StringIO(text), delimiter=delimiter, strict=False))
     except csv.Error as exc:
-        raise CsvError(f"The file is not valid CSV ({exc})") from None
+        raise CsvError(
+            translate("contacts", "The file is not valid CSV ({problem})").format(problem=exc)
+        ) from None
     records = [r for r in records if any(cell.strip() for cell in r)]
     if not records:
-        raise CsvError("The file is empty")
+        raise CsvError(translate("contacts", "The file is empty"))
     if len(records) > MAX_ROWS + 1:
-        raise CsvError(f"The file has more than {MAX_ROWS} rows")
+        raise CsvError(translate("contacts", "The file has more than {n} rows").format(n=MAX_ROWS))
     headers = [h.strip() for h in records[0]]
     if len(headers) > MAX_COLUMNS:
-        raise CsvError(f"The file has more than {MAX_COLUMNS} columns")
+        raise CsvError(
+            translate("contacts", "The file has more than {n} columns").format(n=MAX_COLUMNS)
+        )
     width = len(headers)
     rows = [(r + [""] * width)[:width] for r in records[1:]]
     return CsvTable(headers=headers, rows=rows, encoding=encoding, delimiter=delimiter)
@@ -129,7 +140,9 @@ def plan_import(
 ) -> ImportPlan:
     """What would be imported: each row with its errors, and duplicates by email address."""
     seen: dict[str, str] = {
-        c.email.casefold(): f"existing contact {c.name}" for c in existing if c.email
+        c.email.casefold(): translate("contacts", "existing contact {name}").format(name=c.name)
+        for c in existing
+        if c.email
     }
     planned: list[PlannedRow] = []
     for offset, row in enumerate(table.rows):
@@ -145,7 +158,7 @@ def plan_import(
         key = contact.email.casefold()
         if key and not errors:
             duplicate = seen.get(key, "")
-            seen.setdefault(key, f"line {line}")
+            seen.setdefault(key, translate("contacts", "line {line}").format(line=line))
         planned.append(
             PlannedRow(line=line, contact=contact, errors=errors, duplicate_of=duplicate)
         )

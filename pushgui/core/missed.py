@@ -21,6 +21,7 @@ from apscheduler.triggers.date import DateTrigger
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from pushgui.core.i18n import QT_TRANSLATE_NOOP
 from pushgui.core.schedule.preview import next_fire_time
 from pushgui.core.specs import PushOptions, spec_from_dict
 from pushgui.core.store import db
@@ -77,10 +78,12 @@ def apply_policy(push_id: int, run_times: Sequence[datetime]) -> list[tuple[date
 
 def skip_reason(options: PushOptions) -> str:
     return {
-        "once": "Missed; sent once for several missed runs",
-        "skip": "Missed while pushgui was not running; skipped as this reminder asks",
+        "once": QT_TRANSLATE_NOOP("stored", "Missed; sent once for several missed runs"),
+        "skip": QT_TRANSLATE_NOOP(
+            "stored", "Missed while pushgui was not running; skipped as this reminder asks"
+        ),
         "late": f"More than {options.max_late // 60} minutes late; skipped as this reminder asks",
-    }.get(options.missed, "Skipped")
+    }.get(options.missed, QT_TRANSLATE_NOOP("stored", "Skipped"))
 
 
 def record_skipped(
@@ -162,7 +165,8 @@ def resolve(
                 replace_existing=True,
             )
         else:
-            record_skipped(database, run.push_id, run.due, "Missed; skipped when pushgui started")
+            why = QT_TRANSLATE_NOOP("stored", "Missed; skipped when pushgui started")
+            record_skipped(database, run.push_id, run.due, why)
     for push_id in latest:
         job = scheduler.get_job(str(push_id))
         with database.session() as session:

@@ -28,6 +28,7 @@ from sqlalchemy import delete, func, select, update
 
 from pushgui.core import headsup
 from pushgui.core.errors import FieldError, SpecError
+from pushgui.core.i18n import QT_TRANSLATE_NOOP, translate
 from pushgui.core.runner import (
     INTERRUPTED,
     JOB_FUNC,
@@ -142,16 +143,14 @@ class PushService:
             if ids is not None:
                 query = query.where(Push.id.in_(list(ids)))
             pushes = session.execute(query).all()
-            next_runs = dict(
-                session.execute(
-                    select(jobs.c.id, jobs.c.next_run_time).where(jobs.c.id.not_like("%:%"))
-                ).all()
-            )
-            latest = (
-                select(Run.push_id, func.max(Run.id).label("run_id"))
-                .group_by(Run.push_id)
-                .subquery()
-            )
+            next_query = select(jobs.c.id, jobs.c.next_run_time).where(jobs.c.id.not_like("%:%"))
+            latest_query = select(Run.push_id, func.max(Run.id).label("run_id"))
+            if ids is not None:
+                # Refreshing one row must not read every job and run (10,000 pushes).
+                next_query = next_query.where(jobs.c.id.in_([str(i) for i in ids]))
+                latest_query = latest_query.where(Run.push_id.in_(list(ids)))
+            next_runs = dict(session.execute(next_query).all())
+            latest = latest_query.group_by(Run.push_id).subquery()
             last = {
                 push_id: (status, started)
                 for push_id, status, started in session.execute(
@@ -215,19 +214,33 @@ class PushService:
                 if channels.get(target.channel_id or -1) != target.kind:
                     errors.append(
                         FieldError(
-                            field, f"{where}there is no {target.kind} channel {target.channel_id}"
+                            field,
+                            where
+                            + translate("transfer", "there is no {kind} channel {id}").format(
+                                kind=target.kind, id=target.channel_id
+                            ),
                         )
                     )
                 missing = [c for c in target.contact_ids if c not in contacts]
                 missing += [g for g in target.group_ids if g not in groups]
                 if missing:
                     errors.append(
-                        FieldError(field, f"{where}contacts or groups {missing} do not exist")
+                        FieldError(
+                            field,
+                            where
+                            + translate("transfer", "contacts or groups {ids} do not exist").format(
+                                ids=missing
+                            ),
+                        )
                     )
             for path in spec.message.attachments:
                 if not Path(path).is_file():
                     errors.append(
-                        FieldError("message.attachments", f"{where}{path} is not a file here")
+                        FieldError(
+                            "message.attachments",
+                            where
+                            + translate("transfer", "{path} is not a file here").format(path=path),
+                        )
                     )
         if errors:
             raise SpecError(errors)
@@ -367,8 +380,16 @@ class PushService:
 
     def _job_ids(self, push_id: int | None = None) -> list[str]:
         jobs = jobs_table
+        query = select(jobs.c.id)
+        if push_id is not None:
+            # "<id>" and "<id>:…" through the primary key (";" sorts right after ":"), so an
+            # edit or delete does not read every job id.
+            query = query.where(
+                (jobs.c.id == str(push_id))
+                | ((jobs.c.id > f"{push_id}:") & (jobs.c.id < f"{push_id};"))
+            )
         with self.db.session() as session:
-            ids = list(session.execute(select(jobs.c.id)).scalars())
+            ids = list(session.execute(query).scalars())
         return [j for j in ids if push_id is None or push_id_of(j) == push_id]
 
     def _unschedule(self, push_id: int, extra: bool) -> None:
@@ -433,7 +454,9 @@ class PushService:
                 .where(Delivery.status.in_((QUEUED, SENDING)))
                 .values(
                     status=INTERRUPTED,
-                    error="pushgui stopped while sending; it may or may not have arrived",
+                    error=QT_TRANSLATE_NOOP(
+                        "stored", "pushgui stopped while sending; it may or may not have arrived"
+                    ),
                     finished_at=now,
                 )
             )
@@ -476,7 +499,12 @@ class PushService:
             session.execute(
                 update(Delivery)
                 .where(Delivery.id.in_(list(delivery_ids)), Delivery.status == INTERRUPTED)
-                .values(status=SKIPPED, error="Interrupted; you chose not to send it again")
+                .values(
+                    status=SKIPPED,
+                    error=QT_TRANSLATE_NOOP(
+                        "stored", "Interrupted; you chose not to send it again"
+                    ),
+                )
             )
 
     def reconcile(self, now: datetime | None = None) -> ReconcileReport:

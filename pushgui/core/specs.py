@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from pushgui.core.errors import FieldError, SpecError
+from pushgui.core.i18n import translate
 from pushgui.core.schedule.spec import TriggerSpec, trigger_from_dict, trigger_to_dict
 
 MissedPolicy = Literal["once", "all", "skip", "late"]
@@ -110,18 +111,20 @@ def _ids(value: Any, where: str, errors: list[FieldError]) -> tuple[int, ...]:
     if not isinstance(value, list) or not all(
         isinstance(v, int) and not isinstance(v, bool) for v in value
     ):
-        errors.append(FieldError(where, "must be a list of whole numbers"))
+        errors.append(FieldError(where, translate("specs", "must be a list of whole numbers")))
         return ()
     return tuple(value)
 
 
 def _target_from_dict(data: Any, where: str, errors: list[FieldError]) -> Target:
     if not isinstance(data, dict) or not isinstance(data.get("kind"), str):
-        errors.append(FieldError(where, "must be an object with a kind"))
+        errors.append(FieldError(where, translate("specs", "must be an object with a kind")))
         return Target()
     channel_id = data.get("channel_id")
     if channel_id is not None and (isinstance(channel_id, bool) or not isinstance(channel_id, int)):
-        errors.append(FieldError(f"{where}.channel_id", "must be a whole number"))
+        errors.append(
+            FieldError(f"{where}.channel_id", translate("specs", "must be a whole number"))
+        )
         channel_id = None
     return Target(
         kind=data["kind"],
@@ -138,36 +141,42 @@ def spec_from_dict(data: Any) -> PushSpec:
     checks meaning.
     """
     if not isinstance(data, dict):
-        raise SpecError([FieldError("", "must be an object")])
+        raise SpecError([FieldError("", translate("specs", "must be an object"))])
     errors: list[FieldError] = []
 
     name = data.get("name")
     if not isinstance(name, str):
-        errors.append(FieldError("name", "must be text"))
+        errors.append(FieldError("name", translate("specs", "must be text")))
         name = ""
     enabled = data.get("enabled", True)
     if not isinstance(enabled, bool):
-        errors.append(FieldError("enabled", "must be true or false"))
+        errors.append(FieldError("enabled", translate("specs", "must be true or false")))
         enabled = True
 
     message = data.get("message")
     title, body, html, attachments = "", "", "", ()
     if not isinstance(message, dict):
-        errors.append(FieldError("message", "must be an object with a title and a body"))
+        errors.append(
+            FieldError("message", translate("specs", "must be an object with a title and a body"))
+        )
     else:
         title = _text(message, "title", "message.title", errors)
         body = _text(message, "body", "message.body", errors)
         html = _text(message, "html", "message.html", errors)
         raw = message.get("attachments", [])
         if not isinstance(raw, list) or not all(isinstance(a, str) for a in raw):
-            errors.append(FieldError("message.attachments", "must be a list of file paths"))
+            errors.append(
+                FieldError(
+                    "message.attachments", translate("specs", "must be a list of file paths")
+                )
+            )
         else:
             attachments = tuple(raw)
 
     raw_targets = data.get("targets", [{"kind": "desktop"}])
     targets: tuple[Target, ...] = ()
     if not isinstance(raw_targets, list):
-        errors.append(FieldError("targets", "must be a list"))
+        errors.append(FieldError("targets", translate("specs", "must be a list")))
     else:
         targets = tuple(
             _target_from_dict(t, f"targets[{i}]", errors) for i, t in enumerate(raw_targets)
@@ -179,18 +188,18 @@ def spec_from_dict(data: Any) -> PushSpec:
     max_late = PushOptions.max_late
     heads_up = PushOptions.heads_up_minutes
     if not isinstance(options, dict):
-        errors.append(FieldError("options", "must be an object"))
+        errors.append(FieldError("options", translate("specs", "must be an object")))
     else:
         missed = options.get("missed", "once")
         if missed not in MISSED_POLICIES:
-            errors.append(FieldError("options.missed", "must be once, all, skip or late"))
+            errors.append(
+                FieldError("options.missed", translate("specs", "must be once, all, skip or late"))
+            )
             missed = "once"
         max_late = _whole(options, "max_late", max_late, "options.max_late", errors)
         retries = _whole(options, "retries", retries, "options.retries", errors)
         retry_delay = _whole(options, "retry_delay", retry_delay, "options.retry_delay", errors)
-        heads_up = _whole(
-            options, "heads_up_minutes", heads_up, "options.heads_up_minutes", errors
-        )
+        heads_up = _whole(options, "heads_up_minutes", heads_up, "options.heads_up_minutes", errors)
 
     trigger: TriggerSpec | None = None
     try:
@@ -219,7 +228,7 @@ def spec_from_dict(data: Any) -> PushSpec:
 def _text(data: dict[str, Any], key: str, where: str, errors: list[FieldError]) -> str:
     value = data.get(key, "")
     if not isinstance(value, str):
-        errors.append(FieldError(where, "must be text"))
+        errors.append(FieldError(where, translate("specs", "must be text")))
         return ""
     return value
 
@@ -229,6 +238,6 @@ def _whole(
 ) -> int:
     value = data.get(key, default)
     if isinstance(value, bool) or not isinstance(value, int):
-        errors.append(FieldError(where, "must be a whole number"))
+        errors.append(FieldError(where, translate("specs", "must be a whole number")))
         return default
     return value

@@ -15,6 +15,7 @@ from typing import Any
 
 from pushgui import __version__
 from pushgui.core.errors import FieldError, SpecError
+from pushgui.core.i18n import translate
 from pushgui.core.specs import PushSpec, spec_from_dict, spec_to_dict
 from pushgui.core.validation import validate_spec
 
@@ -71,7 +72,9 @@ def _depth(value: Any, limit: int) -> int:
 
 def _too_big() -> ImportFileError:
     limit = MAX_FILE_BYTES // (1024 * 1024)
-    return ImportFileError([FieldError("", f"The file is larger than {limit} MB")])
+    return ImportFileError(
+        [FieldError("", translate("transfer", "The file is larger than {n} MB").format(n=limit))]
+    )
 
 
 def _entry_label(index: int, raw: Any) -> str:
@@ -86,37 +89,71 @@ def parse_document(data: bytes | str, now: datetime | None = None) -> list[PushS
     try:
         document = json.loads(data)
     except (ValueError, RecursionError) as exc:
-        raise ImportFileError([FieldError("", f"The file is not valid JSON ({exc})")]) from None
+        raise ImportFileError(
+            [
+                FieldError(
+                    "",
+                    translate("transfer", "The file is not valid JSON ({problem})").format(
+                        problem=exc
+                    ),
+                )
+            ]
+        ) from None
     if _depth(document, MAX_DEPTH) > MAX_DEPTH:
-        raise ImportFileError([FieldError("", "The file is nested too deeply to be an export")])
+        raise ImportFileError(
+            [FieldError("", translate("transfer", "The file is nested too deeply to be an export"))]
+        )
     try:
         json.dumps(document, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError:
         raise ImportFileError(
-            [FieldError("", "The file contains text that is not valid Unicode")]
+            [
+                FieldError(
+                    "", translate("transfer", "The file contains text that is not valid Unicode")
+                )
+            ]
         ) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ImportFileError(
-            [FieldError("format", f'This is not a pushgui export (expected "format": "{FORMAT}")')]
+            [
+                FieldError(
+                    "format",
+                    translate(
+                        "transfer", 'This is not a pushgui export (expected "format": "{format}")'
+                    ).format(format=FORMAT),
+                )
+            ]
         )
     version = document.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise ImportFileError([FieldError("version", "The version must be a whole number")])
+        raise ImportFileError(
+            [FieldError("version", translate("transfer", "The version must be a whole number"))]
+        )
     if version > VERSION:
         raise ImportFileError(
             [
                 FieldError(
                     "version",
-                    f"The file is format version {version}, from a newer pushgui; "
-                    f"this one reads version {VERSION}",
+                    translate(
+                        "transfer",
+                        "The file is format version {version}, from a newer pushgui; "
+                        "this one reads version {supported}",
+                    ).format(version=version, supported=VERSION),
                 )
             ]
         )
     raw_pushes = document.get("pushes")
     if not isinstance(raw_pushes, list):
-        raise ImportFileError([FieldError("pushes", "must be a list")])
+        raise ImportFileError([FieldError("pushes", translate("specs", "must be a list"))])
     if len(raw_pushes) > MAX_PUSHES:
-        raise ImportFileError([FieldError("pushes", f"holds more than {MAX_PUSHES} pushes")])
+        raise ImportFileError(
+            [
+                FieldError(
+                    "pushes",
+                    translate("transfer", "holds more than {n} pushes").format(n=MAX_PUSHES),
+                )
+            ]
+        )
 
     specs: list[PushSpec] = []
     errors: list[FieldError] = []
@@ -143,5 +180,14 @@ def read_import(path: Path, now: datetime | None = None) -> list[PushSpec]:
             raise _too_big()
         data = path.read_bytes()
     except OSError as exc:
-        raise ImportFileError([FieldError("", f"Cannot read {path}: {exc.strerror}")]) from None
+        raise ImportFileError(
+            [
+                FieldError(
+                    "",
+                    translate("transfer", "Cannot read {path}: {problem}").format(
+                        path=path, problem=exc.strerror
+                    ),
+                )
+            ]
+        ) from None
     return parse_document(data, now)

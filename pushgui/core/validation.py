@@ -8,6 +8,7 @@ from datetime import datetime
 from pushgui.core.channels.config import CONFIG_TYPES
 from pushgui.core.contacts import RESERVED_FIELDS
 from pushgui.core.errors import FieldError, SpecError
+from pushgui.core.i18n import translate
 from pushgui.core.schedule.validate import validate_trigger
 from pushgui.core.specs import MAX_BODY, MAX_NAME, MAX_TITLE, PushSpec
 from pushgui.core.templating import STANDARD, malformed_placeholders, unknown_placeholders
@@ -32,16 +33,36 @@ def _placeholder_errors(spec: PushSpec, custom_fields: Iterable[str] | None) -> 
         broken = malformed_placeholders(text)
         if broken:
             errors.append(
-                FieldError(where, f"{broken[0]} is not a placeholder; write it like ${{name}}")
+                FieldError(
+                    where,
+                    translate(
+                        "validation", "{text} is not a placeholder; write it like ${{name}}"
+                    ).format(text=broken[0]),
+                )
             )
             continue
         unknown = sorted(unknown_placeholders(text, known)) if known is not None else []
         if unknown:
             names = ", ".join(f"${{{n}}}" for n in unknown)
             errors.append(
-                FieldError(where, f"Unknown placeholder {names}: use a contact field or ${{name}}")
+                FieldError(
+                    where,
+                    translate(
+                        "validation",
+                        "Unknown placeholder {names}: use a contact field or ${{name}}",
+                    ).format(names=names),
+                )
             )
     return errors
+
+
+def _keep_under(what: str, limit: int) -> str:
+    texts = {
+        "name": translate("validation", "Keep the name under {n} characters"),
+        "title": translate("validation", "Keep the title under {n} characters"),
+        "body": translate("validation", "Keep the message under {n} characters"),
+    }
+    return texts[what].format(n=limit)
 
 
 def validate_spec(
@@ -58,44 +79,80 @@ def validate_spec(
     """
     errors: list[FieldError] = []
     if not spec.name.strip():
-        errors.append(FieldError("name", "Give the reminder a name"))
+        errors.append(FieldError("name", translate("validation", "Give the reminder a name")))
     elif len(spec.name) > MAX_NAME:
-        errors.append(FieldError("name", f"Keep the name under {MAX_NAME} characters"))
+        errors.append(FieldError("name", _keep_under("name", MAX_NAME)))
     if not spec.message.title.strip():
-        errors.append(FieldError("message.title", "Write a title for the message"))
+        errors.append(
+            FieldError("message.title", translate("validation", "Write a title for the message"))
+        )
     elif len(spec.message.title) > MAX_TITLE:
-        errors.append(FieldError("message.title", f"Keep the title under {MAX_TITLE} characters"))
+        errors.append(FieldError("message.title", _keep_under("title", MAX_TITLE)))
     if len(spec.message.body) > MAX_BODY:
-        errors.append(FieldError("message.body", f"Keep the message under {MAX_BODY} characters"))
+        errors.append(FieldError("message.body", _keep_under("body", MAX_BODY)))
     for where, text in (("name", spec.name), ("message.title", spec.message.title)):
         if any(ord(c) < 32 or c == "\x7f" for c in text):
-            errors.append(FieldError(where, "Remove the line breaks and control characters"))
+            errors.append(
+                FieldError(
+                    where, translate("validation", "Remove the line breaks and control characters")
+                )
+            )
     for index, target in enumerate(spec.targets):
         if target.kind not in KNOWN_TARGETS:
             errors.append(
-                FieldError(f"targets[{index}]", f'"{target.kind}" is not a channel pushgui knows')
+                FieldError(
+                    f"targets[{index}]",
+                    translate("validation", '"{kind}" is not a channel pushgui knows').format(
+                        kind=target.kind
+                    ),
+                )
             )
     if not spec.targets:
-        errors.append(FieldError("targets", "Choose at least one recipient"))
+        errors.append(
+            FieldError("targets", translate("validation", "Choose at least one recipient"))
+        )
     for index, target in enumerate(spec.targets):
         if target.kind != "desktop" and target.channel_id is None:
-            errors.append(FieldError(f"targets[{index}]", "Choose a channel to send through"))
+            errors.append(
+                FieldError(
+                    f"targets[{index}]", translate("validation", "Choose a channel to send through")
+                )
+            )
         if target.kind == "email" and not (target.contact_ids or target.group_ids):
-            errors.append(FieldError(f"targets[{index}]", "Choose contacts or groups to email"))
+            errors.append(
+                FieldError(
+                    f"targets[{index}]",
+                    translate("validation", "Choose contacts or groups to email"),
+                )
+            )
     if not 0 <= spec.options.retries <= MAX_RETRIES:
-        errors.append(FieldError("options.retries", f"Retry between 0 and {MAX_RETRIES} times"))
+        errors.append(
+            FieldError(
+                "options.retries",
+                translate("validation", "Retry between 0 and {n} times").format(n=MAX_RETRIES),
+            )
+        )
     if not MIN_RETRY_DELAY <= spec.options.retry_delay <= MAX_RETRY_DELAY:
         errors.append(
             FieldError(
                 "options.retry_delay",
-                f"Wait between {MIN_RETRY_DELAY} seconds and a day before retrying",
+                translate(
+                    "validation", "Wait between {n} seconds and a day before retrying"
+                ).format(n=MIN_RETRY_DELAY),
             )
         )
     if spec.options.missed == "late" and not 60 <= spec.options.max_late <= MAX_LATE:
-        errors.append(FieldError("options.max_late", "Choose between 1 minute and 7 days"))
+        errors.append(
+            FieldError(
+                "options.max_late", translate("validation", "Choose between 1 minute and 7 days")
+            )
+        )
     if not 0 <= spec.options.heads_up_minutes <= MAX_HEADS_UP_MINUTES:
         errors.append(
-            FieldError("options.heads_up_minutes", "Give the heads-up between 0 and 1440 minutes")
+            FieldError(
+                "options.heads_up_minutes",
+                translate("validation", "Give the heads-up between 0 and 1440 minutes"),
+            )
         )
     errors.extend(_placeholder_errors(spec, custom_fields))
     if trigger:

@@ -86,29 +86,82 @@ _BADGES: dict[str, tuple[str, str]] = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ChannelForm", text)
-
-
 def kind_choices() -> list[tuple[str, str, dict[str, str], str]]:
     """What "Add channel" offers: (badge key, friendly name, kind and preset, one-line hint)."""
     return [
-        ("email", _tr("Email (SMTP)"), {"kind": "email"}, _tr("Send from a mail account")),
-        ("dingtalk", _tr("DingTalk"), {"kind": "dingtalk"}, _tr("A DingTalk group robot")),
-        ("wecom", _tr("WeCom"), {"kind": "wecom"}, _tr("A WeCom (WeChat Work) group robot")),
-        ("feishu", _tr("Feishu"), {"kind": "feishu", "region": "feishu"}, _tr("A Feishu bot")),
-        ("lark", _tr("Lark"), {"kind": "feishu", "region": "lark"}, _tr("A Lark bot")),
-        ("slack", _tr("Slack"), {"kind": "slack"}, _tr("A Slack incoming webhook")),
-        ("discord", _tr("Discord"), {"kind": "discord"}, _tr("A Discord channel webhook")),
-        ("teams", _tr("Microsoft Teams"), {"kind": "teams"}, _tr("A Teams workflow webhook")),
-        ("telegram", _tr("Telegram"), {"kind": "telegram"}, _tr("A Telegram bot and chat")),
-        ("ntfy", _tr("ntfy"), {"kind": "ntfy"}, _tr("Push to phones through ntfy.sh")),
-        ("webhook", _tr("Webhook"), {"kind": "webhook"}, _tr("Any web address that takes JSON")),
+        (
+            "email",
+            QCoreApplication.translate("ChannelForm", "Email (SMTP)"),
+            {"kind": "email"},
+            QCoreApplication.translate("ChannelForm", "Send from a mail account"),
+        ),
+        (
+            "dingtalk",
+            QCoreApplication.translate("ChannelForm", "DingTalk"),
+            {"kind": "dingtalk"},
+            QCoreApplication.translate("ChannelForm", "A DingTalk group robot"),
+        ),
+        (
+            "wecom",
+            QCoreApplication.translate("ChannelForm", "WeCom"),
+            {"kind": "wecom"},
+            QCoreApplication.translate("ChannelForm", "A WeCom (WeChat Work) group robot"),
+        ),
+        (
+            "feishu",
+            QCoreApplication.translate("ChannelForm", "Feishu"),
+            {"kind": "feishu", "region": "feishu"},
+            QCoreApplication.translate("ChannelForm", "A Feishu bot"),
+        ),
+        (
+            "lark",
+            QCoreApplication.translate("ChannelForm", "Lark"),
+            {"kind": "feishu", "region": "lark"},
+            QCoreApplication.translate("ChannelForm", "A Lark bot"),
+        ),
+        (
+            "slack",
+            QCoreApplication.translate("ChannelForm", "Slack"),
+            {"kind": "slack"},
+            QCoreApplication.translate("ChannelForm", "A Slack incoming webhook"),
+        ),
+        (
+            "discord",
+            QCoreApplication.translate("ChannelForm", "Discord"),
+            {"kind": "discord"},
+            QCoreApplication.translate("ChannelForm", "A Discord channel webhook"),
+        ),
+        (
+            "teams",
+            QCoreApplication.translate("ChannelForm", "Microsoft Teams"),
+            {"kind": "teams"},
+            QCoreApplication.translate("ChannelForm", "A Teams workflow webhook"),
+        ),
+        (
+            "telegram",
+            QCoreApplication.translate("ChannelForm", "Telegram"),
+            {"kind": "telegram"},
+            QCoreApplication.translate("ChannelForm", "A Telegram bot and chat"),
+        ),
+        (
+            "ntfy",
+            QCoreApplication.translate("ChannelForm", "ntfy"),
+            {"kind": "ntfy"},
+            QCoreApplication.translate("ChannelForm", "Push to phones through ntfy.sh"),
+        ),
+        (
+            "webhook",
+            QCoreApplication.translate("ChannelForm", "Webhook"),
+            {"kind": "webhook"},
+            QCoreApplication.translate("ChannelForm", "Any web address that takes JSON"),
+        ),
         (
             "apprise",
-            _tr("Other service (Apprise URL)"),
+            QCoreApplication.translate("ChannelForm", "Other service (Apprise URL)"),
             {"kind": "apprise"},
-            _tr("Many more services, through an Apprise address"),
+            QCoreApplication.translate(
+                "ChannelForm", "Many more services, through an Apprise address"
+            ),
         ),
     ]
 

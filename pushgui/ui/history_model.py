@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 
 from pushgui.core.history import HistoryRow
+from pushgui.core.i18n import stored
 from pushgui.ui.push_model import format_when
 from pushgui.ui.targets_editor import kind_name
 
@@ -169,7 +170,7 @@ class HistoryTableModel(QAbstractTableModel):
         if column == ATTEMPTS:
             return str(row.attempts)
         # One line in the table; the full text is in the tooltip and the details.
-        return " ".join(row.error.split())
+        return " ".join(stored(row.error).split())
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -189,7 +190,7 @@ class HistoryTableModel(QAbstractTableModel):
             return QColor(colour) if role == Qt.ItemDataRole.ForegroundRole else _dot(colour)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == ERROR and row.error:
-                return row.error
+                return stored(row.error)
             if column == STARTED:
                 return self.tr("Scheduled for %1").replace("%1", format_when(row.scheduled_at))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == ATTEMPTS:

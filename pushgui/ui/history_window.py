@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from pushgui.core.history import History, HistoryFilter, HistoryRow, history_csv
+from pushgui.core.i18n import stored
 from pushgui.ui.history_model import (
     ADDRESS,
     ATTEMPTS,
@@ -39,8 +40,9 @@ from pushgui.ui.history_model import (
     STATUS,
     HistoryTableModel,
 )
+from pushgui.ui.i18n import date_pattern
 from pushgui.ui.push_model import format_when
-from pushgui.ui.trigger_editors.base import DATE_FORMAT, ErrorLabel, from_qdate, to_qdate
+from pushgui.ui.trigger_editors.base import ErrorLabel, from_qdate, to_qdate
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +81,7 @@ class DeliveryDialog(QDialog):
         if row.finished_at is not None:
             add(self.tr("Finished:"), format_when(row.finished_at))
         add(self.tr("Title:"), row.title)
-        self.error_view = QPlainTextEdit(row.error or self.tr("No error."), self)
+        self.error_view = QPlainTextEdit(stored(row.error) or self.tr("No error."), self)
         self.error_view.setReadOnly(True)
         self.error_view.setAccessibleName(self.tr("Error"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -226,7 +228,7 @@ class HistoryWindow(QWidget):
     def _date_edit(self, name: str) -> QDateEdit:
         edit = QDateEdit(self)
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat(DATE_FORMAT)
+        edit.setDisplayFormat(date_pattern())
         edit.setAccessibleName(name)
         edit.setMinimumDate(to_qdate(EARLIEST))
         return edit

@@ -28,11 +28,22 @@ from pushgui.core.errors import SpecError
 from pushgui.core.service import PushService, push_id_of
 from pushgui.core.settings import SettingsStore
 from pushgui.core.specs import PushSpec
+from pushgui.core.templates import Template, TemplateBook
 from pushgui.core.transfer import read_import, write_export
 from pushgui.engine.bridge import EventBridge
 from pushgui.ui.icons import app_icon
 from pushgui.ui.push_editor import PushEditorDialog
-from pushgui.ui.push_model import ENABLED, ID_ROLE, NAME, NEXT_RUN, PushFilterModel, PushTableModel
+from pushgui.ui.push_model import (
+    ENABLED,
+    ID_ROLE,
+    NAME,
+    NEXT_RUN,
+    PushFilterModel,
+    PushTableModel,
+    format_when,
+)
+from pushgui.ui.templates_dialog import SaveTemplateDialog, TemplateChooserDialog
+from pushgui.ui.undo_bar import UndoBar
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +64,8 @@ class MainWindow(QMainWindow):
         channels_requested(): the user asked for the Channels window.
         history_requested(): the user asked for the History window.
         backups_requested(): the user asked for backups (back up now, restore).
+        settings_requested(): the user asked for the Settings dialog.
+        log_folder_requested(): the user asked to see the log folder.
     """
 
     quit_requested = Signal()
@@ -61,6 +74,8 @@ class MainWindow(QMainWindow):
     channels_requested = Signal()
     history_requested = Signal()
     backups_requested = Signal()
+    settings_requested = Signal()
+    log_folder_requested = Signal()
 
     def __init__(
         self,
@@ -76,6 +91,8 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.contacts = contacts
         self.channels = channels
+        self.templates = TemplateBook(service.db)
+        self.undo_bar = UndoBar()
         self.keep_running_in_tray = keep_running_in_tray
         self.setWindowTitle("pushgui")
         self.setWindowIcon(app_icon())
@@ -121,6 +138,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.filter_box)
+        layout.addWidget(self.undo_bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_hint)
         self.setCentralWidget(central)
@@ -170,6 +188,18 @@ class MainWindow(QMainWindow):
         tr = self.tr
         self.new_action = self._action(
             tr("&New…"), self.new_push, QKeySequence.StandardKey.New, tr("Create a reminder")
+        )
+        self.new_from_template_action = self._action(
+            tr("New from &template…"),
+            self.new_from_template,
+            "Ctrl+Shift+N",
+            tr("Start a reminder from a saved message"),
+        )
+        self.skip_action = self._action(
+            tr("S&kip next run"),
+            self.skip_selected,
+            "Ctrl+K",
+            tr("Do not send the selected reminder next time; later times stay"),
         )
         self.edit_action = self._action(
             tr("&Edit…"), self.edit_selected, "Ctrl+E", tr("Edit the selected reminder")
@@ -237,20 +267,45 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar()
         file_menu = menu.addMenu(tr("&File"))
-        file_menu.addActions([self.new_action, self.import_action, self.export_action])
+        file_menu.addActions(
+            [self.new_action, self.new_from_template_action, self.import_action, self.export_action]
+        )
         file_menu.addSeparator()
         file_menu.addAction(self.backups_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = menu.addMenu(tr("&Reminder"))
         edit_menu.addActions(
-            [self.edit_action, self.duplicate_action, self.toggle_action, self.run_now_action]
+            [
+                self.edit_action,
+                self.duplicate_action,
+                self.toggle_action,
+                self.run_now_action,
+                self.skip_action,
+            ]
         )
         edit_menu.addSeparator()
         edit_menu.addActions([self.delete_action])
         tools_menu = menu.addMenu(tr("&Tools"))
         tools_menu.addActions([self.contacts_action, self.channels_action, self.history_action])
+        self.settings_action = self._action(
+            tr("&Settings…"),
+            self.settings_requested.emit,
+            QKeySequence("Ctrl+,"),
+            tr("Language, theme, defaults for new reminders, start at login"),
+        )
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        tools_menu.addSeparator()
+        tools_menu.addAction(self.settings_action)
         help_menu = menu.addMenu(tr("&Help"))
+        self.log_folder_action = self._action(
+            tr("Open &log folder"),
+            self.log_folder_requested.emit,
+            None,
+            tr("Show pushgui's log files, to send them along with a problem report"),
+        )
+        help_menu.addAction(self.log_folder_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
         toolbar = QToolBar(tr("Main toolbar"))
@@ -286,6 +341,9 @@ class MainWindow(QMainWindow):
         if push_id is not None:
             row = self.model.row_at(self.model.index_of(push_id).row())
             self.toggle_action.setText(self.tr("&Pause") if row.enabled else self.tr("Re&sume"))
+        self.skip_action.setEnabled(
+            push_id is not None and row.enabled and row.next_run is not None
+        )
         empty = self.model.rowCount() == 0
         self.empty_hint.setVisible(empty)
         self.table.setVisible(not empty)
@@ -358,6 +416,7 @@ class MainWindow(QMainWindow):
         )
         dialog.open_channels_requested.connect(self.channels_requested.emit)
         dialog.open_contacts_requested.connect(self.contacts_requested.emit)
+        dialog.save_template_requested.connect(lambda: self.save_template_from(dialog))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._save(dialog, push_id))
         self.editor = dialog
@@ -434,12 +493,27 @@ class MainWindow(QMainWindow):
 
     def _delete(self, push_id: int, name: str) -> None:
         try:
-            self.service.delete(push_id)
+            spec = self.service.delete(push_id)
         except Exception as exc:
             self._report(self.tr("The reminder could not be deleted"), exc)
             return
         self.refresh_ids({push_id})
-        self.statusBar().showMessage(self.tr("Deleted “{name}”").format(name=name), 4000)
+        if spec is not None:
+            self.undo_bar.offer(
+                self.tr("Deleted “{name}”").format(name=name), lambda: self.undo_delete(spec)
+            )
+
+    def undo_delete(self, spec: PushSpec) -> int | None:
+        """Bring a deleted reminder back (a new id, the same schedule; not its history)."""
+        try:
+            push_id = self.service.restore(spec)
+        except Exception as exc:
+            self._report(self.tr("The reminder could not be restored"), exc)
+            return None
+        self.refresh_ids({push_id})
+        self.select_id(push_id)
+        self.statusBar().showMessage(self.tr("Restored “{name}”").format(name=spec.name), 4000)
+        return push_id
 
     @Slot()
     def toggle_selected(self) -> None:
@@ -462,6 +536,62 @@ class MainWindow(QMainWindow):
         if push_id is not None:
             self.service.run_now(push_id)
             self.statusBar().showMessage(self.tr("Sending now…"), 4000)
+
+    @Slot()
+    def skip_selected(self) -> None:
+        push_id = self.selected_id()
+        if push_id is None:
+            return
+        try:
+            skipped = self.service.skip_next(push_id)
+        except Exception as exc:
+            self._report(self.tr("The next run could not be skipped"), exc)
+            return
+        self.refresh_ids({push_id})
+        if skipped is not None:
+            self.statusBar().showMessage(
+                self.tr("The run of {when} is skipped").format(when=format_when(skipped)), 5000
+            )
+
+    def edit_push(self, push_id: int) -> PushEditorDialog:
+        """Open the editor on ``push_id`` (e.g. from a heads-up), whatever is selected."""
+        self.select_id(push_id)
+        return self._open_editor(push_id)
+
+    # -- templates ---------------------------------------------------------------------------
+
+    @Slot()
+    def new_from_template(self) -> TemplateChooserDialog:
+        """Pick a template; the editor then opens with its message (and recipients)."""
+        chooser = TemplateChooserDialog(self.templates, self)
+        chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        chooser.chosen.connect(self.new_push_from)
+        self.template_chooser = chooser
+        chooser.open()
+        return chooser
+
+    def new_push_from(self, template: Template) -> PushEditorDialog:
+        dialog = self._open_editor(None)
+        dialog.load_message(template.message, template.targets)
+        return dialog
+
+    def save_template_from(self, editor: PushEditorDialog) -> SaveTemplateDialog:
+        dialog = SaveTemplateDialog(
+            self.templates,
+            editor.current_message(),
+            editor.targets_editor.targets(),
+            editor,
+            suggested_name=editor.name_edit.text().strip(),
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(
+            lambda _id, name: self.statusBar().showMessage(
+                self.tr("Saved the template “{name}”").format(name=name), 4000
+            )
+        )
+        self.template_dialog = dialog
+        dialog.open()
+        return dialog
 
     @Slot(QModelIndex)
     def _on_double_click(self, index: QModelIndex) -> None:

@@ -9,13 +9,10 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
-    QDate,
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
-    QTime,
     Signal,
 )
 from PySide6.QtGui import QAction, QFont
@@ -38,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from pushgui.core.channel_book import ChannelRecord
 from pushgui.core.recipients import Recipient, Rendered
+from pushgui.ui.i18n import format_datetime
 from pushgui.ui.targets_editor import kind_name
 
 Index = QModelIndex | QPersistentModelIndex
@@ -51,9 +49,7 @@ def recipient_key(recipient: Recipient) -> RecipientKey:
 
 
 def format_moment(at: datetime) -> str:
-    locale = QLocale()
-    day = locale.toString(QDate(at.year, at.month, at.day), "ddd d MMM yyyy")
-    return f"{day} {locale.toString(QTime(at.hour, at.minute), 'HH:mm')}"
+    return format_datetime(at, local=False)
 
 
 def channel_text(recipient: Recipient, channels: Mapping[int, ChannelRecord]) -> str:

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QSize, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +40,7 @@ from pushgui.core.schedule.preview import preview
 from pushgui.core.schedule.spec import IntervalSpec, OnceSpec, TriggerSpec
 from pushgui.core.specs import MAX_NAME, Message, PushOptions, PushSpec, Target
 from pushgui.core.validation import validate_spec
+from pushgui.ui.i18n import format_datetime
 from pushgui.ui.message_preview import DryRunDialog, MessagePreviewDialog, PlaceholderButton
 from pushgui.ui.targets_editor import DeliveryOptionsEditor, TargetsEditor
 from pushgui.ui.trigger_editors.base import (
@@ -116,10 +117,12 @@ class PushEditorDialog(QDialog):
     Signals:
         open_channels_requested(): the user asked to set up email or chat channels.
         open_contacts_requested(): the user asked to add contacts.
+        save_template_requested(): the user wants to keep this message as a template.
     """
 
     open_channels_requested = Signal()
     open_contacts_requested = Signal()
+    save_template_requested = Signal()
 
     def __init__(
         self,
@@ -171,6 +174,11 @@ class PushEditorDialog(QDialog):
         self.buttons = QDialogButtonBox(self)
         self.save_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Save)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.template_button = self.buttons.addButton(
+            self.tr("Save as &template…"), QDialogButtonBox.ButtonRole.ResetRole
+        )
+        self.template_button.setToolTip(self.tr("Keep this message to start other reminders from"))
+        self.template_button.clicked.connect(self.save_template_requested)
         self.save_button.setDefault(True)
         self.save_button.setToolTip(self.tr("Save (Ctrl+Enter)"))
         self.buttons.accepted.connect(self.accept)
@@ -410,6 +418,26 @@ class PushEditorDialog(QDialog):
     def trigger_spec(self) -> TriggerSpec:
         return self.editors[self.current_kind()].spec(self.zone_combo.zone())
 
+    def current_message(self) -> Message:
+        """The message as typed (title, body, attachments), for saving as a template."""
+        return Message(
+            title=self.title_edit.text().strip(),
+            body=self.body_edit.toPlainText(),
+            html=self._original.message.html if self._original else "",
+            attachments=self.options_editor.attachments(),
+        )
+
+    def load_message(self, message: Message, targets: tuple[Target, ...] | None = None) -> None:
+        """Fill in the message (and the recipients, when given), e.g. from a template."""
+        self.title_edit.setText(message.title)
+        self.body_edit.setPlainText(message.body)
+        self.options_editor.set_attachments(message.attachments)
+        if message.attachments:
+            self.set_more_options_shown(True)
+        if targets is not None:
+            self.targets_editor.set_targets(targets)
+        self._refresh()
+
     def push_spec(self) -> PushSpec:
         """The reminder the fields describe (only meaningful once the dialog was accepted)."""
         message = Message(
@@ -625,9 +653,7 @@ class PushEditorDialog(QDialog):
     @staticmethod
     def format_time(at: datetime) -> str:
         """A run time as people read it: "Thu 24 Dec 2026 09:00" in the user's language."""
-        locale = QLocale()
-        day = locale.toString(QDate(at.year, at.month, at.day), "ddd d MMM yyyy")
-        return f"{day} {locale.toString(QTime(at.hour, at.minute), 'HH:mm')}"
+        return format_datetime(at, local=False)
 
     @staticmethod
     def _zone_info(name: str) -> ZoneInfo:

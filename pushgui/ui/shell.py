@@ -9,12 +9,16 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QDialog, QSystemTrayIcon, QWidget
 
 from pushgui.core import context
+from pushgui.core.autostart import Autostart
 from pushgui.core.channel_book import ChannelBook
 from pushgui.core.channels.base import register_sender
 from pushgui.core.channels.desktop import KIND as DESKTOP
 from pushgui.core.contacts import ContactBook
+from pushgui.core.headsup import register_handler as register_headsup_handler
 from pushgui.core.history import History, HistoryFilter
 from pushgui.core.missed import find_missed, resolve
+from pushgui.core.paths import Locations
+from pushgui.core.preferences import Preferences
 from pushgui.core.service import PushService
 from pushgui.core.settings import SettingsStore
 from pushgui.core.store.backup import BackupManager
@@ -24,10 +28,12 @@ from pushgui.engine.scheduler import PushScheduler
 from pushgui.ui.backups_dialog import BackupsDialog
 from pushgui.ui.channels_window import ChannelsWindow
 from pushgui.ui.contacts_window import ContactsWindow
+from pushgui.ui.headsup import HeadsUpPresenter
 from pushgui.ui.history_window import HistoryWindow
 from pushgui.ui.interrupted_dialog import InterruptedDialog
 from pushgui.ui.main_window import MainWindow
 from pushgui.ui.missed_dialog import MissedRunsDialog
+from pushgui.ui.preferences import PreferencesController
 from pushgui.ui.recovery_notice import show_recovery_notice
 from pushgui.ui.reminders import DesktopSender, ReminderPresenter
 from pushgui.ui.tray import TrayIcon
@@ -56,6 +62,8 @@ class DesktopShell(QObject):
         settings: SettingsStore,
         tray_available: bool | None = None,
         backups: BackupManager | None = None,
+        locations: Locations | None = None,
+        autostart: Autostart | None = None,
     ) -> None:
         super().__init__()
         self.service = service
@@ -95,6 +103,27 @@ class DesktopShell(QObject):
         self.desktop_sender = DesktopSender(self)
         self.desktop_sender.reminder_due.connect(self.presenter.present)
         register_sender(DESKTOP, self.desktop_sender)
+        # A reminder now owns the tray notification: clicking it opens that reminder.
+        self.presenter.tray_reminder_shown.connect(self._forget_notified_delivery)
+        self.headsup = HeadsUpPresenter(service, self)
+        self.headsup.edit_requested.connect(self._edit_push)
+        self.headsup.done.connect(lambda text: self.window.statusBar().showMessage(text, 8000))
+        register_headsup_handler(self.headsup.notifier)
+        self.preferences = PreferencesController(
+            Preferences(settings),
+            service,
+            self.window,
+            self.presenter,
+            tray=self.tray,
+            channels=self.channels,
+            backups=backups,
+            locations=locations,
+            autostart=autostart,
+            parent=self,
+        )
+        self.window.settings_requested.connect(self.preferences.show_settings)
+        self.window.log_folder_requested.connect(self.preferences.open_log_folder)
+        bridge.jobs_changed.connect(self.preferences.offer_autostart)
 
         self.window.quit_requested.connect(self.quit)
         self.window.hidden_to_tray.connect(self._on_hidden_to_tray)
@@ -173,6 +202,8 @@ class DesktopShell(QObject):
         interrupted deliveries, then let the (paused) scheduler run."""
         if recovery is not None:
             show_recovery_notice(self.window, recovery)
+        self.preferences.sync_autostart()
+        self.preferences.offer_autostart()
         self.ask_about_interrupted()
         self.ask_about_missed()
 
@@ -247,6 +278,7 @@ class DesktopShell(QObject):
             )
         if self.tray is not None and self.tray.isVisible():
             self.tray.set_attention(True)
+            self.presenter.forget_tray_reminder()
             self.tray.showMessage(
                 self.tr("A message was not delivered"),
                 text + "\n" + self.tr("Click to see the history."),
@@ -262,6 +294,15 @@ class DesktopShell(QObject):
             self.show_history(self._notified_delivery)
             if self.tray is not None:
                 self.tray.set_attention(False)
+
+    @Slot()
+    def _forget_notified_delivery(self) -> None:
+        self._notified_delivery = None
+
+    @Slot(int)
+    def _edit_push(self, push_id: int) -> None:
+        self.show_window()
+        self.window.edit_push(push_id)
 
     @Slot()
     def _new_from_tray(self) -> None:

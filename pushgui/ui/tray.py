@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from pushgui.ui.icons import icon
+from pushgui.ui.notifications import FreedesktopNotifier
 
 
 class TrayIcon(QSystemTrayIcon):
@@ -38,6 +41,21 @@ class TrayIcon(QSystemTrayIcon):
         self.quit_action = self._add(self.tr("Quit"), self.quit_requested.emit)
         self.setContextMenu(self.menu)
         self.activated.connect(self._on_activated)
+        self.notifier: FreedesktopNotifier | None = None
+
+    def set_notifier(self, notifier: FreedesktopNotifier | None) -> None:
+        """Send messages to the session's notification daemon instead of Qt's own balloon."""
+        self.notifier = notifier
+        if notifier is not None:
+            notifier.clicked.connect(lambda _id: self.messageClicked.emit())
+
+    def showMessage(self, title: str, message: str, *args: Any) -> None:
+        """As QSystemTrayIcon's, through the notification daemon when there is one."""
+        if self.notifier is not None:
+            msecs = args[1] if len(args) > 1 and isinstance(args[1], int) else 10_000
+            if self.notifier.notify(title, message, msecs) is not None:
+                return
+        super().showMessage(title, message, *args)
 
     def _add(self, text: str, slot: object) -> QAction:
         action = self.menu.addAction(text)

@@ -296,7 +296,13 @@ def test_tools_menu_opens_contacts_channels_and_history(qtbot, runtime):
     shell = make_shell(qtbot, runtime())
     window = shell.window
     tools = next(m for m in window.menuBar().actions() if m.text() == "&Tools").menu()
-    assert [a.text() for a in tools.actions()] == ["&Contacts…", "C&hannels…", "&History…"]
+    assert [a.text() for a in tools.actions()] == [
+        "&Contacts…",
+        "C&hannels…",
+        "&History…",
+        "",
+        "&Settings…",
+    ]
     window.contacts_action.trigger()
     window.channels_action.trigger()
     window.history_action.trigger()
@@ -430,9 +436,8 @@ def test_waking_from_sleep_pauses_and_asks(qtbot, runtime):
 def test_interrupted_deliveries_are_listed_at_start(qtbot, runtime):
     from sqlalchemy import update
 
-    from pushgui.core.store.models import Delivery
-
     from pushgui.core.channels.desktop import install_log_sender
+    from pushgui.core.store.models import Delivery
 
     install_log_sender()
     first = runtime()

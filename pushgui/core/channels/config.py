@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal, get_args
 from urllib.parse import parse_qs, urlsplit
 
 from pushgui.core.errors import FieldError, SpecError
+from pushgui.core.i18n import translate
 
 if TYPE_CHECKING:
     from pushgui.core.channels.base import Sender
@@ -213,7 +214,14 @@ def config_from_settings(kind: str, settings: Mapping[str, Any]) -> ChannelConfi
     """
     cls = CONFIG_TYPES.get(kind)
     if cls is None:
-        raise SpecError([FieldError("kind", f"Unknown channel kind {kind!r}")])
+        raise SpecError(
+            [
+                FieldError(
+                    "kind",
+                    translate("channels", "Unknown channel kind {kind}").format(kind=repr(kind)),
+                )
+            ]
+        )
     errors: list[FieldError] = []
     values: dict[str, Any] = {}
     defaults = cls()
@@ -222,19 +230,19 @@ def config_from_settings(kind: str, settings: Mapping[str, Any]) -> ChannelConfi
             continue
         raw, default = settings[f.name], getattr(defaults, f.name)
         if isinstance(default, bool) or isinstance(raw, bool):
-            errors.append(FieldError(f.name, "has the wrong type"))
+            errors.append(FieldError(f.name, translate("specs", "has the wrong type")))
         elif isinstance(default, int) and not isinstance(default, bool):
             try:
                 values[f.name] = int(raw)
             except (TypeError, ValueError):
-                errors.append(FieldError(f.name, "must be a whole number"))
+                errors.append(FieldError(f.name, translate("specs", "must be a whole number")))
         elif isinstance(default, float):
             try:
                 values[f.name] = float(raw)
             except (TypeError, ValueError):
-                errors.append(FieldError(f.name, "must be a number"))
+                errors.append(FieldError(f.name, translate("specs", "must be a number")))
         elif not isinstance(raw, str):
-            errors.append(FieldError(f.name, "must be text"))
+            errors.append(FieldError(f.name, translate("specs", "must be text")))
         else:
             values[f.name] = raw.strip() if f.name not in ("body_template", "headers") else raw
     if errors:
@@ -266,79 +274,197 @@ def validate_config(config: ChannelConfig) -> list[FieldError]:
     match config:
         case EmailConfig():
             if not config.host.strip():
-                add(FieldError("host", "Enter the mail server's name, e.g. smtp.example.com"))
+                add(
+                    FieldError(
+                        "host",
+                        translate(
+                            "channels", "Enter the mail server's name, e.g. smtp.example.com"
+                        ),
+                    )
+                )
             elif any(c.isspace() for c in config.host) or "/" in config.host:
-                add(FieldError("host", "Enter only the server's name, without spaces or slashes"))
+                add(
+                    FieldError(
+                        "host",
+                        translate(
+                            "channels", "Enter only the server's name, without spaces or slashes"
+                        ),
+                    )
+                )
             if not 1 <= config.port <= 65535:
-                add(FieldError("port", "The port is a number between 1 and 65535"))
+                add(
+                    FieldError(
+                        "port", translate("channels", "The port is a number between 1 and 65535")
+                    )
+                )
             if config.security not in SECURITIES:
-                add(FieldError("security", "Choose STARTTLS, SSL/TLS or none"))
+                add(
+                    FieldError(
+                        "security", translate("channels", "Choose STARTTLS, SSL/TLS or none")
+                    )
+                )
             if not _is_email(config.sender_address):
-                add(FieldError("sender_address", "Enter the address mail is sent from"))
+                add(
+                    FieldError(
+                        "sender_address",
+                        translate("channels", "Enter the address mail is sent from"),
+                    )
+                )
             if config.username and not config.password:
-                add(FieldError("password", "Enter the password for this account"))
+                add(
+                    FieldError(
+                        "password", translate("channels", "Enter the password for this account")
+                    )
+                )
             if not math.isfinite(config.timeout) or not 0 < config.timeout <= 600:
-                add(FieldError("timeout", "The time limit is between 1 and 600 seconds"))
+                add(
+                    FieldError(
+                        "timeout",
+                        translate("channels", "The time limit is between 1 and 600 seconds"),
+                    )
+                )
             if any(c in config.sender_name for c in "\r\n\x00"):
-                add(FieldError("sender_name", "The sender's name must fit on one line"))
+                add(
+                    FieldError(
+                        "sender_name",
+                        translate("channels", "The sender's name must fit on one line"),
+                    )
+                )
             if config.ca_file:
                 try:
                     ssl.create_default_context(cafile=config.ca_file)
                 except (OSError, ssl.SSLError):
-                    add(FieldError("ca_file", "This file is not a readable PEM certificate"))
+                    add(
+                        FieldError(
+                            "ca_file",
+                            translate("channels", "This file is not a readable PEM certificate"),
+                        )
+                    )
         case DingTalkConfig():
-            _need(add, "access_token", config.access_token, "Paste the robot's webhook address")
+            _need(
+                add,
+                "access_token",
+                config.access_token,
+                translate("channels", "Paste the robot's webhook address"),
+            )
             if config.secret and not config.secret.startswith("SEC"):
-                add(FieldError("secret", "DingTalk signing secrets start with SEC; copy it again"))
+                add(
+                    FieldError(
+                        "secret",
+                        translate(
+                            "channels", "DingTalk signing secrets start with SEC; copy it again"
+                        ),
+                    )
+                )
             _need_url(add, "api_url", config.api_url)
             if config.msgtype not in ("text", "markdown"):
-                add(FieldError("msgtype", "Choose text or Markdown"))
+                add(FieldError("msgtype", translate("channels", "Choose text or Markdown")))
         case WeComConfig():
-            _need(add, "key", config.key, "Paste the robot's webhook address")
+            _need(
+                add, "key", config.key, translate("channels", "Paste the robot's webhook address")
+            )
             _need_url(add, "api_url", config.api_url)
             if config.msgtype not in ("text", "markdown"):
-                add(FieldError("msgtype", "Choose text or Markdown"))
+                add(FieldError("msgtype", translate("channels", "Choose text or Markdown")))
         case FeishuConfig():
-            _need(add, "token", config.token, "Paste the bot's webhook address")
+            _need(
+                add, "token", config.token, translate("channels", "Paste the bot's webhook address")
+            )
             if config.region not in ("feishu", "lark"):
-                add(FieldError("region", "Choose Feishu or Lark"))
+                add(FieldError("region", translate("channels", "Choose Feishu or Lark")))
             if config.api_url:
                 _need_url(add, "api_url", config.api_url)
         case SlackConfig():
-            _need_url(add, "webhook_url", config.webhook_url, "Paste the incoming webhook address")
+            _need_url(
+                add,
+                "webhook_url",
+                config.webhook_url,
+                translate("channels", "Paste the incoming webhook address"),
+            )
         case DiscordConfig():
-            _need_url(add, "webhook_url", config.webhook_url, "Paste the Discord webhook address")
+            _need_url(
+                add,
+                "webhook_url",
+                config.webhook_url,
+                translate("channels", "Paste the Discord webhook address"),
+            )
         case TeamsConfig():
-            _need_url(add, "webhook_url", config.webhook_url, "Paste the workflow's address")
+            _need_url(
+                add,
+                "webhook_url",
+                config.webhook_url,
+                translate("channels", "Paste the workflow's address"),
+            )
         case TelegramConfig():
             token = config.bot_token
             if not token:
-                add(FieldError("bot_token", "Enter the token @BotFather gave you"))
+                add(
+                    FieldError(
+                        "bot_token", translate("channels", "Enter the token @BotFather gave you")
+                    )
+                )
             elif ":" not in token or any(c.isspace() or c == "/" for c in token):
-                add(FieldError("bot_token", "A bot token looks like 123456:ABC-DEF…"))
+                add(
+                    FieldError(
+                        "bot_token", translate("channels", "A bot token looks like 123456:ABC-DEF…")
+                    )
+                )
             if not config.chat_id.strip():
-                add(FieldError("chat_id", "Enter the chat id (a number) or @channelname"))
+                add(
+                    FieldError(
+                        "chat_id",
+                        translate("channels", "Enter the chat id (a number) or @channelname"),
+                    )
+                )
             _need_url(add, "api_url", config.api_url)
         case NtfyConfig():
-            _need_url(add, "server", config.server, "Enter the ntfy server, e.g. https://ntfy.sh")
+            _need_url(
+                add,
+                "server",
+                config.server,
+                translate("channels", "Enter the ntfy server, e.g. https://ntfy.sh"),
+            )
             if not config.topic or not all(c.isalnum() or c in "-_" for c in config.topic):
-                add(FieldError("topic", "Use letters, digits, - and _ for the topic"))
+                add(
+                    FieldError(
+                        "topic", translate("channels", "Use letters, digits, - and _ for the topic")
+                    )
+                )
             if not 1 <= config.priority <= 5:
-                add(FieldError("priority", "Priority goes from 1 (lowest) to 5 (highest)"))
+                add(
+                    FieldError(
+                        "priority",
+                        translate("channels", "Priority goes from 1 (lowest) to 5 (highest)"),
+                    )
+                )
         case WebhookConfig():
-            _need_url(add, "url", config.url, "Enter the address to send to")
+            _need_url(add, "url", config.url, translate("channels", "Enter the address to send to"))
             if config.method not in ("POST", "PUT"):
-                add(FieldError("method", "Choose POST or PUT"))
+                add(FieldError("method", translate("channels", "Choose POST or PUT")))
             for number, line in enumerate(config.headers.splitlines(), start=1):
                 name, colon, _value = line.partition(":")
                 if line.strip() and (
                     not colon or not name.strip() or not _HEADER_NAME.fullmatch(name.strip())
                 ):
-                    add(FieldError("headers", f"Line {number}: write each header as Name: value"))
+                    add(
+                        FieldError(
+                            "headers",
+                            translate(
+                                "channels", "Line {number}: write each header as Name: value"
+                            ).format(number=number),
+                        )
+                    )
             errors.extend(_check_body_template(config))
         case AppriseConfig():
             if "://" not in config.url:
-                add(FieldError("url", "Enter an Apprise address such as tgram://token/chat"))
+                add(
+                    FieldError(
+                        "url",
+                        translate(
+                            "channels", "Enter an Apprise address such as tgram://token/chat"
+                        ),
+                    )
+                )
     return errors
 
 
@@ -349,13 +475,20 @@ def config_warnings(config: ChannelConfig) -> list[FieldError]:
         warnings.append(
             FieldError(
                 "security",
-                "Without encryption, the password and every message cross the network "
-                "readable by anyone in between",
+                translate(
+                    "channels",
+                    "Without encryption, the password and every message cross the network "
+                    "readable by anyone in between",
+                ),
             )
         )
     url = _main_url(config)
     if url.startswith("http://") and not _is_local(url):
-        warnings.append(FieldError(_url_field(config), "This address is not encrypted (http)"))
+        warnings.append(
+            FieldError(
+                _url_field(config), translate("channels", "This address is not encrypted (http)")
+            )
+        )
     return warnings
 
 
@@ -365,7 +498,12 @@ def _check_body_template(config: WebhookConfig) -> list[FieldError]:
     bad = templating.unknown_placeholders(config.body_template, templating.MESSAGE_FIELDS)
     if bad:
         names = ", ".join("${" + n + "}" for n in sorted(bad))
-        return [FieldError("body_template", f"Unknown placeholder {names}")]
+        return [
+            FieldError(
+                "body_template",
+                translate("channels", "Unknown placeholder {names}").format(names=names),
+            )
+        ]
     if "json" in config.content_type.lower():
         sample = templating.render(
             config.body_template,
@@ -375,7 +513,14 @@ def _check_body_template(config: WebhookConfig) -> list[FieldError]:
         try:
             json.loads(sample)
         except json.JSONDecodeError as exc:
-            return [FieldError("body_template", f"The body is not valid JSON ({exc.msg})")]
+            return [
+                FieldError(
+                    "body_template",
+                    translate("channels", "The body is not valid JSON ({problem})").format(
+                        problem=exc.msg
+                    ),
+                )
+            ]
     return []
 
 
@@ -383,27 +528,27 @@ def _need(add: Any, name: str, value: str, hint: str) -> None:
     if not value.strip():
         add(FieldError(name, hint))
     elif any(c.isspace() for c in value):
-        add(FieldError(name, "Remove the spaces; copy it again"))
+        add(FieldError(name, translate("channels", "Remove the spaces; copy it again")))
 
 
 _HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")  # RFC 9110 token
 
 
-def _need_url(add: Any, name: str, value: str, hint: str = "Enter a web address") -> None:
+def _need_url(add: Any, name: str, value: str, hint: str = "") -> None:
     if not value.strip():
-        add(FieldError(name, hint))
+        add(FieldError(name, hint or translate("channels", "Enter a web address")))
         return
     if any(c.isspace() or ord(c) < 32 for c in value.strip()):
-        add(FieldError(name, "A web address has no spaces or line breaks"))
+        add(FieldError(name, translate("channels", "A web address has no spaces or line breaks")))
         return
     try:
         parts = urlsplit(value.strip())
         _port = parts.port  # raises ValueError for a port outside 0-65535
     except ValueError:
-        add(FieldError(name, "This is not a web address"))
+        add(FieldError(name, translate("channels", "This is not a web address")))
         return
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        add(FieldError(name, "The address must start with https://"))
+        add(FieldError(name, translate("channels", "The address must start with https://")))
 
 
 def _is_email(value: str) -> bool:
@@ -445,19 +590,19 @@ def parse_webhook_url(url: str) -> tuple[str, dict[str, str]]:
         return SpecError([FieldError("url", message)])
 
     if not text:
-        raise fail("Paste the address the service gave you")
+        raise fail(translate("channels", "Paste the address the service gave you"))
     try:
         parts = urlsplit(text)
         host = (parts.hostname or "").lower()
         parts.port  # noqa: B018 - raises ValueError on a bad port
     except ValueError:
-        raise fail("This is not a web address") from None
+        raise fail(translate("channels", "This is not a web address")) from None
     if parts.scheme not in ("http", "https"):
         if parts.scheme and "://" in text:
             return "apprise", {"url": text}
-        raise fail("The address must start with https://")
+        raise fail(translate("channels", "The address must start with https://"))
     if not host:
-        raise fail("This is not a web address")
+        raise fail(translate("channels", "This is not a web address"))
     query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
     path = parts.path
     base = f"{parts.scheme}://{parts.netloc}{path}"
@@ -465,19 +610,29 @@ def parse_webhook_url(url: str) -> tuple[str, dict[str, str]]:
     if host == "oapi.dingtalk.com":
         token = query.get("access_token", "")
         if not token:
-            raise fail("This DingTalk address has no access_token; copy the whole address")
+            raise fail(
+                translate(
+                    "channels", "This DingTalk address has no access_token; copy the whole address"
+                )
+            )
         return "dingtalk", {"access_token": token, "api_url": base}
     if host == "qyapi.weixin.qq.com":
         key = query.get("key", "")
         if not key:
-            raise fail("This WeCom address has no key; copy the whole address")
+            raise fail(
+                translate("channels", "This WeCom address has no key; copy the whole address")
+            )
         return "wecom", {"key": key, "api_url": base}
     if host.endswith(("feishu.cn", "larksuite.com", "larkoffice.com")):
         marker = "/open-apis/bot/v2/hook/"
         head, found, token = path.partition(marker)
         token = token.strip("/")
         if not found or not token or "/" in token:
-            raise fail("This Feishu/Lark address has no bot token; copy the whole address")
+            raise fail(
+                translate(
+                    "channels", "This Feishu/Lark address has no bot token; copy the whole address"
+                )
+            )
         region = "lark" if host.endswith("larksuite.com") else "feishu"
         hook = f"{parts.scheme}://{parts.netloc}{head}{marker}"
         settings = {"token": token, "region": region}
@@ -486,12 +641,22 @@ def parse_webhook_url(url: str) -> tuple[str, dict[str, str]]:
         return "feishu", settings
     if host == "hooks.slack.com":
         if not path.startswith("/services/") or path.rstrip("/").count("/") < 4:
-            raise fail("A Slack incoming webhook looks like https://hooks.slack.com/services/…")
+            raise fail(
+                translate(
+                    "channels",
+                    "A Slack incoming webhook looks like https://hooks.slack.com/services/…",
+                )
+            )
         return "slack", {"webhook_url": text}
     if host in ("discord.com", "discordapp.com", "ptb.discord.com", "canary.discord.com"):
         segments = [s for s in path.split("/") if s]
         if "webhooks" not in segments or len(segments) - segments.index("webhooks") < 3:
-            raise fail("A Discord webhook looks like https://discord.com/api/webhooks/id/token")
+            raise fail(
+                translate(
+                    "channels",
+                    "A Discord webhook looks like https://discord.com/api/webhooks/id/token",
+                )
+            )
         return "discord", {"webhook_url": text}
     if (
         (host.endswith(".logic.azure.com") and "/workflows/" in path)
@@ -502,7 +667,11 @@ def parse_webhook_url(url: str) -> tuple[str, dict[str, str]]:
     if host == "api.telegram.org":
         first = path.lstrip("/").split("/", 1)[0]
         if not first.startswith("bot") or ":" not in first:
-            raise fail("This Telegram address has no bot token; copy the whole address")
+            raise fail(
+                translate(
+                    "channels", "This Telegram address has no bot token; copy the whole address"
+                )
+            )
         settings = {"bot_token": first[3:]}
         if "chat_id" in query:
             settings["chat_id"] = query["chat_id"]
@@ -510,7 +679,9 @@ def parse_webhook_url(url: str) -> tuple[str, dict[str, str]]:
     if host == "ntfy.sh":
         topic = path.strip("/")
         if not topic or "/" in topic:
-            raise fail("An ntfy address looks like https://ntfy.sh/your-topic")
+            raise fail(
+                translate("channels", "An ntfy address looks like https://ntfy.sh/your-topic")
+            )
         return "ntfy", {"server": f"{parts.scheme}://{parts.netloc}", "topic": topic}
     return "webhook", {"url": text}
 

@@ -1,16 +1,19 @@
-"""One English sentence saying when a push runs ("Every weekday at 09:00 (Asia/Shanghai)").
+"""One sentence saying when a push runs ("Every weekday at 09:00 (Asia/Shanghai)").
 
-Every word and sentence pattern lives in the tables below, so a translation only has to
-supply other tables; the functions only pick and fill patterns.
+Every word and whole-sentence pattern is a translatable message (context "describe"), so
+the Chinese reads "每个工作日 09:00（Asia/Shanghai）" rather than a word-by-word rendering.
+Lists and dates follow the language's own rules: "周一、三、五", "1 日、15 日和最后一天".
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
+from pushgui.core import i18n
+from pushgui.core.i18n import translate
 from pushgui.core.schedule.crontab import translate_crontab
 from pushgui.core.schedule.spec import (
     LAST,
@@ -21,67 +24,153 @@ from pushgui.core.schedule.spec import (
     TriggerSpec,
 )
 
-WEEKDAY_SHORT: dict[str, str] = {
-    "mon": "Mon",
-    "tue": "Tue",
-    "wed": "Wed",
-    "thu": "Thu",
-    "fri": "Fri",
-    "sat": "Sat",
-    "sun": "Sun",
-}
-WEEKDAY_LONG: dict[str, str] = {
-    "mon": "Monday",
-    "tue": "Tuesday",
-    "wed": "Wednesday",
-    "thu": "Thursday",
-    "fri": "Friday",
-    "sat": "Saturday",
-    "sun": "Sunday",
-}
-MONTH_SHORT: tuple[str, ...] = (
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-)  # fmt: skip
-MONTH_LONG: tuple[str, ...] = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-ORDINAL: dict[int, str] = {1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 5: "5th", LAST: "last"}
-UNIT_ONE: dict[str, str] = {"minutes": "minute", "hours": "hour", "days": "day", "weeks": "week"}
 
-PHRASES: dict[str, str] = {
-    "sentence": "{rule}{times}{bounds} ({zone})",
-    "once": "Once on {date} at {time} ({zone})",
-    "interval_one": "Every {unit}",
-    "interval_many": "Every {n} {units}",
-    "interval_exact": "{every} from {start}{end} ({zone})",
-    "interval_daily": "{every} at {time} from {start}{end} ({zone})",
-    "interval_weekly": "{every} on {weekday} at {time} from {start}{end} ({zone})",
-    "until": " until {stamp}",
-    "from_date": "from {date}",
-    "until_date": "until {date}",
-    "bounds": ", {text}",
-    "every_day": "Every day",
-    "every_day_in": "Every day in {months}",
-    "weekdays": "Every weekday",
-    "weekend": "Every weekend day",
-    "week_days": "Every {days}",
-    "in_months": "{rule} in {months}",
-    "month_days": "On {days} of {months}",
-    "yearly": "Every year on {day} {month}",
-    "yearly_last": "Every year on the last day of {month}",
-    "nth": "On the {nth} {weekday} of {months}",
-    "every_month": "every month",
-    "day_one": "day {days}",
-    "day_many": "days {days}",
-    "last_day": "the last day",
-    "at": " at {times}",
-    "and": "{head} and {tail}",
-    "comma": ", ",
-    "crontab": 'Crontab "{line}" ({zone})',
-    "crontab_friendly": 'Crontab "{line}": {text}',
-    "unknown": "A schedule ({zone})",
-}
+@dataclass(frozen=True)
+class _Words:
+    """Every word and sentence pattern, in the installed language."""
+
+    weekday_short: dict[str, str]
+    weekday_long: dict[str, str]
+    month_short: tuple[str, ...]
+    month_long: tuple[str, ...]
+    ordinal: dict[int, str]
+    unit_one: dict[str, str]
+    unit_many: dict[str, str]
+    phrases: dict[str, str]
+
+
+def _build_words() -> _Words:
+    weekday_short = {
+        "mon": translate("describe", "Mon"),
+        "tue": translate("describe", "Tue"),
+        "wed": translate("describe", "Wed"),
+        "thu": translate("describe", "Thu"),
+        "fri": translate("describe", "Fri"),
+        "sat": translate("describe", "Sat"),
+        "sun": translate("describe", "Sun"),
+    }
+    weekday_long = {
+        "mon": translate("describe", "Monday"),
+        "tue": translate("describe", "Tuesday"),
+        "wed": translate("describe", "Wednesday"),
+        "thu": translate("describe", "Thursday"),
+        "fri": translate("describe", "Friday"),
+        "sat": translate("describe", "Saturday"),
+        "sun": translate("describe", "Sunday"),
+    }
+    month_short = (
+        translate("describe", "Jan"),
+        translate("describe", "Feb"),
+        translate("describe", "Mar"),
+        translate("describe", "Apr"),
+        translate("describe", "May"),
+        translate("describe", "Jun"),
+        translate("describe", "Jul"),
+        translate("describe", "Aug"),
+        translate("describe", "Sep"),
+        translate("describe", "Oct"),
+        translate("describe", "Nov"),
+        translate("describe", "Dec"),
+    )
+    month_long = (
+        translate("describe", "January"),
+        translate("describe", "February"),
+        translate("describe", "March"),
+        translate("describe", "April"),
+        translate("describe", "May"),
+        translate("describe", "June"),
+        translate("describe", "July"),
+        translate("describe", "August"),
+        translate("describe", "September"),
+        translate("describe", "October"),
+        translate("describe", "November"),
+        translate("describe", "December"),
+    )
+    ordinal = {
+        1: translate("describe", "1st"),
+        2: translate("describe", "2nd"),
+        3: translate("describe", "3rd"),
+        4: translate("describe", "4th"),
+        5: translate("describe", "5th"),
+        LAST: translate("describe", "last"),
+    }
+    unit_one = {
+        "minutes": translate("describe", "minute"),
+        "hours": translate("describe", "hour"),
+        "days": translate("describe", "day"),
+        "weeks": translate("describe", "week"),
+    }
+    unit_many = {
+        "minutes": translate("describe", "minutes"),
+        "hours": translate("describe", "hours"),
+        "days": translate("describe", "days"),
+        "weeks": translate("describe", "weeks"),
+    }
+    phrases = {
+        "sentence": translate("describe", "{rule}{times}{bounds} ({zone})"),
+        "once": translate("describe", "Once on {date} at {time} ({zone})"),
+        "interval_one": translate("describe", "Every {unit}"),
+        "interval_many": translate("describe", "Every {n} {units}"),
+        "interval_exact": translate("describe", "{every} from {start}{end} ({zone})"),
+        "interval_daily": translate("describe", "{every} at {time} from {start}{end} ({zone})"),
+        "interval_weekly": translate(
+            "describe", "{every} on {weekday} at {time} from {start}{end} ({zone})"
+        ),
+        "interval_weekly_one": translate(
+            "describe", "Every week on {weekday} at {time} from {start}{end} ({zone})"
+        ),
+        "until": translate("describe", " until {stamp}"),
+        "from_date": translate("describe", "from {date}"),
+        "until_date": translate("describe", "until {date}"),
+        "from_until_date": translate("describe", "from {start} until {end}"),
+        "bounds": translate("describe", ", {text}"),
+        "every_day": translate("describe", "Every day"),
+        "every_day_in": translate("describe", "Every day in {months}"),
+        "weekdays": translate("describe", "Every weekday"),
+        "weekend": translate("describe", "Every weekend day"),
+        "week_days": translate("describe", "Every {days}"),
+        "in_months": translate("describe", "{rule} in {months}"),
+        "month_days": translate("describe", "On {days} of {months}"),
+        "month_days_every": translate("describe", "On {days} of every month"),
+        "yearly": translate("describe", "Every year on {day} {month}"),
+        "yearly_last": translate("describe", "Every year on the last day of {month}"),
+        "nth": translate("describe", "On the {nth} {weekday} of {months}"),
+        "nth_every": translate("describe", "On the {nth} {weekday} of every month"),
+        "every_month": translate("describe", "every month"),
+        "day_one": translate("describe", "day {days}"),
+        "day_many": translate("describe", "days {days}"),
+        "day_item": translate("describe", "{day}"),
+        "last_day": translate("describe", "the last day"),
+        "at": translate("describe", " at {times}"),
+        "and": translate("describe", "{head} and {tail}"),
+        "comma": translate("describe", ", "),
+        "crontab": translate("describe", 'Crontab "{line}" ({zone})'),
+        "crontab_friendly": translate("describe", 'Crontab "{line}": {text}'),
+        "unknown": translate("describe", "A schedule ({zone})"),
+        "date": translate("describe", "{day} {month} {year}"),
+        "long_date": translate("describe", "{weekday} {date}"),
+    }
+    return _Words(
+        weekday_short, weekday_long, month_short, month_long, ordinal, unit_one, unit_many, phrases
+    )
+
+
+_cache: dict[int, _Words] = {}
+
+
+def _words() -> _Words:
+    """The tables for the installed language, built once per translator."""
+    key = i18n.generation()
+    words = _cache.get(key)
+    if words is None:
+        _cache.clear()
+        words = _cache[key] = _build_words()
+    return words
+
+
+def _p(key: str) -> str:
+    return _words().phrases[key]
+
 
 WORKDAYS = frozenset({"mon", "tue", "wed", "thu", "fri"})
 WEEKEND = frozenset({"sat", "sun"})
@@ -91,7 +180,7 @@ def describe(spec: TriggerSpec) -> str:
     """A sentence for the spec; best effort, never raises, even for an invalid spec."""
     try:
         if isinstance(spec, OnceSpec):
-            return PHRASES["once"].format(
+            return _p("once").format(
                 date=_long_date(spec.at.date()), time=_time(spec.at.time()), zone=spec.timezone
             )
         if isinstance(spec, IntervalSpec):
@@ -100,14 +189,19 @@ def describe(spec: TriggerSpec) -> str:
             return _crontab(spec)
         return _calendar(spec)
     except Exception:  # a description must never stop a window from opening
-        return PHRASES["unknown"].format(zone=getattr(spec, "timezone", "") or "?")
+        return _p("unknown").format(zone=getattr(spec, "timezone", "") or "?")
 
 
 def _join(items: Sequence[str]) -> str:
-    """'A', 'A and B', 'A, B and C'."""
+    """'A', 'A and B', 'A, B and C' (Chinese: 'A、B和C', with a space next to digits)."""
     if len(items) <= 1:
         return "".join(items)
-    return PHRASES["and"].format(head=PHRASES["comma"].join(items[:-1]), tail=items[-1])
+    head, tail = _p("comma").join(items[:-1]), items[-1]
+    if i18n.is_chinese():
+        left = " " if head[-1:].isascii() else ""
+        right = " " if tail[:1].isascii() else ""
+        return f"{head}{left}和{right}{tail}"
+    return _p("and").format(head=head, tail=tail)
 
 
 def _time(t: time) -> str:
@@ -115,11 +209,13 @@ def _time(t: time) -> str:
 
 
 def _date(d: date) -> str:
-    return f"{d.day} {MONTH_SHORT[d.month - 1]} {d.year}"
+    month = _words().month_short[d.month - 1]
+    return _p("date").format(day=d.day, month=month, month_number=d.month, year=d.year)
 
 
 def _long_date(d: date) -> str:
-    return f"{WEEKDAY_SHORT[WEEKDAYS[d.weekday()]]} {_date(d)}"
+    weekday = _words().weekday_short[WEEKDAYS[d.weekday()]]
+    return _p("long_date").format(weekday=weekday, date=_date(d))
 
 
 def _stamp(moment: datetime) -> str:
@@ -127,104 +223,122 @@ def _stamp(moment: datetime) -> str:
 
 
 def _interval(spec: IntervalSpec) -> str:
+    words = _words()
     if spec.every == 1:
-        every = PHRASES["interval_one"].format(unit=UNIT_ONE.get(spec.unit, spec.unit))
+        every = _p("interval_one").format(unit=words.unit_one.get(spec.unit, spec.unit))
     else:
-        every = PHRASES["interval_many"].format(n=spec.every, units=spec.unit)
-    end = PHRASES["until"].format(stamp=_stamp(spec.end)) if spec.end else ""
+        units = words.unit_many.get(spec.unit, spec.unit)
+        every = _p("interval_many").format(n=spec.every, units=units)
+    end = _p("until").format(stamp=_stamp(spec.end)) if spec.end else ""
     values = {"every": every, "end": end, "zone": spec.timezone}
     if spec.unit == "days":
         start = _date(spec.start.date())
-        return PHRASES["interval_daily"].format(
-            time=_time(spec.start.time()), start=start, **values
-        )
+        return _p("interval_daily").format(time=_time(spec.start.time()), start=start, **values)
     if spec.unit == "weeks":
-        weekday = WEEKDAY_LONG[WEEKDAYS[spec.start.weekday()]]
-        return PHRASES["interval_weekly"].format(
+        weekday = words.weekday_long[WEEKDAYS[spec.start.weekday()]]
+        key = "interval_weekly_one" if spec.every == 1 else "interval_weekly"
+        return _p(key).format(
             weekday=weekday, time=_time(spec.start.time()), start=_date(spec.start.date()), **values
         )
-    return PHRASES["interval_exact"].format(start=_stamp(spec.start), **values)
+    return _p("interval_exact").format(start=_stamp(spec.start), **values)
 
 
 def _weekday(name: str, long: bool) -> str:
-    return (WEEKDAY_LONG if long else WEEKDAY_SHORT).get(name.lower(), name)
+    words = _words()
+    return (words.weekday_long if long else words.weekday_short).get(name.lower(), name)
 
 
 def _month(m: int, long: bool) -> str:
-    names = MONTH_LONG if long else MONTH_SHORT
+    words = _words()
+    names = words.month_long if long else words.month_short
     return names[m - 1] if 1 <= m <= 12 else str(m)
+
+
+def _every_month(months: Sequence[int]) -> bool:
+    return not months or len(set(months)) == 12
 
 
 def _months(months: Sequence[int]) -> str:
     chosen = sorted(set(months))
-    if not chosen or len(chosen) == 12:
-        return PHRASES["every_month"]
+    if _every_month(chosen):
+        return _p("every_month")
     return _join([_month(m, long=len(chosen) == 1) for m in chosen])
 
 
 def _day_part(spec: CalendarSpec) -> str:
     """The days the rule runs on, as the start of a sentence."""
     months = sorted(set(spec.months))
-    limited = bool(months) and len(months) < 12
+    limited = not _every_month(months)
     if spec.day_rule == "week_days":
         rule = _week_days(spec.week_days)
-        return PHRASES["in_months"].format(rule=rule, months=_months(months)) if limited else rule
+        return _p("in_months").format(rule=rule, months=_months(months)) if limited else rule
     if spec.day_rule == "month_days":
         days = sorted(set(spec.month_days), key=lambda d: 99 if d == LAST else d)
         if len(months) == 1 and len(days) == 1:
             if days[0] == LAST:
-                return PHRASES["yearly_last"].format(month=_month(months[0], long=True))
-            return PHRASES["yearly"].format(day=days[0], month=_month(months[0], long=True))
-        return PHRASES["month_days"].format(days=_month_days(days), months=_months(months))
+                return _p("yearly_last").format(month=_month(months[0], long=True))
+            return _p("yearly").format(day=days[0], month=_month(months[0], long=True))
+        if not limited:
+            return _p("month_days_every").format(days=_month_days(days))
+        return _p("month_days").format(days=_month_days(days), months=_months(months))
     if spec.day_rule == "nth_weekday":
-        return PHRASES["nth"].format(
-            nth=ORDINAL.get(spec.nth, str(spec.nth)),
-            weekday=_weekday(spec.nth_weekday, long=True),
-            months=_months(months),
-        )
+        values = {
+            "nth": _words().ordinal.get(spec.nth, str(spec.nth)),
+            "weekday": _weekday(spec.nth_weekday, long=True),
+        }
+        if not limited:
+            return _p("nth_every").format(**values)
+        return _p("nth").format(months=_months(months), **values)
     if limited:
-        return PHRASES["every_day_in"].format(months=_months(months))
-    return PHRASES["every_day"]
+        return _p("every_day_in").format(months=_months(months))
+    return _p("every_day")
 
 
 def _week_days(names: Sequence[str]) -> str:
     chosen = {n.lower() for n in names}
     if chosen == set(WEEKDAYS):
-        return PHRASES["every_day"]
+        return _p("every_day")
     if chosen == WORKDAYS:
-        return PHRASES["weekdays"]
+        return _p("weekdays")
     if chosen == WEEKEND:
-        return PHRASES["weekend"]
+        return _p("weekend")
     ordered = [d for d in WEEKDAYS if d in chosen] + sorted(chosen - set(WEEKDAYS))
     long = len(ordered) == 1
-    return PHRASES["week_days"].format(days=_join([_weekday(d, long) for d in ordered]))
+    names_ = [_weekday(d, long) for d in ordered]
+    if i18n.is_chinese() and len(names_) > 1 and all(n.startswith("周") for n in names_):
+        # "周一、三、五": the shared 周 is written once, as people write it
+        return _p("week_days").format(days="、".join([names_[0]] + [n[1:] for n in names_[1:]]))
+    return _p("week_days").format(days=_join(names_))
 
 
 def _month_days(days: Sequence[int]) -> str:
-    numbers = [str(d) for d in days if d != LAST]
+    numbers = [_p("day_item").format(day=d) for d in days if d != LAST]
     if not numbers:
-        return PHRASES["last_day"]
-    items = [*numbers, PHRASES["last_day"]] if LAST in days else numbers
-    return PHRASES["day_one" if len(numbers) == 1 else "day_many"].format(days=_join(items))
+        return _p("last_day")
+    items = [*numbers, _p("last_day")] if LAST in days else numbers
+    return _p("day_one" if len(numbers) == 1 else "day_many").format(days=_join(items))
 
 
 def _times(times: Sequence[time]) -> str:
     if not times:
         return ""
-    return PHRASES["at"].format(times=_join([_time(t) for t in sorted(set(times))]))
+    return _p("at").format(times=_join([_time(t) for t in sorted(set(times))]))
 
 
 def _bounds(start: date | None, end: date | None) -> str:
-    parts = []
-    if start:
-        parts.append(PHRASES["from_date"].format(date=_date(start)))
-    if end:
-        parts.append(PHRASES["until_date"].format(date=_date(end)))
-    return PHRASES["bounds"].format(text=" ".join(parts)) if parts else ""
+    if start and end:
+        text = _p("from_until_date").format(start=_date(start), end=_date(end))
+    elif start:
+        text = _p("from_date").format(date=_date(start))
+    elif end:
+        text = _p("until_date").format(date=_date(end))
+    else:
+        return ""
+    return _p("bounds").format(text=text)
 
 
 def _calendar(spec: CalendarSpec) -> str:
-    return PHRASES["sentence"].format(
+    return _p("sentence").format(
         rule=_day_part(spec),
         times=_times(spec.times),
         bounds=_bounds(spec.start_date, spec.end_date),
@@ -238,7 +352,7 @@ _MAX_FRIENDLY_TIMES = 6
 
 def _crontab(spec: CalendarSpec) -> str:
     line = " ".join(spec.crontab.split())
-    plain = PHRASES["crontab"].format(line=line, zone=spec.timezone)
+    plain = _p("crontab").format(line=line, zone=spec.timezone)
     try:
         friendly = _crontab_as_calendar(spec)
     except Exception:  # an unreadable line still gets its plain description
@@ -246,7 +360,7 @@ def _crontab(spec: CalendarSpec) -> str:
     if friendly is None:
         return plain
     text = _calendar(friendly)
-    return PHRASES["crontab_friendly"].format(line=line, text=text[:1].lower() + text[1:])
+    return _p("crontab_friendly").format(line=line, text=text[:1].lower() + text[1:])
 
 
 def _crontab_as_calendar(spec: CalendarSpec) -> CalendarSpec | None:

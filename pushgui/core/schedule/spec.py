@@ -12,6 +12,7 @@ from datetime import date, datetime, time
 from typing import Any, Literal
 
 from pushgui.core.errors import FieldError, SpecError
+from pushgui.core.i18n import translate
 
 Unit = Literal["minutes", "hours", "days", "weeks"]
 UNITS: tuple[Unit, ...] = ("minutes", "hours", "days", "weeks")
@@ -119,7 +120,7 @@ class _Reader:
     def __init__(self, data: Any) -> None:
         self.errors: list[FieldError] = []
         if not isinstance(data, dict):
-            self.errors.append(FieldError("", "must be an object"))
+            self.errors.append(FieldError("", translate("specs", "must be an object")))
             data = {}
         self.data: dict[str, Any] = data
 
@@ -129,14 +130,24 @@ class _Reader:
     def text(self, key: str, default: str | None = None) -> str:
         value = self.data.get(key, default)
         if not isinstance(value, str):
-            self._fail(key, "must be text" if key in self.data else "is missing")
+            self._fail(
+                key,
+                translate("specs", "must be text")
+                if key in self.data
+                else translate("specs", "is missing"),
+            )
             return ""
         return value
 
     def integer(self, key: str, default: int | None = None) -> int:
         value = self.data.get(key, default)
         if isinstance(value, bool) or not isinstance(value, int):
-            self._fail(key, "must be a whole number" if key in self.data else "is missing")
+            self._fail(
+                key,
+                translate("specs", "must be a whole number")
+                if key in self.data
+                else translate("specs", "is missing"),
+            )
             return 0
         return value
 
@@ -149,10 +160,13 @@ class _Reader:
         except ValueError:
             parsed = None
         if parsed is None:
-            self._fail(key, "must be a date and time such as 2026-12-24T09:00")
+            self._fail(key, translate("specs", "must be a date and time such as 2026-12-24T09:00"))
             return datetime(2000, 1, 1)
         if parsed.tzinfo is not None:
-            self._fail(key, "must be a wall-clock time without a UTC offset (see timezone)")
+            self._fail(
+                key,
+                translate("specs", "must be a wall-clock time without a UTC offset (see timezone)"),
+            )
         return parsed.replace(tzinfo=None, microsecond=0)
 
     def day(self, key: str) -> date | None:
@@ -164,7 +178,7 @@ class _Reader:
                 return date.fromisoformat(value)
         except ValueError:
             pass
-        self._fail(key, "must be a date such as 2026-12-24")
+        self._fail(key, translate("specs", "must be a date such as 2026-12-24"))
         return None
 
     def int_list(self, key: str) -> tuple[int, ...]:
@@ -172,14 +186,14 @@ class _Reader:
         if not isinstance(value, list) or not all(
             isinstance(v, int) and not isinstance(v, bool) for v in value
         ):
-            self._fail(key, "must be a list of whole numbers")
+            self._fail(key, translate("specs", "must be a list of whole numbers"))
             return ()
         return tuple(value)
 
     def text_list(self, key: str) -> tuple[str, ...]:
         value = self.data.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self._fail(key, "must be a list of text values")
+            self._fail(key, translate("specs", "must be a list of text values"))
             return ()
         return tuple(value)
 
@@ -189,7 +203,12 @@ class _Reader:
             try:
                 parsed = time.fromisoformat(text)
             except ValueError:
-                self._fail(key, f"{text!r} is not a time such as 09:30")
+                self._fail(
+                    key,
+                    translate("specs", "{value} is not a time such as 09:30").format(
+                        value=repr(text)
+                    ),
+                )
                 continue
             result.append(parsed.replace(second=0, microsecond=0))
         return tuple(result)
@@ -209,7 +228,9 @@ def trigger_from_dict(data: Any) -> TriggerSpec:
     elif kind == "interval":
         unit = r.text("unit")
         if unit not in UNITS:
-            r.errors.append(FieldError("unit", "must be minutes, hours, days or weeks"))
+            r.errors.append(
+                FieldError("unit", translate("specs", "must be minutes, hours, days or weeks"))
+            )
             unit = "minutes"
         spec = IntervalSpec(
             every=r.integer("every"),
@@ -221,7 +242,14 @@ def trigger_from_dict(data: Any) -> TriggerSpec:
     elif kind == "cron":
         rule = r.text("day_rule", "every_day")
         if rule not in DAY_RULES:
-            r.errors.append(FieldError("day_rule", f"must be one of {', '.join(DAY_RULES)}"))
+            r.errors.append(
+                FieldError(
+                    "day_rule",
+                    translate("specs", "must be one of {values}").format(
+                        values=", ".join(DAY_RULES)
+                    ),
+                )
+            )
             rule = "every_day"
         spec = CalendarSpec(
             timezone=r.text("timezone"),
@@ -237,7 +265,7 @@ def trigger_from_dict(data: Any) -> TriggerSpec:
             crontab=r.text("crontab", ""),
         )
     else:
-        raise SpecError([FieldError("kind", "must be date, interval or cron")])
+        raise SpecError([FieldError("kind", translate("specs", "must be date, interval or cron"))])
     if r.errors:
         raise SpecError(r.errors)
     return spec

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from pushgui.core.errors import FieldError, SpecError
+from pushgui.core.i18n import translate
 from pushgui.core.schedule.crontab import translate_crontab
 from pushgui.core.schedule.preview import next_fire_time
 from pushgui.core.schedule.spec import (
@@ -27,24 +28,8 @@ MAX_EVERY: dict[str, int] = {
 }
 """About ten years, in each unit: longer intervals are almost certainly typing mistakes."""
 
-MONTH_NAMES: tuple[str, ...] = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 MONTH_LENGTHS: tuple[int, ...] = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 """The longest each month can be (29 February happens in leap years)."""
-
-NEVER_FIRES = "The rule never fires"
 
 
 def validate_trigger(spec: TriggerSpec, now: datetime | None = None) -> list[FieldError]:
@@ -64,7 +49,7 @@ def validate_trigger(spec: TriggerSpec, now: datetime | None = None) -> list[Fie
         return errors + out_of_range
     if isinstance(spec, OnceSpec):
         if tz is not None and localize(spec.at, tz) <= moment:
-            errors.append(FieldError("at", "Choose a time in the future"))
+            errors.append(FieldError("at", translate("validation", "Choose a time in the future")))
         return errors
     if isinstance(spec, IntervalSpec):
         errors.extend(_interval_errors(spec))
@@ -89,7 +74,12 @@ def _dates_out_of_range(spec: TriggerSpec) -> list[FieldError]:
     else:
         fields["start_date"], fields["end_date"] = spec.start_date, spec.end_date
     return [
-        FieldError(name, f"Choose a date between {FIRST_YEAR} and {LAST_YEAR}")
+        FieldError(
+            name,
+            translate("validation", "Choose a date between {first} and {last}").format(
+                first=FIRST_YEAR, last=LAST_YEAR
+            ),
+        )
         for name, value in fields.items()
         if value is not None and not FIRST_YEAR <= value.year <= LAST_YEAR
     ]
@@ -105,25 +95,36 @@ def validate_or_raise(spec: TriggerSpec, now: datetime | None = None) -> None:
 def _interval_errors(spec: IntervalSpec) -> list[FieldError]:
     errors: list[FieldError] = []
     if spec.unit not in UNITS:
-        errors.append(FieldError("unit", "Choose minutes, hours, days or weeks"))
+        errors.append(
+            FieldError("unit", translate("validation", "Choose minutes, hours, days or weeks"))
+        )
     elif spec.every < 1:
-        errors.append(FieldError("every", "The interval must be at least 1"))
+        errors.append(
+            FieldError("every", translate("validation", "The interval must be at least 1"))
+        )
     elif spec.every > MAX_EVERY[spec.unit]:
         errors.append(
             FieldError(
                 "every",
-                f"The interval can be at most {MAX_EVERY[spec.unit]} {spec.unit} (about 10 years)",
+                translate(
+                    "validation", "The interval can be at most {n} {unit} (about 10 years)"
+                ).format(n=MAX_EVERY[spec.unit], unit=_unit_name(spec.unit)),
             )
         )
     if spec.end is not None and spec.end <= spec.start:
-        errors.append(FieldError("end", "The end must be after the start"))
+        errors.append(FieldError("end", translate("validation", "The end must be after the start")))
     return errors
 
 
 def _calendar_errors(spec: CalendarSpec) -> list[FieldError]:
     errors: list[FieldError] = []
     if spec.start_date and spec.end_date and spec.end_date < spec.start_date:
-        errors.append(FieldError("end_date", "The end date must be on or after the start date"))
+        errors.append(
+            FieldError(
+                "end_date",
+                translate("validation", "The end date must be on or after the start date"),
+            )
+        )
     if spec.crontab.strip():
         try:
             translate_crontab(spec.crontab)
@@ -132,10 +133,14 @@ def _calendar_errors(spec: CalendarSpec) -> list[FieldError]:
         return errors  # the friendly fields are ignored
 
     if not spec.times:
-        errors.append(FieldError("times", "Choose at least one time of day"))
+        errors.append(
+            FieldError("times", translate("validation", "Choose at least one time of day"))
+        )
     if spec.day_rule == "week_days":
         if not spec.week_days:
-            errors.append(FieldError("week_days", "Choose at least one weekday"))
+            errors.append(
+                FieldError("week_days", translate("validation", "Choose at least one weekday"))
+            )
         errors.extend(
             FieldError("week_days", _unknown_weekday(name))
             for name in spec.week_days
@@ -143,23 +148,40 @@ def _calendar_errors(spec: CalendarSpec) -> list[FieldError]:
         )
     elif spec.day_rule == "month_days":
         if not spec.month_days:
-            errors.append(FieldError("month_days", "Choose at least one day of the month"))
+            errors.append(
+                FieldError(
+                    "month_days", translate("validation", "Choose at least one day of the month")
+                )
+            )
         errors.extend(
-            FieldError("month_days", f'Day {d} does not exist: use 1 to 31 or "last"')
+            FieldError(
+                "month_days",
+                translate("validation", 'Day {day} does not exist: use 1 to 31 or "last"').format(
+                    day=d
+                ),
+            )
             for d in spec.month_days
             if d != LAST and not 1 <= d <= 31
         )
     elif spec.day_rule == "nth_weekday":
         if spec.nth != LAST and not 1 <= spec.nth <= 5:
-            errors.append(FieldError("nth", "Choose the 1st to the 5th, or the last"))
+            errors.append(
+                FieldError("nth", translate("validation", "Choose the 1st to the 5th, or the last"))
+            )
         if spec.nth_weekday.lower() not in WEEKDAYS:
             errors.append(FieldError("nth_weekday", _unknown_weekday(spec.nth_weekday)))
     elif spec.day_rule != "every_day":
-        errors.append(FieldError("day_rule", "Choose which days the push runs on"))
+        errors.append(
+            FieldError("day_rule", translate("validation", "Choose which days the push runs on"))
+        )
 
     bad_months = [m for m in spec.months if not 1 <= m <= 12]
     errors.extend(
-        FieldError("months", f"Month {m} does not exist: use 1 to 12") for m in bad_months
+        FieldError(
+            "months",
+            translate("validation", "Month {month} does not exist: use 1 to 12").format(month=m),
+        )
+        for m in bad_months
     )
     if spec.day_rule == "month_days" and spec.months and not bad_months:
         errors.extend(_impossible_days(spec.month_days, spec.months))
@@ -167,22 +189,58 @@ def _calendar_errors(spec: CalendarSpec) -> list[FieldError]:
 
 
 def _unknown_weekday(name: str) -> str:
-    return f'Unknown weekday "{name}": use mon, tue, wed, thu, fri, sat or sun'
+    return translate(
+        "validation", 'Unknown weekday "{name}": use mon, tue, wed, thu, fri, sat or sun'
+    ).format(name=name)
+
+
+def _unit_name(unit: str) -> str:
+    names = {
+        "minutes": translate("validation", "minutes"),
+        "hours": translate("validation", "hours"),
+        "days": translate("validation", "days"),
+        "weeks": translate("validation", "weeks"),
+    }
+    return names.get(unit, unit)
+
+
+def _month_names() -> list[str]:
+    return [
+        translate("validation", "January"),
+        translate("validation", "February"),
+        translate("validation", "March"),
+        translate("validation", "April"),
+        translate("validation", "May"),
+        translate("validation", "June"),
+        translate("validation", "July"),
+        translate("validation", "August"),
+        translate("validation", "September"),
+        translate("validation", "October"),
+        translate("validation", "November"),
+        translate("validation", "December"),
+    ]
 
 
 def _impossible_days(days: tuple[int, ...], months: tuple[int, ...]) -> list[FieldError]:
     """Days such as 31 in a rule limited to months that are never that long."""
     longest = max(MONTH_LENGTHS[m - 1] for m in months)
-    names = [MONTH_NAMES[m - 1] for m in sorted(set(months))]
+    all_names = _month_names()
+    names = [all_names[m - 1] for m in sorted(set(months))]
     errors = []
     for d in sorted(set(days)):
         if d == LAST or not longest < d <= 31:
             continue
         if len(names) == 1:
-            message = f"{d} {names[0]} never happens: pick another day or month"
+            message = translate(
+                "validation", "{day} {month} never happens: pick another day or month"
+            ).format(day=d, month=names[0])
         else:
-            months_text = ", ".join(names[:-1]) + " and " + names[-1]
-            message = f"Day {d} never happens in {months_text}: pick another day or month"
+            months_text = translate("validation", "{head} and {tail}").format(
+                head=translate("validation", ", ").join(names[:-1]), tail=names[-1]
+            )
+            message = translate(
+                "validation", "Day {day} never happens in {months}: pick another day or month"
+            ).format(day=d, months=months_text)
         errors.append(FieldError("month_days", message))
     return errors
 
@@ -192,8 +250,10 @@ def _never_fires(spec: IntervalSpec | CalendarSpec, now: datetime) -> list[Field
     if next_fire_time(spec, None, now) is not None:
         return []
     if isinstance(spec, IntervalSpec):
-        return [FieldError("end", f"{NEVER_FIRES}: choose an end in the future")]
+        message = translate("validation", "The rule never fires: choose an end in the future")
+        return [FieldError("end", message)]
     if spec.end_date is not None:
-        return [FieldError("end_date", f"{NEVER_FIRES}: choose an end date in the future")]
+        message = translate("validation", "The rule never fires: choose an end date in the future")
+        return [FieldError("end_date", message)]
     field = "crontab" if spec.crontab.strip() else "month_days"
-    return [FieldError(field, NEVER_FIRES)]
+    return [FieldError(field, translate("validation", "The rule never fires"))]

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo, available_timezones
 import tzlocal
 
 from pushgui.core.errors import FieldError, SpecError
+from pushgui.core.i18n import translate
 
 FALLBACK = "UTC"
 
@@ -34,15 +35,19 @@ def system_timezone() -> str:
 def zone(name: str) -> ZoneInfo:
     """The zone called ``name``; raises :class:`SpecError` on the ``timezone`` field if unknown."""
     if not name:
-        raise SpecError([FieldError("timezone", "Choose a time zone")])
+        raise SpecError([FieldError("timezone", translate("validation", "Choose a time zone"))])
     if name not in _known():
         # ZoneInfo alone would also take machine-specific files such as "localtime"
-        raise SpecError([FieldError("timezone", f'Unknown time zone "{name}"')])
+        raise SpecError([FieldError("timezone", _unknown_zone(name))])
     try:
         return ZoneInfo(name)
     except (KeyError, ValueError, OSError):
         # ZoneInfoNotFoundError is a KeyError; odd keys ("../x", folders) give ValueError/OSError
-        raise SpecError([FieldError("timezone", f'Unknown time zone "{name}"')]) from None
+        raise SpecError([FieldError("timezone", _unknown_zone(name))]) from None
+
+
+def _unknown_zone(name: str) -> str:
+    return translate("validation", 'Unknown time zone "{zone}"').format(zone=name)
 
 
 @lru_cache(maxsize=1)

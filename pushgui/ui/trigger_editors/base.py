@@ -25,9 +25,8 @@ from PySide6.QtWidgets import (
 from pushgui.core.errors import FieldError
 from pushgui.core.schedule.spec import TriggerSpec
 from pushgui.core.schedule.zones import all_timezones, system_timezone
+from pushgui.ui.i18n import date_pattern, date_time_pattern
 
-DATE_TIME_FORMAT = "ddd d MMM yyyy  HH:mm"
-DATE_FORMAT = "ddd d MMM yyyy"
 TIME_FORMAT = "HH:mm"
 
 # Wall-clock values are read in the spec's zone, not the machine's. Date-time edits therefore
@@ -77,7 +76,7 @@ def make_date_time_edit(parent: QWidget | None = None) -> QDateTimeEdit:
     edit = QDateTimeEdit(parent)
     edit.setTimeZone(_WALL)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat(DATE_TIME_FORMAT)
+    edit.setDisplayFormat(date_time_pattern())
     edit.setDateTime(to_qdatetime(next_full_hour()))
     return edit
 
@@ -85,7 +84,7 @@ def make_date_time_edit(parent: QWidget | None = None) -> QDateTimeEdit:
 def make_date_edit(parent: QWidget | None = None) -> QDateEdit:
     edit = QDateEdit(parent)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat(DATE_FORMAT)
+    edit.setDisplayFormat(date_pattern())
     edit.setDate(QDate.currentDate())
     return edit
 
