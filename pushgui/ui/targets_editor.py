@@ -670,15 +670,32 @@ class DeliveryOptionsEditor(QWidget):
             )
         )
 
+        self.heads_up_spin = QSpinBox(self)
+        self.heads_up_spin.setRange(0, 1440)
+        self.heads_up_spin.setSpecialValueText(self.tr("Off"))
+        self.heads_up_spin.setSuffix(self.tr(" minutes before"))
+        self.heads_up_spin.setAccessibleName(self.tr("Heads-up before sending to others"))
+        heads_up_box = QVBoxLayout()
+        heads_up_box.setSpacing(2)
+        heads_up_row = QHBoxLayout()
+        heads_up_row.addWidget(self.heads_up_spin)
+        heads_up_row.addStretch(1)
+        heads_up_box.addLayout(heads_up_row)
+        heads_up_box.addWidget(
+            hint_label(self.tr("Before sending to other people: skip, edit or send it now."), self)
+        )
+
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("If a time is missed:"), missed_box)
+        form.addRow(self.tr("Heads-up:"), heads_up_box)
         form.addRow(self.tr("If sending fails:"), retry_box)
         form.addRow(self.tr("Attachments:"), files_box)
 
         self.missed_combo.currentIndexChanged.connect(self._on_missed_changed)
         self.late_spin.valueChanged.connect(self._notify)
+        self.heads_up_spin.valueChanged.connect(self._notify)
         self.retries_spin.valueChanged.connect(self._notify)
         self.delay_spin.valueChanged.connect(self._notify)
         self.delay_unit.currentIndexChanged.connect(self._notify)
@@ -698,6 +715,7 @@ class DeliveryOptionsEditor(QWidget):
         self.missed_combo.setCurrentIndex(max(index, 0))
         self.late_spin.setValue(max(options.max_late // 60, 1))
         self.late_spin.setVisible(options.missed == "late")
+        self.heads_up_spin.setValue(options.heads_up_minutes)
         self.retries_spin.setValue(options.retries)
         # The largest unit that states the delay exactly: 120 s reads as 2 minutes.
         for index in reversed(range(len(self.UNITS))):
@@ -714,6 +732,7 @@ class DeliveryOptionsEditor(QWidget):
             base or PushOptions(),
             missed=self.missed_combo.currentData(),
             max_late=self.late_spin.value() * 60,
+            heads_up_minutes=self.heads_up_spin.value(),
             retries=self.retries_spin.value(),
             retry_delay=delay,
         )

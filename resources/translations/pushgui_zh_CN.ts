@@ -1,7 +1,8 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>Mail server:</source>
         <translation>邮件服务器：</translation>
@@ -79,7 +80,7 @@
         <translation>可选，以 SEC 开头…</translation>
     </message>
     <message>
-        <source>Only if the robot's security setting is “Signature” (加签).</source>
+        <source>Only if the robot&apos;s security setting is “Signature” (加签).</source>
         <translation>仅当机器人的安全设置为“加签”时填写。</translation>
     </message>
     <message>
@@ -211,7 +212,7 @@
         <translation>可选</translation>
     </message>
     <message>
-        <source>Only if the bot's security setting has “Signature verification”.</source>
+        <source>Only if the bot&apos;s security setting has “Signature verification”.</source>
         <translation>仅当机器人的安全设置启用了“签名校验”时填写。</translation>
     </message>
     <message>
@@ -499,7 +500,7 @@
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <source>Show pushgui's log files, to send them along with a problem report</source>
+        <source>Show pushgui&apos;s log files, to send them along with a problem report</source>
         <translation>显示 pushgui 的日志文件，以便随问题报告一起发送</translation>
     </message>
     <message>
@@ -507,11 +508,11 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <source>pushgui's data was damaged and could not be restored</source>
+        <source>pushgui&apos;s data was damaged and could not be restored</source>
         <translation>pushgui 的数据已损坏，无法恢复</translation>
     </message>
     <message>
-        <source>pushgui's data was damaged and has been restored from a backup</source>
+        <source>pushgui&apos;s data was damaged and has been restored from a backup</source>
         <translation>pushgui 的数据已损坏，已从备份中恢复</translation>
     </message>
     <message>
@@ -806,7 +807,7 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
     <name>ChannelForm</name>
     <message>
         <source>Email (SMTP)</source>
-        <extracomment>Kinds whose form starts with the "paste the address" box. Fields kept under "Advanced settings" (shown by themselves when they hold a non-default). Provider presets for the email form: host, port, security.</extracomment>
+        <extracomment>Kinds whose form starts with the &quot;paste the address&quot; box. Fields kept under &quot;Advanced settings&quot; (shown by themselves when they hold a non-default). Provider presets for the email form: host, port, security.</extracomment>
         <translation>电子邮件（SMTP）</translation>
     </message>
     <message>
@@ -1018,7 +1019,7 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
         <translation>请给渠道起个名称</translation>
     </message>
     <message>
-        <source>This does not look like a {0} address. Copy the whole address from the service's settings page.</source>
+        <source>This does not look like a {0} address. Copy the whole address from the service&apos;s settings page.</source>
         <translation>这看起来不像{0}地址。请从服务的设置页面复制完整地址。</translation>
     </message>
     <message>
@@ -1337,7 +1338,9 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
     </message>
     <message numerus="yes">
         <source>Deleted %n contact(s)</source>
-        <translation><numerusform>已删除 %n 个联系人</numerusform></translation>
+        <translation>
+            <numerusform>已删除 %n 个联系人</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete group</source>
@@ -1353,7 +1356,9 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
     </message>
     <message numerus="yes">
         <source>Added %n contact(s) to “{0}”</source>
-        <translation><numerusform>已将 %n 个联系人加入“{0}”</numerusform></translation>
+        <translation>
+            <numerusform>已将 %n 个联系人加入“{0}”</numerusform>
+        </translation>
     </message>
     <message>
         <source>New group</source>
@@ -1369,7 +1374,9 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
     </message>
     <message numerus="yes">
         <source>Imported %n contact(s)</source>
-        <translation><numerusform>已导入 %n 个联系人</numerusform></translation>
+        <translation>
+            <numerusform>已导入 %n 个联系人</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export contacts</source>
@@ -1385,7 +1392,9 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
     </message>
     <message numerus="yes">
         <source>Exported %n contact(s) to {0}</source>
-        <translation><numerusform>已将 %n 个联系人导出到 {0}</numerusform></translation>
+        <translation>
+            <numerusform>已将 %n 个联系人导出到 {0}</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1544,15 +1553,21 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
     </message>
     <message numerus="yes">
         <source>Will import &lt;b&gt;%n&lt;/b&gt; contact(s)</source>
-        <translation><numerusform>将导入 &lt;b&gt;%n&lt;/b&gt; 个联系人</numerusform></translation>
+        <translation>
+            <numerusform>将导入 &lt;b&gt;%n&lt;/b&gt; 个联系人</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>rows with errors: &lt;b&gt;%n&lt;/b&gt;</source>
-        <translation><numerusform>有错误的行：&lt;b&gt;%n&lt;/b&gt;</numerusform></translation>
+        <translation>
+            <numerusform>有错误的行：&lt;b&gt;%n&lt;/b&gt;</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>duplicates: &lt;b&gt;%n&lt;/b&gt;</source>
-        <translation><numerusform>重复：&lt;b&gt;%n&lt;/b&gt;</numerusform></translation>
+        <translation>
+            <numerusform>重复：&lt;b&gt;%n&lt;/b&gt;</numerusform>
+        </translation>
     </message>
     <message>
         <source>Same email address as {0}</source>
@@ -1721,8 +1736,28 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
         <translation>用于电脑关机、睡眠或 pushgui 未运行期间错过的时间。每次错过都会记录在历史记录中。</translation>
     </message>
     <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source> minutes before</source>
+        <translation> 分钟前</translation>
+    </message>
+    <message>
+        <source>Heads-up before sending to others</source>
+        <translation>发给他人前先提醒</translation>
+    </message>
+    <message>
+        <source>Before sending to other people: skip, edit or send it now.</source>
+        <translation>发给他人之前提醒你：可以跳过、编辑或立即发送。</translation>
+    </message>
+    <message>
         <source>If a time is missed:</source>
         <translation>错过时间时：</translation>
+    </message>
+    <message>
+        <source>Heads-up:</source>
+        <translation>事先提醒：</translation>
     </message>
     <message>
         <source>If sending fails:</source>
@@ -1849,8 +1884,8 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
         <translation>&lt;b&gt;抱歉，pushgui 出了点问题。&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>pushgui keeps sending your reminders; you can go on using it. If this happens again, click &lt;b&gt;Copy details&lt;/b&gt; and send them to &lt;a href="{url}"&gt;{url}&lt;/a&gt;.</source>
-        <translation>pushgui 会继续发送你的提醒，你可以继续使用。如果再次出现这个问题，请点击&lt;b&gt;复制详细信息&lt;/b&gt;，并发送到 &lt;a href="{url}"&gt;{url}&lt;/a&gt;。</translation>
+        <source>pushgui keeps sending your reminders; you can go on using it. If this happens again, click &lt;b&gt;Copy details&lt;/b&gt; and send them to &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt;.</source>
+        <translation>pushgui 会继续发送你的提醒，你可以继续使用。如果再次出现这个问题，请点击&lt;b&gt;复制详细信息&lt;/b&gt;，并发送到 &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt;。</translation>
     </message>
     <message>
         <source>Error details</source>
@@ -1870,7 +1905,9 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
     </message>
     <message numerus="yes">
         <source>This happened %n time(s) since this window opened.</source>
-        <translation><numerusform>此窗口打开以来已发生 %n 次。</numerusform></translation>
+        <translation>
+            <numerusform>此窗口打开以来已发生 %n 次。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Copied</source>
@@ -2468,7 +2505,9 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
     </message>
     <message numerus="yes">
         <source>Imported %n reminder(s)</source>
-        <translation><numerusform>已导入 %n 个提醒</numerusform></translation>
+        <translation>
+            <numerusform>已导入 %n 个提醒</numerusform>
+        </translation>
     </message>
     <message>
         <source>Export reminders</source>
@@ -2568,11 +2607,11 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
         <translation>错过的提醒</translation>
     </message>
     <message>
-        <source>Don't ask again; follow each reminder's own setting</source>
+        <source>Don&apos;t ask again; follow each reminder&apos;s own setting</source>
         <translation>不再询问，按每个提醒自己的设置处理</translation>
     </message>
     <message>
-        <source>Each reminder's editor says what to do with runs it missed. You can turn this question back on in the settings.</source>
+        <source>Each reminder&apos;s editor says what to do with runs it missed. You can turn this question back on in the settings.</source>
         <translation>每个提醒的编辑器中都可以设置如何处理错过的发送。你可以在设置中重新开启这个询问。</translation>
     </message>
     <message>
@@ -2649,7 +2688,7 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
         <translation>在消息中插入一个发送时自动填写的值</translation>
     </message>
     <message>
-        <source>Recipient's name</source>
+        <source>Recipient&apos;s name</source>
         <translation>收件人姓名</translation>
     </message>
     <message>
@@ -3140,7 +3179,7 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
         <translation>发送渠道(&amp;T)：</translation>
     </message>
     <message>
-        <source>Use this computer's time zone ({zone})</source>
+        <source>Use this computer&apos;s time zone ({zone})</source>
         <translation>使用本机时区（{zone}）</translation>
     </message>
     <message>
@@ -3255,8 +3294,8 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
         <translation>要发邮件的联系人和分组</translation>
     </message>
     <message>
-        <source>No contacts yet. &lt;a href="contacts"&gt;Add contacts…&lt;/a&gt;</source>
-        <translation>还没有联系人。&lt;a href="contacts"&gt;添加联系人…&lt;/a&gt;</translation>
+        <source>No contacts yet. &lt;a href=&quot;contacts&quot;&gt;Add contacts…&lt;/a&gt;</source>
+        <translation>还没有联系人。&lt;a href=&quot;contacts&quot;&gt;添加联系人…&lt;/a&gt;</translation>
     </message>
     <message>
         <source>&amp;Through:</source>
@@ -3271,12 +3310,12 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
         <translation>试运行(&amp;D)…</translation>
     </message>
     <message>
-        <source>See every recipient's message as it would be sent, without sending it</source>
+        <source>See every recipient&apos;s message as it would be sent, without sending it</source>
         <translation>查看每位收件人将收到的消息，但不实际发送</translation>
     </message>
     <message>
-        <source>To email people or post to a team chat, set up a channel in &lt;a href="channels"&gt;Channels…&lt;/a&gt;</source>
-        <translation>要给他人发邮件或发到团队群聊，请先在&lt;a href="channels"&gt;渠道…&lt;/a&gt;中设置渠道</translation>
+        <source>To email people or post to a team chat, set up a channel in &lt;a href=&quot;channels&quot;&gt;Channels…&lt;/a&gt;</source>
+        <translation>要给他人发邮件或发到团队群聊，请先在&lt;a href=&quot;channels&quot;&gt;渠道…&lt;/a&gt;中设置渠道</translation>
     </message>
     <message>
         <source>Me (desktop notification)</source>
@@ -3423,15 +3462,15 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
     </message>
     <message>
         <source>Unknown channel kind {kind}</source>
-        <extracomment>A PEM file of extra certificate authorities to trust (a company's own mail server). The hook URL without the token; empty means the region's official one.</extracomment>
+        <extracomment>A PEM file of extra certificate authorities to trust (a company&apos;s own mail server). The hook URL without the token; empty means the region&apos;s official one.</extracomment>
         <translation>未知的渠道类型 {kind}</translation>
     </message>
     <message>
-        <source>Enter the mail server's name, e.g. smtp.example.com</source>
+        <source>Enter the mail server&apos;s name, e.g. smtp.example.com</source>
         <translation>请输入邮件服务器名称，例如 smtp.example.com</translation>
     </message>
     <message>
-        <source>Enter only the server's name, without spaces or slashes</source>
+        <source>Enter only the server&apos;s name, without spaces or slashes</source>
         <translation>只需输入服务器名称，不要包含空格或斜杠</translation>
     </message>
     <message>
@@ -3455,7 +3494,7 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
         <translation>超时时间应在 1 到 600 秒之间</translation>
     </message>
     <message>
-        <source>The sender's name must fit on one line</source>
+        <source>The sender&apos;s name must fit on one line</source>
         <translation>发件人名称只能有一行</translation>
     </message>
     <message>
@@ -3463,7 +3502,7 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
         <translation>此文件不是可读取的 PEM 证书</translation>
     </message>
     <message>
-        <source>Paste the robot's webhook address</source>
+        <source>Paste the robot&apos;s webhook address</source>
         <translation>请粘贴机器人的 Webhook 地址</translation>
     </message>
     <message>
@@ -3475,7 +3514,7 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
         <translation>请选择纯文本或 Markdown</translation>
     </message>
     <message>
-        <source>Paste the bot's webhook address</source>
+        <source>Paste the bot&apos;s webhook address</source>
         <translation>请粘贴机器人的 Webhook 地址</translation>
     </message>
     <message>
@@ -3491,7 +3530,7 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
         <translation>请粘贴 Discord Webhook 地址</translation>
     </message>
     <message>
-        <source>Paste the workflow's address</source>
+        <source>Paste the workflow&apos;s address</source>
         <translation>请粘贴工作流的地址</translation>
     </message>
     <message>
@@ -3614,7 +3653,7 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
         <translation>名称请控制在 200 个字符以内</translation>
     </message>
     <message>
-        <source>"{email}" is not an email address like name@example.com</source>
+        <source>&quot;{email}&quot; is not an email address like name@example.com</source>
         <translation>“{email}”不是有效的电子邮件地址，格式应类似 name@example.com</translation>
     </message>
     <message>
@@ -3622,7 +3661,7 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
         <translation>自定义字段需要一个名称</translation>
     </message>
     <message>
-        <source>"{name}" is a built-in field; use another name</source>
+        <source>&quot;{name}&quot; is a built-in field; use another name</source>
         <translation>“{name}”是内置字段，请换一个名称</translation>
     </message>
     <message>
@@ -3630,7 +3669,7 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
         <translation>请给分组起个名称</translation>
     </message>
     <message>
-        <source>A group called "{name}" already exists</source>
+        <source>A group called &quot;{name}&quot; already exists</source>
         <translation>已有名为“{name}”的分组</translation>
     </message>
     <message>
@@ -4009,11 +4048,11 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
         <translation>、</translation>
     </message>
     <message>
-        <source>Crontab "{line}" ({zone})</source>
+        <source>Crontab &quot;{line}&quot; ({zone})</source>
         <translation>Crontab 表达式“{line}”（{zone}）</translation>
     </message>
     <message>
-        <source>Crontab "{line}": {text}</source>
+        <source>Crontab &quot;{line}&quot;: {text}</source>
         <translation>Crontab 表达式“{line}”：{text}</translation>
     </message>
     <message>
@@ -4189,8 +4228,8 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
         <translation>文件中包含无效的 Unicode 文本</translation>
     </message>
     <message>
-        <source>This is not a pushgui export (expected "format": "{format}")</source>
-        <translation>这不是 pushgui 导出文件（应包含 "format": "{format}"）</translation>
+        <source>This is not a pushgui export (expected &quot;format&quot;: &quot;{format}&quot;)</source>
+        <translation>这不是 pushgui 导出文件（应包含 &quot;format&quot;: &quot;{format}&quot;）</translation>
     </message>
     <message>
         <source>The version must be a whole number</source>
@@ -4252,7 +4291,7 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
         <translation>请至少选择每月中的一天</translation>
     </message>
     <message>
-        <source>Day {day} does not exist: use 1 to 31 or "last"</source>
+        <source>Day {day} does not exist: use 1 to 31 or &quot;last&quot;</source>
         <translation>没有 {day} 日：请使用 1 到 31，或“最后一天”</translation>
     </message>
     <message>
@@ -4268,7 +4307,7 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
         <translation>没有 {month} 月：请使用 1 到 12</translation>
     </message>
     <message>
-        <source>Unknown weekday "{name}": use mon, tue, wed, thu, fri, sat or sun</source>
+        <source>Unknown weekday &quot;{name}&quot;: use mon, tue, wed, thu, fri, sat or sun</source>
         <translation>未知的星期“{name}”：请使用 mon、tue、wed、thu、fri、sat 或 sun</translation>
     </message>
     <message>
@@ -4368,7 +4407,7 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
         <translation>请选择时区</translation>
     </message>
     <message>
-        <source>Unknown time zone "{zone}"</source>
+        <source>Unknown time zone &quot;{zone}&quot;</source>
         <translation>未知的时区“{zone}”</translation>
     </message>
     <message>
@@ -4404,7 +4443,7 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
         <translation>请删除换行符和控制字符</translation>
     </message>
     <message>
-        <source>"{kind}" is not a channel pushgui knows</source>
+        <source>&quot;{kind}&quot; is not a channel pushgui knows</source>
         <translation>pushgui 不认识“{kind}”这种渠道</translation>
     </message>
     <message>

@@ -316,7 +316,11 @@ def test_the_missed_run_policy_is_chosen_in_plain_words(qtbot, open_dialog):
     assert dialog.push_spec().options.missed == "late"
     assert dialog.push_spec().options.max_late == 45 * 60
 
+    options.heads_up_spin.setValue(15)
+    assert dialog.push_spec().options.heads_up_minutes == 15
+
     again = open_dialog(dialog.push_spec())
     again.set_more_options_shown(True)
     assert again.options_editor.missed_combo.currentData() == "late"
     assert again.options_editor.late_spin.value() == 45
+    assert again.options_editor.heads_up_spin.value() == 15
