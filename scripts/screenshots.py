@@ -24,6 +24,8 @@ from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from pushgui.app import Runtime, start_runtime  # noqa: E402
+from pushgui.core import context  # noqa: E402
+from pushgui.core.secrets import SessionSecrets  # noqa: E402
 from pushgui.core.channels.config import DingTalkConfig, EmailConfig  # noqa: E402
 from pushgui.core.contacts import ContactRecord, GroupRecord  # noqa: E402
 from pushgui.core.paths import locate  # noqa: E402
@@ -106,6 +108,8 @@ def render(language: str, out: Path) -> None:
         shell = DesktopShell(
             runtime.service, runtime.scheduler, runtime.bridge, runtime.settings, False
         )
+        shell.channels.secrets = SessionSecrets()  # sample secrets never touch a real keyring
+        context.bind(shell.channels.secrets, runtime.scheduler)
         sample_data(runtime, shell)
         window = shell.window
         window.resize(1100, 460)
@@ -133,9 +137,7 @@ def render(language: str, out: Path) -> None:
             history = shell.show_history()
             history.resize(1000, 420)
             shoot(history, out / f"history{suffix}.png")
-            settings = getattr(shell, "show_settings", None)
-            if settings is not None:
-                shoot(settings(), out / f"settings{suffix}.png")
+            shoot(shell.preferences.show_settings(), out / f"settings{suffix}.png")
             shell.quit()
 
         steps.extend([main, editors, others])
