@@ -33,10 +33,9 @@ from pushgui.core.channels.config import (
     TelegramConfig,
     WebhookConfig,
     WeComConfig,
-    config_warnings,
-    parse_webhook_url,
-    validate_config,
 )
+from pushgui.core.channels.urls import parse_webhook_url
+from pushgui.core.channels.validation import config_warnings, validate_config
 from pushgui.core.contacts import ContactRecord, validate_contact
 from pushgui.core.contacts_csv import (
     MAX_COLUMNS,

@@ -15,8 +15,8 @@ from pushgui.core.channels.config import (
     build_sender,
     config_from_settings,
     split_settings,
-    validate_config,
 )
+from pushgui.core.channels.validation import validate_config
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.i18n import translate
 from pushgui.core.secrets import SecretStore, delete_secrets, load_secrets

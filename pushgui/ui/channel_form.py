@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import logging
 from dataclasses import fields
-from functools import cache
 from typing import Any, Literal, get_args, get_origin, get_type_hints
-from urllib.parse import parse_qs, urlsplit
 
-from PySide6.QtCore import QCoreApplication, QObject, QRect, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,7 +22,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
-    QSizePolicy,
     QSpinBox,
     QToolButton,
     QVBoxLayout,
@@ -33,209 +30,34 @@ from PySide6.QtWidgets import (
 
 from pushgui.core.channel_book import ChannelBook, send_test
 from pushgui.core.channels.base import Outcome
-from pushgui.core.channels.config import (
-    CONFIG_TYPES,
-    ChannelConfig,
-    config_from_settings,
-    config_warnings,
-    parse_webhook_url,
-    validate_config,
-)
+from pushgui.core.channels.config import CONFIG_TYPES, ChannelConfig, config_from_settings
+from pushgui.core.channels.urls import parse_webhook_url, self_hosted
+from pushgui.core.channels.validation import config_warnings, validate_config
 from pushgui.core.contacts import is_email
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.secrets import SecretStoreError
+from pushgui.ui.channel_fields import (
+    SecretEdit,
+    WarningLabel,
+    apply_placeholder,
+    get_input,
+    set_input,
+)
+from pushgui.ui.channel_kinds import (
+    ADVANCED,
+    EMAIL_PRESETS,
+    PASTE_KINDS,
+    badge_key,
+    email_preset_choices,
+    email_preset_notes,
+    field_choices,
+    field_texts,
+    kind_icon,
+    kind_label,
+)
 from pushgui.ui.trigger_editors.base import ErrorLabel, hint_label, with_error
 
 log = logging.getLogger(__name__)
-
-#: Kinds whose form starts with the "paste the address" box.
-PASTE_KINDS = ("dingtalk", "wecom", "feishu", "slack", "discord", "teams", "telegram", "ntfy")
-
-#: Fields kept under "Advanced settings" (shown by themselves when they hold a non-default).
-ADVANCED: dict[str, tuple[str, ...]] = {
-    "email": ("ca_file", "timeout"),
-    "dingtalk": ("api_url",),
-    "wecom": ("api_url",),
-    "feishu": ("api_url",),
-    "telegram": ("api_url",),
-    "webhook": ("content_type",),
-}
-
-#: Provider presets for the email form: host, port, security.
-EMAIL_PRESETS: dict[str, tuple[str, int, str]] = {
-    "gmail": ("smtp.gmail.com", 587, "starttls"),
-    "outlook": ("smtp.office365.com", 587, "starttls"),
-    "qq": ("smtp.qq.com", 465, "ssl"),
-    "163": ("smtp.163.com", 465, "ssl"),
-}
-
-_BADGES: dict[str, tuple[str, str]] = {
-    "email": ("@", "#5c6bc0"),
-    "dingtalk": ("钉", "#1677ff"),
-    "wecom": ("企", "#07c160"),
-    "feishu": ("飞", "#3370ff"),
-    "lark": ("L", "#00d6b9"),
-    "slack": ("S", "#4a154b"),
-    "discord": ("D", "#5865f2"),
-    "teams": ("T", "#5059c9"),
-    "telegram": ("✈", "#229ed9"),
-    "ntfy": ("n", "#317f6f"),
-    "webhook": ("{}", "#546e7a"),
-    "apprise": ("A", "#8d6e63"),
-    "desktop": ("▣", "#607d8b"),
-}
-
-
-def kind_choices() -> list[tuple[str, str, dict[str, str], str]]:
-    """What "Add channel" offers: (badge key, friendly name, kind and preset, one-line hint)."""
-    return [
-        (
-            "email",
-            QCoreApplication.translate("ChannelForm", "Email (SMTP)"),
-            {"kind": "email"},
-            QCoreApplication.translate("ChannelForm", "Send from a mail account"),
-        ),
-        (
-            "dingtalk",
-            QCoreApplication.translate("ChannelForm", "DingTalk"),
-            {"kind": "dingtalk"},
-            QCoreApplication.translate("ChannelForm", "A DingTalk group robot"),
-        ),
-        (
-            "wecom",
-            QCoreApplication.translate("ChannelForm", "WeCom"),
-            {"kind": "wecom"},
-            QCoreApplication.translate("ChannelForm", "A WeCom (WeChat Work) group robot"),
-        ),
-        (
-            "feishu",
-            QCoreApplication.translate("ChannelForm", "Feishu"),
-            {"kind": "feishu", "region": "feishu"},
-            QCoreApplication.translate("ChannelForm", "A Feishu bot"),
-        ),
-        (
-            "lark",
-            QCoreApplication.translate("ChannelForm", "Lark"),
-            {"kind": "feishu", "region": "lark"},
-            QCoreApplication.translate("ChannelForm", "A Lark bot"),
-        ),
-        (
-            "slack",
-            QCoreApplication.translate("ChannelForm", "Slack"),
-            {"kind": "slack"},
-            QCoreApplication.translate("ChannelForm", "A Slack incoming webhook"),
-        ),
-        (
-            "discord",
-            QCoreApplication.translate("ChannelForm", "Discord"),
-            {"kind": "discord"},
-            QCoreApplication.translate("ChannelForm", "A Discord channel webhook"),
-        ),
-        (
-            "teams",
-            QCoreApplication.translate("ChannelForm", "Microsoft Teams"),
-            {"kind": "teams"},
-            QCoreApplication.translate("ChannelForm", "A Teams workflow webhook"),
-        ),
-        (
-            "telegram",
-            QCoreApplication.translate("ChannelForm", "Telegram"),
-            {"kind": "telegram"},
-            QCoreApplication.translate("ChannelForm", "A Telegram bot and chat"),
-        ),
-        (
-            "ntfy",
-            QCoreApplication.translate("ChannelForm", "ntfy"),
-            {"kind": "ntfy"},
-            QCoreApplication.translate("ChannelForm", "Push to phones through ntfy.sh"),
-        ),
-        (
-            "webhook",
-            QCoreApplication.translate("ChannelForm", "Webhook"),
-            {"kind": "webhook"},
-            QCoreApplication.translate("ChannelForm", "Any web address that takes JSON"),
-        ),
-        (
-            "apprise",
-            QCoreApplication.translate("ChannelForm", "Other service (Apprise URL)"),
-            {"kind": "apprise"},
-            QCoreApplication.translate(
-                "ChannelForm", "Many more services, through an Apprise address"
-            ),
-        ),
-    ]
-
-
-def badge_key(kind: str, settings: dict[str, Any] | None = None) -> str:
-    if kind == "feishu" and (settings or {}).get("region") == "lark":
-        return "lark"
-    return kind
-
-
-def kind_label(kind: str, settings: dict[str, Any] | None = None) -> str:
-    key = badge_key(kind, settings)
-    for badge, label, _preset, _hint in kind_choices():
-        if badge == key:
-            return label
-    return kind
-
-
-@cache
-def kind_icon(key: str, size: int = 32) -> QIcon:
-    """A coloured badge with a letter for each kind of channel (sharp at 2x)."""
-    text, colour = _BADGES.get(key, ("?", "#757575"))
-    pixmap = QPixmap(size * 2, size * 2)
-    pixmap.setDevicePixelRatio(2.0)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(QColor(colour))
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.drawRoundedRect(QRect(1, 1, size - 2, size - 2), size / 4.5, size / 4.5)
-    font = QFont()
-    font.setBold(True)
-    font.setPixelSize(int(size * (0.5 if len(text) == 1 else 0.4)))
-    painter.setFont(font)
-    painter.setPen(QColor("white"))
-    painter.drawText(QRect(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, text)
-    painter.end()
-    return QIcon(pixmap)
-
-
-def self_hosted(kind: str, url: str) -> dict[str, str] | None:
-    """Settings of ``kind`` read from an address on a host other than the service's own
-    (a company proxy, a private deployment, a local test server); ``None`` if it does not fit.
-    """
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return None
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        return None
-    query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
-    origin = f"{parts.scheme}://{parts.netloc}"
-    base = origin + parts.path
-    segments = [s for s in parts.path.split("/") if s]
-    if kind == "dingtalk" and query.get("access_token"):
-        return {"access_token": query["access_token"], "api_url": base}
-    if kind == "wecom" and query.get("key"):
-        return {"key": query["key"], "api_url": base}
-    if kind == "feishu":
-        marker = "/open-apis/bot/v2/hook/"
-        head, found, token = parts.path.partition(marker)
-        if found and token.strip("/") and "/" not in token.strip("/"):
-            return {"token": token.strip("/"), "api_url": origin + head + marker}
-        return None
-    if kind == "telegram" and segments and segments[0].startswith("bot") and ":" in segments[0]:
-        settings = {"bot_token": segments[0][3:], "api_url": origin}
-        if query.get("chat_id"):
-            settings["chat_id"] = query["chat_id"]
-        return settings
-    if kind == "ntfy" and len(segments) == 1:
-        return {"server": origin, "topic": segments[0]}
-    if kind in ("slack", "discord", "teams"):
-        return {"webhook_url": url.strip()}
-    return None
 
 
 class _Relay(QObject):
@@ -263,52 +85,6 @@ class TestSendJob(QRunnable):
             log.exception("Test send failed unexpectedly")
             outcome = Outcome(ok=False, error=str(exc) or type(exc).__name__, permanent=True)
         self.relay.finished.emit(outcome)
-
-
-class WarningLabel(QLabel):
-    """An amber note under a field: it works, but the user should know (not blocking)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("fieldWarning")
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        palette = self.palette()
-        dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
-        palette.setColor(QPalette.ColorRole.WindowText, QColor("#ffcc80" if dark else "#a15c00"))
-        self.setPalette(palette)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        self.hide()
-
-    def show_messages(self, messages: list[str]) -> None:
-        text = "\n".join("⚠ " + m for m in dict.fromkeys(messages))
-        self.setText(text)
-        self.setVisible(bool(text))
-
-
-class SecretEdit(QWidget):
-    """A password field with a Show toggle."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.edit = QLineEdit(self)
-        self.edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.toggle = QToolButton(self)
-        self.toggle.setText(self.tr("Show"))
-        self.toggle.setCheckable(True)
-        self.toggle.setToolTip(self.tr("Show or hide what is typed"))
-        self.toggle.toggled.connect(self._toggled)
-        box = QHBoxLayout(self)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(4)
-        box.addWidget(self.edit, 1)
-        box.addWidget(self.toggle)
-        self.setFocusProxy(self.edit)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-
-    def _toggled(self, shown: bool) -> None:
-        self.edit.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
-        self.toggle.setText(self.tr("Hide") if shown else self.tr("Show"))
 
 
 class ChannelForm(QDialog):
@@ -481,110 +257,6 @@ class ChannelForm(QDialog):
 
     # -- building the fields ----------------------------------------------------------------
 
-    def _texts(self) -> dict[str, tuple[str, str, str]]:
-        """(label, placeholder, hint) per field name; the kind picks among the variants."""
-        tr = self.tr
-        common = {
-            "host": (tr("Mail server:"), tr("e.g. smtp.example.com"), ""),
-            "port": (tr("Port:"), "", ""),
-            "security": (tr("Encryption:"), "", ""),
-            "username": (
-                tr("User name:"),
-                tr("usually your email address"),
-                tr("Leave empty if the server needs no login."),
-            ),
-            "password": (tr("Password:"), "", ""),
-            "sender_address": (tr("Send from address:"), tr("me@example.com"), ""),
-            "sender_name": (tr("Sender name:"), tr("Optional, e.g. Office reminders"), ""),
-            "ca_file": (
-                tr("Extra certificate file:"),
-                tr("Optional, a .pem file"),
-                tr("Only for a company mail server with its own certificate authority."),
-            ),
-            "timeout": (tr("Time limit:"), "", ""),
-            "access_token": (tr("Access token:"), "", ""),
-            "secret": (
-                tr("Signing secret:"),
-                tr("Optional, starts with SEC…"),
-                tr("Only if the robot's security setting is “Signature” (加签)."),
-            ),
-            "msgtype": (tr("Message format:"), "", ""),
-            "api_url": (
-                tr("Service address:"),
-                "",
-                tr("Change only for a proxy or a private server."),
-            ),
-            "key": (tr("Robot key:"), "", ""),
-            "token": (tr("Token:"), "", ""),
-            "region": (tr("Region:"), "", ""),
-            "webhook_url": (tr("Webhook address:"), "https://…", ""),
-            "bot_token": (tr("Bot token:"), tr("123456:ABC-DEF…"), tr("@BotFather gives it.")),
-            "chat_id": (
-                tr("Chat id:"),
-                tr("a number, or @channelname"),
-                tr("Where the bot posts; the bot must be a member of the chat."),
-            ),
-            "server": (tr("Server:"), "https://ntfy.sh", ""),
-            "topic": (
-                tr("Topic:"),
-                tr("e.g. my-reminders-5f3a"),
-                tr(
-                    "Anyone who knows the topic name can read it on ntfy.sh: "
-                    "pick one hard to guess."
-                ),
-            ),
-            "priority": (tr("Priority:"), "", tr("1 is the lowest, 5 the highest.")),
-            "url": (tr("Address:"), "https://…", ""),
-            "method": (tr("Method:"), "", ""),
-            "headers": (
-                tr("Extra headers:"),
-                tr("Authorization: Bearer …"),
-                tr("One per line, written Name: value."),
-            ),
-            "body_template": (
-                tr("Body:"),
-                "",
-                tr("Placeholders: ${title}, ${body}, ${recipient}, ${push}."),
-            ),
-            "content_type": (tr("Content type:"), "application/json", ""),
-            "username@discord": (tr("Post as:"), tr("Optional, the name shown"), ""),
-            "token@feishu": (tr("Bot token:"), "", ""),
-            "token@ntfy": (
-                tr("Access token:"),
-                tr("Optional, tk_…"),
-                tr("Only for a protected topic."),
-            ),
-            "secret@feishu": (
-                tr("Signing secret:"),
-                tr("Optional"),
-                tr("Only if the bot's security setting has “Signature verification”."),
-            ),
-            "url@apprise": (
-                tr("Apprise address:"),
-                tr("e.g. tgram://bottoken/chatid"),
-                tr("See the Apprise wiki for the address of your service."),
-            ),
-            "webhook_url@teams": (
-                tr("Workflow address:"),
-                "https://…",
-                tr("In Teams: Workflows → “Post to a channel when a webhook request is received”."),
-            ),
-        }
-        return common
-
-    def _choices(self, name: str) -> list[tuple[str, str]] | None:
-        tr = self.tr
-        return {
-            "security": [
-                ("starttls", tr("STARTTLS (usually port 587)")),
-                ("ssl", tr("SSL/TLS (usually port 465)")),
-                ("none", tr("None — not encrypted")),
-            ],
-            "msgtype": [("text", tr("Plain text")), ("markdown", tr("Markdown"))],
-            "region": [("feishu", tr("Feishu (China)")), ("lark", tr("Lark (international)"))],
-            "method": [("POST", "POST"), ("PUT", "PUT")],
-        }.get(name)
-
     def _build_fields(self, kind: str, values: dict[str, Any]) -> None:
         if self._fields_widget is not None:
             self._fields_widget.hide()
@@ -597,7 +269,7 @@ class ChannelForm(QDialog):
         cls = CONFIG_TYPES[kind]
         defaults = cls()
         hints = get_type_hints(cls)
-        texts = self._texts()
+        texts = field_texts()
 
         widget = QWidget(self)
         box = QVBoxLayout(widget)
@@ -623,8 +295,8 @@ class ChannelForm(QDialog):
             )
             default = getattr(defaults, f.name)
             field = self._make_input(f.name, hints[f.name], default, f.name in cls.SECRETS, widget)
-            self._set_input(field, values.get(f.name, default))
-            self._apply_placeholder(field, placeholder)
+            set_input(field, values.get(f.name, default))
+            apply_placeholder(field, placeholder)
             field.setAccessibleName(label.replace("&", "").rstrip(":"))
             if isinstance(field, SecretEdit):
                 field.edit.setAccessibleName(field.accessibleName())
@@ -682,12 +354,7 @@ class ChannelForm(QDialog):
         self.preset_combo = QComboBox(parent)
         self.preset_combo.setAccessibleName(self.tr("Mail provider"))
         self.preset_combo.addItem(self.tr("Other (fill in below)"), "")
-        for key, text in (
-            ("gmail", self.tr("Gmail")),
-            ("outlook", self.tr("Outlook / Microsoft 365")),
-            ("qq", self.tr("QQ Mail")),
-            ("163", self.tr("163 Mail")),
-        ):
+        for key, text in email_preset_choices():
             self.preset_combo.addItem(text, key)
         self.preset_combo.currentIndexChanged.connect(self._apply_preset)
         self.preset_hint = hint_label("", parent)
@@ -703,7 +370,7 @@ class ChannelForm(QDialog):
     def _make_input(
         self, name: str, hint: Any, default: Any, secret: bool, parent: QWidget
     ) -> QWidget:
-        choices = self._choices(name) if get_origin(hint) is Literal else None
+        choices = field_choices(name) if get_origin(hint) is Literal else None
         if choices is None and get_origin(hint) is Literal:
             choices = [(str(v), str(v)) for v in get_args(hint)]
         widget: QWidget
@@ -744,47 +411,6 @@ class ChannelForm(QDialog):
         widget.setObjectName(name)
         return widget
 
-    @staticmethod
-    def _apply_placeholder(widget: QWidget, text: str) -> None:
-        if isinstance(widget, SecretEdit):
-            widget.edit.setPlaceholderText(text)
-        elif isinstance(widget, QLineEdit | QPlainTextEdit):
-            widget.setPlaceholderText(text)
-
-    @staticmethod
-    def _set_input(widget: QWidget, value: Any) -> None:
-        widget.blockSignals(True)
-        try:
-            if isinstance(widget, QComboBox):
-                index = widget.findData(str(value))
-                widget.setCurrentIndex(max(index, 0))
-            elif isinstance(widget, QSpinBox):
-                widget.setValue(int(value))
-            elif isinstance(widget, QDoubleSpinBox):
-                widget.setValue(float(value))
-            elif isinstance(widget, QPlainTextEdit):
-                widget.setPlainText(str(value))
-            elif isinstance(widget, SecretEdit):
-                widget.edit.setText(str(value))
-            elif isinstance(widget, QLineEdit):
-                widget.setText(str(value))
-        finally:
-            widget.blockSignals(False)
-
-    @staticmethod
-    def _get_input(widget: QWidget) -> Any:
-        if isinstance(widget, QComboBox):
-            return widget.currentData()
-        if isinstance(widget, QSpinBox | QDoubleSpinBox):
-            return widget.value()
-        if isinstance(widget, QPlainTextEdit):
-            return widget.toPlainText()
-        if isinstance(widget, SecretEdit):
-            return widget.edit.text()
-        if isinstance(widget, QLineEdit):
-            return widget.text()
-        return None
-
     def _show_advanced(self, shown: bool) -> None:
         self.advanced_widget.setVisible(shown)
         self.advanced_toggle.setArrowType(
@@ -806,7 +432,7 @@ class ChannelForm(QDialog):
         port = self.inputs["port"]
         assert isinstance(port, QSpinBox)
         usual = {"starttls": 587, "ssl": 465, "none": 25}
-        security = self._get_input(self.inputs["security"])
+        security = get_input(self.inputs["security"])
         if port.value() in usual.values():
             port.setValue(usual.get(security, port.value()))
 
@@ -828,36 +454,19 @@ class ChannelForm(QDialog):
             return
         host, port, security = EMAIL_PRESETS[key]
         self.set_values({"host": host, "port": port, "security": security})
-        notes = {
-            "gmail": self.tr(
-                "Gmail needs an app password (Google Account → Security → App passwords), "
-                "not your normal password."
-            ),
-            "outlook": self.tr(
-                "Work and school accounts may need SMTP sign-in allowed by the administrator."
-            ),
-            "qq": self.tr(
-                "QQ Mail needs the authorization code (授权码) from Settings → Account → "
-                "POP3/SMTP service, not your QQ password."
-            ),
-            "163": self.tr(
-                "163 Mail needs the client authorization code (授权码) from Settings → "
-                "POP3/SMTP/IMAP, not your login password."
-            ),
-        }
-        self.preset_hint.setText(notes[key])
+        self.preset_hint.setText(email_preset_notes()[key])
         self.preset_hint.show()
 
     # -- values ------------------------------------------------------------------------------
 
     def values(self) -> dict[str, Any]:
-        return {name: self._get_input(widget) for name, widget in self.inputs.items()}
+        return {name: get_input(widget) for name, widget in self.inputs.items()}
 
     def set_values(self, values: dict[str, Any]) -> None:
         """Fill fields (as if typed: they are checked from now on)."""
         for name, value in values.items():
             if name in self.inputs:
-                self._set_input(self.inputs[name], value)
+                set_input(self.inputs[name], value)
                 self._touched.add(name)
         advanced = ADVANCED.get(self.kind, ())
         defaults = CONFIG_TYPES[self.kind]()

@@ -48,7 +48,8 @@ from pushgui.core.secrets import (
     keyring_status,
 )
 from pushgui.core.settings import SettingsStore
-from pushgui.ui.channel_form import ChannelForm, badge_key, kind_choices, kind_icon, kind_label
+from pushgui.ui.channel_form import ChannelForm
+from pushgui.ui.channel_kinds import badge_key, kind_choices, kind_icon, kind_label
 from pushgui.ui.icons import app_icon
 from pushgui.ui.trigger_editors.base import hint_label
 

@@ -40,9 +40,10 @@ from pushgui.core.schedule.preview import preview
 from pushgui.core.schedule.spec import IntervalSpec, OnceSpec, TriggerSpec
 from pushgui.core.specs import MAX_NAME, Message, PushOptions, PushSpec, Target
 from pushgui.core.validation import validate_spec
+from pushgui.ui.delivery_options import DeliveryOptionsEditor
 from pushgui.ui.i18n import format_datetime
 from pushgui.ui.message_preview import DryRunDialog, MessagePreviewDialog, PlaceholderButton
-from pushgui.ui.targets_editor import DeliveryOptionsEditor, TargetsEditor
+from pushgui.ui.targets_editor import TargetsEditor
 from pushgui.ui.trigger_editors.base import (
     ErrorLabel,
     TimeZoneCombo,

@@ -10,11 +10,10 @@ from pushgui.core.channels.config import (
     EmailConfig,
     WebhookConfig,
     config_from_settings,
-    config_warnings,
-    parse_webhook_url,
     split_settings,
-    validate_config,
 )
+from pushgui.core.channels.urls import parse_webhook_url
+from pushgui.core.channels.validation import config_warnings, validate_config
 from pushgui.core.errors import SpecError
 
 

@@ -1,0 +1,261 @@
+"""At start, bring APScheduler's jobs in line with the push rows, and settle deliveries a crash
+interrupted.
+
+The push rows are the source of truth: jobs are added, rebuilt or removed to match them.
+Deliveries left queued or sending are never resent by themselves; the user chooses. These
+work through a :class:`~pushgui.core.service.PushService`, whose methods of the same names
+call them.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import pickle
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from apscheduler.triggers.date import DateTrigger
+from apscheduler.util import utc_timestamp_to_datetime
+from sqlalchemy import func, select, update
+
+from pushgui.core import headsup
+from pushgui.core.i18n import QT_TRANSLATE_NOOP
+from pushgui.core.runner import (
+    INTERRUPTED,
+    QUEUED,
+    RETRY_FUNC,
+    RETRYING,
+    SENDING,
+    SKIPPED,
+    retry_job_id,
+)
+from pushgui.core.schedule.build import build_trigger
+from pushgui.core.schedule.preview import next_fire_time
+from pushgui.core.schedule.spec import OnceSpec
+from pushgui.core.specs import PushSpec, spec_from_dict
+from pushgui.core.store.models import Delivery, Push, Run, jobs_table
+
+if TYPE_CHECKING:
+    from pushgui.core.service import PushService
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class ReconcileReport:
+    added: list[int] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    rebuilt: list[int] = field(default_factory=list)
+    finished: list[int] = field(default_factory=list)
+    retries: list[int] = field(default_factory=list)
+    interrupted: int = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.removed or self.rebuilt)
+
+
+# -- start-up ------------------------------------------------------------------------------
+
+
+def reconcile(service: PushService, now: datetime | None = None) -> ReconcileReport:
+    """Bring jobs in line with pushes; call with the scheduler started but paused.
+
+    Enabled pushes without a job get one from their spec, keeping missed runs (the next
+    run is computed from the last recorded run, not from now). Jobs without a push, or
+    of a paused push, are removed. Rows that cannot be unpickled are rebuilt from the
+    spec with their stored next run time.
+    """
+    # Imported here: the service calls into this module, so this one cannot import it first.
+    from pushgui.core.service import push_id_of
+
+    now = now or datetime.now(UTC)
+    report = ReconcileReport(interrupted=mark_interrupted(service))
+    jobs = jobs_table
+    with service.db.session() as session:
+        job_rows = session.execute(select(jobs.c.id, jobs.c.next_run_time, jobs.c.job_state)).all()
+        pushes = {p.id: p for p in session.execute(select(Push.id, Push.spec, Push.enabled)).all()}
+        last_scheduled = dict(
+            session.execute(
+                select(Run.push_id, func.max(Run.scheduled_at))
+                .where(Run.reason == "schedule")
+                .group_by(Run.push_id)
+            ).all()
+        )
+    keep_next: dict[int, datetime | None] = {}
+    present: set[int] = set()
+    for job_id, stamp, state in job_rows:
+        push_id = push_id_of(job_id)
+        push = pushes.get(push_id) if push_id is not None else None
+        readable = _unpicklable(state)
+        paused_schedule = push is not None and not push.enabled and job_id == str(push_id)
+        if push is None or paused_schedule or not readable:
+            service._remove_job_row(job_id)
+            report.removed.append(job_id)
+            if push is not None and push.enabled and job_id == str(push_id):
+                keep_next[push.id] = utc_timestamp_to_datetime(stamp) if stamp is not None else None
+            continue
+        if job_id == str(push_id):
+            present.add(push.id)
+
+    for push_id, push in pushes.items():
+        if not push.enabled or push_id in present:
+            continue
+        spec = spec_from_dict(json.loads(push.spec))
+        if push_id in keep_next:
+            next_run = keep_next[push_id]
+            report.rebuilt.append(push_id)
+        else:
+            next_run = _resume_point(spec, last_scheduled.get(push_id), now)
+        if next_run is None:
+            report.finished.append(push_id)
+            continue
+        service._schedule(push_id, spec, next_run=next_run)
+        if push_id not in keep_next:
+            report.added.append(push_id)
+    report.retries = _reschedule_retries(service, {row[0] for row in job_rows}, now)
+    _arm_headsups(service, present, pushes, {row[0] for row in job_rows} - set(report.removed))
+    if report:
+        log.info(
+            "Reconciled jobs: added %s, rebuilt %s, removed %s",
+            report.added,
+            report.rebuilt,
+            report.removed,
+        )
+    return report
+
+
+def _reschedule_retries(service: PushService, job_ids: set[str], now: datetime) -> list[int]:
+    """Runs with deliveries waiting for a retry but no retry job get one again."""
+    with service.db.session() as session:
+        waiting = session.execute(
+            select(Run.push_id, Delivery.run_id, func.min(Delivery.next_attempt_at))
+            .join(Run, Run.id == Delivery.run_id)
+            .where(Delivery.status == RETRYING)
+            .group_by(Run.push_id, Delivery.run_id)
+        ).all()
+    rescheduled = []
+    for push_id, run_id, when in waiting:
+        job_id = retry_job_id(push_id, run_id)
+        if job_id in job_ids and service.scheduler.get_job(job_id) is not None:
+            continue
+        service.scheduler.add_job(
+            RETRY_FUNC,
+            trigger=DateTrigger(max(when or now, now)),
+            args=[run_id],
+            id=job_id,
+            misfire_grace_time=None,
+            replace_existing=True,
+        )
+        rescheduled.append(run_id)
+    return rescheduled
+
+
+def _arm_headsups(
+    service: PushService, present: set[int], pushes: dict[int, Any], job_ids: set[str]
+) -> None:
+    """Scheduled pushes that want a heads-up but have no heads-up job get one."""
+    for push_id in present:
+        text = pushes[push_id].spec
+        # Cheap test first: the key is only written when a heads-up is set.
+        if '"heads_up_minutes"' in text and headsup.headsup_job_id(push_id) not in job_ids:
+            headsup.rearm(service.scheduler, service.db, push_id, spec_from_dict(json.loads(text)))
+
+
+def _unpicklable(state: bytes) -> bool:
+    try:
+        pickle.loads(state)
+    except Exception:
+        return False
+    return True
+
+
+def _resume_point(spec: PushSpec, last: datetime | None, now: datetime) -> datetime | None:
+    """When a push without a job runs next: the run after its last one, even if past."""
+    if isinstance(spec.trigger, OnceSpec):
+        # A one-off that never ran is due even if its time has passed: it was missed.
+        due: datetime | None = build_trigger(spec.trigger).get_next_fire_time(None, now)
+        return None if last is not None else due
+    return next_fire_time(spec.trigger, last, now)
+
+
+# -- interrupted deliveries ----------------------------------------------------------------
+
+
+def mark_interrupted(service: PushService) -> int:
+    """At start: deliveries left queued or sending by a crash become "interrupted".
+
+    Nothing is resent automatically (a delivery that was sending may have arrived); the
+    user chooses per delivery with :func:`resend` or :func:`dismiss`.
+    """
+    now = datetime.now(UTC)
+    with service.db.session() as session:
+        run_ids = set(
+            session.execute(
+                select(Delivery.run_id).where(Delivery.status.in_((QUEUED, SENDING)))
+            ).scalars()
+        )
+        if not run_ids:
+            return 0
+        count = session.execute(
+            select(func.count(Delivery.id)).where(Delivery.status.in_((QUEUED, SENDING)))
+        ).scalar_one()
+        session.execute(
+            update(Delivery)
+            .where(Delivery.status.in_((QUEUED, SENDING)))
+            .values(
+                status=INTERRUPTED,
+                error=QT_TRANSLATE_NOOP(
+                    "stored", "pushgui stopped while sending; it may or may not have arrived"
+                ),
+                finished_at=now,
+            )
+        )
+        session.execute(
+            update(Run)
+            .where(Run.id.in_(run_ids), Run.status == "running")
+            .values(status=INTERRUPTED, finished_at=now)
+        )
+    log.warning("%d deliveries were interrupted by a crash or power loss", count)
+    return int(count)
+
+
+def resend(service: PushService, delivery_ids: Sequence[int]) -> None:
+    """Send interrupted (or failed) deliveries again, now, through the retry job."""
+    now = datetime.now(UTC)
+    with service.db.session() as session:
+        session.execute(
+            update(Delivery)
+            .where(Delivery.id.in_(list(delivery_ids)))
+            .values(status=RETRYING, next_attempt_at=now, error="")
+        )
+        pairs = session.execute(
+            select(Run.push_id, Run.id)
+            .join(Delivery, Delivery.run_id == Run.id)
+            .where(Delivery.id.in_(list(delivery_ids)))
+            .distinct()
+        ).all()
+    for push_id, run_id in pairs:
+        service.scheduler.add_job(
+            RETRY_FUNC,
+            trigger=DateTrigger(now),
+            args=[run_id],
+            id=retry_job_id(push_id, run_id),
+            misfire_grace_time=None,
+            replace_existing=True,
+        )
+
+
+def dismiss(service: PushService, delivery_ids: Sequence[int]) -> None:
+    """Accept that interrupted deliveries are not sent again."""
+    with service.db.session() as session:
+        session.execute(
+            update(Delivery)
+            .where(Delivery.id.in_(list(delivery_ids)), Delivery.status == INTERRUPTED)
+            .values(
+                status=SKIPPED,
+                error=QT_TRANSLATE_NOOP("stored", "Interrupted; you chose not to send it again"),
+            )
+        )
