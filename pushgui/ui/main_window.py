@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, Signal, Slot
@@ -32,7 +33,7 @@ from pushgui.core.templates import Template, TemplateBook
 from pushgui.core.transfer import read_import, write_export
 from pushgui.engine.bridge import EventBridge
 from pushgui.ui.icons import app_icon
-from pushgui.ui.push_editor import PushEditorDialog
+from pushgui.ui.push_editor import NewReminderDefaults, PushEditorDialog
 from pushgui.ui.push_model import (
     ENABLED,
     ID_ROLE,
@@ -150,6 +151,8 @@ class MainWindow(QMainWindow):
         self.proxy.modelReset.connect(self._update_actions)
 
         self.editor: PushEditorDialog | None = None
+        #: What a new reminder starts with; the shell sets this from the user's Settings.
+        self.new_defaults: Callable[[], NewReminderDefaults] = NewReminderDefaults
         self.confirmation: QMessageBox | None = None
         self.problem: QMessageBox | None = None
         self._dirty: set[int] = set()
@@ -412,7 +415,12 @@ class MainWindow(QMainWindow):
     def _open_editor_with(self, spec: PushSpec | None, push_id: int | None) -> PushEditorDialog:
         title = self.tr("New reminder") if push_id is None else self.tr("Edit reminder")
         dialog = PushEditorDialog(
-            self, spec=spec, title=title, contacts=self.contacts, channels=self.channels
+            self,
+            spec=spec,
+            title=title,
+            contacts=self.contacts,
+            channels=self.channels,
+            new_defaults=self.new_defaults(),
         )
         dialog.open_channels_requested.connect(self.channels_requested.emit)
         dialog.open_contacts_requested.connect(self.contacts_requested.emit)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -108,6 +108,16 @@ class _PageStack(QStackedWidget):
         return page.heightForWidth(width) if page else -1
 
 
+@dataclass(frozen=True)
+class NewReminderDefaults:
+    """What a new reminder starts with (from Settings): zone ("" = this machine's), the
+    missed-run and retry options, and who gets it."""
+
+    timezone: str = ""
+    options: PushOptions = field(default_factory=PushOptions)
+    targets: tuple[Target, ...] = (Target(),)
+
+
 class PushEditorDialog(QDialog):
     """Compose or edit a reminder; Save stays disabled until every field is valid.
 
@@ -132,8 +142,10 @@ class PushEditorDialog(QDialog):
         title: str | None = None,
         contacts: ContactBook | None = None,
         channels: ChannelBook | None = None,
+        new_defaults: NewReminderDefaults | None = None,
     ) -> None:
         super().__init__(parent)
+        self.new_defaults = new_defaults or NewReminderDefaults()
         self._original = spec
         self._errors: list[FieldError] = []
         self._contacts = contacts
@@ -370,13 +382,14 @@ class PushEditorDialog(QDialog):
         return column
 
     def _load(self, spec: PushSpec | None) -> None:
-        self.targets_editor.set_targets(spec.targets if spec else (Target(),))
-        self.options_editor.set_options(spec.options if spec else PushOptions())
+        fresh = self.new_defaults
+        self.targets_editor.set_targets(spec.targets if spec else fresh.targets)
+        self.options_editor.set_options(spec.options if spec else fresh.options)
         self.options_editor.set_attachments(spec.message.attachments if spec else ())
         if spec is not None and spec.message.attachments:
             self.set_more_options_shown(True)
         if spec is None:
-            self.zone_combo.set_zone(default_timezone())
+            self.zone_combo.set_zone(fresh.timezone or default_timezone())
             self.once_editor.set_spec(
                 OnceSpec(at=next_full_hour(self._now_in(self.zone_combo.zone())), timezone="")
             )

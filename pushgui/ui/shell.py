@@ -21,6 +21,7 @@ from pushgui.core.paths import Locations
 from pushgui.core.preferences import Preferences
 from pushgui.core.service import PushService
 from pushgui.core.settings import SettingsStore
+from pushgui.core.specs import PushOptions, Target
 from pushgui.core.store.backup import BackupManager
 from pushgui.core.store.recovery import RecoveryReport
 from pushgui.engine.bridge import EventBridge
@@ -34,6 +35,7 @@ from pushgui.ui.interrupted_dialog import InterruptedDialog
 from pushgui.ui.main_window import MainWindow
 from pushgui.ui.missed_dialog import MissedRunsDialog
 from pushgui.ui.preferences import PreferencesController
+from pushgui.ui.push_editor import NewReminderDefaults
 from pushgui.ui.recovery_notice import show_recovery_notice
 from pushgui.ui.reminders import DesktopSender, ReminderPresenter
 from pushgui.ui.tray import TrayIcon
@@ -121,6 +123,7 @@ class DesktopShell(QObject):
             autostart=autostart,
             parent=self,
         )
+        self.window.new_defaults = self._new_defaults
         self.window.settings_requested.connect(self.preferences.show_settings)
         self.window.log_folder_requested.connect(self.preferences.open_log_folder)
         bridge.jobs_changed.connect(self.preferences.offer_autostart)
@@ -135,6 +138,21 @@ class DesktopShell(QObject):
             self.tray.messageClicked.connect(self._open_notified_delivery)
             self.tray.show()
         bridge.scheduler_state_changed.connect(self._on_scheduler_state)
+
+    def _new_defaults(self) -> NewReminderDefaults:
+        """A new reminder's zone, missed-run policy and recipient, as chosen in Settings."""
+        prefs = self.preferences.prefs
+        targets: tuple[Target, ...] = (Target(),)
+        channel_id = prefs.default_channel
+        if channel_id is not None:
+            found = [c for c in self.channels.channels() if c.id == channel_id]
+            if found and not found[0].personal:  # a room; an email channel needs people first
+                targets = (Target(found[0].kind, channel_id),)
+        return NewReminderDefaults(
+            timezone=prefs.default_timezone,
+            options=PushOptions(missed=prefs.default_missed_policy),  # type: ignore[arg-type]
+            targets=targets,
+        )
 
     @Slot()
     def show_window(self) -> None:

@@ -457,3 +457,27 @@ def test_interrupted_deliveries_are_listed_at_start(qtbot, runtime):
         dialog.dismiss_checked()
     with rt.db.session() as session:
         assert session.execute(select(Delivery.status)).scalar_one() == "skipped"
+
+
+def test_a_new_reminder_starts_with_the_defaults_chosen_in_settings(qtbot, runtime):
+    from pushgui.core.channels.config import SlackConfig
+    from pushgui.core.preferences import Preferences
+    from pushgui.core.specs import Target
+
+    rt = runtime()
+    shell = make_shell(qtbot, rt)
+    room = shell.channels.save(
+        "Room", SlackConfig(webhook_url="https://hooks.slack.com/services/T/B/X")
+    )
+    prefs = Preferences(SettingsStore(rt.db))
+    prefs.default_timezone = "Australia/Sydney"
+    prefs.default_missed_policy = "skip"
+    prefs.default_channel = room
+    dialog = shell.window.new_push()
+    assert dialog.zone_combo.zone() == "Australia/Sydney"
+    qtbot.keyClicks(dialog.name_edit, "Defaults")
+    qtbot.keyClicks(dialog.title_edit, "From settings")
+    spec = dialog.push_spec()
+    assert spec.options.missed == "skip"
+    assert spec.targets == (Target("slack", room),)
+    dialog.reject()
