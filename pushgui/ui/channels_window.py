@@ -50,6 +50,7 @@ from pushgui.core.secrets import (
 from pushgui.core.settings import SettingsStore
 from pushgui.ui.channel_form import ChannelForm
 from pushgui.ui.channel_kinds import badge_key, kind_choices, kind_icon, kind_label
+from pushgui.ui.confirm import confirm_destructive
 from pushgui.ui.icons import app_icon
 from pushgui.ui.trigger_editors.base import hint_label
 
@@ -433,28 +434,17 @@ class ChannelsWindow(QMainWindow):
         if channel_id is None:
             return None
         record = self.book.record(channel_id)
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        box = confirm_destructive(
+            self,
             self.tr("Delete channel"),
             self.tr(
                 "Delete “{0}”? Its password or token is removed too. Reminders that send "
                 "through it will report a failure until you choose another channel."
             ).format(record.name),
-            QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.buttonClicked.connect(
-            lambda button: (
-                self._delete(channel_id)
-                if box.buttonRole(button) == QMessageBox.ButtonRole.DestructiveRole
-                else None
-            )
+            self.tr("Delete"),
+            lambda: self._delete(channel_id),
         )
         self.confirmation = box
-        box.open()
         return box
 
     def _delete(self, channel_id: int) -> None:

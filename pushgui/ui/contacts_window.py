@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from pushgui.core.contacts import ContactBook, GroupRecord
 from pushgui.core.contacts_csv import export_csv
 from pushgui.core.errors import SpecError
+from pushgui.ui.confirm import confirm_destructive
 from pushgui.ui.contact_dialog import ContactDialog
 from pushgui.ui.contacts_model import (
     EMAIL,
@@ -471,25 +472,15 @@ class ContactsWindow(QMainWindow):
                 "These reminders still send to them and will no longer reach them:"
             )
             text += "\n" + listed
-        box = QMessageBox(
-            QMessageBox.Icon.Question if not pushes else QMessageBox.Icon.Warning,
+        box = confirm_destructive(
+            self,
             self.tr("Delete contacts"),
             text,
-            QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.buttonClicked.connect(
-            lambda button: (
-                self._delete(ids)
-                if box.buttonRole(button) == QMessageBox.ButtonRole.DestructiveRole
-                else None
-            )
+            self.tr("Delete"),
+            lambda: self._delete(ids),
+            warn=bool(pushes),
         )
         self.confirmation = box
-        box.open()
         return box
 
     def _delete(self, ids: list[int]) -> None:
@@ -535,28 +526,17 @@ class ContactsWindow(QMainWindow):
         group = next((g for g in self.book.groups() if g.id == group_id), None)
         if group is None or group_id is None:
             return None
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        box = confirm_destructive(
+            self,
             self.tr("Delete group"),
             self.tr(
                 "Delete the group “{0}”? Its {1} contacts stay in your contacts; "
                 "reminders sent to this group will no longer reach them."
             ).format(group.name, len(group.member_ids)),
-            QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.addButton(self.tr("Delete group"), QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.buttonClicked.connect(
-            lambda button: (
-                self._delete_group(group_id)
-                if box.buttonRole(button) == QMessageBox.ButtonRole.DestructiveRole
-                else None
-            )
+            self.tr("Delete group"),
+            lambda: self._delete_group(group_id),
         )
         self.confirmation = box
-        box.open()
         return box
 
     def _delete_group(self, group_id: int) -> None:

@@ -32,6 +32,7 @@ from pushgui.core.specs import PushSpec
 from pushgui.core.templates import Template, TemplateBook
 from pushgui.core.transfer import read_import, write_export
 from pushgui.engine.bridge import EventBridge
+from pushgui.ui.confirm import confirm_destructive
 from pushgui.ui.icons import app_icon
 from pushgui.ui.push_editor import NewReminderDefaults, PushEditorDialog
 from pushgui.ui.push_model import (
@@ -476,27 +477,16 @@ class MainWindow(QMainWindow):
         if push_id is None:
             return None
         name = self.service.get(push_id).name
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        box = confirm_destructive(
+            self,
             self.tr("Delete reminder"),
             self.tr(
                 "Delete “{name}”? It will not be sent again, and its history is removed."
             ).format(name=name),
-            QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.buttonClicked.connect(
-            lambda button: (
-                self._delete(push_id, name)
-                if box.buttonRole(button) == QMessageBox.ButtonRole.DestructiveRole
-                else None
-            )
+            self.tr("Delete"),
+            lambda: self._delete(push_id, name),
         )
         self.confirmation = box
-        box.open()
         return box
 
     def _delete(self, push_id: int, name: str) -> None:
