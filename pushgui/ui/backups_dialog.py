@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -43,6 +42,7 @@ from pushgui.core.store.backup import (
 )
 from pushgui.ui.push_model import format_when
 from pushgui.ui.recovery_notice import widen
+from pushgui.ui.table_model import RowsTableModel
 from pushgui.ui.trigger_editors.base import ErrorLabel
 
 log = logging.getLogger(__name__)
@@ -64,7 +64,7 @@ def format_size(size: int) -> str:
     return f"{value:.0f} {unit}" if value >= 100 else f"{value:.1f} {unit}"
 
 
-class BackupsModel(QAbstractTableModel):
+class BackupsModel(RowsTableModel):
     """Backups, newest first, as :meth:`BackupManager.list_backups` gives them."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -96,17 +96,6 @@ class BackupsModel(QAbstractTableModel):
 
     def reason_text(self, reason: str) -> str:
         return self.reason_words.get(reason, reason.replace("-", " ").capitalize())
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

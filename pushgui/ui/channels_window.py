@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -52,6 +51,7 @@ from pushgui.ui.channel_form import ChannelForm
 from pushgui.ui.channel_kinds import badge_key, kind_choices, kind_icon, kind_label
 from pushgui.ui.confirm import confirm_destructive
 from pushgui.ui.icons import app_icon
+from pushgui.ui.table_model import RowsTableModel
 from pushgui.ui.trigger_editors.base import hint_label
 
 log = logging.getLogger(__name__)
@@ -79,7 +79,7 @@ def describe_settings(record: ChannelRecord) -> str:
     return ""
 
 
-class ChannelTableModel(QAbstractTableModel):
+class ChannelTableModel(RowsTableModel):
     """Rows of :class:`ChannelRecord`: name, service (with its badge), details."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -97,17 +97,6 @@ class ChannelTableModel(QAbstractTableModel):
 
     def row_of(self, channel_id: int) -> int:
         return next((i for i, r in enumerate(self._rows) if r.id == channel_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

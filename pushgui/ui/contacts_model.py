@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -16,6 +15,7 @@ from PySide6.QtCore import (
 )
 
 from pushgui.core.contacts import ContactRecord, GroupRecord
+from pushgui.ui.table_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -24,7 +24,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-class ContactTableModel(QAbstractTableModel):
+class ContactTableModel(RowsTableModel):
     """Rows of :class:`ContactRecord` with the names of the groups each one belongs to."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -71,17 +71,6 @@ class ContactTableModel(QAbstractTableModel):
         return -1
 
     # -- QAbstractTableModel -----------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def _text(self, contact: ContactRecord, column: int) -> str:
         if column == NAME:
@@ -146,7 +135,7 @@ class ContactFilterModel(QSortFilterProxyModel):
         return self._needle in contact.name.casefold() or self._needle in contact.email.casefold()
 
 
-class TextTableModel(QAbstractTableModel):
+class TextTableModel(RowsTableModel):
     """A read-only table of text rows under given headers (previews and problem lists)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -183,7 +172,7 @@ class TextTableModel(QAbstractTableModel):
         return row[index.column()] if index.column() < len(row) else ""
 
 
-class FieldsModel(QAbstractTableModel):
+class FieldsModel(RowsTableModel):
     """Editable custom fields of one contact: a name column and a value column."""
 
     def __init__(self, parent: QObject | None = None) -> None:

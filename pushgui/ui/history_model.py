@@ -6,7 +6,6 @@ from functools import cache
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -17,6 +16,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QP
 from pushgui.core.history import HistoryRow
 from pushgui.core.i18n import stored
 from pushgui.ui.push_model import format_when
+from pushgui.ui.table_model import RowsTableModel
 from pushgui.ui.targets_editor import kind_name
 
 Index = QModelIndex | QPersistentModelIndex
@@ -55,7 +55,7 @@ def _dot(colour: str) -> QIcon:
     return QIcon(pixmap)
 
 
-class HistoryTableModel(QAbstractTableModel):
+class HistoryTableModel(RowsTableModel):
     """Rows of :class:`HistoryRow`, replaced whole on each query, in the query's order
     (newest first) until a column is sorted.
 
@@ -142,17 +142,6 @@ class HistoryTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     # -- QAbstractTableModel -----------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def _display(self, row: HistoryRow, column: int) -> str:
         if column == STARTED:

@@ -7,7 +7,6 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from pushgui.core.history import HistoryRow
 from pushgui.ui.push_model import format_when
+from pushgui.ui.table_model import RowsTableModel
 from pushgui.ui.targets_editor import kind_name
 
 Index = QModelIndex | QPersistentModelIndex
@@ -37,7 +37,7 @@ Index = QModelIndex | QPersistentModelIndex
 REMINDER, RECIPIENT, CHANNEL, WHEN = range(4)
 
 
-class InterruptedModel(QAbstractTableModel):
+class InterruptedModel(RowsTableModel):
     """Interrupted deliveries, each with a check box (checked at first) in the first column."""
 
     def __init__(self, rows: Sequence[HistoryRow], parent: QObject | None = None) -> None:
@@ -86,17 +86,6 @@ class InterruptedModel(QAbstractTableModel):
         return self.tr("Desktop") if row.channel == "desktop" else kind_name(row.channel)
 
     # -- QAbstractTableModel -----------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)

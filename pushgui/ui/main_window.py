@@ -152,7 +152,7 @@ class MainWindow(QMainWindow):
         self.proxy.modelReset.connect(self._update_actions)
 
         self.editor: PushEditorDialog | None = None
-        #: What a new reminder starts with; the shell sets this from the user's Settings.
+        # What a new reminder starts with; the shell sets this from the Settings.
         self.new_defaults: Callable[[], NewReminderDefaults] = NewReminderDefaults
         self.confirmation: QMessageBox | None = None
         self.problem: QMessageBox | None = None

@@ -7,7 +7,6 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 from pushgui.core.channel_book import ChannelRecord
 from pushgui.core.recipients import Recipient, Rendered
 from pushgui.ui.i18n import format_datetime
+from pushgui.ui.table_model import RowsTableModel
 from pushgui.ui.targets_editor import kind_name
 
 Index = QModelIndex | QPersistentModelIndex
@@ -208,7 +208,7 @@ class MessagePreviewDialog(QDialog):
         self.body_view.setPlainText(rendered.body)
 
 
-class DryRunModel(QAbstractTableModel):
+class DryRunModel(RowsTableModel):
     """One row per recipient of a dry run: who, how, and the final title and message."""
 
     def __init__(
@@ -232,17 +232,6 @@ class DryRunModel(QAbstractTableModel):
 
     def row_at(self, row: int) -> Rendered:
         return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (

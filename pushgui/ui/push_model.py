@@ -8,7 +8,6 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -19,6 +18,7 @@ from PySide6.QtCore import (
 from pushgui.core.schedule.describe import describe
 from pushgui.core.service import PushRow
 from pushgui.ui.i18n import format_datetime
+from pushgui.ui.table_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -34,7 +34,7 @@ def format_when(moment: datetime | None) -> str:
     return format_datetime(moment)
 
 
-class PushTableModel(QAbstractTableModel):
+class PushTableModel(RowsTableModel):
     """Rows of :class:`PushRow`; replaced whole on reload, or row by row on change."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -167,17 +167,6 @@ class PushTableModel(QAbstractTableModel):
         return QModelIndex()
 
     # -- QAbstractTableModel -----------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def _description(self, row: PushRow) -> str:
         text = self._described.get(row.id)
