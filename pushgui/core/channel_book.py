@@ -25,6 +25,7 @@ from pushgui.core.i18n import translate
 from pushgui.core.secrets import KeyringSecrets, SecretStore, SecretStoreError, load_secrets
 from pushgui.core.store.db import Database
 from pushgui.core.store.models import Channel, Setting
+from pushgui.core.textcheck import one_line_problem
 
 log = logging.getLogger(__name__)
 
@@ -130,6 +131,8 @@ class ChannelBook:
         errors = validate_config(config)
         if not name.strip():
             errors.insert(0, FieldError("name", translate("channels", "Give the channel a name")))
+        elif one_line_problem(name):
+            errors.insert(0, FieldError("name", one_line_problem(name)))
         if errors:
             raise SpecError(errors)
         public, secret = split_settings(config)

@@ -8,13 +8,11 @@ keyring's own "fail" backend: no keyring at all); mail goes to a real SMTP serve
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
 
 import keyring
 import pytest
-from aiosmtpd.controller import Controller
 from keyring.backends import fail
 from sqlalchemy import select
 
@@ -43,7 +41,7 @@ from pushgui.core.store import db as store_db
 from pushgui.core.store.db import open_database
 from pushgui.core.store.models import Channel, Delivery
 from tests.helpers import weekdays_at_nine
-from tests.servers import DINGTALK_SECRET, DINGTALK_TOKEN, Inbox, Reply, SmtpServer, _free_port
+from tests.servers import DINGTALK_SECRET, DINGTALK_TOKEN, Reply
 
 MOMENT = datetime(2030, 1, 7, 8, 0, tzinfo=UTC)
 
@@ -188,16 +186,6 @@ def test_cleared_webhook_headers_are_not_sent_again(database, memory_keyring, fa
 
 
 # -- item 14: no keyring, a mail server without login; Send test = the run's path ------------
-
-
-@pytest.fixture
-def smtp_no_auth() -> Iterator[SmtpServer]:
-    """A mail server that needs no login (a company relay, a local MTA)."""
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=_free_port(), ready_timeout=5)
-    controller.start()
-    yield SmtpServer("127.0.0.1", controller.port, inbox)
-    controller.stop()
 
 
 @pytest.fixture
