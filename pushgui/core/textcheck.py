@@ -19,6 +19,9 @@ from pushgui.core.i18n import translate
 
 #: Unicode categories refused in a one-line field: controls, line and paragraph separators.
 _BREAKING = frozenset({"Cc", "Zl", "Zp"})
+#: Characters an address cannot hold and a reader cannot see: format (zero-width, bidi
+#: overrides), controls, separators and spaces, private or unassigned code points.
+_HIDDEN = frozenset({"Cf", "Cc", "Zl", "Zp", "Zs", "Co", "Cn"})
 
 
 def breaks_line(text: str) -> bool:
@@ -58,9 +61,18 @@ def email_problem(value: str) -> str:
     try:
         validate_email(address, check_deliverability=False)
     except EmailNotValidError as exc:
+        hidden = [c for c in address if unicodedata.category(c) in _HIDDEN]
+        if hidden:  # what the user cannot see is named, in their language
+            names = ", ".join(dict.fromkeys(unicodedata.name(c, f"U+{ord(c):04X}") for c in hidden))
+            reason = translate(
+                "contacts",
+                "it holds characters that cannot be seen or that turn text around: {names}",
+            ).format(names=names)
+        else:
+            reason = str(exc)
         return translate(
             "contacts", '"{email}" is not an email address like name@example.com ({reason})'
-        ).format(email=printable(address), reason=str(exc))
+        ).format(email=printable(address), reason=reason)
     return ""
 
 
