@@ -212,7 +212,9 @@ def test_every_window_opens_after_every_preference_change(qtbot, runtime, backen
         editor = shell.window.new_push()
         assert editor.isVisible()
         editor.reject()
-        for window in (shell.show_contacts(), shell.show_channels(), shell.show_history()):
+        backups = shell.show_backups()
+        assert backups is not None
+        for window in (shell.show_contacts(), shell.show_channels(), shell.show_history(), backups):
             assert window.isVisible()
             window.close()
     finally:
