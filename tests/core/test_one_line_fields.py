@@ -32,10 +32,11 @@ from pushgui.core.runner import run_push
 from pushgui.core.schedule.spec import CalendarSpec
 from pushgui.core.secrets import SessionSecrets
 from pushgui.core.service import PushService
-from pushgui.core.specs import Message, PushSpec, Target
+from pushgui.core.specs import Message, PushSpec, Target, spec_to_dict
 from pushgui.core.store.models import Push
 from pushgui.core.templates import check_name
 from pushgui.core.textcheck import is_email, printable
+from pushgui.core.transfer import FORMAT, VERSION, parse_document
 from pushgui.core.validation import validate_spec
 from tests.helpers import weekdays_at_nine
 
@@ -103,6 +104,17 @@ def test_channel_group_and_template_names_and_channel_settings_refuse_them(datab
         ContactBook(database).save_group(GroupRecord(text))
     with pytest.raises(SpecError):
         check_name(text)
+
+
+@pytest.mark.parametrize("title", ["Tea\u2028time", "Tea\x85time", "Tea\x1b[2Jtime"])
+def test_an_import_file_entry_with_such_a_title_is_refused_by_name(title):
+    spec = replace(weekdays_at_nine("Tea"), message=Message(title))
+    document = {"format": FORMAT, "version": VERSION, "pushes": [spec_to_dict(spec)]}
+    with pytest.raises(SpecError) as caught:
+        parse_document(json.dumps(document))
+    [error] = caught.value.errors
+    assert error.field.startswith("pushes[0]") and error.field.endswith("message.title")
+    assert error.message == "Remove the line breaks and control characters"
 
 
 def test_a_csv_row_with_a_line_break_in_a_field_is_a_row_error():
