@@ -19,7 +19,12 @@ from pushgui.core.executor import PushExecutor
 from pushgui.core.paths import Locations, ensure_private_dir
 from pushgui.core.preferences import upgrade as upgrade_settings
 from pushgui.core.redact import RedactingFilter
-from pushgui.core.secrets import SECRETS_MODE_KEY, SecretStore, configured_store
+from pushgui.core.secrets import (
+    SECRETS_MODE_KEY,
+    SecretStore,
+    adopt_legacy_secrets,
+    configured_store,
+)
 from pushgui.core.service import PushService
 from pushgui.core.settings import SettingsStore
 from pushgui.core.store.backup import DEFAULT_KEEP, KEEP_BACKUPS_KEY, BackupError, BackupManager
@@ -104,6 +109,7 @@ def start_runtime(locations: Locations, paused: bool = False) -> Runtime:
     settings = SettingsStore(db)
     upgrade_settings(settings)
     secrets = configured_store(settings.get(SECRETS_MODE_KEY, "keyring"), locations.data)
+    adopt_legacy_secrets(db, secrets)
     scheduler = PushScheduler(
         timezone=UTC,
         jobstores={"default": PushJobStore(db.engine)},

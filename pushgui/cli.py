@@ -15,6 +15,7 @@ from pushgui.core.paths import Locations, ensure_private_dir, locate
 from pushgui.core.schedule.describe import describe
 from pushgui.core.service import PushService
 from pushgui.core.store.db import StoreError, open_database
+from pushgui.core.textcheck import printable
 from pushgui.core.transfer import read_import, write_export
 
 EXIT_USAGE = 2
@@ -108,8 +109,8 @@ def _list(locations: Locations, _args: argparse.Namespace) -> int:
         table.append(
             (
                 str(row.id),
-                row.name,
-                describe(row.spec.trigger),
+                printable(row.name),  # a stored name never moves or recolours the terminal
+                printable(describe(row.spec.trigger)),
                 next_run,
                 "yes" if row.enabled else "no",
             )
@@ -137,7 +138,7 @@ def _import(locations: Locations, args: argparse.Namespace) -> int:
     except SpecError as exc:
         print(f"pushgui: nothing was imported from {args.file}:", file=sys.stderr)
         for error in exc.errors:
-            print(f"  {error}", file=sys.stderr)
+            print(f"  {printable(str(error))}", file=sys.stderr)
         return EXIT_IMPORT
     service = _service(locations)
     ids = service.save_new(specs, now=datetime.now().astimezone())

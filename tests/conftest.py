@@ -17,6 +17,7 @@ from tests.servers import (  # noqa: F401
     memory_keyring,
     server_tls,
     smtp_implicit_tls,
+    smtp_no_auth,
     smtp_plain,
     smtp_starttls,
 )

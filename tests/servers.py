@@ -195,6 +195,16 @@ def smtp_plain() -> Iterator[SmtpServer]:
 
 
 @pytest.fixture
+def smtp_no_auth() -> Iterator[SmtpServer]:
+    """SMTP that needs no login at all (a company relay, a local MTA)."""
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=_free_port(), ready_timeout=5)
+    controller.start()
+    yield SmtpServer("127.0.0.1", _port(controller), inbox)
+    controller.stop()
+
+
+@pytest.fixture
 def dead_port() -> int:
     """A port on 127.0.0.1 where nothing listens."""
     return _free_port()

@@ -636,7 +636,7 @@ def test_rows_shorter_than_the_header_are_padded_with_empty_cells():
         (
             EmailConfig(host="smtp.example.com", sender_address="a@example.com\r\nBcc: x@y.z"),
             "sender_address",
-            "Enter the address mail is sent from",
+            "is not an email address",
         ),
         (DingTalkConfig(access_token=""), "access_token", "Paste the robot's webhook address"),
         (DingTalkConfig(access_token="t", api_url="ftp://x"), "api_url", "start with https://"),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -15,14 +14,11 @@ from pushgui.core.i18n import translate
 from pushgui.core.specs import spec_from_dict
 from pushgui.core.store.db import Database
 from pushgui.core.store.models import Contact, Group, GroupMember, Push
+from pushgui.core.textcheck import email_problem, is_email, one_line_problem, printable
 
-# Deliberately simple: one @, no spaces, a dot in the domain. The SMTP server has the last word.
-_EMAIL = re.compile(r"^[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+\.[^@\s<>(),;:\".]{2,}$")
+__all__ = ["ContactBook", "ContactRecord", "GroupRecord", "is_email", "validate_contact"]
+
 RESERVED_FIELDS = ("name", "email", "handle", "phone")
-
-
-def is_email(value: str) -> bool:
-    return bool(_EMAIL.match(value.strip()))
 
 
 @dataclass(frozen=True)
@@ -60,15 +56,23 @@ def validate_contact(contact: ContactRecord) -> list[FieldError]:
         errors.append(
             FieldError("name", translate("contacts", "Keep the name under 200 characters"))
         )
-    if contact.email and not is_email(contact.email):
-        errors.append(
-            FieldError(
-                "email",
-                translate(
-                    "contacts", '"{email}" is not an email address like name@example.com'
-                ).format(email=contact.email),
-            )
-        )
+    if contact.email:
+        problem = email_problem(contact.email)
+        if problem:
+            errors.append(FieldError("email", problem))
+    for where, text in (
+        ("name", contact.name),
+        ("handle", contact.handle),
+        ("phone", contact.phone),
+    ):
+        problem = one_line_problem(text)
+        if problem:
+            errors.append(FieldError(where, problem))
+    for key, value in contact.fields.items():
+        # A field's value can land in an email's Subject through ${key}: one line, like a title.
+        problem = one_line_problem(key) or one_line_problem(value)
+        if problem:
+            errors.append(FieldError("fields", f"{printable(key)}: {problem}"))
     for key in contact.fields:
         if not key.strip():
             errors.append(
@@ -183,6 +187,8 @@ class ContactBook:
         name = group.name.strip()
         if not name:
             raise SpecError([FieldError("name", translate("contacts", "Give the group a name"))])
+        if one_line_problem(name):
+            raise SpecError([FieldError("name", one_line_problem(name))])
         with self.db.session() as session:
             clash = session.execute(
                 select(Group.id).where(func.lower(Group.name) == name.lower())

@@ -98,7 +98,8 @@ def read_csv(data: bytes) -> CsvTable:
     except csv.Error:
         delimiter = ","
     try:
-        records = list(csv.reader(io.StringIO(text), delimiter=delimiter, strict=False))
+        # newline="": rows may end in CRLF, LF or a lone CR (old Mac files), as csv expects.
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False))
     except csv.Error as exc:
         raise CsvError(
             translate("contacts", "The file is not valid CSV ({problem})").format(problem=exc)
@@ -121,24 +122,46 @@ def read_csv(data: bytes) -> CsvTable:
 def guess_mapping(headers: Sequence[str]) -> list[str]:
     """For each column, the field it most likely holds: a built-in name or the header itself.
 
-    A column whose header is empty maps to :data:`SKIP`.
+    A column whose header is empty maps to :data:`SKIP`. Two columns that both look like
+    one field (``Email`` and ``email``) both map to it: :func:`mapping_conflicts` reports
+    them and the user chooses; a guess never silently drops one.
     """
     mapping: list[str] = []
-    taken: set[str] = set()
     for header in headers:
         key = header.strip().casefold()
-        guess = next(
-            (f for f, words in _ALIASES.items() if key in words and f not in taken), header.strip()
-        )
-        taken.add(guess)
+        guess = next((f for f, words in _ALIASES.items() if key in words), header.strip())
         mapping.append(guess if guess else SKIP)
     return mapping
+
+
+def mapping_conflicts(headers: Sequence[str], mapping: Sequence[str]) -> dict[str, list[str]]:
+    """Fields that more than one column is mapped to, with those columns' headers.
+
+    Two columns for one field (``Email`` and ``email``) cannot both be kept: the user
+    chooses which one, nothing picks for them.
+    """
+    columns: dict[str, list[str]] = {}
+    for header, target in zip(headers, mapping, strict=False):
+        if target != SKIP:
+            columns.setdefault(target, []).append(header)
+    return {target: found for target, found in columns.items() if len(found) > 1}
 
 
 def plan_import(
     table: CsvTable, mapping: Sequence[str], existing: Iterable[ContactRecord]
 ) -> ImportPlan:
-    """What would be imported: each row with its errors, and duplicates by email address."""
+    """What would be imported: each row with its errors, and duplicates by email address.
+
+    Raises :class:`CsvError` if two columns are mapped to the same field.
+    """
+    conflicts = mapping_conflicts(table.headers, mapping)
+    if conflicts:
+        target, headers = next(iter(conflicts.items()))
+        raise CsvError(
+            translate(
+                "contacts", "The columns {columns} are all imported as “{field}”: choose one"
+            ).format(columns=", ".join(f"“{h}”" for h in headers), field=target)
+        )
     seen: dict[str, str] = {
         c.email.casefold(): translate("contacts", "existing contact {name}").format(name=c.name)
         for c in existing

@@ -4,6 +4,14 @@ Without a usable keyring (a headless Linux box, a minimal desktop) the user choo
 keep secrets for this session only (typed again after a restart), or explicitly store
 them unprotected in a clearly named file in the data folder, readable only by the user.
 Values are never logged; only channel ids and field names are.
+
+Every data folder has its own secrets. Keyring entries are named
+``folder-<id>/channel-<n>/<field>`` under the service ``pushgui``, where ``<id>`` is a random
+id kept in that folder's database (:func:`pushgui.core.channel_book.data_folder_id`), so two
+data folders never read, overwrite or delete each other's entries. Entries written before
+that (``channel-<n>/<field>``, shared by every folder) are adopted once by the first folder
+that has such a channel (:meth:`KeyringSecrets.adopt_legacy`) and then deleted. The session
+store and the unprotected file are per folder already (one process, one file per folder).
 """
 
 from __future__ import annotations
@@ -15,11 +23,14 @@ import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 import keyring
 import keyring.errors
 from keyring.backend import KeyringBackend
+
+if TYPE_CHECKING:
+    from pushgui.core.store.db import Database
 
 log = logging.getLogger(__name__)
 
@@ -68,11 +79,12 @@ def keyring_status(backend: KeyringBackend | None = None) -> KeyringStatus:
 
 
 def _account(channel_id: int, field: str) -> str:
+    """The name inside one folder's store (and, in the keyring, the legacy shared name)."""
     return f"channel-{channel_id}/{field}"
 
 
 class SecretStore(Protocol):
-    """Secrets of channels, one per (channel id, field name)."""
+    """Secrets of channels, one per (channel id, field name), of one data folder."""
 
     mode: Mode
 
@@ -82,36 +94,81 @@ class SecretStore(Protocol):
 
     def delete(self, channel_id: int, field: str) -> None: ...
 
+    def in_folder(self, folder_id: str) -> SecretStore:
+        """This store, reading and writing only the secrets of the data folder ``folder_id``."""
+        ...
+
 
 class KeyringSecrets:
-    """The OS keyring (Windows Credential Manager, macOS Keychain, Secret Service)."""
+    """The OS keyring (Windows Credential Manager, macOS Keychain, Secret Service).
+
+    It reads and writes nothing until it knows its data folder (:meth:`in_folder`): an
+    entry without the folder's id would be shared with every other data folder.
+    """
 
     mode: Mode = "keyring"
 
-    def __init__(self, backend: KeyringBackend | None = None, service: str = SERVICE) -> None:
+    def __init__(
+        self, backend: KeyringBackend | None = None, service: str = SERVICE, folder: str = ""
+    ) -> None:
         self._backend = backend or keyring.get_keyring()
         self._service = service
+        self.folder = folder
+
+    def in_folder(self, folder_id: str) -> KeyringSecrets:
+        return KeyringSecrets(self._backend, self._service, folder_id)
+
+    def _name(self, channel_id: int, field: str) -> str:
+        if not self.folder:
+            raise SecretStoreError("The keyring store was used without its data folder's id")
+        return f"folder-{self.folder}/{_account(channel_id, field)}"
 
     def set(self, channel_id: int, field: str, value: str) -> None:
+        name = self._name(channel_id, field)
         try:
-            self._backend.set_password(self._service, _account(channel_id, field), value)
+            self._backend.set_password(self._service, name, value)
         except keyring.errors.KeyringError as exc:
             raise SecretStoreError(_keyring_problem("save", field, exc)) from None
         log.debug("Saved secret %s of channel %s in the keyring", field, channel_id)
 
     def get(self, channel_id: int, field: str) -> str | None:
+        name = self._name(channel_id, field)
         try:
-            return self._backend.get_password(self._service, _account(channel_id, field))
+            return self._backend.get_password(self._service, name)
         except keyring.errors.KeyringError as exc:
             raise SecretStoreError(_keyring_problem("read", field, exc)) from None
 
     def delete(self, channel_id: int, field: str) -> None:
+        self._delete(self._name(channel_id, field), field)
+
+    def _delete(self, name: str, field: str) -> None:
         try:
-            self._backend.delete_password(self._service, _account(channel_id, field))
+            self._backend.delete_password(self._service, name)
         except keyring.errors.PasswordDeleteError:
             pass  # already gone
         except keyring.errors.KeyringError as exc:
             raise SecretStoreError(_keyring_problem("delete", field, exc)) from None
+
+    def adopt_legacy(self, channel_id: int, field: str) -> bool:
+        """Move the entry named the old, shared way into this folder's name; True if one was.
+
+        The old entry is deleted once the new one holds the value (an existing new entry is
+        kept: it was written by this folder, the old one may be another folder's).
+        """
+        legacy = _account(channel_id, field)
+        try:
+            value = self._backend.get_password(self._service, legacy)
+        except keyring.errors.KeyringError as exc:
+            raise SecretStoreError(_keyring_problem("read", field, exc)) from None
+        if value is None:
+            return False
+        if self.get(channel_id, field) is None:
+            self.set(channel_id, field, value)
+        self._delete(legacy, field)
+        log.info(
+            "Moved secret %s of channel %s to this data folder's keyring name", field, channel_id
+        )
+        return True
 
 
 def _keyring_problem(verb: str, field: str, exc: Exception) -> str:
@@ -124,21 +181,27 @@ class SessionSecrets:
 
     mode: Mode = "session"
 
-    def __init__(self) -> None:
-        self._values: dict[tuple[int, str], str] = {}
+    def __init__(self, folder: str = "") -> None:
+        self._values: dict[tuple[str, int, str], str] = {}
         self._lock = threading.Lock()
+        self.folder = folder
+
+    def in_folder(self, folder_id: str) -> SessionSecrets:
+        view = SessionSecrets(folder_id)
+        view._values, view._lock = self._values, self._lock  # one memory, one key per folder
+        return view
 
     def set(self, channel_id: int, field: str, value: str) -> None:
         with self._lock:
-            self._values[(channel_id, field)] = value
+            self._values[(self.folder, channel_id, field)] = value
 
     def get(self, channel_id: int, field: str) -> str | None:
         with self._lock:
-            return self._values.get((channel_id, field))
+            return self._values.get((self.folder, channel_id, field))
 
     def delete(self, channel_id: int, field: str) -> None:
         with self._lock:
-            self._values.pop((channel_id, field), None)
+            self._values.pop((self.folder, channel_id, field), None)
 
 
 class PlainFileSecrets:
@@ -152,6 +215,9 @@ class PlainFileSecrets:
     def __init__(self, folder: Path) -> None:
         self.path = Path(folder) / PLAIN_FILE
         self._lock = threading.Lock()
+
+    def in_folder(self, folder_id: str) -> PlainFileSecrets:
+        return self  # the file lives in the data folder: it is that folder's already
 
     def set(self, channel_id: int, field: str, value: str) -> None:
         with self._lock:
@@ -211,8 +277,14 @@ def open_secret_store(
     return PlainFileSecrets(folder)
 
 
-def load_secrets(store: SecretStore, channel_id: int, names: tuple[str, ...]) -> dict[str, str]:
-    """The stored secrets of a channel, by field name; missing ones are left out."""
+def load_secrets(
+    store: SecretStore, channel_id: int, names: tuple[str, ...] | list[str]
+) -> dict[str, str]:
+    """The stored secrets ``names`` of a channel, by field name; missing ones are left out.
+
+    Callers pass only the names the channel has a value for: an empty secret is never looked
+    up (without a keyring, looking one up fails).
+    """
     found: dict[str, str] = {}
     for name in names:
         value = store.get(channel_id, name)
@@ -229,6 +301,27 @@ def delete_secrets(store: SecretStore, channel_id: int, names: tuple[str, ...]) 
 
 SECRETS_MODE_KEY = "secrets.mode"
 """The setting holding the user's choice of store: "keyring" (default), "session" or "file"."""
+
+
+def adopt_legacy_secrets(database: Database, store: SecretStore) -> None:
+    """At start: move this folder's old, shared keyring entries to its own names (once).
+
+    Only where secrets persist (a usable keyring, the unprotected file); never raises, a
+    keyring that cannot be read now is tried again at the next start.
+    """
+    from pushgui.core.channel_book import ChannelBook  # it imports this module
+
+    if store.mode == "session":
+        return
+    if store.mode == "keyring" and not keyring_status().usable:
+        return
+    try:
+        adopted = ChannelBook(database, store).adopt_legacy_secrets()
+    except Exception:
+        log.exception("Could not bring the stored secrets' names up to date")
+        return
+    if adopted:
+        log.info("Recorded the secrets of %s channels saved by an older pushgui", adopted)
 
 
 def configured_store(mode: str, folder: Path) -> SecretStore:

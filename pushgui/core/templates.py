@@ -25,6 +25,7 @@ from pushgui.core.specs import (
 )
 from pushgui.core.store.db import Database
 from pushgui.core.store.models import Template as TemplateRow
+from pushgui.core.textcheck import one_line_problem
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,8 @@ def check_name(name: str) -> None:
     """Raise :class:`SpecError` on a name a template cannot have."""
     if not name.strip():
         raise SpecError([FieldError("name", translate("templates", "Give the template a name"))])
+    if one_line_problem(name):
+        raise SpecError([FieldError("name", one_line_problem(name))])
     if len(name) > MAX_NAME:
         raise SpecError(
             [

@@ -12,6 +12,7 @@ from pushgui.core.i18n import translate
 from pushgui.core.schedule.validate import validate_trigger
 from pushgui.core.specs import MAX_BODY, MAX_NAME, MAX_TITLE, PushSpec
 from pushgui.core.templating import STANDARD, malformed_placeholders, unknown_placeholders
+from pushgui.core.textcheck import one_line_problem
 
 KNOWN_TARGETS = frozenset({"desktop", *CONFIG_TYPES})
 MAX_RETRIES = 10
@@ -91,12 +92,10 @@ def validate_spec(
     if len(spec.message.body) > MAX_BODY:
         errors.append(FieldError("message.body", _keep_under("body", MAX_BODY)))
     for where, text in (("name", spec.name), ("message.title", spec.message.title)):
-        if any(ord(c) < 32 or c == "\x7f" for c in text):
-            errors.append(
-                FieldError(
-                    where, translate("validation", "Remove the line breaks and control characters")
-                )
-            )
+        # Not only C0: U+0085, U+2028, U+2029 and C1 break an email's Subject too.
+        problem = one_line_problem(text)
+        if problem:
+            errors.append(FieldError(where, problem))
     for index, target in enumerate(spec.targets):
         if target.kind not in KNOWN_TARGETS:
             errors.append(

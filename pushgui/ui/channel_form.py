@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pushgui.core.channel_book import ChannelBook, send_test
+from pushgui.core.channel_book import ChannelBook
 from pushgui.core.channels.base import Outcome
 from pushgui.core.channels.config import CONFIG_TYPES, ChannelConfig, config_from_settings
 from pushgui.core.channels.urls import parse_webhook_url, self_hosted
@@ -71,16 +71,21 @@ class _Relay(QObject):
 
 
 class TestSendJob(QRunnable):
-    """One test send on the thread pool; the network never blocks the window."""
+    """One test send on the thread pool; the network never blocks the window.
 
-    def __init__(self, config: ChannelConfig, to: str, options: dict[str, Any]) -> None:
+    It sends through the book, the way a run does (secrets through the secret store)."""
+
+    def __init__(
+        self, book: ChannelBook, config: ChannelConfig, to: str, options: dict[str, Any]
+    ) -> None:
         super().__init__()
         self.relay = _Relay()
+        self._book = book
         self._config, self._to, self._options = config, to, options
 
     def run(self) -> None:
         try:
-            outcome = send_test(self._config, self._to, **self._options)
+            outcome = self._book.send_test(self._config, self._to, **self._options)
         except Exception as exc:  # a sender bug must still end the busy state
             log.exception("Test send failed unexpectedly")
             outcome = Outcome(ok=False, error=str(exc) or type(exc).__name__, permanent=True)
@@ -618,7 +623,7 @@ class ChannelForm(QDialog):
         if errors or test_errors:
             self.test_result.hide()
             return
-        job = TestSendJob(self.config(), to, dict(self.test_options))
+        job = TestSendJob(self.book, self.config(), to, dict(self.test_options))
         job.relay.finished.connect(self._test_done)
         self._job = job
         self.test_button.setEnabled(False)

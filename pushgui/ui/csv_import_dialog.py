@@ -32,6 +32,7 @@ from pushgui.core.contacts_csv import (
     CsvTable,
     ImportPlan,
     guess_mapping,
+    mapping_conflicts,
     plan_import,
     read_csv,
 )
@@ -289,12 +290,15 @@ class CsvImportDialog(QDialog):
         errors = []
         if "name" not in chosen:
             errors.append(self.tr("Choose which column holds the names (“Import as: Name”)."))
-        for value in dict.fromkeys(v for v in chosen if chosen.count(v) > 1):
-            index = self.combos[self.mapping().index(value)]
+        assert self.table is not None
+        # Two columns for one field (“Email” and “email”): the user chooses, nothing picks.
+        for value, headers in mapping_conflicts(self.table.headers, self.mapping()).items():
+            combo = self.combos[self.mapping().index(value)]
             errors.append(
-                self.tr("“{0}” is chosen for more than one column; choose it once.").format(
-                    index.currentText()
-                )
+                self.tr(
+                    "The columns {0} are all imported as “{1}”: choose the one to use and set "
+                    "the others to “Skip this column”."
+                ).format(", ".join(f"“{h}”" for h in headers), combo.currentText())
             )
         return errors
 
@@ -317,6 +321,9 @@ class CsvImportDialog(QDialog):
         title, hint = titles[step]
         self.step_label.setText(title)
         self.step_hint.setText(hint)
+        if step == MAPPING:
+            # Shown at once: a guess the user must settle (two Email columns) is asked about.
+            self.mapping_error.show_messages(self.mapping_errors())
         if step == RESULT:
             self._plan()
         self._update_buttons()

@@ -67,6 +67,9 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.prefs = prefs
         self.autostart = autostart
+        # Set before the pages are built: the language combo's signal reads it, and it fires
+        # as soon as load() selects a stored language other than the first entry.
+        self._initial_language = prefs.language
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(520)
         self.tabs = QTabWidget(self)
@@ -239,8 +242,8 @@ class SettingsDialog(QDialog):
 
     def load(self) -> None:
         prefs = self.prefs
-        self._select(self.language_combo, prefs.language)
         self._initial_language = prefs.language
+        self._select(self.language_combo, prefs.language)
         self.language_hint.hide()
         self._select(self.theme_combo, prefs.theme)
         self._select(self.style_combo, prefs.notification_style)

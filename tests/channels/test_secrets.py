@@ -24,7 +24,7 @@ from pushgui.core.secrets import (
 
 def test_keyring_store_round_trip(memory_keyring, caplog):
     caplog.set_level(logging.DEBUG)
-    store = open_secret_store("keyring")
+    store = open_secret_store("keyring").in_folder("folder-a")
     store.set(3, "password", "hunter2")
     store.set(4, "password", "other")
 
@@ -44,7 +44,7 @@ def test_no_usable_keyring_is_detected(monkeypatch):
     with pytest.raises(SecretStoreError):
         open_secret_store("keyring", backend=fail.Keyring())
     with pytest.raises(SecretStoreError) as caught:
-        KeyringSecrets(fail.Keyring()).set(1, "token", "abc")
+        KeyringSecrets(fail.Keyring(), folder="a").set(1, "token", "abc")
     assert "abc" not in str(caught.value)
 
 

@@ -167,3 +167,55 @@ def test_without_a_backend_nothing_is_written(qtbot, runtime, tmp_path):
     qtbot.wait(50)
     assert not (tmp_path / "config" / "autostart").exists()
     assert runtime.settings.get(AUTOSTART_OFFERED_KEY) is None
+
+
+CHANGED_PREFERENCES = [
+    ("language", "en"),
+    ("language", "zh_CN"),
+    ("theme", "dark"),
+    ("theme", "light"),
+    ("default_channel", "robot"),
+    ("default_channel", 999),  # a channel deleted since it was chosen
+    ("default_timezone", "Asia/Shanghai"),
+    ("default_missed_policy", "skip"),
+    ("default_missed_policy", "late"),
+    ("notification_style", "popup"),
+    ("autostart", True),
+    ("backups_keep", 30),
+]
+
+
+@pytest.mark.parametrize(("name", "value"), CHANGED_PREFERENCES)
+def test_every_window_opens_after_every_preference_change(qtbot, runtime, backend, name, value):
+    """Issue 12 item 15 and its kind: a stored choice must not break any window that reads
+    it. pytest-qt fails the test on an exception raised inside a slot (as the language
+    combo's signal did while Settings loaded a chosen language)."""
+    from pushgui.core.channels.config import DingTalkConfig
+    from pushgui.ui.appearance import apply_theme
+
+    shell = make_shell(qtbot, runtime, backend)
+    if value == "robot":
+        value = shell.channels.save("Team robot", DingTalkConfig(access_token="abc"))
+    Preferences(runtime.settings).update({name: value})
+    try:
+        for _ in range(2):
+            dialog = shell.preferences.show_settings()
+            assert dialog.isVisible()
+            shown = dialog.values()[name]
+            if name == "default_channel" and value == 999:
+                assert shown is None  # the deleted channel is not offered
+            else:
+                assert shown == value
+            assert not dialog.language_hint.isVisible()
+            dialog.reject()
+            qtbot.waitUntil(lambda: shell.preferences.dialog is None)
+        editor = shell.window.new_push()
+        assert editor.isVisible()
+        editor.reject()
+        backups = shell.show_backups()
+        assert backups is not None
+        for window in (shell.show_contacts(), shell.show_channels(), shell.show_history(), backups):
+            assert window.isVisible()
+            window.close()
+    finally:
+        apply_theme("system")

@@ -259,3 +259,26 @@ def test_cancel_keeps_everything(qtbot, dialog, prefs):
     assert prefs.theme == "system"
     assert prefs.notification_style == "tray"
     assert not current_scheme_is_dark()
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_settings_opens_again_after_a_language_was_chosen(qtbot, prefs, book, locations, language):
+    """Issue 12 item 15: loading a stored language fired the combo's signal before the
+    dialog knew the initial language (AttributeError `_initial_language` on every open)."""
+    first = SettingsDialog(prefs, book, locations)
+    qtbot.addWidget(first)
+    choose(first.language_combo, language)
+    first.save()
+    assert prefs.language == language
+    for _ in range(2):
+        dialog = SettingsDialog(prefs, book, locations)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        assert dialog.language_combo.currentData() == language
+        assert not dialog.language_hint.isVisible()  # nothing changed yet
+        choose(dialog.language_combo, "system")
+        assert dialog.language_hint.isVisible()
+        choose(dialog.language_combo, language)
+        assert not dialog.language_hint.isVisible()
+        dialog.reject()

@@ -3,11 +3,11 @@ say what to do, plus warnings about settings that work but are risky."""
 
 from __future__ import annotations
 
-import email.utils
 import json
 import math
 import re
 import ssl
+from dataclasses import fields
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -28,6 +28,10 @@ from pushgui.core.channels.config import (
 )
 from pushgui.core.errors import FieldError
 from pushgui.core.i18n import translate
+from pushgui.core.textcheck import email_problem, one_line_problem
+
+#: Settings that hold several lines by design.
+_MULTILINE = frozenset({"headers", "body_template"})
 
 
 def validate_config(config: ChannelConfig) -> list[FieldError]:
@@ -66,13 +70,15 @@ def validate_config(config: ChannelConfig) -> list[FieldError]:
                         "security", translate("channels", "Choose STARTTLS, SSL/TLS or none")
                     )
                 )
-            if not _is_email(config.sender_address):
+            if not config.sender_address.strip():
                 add(
                     FieldError(
                         "sender_address",
                         translate("channels", "Enter the address mail is sent from"),
                     )
                 )
+            elif email_problem(config.sender_address):
+                add(FieldError("sender_address", email_problem(config.sender_address)))
             if config.username and not config.password:
                 add(
                     FieldError(
@@ -84,13 +90,6 @@ def validate_config(config: ChannelConfig) -> list[FieldError]:
                     FieldError(
                         "timeout",
                         translate("channels", "The time limit is between 1 and 600 seconds"),
-                    )
-                )
-            if any(c in config.sender_name for c in "\r\n\x00"):
-                add(
-                    FieldError(
-                        "sender_name",
-                        translate("channels", "The sender's name must fit on one line"),
                     )
                 )
             if config.ca_file:
@@ -228,6 +227,15 @@ def validate_config(config: ChannelConfig) -> list[FieldError]:
                         ),
                     )
                 )
+    named = {e.field for e in errors}
+    for f in fields(config):
+        value = getattr(config, f.name)
+        # Every text setting is one line (a server, a name, a token...) but the multi-line
+        # ones; a field that already has a message keeps only that one.
+        if isinstance(value, str) and f.name not in _MULTILINE | named:
+            problem = one_line_problem(value)
+            if problem:
+                add(FieldError(f.name, problem))
     return errors
 
 
@@ -312,12 +320,6 @@ def _need_url(add: Any, name: str, value: str, hint: str = "") -> None:
         return
     if parts.scheme not in ("http", "https") or not parts.hostname:
         add(FieldError(name, translate("channels", "The address must start with https://")))
-
-
-def _is_email(value: str) -> bool:
-    _name, address = email.utils.parseaddr(value)
-    local, at, domain = address.rpartition("@")
-    return bool(at and local and "." in domain and address == value.strip())
 
 
 def _main_url(config: ChannelConfig) -> str:
