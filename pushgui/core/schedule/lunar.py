@@ -27,11 +27,21 @@ from pushgui.core.i18n import translate
 FIRST_YEAR, LAST_YEAR = 1901, 2099
 """Gregorian years whose every day the library can convert."""
 
-_DAY_NAMES = tuple(
-    "初一 初二 初三 初四 初五 初六 初七 初八 初九 初十 十一 十二 十三 十四 十五 "
-    "十六 十七 十八 十九 二十 廿一 廿二 廿三 廿四 廿五 廿六 廿七 廿八 廿九 三十".split()
-)
-_MONTH_NAMES = tuple("正月 二月 三月 四月 五月 六月 七月 八月 九月 十月 冬月 腊月".split())
+_DIGITS = "一二三四五六七八九十"
+
+
+def _lunar_day_name(n: int) -> str:
+    if n <= 10:
+        return "初" + _DIGITS[n - 1]
+    if n < 20:
+        return "十" + _DIGITS[n - 11]
+    if n in (20, 30):
+        return _DIGITS[n // 10 - 1] + "十"
+    return "廿" + _DIGITS[n - 21]
+
+
+_DAY_NAMES = tuple(_lunar_day_name(n) for n in range(1, 31))
+_MONTH_NAMES = ("正月", *(_DIGITS[m - 1] + "月" for m in range(2, 11)), "冬月", "腊月")
 
 
 def lunar_of(day: date) -> tuple[int, int, bool]:
