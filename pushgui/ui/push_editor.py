@@ -36,10 +36,11 @@ from pushgui.core.contacts import ContactBook
 from pushgui.core.errors import FieldError
 from pushgui.core.recipients import Rendered
 from pushgui.core.schedule.describe import describe
-from pushgui.core.schedule.preview import preview
+from pushgui.core.schedule.preview import preview, skipped_days
 from pushgui.core.schedule.spec import IntervalSpec, OnceSpec, TriggerSpec
 from pushgui.core.specs import MAX_NAME, Message, PushOptions, PushSpec, Target
 from pushgui.core.validation import validate_spec
+from pushgui.ui import run_marks
 from pushgui.ui.delivery_options import DeliveryOptionsEditor
 from pushgui.ui.i18n import format_datetime
 from pushgui.ui.message_preview import DryRunDialog, MessagePreviewDialog, PlaceholderButton
@@ -624,8 +625,20 @@ class PushEditorDialog(QDialog):
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.preview_list.addItem(item)
         local_zone = default_timezone()
+        skipped = skipped_days(trigger, runs[0].at.date(), runs[-1].at.date()) if runs else []
         for fire in runs:
-            self.preview_list.addItem(self._run_item(fire.at, fire.note, local_zone, trigger))
+            while skipped and skipped[0][0] < fire.at.date():
+                day, mark = skipped.pop(0)
+                row = QListWidgetItem(run_marks.skipped_text(day, mark))
+                row.setFlags(Qt.ItemFlag.NoItemFlags)
+                self.preview_list.addItem(row)
+            item = self._run_item(fire.at, fire.note, local_zone, trigger)
+            if fire.mark is not None:
+                item.setText(f"{item.text()}  ({run_marks.mark_text(fire.mark)})")
+            self.preview_list.addItem(item)
+        note = run_marks.unpublished_note(trigger, {f.at.year for f in runs})
+        if note:
+            self.description_label.setText(f"{self.description_label.text()}\n{note}")
 
     def _run_item(
         self, at: datetime, note: str, local_zone: str, trigger: TriggerSpec
