@@ -32,6 +32,7 @@ from pushgui.core.specs import PushSpec
 from pushgui.core.templates import Template, TemplateBook
 from pushgui.core.transfer import read_import, write_export
 from pushgui.engine.bridge import EventBridge
+from pushgui.ui.calendar_notice import CalendarNoticeLabel
 from pushgui.ui.confirm import confirm_destructive
 from pushgui.ui.icons import app_icon
 from pushgui.ui.push_editor import NewReminderDefaults, PushEditorDialog
@@ -141,6 +142,8 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.filter_box)
         layout.addWidget(self.undo_bar)
+        self.calendar_notice = CalendarNoticeLabel()
+        layout.addWidget(self.calendar_notice)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_hint)
         self.setCentralWidget(central)
