@@ -56,6 +56,7 @@ from pushgui.ui.trigger_editors.base import (
 from pushgui.ui.trigger_editors.calendar import CalendarEditor
 from pushgui.ui.trigger_editors.interval import IntervalEditor
 from pushgui.ui.trigger_editors.once import OnceEditor
+from pushgui.ui.typed_rule import TypedRuleBox
 
 log = logging.getLogger(__name__)
 
@@ -366,6 +367,11 @@ class PushEditorDialog(QDialog):
         column = QVBoxLayout()
         column.setSpacing(8)
         column.addWidget(_heading(self.tr("When"), self))
+        self.typed_rule = TypedRuleBox(
+            self.zone_combo.zone, self.calendar_editor.day_options.calendar_code, self
+        )
+        self.typed_rule.use_requested.connect(self.use_trigger)
+        column.addWidget(self.typed_rule)
         column.addLayout(kinds_row)
         column.addWidget(self.stack)
         column.addLayout(zone_form)
@@ -381,6 +387,13 @@ class PushEditorDialog(QDialog):
         self.title_edit.textChanged.connect(self._schedule_refresh)
         self.body_edit.textChanged.connect(self._schedule_refresh)
         return column
+
+    def use_trigger(self, trigger: TriggerSpec) -> None:
+        """Show ``trigger`` (a typed rule) in its editor, ready to adjust or save."""
+        kind = _kind_of(trigger)
+        self.editors[kind].set_spec(trigger)
+        self.kind_buttons[kind].setChecked(True)
+        self._schedule_refresh()
 
     def _load(self, spec: PushSpec | None) -> None:
         fresh = self.new_defaults
