@@ -18,10 +18,6 @@ from pushgui.ui.i18n import format_datetime
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CalendarNotice", text)
-
-
 class CalendarNoticeLabel(QLabel):
     """A line above the reminder list while some year's holidays are only assumed."""
 
@@ -29,7 +25,9 @@ class CalendarNoticeLabel(QLabel):
         super().__init__(parent)
         self.setWordWrap(True)
         self.setObjectName("calendarNotice")
-        self.setAccessibleName(_tr("Holiday calendar notice"))
+        self.setAccessibleName(
+            QCoreApplication.translate("CalendarNotice", "Holiday calendar notice")
+        )
         self.hide()
 
     def show_notices(self, notices: list[str]) -> None:
@@ -49,12 +47,20 @@ def current_notices(service: PushService, now: datetime | None = None) -> list[s
 
 def moved_text(moved: list[Moved]) -> str:
     """The message body: each reminder and its runs that moved."""
-    lines = [_tr("The holiday calendar now knows more days off and working days. Moved runs:")]
+    lines = [
+        QCoreApplication.translate(
+            "CalendarNotice",
+            "The holiday calendar now knows more days off and working days. Moved runs:",
+        )
+    ]
     for item in moved:
         dropped = ", ".join(format_datetime(at, local=False) for at in item.dropped) or "–"
         added = ", ".join(format_datetime(at, local=False) for at in item.added) or "–"
         lines.append(
-            _tr("%1: %2 → %3").replace("%1", item.name).replace("%2", dropped).replace("%3", added)
+            QCoreApplication.translate("CalendarNotice", "%1: %2 → %3")
+            .replace("%1", item.name)
+            .replace("%2", dropped)
+            .replace("%3", added)
         )
     return "\n".join(lines)
 
@@ -72,7 +78,10 @@ def check_and_tell(
     if not moved:
         return None
     box = QMessageBox(
-        QMessageBox.Icon.Information, _tr("Holiday calendar updated"), "", parent=parent
+        QMessageBox.Icon.Information,
+        QCoreApplication.translate("CalendarNotice", "Holiday calendar updated"),
+        "",
+        parent=parent,
     )
     box.setText(moved_text(moved))
     box.open()

@@ -13,23 +13,19 @@ from pushgui.core.schedule.workdays import unpublished_notice, unpublished_years
 from pushgui.ui.i18n import format_date
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RunMarks", text)
-
-
 def mark_text(mark: DayMark | None) -> str:
     """A short note after a run's time ("moved from Thu 1 Oct: National Day")."""
     if mark is None or not mark.kind:
         return ""
     if mark.kind == "moved" and mark.original is not None:
-        text = _tr("moved from %1: %2")
+        text = QCoreApplication.translate("RunMarks", "moved from %1: %2")
         return text.replace("%1", format_date(mark.original)).replace("%2", mark.reason)
     if mark.kind == "skipped":
-        return _tr("skipped: %1").replace("%1", mark.reason)
+        return QCoreApplication.translate("RunMarks", "skipped: %1").replace("%1", mark.reason)
     if mark.kind == "makeup":
-        return _tr("make-up working day")
+        return QCoreApplication.translate("RunMarks", "make-up working day")
     if mark.kind == "assumed":
-        return _tr("holidays not published yet: Mon–Fri assumed")
+        return QCoreApplication.translate("RunMarks", "Mon–Fri assumed")
     return ""
 
 

@@ -51,53 +51,52 @@ class DayOptions(QObject):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.parent_widget = parent
-        tr = self.tr
         # which calendar decides working days
         self.calendar_combo = QComboBox(parent)
-        self.calendar_combo.setAccessibleName(tr("Working-day calendar"))
+        self.calendar_combo.setAccessibleName(self.tr("Working-day calendar"))
         names = {
-            "": tr("Mon–Fri, no holidays"),
-            "CN": tr("China (holidays and make-up working days)"),
-            "HK": tr("Hong Kong"),
-            "TW": tr("Taiwan"),
-            "SG": tr("Singapore"),
-            "JP": tr("Japan"),
-            "US": tr("United States"),
-            "GB": tr("United Kingdom"),
-            "DE": tr("Germany"),
-            OTHER: tr("Other country or region…"),
+            "": self.tr("Mon–Fri, no holidays"),
+            "CN": self.tr("China (holidays and make-up working days)"),
+            "HK": self.tr("Hong Kong"),
+            "TW": self.tr("Taiwan"),
+            "SG": self.tr("Singapore"),
+            "JP": self.tr("Japan"),
+            "US": self.tr("United States"),
+            "GB": self.tr("United Kingdom"),
+            "DE": self.tr("Germany"),
+            OTHER: self.tr("Other country or region…"),
         }
         for code in ("", *COMMON_CALENDARS, OTHER):
             self.calendar_combo.addItem(names[code], code)
         self.code_edit = QLineEdit(parent)
-        self.code_edit.setPlaceholderText(tr("e.g. FR or DE-BY"))
-        self.code_edit.setAccessibleName(tr("Country or region code"))
+        self.code_edit.setPlaceholderText(self.tr("e.g. FR or DE-BY"))
+        self.code_edit.setAccessibleName(self.tr("Country or region code"))
         self.code_edit.setMaximumWidth(self.code_edit.fontMetrics().averageCharWidth() * 14)
         self.calendar_row = _row(self.calendar_combo, self.code_edit, parent=parent)
 
         # the Nth working day of the month
         self.nth_workday_combo = QComboBox(parent)
-        self.nth_workday_combo.setAccessibleName(tr("Which working day"))
-        self.nth_workday_combo.addItem(tr("First"), 1)
-        self.nth_workday_combo.addItem(tr("Last"), LAST)
+        self.nth_workday_combo.setAccessibleName(self.tr("Which working day"))
+        self.nth_workday_combo.addItem(self.tr("First"), 1)
+        self.nth_workday_combo.addItem(self.tr("Last"), LAST)
         for n in range(2, MAX_NTH_WORKDAY + 1):
-            self.nth_workday_combo.addItem(tr("Number %1").replace("%1", str(n)), n)
+            self.nth_workday_combo.addItem(self.tr("Number %1").replace("%1", str(n)), n)
         self.nth_workday_row = _row(
-            self.nth_workday_combo, tr("working day of the month"), parent=parent
+            self.nth_workday_combo, self.tr("working day of the month"), parent=parent
         )
 
         # a lunar date: month (yearly rules only) and day
         self.lunar_month_combo = QComboBox(parent)
-        self.lunar_month_combo.setAccessibleName(tr("Lunar month"))
+        self.lunar_month_combo.setAccessibleName(self.tr("Lunar month"))
         for month in range(1, 13):
             self.lunar_month_combo.addItem(lunar.month_name(month), month)
         self.lunar_day_combo = QComboBox(parent)
-        self.lunar_day_combo.setAccessibleName(tr("Lunar day"))
+        self.lunar_day_combo.setAccessibleName(self.tr("Lunar day"))
         for day in range(1, 31):
             self.lunar_day_combo.addItem(lunar.day_name(day), day)
         self.lunar_row = _row(self.lunar_month_combo, self.lunar_day_combo, parent=parent)
         self.lunar_hint = QLabel(
-            tr(
+            self.tr(
                 "A yearly lunar date runs in the regular month, not in a leap month; a monthly"
                 " one runs in leap months too. Day 30 runs on day 29 in a short month."
             ),
@@ -107,12 +106,12 @@ class DayOptions(QObject):
 
         # what a rule does on a day off
         self.day_off_combo = QComboBox(parent)
-        self.day_off_combo.setAccessibleName(tr("On a day off"))
+        self.day_off_combo.setAccessibleName(self.tr("On a day off"))
         for text, value in (
-            (tr("Run anyway"), "run"),
-            (tr("Skip that run"), "skip"),
-            (tr("Move to the working day before"), "previous"),
-            (tr("Move to the next working day"), "next"),
+            (self.tr("Run anyway"), "run"),
+            (self.tr("Skip that run"), "skip"),
+            (self.tr("Move to the working day before"), "previous"),
+            (self.tr("Move to the next working day"), "next"),
         ):
             self.day_off_combo.addItem(text, value)
         self.day_off_row = _row(self.day_off_combo, parent=parent)
@@ -120,31 +119,31 @@ class DayOptions(QObject):
         # every N weeks
         self.every_weeks_spin = QSpinBox(parent)
         self.every_weeks_spin.setRange(1, MAX_EVERY_WEEKS)
-        self.every_weeks_spin.setAccessibleName(tr("Every how many weeks"))
+        self.every_weeks_spin.setAccessibleName(self.tr("Every how many weeks"))
         self.every_weeks_row = _row(
-            tr("Every"),
+            self.tr("Every"),
             self.every_weeks_spin,
-            tr("weeks (counted from the start date)"),
+            self.tr("weeks (counted from the start date)"),
             parent=parent,
         )
 
         # dates to skip and an end after N runs
         self.skip_edit = QLineEdit(parent)
-        self.skip_edit.setPlaceholderText(tr("e.g. 2026-12-24, 2026-12-31"))
-        self.skip_edit.setAccessibleName(tr("Dates to skip"))
+        self.skip_edit.setPlaceholderText(self.tr("e.g. 2026-12-24, 2026-12-31"))
+        self.skip_edit.setAccessibleName(self.tr("Dates to skip"))
         self.skip_edit.setMinimumWidth(self.skip_edit.fontMetrics().averageCharWidth() * 36)
-        self.max_runs_check = QCheckBox(tr("End after"), parent)
+        self.max_runs_check = QCheckBox(self.tr("End after"), parent)
         self.max_runs_spin = QSpinBox(parent)
         self.max_runs_spin.setRange(1, MAX_RUNS)
         self.max_runs_spin.setValue(10)
         self.max_runs_spin.setEnabled(False)
-        self.max_runs_spin.setAccessibleName(tr("Number of runs"))
+        self.max_runs_spin.setAccessibleName(self.tr("Number of runs"))
         self.max_runs_check.toggled.connect(self.max_runs_spin.setEnabled)
         self.limits_row = _row(
             self.skip_edit,
             self.max_runs_check,
             self.max_runs_spin,
-            tr("runs"),
+            self.tr("runs"),
             parent=parent,
         )
 
