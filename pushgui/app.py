@@ -19,6 +19,7 @@ from pushgui.core.executor import PushExecutor
 from pushgui.core.paths import Locations, ensure_private_dir
 from pushgui.core.preferences import upgrade as upgrade_settings
 from pushgui.core.redact import RedactingFilter
+from pushgui.core.schedule import own_days
 from pushgui.core.secrets import SECRETS_MODE_KEY, SecretStore, configured_store
 from pushgui.core.service import PushService
 from pushgui.core.settings import SettingsStore
@@ -103,6 +104,7 @@ def start_runtime(locations: Locations, paused: bool = False) -> Runtime:
         log.warning("%s", db.recovery.describe())
     settings = SettingsStore(db)
     upgrade_settings(settings)
+    own_days.apply(settings)  # the company's own days, on top of every holiday calendar
     secrets = configured_store(settings.get(SECRETS_MODE_KEY, "keyring"), locations.data)
     scheduler = PushScheduler(
         timezone=UTC,

@@ -133,18 +133,37 @@ def check_data(
     if stored == state:
         return []
     moved = moved_runs(frozenset(int(y) for y in stored["china_years"]), pushes, now)
-    specs = {push_id: spec for push_id, _name, spec in pushes}
-    for item in moved:
-        job = scheduler.get_job(str(item.push_id))
+    affected = {item.push_id for item in moved}
+    reschedule(scheduler, [p for p in pushes if p[0] in affected], now)
+    settings.set(STATE_KEY, state)
+    return moved
+
+
+def reschedule(
+    scheduler: Scheduler,
+    pushes: Sequence[tuple[int, str, TriggerSpec]],
+    now: datetime | None = None,
+) -> list[int]:
+    """Recompute the stored next run of each push on working days (after the holiday data
+    or the own days changed); a run already due is left for the missed-run handling.
+    Returns the ids whose next run changed."""
+    now = now or datetime.now(UTC)
+    changed = []
+    for push_id, _name, spec in pushes:
+        if not isinstance(spec, CalendarSpec) or not spec.uses_day_rules:
+            continue
+        job = scheduler.get_job(str(push_id))
         if job is None or job.next_run_time is None or job.next_run_time <= now:
             continue
-        following = next_fire_time(specs[item.push_id], None, now)
+        following = next_fire_time(spec, None, now)
         if following is None:
             job.remove()
         elif following != job.next_run_time:
             job.modify(next_run_time=following)
-    settings.set(STATE_KEY, state)
-    return moved
+        else:
+            continue
+        changed.append(push_id)
+    return changed
 
 
 def unpublished_notices(
