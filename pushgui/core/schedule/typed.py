@@ -414,22 +414,22 @@ def _parse(typed: str, timezone: str, now: datetime, calendar: str) -> TriggerSp
         day_off, rest = _day_off(rest)
         times, bad_at = _times(rest)
         if bad_at is not None:
-            start = match.end() + bad_at
+            bad = match.end() + bad_at
             raise TypedRuleError(
                 translate(
                     "typed",
                     'Not understood: "{part}". After the days, write a time'
                     " such as 9:30, 3pm or 下午3点",
-                ).format(part=typed[start:].strip()),
-                start,
+                ).format(part=typed[bad:].strip()),
+                bad,
                 len(typed),
             )
         if day_off:
             if fields.get("day_rule") in ("workdays", "nth_workday"):
-                start = match.end() + len(rest)
+                cut = match.end() + len(rest)
                 raise TypedRuleError(
                     translate("typed", "Rules on working days never fall on a day off"),
-                    start + (1 if typed[start : start + 1] == "," else 0),
+                    cut + (1 if typed[cut : cut + 1] == "," else 0),
                     len(typed),
                 )
             fields.update(on_day_off=day_off, workdays=calendar)

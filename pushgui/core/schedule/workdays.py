@@ -94,12 +94,11 @@ def _china_from_library() -> ChinaData:
 
 def library_data() -> HolidayData:
     """The data of the installed libraries (``chinese-calendar``, ``holidays``)."""
-    import chinese_calendar
-    import holidays
+    from importlib.metadata import version
 
     china = _china_from_library()
-    version = f"chinese-calendar {chinese_calendar.__version__}; holidays {holidays.__version__}"
-    return HolidayData(version=version, china=china)
+    release = f"chinese-calendar {version('chinese-calendar')}; holidays {version('holidays')}"
+    return HolidayData(version=release, china=china)
 
 
 _data: HolidayData | None = None

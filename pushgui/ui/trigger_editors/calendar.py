@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from pushgui.core.errors import FieldError
-from pushgui.core.schedule.spec import LAST, WEEKDAYS, CalendarSpec, TriggerSpec
+from pushgui.core.schedule.spec import LAST, WEEKDAYS, CalendarSpec, DayRule, TriggerSpec
 from pushgui.ui.trigger_editors.base import (
     ErrorLabel,
     TriggerEditor,
@@ -60,6 +60,12 @@ PRESETS: tuple[str, ...] = (
 )
 WORKDAY_PRESETS = ("workdays", "nth_workday")
 LUNAR_PRESETS = ("lunar_yearly", "lunar_monthly")
+DAY_RULE_OF: dict[str, DayRule] = {
+    "workdays": "workdays",
+    "nth_workday": "nth_workday",
+    "lunar_yearly": "lunar_yearly",
+    "lunar_monthly": "lunar_monthly",
+}
 WORK_DAYS = WEEKDAYS[:5]
 WEEKEND = WEEKDAYS[5:]
 MAX_TIMES = 24
@@ -518,7 +524,7 @@ class CalendarEditor(TriggerEditor):
         common["times"] = self.times_list.times()
         common.update(self.day_options.fields(preset))
         if preset in LUNAR_PRESETS:
-            return CalendarSpec(day_rule=preset, **common)
+            return CalendarSpec(day_rule=DAY_RULE_OF[preset], **common)
         if preset == "yearly":
             return CalendarSpec(
                 day_rule="month_days",
@@ -528,7 +534,7 @@ class CalendarEditor(TriggerEditor):
             )
         common["months"] = self._months()
         if preset in WORKDAY_PRESETS:
-            return CalendarSpec(day_rule=preset, **common)
+            return CalendarSpec(day_rule=DAY_RULE_OF[preset], **common)
         if preset in ("weekdays", "weekends", "chosen_weekdays"):
             days = {"weekdays": WORK_DAYS, "weekends": WEEKEND}.get(preset)
             return CalendarSpec(
