@@ -5,6 +5,10 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
+import pytest
+
+from pushgui.core.errors import SpecError
+from pushgui.core.schedule import own_days
 from pushgui.core.schedule.build import build_trigger
 from pushgui.core.schedule.preview import preview, skipped_days
 from pushgui.core.schedule.spec import CalendarSpec, trigger_from_dict, trigger_to_dict
@@ -103,3 +107,47 @@ def test_working_days_keep_the_wall_clock_across_dst() -> None:
         "2026-10-26T01:30:00+00:00",
         "2026-10-27T01:30:00+00:00",
     ]
+
+
+def test_bad_values_of_the_new_fields_are_named() -> None:
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    nth = CalendarSpec(timezone="UTC", day_rule="nth_workday", nth=24)
+    assert [e.field for e in validate_trigger(nth, now)] == ["nth"]
+    far = CalendarSpec(
+        timezone="UTC", day_rule="lunar_monthly", lunar_day=1, end_date=date(2150, 1, 1)
+    )
+    errors = validate_trigger(far, now)
+    assert [e.field for e in errors] == ["end_date"] and "2099" in errors[0].message
+    runs = CalendarSpec(timezone="UTC", max_runs=-1, start_date=date(2026, 1, 1))
+    assert [e.field for e in validate_trigger(runs, now)] == ["max_runs"]
+    with pytest.raises(SpecError) as caught:
+        trigger_from_dict(
+            {
+                "kind": "cron",
+                "timezone": "UTC",
+                "times": ["09:00"],
+                "on_day_off": "sometimes",
+                "skip_dates": ["2026-13-01"],
+                "every_weeks": "two",
+            }
+        )
+    assert sorted(e.field for e in caught.value.errors) == [
+        "every_weeks",
+        "on_day_off",
+        "skip_dates",
+    ]
+
+
+def test_own_days_from_a_file_are_checked() -> None:
+    with pytest.raises(SpecError) as caught:
+        own_days.from_dict(
+            {
+                "days_off": [{"date": "2026-02-30"}, {"date": "2026-12-24", "note": 5}],
+                "working_days": "soon",
+            }
+        )
+    assert [e.field for e in caught.value.errors] == ["days_off[0]", "days_off[1]", "working_days"]
+    both = {"days_off": [{"date": "2026-12-24"}], "working_days": [{"date": "2026-12-24"}]}
+    with pytest.raises(SpecError) as caught:
+        own_days.from_dict(both)
+    assert "2026-12-24" in caught.value.errors[0].message
