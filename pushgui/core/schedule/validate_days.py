@@ -21,9 +21,9 @@ def calendar_errors(spec: CalendarSpec) -> list[FieldError]:
         errors.append(
             FieldError(
                 "nth",
-                translate(
-                    "validation", "Choose the 1st to the {n}th working day, or the last"
-                ).format(n=MAX_NTH_WORKDAY),
+                translate("validation", "Choose working day 1 to {n}, or the last").format(
+                    n=MAX_NTH_WORKDAY
+                ),
             )
         )
     if spec.day_rule in ("lunar_yearly", "lunar_monthly"):
