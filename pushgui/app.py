@@ -20,6 +20,7 @@ from pushgui.core.paths import Locations, ensure_private_dir
 from pushgui.core.preferences import upgrade as upgrade_settings
 from pushgui.core.redact import RedactingFilter
 from pushgui.core.schedule import own_days
+from pushgui.core.schedule.data_check import check_data, unpublished_notices
 from pushgui.core.secrets import SECRETS_MODE_KEY, SecretStore, configured_store
 from pushgui.core.service import PushService
 from pushgui.core.settings import SettingsStore
@@ -146,6 +147,7 @@ def run_headless(locations: Locations) -> int:
     install_sigint_handler(app)  # first: a signal during start-up must still stop us cleanly
     install_log_sender()
     runtime = start_runtime(locations)
+    _report_holiday_data(runtime)
     instance.message_received.connect(lambda message: _on_message(runtime, message))
     watcher = SleepWatcher(parent=app)
     watcher.resumed.connect(runtime.scheduler.wakeup)
@@ -157,6 +159,21 @@ def run_headless(locations: Locations) -> int:
         runtime.stop()
         instance.release()
     return 0
+
+
+def _report_holiday_data(runtime: Runtime) -> None:
+    """Headless: recompute runs a newer holiday data version moved, and log what changed."""
+    rows = [row for row in runtime.service.rows() if row.enabled]
+    pushes = [(row.id, row.name, row.spec.trigger) for row in rows]
+    for item in check_data(runtime.settings, runtime.scheduler, pushes):
+        log.warning(
+            "Holiday data now knows more days: %r moved from %s to %s",
+            item.name,
+            ", ".join(at.isoformat() for at in item.dropped) or "-",
+            ", ".join(at.isoformat() for at in item.added) or "-",
+        )
+    for notice in unpublished_notices([(row.spec.trigger, row.next_run) for row in rows]):
+        log.warning("%s", notice)
 
 
 def _on_message(runtime: Runtime, message: str) -> None:
