@@ -163,7 +163,8 @@ def run_headless(locations: Locations) -> int:
 
 def _report_holiday_data(runtime: Runtime) -> None:
     """Headless: recompute runs a newer holiday data version moved, and log what changed."""
-    rows = [row for row in runtime.service.rows() if row.enabled]
+    # only rules naming a working-day calendar depend on holiday data (no need to parse all)
+    rows = [r for r in runtime.service.rows() if r.enabled and '"workdays"' in r.spec_json]
     pushes = [(row.id, row.name, row.spec.trigger) for row in rows]
     for item in check_data(runtime.settings, runtime.scheduler, pushes):
         log.warning(

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from pushgui.core.schedule.data_check import Moved, check_data, unpublished_notices
-from pushgui.core.service import PushService
+from pushgui.core.service import PushRow, PushService
 from pushgui.core.settings import SettingsStore
 from pushgui.ui.i18n import format_datetime
 
@@ -35,10 +35,16 @@ class CalendarNoticeLabel(QLabel):
         self.setVisible(bool(notices))
 
 
+def _calendar_rows(service: PushService) -> list[PushRow]:
+    """Enabled reminders that name a working-day calendar; the text test spares parsing
+    every spec of a long list (only these can depend on holiday data)."""
+    return [row for row in service.rows() if row.enabled and '"workdays"' in row.spec_json]
+
+
 def current_notices(service: PushService, now: datetime | None = None) -> list[str]:
     """The unpublished-year sentences for the enabled reminders (none when all is known)."""
     try:
-        rows = [(row.spec.trigger, row.next_run) for row in service.rows() if row.enabled]
+        rows = [(row.spec.trigger, row.next_run) for row in _calendar_rows(service)]
         return unpublished_notices(rows, now)
     except Exception:  # a notice must never stop the window from showing
         log.exception("Could not check the holiday calendars")
@@ -70,7 +76,7 @@ def check_and_tell(
 ) -> QMessageBox | None:
     """Recompute the runs a newer data version moved and tell the user (a message box)."""
     try:
-        pushes = [(row.id, row.name, row.spec.trigger) for row in service.rows() if row.enabled]
+        pushes = [(row.id, row.name, row.spec.trigger) for row in _calendar_rows(service)]
         moved = check_data(settings, service.scheduler, pushes, datetime.now(UTC))
     except Exception:
         log.exception("Could not compare the holiday data with the last start")
