@@ -54,6 +54,11 @@ def test_unpublished_year_is_shown_then_moved_runs_are_told(qtbot, runtime: Runt
     assert shell.window.calendar_notice.text() == sentence
     assert shell.tray is not None and sentence in shell.tray.toolTip()
     assert shell.calendar_message is None  # first start: nothing moved
+    # the editor says it too, and marks the runs in that year
+    editor = shell.window.edit_push(runtime.service.rows()[0].id)
+    assert sentence in editor.description_label.text()
+    assert "(Mon–Fri assumed)" in editor.preview_list.item(0).text()
+    editor.reject()
 
     with use_data(_newer_data(year)):
         box = check_and_tell(runtime.service, settings, shell.window)
