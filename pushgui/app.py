@@ -19,6 +19,8 @@ from pushgui.core.executor import PushExecutor
 from pushgui.core.paths import Locations, ensure_private_dir
 from pushgui.core.preferences import upgrade as upgrade_settings
 from pushgui.core.redact import RedactingFilter
+from pushgui.core.schedule import own_days
+from pushgui.core.schedule.data_check import check_data, unpublished_notices
 from pushgui.core.secrets import (
     SECRETS_MODE_KEY,
     SecretStore,
@@ -108,6 +110,7 @@ def start_runtime(locations: Locations, paused: bool = False) -> Runtime:
         log.warning("%s", db.recovery.describe())
     settings = SettingsStore(db)
     upgrade_settings(settings)
+    own_days.apply(settings)  # the company's own days, on top of every holiday calendar
     secrets = configured_store(settings.get(SECRETS_MODE_KEY, "keyring"), locations.data)
     adopt_legacy_secrets(db, secrets)
     scheduler = PushScheduler(
@@ -150,6 +153,7 @@ def run_headless(locations: Locations) -> int:
     install_sigint_handler(app)  # first: a signal during start-up must still stop us cleanly
     install_log_sender()
     runtime = start_runtime(locations)
+    _report_holiday_data(runtime)
     instance.message_received.connect(lambda message: _on_message(runtime, message))
     watcher = SleepWatcher(parent=app)
     watcher.resumed.connect(runtime.scheduler.wakeup)
@@ -161,6 +165,22 @@ def run_headless(locations: Locations) -> int:
         runtime.stop()
         instance.release()
     return 0
+
+
+def _report_holiday_data(runtime: Runtime) -> None:
+    """Headless: recompute runs a newer holiday data version moved, and log what changed."""
+    # only rules naming a working-day calendar depend on holiday data (no need to parse all)
+    rows = [r for r in runtime.service.rows() if r.enabled and '"workdays"' in r.spec_json]
+    pushes = [(row.id, row.name, row.spec.trigger) for row in rows]
+    for item in check_data(runtime.settings, runtime.scheduler, pushes):
+        log.warning(
+            "Holiday data now knows more days: %r moved from %s to %s",
+            item.name,
+            ", ".join(at.isoformat() for at in item.dropped) or "-",
+            ", ".join(at.isoformat() for at in item.added) or "-",
+        )
+    for notice in unpublished_notices([(row.spec.trigger, row.next_run) for row in rows]):
+        log.warning("%s", notice)
 
 
 def _on_message(runtime: Runtime, message: str) -> None:

@@ -30,19 +30,28 @@ class ImportFileError(SpecError):
     """The file cannot be imported; ``errors`` name the entry and field of each problem."""
 
 
-def export_document(specs: Sequence[PushSpec]) -> dict[str, Any]:
-    return {
+def export_document(
+    specs: Sequence[PushSpec], own_days: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """The document; ``own_days`` (the company's own days, when there are any) goes under
+    its own key (see ``pushgui/core/schedule/own_days.py``)."""
+    document = {
         "format": FORMAT,
         "version": VERSION,
         "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "app_version": __version__,
         "pushes": [spec_to_dict(spec) for spec in specs],
     }
+    if own_days and (own_days.get("days_off") or own_days.get("working_days")):
+        document["own_days"] = own_days
+    return document
 
 
-def write_export(path: Path, specs: Sequence[PushSpec]) -> None:
+def write_export(
+    path: Path, specs: Sequence[PushSpec], own_days: dict[str, Any] | None = None
+) -> None:
     """Write the document atomically (a partial file never replaces a good one)."""
-    text = json.dumps(export_document(specs), ensure_ascii=False, indent=2)
+    text = json.dumps(export_document(specs, own_days), ensure_ascii=False, indent=2)
     temporary = path.with_name(f".{path.name}.tmp")
     try:
         temporary.write_text(text + "\n", encoding="utf-8")

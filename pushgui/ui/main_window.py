@@ -26,14 +26,17 @@ from pushgui import __version__
 from pushgui.core.channel_book import ChannelBook
 from pushgui.core.contacts import ContactBook
 from pushgui.core.errors import SpecError
+from pushgui.core.schedule import own_days
 from pushgui.core.service import PushService, push_id_of
 from pushgui.core.settings import SettingsStore
 from pushgui.core.specs import PushSpec
 from pushgui.core.templates import Template, TemplateBook
-from pushgui.core.transfer import read_import, write_export
+from pushgui.core.transfer import write_export
 from pushgui.engine.bridge import EventBridge
+from pushgui.ui.calendar_notice import CalendarNoticeLabel
 from pushgui.ui.confirm import confirm_destructive
 from pushgui.ui.icons import app_icon
+from pushgui.ui.own_days_dialog import OwnDaysDialog, import_with_own_days
 from pushgui.ui.push_editor import NewReminderDefaults, PushEditorDialog
 from pushgui.ui.push_model import (
     ENABLED,
@@ -141,6 +144,8 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.filter_box)
         layout.addWidget(self.undo_bar)
+        self.calendar_notice = CalendarNoticeLabel()
+        layout.addWidget(self.calendar_notice)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_hint)
         self.setCentralWidget(central)
@@ -292,6 +297,10 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.delete_action])
         tools_menu = menu.addMenu(tr("&Tools"))
         tools_menu.addActions([self.contacts_action, self.channels_action, self.history_action])
+        self.own_days_action = self._action(
+            tr("&Own days off and working days…"), self.edit_own_days
+        )
+        tools_menu.addAction(self.own_days_action)
         self.settings_action = self._action(
             tr("&Settings…"),
             self.settings_requested.emit,
@@ -604,6 +613,13 @@ class MainWindow(QMainWindow):
             self.set_enabled(push_id, not row.enabled)
 
     @Slot()
+    def edit_own_days(self) -> OwnDaysDialog:
+        dialog = OwnDaysDialog(self.settings, self.service, self)
+        dialog.accepted.connect(self.reload)
+        dialog.open()
+        return dialog
+
+    @Slot()
     def import_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Import reminders"), "", self.tr("pushgui export (*.json)")
@@ -611,7 +627,7 @@ class MainWindow(QMainWindow):
         if not path:
             return
         try:
-            ids = self.service.create_many(read_import(Path(path)))
+            ids = import_with_own_days(self.service, self.settings, Path(path))
         except SpecError as exc:
             QMessageBox.warning(
                 self,
@@ -638,7 +654,8 @@ class MainWindow(QMainWindow):
         if not path:
             return
         try:
-            write_export(Path(path), self.service.all_specs())
+            kept = own_days.to_dict(own_days.load(self.settings))
+            write_export(Path(path), self.service.all_specs(), kept)
         except OSError as exc:
             self._report(self.tr("The file could not be written"), exc)
             return

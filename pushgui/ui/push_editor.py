@@ -36,10 +36,11 @@ from pushgui.core.contacts import ContactBook
 from pushgui.core.errors import FieldError
 from pushgui.core.recipients import Rendered
 from pushgui.core.schedule.describe import describe
-from pushgui.core.schedule.preview import preview
+from pushgui.core.schedule.preview import preview, skipped_days
 from pushgui.core.schedule.spec import IntervalSpec, OnceSpec, TriggerSpec
 from pushgui.core.specs import MAX_NAME, Message, PushOptions, PushSpec, Target
 from pushgui.core.validation import validate_spec
+from pushgui.ui import run_marks
 from pushgui.ui.delivery_options import DeliveryOptionsEditor
 from pushgui.ui.i18n import format_datetime
 from pushgui.ui.message_preview import DryRunDialog, MessagePreviewDialog, PlaceholderButton
@@ -55,6 +56,7 @@ from pushgui.ui.trigger_editors.base import (
 from pushgui.ui.trigger_editors.calendar import CalendarEditor
 from pushgui.ui.trigger_editors.interval import IntervalEditor
 from pushgui.ui.trigger_editors.once import OnceEditor
+from pushgui.ui.typed_rule import TypedRuleBox
 
 log = logging.getLogger(__name__)
 
@@ -365,6 +367,11 @@ class PushEditorDialog(QDialog):
         column = QVBoxLayout()
         column.setSpacing(8)
         column.addWidget(_heading(self.tr("When"), self))
+        self.typed_rule = TypedRuleBox(
+            self.zone_combo.zone, self.calendar_editor.day_options.calendar_code, self
+        )
+        self.typed_rule.use_requested.connect(self.use_trigger)
+        column.addWidget(self.typed_rule)
         column.addLayout(kinds_row)
         column.addWidget(self.stack)
         column.addLayout(zone_form)
@@ -380,6 +387,13 @@ class PushEditorDialog(QDialog):
         self.title_edit.textChanged.connect(self._schedule_refresh)
         self.body_edit.textChanged.connect(self._schedule_refresh)
         return column
+
+    def use_trigger(self, trigger: TriggerSpec) -> None:
+        """Show ``trigger`` (a typed rule) in its editor, ready to adjust or save."""
+        kind = _kind_of(trigger)
+        self.editors[kind].set_spec(trigger)
+        self.kind_buttons[kind].setChecked(True)
+        self._schedule_refresh()
 
     def _load(self, spec: PushSpec | None) -> None:
         fresh = self.new_defaults
@@ -624,8 +638,20 @@ class PushEditorDialog(QDialog):
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.preview_list.addItem(item)
         local_zone = default_timezone()
+        skipped = skipped_days(trigger, runs[0].at.date(), runs[-1].at.date()) if runs else []
         for fire in runs:
-            self.preview_list.addItem(self._run_item(fire.at, fire.note, local_zone, trigger))
+            while skipped and skipped[0][0] < fire.at.date():
+                day, mark = skipped.pop(0)
+                row = QListWidgetItem(run_marks.skipped_text(day, mark))
+                row.setFlags(Qt.ItemFlag.NoItemFlags)
+                self.preview_list.addItem(row)
+            item = self._run_item(fire.at, fire.note, local_zone, trigger)
+            if fire.mark is not None:
+                item.setText(f"{item.text()}  ({run_marks.mark_text(fire.mark)})")
+            self.preview_list.addItem(item)
+        note = run_marks.unpublished_note(trigger, {f.at.year for f in runs})
+        if note:
+            self.description_label.setText(f"{self.description_label.text()}\n{note}")
 
     def _run_item(
         self, at: datetime, note: str, local_zone: str, trigger: TriggerSpec

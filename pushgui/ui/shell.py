@@ -27,6 +27,7 @@ from pushgui.core.store.recovery import RecoveryReport
 from pushgui.engine.bridge import EventBridge
 from pushgui.engine.scheduler import PushScheduler
 from pushgui.ui.backups_dialog import BackupsDialog
+from pushgui.ui.calendar_notice import check_and_tell, current_notices
 from pushgui.ui.channels_window import ChannelsWindow
 from pushgui.ui.contacts_window import ContactsWindow
 from pushgui.ui.headsup import HeadsUpPresenter
@@ -223,7 +224,18 @@ class DesktopShell(QObject):
         self.preferences.sync_autostart()
         self.preferences.offer_autostart()
         self.ask_about_interrupted()
+        self.calendar_message = check_and_tell(self.service, self.settings, self.window)
+        self.window.model.modelReset.connect(self.refresh_calendar_notices)
+        self.refresh_calendar_notices()
         self.ask_about_missed()
+
+    def refresh_calendar_notices(self) -> list[str]:
+        """Say in the window and the tray which years' holidays are only assumed."""
+        notices = current_notices(self.service)
+        self.window.calendar_notice.show_notices(notices)
+        if self.tray is not None:
+            self.tray.set_notes(notices)
+        return notices
 
     def ask_about_missed(self) -> MissedRunsDialog | None:
         """With the scheduler paused: list missed runs, or resume if there are none (or the

@@ -32,6 +32,7 @@ class TrayIcon(QSystemTrayIcon):
         self.setToolTip("pushgui")
         self._paused = False
         self._attention = False
+        self._notes: list[str] = []
         self.menu = QMenu()
         self.show_action = self._add(self.tr("Show pushgui"), self.show_requested.emit)
         self.new_action = self._add(self.tr("New reminder…"), self.new_requested.emit)
@@ -80,7 +81,16 @@ class TrayIcon(QSystemTrayIcon):
         self._paused = paused
         self._update_icon()
         self.pause_action.setText(self.tr("Resume") if paused else self.tr("Pause all"))
-        self.setToolTip(self.tr("pushgui (paused)") if paused else "pushgui")
+        self._update_tooltip()
+
+    def set_notes(self, notes: list[str]) -> None:
+        """Lines added to the tooltip (a year whose holidays are not published yet)."""
+        self._notes = list(notes)
+        self._update_tooltip()
+
+    def _update_tooltip(self) -> None:
+        head = self.tr("pushgui (paused)") if self._paused else "pushgui"
+        self.setToolTip("\n".join([head, *self._notes]))
 
     @Slot(QSystemTrayIcon.ActivationReason)
     def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:

@@ -447,3 +447,25 @@ def test_scheduler_after_sleeping_through_the_repeated_hour(
         "03:00:00+01:00",
         "03:15:00+01:00",
     ]
+
+
+@pytest.mark.parametrize("z", ZONES, ids=IDS)
+def test_scheduler_runs_day_rules_once_at_the_repeated_time_and_after_the_gap(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch, z: Zone
+) -> None:
+    """The day-by-day trigger (working days, lunar dates, skips) through a real SQLite job
+    store: pickled under its stable name, once at a repeated time, moved after a gap."""
+    repeated = CalendarSpec(timezone=z.name, times=(z.repeated,), skip_dates=(date(2001, 1, 1),))
+    fall = _start_of(z.fall, z.tz)
+    passes = _every(fall, fall + timedelta(days=4), timedelta(minutes=15))
+    days = _by_day(_run_scheduler(tmp_path, monkeypatch, repeated, passes), z.tz)
+    assert len(days) == 4 and all(len(r) == 1 for r in days.values())
+    assert days[z.fall] == [datetime.combine(z.fall, z.repeated, tzinfo=z.tz).isoformat()]
+
+    gap = CalendarSpec(timezone=z.name, times=(time(2, 30),), skip_dates=(date(2001, 1, 1),))
+    spring = _start_of(z.spring, z.tz)
+    passes = _every(spring, spring + timedelta(days=4), timedelta(minutes=15))
+    (tmp_path / "jobs.sqlite").unlink()
+    days = _by_day(_run_scheduler(tmp_path, monkeypatch, gap, passes), z.tz)
+    assert len(days) == 4 and all(len(r) == 1 for r in days.values())
+    assert days[z.spring] == [_gap_shifted(z.spring, z.tz)]

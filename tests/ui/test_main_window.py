@@ -300,6 +300,7 @@ def test_tools_menu_opens_contacts_channels_and_history(qtbot, runtime):
         "&Contacts…",
         "C&hannels…",
         "&History…",
+        "&Own days off and working days…",
         "",
         "&Settings…",
     ]

@@ -1,8 +1,9 @@
 """APScheduler 3 trigger instances built from trigger specs, always with an explicit zone.
 
 Calendar rules and day/week intervals use the DST-aware subclasses in ``triggers.py`` (runs
-once, never twice, never skipped; see its docstring); one-off dates and minute/hour intervals
-use the stock triggers.
+once, never twice, never skipped; see its docstring); rules on working days, lunar dates,
+every N weeks, dates to skip or a number of runs use its ``DayRuleTrigger``; one-off dates
+and minute/hour intervals use the stock triggers.
 """
 
 from __future__ import annotations
@@ -24,7 +25,11 @@ from pushgui.core.schedule.spec import (
     OnceSpec,
     TriggerSpec,
 )
-from pushgui.core.schedule.triggers import WallClockCalendarIntervalTrigger, WallClockCronTrigger
+from pushgui.core.schedule.triggers import (
+    DayRuleTrigger,
+    WallClockCalendarIntervalTrigger,
+    WallClockCronTrigger,
+)
 from pushgui.core.schedule.zones import localize, zone
 
 ORDINALS: dict[int, str] = {1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 5: "5th", LAST: "last"}
@@ -85,6 +90,9 @@ def day_fields(spec: CalendarSpec) -> dict[str, str]:
 
 
 def _calendar(spec: CalendarSpec, tz: ZoneInfo) -> BaseTrigger:
+    if spec.uses_day_rules:
+        # working days, lunar dates, every N weeks, skips, run limits: decided day by day
+        return DayRuleTrigger(spec)
     bounds = {
         "start_date": (
             datetime.combine(spec.start_date, time(0), tzinfo=tz) if spec.start_date else None

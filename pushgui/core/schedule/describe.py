@@ -3,6 +3,7 @@
 Every word and whole-sentence pattern is a translatable message (context "describe"), so
 the Chinese reads "每个工作日 09:00（Asia/Shanghai）" rather than a word-by-word rendering.
 Lists and dates follow the language's own rules: "周一、三、五", "1 日、15 日和最后一天".
+The parts for working days, lunar dates and limits are in ``describe_days.py``.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from datetime import date, datetime, time
 
 from pushgui.core import i18n
 from pushgui.core.i18n import translate
+from pushgui.core.schedule import describe_days
 from pushgui.core.schedule.crontab import translate_crontab
 from pushgui.core.schedule.spec import (
     LAST,
@@ -267,10 +269,15 @@ def _months(months: Sequence[int]) -> str:
 
 def _day_part(spec: CalendarSpec) -> str:
     """The days the rule runs on, as the start of a sentence."""
+    special = describe_days.day_part(spec)
+    if special is not None:
+        return special
     months = sorted(set(spec.months))
     limited = not _every_month(months)
     if spec.day_rule == "week_days":
         rule = _week_days(spec.week_days)
+        if spec.every_weeks > 1:
+            rule = describe_days.every_weeks(spec, _week_day_words(spec.week_days))
         return _p("in_months").format(rule=rule, months=_months(months)) if limited else rule
     if spec.day_rule == "month_days":
         days = sorted(set(spec.month_days), key=lambda d: 99 if d == LAST else d)
@@ -311,6 +318,12 @@ def _week_days(names: Sequence[str]) -> str:
     return _p("week_days").format(days=_join(names_))
 
 
+def _week_day_words(names: Sequence[str]) -> str:
+    """The chosen weekdays alone ("Mon and Thu", "周一和周四")."""
+    chosen = {n.lower() for n in names}
+    return _join([_weekday(d, False) for d in WEEKDAYS if d in chosen])
+
+
 def _month_days(days: Sequence[int]) -> str:
     numbers = [_p("day_item").format(day=d) for d in days if d != LAST]
     if not numbers:
@@ -341,7 +354,7 @@ def _calendar(spec: CalendarSpec) -> str:
     return _p("sentence").format(
         rule=_day_part(spec),
         times=_times(spec.times),
-        bounds=_bounds(spec.start_date, spec.end_date),
+        bounds=_bounds(spec.start_date, spec.end_date) + describe_days.limits(spec, _date, _join),
         zone=spec.timezone,
     )
 

@@ -24,7 +24,7 @@ happens twice"; only minute and hour intervals can have a run at each of the two
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
@@ -32,8 +32,9 @@ from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.combining import OrTrigger
 
 from pushgui.core.schedule.build import build_trigger
+from pushgui.core.schedule.days import DayMark, run_mark, skip_mark
 from pushgui.core.schedule.spec import CalendarSpec, IntervalSpec, OnceSpec, TriggerSpec
-from pushgui.core.schedule.triggers import WallClockCronTrigger
+from pushgui.core.schedule.triggers import DayRuleTrigger, WallClockCronTrigger
 from pushgui.core.schedule.zones import wall_time_exists, wall_time_is_ambiguous, zone
 
 Note = Literal["", "gap", "overlap"]
@@ -53,6 +54,8 @@ class FireTime:
 
     at: datetime
     note: Note = ""
+    mark: DayMark | None = None
+    """For rules on working days: moved by a holiday, on a make-up day, or assumed Mon–Fri."""
 
 
 def _utc(moment: datetime) -> datetime:
@@ -122,7 +125,12 @@ def preview(spec: TriggerSpec, count: int = 5, now: datetime | None = None) -> l
     fire = _first_from(trigger, start) if count > 0 else None
     while fire is not None:
         at = _normal(fire, tz)
-        result.append(FireTime(at, _note(spec, trigger, at, tz)))
+        mark = None
+        if isinstance(spec, CalendarSpec) and spec.uses_day_rules:
+            mark = run_mark(spec, at.date())
+        result.append(
+            FireTime(at, _note(spec, trigger, at, tz), mark if mark and mark.kind else None)
+        )
         if len(result) >= count:
             break
         fire = _after(trigger, fire)
@@ -146,6 +154,21 @@ def _note(spec: TriggerSpec, trigger: BaseTrigger, at: datetime, tz: ZoneInfo) -
     return ""
 
 
+def skipped_days(spec: TriggerSpec, first: date, last: date) -> list[tuple[date, DayMark]]:
+    """Days from ``first`` to ``last`` that the rule picks but skips or moves away from, with
+    why ("skipped: 国庆节"), for the preview; empty for rules without working days."""
+    if not isinstance(spec, CalendarSpec) or not spec.uses_day_rules:
+        return []
+    result = []
+    day = first
+    while day <= last:
+        mark = skip_mark(spec, day)
+        if mark is not None:
+            result.append((day, mark))
+        day += timedelta(days=1)
+    return result
+
+
 def _moved_by_gap(trigger: BaseTrigger, at: datetime, tz: ZoneInfo) -> bool:
     """Whether a calendar rule's run at ``at`` is a time a gap skipped, moved forward.
 
@@ -160,5 +183,7 @@ def _moved_by_gap(trigger: BaseTrigger, at: datetime, tz: ZoneInfo) -> bool:
     wanted = (moment + before).replace(tzinfo=None)
     if wall_time_exists(wanted, tz):
         return False
+    if isinstance(trigger, DayRuleTrigger):
+        return wanted.date() == at.date() and wanted.time() in trigger.spec.times
     parts = trigger.triggers if isinstance(trigger, OrTrigger) else [trigger]
     return any(isinstance(t, WallClockCronTrigger) and t.matches(wanted) for t in parts)

@@ -19,8 +19,31 @@ UNITS: tuple[Unit, ...] = ("minutes", "hours", "days", "weeks")
 
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
-DayRule = Literal["every_day", "week_days", "month_days", "nth_weekday"]
-DAY_RULES: tuple[DayRule, ...] = ("every_day", "week_days", "month_days", "nth_weekday")
+DayRule = Literal[
+    "every_day",
+    "week_days",
+    "month_days",
+    "nth_weekday",
+    "workdays",
+    "nth_workday",
+    "lunar_yearly",
+    "lunar_monthly",
+]
+DAY_RULES: tuple[DayRule, ...] = (
+    "every_day",
+    "week_days",
+    "month_days",
+    "nth_weekday",
+    "workdays",
+    "nth_workday",
+    "lunar_yearly",
+    "lunar_monthly",
+)
+WORKDAY_RULES: frozenset[str] = frozenset({"workdays", "nth_workday"})
+LUNAR_RULES: frozenset[str] = frozenset({"lunar_yearly", "lunar_monthly"})
+
+DayOff = Literal["run", "skip", "previous", "next"]
+DAY_OFF_CHOICES: tuple[DayOff, ...] = ("run", "skip", "previous", "next")
 
 LAST = -1
 """In ``month_days`` the last day of the month; as ``nth`` the last such weekday."""
@@ -62,10 +85,21 @@ class CalendarSpec:
     - ``month_days``: the day numbers in ``month_days`` (1..31, ``LAST`` = last day);
     - ``nth_weekday``: the ``nth`` (1..5, ``LAST``) ``nth_weekday`` of the month.
 
+    - ``workdays``: every working day of ``workdays`` (a calendar code, see ``workdays.py``);
+    - ``nth_workday``: the ``nth`` (1..23, ``LAST``) working day of the month;
+    - ``lunar_yearly``: every year on lunar ``lunar_month``/``lunar_day`` (see ``lunar.py``);
+    - ``lunar_monthly``: every lunar month on ``lunar_day``.
+
     ``months`` (1..12) restricts to those months; empty means every month. A yearly date is
     ``month_days=(25,)``, ``months=(12,)``. ``start_date`` and ``end_date`` bound the rule
     (inclusive). When ``crontab`` is non-empty it is a typed five-field crontab line with
     crontab's meaning, and the friendly fields other than the dates and zone are ignored.
+
+    ``on_day_off`` says what a rule that picks a day off in calendar ``workdays`` does: run
+    anyway, skip, or move to the previous or next working day. ``every_weeks`` > 1 makes
+    ``week_days`` run every N weeks, counted from the week of ``start_date``. ``skip_dates``
+    never run. ``max_runs`` > 0 ends the rule after that many runs counted from
+    ``start_date``.
     """
 
     timezone: str
@@ -79,7 +113,26 @@ class CalendarSpec:
     start_date: date | None = None
     end_date: date | None = None
     crontab: str = ""
+    workdays: str = ""
+    on_day_off: DayOff = "run"
+    lunar_month: int = 1
+    lunar_day: int = 1
+    every_weeks: int = 1
+    skip_dates: tuple[date, ...] = ()
+    max_runs: int = 0
     kind: Literal["cron"] = field(default="cron", init=False)
+
+    @property
+    def uses_day_rules(self) -> bool:
+        """Whether the rule needs the day-by-day trigger (working days, lunar, limits)."""
+        return not self.crontab.strip() and (
+            self.day_rule in WORKDAY_RULES
+            or self.day_rule in LUNAR_RULES
+            or self.on_day_off != "run"
+            or self.every_weeks > 1
+            or bool(self.skip_dates)
+            or self.max_runs > 0
+        )
 
 
 TriggerSpec = OnceSpec | IntervalSpec | CalendarSpec
@@ -98,7 +151,7 @@ def trigger_to_dict(spec: TriggerSpec) -> dict[str, Any]:
             "end": spec.end.isoformat() if spec.end else None,
             "timezone": spec.timezone,
         }
-    return {
+    result: dict[str, Any] = {
         "kind": "cron",
         "times": [t.strftime("%H:%M") for t in spec.times],
         "day_rule": spec.day_rule,
@@ -112,6 +165,20 @@ def trigger_to_dict(spec: TriggerSpec) -> dict[str, Any]:
         "crontab": spec.crontab,
         "timezone": spec.timezone,
     }
+    # the calendar keys are written only when used, so older readers see the same rules
+    if spec.workdays:
+        result["workdays"] = spec.workdays
+    if spec.on_day_off != "run":
+        result["on_day_off"] = spec.on_day_off
+    if spec.day_rule in LUNAR_RULES:
+        result["lunar_month"], result["lunar_day"] = spec.lunar_month, spec.lunar_day
+    if spec.every_weeks != 1:
+        result["every_weeks"] = spec.every_weeks
+    if spec.skip_dates:
+        result["skip_dates"] = [d.isoformat() for d in sorted(set(spec.skip_dates))]
+    if spec.max_runs:
+        result["max_runs"] = spec.max_runs
+    return result
 
 
 class _Reader:
@@ -180,6 +247,15 @@ class _Reader:
             pass
         self._fail(key, translate("specs", "must be a date such as 2026-12-24"))
         return None
+
+    def day_list(self, key: str) -> tuple[date, ...]:
+        days = []
+        for text in self.text_list(key):
+            try:
+                days.append(date.fromisoformat(text))
+            except ValueError:
+                self._fail(key, translate("specs", "must be a date such as 2026-12-24"))
+        return tuple(days)
 
     def int_list(self, key: str) -> tuple[int, ...]:
         value = self.data.get(key, [])
@@ -251,6 +327,17 @@ def trigger_from_dict(data: Any) -> TriggerSpec:
                 )
             )
             rule = "every_day"
+        day_off = r.text("on_day_off", "run")
+        if day_off not in DAY_OFF_CHOICES:
+            r.errors.append(
+                FieldError(
+                    "on_day_off",
+                    translate("specs", "must be one of {values}").format(
+                        values=", ".join(DAY_OFF_CHOICES)
+                    ),
+                )
+            )
+            day_off = "run"
         spec = CalendarSpec(
             timezone=r.text("timezone"),
             times=r.times("times"),
@@ -263,6 +350,13 @@ def trigger_from_dict(data: Any) -> TriggerSpec:
             start_date=r.day("start_date"),
             end_date=r.day("end_date"),
             crontab=r.text("crontab", ""),
+            workdays=r.text("workdays", ""),
+            on_day_off=day_off,  # type: ignore[arg-type]
+            lunar_month=r.integer("lunar_month", 1),
+            lunar_day=r.integer("lunar_day", 1),
+            every_weeks=r.integer("every_weeks", 1),
+            skip_dates=r.day_list("skip_dates"),
+            max_runs=r.integer("max_runs", 0),
         )
     else:
         raise SpecError([FieldError("kind", translate("specs", "must be date, interval or cron"))])

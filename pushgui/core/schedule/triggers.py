@@ -16,7 +16,8 @@ at the shifted real time, one gap-length later (02:30 becomes 03:30), like ``Cro
 
 Jobs are pickled with a reference to their trigger's class, so these classes keep their
 names and module path, and their state is exactly their parent's (no extra fields): a stored
-job can be read by any version that has these classes.
+job can be read by any version that has these classes. :class:`DayRuleTrigger` (working
+days, lunar dates, every N weeks) pickles its spec's JSON form under a version number.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any, cast
 
+from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.calendarinterval import CalendarIntervalTrigger
 from apscheduler.triggers.cron import CronTrigger
 
@@ -143,3 +145,104 @@ class WallClockCalendarIntervalTrigger(CalendarIntervalTrigger):  # type: ignore
             except ValueError:
                 continue  # no such day in that month (31st, 29 Feb): try the next period
             return next_date + timedelta(days=self.days + self.weeks * 7)
+
+
+_MAX_SCAN_DAYS = 3 * 366 + 31
+"""Days searched for the next run (a yearly lunar date moved past a long holiday fits)."""
+
+
+class DayRuleTrigger(BaseTrigger):  # type: ignore[misc]
+    """Runs a calendar spec day by day: working days, lunar dates, every N weeks, dates to
+    skip, an end after N runs (the day logic is ``days.py``).
+
+    Times of day keep their wall-clock reading across DST as :class:`WallClockCronTrigger`
+    does: a time in a spring-forward gap runs one gap-length later, a time the clocks repeat
+    runs once, at the first occurrence. The pickled state is the spec's JSON form (under a
+    version number), and holiday data is read when a run is computed, never pickled: a newer
+    data version applies to stored jobs as soon as their next run is recomputed.
+    """
+
+    __slots__ = ("_last_run", "_tz", "spec")
+
+    def __init__(self, spec: Any) -> None:
+        self._load(spec)
+
+    def _load(self, spec: Any) -> None:
+        from pushgui.core.schedule.zones import zone
+
+        self.spec = spec
+        self._tz = zone(spec.timezone)
+        self._last_run: datetime | bool | None = False  # False: not computed yet
+
+    def __getstate__(self) -> dict[str, Any]:
+        from pushgui.core.schedule.spec import trigger_to_dict
+
+        return {"version": 1, "spec": trigger_to_dict(self.spec)}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        from pushgui.core.schedule.spec import trigger_from_dict
+
+        if state.get("version", 1) > 1:
+            raise ValueError(
+                f"Got serialized data for version {state['version']} of "
+                f"{type(self).__name__}, but only version 1 can be handled"
+            )
+        self._load(trigger_from_dict(state["spec"]))
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} ({self.spec!r})>"
+
+    def get_next_fire_time(
+        self, previous_fire_time: datetime | None, now: datetime
+    ) -> datetime | None:
+        if previous_fire_time is None:
+            fire = self._next_after(now.astimezone(UTC) - _TICK, None)
+        else:
+            previous = previous_fire_time.astimezone(UTC)
+            fire = self._next_after(previous, _wall(previous, self._tz))
+        if fire is not None and self.spec.max_runs > 0:
+            last = self._last()
+            if last is None or fire.astimezone(UTC) > last.astimezone(UTC):
+                return None
+        return fire
+
+    def _next_after(self, moment: datetime, floor: datetime | None) -> datetime | None:
+        """The first run strictly after ``moment`` (UTC) whose wall clock is after ``floor``."""
+        from pushgui.core.schedule.days import run_mark
+
+        spec = self.spec
+        day = _wall(moment, self._tz).date()
+        if spec.start_date and day < spec.start_date:
+            day = spec.start_date
+        times = sorted(set(spec.times))
+        for _ in range(_MAX_SCAN_DAYS):
+            if spec.end_date and day > spec.end_date:
+                return None
+            if day.year > 9998:
+                return None
+            if run_mark(spec, day) is not None:
+                for wall_time in times:
+                    wall = datetime.combine(day, wall_time)
+                    stamp = wall.replace(tzinfo=self._tz, fold=0).timestamp()
+                    fire = datetime.fromtimestamp(stamp, self._tz)
+                    if fire.astimezone(UTC) > moment and (
+                        floor is None or _wall(fire, self._tz) > floor
+                    ):
+                        return fire
+            day += timedelta(days=1)
+        return None
+
+    def _last(self) -> datetime | None:
+        """The ``max_runs``-th run counted from the start date (cached per instance)."""
+        if self._last_run is not False:
+            return cast(datetime | None, self._last_run)
+        spec = self.spec
+        start = spec.start_date or date(2001, 1, 1)
+        moment = datetime.combine(start, datetime.min.time(), tzinfo=self._tz).astimezone(UTC)
+        fire = self._next_after(moment - _TICK, None)
+        for _ in range(spec.max_runs - 1):
+            if fire is None:
+                break
+            fire = self._next_after(fire.astimezone(UTC), _wall(fire, self._tz))
+        self._last_run = fire
+        return fire

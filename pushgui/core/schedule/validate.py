@@ -18,6 +18,7 @@ from pushgui.core.schedule.spec import (
     OnceSpec,
     TriggerSpec,
 )
+from pushgui.core.schedule.validate_days import calendar_errors, limit_errors
 from pushgui.core.schedule.zones import localize, zone
 
 MAX_EVERY: dict[str, int] = {
@@ -170,10 +171,13 @@ def _calendar_errors(spec: CalendarSpec) -> list[FieldError]:
             )
         if spec.nth_weekday.lower() not in WEEKDAYS:
             errors.append(FieldError("nth_weekday", _unknown_weekday(spec.nth_weekday)))
+    elif spec.day_rule in ("workdays", "nth_workday", "lunar_yearly", "lunar_monthly"):
+        errors.extend(calendar_errors(spec))
     elif spec.day_rule != "every_day":
         errors.append(
             FieldError("day_rule", translate("validation", "Choose which days the push runs on"))
         )
+    errors.extend(limit_errors(spec))
 
     bad_months = [m for m in spec.months if not 1 <= m <= 12]
     errors.extend(

@@ -1,12 +1,18 @@
-"""Editor for calendar rules: "every weekday at 09:00", "2nd Tuesday", "last day of the month"."""
+"""Editor for calendar rules: "every weekday at 09:00", "2nd Tuesday", "last day of the month",
+"every working day in China", "the last working day", "every year on 八月十五".
+
+The controls for working days, lunar dates and limits are built in ``day_options.py`` and
+the list of times in ``times_list.py``. What is left is longer than most modules because it
+is one form whose rows show, hide and fill one another by preset; splitting it would spread
+that one mapping (preset -> rows -> spec) over several files.
+"""
 
 from __future__ import annotations
 
-import itertools
 from datetime import date, time
 from typing import Any
 
-from PySide6.QtCore import QLocale, Signal
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,135 +21,52 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLineEdit,
-    QPushButton,
     QSpinBox,
-    QTimeEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from pushgui.core.errors import FieldError
-from pushgui.core.schedule.spec import LAST, WEEKDAYS, CalendarSpec, TriggerSpec
+from pushgui.core.schedule.spec import LAST, WEEKDAYS, CalendarSpec, DayRule, TriggerSpec
 from pushgui.ui.trigger_editors.base import (
     ErrorLabel,
     TriggerEditor,
     add_row,
     from_qdate,
-    from_qtime,
     hint_label,
     make_date_edit,
     make_form,
-    make_time_edit,
     to_qdate,
 )
+from pushgui.ui.trigger_editors.day_options import DayOptions
+from pushgui.ui.trigger_editors.times_list import TimesList
 
 PRESETS: tuple[str, ...] = (
     "every_day",
     "weekdays",
+    "workdays",
     "weekends",
     "chosen_weekdays",
     "month_days",
     "last_day",
     "nth_weekday",
+    "nth_workday",
     "yearly",
+    "lunar_yearly",
+    "lunar_monthly",
     "crontab",
 )
+WORKDAY_PRESETS = ("workdays", "nth_workday")
+LUNAR_PRESETS = ("lunar_yearly", "lunar_monthly")
+DAY_RULE_OF: dict[str, DayRule] = {
+    "workdays": "workdays",
+    "nth_workday": "nth_workday",
+    "lunar_yearly": "lunar_yearly",
+    "lunar_monthly": "lunar_monthly",
+}
 WORK_DAYS = WEEKDAYS[:5]
 WEEKEND = WEEKDAYS[5:]
-MAX_TIMES = 24
-
-
-class TimesList(QWidget):
-    """One or more times of day, each with a remove button, laid out a few to a line.
-
-    Signals:
-        changed(): a time was edited, added or removed.
-    """
-
-    changed = Signal()
-    PER_LINE = 3
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[tuple[QWidget, QTimeEdit, QToolButton]] = []
-        self._grid = QGridLayout(self)
-        self._grid.setContentsMargins(0, 0, 0, 0)
-        self._grid.setHorizontalSpacing(12)
-        self._grid.setVerticalSpacing(4)
-        self.add_button = QPushButton(self.tr("&Add a time"), self)
-        self.add_button.clicked.connect(self._add_clicked)
-        self.set_times([time(9, 0)])
-
-    def times(self) -> tuple[time, ...]:
-        return tuple(from_qtime(edit.time()) for _row, edit, _remove in self._rows)
-
-    def set_times(self, times: tuple[time, ...] | list[time]) -> None:
-        while self._rows:
-            self._remove(self._rows[-1][0], notify=False)
-        for value in times or [time(9, 0)]:
-            self._add(value)
-        self._relayout()
-
-    def time_edits(self) -> list[QTimeEdit]:
-        return [edit for _row, edit, _remove in self._rows]
-
-    def remove_buttons(self) -> list[QToolButton]:
-        return [remove for _row, _edit, remove in self._rows]
-
-    def _add_clicked(self) -> None:
-        last = self.times()[-1] if self._rows else time(8, 0)
-        edit = self._add(time(min(last.hour + 1, 23), last.minute))
-        self._relayout()
-        edit.setFocus()
-        self.changed.emit()
-
-    def _add(self, value: time) -> QTimeEdit:
-        row = QWidget(self)
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        edit = make_time_edit(value, row)
-        edit.setAccessibleName(self.tr("Time of day"))
-        edit.timeChanged.connect(self.changed)
-        remove = QToolButton(row)
-        remove.setText("\N{MINUS SIGN}")
-        remove.setToolTip(self.tr("Remove this time"))
-        remove.setAccessibleName(self.tr("Remove time"))
-        remove.clicked.connect(lambda: self._remove(row))
-        layout.addWidget(edit)
-        layout.addWidget(remove)
-        self._rows.append((row, edit, remove))
-        return edit
-
-    def _remove(self, row: QWidget, notify: bool = True) -> None:
-        index = next(i for i, (r, _e, _b) in enumerate(self._rows) if r is row)
-        del self._rows[index]
-        self._grid.removeWidget(row)
-        row.hide()
-        row.deleteLater()
-        if notify:
-            self._relayout()
-            self.changed.emit()
-
-    def _relayout(self) -> None:
-        """Place the times in reading order, then the add button, and set tab order to match."""
-        cells: list[QWidget] = [row for row, _edit, _remove in self._rows]
-        cells.append(self.add_button)
-        for index, cell in enumerate(cells):
-            self._grid.removeWidget(cell)
-            self._grid.addWidget(cell, index // self.PER_LINE, index % self.PER_LINE)
-        self._grid.setColumnStretch(self.PER_LINE, 1)
-        for _row, _edit, remove in self._rows:
-            remove.setEnabled(len(self._rows) > 1)
-        self.add_button.setEnabled(len(self._rows) < MAX_TIMES)
-        # New times are created last; chain them from this widget so Tab follows the layout.
-        focusable: list[QWidget] = [self]
-        for _row, edit, remove in self._rows:
-            focusable += [edit, remove]
-        focusable.append(self.add_button)
-        for first, second in itertools.pairwise(focusable):
-            QWidget.setTabOrder(first, second)
 
 
 class CalendarEditor(TriggerEditor):
@@ -166,6 +89,10 @@ class CalendarEditor(TriggerEditor):
             "last_day": self.tr("Last day of the month"),
             "nth_weekday": self.tr("A weekday of the month (e.g. 2nd Tuesday)"),
             "yearly": self.tr("Once a year, on a date"),
+            "workdays": self.tr("Working days (holidays and make-up days)"),
+            "nth_workday": self.tr("A working day of the month (first, last, Nth)"),
+            "lunar_yearly": self.tr("Once a year, on a lunar date (农历)"),
+            "lunar_monthly": self.tr("Every lunar month, on a day (农历)"),
             "crontab": self.tr("Advanced (crontab)"),
         }
         for key in PRESETS:
@@ -251,6 +178,7 @@ class CalendarEditor(TriggerEditor):
         )
 
         self.times_list = TimesList(self)
+        self.day_options = DayOptions(self)
 
         # Optional restriction to some months.
         self.months_check = QCheckBox(self.tr("Only in some months"), self)
@@ -310,7 +238,33 @@ class CalendarEditor(TriggerEditor):
         self._add_row(
             "nth", self.tr("On the:"), nth_row, "nth", "nth_weekday", buddy=self.nth_combo
         )
+        options = self.day_options
+        self._add_row(
+            "nth_workday",
+            self.tr("On the:"),
+            options.nth_workday_row,
+            buddy=options.nth_workday_combo,
+        )
         self._add_row("yearly", self.tr("On:"), yearly_row, buddy=self.year_day_spin)
+        lunar_box = QVBoxLayout()
+        lunar_box.setSpacing(2)
+        lunar_box.addLayout(options.lunar_row)
+        lunar_box.addWidget(options.lunar_hint)
+        self._add_row(
+            "lunar",
+            self.tr("Lunar date:"),
+            lunar_box,
+            "lunar_month",
+            "lunar_day",
+            buddy=options.lunar_month_combo,
+        )
+        self._add_row(
+            "every_weeks",
+            self.tr("Weeks:"),
+            options.every_weeks_row,
+            "every_weeks",
+            buddy=options.every_weeks_spin,
+        )
         self._add_row(
             "crontab", self.tr("&Crontab:"), crontab_box, "crontab", buddy=self.crontab_edit
         )
@@ -318,6 +272,28 @@ class CalendarEditor(TriggerEditor):
         self._add_row("months", self.tr("Months:"), months_box, "months", buddy=self.months_check)
         self._add_row(
             "dates", self.tr("Dates:"), dates_row, "start_date", "end_date", buddy=self.start_check
+        )
+        self._add_row(
+            "calendar",
+            self.tr("&Working days:"),
+            options.calendar_row,
+            "workdays",
+            buddy=options.calendar_combo,
+        )
+        self._add_row(
+            "day_off",
+            self.tr("On a &day off:"),
+            options.day_off_row,
+            "on_day_off",
+            buddy=options.day_off_combo,
+        )
+        self._add_row(
+            "limits",
+            self.tr("S&kip dates:"),
+            options.limits_row,
+            "skip_dates",
+            "max_runs",
+            buddy=options.skip_edit,
         )
         form.addRow(self._other_errors)
         # The yearly row shows its own day and month errors in place of the hidden rows'.
@@ -332,7 +308,21 @@ class CalendarEditor(TriggerEditor):
         self.times_list.changed.connect(self._notify)
         self.months_check.toggled.connect(self.months_panel.setVisible)
         self.months_check.toggled.connect(self._notify)
+        options.changed.connect(self._options_changed)
         self._show_rows()
+
+    def _options_changed(self) -> None:
+        # every N weeks and a number of runs count from a start date: offer today's
+        options = self.day_options
+        counted = options.max_runs_check.isChecked() or (
+            self.preset() == "chosen_weekdays" and options.every_weeks_spin.value() > 1
+        )
+        if counted and not self.start_check.isChecked() and not self._is_loading():
+            self.start_check.setChecked(True)
+        self._notify()
+
+    def _is_loading(self) -> bool:
+        return bool(self._load_depth)
 
     # -- building ------------------------------------------------------------------------
 
@@ -378,15 +368,23 @@ class CalendarEditor(TriggerEditor):
             "month_days": preset == "month_days",
             "nth": preset == "nth_weekday",
             "yearly": preset == "yearly",
+            "nth_workday": preset == "nth_workday",
+            "lunar": preset in LUNAR_PRESETS,
+            "every_weeks": preset == "chosen_weekdays",
             "crontab": preset == "crontab",
             "times": preset != "crontab",
-            "months": preset not in ("yearly", "crontab"),
+            "months": preset not in ("yearly", "crontab", *LUNAR_PRESETS),
             "dates": True,
+            "calendar": preset != "crontab",
+            "day_off": preset not in ("crontab", *WORKDAY_PRESETS),
+            "limits": preset != "crontab",
         }
         for key, row in self._rows.items():
             self._form.setRowVisible(row, visible[key])
         # Showing a row shows everything in it; put back what is hidden on purpose.
         self.months_panel.setVisible(self.months_check.isChecked())
+        self.day_options.lunar_month_combo.setVisible(preset == "lunar_yearly")
+        self.day_options.show_code()
         for label in self._labels:
             label.setVisible(bool(label.text()))
 
@@ -430,6 +428,9 @@ class CalendarEditor(TriggerEditor):
         if preset == "crontab":
             return CalendarSpec(crontab=self.crontab_edit.text().strip(), **common)
         common["times"] = self.times_list.times()
+        common.update(self.day_options.fields(preset))
+        if preset in LUNAR_PRESETS:
+            return CalendarSpec(day_rule=DAY_RULE_OF[preset], **common)
         if preset == "yearly":
             return CalendarSpec(
                 day_rule="month_days",
@@ -438,6 +439,8 @@ class CalendarEditor(TriggerEditor):
                 **common,
             )
         common["months"] = self._months()
+        if preset in WORKDAY_PRESETS:
+            return CalendarSpec(day_rule=DAY_RULE_OF[preset], **common)
         if preset in ("weekdays", "weekends", "chosen_weekdays"):
             days = {"weekdays": WORK_DAYS, "weekends": WEEKEND}.get(preset)
             return CalendarSpec(
@@ -477,6 +480,7 @@ class CalendarEditor(TriggerEditor):
                 button.setChecked(day in spec.month_days)
             self._select(self.nth_combo, spec.nth)
             self._select(self.nth_weekday_combo, spec.nth_weekday)
+            self.day_options.set_spec(spec)
             self.set_preset(self._preset_for(spec))
             if self.preset() == "yearly":
                 self.year_day_spin.setValue(spec.month_days[0])
@@ -488,8 +492,12 @@ class CalendarEditor(TriggerEditor):
     def _preset_for(spec: CalendarSpec) -> str:
         if spec.crontab.strip():
             return "crontab"
+        if spec.day_rule in (*WORKDAY_PRESETS, *LUNAR_PRESETS):
+            return spec.day_rule
         if spec.day_rule == "week_days":
             days = set(spec.week_days)
+            if spec.every_weeks > 1:
+                return "chosen_weekdays"
             if days == set(WORK_DAYS) and len(spec.week_days) == len(WORK_DAYS):
                 return "weekdays"
             if days == set(WEEKEND) and len(spec.week_days) == len(WEEKEND):
@@ -525,6 +533,11 @@ class CalendarEditor(TriggerEditor):
     # -- errors --------------------------------------------------------------------------
 
     def local_errors(self) -> list[FieldError]:
+        if self.preset() != "crontab":
+            _days, bad = self.day_options.skip_dates()
+            if bad:
+                message = self.tr("Not a date: %1. Write dates like 2026-12-24.")
+                return [FieldError("skip_dates", message.replace("%1", ", ".join(bad)))]
         restricted = self.preset() not in ("yearly", "crontab") and self.months_check.isChecked()
         if restricted and not self._months():
             return [FieldError("months", self.tr("Tick at least one month."))]

@@ -1,0 +1,241 @@
+"""Working days: which dates are days off, which are make-up working days, and why.
+
+A rule names a calendar by code: ``CN`` is mainland China's statutory holidays and make-up
+working days (调休) as published by the State Council, from ``chinese-calendar``; any other
+code is a country (``US``) or a country and region (``DE-BY``) of the ``holidays`` library,
+whose weekend comes from that library too. An empty code is plain Monday to Friday.
+
+China publishes each year's schedule in November or December, and ``chinese-calendar``
+knows only the published years. For any other year the calendar *assumes* Monday to Friday
+and says so (:attr:`DayInfo.assumed`); :func:`unpublished_years` names such years so the
+editor, the main window and the tray can tell the user.
+
+The data behind the calendars is a :class:`HolidayData` object, current by default and
+swappable (:func:`use_data`) so a test can install a newer data version that knows a year
+and watch the runs be recomputed (see ``pushgui/core/schedule/data_check.py``). The user's
+own days off and working days (:class:`OwnDays`) are applied on top of every calendar.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from pushgui.core import i18n
+from pushgui.core.i18n import translate
+
+CHINA = "CN"
+
+
+@dataclass(frozen=True)
+class DayInfo:
+    """What a calendar says about one date.
+
+    ``workday``: people work that day. ``name``: the holiday (for a day off) or the holiday
+    the make-up day belongs to, in the installed language ("" for an ordinary weekend or
+    weekday). ``makeup``: a weekend day that is a working day (调休). ``assumed``: the year's
+    schedule is not published, so this is plain Monday to Friday. ``own``: the user's own
+    day decided it.
+    """
+
+    workday: bool
+    name: str = ""
+    makeup: bool = False
+    assumed: bool = False
+    own: bool = False
+
+
+@dataclass(frozen=True)
+class ChinaData:
+    """China's published schedule: holiday dates and make-up working days, with names.
+
+    Names are ``(english, chinese)``. ``years`` are the years whose schedule is published.
+    """
+
+    holidays: Mapping[date, tuple[str, str]]
+    makeup_days: Mapping[date, tuple[str, str]]
+    years: frozenset[int]
+
+
+@dataclass(frozen=True)
+class OwnDays:
+    """A company's own extra days off and extra working days, applied on top of a calendar."""
+
+    days_off: Mapping[date, str] = field(default_factory=dict)
+    working_days: Mapping[date, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class HolidayData:
+    """Everything the calendars read; ``version`` changes whenever the data does."""
+
+    version: str
+    china: ChinaData
+    own: OwnDays = field(default_factory=OwnDays)
+
+
+def _china_from_library() -> ChinaData:
+    from chinese_calendar import constants
+
+    chinese = {str(h.value): str(h.chinese) for h in constants.Holiday}
+
+    def named(days: Mapping[date, Any]) -> dict[date, tuple[str, str]]:
+        # the library keeps each date's holiday as its English name
+        return {d: (str(h), chinese.get(str(h), str(h))) for d, h in days.items()}
+
+    holidays = named(constants.holidays)
+    years = frozenset(d.year for d in holidays)
+    return ChinaData(holidays, named(constants.workdays), years)
+
+
+def library_data() -> HolidayData:
+    """The data of the installed libraries (``chinese-calendar``, ``holidays``)."""
+    from importlib.metadata import version
+
+    china = _china_from_library()
+    release = f"chinese-calendar {version('chinese-calendar')}; holidays {version('holidays')}"
+    return HolidayData(version=release, china=china)
+
+
+_data: HolidayData | None = None
+
+
+def data() -> HolidayData:
+    """The holiday data in use (the installed libraries' unless replaced)."""
+    global _data
+    if _data is None:
+        _data = library_data()
+    return _data
+
+
+def install_data(new: HolidayData) -> None:
+    """Use ``new`` from now on (a newer data version, or the user's own days changed)."""
+    global _data
+    _data = new
+
+
+def set_own_days(own: OwnDays) -> None:
+    """Apply the user's own days on top of every calendar from now on."""
+    current = data()
+    install_data(HolidayData(current.version, current.china, own))
+
+
+@contextmanager
+def use_data(new: HolidayData) -> Iterator[None]:
+    """Use ``new`` inside the block, then put the previous data back (tests)."""
+    global _data
+    previous = _data
+    _data = new
+    try:
+        yield
+    finally:
+        _data = previous
+
+
+def parse_code(code: str) -> tuple[str, str | None]:
+    """``"DE-BY"`` -> ``("DE", "BY")``; ``"US"`` -> ``("US", None)``."""
+    country, _, region = code.strip().partition("-")
+    return country.upper(), (region.upper() or None)
+
+
+@lru_cache(maxsize=64)
+def _country_year(code: str, year: int, language: str) -> tuple[dict[date, str], frozenset[int]]:
+    """Holidays of ``code`` in ``year`` and its weekend (weekday numbers, Monday 0)."""
+    import holidays
+
+    country, region = parse_code(code)
+    languages = ("zh_CN",) if language.startswith("zh") else ("en_US",)
+    table = holidays.country_holidays(country, subdiv=region, years=year)
+    supported = getattr(table, "supported_languages", ())
+    chosen = next((lang for lang in languages if lang in supported), None)
+    if chosen is not None:
+        table = holidays.country_holidays(country, subdiv=region, years=year, language=chosen)
+    weekend = frozenset(getattr(table, "weekend", {5, 6}))
+    return {d: str(name) for d, name in table.items()}, weekend
+
+
+def check_code(code: str) -> str | None:
+    """A message saying what is wrong with a calendar code, or ``None`` when it is known."""
+    if not code or code.upper() == CHINA:
+        return None
+    import holidays
+
+    country, region = parse_code(code)
+    supported = holidays.list_supported_countries()
+    if country not in supported:
+        return translate(
+            "workdays", 'Unknown country "{code}": use a code such as CN, US or DE'
+        ).format(code=country)
+    if region is not None and region not in supported[country]:
+        return translate("workdays", 'Unknown region "{region}" of {country}').format(
+            region=region, country=country
+        )
+    return None
+
+
+def _pick(names: tuple[str, str]) -> str:
+    return names[1] if i18n.is_chinese() else names[0]
+
+
+def day_info(code: str, day: date) -> DayInfo:
+    """What calendar ``code`` (see the module docstring) says about ``day``."""
+    current = data()
+    own = current.own
+    if day in own.days_off:
+        return DayInfo(False, own.days_off[day] or translate("workdays", "own day off"), own=True)
+    if day in own.working_days:
+        return DayInfo(True, own.working_days[day], makeup=day.weekday() >= 5, own=True)
+    weekday_off = day.weekday() >= 5
+    if not code:
+        return DayInfo(not weekday_off)
+    if code.upper() == CHINA:
+        china = current.china
+        if day.year not in china.years:
+            return DayInfo(not weekday_off, assumed=True)
+        if day in china.holidays:
+            return DayInfo(False, _pick(china.holidays[day]))
+        if day in china.makeup_days:
+            return DayInfo(True, _pick(china.makeup_days[day]), makeup=True)
+        return DayInfo(not weekday_off)
+    table, weekend = _country_year(code, day.year, i18n.language())
+    if day in table:
+        return DayInfo(False, table[day])
+    return DayInfo(day.weekday() not in weekend)
+
+
+def is_workday(code: str, day: date) -> bool:
+    """Whether people work on ``day`` in calendar ``code``."""
+    return day_info(code, day).workday
+
+
+def uses_published_data(code: str) -> bool:
+    """Whether the calendar has years whose schedule may not be published yet."""
+    return code.upper() == CHINA
+
+
+def unpublished_years(code: str, years: set[int]) -> list[int]:
+    """Those of ``years`` for which calendar ``code`` assumes Monday to Friday."""
+    if not uses_published_data(code):
+        return []
+    known = data().china.years
+    return sorted(y for y in years if y not in known)
+
+
+def calendar_name(code: str) -> str:
+    """The calendar in words: "China (with make-up working days)", "US", "DE-BY"."""
+    if not code:
+        return translate("workdays", "Monday to Friday")
+    if code.upper() == CHINA:
+        return translate("workdays", "China (holidays and make-up working days)")
+    return code.upper()
+
+
+def unpublished_notice(code: str, year: int) -> str:
+    """The plain sentence for a year whose schedule is not published yet."""
+    return translate(
+        "workdays", "China's {year} holidays are not published yet; {year} runs assume Mon–Fri"
+    ).format(year=year)
