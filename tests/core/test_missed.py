@@ -13,7 +13,7 @@ from pushgui.core.missed import find_missed, plan_runs, resolve
 from pushgui.core.service import PushService
 from pushgui.core.specs import PushOptions
 from pushgui.core.store.models import Run
-from tests.core.conftest import make_scheduler
+from tests.core.conftest import HANG, make_scheduler
 from tests.helpers import every_minutes
 
 NOW = datetime(2030, 1, 7, 12, 0, tzinfo=UTC)
@@ -47,7 +47,7 @@ def statuses(database, push_id):
         return [(r.status, r.reason) for r in rows.scalars()]
 
 
-def wait_for(predicate, timeout=5.0):
+def wait_for(predicate, timeout=HANG):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if predicate():
