@@ -106,7 +106,7 @@ def private_bus(qapp):
     yield address, bus
     QDBusConnection.disconnectFromBus("pushgui-test-bus")
     daemon.terminate()
-    daemon.wait(timeout=5)
+    daemon.wait(timeout=60)
 
 
 def test_logind_resume_signal_is_relayed(qtbot, private_bus):
