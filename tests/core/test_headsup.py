@@ -113,6 +113,18 @@ def test_the_heads_up_tells_the_handler_about_the_coming_run(service, scheduler,
     )
 
 
+def test_a_heads_up_that_fires_once_its_run_is_due_announces_nothing(
+    service, scheduler, notices, to_room
+):
+    push_id = service.create(to_room(weekdays_at_nine("Report")))
+    due = next_run(scheduler, push_id)
+    assert announce(push_id, due.timestamp(), clock=lambda: due) == "late"
+    assert notices == []
+    a_minute_before = due - timedelta(minutes=1)
+    assert announce(push_id, due.timestamp(), clock=lambda: a_minute_before) == "shown"
+    assert [n.due for n in notices] == [due]
+
+
 def test_a_stale_heads_up_announces_nothing_and_follows_the_schedule(
     service, scheduler, notices, to_room
 ):
