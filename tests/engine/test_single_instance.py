@@ -100,7 +100,7 @@ def test_lock_and_socket_left_by_a_crash_are_recovered(
 ) -> None:
     env = {**os.environ, "PYTHONPATH": str(REPO_ROOT), "QT_QPA_PLATFORM": "offscreen"}
     crashed = subprocess.run(
-        [sys.executable, "-c", _CRASH, str(data_dir)], env=env, timeout=30, check=False
+        [sys.executable, "-c", _CRASH, str(data_dir)], env=env, timeout=120, check=False
     )
     assert crashed.returncode == -9
     assert (data_dir / LOCK_FILE_NAME).exists()
