@@ -42,6 +42,9 @@ log = logging.getLogger(__name__)
 
 WORKERS = 8
 BACKUP_CHECK_MS = 3600 * 1000
+# Logged once the first scheduling pass has run: signals are handled, the single-instance
+# socket listens, and every run due at start has been started. Tests wait for it.
+READY = "pushgui: ready (%d runs due at start were started)"
 
 
 def configure_logging(locations: Locations, to_stderr: bool, level: int = logging.INFO) -> None:
@@ -158,6 +161,7 @@ def run_headless(locations: Locations) -> int:
     watcher = SleepWatcher(parent=app)
     watcher.resumed.connect(runtime.scheduler.wakeup)
     log.info("pushgui %s running headless with %s", __version__, locations.data)
+    runtime.scheduler.after_next_pass(lambda started: log.info(READY, started))
     try:
         app.exec()
     finally:
@@ -258,6 +262,7 @@ def run_gui(locations: Locations, minimized: bool = False) -> int:
         shell.show_window()
     shell.start(runtime.db.recovery)
     log.info("pushgui %s started with %s", __version__, locations.data)
+    runtime.scheduler.after_next_pass(lambda started: log.info(READY, started))
     try:
         code = app.exec()
     finally:

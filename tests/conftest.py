@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import os
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -21,6 +23,22 @@ from tests.servers import (  # noqa: F401
     smtp_plain,
     smtp_starttls,
 )
+
+# A test waits for a condition, never for time; the deadline only bounds a hang. pytest-qt's
+# default (5 s) is reached by a busy machine, so waits that name no deadline get this one.
+HANG_MS = 60_000
+
+
+def _hang_default(method):
+    @functools.wraps(method)
+    def wait(self, *args, timeout=HANG_MS, **kwargs):
+        return method(self, *args, timeout=timeout, **kwargs)
+
+    return wait
+
+
+for _name in ("waitUntil", "waitSignal", "waitSignals", "waitCallback", "waitExposed"):
+    setattr(QtBot, _name, _hang_default(getattr(QtBot, _name)))
 
 
 @pytest.fixture(autouse=True)

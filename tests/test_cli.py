@@ -7,22 +7,29 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import sqlite3
 import subprocess
 import sys
 import time
-from datetime import UTC, datetime, timedelta
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from pushgui.core.specs import spec_to_dict
+from pushgui.core.specs import PushSpec, spec_to_dict
 from pushgui.core.transfer import FORMAT, VERSION
 from tests.helpers import once_in, weekdays_at_nine
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="uses POSIX signals")
+
+# Deadlines that only bound a hang: waits end as soon as their condition holds.
+HANG = 60.0
+# pushgui.app.READY, logged after the first scheduling pass.
+_READY = re.compile(rb"pushgui: ready \((\d+) runs due at start were started\)")
 
 
 def pushgui(data_dir: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
@@ -59,6 +66,40 @@ def start_headless(data_dir: Path, log_path: Path, *options: str) -> subprocess.
     )
 
 
+def wait_ready(log_path: Path, process: subprocess.Popen[bytes]) -> int:
+    """Wait for the child's readiness line; returns how many runs its first pass started.
+
+    Before that line the child may not handle signals yet, nor listen for ``import``.
+    """
+    deadline = time.monotonic() + HANG
+    while time.monotonic() < deadline:
+        found = _READY.search(log_path.read_bytes()) if log_path.exists() else None
+        if found:
+            return int(found[1])
+        if process.poll() is not None:
+            raise AssertionError(f"pushgui exited with {process.returncode} before it was ready")
+        time.sleep(0.05)
+    raise AssertionError(f"pushgui was not ready after {HANG} s: {log_path.read_text()}")
+
+
+def import_due_soon(data_dir: Path, tmp_path: Path, make: Callable[[float], list[PushSpec]]):
+    """Import with the CLI the pushes ``make(seconds)`` builds, the first one due that soon.
+
+    A one-off must still be ahead when ``import`` checks it, after its own start-up: a
+    margin too short for this machine is refused (and nothing is saved), so it is tried
+    again with a longer one. Returns the imported specs and the command's result.
+    """
+    for margin in (3, 10, 30, 90):
+        specs = make(margin)
+        result = pushgui(
+            data_dir, "import", str(write_file(tmp_path / "in.json", *specs)), check=False
+        )
+        if result.returncode == 0:
+            return specs, result
+        assert "Choose a time in the future" in result.stderr, result.stderr
+    raise AssertionError("import never accepted a one-off 90 s ahead")
+
+
 def write_file(path: Path, *specs) -> Path:
     doc = {"format": FORMAT, "version": VERSION, "pushes": [spec_to_dict(s) for s in specs]}
     path.write_text(json.dumps(doc), encoding="utf-8")
@@ -67,7 +108,7 @@ def write_file(path: Path, *specs) -> Path:
 
 def runs(data_dir: Path) -> list[tuple]:
     path = data_dir / "pushgui.sqlite3"
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5) as connection:
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=HANG) as connection:
         return connection.execute(
             "SELECT push_id, scheduled_at, started_at, status FROM runs ORDER BY id"
         ).fetchall()
@@ -99,64 +140,66 @@ def test_version_and_help():
 
 
 def test_import_then_headless_fires_on_time_and_list_shows_it(data_dir, tmp_path):
-    spec = once_in(4, "Stretch")
-    due = spec.trigger.at.replace(tzinfo=ZoneInfo(spec.trigger.timezone))
-    out = pushgui(data_dir, "import", str(write_file(tmp_path / "in.json", spec)))
-    assert "Imported 1 push" in out.stdout
-
+    """Imported while the headless scheduler runs: it runs at its time (how late, on an idle
+    machine, is measured by bench/long_wait.py), once, and ``list`` shows it."""
     log = tmp_path / "headless.log"
     process = start_headless(data_dir, log)
     try:
-        assert wait_until(lambda: (data_dir / "pushgui.sqlite3").exists() and runs(data_dir), 20)
-        assert wait_until(lambda: runs(data_dir)[0][3] == "ok", 5)
+        assert wait_ready(log, process) == 0
+        [spec], out = import_due_soon(data_dir, tmp_path, lambda s: [once_in(s, "Stretch")])
+        assert "Imported 1 push" in out.stdout
+        assert "The running pushgui has scheduled them." in out.stdout
+        due = spec.trigger.at.replace(tzinfo=ZoneInfo(spec.trigger.timezone))
+        assert wait_until(lambda: runs(data_dir) and runs(data_dir)[0][3] == "ok", HANG)
         [(_push, scheduled, started, _status)] = runs(data_dir)
         assert stamp(scheduled) == due
-        lateness = stamp(started) - due
-        assert timedelta(0) <= lateness < timedelta(seconds=1), lateness
+        assert stamp(started) >= due  # never early
         listing = pushgui(data_dir, "list").stdout
         assert "Stretch" in listing and "Once on" in listing
     finally:
         process.send_signal(signal.SIGTERM)
-        assert process.wait(timeout=15) == 0
+        assert process.wait(timeout=HANG) == 0
     text = log.read_text(encoding="utf-8")
     assert "Reminder 'Stretch'" in text
     assert "Traceback" not in text
 
 
 def test_a_second_headless_run_on_the_same_folder_refuses(data_dir, tmp_path):
-    process = start_headless(data_dir, tmp_path / "first.log")
+    log = tmp_path / "first.log"
+    process = start_headless(data_dir, log)
     try:
-        assert wait_until(lambda: (data_dir / "pushgui.lock").exists(), 20)
+        wait_ready(log, process)
         second = pushgui(data_dir, "run", "--headless", check=False)
         assert second.returncode == 3
         assert "already running" in second.stderr
     finally:
         process.send_signal(signal.SIGINT)
-        assert process.wait(timeout=15) == 0
+        assert process.wait(timeout=HANG) == 0
 
 
 def test_sigkill_loses_no_push_and_never_runs_a_one_off_twice(data_dir, tmp_path):
-    soon, later = once_in(2, "Soon"), weekdays_at_nine("Later")
-    pushgui(data_dir, "import", str(write_file(tmp_path / "in.json", soon, later)))
-    log = tmp_path / "headless.log"
+    import_due_soon(data_dir, tmp_path, lambda s: [once_in(s, "Soon"), weekdays_at_nine("Later")])
+    log = tmp_path / "first.log"
     process = start_headless(data_dir, log)
     try:
-        assert wait_until(lambda: (data_dir / "pushgui.sqlite3").exists() and runs(data_dir), 20)
-        assert wait_until(lambda: runs(data_dir)[0][3] == "ok", 5)
+        wait_ready(log, process)
+        assert wait_until(lambda: runs(data_dir) and runs(data_dir)[0][3] == "ok", HANG)
         before = pushgui(data_dir, "list").stdout
     finally:
         process.kill()
-        process.wait(timeout=10)
+        process.wait(timeout=HANG)
+    log = tmp_path / "second.log"
     process = start_headless(data_dir, log)
     try:
-        time.sleep(3)
+        # The first pass after a restart is where "Soon" would run again: it started nothing.
+        assert wait_ready(log, process) == 0
         assert len(runs(data_dir)) == 1
         after = pushgui(data_dir, "list").stdout
         assert after == before
         assert "Later" in after and "Soon" in after
     finally:
         process.send_signal(signal.SIGTERM)
-        assert process.wait(timeout=15) == 0
+        assert process.wait(timeout=HANG) == 0
 
 
 def test_import_of_a_bad_file_names_the_entry_and_saves_nothing(data_dir, tmp_path):
@@ -237,19 +280,25 @@ def test_an_imported_email_push_run_headless_reaches_every_group_member(
     database.close()
     store_db.bind(None)
 
-    spec = replace(
-        once_in(3, "Team note"),
-        message=Message("Note for ${name}", "Hello ${name}"),
-        targets=(Target("email", mail, (), (team,)),),
-    )
-    pushgui(data_dir, "import", str(write_file(tmp_path / "in.json", spec)))
-    process = start_headless(data_dir, tmp_path / "headless.log")
+    def team_note(seconds: float) -> list[PushSpec]:
+        return [
+            replace(
+                once_in(seconds, "Team note"),
+                message=Message("Note for ${name}", "Hello ${name}"),
+                targets=(Target("email", mail, (), (team,)),),
+            )
+        ]
+
+    import_due_soon(data_dir, tmp_path, team_note)
+    log = tmp_path / "headless.log"
+    process = start_headless(data_dir, log)
     try:
-        assert wait_until(lambda: len(smtp_starttls.inbox.received) == 3, 25)
-        assert wait_until(lambda: runs(data_dir) and runs(data_dir)[0][3] == "ok", 5)
+        wait_ready(log, process)
+        assert wait_until(lambda: len(smtp_starttls.inbox.received) == 3, HANG)
+        assert wait_until(lambda: runs(data_dir) and runs(data_dir)[0][3] == "ok", HANG)
     finally:
         process.send_signal(signal.SIGTERM)
-        assert process.wait(timeout=15) == 0
+        assert process.wait(timeout=HANG) == 0
     by_address = {r.rcpt_tos[0]: r.message for r in smtp_starttls.inbox.received}
     assert sorted(by_address) == ["ann@example.com", "bob@example.com", "cy@example.com"]
     assert by_address["bob@example.com"]["Subject"] == "Note for Bob"

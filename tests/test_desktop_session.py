@@ -1,7 +1,7 @@
 """pushgui in a real X session: Xvfb, a real XEmbed tray (trayer), a real notification daemon
 (dunst) on a private D-Bus session bus. The app is started as a user's login would start it
-(``--minimized``), its tray icon must be embedded in the tray, a push due in 2 s must reach
-the daemon, and the tray menu's Show and Quit must work.
+(``--minimized``), its tray icon must be embedded in the tray, a push imported a few seconds
+ahead must reach the daemon, and the tray menu's Show and Quit must work.
 
 Debian packages: xvfb dbus dunst trayer x11-utils xdotool.
 """
@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import once_in
-from tests.test_cli import write_file
+from tests.test_cli import HANG, import_due_soon, wait_ready
 
 PROGRAMS = ("Xvfb", "dbus-daemon", "dunst", "dunstctl", "trayer", "xwininfo", "xdotool")
 PACKAGES = "xvfb dbus dunst trayer x11-utils xdotool"
@@ -209,7 +209,7 @@ def session(tmp_path) -> Iterator[Session]:
             lambda: (
                 subprocess.run(["dunstctl", "count"], env=env, capture_output=True).returncode == 0
             ),
-            10,
+            HANG,
             "dunst on the session bus",
         )
         start(
@@ -229,7 +229,7 @@ def session(tmp_path) -> Iterator[Session]:
             "trayer",
             env=env,
         )
-        wait_for(lambda: any(w.name == "panel" for w in window_tree(env)), 10, "the trayer panel")
+        wait_for(lambda: any(w.name == "panel" for w in window_tree(env)), HANG, "the trayer panel")
         yield Session(env, dunst_log)
     finally:
         for process in reversed(processes):
@@ -251,12 +251,21 @@ def dunst_history(env: dict[str, str]) -> list[dict]:
     return [item for group in json.loads(result.stdout)["data"] for item in group]
 
 
-def right_click_and_choose(env: dict[str, str], icon: XWindow, keys: list[str]) -> None:
+def right_click_and_choose(env: dict[str, str], icon: XWindow, entry: str) -> None:
+    """Open the tray menu and click its ``"first"`` or ``"last"`` entry.
+
+    A click, not keys: the menu takes the keyboard some time after it is mapped, but a
+    click lands on the mapped menu at once.
+    """
     x, y = icon.x + icon.width // 2, icon.y + icon.height // 2
     subprocess.run(["xdotool", "mousemove", str(x), str(y), "click", "3"], env=env, check=True)
-    wait_for(lambda: popup_menu(env), 5, "the tray menu")
-    time.sleep(0.3)  # the menu grabs the keyboard just after it is mapped
-    subprocess.run(["xdotool", "key", "--delay", "100", *keys], env=env, check=True)
+    menu = wait_for(lambda: popup_menu(env), HANG, "the tray menu")
+    # 12 px inside the menu's edge is inside its first (last) entry, whatever the font.
+    row = menu.y + 12 if entry == "first" else menu.y + menu.height - 12
+    column = menu.x + menu.width // 2
+    subprocess.run(
+        ["xdotool", "mousemove", str(column), str(row), "click", "1"], env=env, check=True
+    )
 
 
 def test_minimized_app_lives_in_the_tray_notifies_through_the_daemon_and_obeys_its_menu(
@@ -272,41 +281,36 @@ def test_minimized_app_lives_in_the_tray_notifies_through_the_daemon_and_obeys_i
         stderr=subprocess.STDOUT,
     )
     try:
-        icon = wait_for(lambda: tray_icon(env), 15, "pushgui's icon embedded in trayer")
+        wait_ready(data / "logs" / "pushgui.log", app)
+        icon = wait_for(lambda: tray_icon(env), HANG, "pushgui's icon embedded in trayer")
         assert main_window(env) is None, "--minimized must not show the window"
 
-        # A push due in 2 s, handed to the running app like a user's import.
-        push = write_file(tmp_path / "push.json", once_in(2, name="Desk"))
-        subprocess.run(
-            [sys.executable, "-m", "pushgui", "--data-dir", str(data), "import", str(push)],
-            env=env,
-            check=True,
-            capture_output=True,
-            timeout=30,
-        )
+        # A push due in a few seconds, handed to the running app like a user's import.
+        _specs, result = import_due_soon(data, tmp_path, lambda s: [once_in(s, name="Desk")])
+        assert "The running pushgui has scheduled them." in result.stdout
 
         def notified() -> bool:
             return "summary: 'Title Desk'" in session.dunst_log.read_text(errors="replace")
 
-        wait_for(notified, 10, "the reminder at the notification daemon")
+        wait_for(notified, HANG, "the reminder at the notification daemon")
         # Read it back from the daemon itself: closed notifications go to its history.
         subprocess.run(["dunstctl", "close-all"], env=env, check=True)
-        history = wait_for(lambda: dunst_history(env), 5, "dunst's history")
+        history = wait_for(lambda: dunst_history(env), HANG, "dunst's history")
         reminders = [n for n in history if n["summary"]["data"] == "Title Desk"]
         assert reminders, history
         assert reminders[0]["appname"]["data"] == "pushgui"
         assert reminders[0]["body"]["data"] == "Body"
 
         # Tray menu: Show pushgui (the first entry) maps the main window...
-        right_click_and_choose(env, icon, ["Down", "Return"])
-        wait_for(lambda: main_window(env), 5, "the main window after Show pushgui")
+        right_click_and_choose(env, icon, "first")
+        wait_for(lambda: main_window(env), HANG, "the main window after Show pushgui")
         # ...and Quit (the last entry) stops the app.
-        right_click_and_choose(env, icon, ["Up", "Return"])
-        assert app.wait(10) == 0
+        right_click_and_choose(env, icon, "last")
+        assert app.wait(HANG) == 0
     finally:
         if app.poll() is None:
             app.terminate()
-            app.wait(10)
+            app.wait(HANG)
         app_log.close()
     log_text = (data / "logs" / "pushgui.log").read_text(encoding="utf-8")
     assert "Push 1 (Desk) ran" in log_text

@@ -158,10 +158,10 @@ def test_a_validation_error_from_the_core_is_chinese(chinese, qtbot):
     qtbot.waitExposed(dialog)
     dialog.name_edit.setText("站会")  # keyClicks types ASCII only
     dialog.title_edit.setText("开站会了")
-    qtbot.waitUntil(dialog.save_button.isEnabled, timeout=2000)
+    qtbot.waitUntil(dialog.save_button.isEnabled, timeout=60_000)
     at_edit = dialog.once_editor.at_edit
     at_edit.setDateTime(at_edit.dateTime().addYears(-1))
-    qtbot.waitUntil(lambda: not dialog.save_button.isEnabled(), timeout=2000)
+    qtbot.waitUntil(lambda: not dialog.save_button.isEnabled(), timeout=60_000)
     assert dialog.once_editor._errors["at"].text() == "请选择一个将来的时间"
 
 
@@ -172,7 +172,7 @@ def test_the_schedule_description_in_the_editor_is_chinese(chinese, qtbot):
     qtbot.addWidget(dialog)
     dialog.kind_buttons["calendar"].click()
     dialog.calendar_editor.set_preset("weekdays")
-    qtbot.waitUntil(lambda: "每个工作日" in dialog.description_label.text(), timeout=2000)
+    qtbot.waitUntil(lambda: "每个工作日" in dialog.description_label.text(), timeout=60_000)
 
 
 def test_qt_standard_buttons_are_chinese(chinese, qtbot):

@@ -30,6 +30,7 @@ from apscheduler.triggers.date import DateTrigger
 
 from pushgui.core import context
 from pushgui.core.channels.desktop import KIND as DESKTOP
+from pushgui.core.clock import Clock, utc_now
 from pushgui.core.specs import PushSpec, spec_from_dict
 from pushgui.core.store import db
 from pushgui.core.store.db import Database
@@ -93,13 +94,14 @@ def arm(
     spec: PushSpec,
     next_run: datetime | None,
     now: datetime | None = None,
+    clock: Clock = utc_now,
 ) -> datetime | None:
     """Set the heads-up for the run at ``next_run``; returns when it shows, or ``None``.
 
     A run closer than the heads-up time gets its heads-up at once; no run, a run already
     due, or a push that does not want one removes the heads-up job.
     """
-    now = now or datetime.now(UTC)
+    now = now or clock()
     if not applies(spec) or next_run is None or next_run <= now:
         disarm(scheduler, push_id)
         return None
@@ -139,8 +141,10 @@ def rearm(
     return arm(scheduler, push_id, spec, job.next_run_time if job is not None else None)
 
 
-def announce(push_id: int, due_timestamp: float) -> str:
-    """The heads-up job: hand the notice to the registered handler; returns what it did."""
+def announce(push_id: int, due_timestamp: float, clock: Clock = utc_now) -> str:
+    """The heads-up job: hand the notice to the registered handler; returns what it did.
+
+    Nothing is announced once the run is due by ``clock`` (a heads-up that fired late)."""
     database = db.current()
     scheduler = context.scheduler()
     due = datetime.fromtimestamp(due_timestamp, UTC)
@@ -154,7 +158,7 @@ def announce(push_id: int, due_timestamp: float) -> str:
         # The schedule moved (skipped, resolved after sleep, edited): announce its real run.
         rearm(scheduler, database, push_id, spec)
         return "moved"
-    if datetime.now(UTC) >= due:
+    if clock() >= due:
         return "late"
     notice = HeadsUp(push_id=push_id, push_name=spec.name, title=spec.message.title, due=due)
     _current_handler()(notice)

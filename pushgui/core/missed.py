@@ -14,13 +14,14 @@ import json
 import logging
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any, Literal
 
 from apscheduler.triggers.date import DateTrigger
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from pushgui.core.clock import Clock, utc_now
 from pushgui.core.i18n import QT_TRANSLATE_NOOP
 from pushgui.core.schedule.preview import next_fire_time
 from pushgui.core.specs import PushOptions, spec_from_dict
@@ -65,14 +66,17 @@ def plan_runs(
     return [(t, i == len(run_times) - 1) for i, t in enumerate(run_times)]
 
 
-def apply_policy(push_id: int, run_times: Sequence[datetime]) -> list[tuple[datetime, bool]]:
-    """The plan for a push's due times under its policy; skipped ones are recorded now."""
+def apply_policy(
+    push_id: int, run_times: Sequence[datetime], clock: Clock = utc_now
+) -> list[tuple[datetime, bool]]:
+    """The plan for a push's due times under its policy, as late as ``clock`` says they
+    are; skipped ones are recorded now."""
     database = db.current()
     options = options_of(database, push_id) or PushOptions()
-    plan = plan_runs(options, run_times, datetime.now(UTC))
+    plan = plan_runs(options, run_times, clock())
     for due, send in plan:
         if not send:
-            record_skipped(database, push_id, due, skip_reason(options))
+            record_skipped(database, push_id, due, skip_reason(options), clock=clock)
     return plan
 
 
@@ -87,10 +91,15 @@ def skip_reason(options: PushOptions) -> str:
 
 
 def record_skipped(
-    database: Database, push_id: int, due: datetime, why: str, reason: str = "missed"
+    database: Database,
+    push_id: int,
+    due: datetime,
+    why: str,
+    reason: str = "missed",
+    clock: Clock = utc_now,
 ) -> bool:
     """A run row saying this due time was skipped; False if that run was already recorded."""
-    now = datetime.now(UTC)
+    now = clock()
     try:
         with database.session() as session:
             session.add(

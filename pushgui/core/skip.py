@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import logging
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from pushgui.core import headsup
+from pushgui.core.clock import Clock, utc_now
 from pushgui.core.i18n import QT_TRANSLATE_NOOP
 from pushgui.core.missed import record_skipped
 from pushgui.core.schedule.preview import next_fire_time
@@ -26,6 +27,7 @@ def skip_next(
     push_id: int,
     expected: datetime | None = None,
     now: datetime | None = None,
+    clock: Clock = utc_now,
 ) -> datetime | None:
     """Skip the next scheduled run of ``push_id``; returns its due time, or ``None``.
 
@@ -34,7 +36,7 @@ def skip_next(
     reason "schedule" and status "skipped", so the history lists it and a restart resumes
     after it; a one-off that is skipped is done.
     """
-    now = now or datetime.now(UTC)
+    now = now or clock()
     job = scheduler.get_job(str(push_id))
     if job is None or job.next_run_time is None:
         return None
@@ -46,7 +48,7 @@ def skip_next(
         if push is None:
             return None
         spec = spec_from_dict(json.loads(push.spec))
-    record_skipped(database, push_id, due, SKIPPED_ONCE, reason="schedule")
+    record_skipped(database, push_id, due, SKIPPED_ONCE, reason="schedule", clock=clock)
     following = next_fire_time(spec.trigger, due, now)
     if following is None:
         scheduler.remove_job(str(push_id))

@@ -20,6 +20,7 @@ from sqlalchemy import update
 from pushgui.core.channels.base import Outcome, Outgoing, get_sender
 from pushgui.core.channels.desktop import KIND as DESKTOP
 from pushgui.core.channels.desktop import ME
+from pushgui.core.clock import Clock, utc_now
 from pushgui.core.schedule.zones import system_timezone
 from pushgui.core.specs import spec_from_dict
 from pushgui.core.store import db
@@ -73,10 +74,10 @@ def snooze(scheduler: Any, push_id: int, until: datetime, title: str, body: str)
     return job_id
 
 
-def run_snoozed(push_id: int, title: str, body: str) -> str:
+def run_snoozed(push_id: int, title: str, body: str, clock: Clock = utc_now) -> str:
     """The snooze job: show the reminder again and record it; returns the run's status."""
     database = db.current()
-    started = datetime.now(UTC)
+    started = clock()
     # A snooze never takes a time a scheduled run may need: (push, scheduled time) is unique
     # and scheduled runs fall on whole seconds.
     scheduled = started if started.microsecond else started + timedelta(microseconds=1)
@@ -114,7 +115,7 @@ def run_snoozed(push_id: int, title: str, body: str) -> str:
         log.exception("Showing the snoozed reminder of push %s failed", push_id)
         outcome = Outcome(ok=False, error=str(exc) or type(exc).__name__)
     status = "ok" if outcome.ok else "failed"
-    finished = datetime.now(UTC)
+    finished = clock()
     with database.session() as session:
         session.execute(
             update(Delivery)

@@ -11,6 +11,7 @@ PushScheduler owns a single single-shot ``Qt.PreciseTimer`` living in the thread
 the scheduler; every wakeup is marshalled there through a queued signal, shutdown stops the
 timer, a failed pass is logged and retried after ``store_retry_seconds``, and every wait is
 capped at ``max_wait_seconds`` so a wall-clock jump or a resume from sleep is noticed quickly.
+Pass listeners learn when a pass has looked at every job and how many runs it started.
 """
 
 from __future__ import annotations
@@ -29,11 +30,12 @@ from apscheduler.events import (
     EVENT_JOB_EXECUTED,
     EVENT_JOB_MISSED,
     EVENT_JOB_REMOVED,
+    EVENT_JOB_SUBMITTED,
     JobEvent,
     JobExecutionEvent,
     SchedulerEvent,
 )
-from apscheduler.schedulers.base import STATE_PAUSED, STATE_STOPPED, BaseScheduler
+from apscheduler.schedulers.base import STATE_PAUSED, STATE_RUNNING, STATE_STOPPED, BaseScheduler
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -110,8 +112,11 @@ class PushScheduler(BaseScheduler):  # type: ignore[misc]  # APScheduler 3 is un
         self._mono: Callable[[], float] = time.monotonic
         self._last_pass: tuple[float, float] | None = None
         self._jump_listeners: list[Callable[[float], None]] = []
+        self._pass_listeners: list[Callable[[int], None]] = []
+        self._started_in_pass = 0
         super().__init__(gconfig or {}, **options)
         self.add_listener(self._record_run, _RUN_EVENTS | _FORGET_EVENTS)
+        self.add_listener(self._count_started, EVENT_JOB_SUBMITTED)
 
     # -- public API ---------------------------------------------------------------------------
 
@@ -139,6 +144,29 @@ class PushScheduler(BaseScheduler):  # type: ignore[misc]  # APScheduler 3 is un
         pause the scheduler (to ask the user about missed runs); the pass then runs nothing.
         """
         self._jump_listeners.append(callback)
+
+    def add_pass_listener(self, callback: Callable[[int], None]) -> None:
+        """Call ``callback(started)`` in the owner thread after every pass that looked at the
+        jobs (the scheduler was running, not paused); ``started`` is the number of runs that
+        pass handed to the executors.
+
+        Once it is called, every run due at the pass's start has been started, so this is
+        where "nothing was run" can be checked, and where start-up is complete.
+        """
+        self._pass_listeners.append(callback)
+
+    def remove_pass_listener(self, callback: Callable[[int], None]) -> None:
+        if callback in self._pass_listeners:
+            self._pass_listeners.remove(callback)
+
+    def after_next_pass(self, callback: Callable[[int], None]) -> None:
+        """Like :meth:`add_pass_listener`, for the next such pass only."""
+
+        def once(started: int) -> None:
+            self.remove_pass_listener(once)
+            callback(started)
+
+        self.add_pass_listener(once)
 
     def next_wakeup_in(self) -> float | None:
         """Seconds until the next pass, or None when no pass is scheduled (stopped or paused)."""
@@ -194,11 +222,16 @@ class PushScheduler(BaseScheduler):  # type: ignore[misc]  # APScheduler 3 is un
             return
         self._in_pass = True
         self._wakeup_during_pass = False
+        self._started_in_pass = 0
+        looked = False
         try:
             self._check_clock()
+            looked = self.state == STATE_RUNNING  # a jump listener may have paused it
             wait_seconds = self._process_jobs()
         finally:
             self._in_pass = False
+        if looked and not self._repair_pending:  # a failed pass may not have seen every job
+            self._notify_pass(self._started_in_pass)
         if self.state == STATE_STOPPED:
             self._host.timer.stop()
         elif self.state == STATE_PAUSED:
@@ -223,6 +256,17 @@ class PushScheduler(BaseScheduler):  # type: ignore[misc]  # APScheduler 3 is un
                 callback(drift)
             except Exception:
                 log.exception("Clock jump listener failed")
+
+    def _count_started(self, event: SchedulerEvent) -> None:
+        if self._in_pass and self._in_owner_thread():
+            self._started_in_pass += 1
+
+    def _notify_pass(self, started: int) -> None:
+        for callback in list(self._pass_listeners):
+            try:
+                callback(started)
+            except Exception:
+                log.exception("Pass listener failed")
 
     def _arm(self, wait_seconds: float | None) -> None:
         """(Re)start the one timer; with no job due, only the cap keeps it ticking."""

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC
 
 import pytest
+from apscheduler.events import EVENT_JOB_SUBMITTED
 from apscheduler.schedulers.background import BackgroundScheduler
-from apscheduler.schedulers.base import STATE_STOPPED
+from apscheduler.schedulers.base import STATE_RUNNING, STATE_STOPPED
 
 from pushgui.core.channels.base import Outcome, register_sender
 from pushgui.core.channels.desktop import KIND
@@ -43,6 +45,10 @@ def database(data_dir):
     db.close()
 
 
+# Deadlines that only bound a hang: waits end as soon as their condition holds.
+HANG = 60.0
+
+
 class ThreadScheduler(BackgroundScheduler):
     """APScheduler's thread scheduler, for core tests that must not need Qt.
 
@@ -50,12 +56,43 @@ class ThreadScheduler(BackgroundScheduler):
     thread wakes up, sees "not paused" and submits due jobs to a pool that is shut down,
     consuming the run). The app's own scheduler (engine/) has no such race; here the pass
     is simply skipped.
+
+    It also tells tests when a pass has looked at the jobs (:meth:`wait_for_pass`) and which
+    runs passes started (``started``), so "nothing ran" is checked where it would have run.
     """
+
+    def __init__(self, *args, **kwargs):
+        self._passes = threading.Condition()
+        self._begun = 0
+        self._done = 0
+        self.started: list[str] = []
+        super().__init__(*args, **kwargs)
+        self.add_listener(lambda event: self.started.append(event.job_id), EVENT_JOB_SUBMITTED)
 
     def _process_jobs(self):
         if self.state == STATE_STOPPED:
             return None
-        return super()._process_jobs()
+        looked = self.state == STATE_RUNNING
+        if looked:
+            with self._passes:
+                self._begun += 1
+        try:
+            return super()._process_jobs()
+        finally:
+            if looked:
+                with self._passes:
+                    self._done += 1
+                    self._passes.notify_all()
+
+    def wait_for_pass(self):
+        """Wait until a pass that began after this call is over: every run due by now has
+        been handed to the executor (and is listed in ``started``)."""
+        with self._passes:
+            target = self._begun + 1
+        self.wakeup()
+        with self._passes:
+            if not self._passes.wait_for(lambda: self._done >= target, HANG):
+                raise AssertionError(f"no scheduling pass within {HANG} s")
 
 
 def make_scheduler(db):

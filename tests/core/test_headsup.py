@@ -16,7 +16,6 @@ from pushgui.core.headsup import HEADSUP_FUNC, announce, headsup_job_id
 from pushgui.core.skip import SKIPPED_ONCE
 from pushgui.core.specs import PushOptions, Target, spec_from_dict, spec_to_dict
 from pushgui.core.store.models import Run
-from tests.core.test_service import wait_for
 from tests.helpers import every_minutes, weekdays_at_nine
 from tests.servers import DINGTALK_SECRET, DINGTALK_TOKEN
 
@@ -114,6 +113,18 @@ def test_the_heads_up_tells_the_handler_about_the_coming_run(service, scheduler,
     )
 
 
+def test_a_heads_up_that_fires_once_its_run_is_due_announces_nothing(
+    service, scheduler, notices, to_room
+):
+    push_id = service.create(to_room(weekdays_at_nine("Report")))
+    due = next_run(scheduler, push_id)
+    assert announce(push_id, due.timestamp(), clock=lambda: due) == "late"
+    assert notices == []
+    a_minute_before = due - timedelta(minutes=1)
+    assert announce(push_id, due.timestamp(), clock=lambda: a_minute_before) == "shown"
+    assert [n.due for n in notices] == [due]
+
+
 def test_a_stale_heads_up_announces_nothing_and_follows_the_schedule(
     service, scheduler, notices, to_room
 ):
@@ -158,19 +169,20 @@ def test_skipping_a_one_off_finishes_it_for_good(service, scheduler, database):
 
 
 def test_after_each_run_the_heads_up_moves_to_the_next_run(service, scheduler, database, to_room):
-    spec = to_room(every_minutes(30, datetime.now(UTC) - timedelta(minutes=29)), 5)
+    # The run after the forced one is 20 minutes ahead, so its heads-up (5 minutes before)
+    # waits in the store: one due at once would run and vanish before the test looks.
+    spec = to_room(every_minutes(30, datetime.now(UTC) - timedelta(minutes=10)), 5)
     push_id = service.create(spec)
-    soon = datetime.now(UTC) + timedelta(seconds=0.5)
-    scheduler.modify_job(str(push_id), next_run_time=soon)
+    now = datetime.now(UTC)
+    scheduler.modify_job(str(push_id), next_run_time=now)
     scheduler.resume()
-    assert wait_for(lambda: next_run(scheduler, push_id) > soon)
+    scheduler.wait_for_pass()
+    assert str(push_id) in scheduler.started
     following = next_run(scheduler, push_id)
-    assert wait_for(
-        lambda: (
-            scheduler.get_job(headsup_job_id(push_id)).next_run_time
-            == following - timedelta(minutes=5)
-        )
-    )
+    assert following > now + timedelta(minutes=5)
+    heads_up = scheduler.get_job(headsup_job_id(push_id))
+    assert heads_up.next_run_time == following - timedelta(minutes=5)
+    assert heads_up.args == (push_id, following.timestamp())
 
 
 def test_heads_up_minutes_round_trip_and_validation(service, to_room):

@@ -3,7 +3,6 @@ automatically, resent or dismissed by the user."""
 
 from __future__ import annotations
 
-import time
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -13,6 +12,7 @@ from pushgui.core.executor import running_for
 from pushgui.core.runner import run_push
 from pushgui.core.specs import Target
 from pushgui.core.store.models import Delivery, Run
+from tests.core.test_service import wait_for
 from tests.helpers import weekdays_at_nine
 
 
@@ -66,12 +66,12 @@ def test_resend_sends_again_and_dismiss_keeps_it_unsent(service, database, sched
         )
     service.resend(interrupted)
     scheduler.resume()
-    deadline = time.monotonic() + 5
-    while time.monotonic() < deadline and not desktop.shown:
-        time.sleep(0.02)
+
+    def status():
+        with database.session() as session:
+            query = select(Delivery.status).where(Delivery.id == interrupted[0])
+            return session.execute(query).scalar()
+
+    # The status is written after the reminder is shown: wait for it, not for the reminder.
+    assert wait_for(lambda: status() == "sent"), status()
     assert len(desktop.shown) == 1
-    with database.session() as session:
-        status = session.execute(
-            select(Delivery.status).where(Delivery.id == interrupted[0])
-        ).scalar()
-    assert status == "sent"

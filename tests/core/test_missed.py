@@ -9,12 +9,12 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from pushgui.core.missed import find_missed, plan_runs, resolve
+from pushgui.core.missed import apply_policy, find_missed, plan_runs, resolve
 from pushgui.core.service import PushService
 from pushgui.core.specs import PushOptions
 from pushgui.core.store.models import Run
-from tests.core.conftest import make_scheduler
-from tests.helpers import every_minutes
+from tests.core.conftest import HANG, make_scheduler
+from tests.helpers import every_minutes, weekdays_at_nine
 
 NOW = datetime(2030, 1, 7, 12, 0, tzinfo=UTC)
 TIMES = [NOW - timedelta(hours=h) for h in (3, 2, 1)] + [NOW - timedelta(seconds=2)]
@@ -47,7 +47,7 @@ def statuses(database, push_id):
         return [(r.status, r.reason) for r in rows.scalars()]
 
 
-def wait_for(predicate, timeout=5.0):
+def wait_for(predicate, timeout=HANG):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if predicate():
@@ -113,3 +113,18 @@ def test_the_user_chooses_per_missed_run_at_start(service, scheduler, database, 
         assert find_missed(database, second, datetime.now(UTC)) == []
     finally:
         second.shutdown()
+
+
+def test_how_late_a_run_is_is_read_from_the_clock_and_a_skip_is_recorded_then(service, database):
+    spec = weekdays_at_nine()
+    push_id = service.create(replace(spec, options=PushOptions(missed="late", max_late=600)))
+    due = datetime(2030, 1, 7, 8, 0, tzinfo=UTC)
+    nine_late = due + timedelta(minutes=9)
+    assert apply_policy(push_id, [due], clock=lambda: nine_late) == [(due, True)]
+    assert statuses(database, push_id) == []
+    later = due + timedelta(days=1)
+    eleven_late = later + timedelta(minutes=11)
+    assert apply_policy(push_id, [later], clock=lambda: eleven_late) == [(later, False)]
+    with database.session() as session:
+        [run] = session.execute(select(Run).where(Run.push_id == push_id)).scalars()
+    assert (run.scheduled_at, run.status, run.started_at) == (later, "skipped", eleven_late)

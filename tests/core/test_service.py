@@ -17,7 +17,7 @@ from pushgui.core.runner import run_push
 from pushgui.core.service import PushService
 from pushgui.core.specs import Message
 from pushgui.core.store.models import Delivery, Run, jobs_table
-from tests.core.conftest import make_scheduler
+from tests.core.conftest import HANG, make_scheduler
 from tests.helpers import every_minutes, once_in, weekdays_at_nine
 
 
@@ -33,7 +33,7 @@ def runs_of(database, push_id):
         )
 
 
-def wait_for(predicate, timeout=5.0):
+def wait_for(predicate, timeout=HANG):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if predicate():
@@ -77,7 +77,7 @@ def test_a_due_push_fires_and_records_scheduled_and_actual_time(
     [run] = runs_of(database, push_id)
     due = spec.trigger.at.replace(tzinfo=ZoneInfo(spec.trigger.timezone))
     assert run.scheduled_at == due
-    assert due <= run.started_at < due + timedelta(seconds=1)
+    assert due <= run.started_at  # never early; how late is for bench/long_wait.py
     assert run.finished_at >= run.started_at
     with database.session() as session:
         [delivery] = session.execute(select(Delivery)).scalars()
@@ -206,6 +206,7 @@ def test_a_missed_run_is_not_dropped_at_restart(service, database, scheduler, de
     missed = datetime.now(UTC) - timedelta(hours=2) + timedelta(minutes=10)
     scheduler.modify_job(str(push_id), next_run_time=missed)
     scheduler.shutdown()
+    restarted = datetime.now(UTC)
     second, _service, report = restart(database)
     try:
         assert report.added == [] and report.rebuilt == []
@@ -216,7 +217,7 @@ def test_a_missed_run_is_not_dropped_at_restart(service, database, scheduler, de
         # one is recorded as skipped, not silently dropped.
         assert skipped.scheduled_at == missed and "Missed" in skipped.error
         assert run.scheduled_at == missed + timedelta(hours=1)
-        assert run.started_at >= datetime.now(UTC) - timedelta(seconds=10)
+        assert run.started_at >= restarted
         assert wait_for(lambda: job_rows(database)[str(push_id)] > time.time())
     finally:
         second.shutdown()
@@ -233,7 +234,8 @@ def test_a_one_off_push_that_ran_is_not_run_again_after_a_crash(
     second, _service, report = restart(database)
     try:
         second.resume()
-        time.sleep(0.5)
+        second.wait_for_pass()  # where it would run again
+        assert second.started == []
         assert report.added == [] and report.finished == [push_id]
         assert len(desktop.shown) == 1
         assert len(runs_of(database, push_id)) == 1
@@ -245,11 +247,12 @@ def test_a_one_off_push_whose_job_was_fired_but_not_run_runs_after_restart(
     service, database, scheduler, desktop
 ):
     """Killed between the job store update and the run: the push still runs, once."""
-    push_id = service.create(once_in(0.2))
+    spec = once_in(-60)  # its time has passed: saved as it was a minute before that
+    at = spec.trigger.at.replace(tzinfo=ZoneInfo(spec.trigger.timezone))
+    push_id = service.create(spec, now=at - timedelta(minutes=1))
     scheduler.shutdown()
     with database.engine.begin() as connection:
         connection.execute(jobs_table.delete())
-    time.sleep(0.3)
     second, _service, report = restart(database)
     try:
         assert report.added == [push_id]
@@ -270,6 +273,7 @@ def test_a_daily_push_started_weeks_ago_does_not_send_every_past_day(
     push_id = service.create(replace(spec, options=replace(spec.options, missed="all")))
     assert job_rows(database)[str(push_id)] > time.time()
     scheduler.resume()
-    time.sleep(0.5)
+    scheduler.wait_for_pass()  # where the past days would have been started
+    assert scheduler.started == []
     assert desktop.shown == []
     assert runs_of(database, push_id) == []

@@ -101,3 +101,19 @@ def test_snooze_choices():
 def _statuses(database):
     with database.session() as session:
         return list(session.execute(select(Run.status)).scalars())
+
+
+def test_a_snooze_shown_on_a_whole_second_leaves_that_second_to_the_schedule(
+    service, database, desktop
+):
+    push_id = service.create(weekdays_at_nine("Standup"))
+    moment = datetime(2030, 1, 7, 8, 0, 0, tzinfo=UTC)  # a scheduled run's kind of time
+    assert run_snoozed(push_id, "Again", "Body", clock=lambda: moment) == "ok"
+    with database.session() as session:
+        [run] = session.execute(select(Run)).scalars()
+    assert run.started_at == moment == run.finished_at
+    assert run.scheduled_at == moment + timedelta(microseconds=1)
+    # The scheduled run due at that very second can still be recorded.
+    from pushgui.core.missed import record_skipped
+
+    assert record_skipped(database, push_id, moment, "test", reason="schedule")

@@ -1,7 +1,8 @@
 """PushScheduler: one regression test per stock-QtScheduler defect, plus cap and pause behaviour.
 
 Where it makes sense the same test runs against the stock ``QtScheduler`` as a strict xfail, to
-show that it catches the defect.
+show that it catches the defect. Nothing here waits for time: tests wait for scheduling passes
+(counted), for runs, or for a timer set after the moment something would have happened.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from apscheduler.jobstores.memory import MemoryJobStore
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.base import BaseScheduler
 from apscheduler.schedulers.qt import QtScheduler
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from pytestqt.qtbot import QtBot
 
 from pushgui.engine.scheduler import PushScheduler
@@ -33,17 +34,54 @@ STOCK = pytest.param(
 )
 
 
+# Deadlines that only bound a hang. The stock scheduler's variants are expected to fail, and
+# most of them fail by never doing what is awaited: a short deadline ends them sooner, and
+# no machine is slow enough to make a defect pass.
+HANG_MS = 60_000
+STOCK_MS = 2_000
+
+
 def counting(cls: type[BaseScheduler]) -> type[Any]:
-    """A subclass of ``cls`` that counts scheduling passes."""
+    """A subclass of ``cls`` that counts scheduling passes begun (``passes``) and ended."""
 
     class Counting(cls):  # type: ignore[misc]
         passes = 0
+        done = 0
 
         def _process_jobs(self) -> Any:
             self.passes += 1
-            return super()._process_jobs()
+            try:
+                return super()._process_jobs()
+            finally:
+                self.done += 1
 
     return Counting
+
+
+def deadline(cls: type[Any]) -> int:
+    return HANG_MS if issubclass(cls, PushScheduler) else STOCK_MS
+
+
+def wait_for_passes(
+    qtbot: QtBot, sched: Any, count: int = 1, timeout: int = HANG_MS, wake: bool = True
+) -> None:
+    """Wake ``sched`` (unless told not to) and wait until ``count`` passes begun after this
+    call have ended (passes run in this thread, so none is under way now)."""
+    target = sched.done + count
+    if wake:
+        sched.wakeup()
+    qtbot.waitUntil(lambda: sched.done >= target, timeout=timeout)
+
+
+def wait_past(qtbot: QtBot, moment: datetime) -> None:
+    """Run the event loop until a timer set for after ``moment`` fired: every timer due
+    before it (a scheduler's, say) has fired by then too."""
+    left_ms = (moment - datetime.now(UTC)) / timedelta(milliseconds=1)
+    sentinel = QTimer()
+    sentinel.setSingleShot(True)
+    sentinel.setTimerType(Qt.TimerType.PreciseTimer)
+    with qtbot.waitSignal(sentinel.timeout, timeout=HANG_MS):
+        sentinel.start(max(0, int(left_ms)) + 100)
 
 
 def soon(seconds: float) -> datetime:
@@ -89,16 +127,18 @@ def test_repeated_wakeup_keeps_one_timer(
 ) -> None:
     sched = make(counting(cls))
     sched.start()
-    sched.add_job(jobs.RECORD, "date", run_date=soon(0.4), args=[key])
+    run_date = soon(0.4)
+    sched.add_job(jobs.RECORD, "date", run_date=run_date, args=[key])
     for _ in range(200):
         sched.wakeup()
 
-    qtbot.waitUntil(lambda: jobs.count(key) == 1, timeout=2000)
-    qtbot.wait(200)
+    qtbot.waitUntil(lambda: jobs.count(key) == 1, timeout=HANG_MS)
+    wait_past(qtbot, run_date)  # every timer chain has reached the job's time
+    wait_for_passes(qtbot, sched, timeout=deadline(cls))
 
     assert jobs.count(key) == 1
     # Stock: each wakeup() started its own timer chain, so ~200 passes ran twice over.
-    assert sched.passes <= 5
+    assert sched.passes <= 6
     if isinstance(sched, PushScheduler):
         assert len(sched._host.findChildren(QTimer)) == 1
 
@@ -109,32 +149,34 @@ def test_shutdown_stops_the_timer(
 ) -> None:
     sched = make(counting(cls), SQLAlchemyJobStore(url=db_url))
     sched.start()
-    sched.add_job(jobs.RECORD, "date", run_date=soon(0.3), args=[key], id="once")
-    qtbot.wait(50)
+    run_date = soon(0.3)
+    sched.add_job(jobs.RECORD, "date", run_date=run_date, args=[key], id="once")
+    qtbot.waitUntil(lambda: sched.done >= 1, timeout=HANG_MS)  # its timer now waits for the job
     sched.shutdown(wait=True)
     passes = sched.passes
 
-    qtbot.wait(500)  # past the job's time: the old timer must not run a pass
+    wait_past(qtbot, run_date)  # where the old timer would run a pass
 
     assert jobs.count(key) == 0
     assert sched.passes == passes
     # The run was not consumed while stopped: a new scheduler on the same store still runs it.
     again = make(PushScheduler, SQLAlchemyJobStore(url=db_url))
     again.start()
-    qtbot.waitUntil(lambda: jobs.count(key) == 1, timeout=2000)
+    qtbot.waitUntil(lambda: jobs.count(key) == 1, timeout=HANG_MS)
 
 
 @pytest.mark.parametrize("cls", [PushScheduler, STOCK])
 def test_wakeup_from_worker_thread(qtbot: QtBot, make: Make, key: str, cls: type[Any]) -> None:
-    sched = make(cls)
+    sched = make(counting(cls))
     sched.start()
-    qtbot.wait(50)  # the start-up pass is done; the scheduler now waits
+    # The start-up pass is done; the scheduler now waits.
+    qtbot.waitUntil(lambda: sched.done >= 1, timeout=HANG_MS)
 
     worker = threading.Thread(target=lambda: sched.add_job(jobs.RECORD, args=[key]))
     worker.start()
     worker.join()
 
-    qtbot.waitUntil(lambda: jobs.count(key) == 1, timeout=1000)
+    qtbot.waitUntil(lambda: jobs.count(key) == 1, timeout=deadline(cls))
 
 
 @pytest.mark.parametrize("cls", [PushScheduler, STOCK])
@@ -151,7 +193,7 @@ def test_store_error_in_pass_is_retried_without_running_twice(
     store = SQLAlchemyJobStore(
         url=f"sqlite:///{path}", engine_options={"connect_args": {"timeout": 0}}
     )
-    sched = make(cls, store, store_retry_seconds=0.2)  # the stock scheduler ignores the option
+    sched = make(counting(cls), store, store_retry_seconds=0.2)  # stock ignores the option
     executed: list[datetime] = []
     sched.add_listener(lambda e: executed.append(e.scheduled_run_time), EVENT_JOB_EXECUTED)
     sched.start()
@@ -162,13 +204,14 @@ def test_store_error_in_pass_is_retried_without_running_twice(
     locker = sqlite3.connect(path, isolation_level=None)
     locker.execute("BEGIN IMMEDIATE")
     try:
-        qtbot.waitUntil(lambda: jobs.count(key) >= 1, timeout=2000)
-        qtbot.wait(300)  # retries fail too while the lock is held
+        qtbot.waitUntil(lambda: jobs.count(key) >= 1, timeout=HANG_MS)
+        # Retries fail too while the lock is held (the stock scheduler stopped for good).
+        wait_for_passes(qtbot, sched, 2, timeout=deadline(cls))
     finally:
         locker.execute("ROLLBACK")
         locker.close()
 
-    qtbot.waitUntil(lambda: jobs.count(key) >= 2, timeout=3000)
+    qtbot.waitUntil(lambda: jobs.count(key) >= 2, timeout=deadline(cls))
 
     assert len(executed) == len(set(executed)), "a run was repeated after the failed pass"
     assert "database is locked" in caplog.text
@@ -181,72 +224,104 @@ def test_get_due_jobs_error_is_retried_after_store_retry_seconds(
     store = SQLAlchemyJobStore(
         url=f"sqlite:///{path}", engine_options={"connect_args": {"timeout": 0}}
     )
-    sched = make(PushScheduler, store, store_retry_seconds=0.2)
+    sched = make(counting(PushScheduler), store, store_retry_seconds=0.2)
     sched.start()
-    sched.add_job(jobs.RECORD, "date", run_date=soon(0.2), args=[key])
+    run_date = soon(0.2)
+    sched.add_job(jobs.RECORD, "date", run_date=run_date, args=[key])
     locker = sqlite3.connect(path, isolation_level=None)
     locker.execute("BEGIN EXCLUSIVE")  # even reads fail now
     try:
-        qtbot.wait(400)
+        wait_past(qtbot, run_date)
+        wait_for_passes(qtbot, sched)  # began after the job was due, and could not run it
         assert jobs.count(key) == 0
         assert sched.jobstore_retry_interval == 0.2
     finally:
         locker.execute("ROLLBACK")
         locker.close()
 
-    qtbot.waitUntil(lambda: jobs.count(key) == 1, timeout=1000)
+    qtbot.waitUntil(lambda: jobs.count(key) == 1, timeout=HANG_MS)
 
 
 def test_wait_is_capped(qtbot: QtBot, make: Make) -> None:
-    sched = make(PushScheduler, max_wait_seconds=2)
+    sched = make(counting(PushScheduler), max_wait_seconds=2)
     sched.start()
-    qtbot.wait(20)
-    idle = sched.next_wakeup_in()
-    assert idle is not None and idle <= 2  # no jobs: only the cap timer ticks
+    qtbot.waitUntil(lambda: sched.done >= 1, timeout=HANG_MS)
+    assert sched.next_wakeup_in() is not None  # no jobs: only the cap timer ticks
+    assert sched._host.timer.interval() == 2000
 
     sched.add_job(jobs.RECORD, "date", run_date=soon(3600), args=["never"])
-    qtbot.wait(20)
-    wait = sched.next_wakeup_in()
-    assert wait is not None and 1 < wait <= 2
+    wait_for_passes(qtbot, sched)
+    assert sched.next_wakeup_in() is not None
+    assert sched._host.timer.interval() == 2000  # the cap, not the hour until the job
 
 
 def test_early_capped_passes_run_nothing_twice(qtbot: QtBot, make: Make, key: str) -> None:
     sched = make(counting(PushScheduler), max_wait_seconds=0.05)
     sched.start()
-    sched.add_job(jobs.RECORD, "date", run_date=soon(0.3), args=[key])
+    job = sched.add_job(jobs.RECORD, "date", run_date=soon(3600), args=[key])
+    # The cap wakes it again and again before the job is due.
+    wait_for_passes(qtbot, sched, 4, wake=False)
+    assert jobs.count(key) == 0
+    job.modify(next_run_time=datetime.now(UTC))
 
-    qtbot.waitUntil(lambda: jobs.count(key) == 1, timeout=2000)
-    qtbot.wait(200)
+    qtbot.waitUntil(lambda: jobs.count(key) == 1, timeout=HANG_MS)
+    wait_for_passes(qtbot, sched, 3)
 
     assert jobs.count(key) == 1
-    assert sched.passes >= 4  # the cap woke it several times before the job was due
 
 
 def test_pause_stops_the_timer_and_resume_runs_due_jobs(qtbot: QtBot, make: Make, key: str) -> None:
     sched = make(PushScheduler)
     sched.start(paused=True)
-    sched.add_job(jobs.RECORD, "date", run_date=soon(0.1), args=[key])
-    qtbot.wait(300)
+    run_date = soon(0.1)
+    sched.add_job(jobs.RECORD, "date", run_date=run_date, args=[key])
+    wait_past(qtbot, run_date)
     assert jobs.count(key) == 0
     assert sched.next_wakeup_in() is None
 
     sched.resume()
-    qtbot.waitUntil(lambda: jobs.count(key) == 1, timeout=1000)
+    qtbot.waitUntil(lambda: jobs.count(key) == 1, timeout=HANG_MS)
 
 
 def test_shutdown_from_worker_thread_stops_the_timer(qtbot: QtBot, make: Make) -> None:
-    sched = make(PushScheduler)
+    sched = make(counting(PushScheduler))
     sched.start()
-    qtbot.wait(20)
+    qtbot.waitUntil(lambda: sched.done >= 1, timeout=HANG_MS)
     assert sched.next_wakeup_in() is not None
 
     worker = threading.Thread(target=sched.shutdown)
     worker.start()
     worker.join()
 
-    qtbot.waitUntil(lambda: sched.next_wakeup_in() is None, timeout=1000)
+    qtbot.waitUntil(lambda: sched.next_wakeup_in() is None, timeout=HANG_MS)
 
 
 def test_options_are_validated(qapp: QCoreApplication) -> None:
     with pytest.raises(ValueError):
         PushScheduler(max_wait_seconds=0)
+
+
+def test_pass_listeners_hear_each_pass_that_looked_and_the_runs_it_started(
+    qtbot: QtBot, make: Make, key: str
+) -> None:
+    sched = make(PushScheduler)
+    heard: list[int] = []
+    sched.add_pass_listener(heard.append)
+    sched.start(paused=True)
+    sched.add_job(jobs.RECORD, "date", run_date=soon(-1), args=[key])  # already due
+    sched.wakeup()  # a pass while paused looks at nothing: not heard
+
+    sched.resume()
+    qtbot.waitUntil(lambda: bool(heard), timeout=HANG_MS)
+    assert heard == [1]
+    qtbot.waitUntil(lambda: jobs.count(key) == 1, timeout=HANG_MS)
+
+    once: list[int] = []
+    sched.after_next_pass(once.append)
+    sched.wakeup()
+    qtbot.waitUntil(lambda: len(heard) == 2, timeout=HANG_MS)
+    assert heard == [1, 0]
+    assert once == [0]
+    sched.wakeup()
+    qtbot.waitUntil(lambda: len(heard) == 3, timeout=HANG_MS)
+    assert once == [0]  # heard only once

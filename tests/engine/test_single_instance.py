@@ -54,7 +54,7 @@ def test_second_launch_hands_over_to_the_first(
     second = instances(data_dir)
     assert not second.acquire()
 
-    with qtbot.waitSignal(first.message_received, timeout=2000) as received:
+    with qtbot.waitSignal(first.message_received, timeout=60_000) as received:
         assert send_to_running(data_dir)
     assert received.args == ["show"]
 
@@ -68,7 +68,7 @@ def test_different_folders_run_side_by_side(
     assert other.acquire()
     assert first.name != other.name
 
-    with qtbot.waitSignal(other.message_received, timeout=2000) as received:
+    with qtbot.waitSignal(other.message_received, timeout=60_000) as received:
         assert send_to_running(b, "open 42")
     assert received.args == ["open 42"]
 
@@ -100,13 +100,13 @@ def test_lock_and_socket_left_by_a_crash_are_recovered(
 ) -> None:
     env = {**os.environ, "PYTHONPATH": str(REPO_ROOT), "QT_QPA_PLATFORM": "offscreen"}
     crashed = subprocess.run(
-        [sys.executable, "-c", _CRASH, str(data_dir)], env=env, timeout=30, check=False
+        [sys.executable, "-c", _CRASH, str(data_dir)], env=env, timeout=120, check=False
     )
     assert crashed.returncode == -9
     assert (data_dir / LOCK_FILE_NAME).exists()
 
     survivor = instances(data_dir)
     assert survivor.acquire()
-    with qtbot.waitSignal(survivor.message_received, timeout=2000) as received:
+    with qtbot.waitSignal(survivor.message_received, timeout=60_000) as received:
         assert send_to_running(data_dir)
     assert received.args == ["show"]

@@ -42,7 +42,7 @@ def test_back_up_now_makes_a_copy_and_lists_it(qtbot, manager):
     dialog = make_dialog(qtbot, manager)
     assert dialog.model.rowCount() == len(before)
 
-    with qtbot.waitSignal(dialog.backup_finished, timeout=10_000) as finished:
+    with qtbot.waitSignal(dialog.backup_finished, timeout=60_000) as finished:
         qtbot.mouseClick(dialog.backup_button, Qt.MouseButton.LeftButton)
         assert dialog.is_busy() and dialog.busy.isVisible()
         assert not dialog.backup_button.isEnabled()
@@ -104,7 +104,7 @@ def test_a_failed_backup_is_told_in_plain_words(qtbot, manager):
     dialog = make_dialog(qtbot, manager)
     manager.backups_dir.chmod(0o500)
     try:
-        with qtbot.waitSignal(dialog.backup_finished, timeout=10_000) as finished:
+        with qtbot.waitSignal(dialog.backup_finished, timeout=60_000) as finished:
             dialog.back_up_now()
     finally:
         manager.backups_dir.chmod(0o700)

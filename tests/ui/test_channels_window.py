@@ -85,7 +85,7 @@ def test_dingtalk_by_pasting_its_address_test_send_and_save(
     assert form.advanced_toggle.isChecked()  # a non-default service address is shown
     qtbot.keyClicks(form.inputs["secret"].edit, DINGTALK_SECRET)
 
-    with qtbot.waitSignal(form.test_finished, timeout=10_000) as done:
+    with qtbot.waitSignal(form.test_finished, timeout=60_000) as done:
         click(qtbot, form.test_button)
         assert not form.test_button.isEnabled() and form.busy.isVisible()
     assert done.args[0] is True, done.args[1]
@@ -99,7 +99,7 @@ def test_dingtalk_by_pasting_its_address_test_send_and_save(
 
     # An error answered at HTTP 200 is a failure, shown with the service's own words.
     fake.queue(Reply(200, {"errcode": 310000, "errmsg": "keywords not in content"}))
-    with qtbot.waitSignal(form.test_finished, timeout=10_000) as done:
+    with qtbot.waitSignal(form.test_finished, timeout=60_000) as done:
         click(qtbot, form.test_button)
     assert done.args[0] is False
     assert "keywords not in content" in form.test_result.text()
@@ -195,7 +195,7 @@ def test_email_presets_warning_and_a_real_test_send(qtbot, window, smtp_plain):
     assert "address the test should go to" in form.test_error.text()  # asks for a recipient
     qtbot.keyClicks(form.test_to_edit, "friend@example.com")
 
-    with qtbot.waitSignal(form.test_finished, timeout=10_000) as done:
+    with qtbot.waitSignal(form.test_finished, timeout=60_000) as done:
         click(qtbot, form.test_button)
     assert done.args[0] is True, done.args[1]
     [mail] = smtp_plain.inbox.received

@@ -100,8 +100,8 @@ def test_secrets_in_the_details_are_redacted(qtbot, reporter):
 def test_keyboard_interrupt_is_not_reported(qtbot, reporter, monkeypatch):
     passed = []
     monkeypatch.setattr(reporter, "_previous_hook", lambda *info: passed.append(info[0]))
-    reporter.handle(KeyboardInterrupt, KeyboardInterrupt(), None)
-    qtbot.wait(20)
+    with qtbot.assertNotEmitted(reporter.reported):  # what would show the dialog
+        reporter.handle(KeyboardInterrupt, KeyboardInterrupt(), None)
     assert passed == [KeyboardInterrupt]
     assert reporter.dialog is None
 
@@ -120,7 +120,7 @@ def test_the_scheduler_keeps_sending_after_an_unexpected_error(qtbot, reporter, 
         QTimer.singleShot(0, boom)
         qtbot.waitUntil(lambda: reporter.dialog is not None)
         runtime.service.create(once_in(1, name="After"))
-        qtbot.waitUntil(lambda: len(sent) == 1, timeout=10_000)
+        qtbot.waitUntil(lambda: len(sent) == 1, timeout=60_000)
         with runtime.db.session() as session:
             statuses = session.execute(select(Run.status)).scalars().all()
         assert sent[0].title == "Title After"

@@ -203,7 +203,7 @@ def test_the_choices_are_applied_and_every_missed_run_is_recorded(qtbot, runtime
         (missed[2].due, "skipped", "missed"),
         (missed[3].due, "ok", "missed"),
     ]
-    qtbot.waitUntil(lambda: runs(rt, push_id) == expected, timeout=5000)
+    qtbot.waitUntil(lambda: runs(rt, push_id) == expected, timeout=60_000)
     assert len(desktop.shown) == 2
     assert rt.scheduler.get_job(str(push_id)).next_run_time > now
     assert find_missed(rt.db, rt.scheduler, datetime.now(UTC)) == []

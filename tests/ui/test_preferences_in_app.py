@@ -137,8 +137,10 @@ def test_autostart_is_switched_on_once_after_the_first_reminder(qtbot, runtime, 
     dialog.save()
     assert not backend.is_enabled()
     runtime.service.delete(push_id)
-    runtime.service.create(once_in(3600))
-    qtbot.wait(50)
+    # Checked once the shell has heard of the new reminder (its slot was connected first).
+    with qtbot.waitSignal(runtime.bridge.jobs_changed):
+        runtime.service.create(once_in(3600))
+    QApplication.processEvents()
     assert not backend.is_enabled()
     assert runtime.settings.get(AUTOSTART_OFFERED_KEY) is True
 
@@ -163,8 +165,9 @@ def test_a_stale_autostart_entry_is_rewritten_at_start(qtbot, runtime, backend):
 def test_without_a_backend_nothing_is_written(qtbot, runtime, tmp_path):
     shell = make_shell(qtbot, runtime, None)
     shell.start()
-    runtime.service.create(weekdays_at_nine())
-    qtbot.wait(50)
+    with qtbot.waitSignal(runtime.bridge.jobs_changed):
+        runtime.service.create(weekdays_at_nine())
+    QApplication.processEvents()
     assert not (tmp_path / "config" / "autostart").exists()
     assert runtime.settings.get(AUTOSTART_OFFERED_KEY) is None
 

@@ -140,21 +140,21 @@ def test_picking_a_group_by_email_updates_the_reach_and_the_spec(qtbot, open_dia
     assert editor.email_panel.isVisible()
     assert editor.email_combo.currentText() == "Work mail"
     # Email chosen, nobody picked yet: said under the picker, and Save waits.
-    qtbot.waitUntil(editor.email_error.isVisible, timeout=2000)
+    qtbot.waitUntil(editor.email_error.isVisible, timeout=60_000)
     assert editor.email_error.text() == "Choose contacts or groups to email"
     assert not dialog.save_button.isEnabled()
 
     pick(qtbot, dialog, "team")
-    qtbot.waitUntil(lambda: reach(dialog) == "This reminder reaches 3 recipients.", timeout=2000)
+    qtbot.waitUntil(lambda: reach(dialog) == "This reminder reaches 3 recipients.", timeout=60_000)
     assert not editor.email_error.isVisible()
     pick(qtbot, dialog, "ann")  # already in the group: still three people
     tick_destination(qtbot, dialog, ("room", books["room"]))
-    qtbot.waitUntil(lambda: reach(dialog) == "This reminder reaches 4 recipients.", timeout=2000)
+    qtbot.waitUntil(lambda: reach(dialog) == "This reminder reaches 4 recipients.", timeout=60_000)
 
     dialog.options_editor.retries_spin.setValue(5)
     dialog.options_editor.delay_spin.setValue(2)
     dialog.options_editor.delay_unit.setCurrentIndex(1)  # minutes
-    qtbot.waitUntil(dialog.save_button.isEnabled, timeout=2000)
+    qtbot.waitUntil(dialog.save_button.isEnabled, timeout=60_000)
     with qtbot.waitSignal(dialog.accepted):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     spec = dialog.push_spec()
@@ -174,13 +174,13 @@ def test_picking_a_group_by_email_updates_the_reach_and_the_spec(qtbot, open_dia
 def test_an_unknown_placeholder_is_an_inline_error(qtbot, open_dialog):
     dialog = open_dialog()
     fill(qtbot, dialog, title="Hi ${nmae}")
-    qtbot.waitUntil(lambda: "${nmae}" in dialog.title_error.text(), timeout=2000)
+    qtbot.waitUntil(lambda: "${nmae}" in dialog.title_error.text(), timeout=60_000)
     assert dialog.title_error.isVisible()
     assert not dialog.save_button.isEnabled()
 
     dialog.title_edit.clear()
     type_text(qtbot, dialog.title_edit, "Hi ${name}, ${部门} report")
-    qtbot.waitUntil(dialog.save_button.isEnabled, timeout=2000)
+    qtbot.waitUntil(dialog.save_button.isEnabled, timeout=60_000)
     assert not dialog.title_error.isVisible()
 
 
@@ -212,7 +212,7 @@ def test_dry_run_lists_each_group_member_with_their_own_message(qtbot, open_dial
     tick_destination(qtbot, dialog, ("desktop",))  # not "me" this time
     tick_destination(qtbot, dialog, ("email",))
     pick(qtbot, dialog, "team")
-    qtbot.waitUntil(lambda: reach(dialog) == "This reminder reaches 2 recipients.", timeout=2000)
+    qtbot.waitUntil(lambda: reach(dialog) == "This reminder reaches 2 recipients.", timeout=60_000)
 
     qtbot.mouseClick(dialog.targets_editor.dry_run_button, Qt.MouseButton.LeftButton)
     dry = dialog.dry_run_dialog
@@ -243,7 +243,7 @@ def test_the_preview_follows_the_chosen_recipient_and_the_edits(qtbot, open_dial
     assert preview.title_label.text() == "Hello Bo"
     assert preview.body_view.toPlainText() == datetime.now().astimezone().strftime("%Y-%m-%d")
     qtbot.keyClicks(dialog.title_edit, "!")
-    qtbot.waitUntil(lambda: preview.title_label.text() == "Hello Bo!", timeout=2000)
+    qtbot.waitUntil(lambda: preview.title_label.text() == "Hello Bo!", timeout=60_000)
     preview.close()
 
 
@@ -291,13 +291,13 @@ def test_attachments_are_kept_and_a_missing_file_blocks_saving(qtbot, open_dialo
     qtbot.mouseClick(dialog.more_button, Qt.MouseButton.LeftButton)
     assert dialog.options_editor.isVisible()
     dialog.options_editor.add_attachments([str(report), str(tmp_path / "gone.xlsx")])
-    qtbot.waitUntil(dialog.options_editor.attachments_error.isVisible, timeout=2000)
+    qtbot.waitUntil(dialog.options_editor.attachments_error.isVisible, timeout=60_000)
     assert "gone.xlsx cannot be found" in dialog.options_editor.attachments_error.text()
     assert not dialog.save_button.isEnabled()
 
     dialog.options_editor.attachments_list.item(1).setSelected(True)
     qtbot.mouseClick(dialog.options_editor.remove_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(dialog.save_button.isEnabled, timeout=2000)
+    qtbot.waitUntil(dialog.save_button.isEnabled, timeout=60_000)
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.push_spec().message.attachments == (str(report),)
