@@ -171,7 +171,7 @@ def run_gui(locations: Locations, minimized: bool = False) -> int:
     from pushgui.ui.appearance import apply_theme, install_translators
     from pushgui.ui.errors import ErrorReporter
     from pushgui.ui.icons import app_icon
-    from pushgui.ui.notifications import freedesktop_notifier
+    from pushgui.ui.notifications import notification_service
     from pushgui.ui.shell import DesktopShell
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -214,7 +214,8 @@ def run_gui(locations: Locations, minimized: bool = False) -> int:
         autostart=pick(data_dir_argument(locations.data)),
     )
     instance.message_received.connect(shell.on_message)
-    notifier = freedesktop_notifier(app) if shell.tray is not None else None
+    notifier = notification_service(app)
+    shell.presenter.set_notifier(notifier)  # reminders with Done / Snooze / Open
     if shell.tray is not None:
         shell.tray.set_notifier(notifier)
     install_sigint_handler(app)

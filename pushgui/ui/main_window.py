@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -15,9 +16,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QTableView,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -68,6 +71,7 @@ class MainWindow(QMainWindow):
         backups_requested(): the user asked for backups (back up now, restore).
         settings_requested(): the user asked for the Settings dialog.
         log_folder_requested(): the user asked to see the log folder.
+        reminder_requested(object): the user chose one of the open reminders (the reminder).
     """
 
     quit_requested = Signal()
@@ -78,6 +82,7 @@ class MainWindow(QMainWindow):
     backups_requested = Signal()
     settings_requested = Signal()
     log_folder_requested = Signal()
+    reminder_requested = Signal(object)
 
     def __init__(
         self,
@@ -324,8 +329,30 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addActions([self.contacts_action, self.channels_action, self.history_action])
         self.addToolBar(toolbar)
-        self.statusBar()
+        self._build_status_bar()
         self._update_actions()
+
+    def _build_status_bar(self) -> None:
+        # Reminders shown and not yet answered stay one click away, whatever the
+        # notification service did with them.
+        self.reminders_menu = QMenu(self)
+        self.reminders_button = QToolButton()
+        self.reminders_button.setObjectName("openReminders")
+        self.reminders_button.setMenu(self.reminders_menu)
+        self.reminders_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.reminders_button.setAutoRaise(True)
+        self.reminders_button.hide()
+        self.statusBar().addPermanentWidget(self.reminders_button)
+
+    def set_open_reminders(self, reminders: Sequence[Any]) -> None:
+        """Show the reminders that were shown and not answered yet ("Open reminders (2)")."""
+        self.reminders_menu.clear()
+        for reminder in reminders:
+            when = reminder.shown_at.astimezone().strftime("%H:%M")
+            action = self.reminders_menu.addAction(f"{reminder.title}  ({when})")
+            action.triggered.connect(lambda _=False, r=reminder: self.reminder_requested.emit(r))
+        self.reminders_button.setText(self.tr("Open reminders (%n)", "", len(reminders)))
+        self.reminders_button.setVisible(bool(reminders))
 
     def _focus_filter(self) -> None:
         self.filter_box.setFocus(Qt.FocusReason.ShortcutFocusReason)

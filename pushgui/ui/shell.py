@@ -105,8 +105,8 @@ class DesktopShell(QObject):
         self.desktop_sender = DesktopSender(self)
         self.desktop_sender.reminder_due.connect(self.presenter.present)
         register_sender(DESKTOP, self.desktop_sender)
-        # A reminder now owns the tray notification: clicking it opens that reminder.
-        self.presenter.tray_reminder_shown.connect(self._forget_notified_delivery)
+        self.presenter.open_changed.connect(self._on_open_reminders)
+        self.window.reminder_requested.connect(self.presenter.show_window)
         self.headsup = HeadsUpPresenter(service, self)
         self.headsup.edit_requested.connect(self._edit_push)
         self.headsup.done.connect(lambda text: self.window.statusBar().showMessage(text, 8000))
@@ -136,6 +136,7 @@ class DesktopShell(QObject):
             self.tray.pause_all_requested.connect(self.pause_all)
             self.tray.quit_requested.connect(self.quit)
             self.tray.messageClicked.connect(self._open_notified_delivery)
+            self.tray.reminder_requested.connect(self.presenter.show_window)
             self.tray.show()
         bridge.scheduler_state_changed.connect(self._on_scheduler_state)
 
@@ -296,7 +297,6 @@ class DesktopShell(QObject):
             )
         if self.tray is not None and self.tray.isVisible():
             self.tray.set_attention(True)
-            self.presenter.forget_tray_reminder()
             self.tray.showMessage(
                 self.tr("A message was not delivered"),
                 text + "\n" + self.tr("Click to see the history."),
@@ -314,8 +314,11 @@ class DesktopShell(QObject):
                 self.tray.set_attention(False)
 
     @Slot()
-    def _forget_notified_delivery(self) -> None:
-        self._notified_delivery = None
+    def _on_open_reminders(self) -> None:
+        reminders = self.presenter.open_reminders
+        self.window.set_open_reminders(reminders)
+        if self.tray is not None:
+            self.tray.set_open_reminders(reminders)
 
     @Slot(int)
     def _edit_push(self, push_id: int) -> None:

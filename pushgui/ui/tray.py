@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
@@ -13,15 +14,17 @@ from pushgui.ui.notifications import FreedesktopNotifier
 
 
 class TrayIcon(QSystemTrayIcon):
-    """Tray icon with Show, New reminder, Pause all / Resume and Quit.
+    """Tray icon with Show, New reminder, Open reminders, Pause all / Resume and Quit.
 
     Signals:
+        reminder_requested(object): an entry of "Open reminders" was chosen (the reminder).
         show_requested(): Show pushgui was chosen, or the icon was clicked.
         new_requested(): New reminder was chosen.
         pause_all_requested(bool): True to pause every reminder, False to resume.
         quit_requested(): Quit was chosen.
     """
 
+    reminder_requested = Signal(object)
     show_requested = Signal()
     new_requested = Signal()
     pause_all_requested = Signal(bool)
@@ -35,6 +38,9 @@ class TrayIcon(QSystemTrayIcon):
         self.menu = QMenu()
         self.show_action = self._add(self.tr("Show pushgui"), self.show_requested.emit)
         self.new_action = self._add(self.tr("New reminder…"), self.new_requested.emit)
+        self.reminders_menu = QMenu()
+        self.reminders_action = self.menu.addMenu(self.reminders_menu)
+        self.reminders_action.setVisible(False)
         self.menu.addSeparator()
         self.pause_action = self._add(self.tr("Pause all"), self._toggle_pause)
         self.menu.addSeparator()
@@ -44,10 +50,23 @@ class TrayIcon(QSystemTrayIcon):
         self.notifier: FreedesktopNotifier | None = None
 
     def set_notifier(self, notifier: FreedesktopNotifier | None) -> None:
-        """Send messages to the session's notification daemon instead of Qt's own balloon."""
+        """Send messages to the session's notification service instead of Qt's own balloon
+        (unless Qt already sends them there, through a StatusNotifier tray)."""
+        if notifier is not None and notifier.qt_sends_tray_messages:
+            notifier = None
         self.notifier = notifier
         if notifier is not None:
             notifier.clicked.connect(lambda _id: self.messageClicked.emit())
+
+    def set_open_reminders(self, reminders: Sequence[Any]) -> None:
+        """List the reminders shown and not yet answered ("Open reminders (2)")."""
+        self.reminders_menu.clear()
+        self.reminders_menu.setTitle(self.tr("Open reminders (%n)", "", len(reminders)))
+        for reminder in reminders:
+            when = reminder.shown_at.astimezone().strftime("%H:%M")
+            action = self.reminders_menu.addAction(f"{reminder.title}  ({when})")
+            action.triggered.connect(lambda _=False, r=reminder: self.reminder_requested.emit(r))
+        self.reminders_action.setVisible(bool(reminders))
 
     def showMessage(self, title: str, message: str, *args: Any) -> None:
         """As QSystemTrayIcon's, through the notification daemon when there is one."""
