@@ -11,7 +11,9 @@ from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QFileDialog,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -43,16 +45,22 @@ from pushgui.ui.push_model import (
     ID_ROLE,
     NAME,
     NEXT_RUN,
+    RECIPIENTS,
+    SCHEDULE,
     PushFilterModel,
     PushTableModel,
     format_when,
+    is_finished,
 )
 from pushgui.ui.templates_dialog import SaveTemplateDialog, TemplateChooserDialog
 from pushgui.ui.undo_bar import UndoBar
+from pushgui.ui.when import relative_when
 
 log = logging.getLogger(__name__)
 
 REFRESH_MS = 150
+CLOCK_MS = 20_000
+COLUMNS_KEY = "window.columns.v2"  # v2: six columns (Recipients added)
 
 
 def _hex(data: QByteArray) -> str:
@@ -72,6 +80,7 @@ class MainWindow(QMainWindow):
         settings_requested(): the user asked for the Settings dialog.
         log_folder_requested(): the user asked to see the log folder.
         reminder_requested(object): the user chose one of the open reminders (the reminder).
+        next_due_changed(str): the text saying which reminder is due next, and when.
     """
 
     quit_requested = Signal()
@@ -83,6 +92,7 @@ class MainWindow(QMainWindow):
     settings_requested = Signal()
     log_folder_requested = Signal()
     reminder_requested = Signal(object)
+    next_due_changed = Signal(str)
 
     def __init__(
         self,
@@ -114,6 +124,14 @@ class MainWindow(QMainWindow):
         self.filter_box.setClearButtonEnabled(True)
         self.filter_box.setAccessibleName(self.tr("Filter reminders"))
         self.filter_box.textChanged.connect(self.proxy.set_filter_text)
+        self.show_finished_box = QCheckBox(self.tr("Show &finished"))
+        self.show_finished_box.setToolTip(
+            self.tr("Also list reminders with no run left, such as one-offs that were sent")
+        )
+        self.show_finished_box.setChecked(bool(settings.get("window.show_finished", True)))
+        self.proxy.set_show_finished(self.show_finished_box.isChecked())
+        self.show_finished_box.toggled.connect(self._on_show_finished)
+        self.model.recipients_text = self._recipients_text
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -130,8 +148,9 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 280), (2, 170), (3, 170), (ENABLED, 70)):
-            header.resizeSection(column, width)
+        header.moveSection(header.visualIndex(RECIPIENTS), SCHEDULE + 1)
+        # Columns are sized to what they hold (a sample of rows, enough at 10,000).
+        header.setResizeContentsPrecision(200)
         self.table.doubleClicked.connect(self._on_double_click)
         self.table.clicked.connect(self._on_click)
 
@@ -144,7 +163,10 @@ class MainWindow(QMainWindow):
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(8, 8, 8, 8)
-        layout.addWidget(self.filter_box)
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(self.filter_box, 1)
+        filter_row.addWidget(self.show_finished_box)
+        layout.addLayout(filter_row)
         layout.addWidget(self.undo_bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_hint)
@@ -169,6 +191,11 @@ class MainWindow(QMainWindow):
         for signal in (bridge.job_submitted, bridge.job_executed, bridge.job_missed):
             signal.connect(self._on_job_event)
         bridge.job_failed.connect(lambda job_id, _error: self._on_job_event(job_id))
+        # Relative next runs ("in 5 min") and the next due reminder follow the clock.
+        self._clock_timer = QTimer(self)
+        self._clock_timer.setInterval(CLOCK_MS)
+        self._clock_timer.timeout.connect(self.tick)
+        self._clock_timer.start()
 
         self.reload()
         self._restore_layout()
@@ -342,7 +369,70 @@ class MainWindow(QMainWindow):
         self.reminders_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.reminders_button.setAutoRaise(True)
         self.reminders_button.hide()
+        self.next_label = QLabel()
+        self.next_label.setObjectName("nextDue")
+        self.statusBar().addPermanentWidget(self.next_label)
         self.statusBar().addPermanentWidget(self.reminders_button)
+        self._next_text = ""
+
+    @Slot()
+    def tick(self) -> None:
+        """The clock moved on: relative times and the next due reminder are read again."""
+        self.model.refresh_times()
+        self._update_next_due()
+
+    def _update_next_due(self) -> None:
+        row = self.model.next_due()
+        if row is None or row.next_run is None:
+            text = ""
+        else:
+            text = self.tr("Next: {name}, {when}").format(
+                name=row.name, when=relative_when(row.next_run, self.model.clock())
+            )
+        self.next_label.setText(text)
+        self.next_label.setToolTip(format_when(row.next_run) if row and row.next_run else "")
+        if text != self._next_text:
+            self._next_text = text
+            self.next_due_changed.emit(text)
+
+    def next_due_text(self) -> str:
+        return self._next_text
+
+    def _recipients_text(self, spec: PushSpec) -> str:
+        """Who a push reaches: "Me", "Alice, Bob (Work mail)", "12 people (Work mail)"."""
+        channels = {c.id: c.name for c in self.channels.channels()} if self.channels else {}
+        parts: list[str] = []
+        for target in spec.targets:
+            if target.kind == "desktop":
+                parts.append(self.tr("Me"))
+                continue
+            where = channels.get(target.channel_id or -1, target.kind)
+            if not (target.contact_ids or target.group_ids) or self.contacts is None:
+                parts.append(where)
+                continue
+            people = self.contacts.expand(target.contact_ids, target.group_ids)
+            who = (
+                ", ".join(p.name for p in people)
+                if len(people) <= 2
+                else self.tr("%n people", "", len(people))
+            )
+            parts.append(f"{who} ({where})" if people else where)
+        return ", ".join(dict.fromkeys(parts))
+
+    def fit_columns(self) -> None:
+        """Widen the columns to what they show, so no text is cut (never narrower)."""
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            if column == NAME:
+                continue
+            wanted = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            if wanted > header.sectionSize(column):
+                header.resizeSection(column, wanted)
+
+    @Slot(bool)
+    def _on_show_finished(self, shown: bool) -> None:
+        self.settings.set("window.show_finished", shown)
+        self.proxy.set_show_finished(shown)
 
     def set_open_reminders(self, reminders: Sequence[Any]) -> None:
         """Show the reminders that were shown and not answered yet ("Open reminders (2)")."""
@@ -402,12 +492,16 @@ class MainWindow(QMainWindow):
         if selected is not None:
             self.select_id(selected)
         self._update_actions()
+        self.fit_columns()
+        self._update_next_due()
 
     def refresh_ids(self, ids: set[int]) -> None:
         rows = self.service.rows(sorted(ids))
         found = {row.id for row in rows}
         self.model.update_rows(rows, removed=ids - found)
         self._update_actions()
+        self.fit_columns()
+        self._update_next_due()
 
     @Slot(str)
     def _on_job_event(self, job_id: str) -> None:
@@ -628,7 +722,8 @@ class MainWindow(QMainWindow):
         if index.column() == ENABLED:
             push_id = int(index.data(ID_ROLE))
             row = self.model.row_at(self.model.index_of(push_id).row())
-            self.set_enabled(push_id, not row.enabled)
+            if not is_finished(row):  # a finished one has nothing to switch on or off
+                self.set_enabled(push_id, not row.enabled)
 
     @Slot()
     def import_file(self) -> None:
@@ -688,7 +783,7 @@ class MainWindow(QMainWindow):
         geometry = self.settings.get("window.geometry")
         if geometry:
             self.restoreGeometry(QByteArray.fromHex(geometry.encode()))
-        header_state = self.settings.get("window.columns")
+        header_state = self.settings.get(COLUMNS_KEY)
         if header_state:
             self.table.horizontalHeader().restoreState(QByteArray.fromHex(header_state.encode()))
 
@@ -696,7 +791,7 @@ class MainWindow(QMainWindow):
         """Window size and column layout are kept in the database, with everything else."""
         self.settings.set("window.geometry", _hex(self.saveGeometry()))
         header = self.table.horizontalHeader().saveState()
-        self.settings.set("window.columns", _hex(header))
+        self.settings.set(COLUMNS_KEY, _hex(header))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()

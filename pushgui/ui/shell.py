@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QDialog, QSystemTrayIcon, QWidget
 
@@ -44,6 +45,7 @@ log = logging.getLogger(__name__)
 
 TRAY_NOTICE_KEY = "notice.tray_shown"
 ASK_MISSED_KEY = "missed.ask"  # False: follow each push's own missed-run setting
+HISTORY_REFRESH_MS = 300
 
 
 class DesktopShell(QObject):
@@ -101,6 +103,13 @@ class DesktopShell(QObject):
         bridge.clock_jumped.connect(self._on_clock_jump)
         bridge.job_executed.connect(self._check_failures)
         bridge.job_failed.connect(lambda *_: self._check_failures())
+        # An open History window follows runs and retries by itself (once per burst).
+        self._history_timer = QTimer(self)
+        self._history_timer.setSingleShot(True)
+        self._history_timer.setInterval(HISTORY_REFRESH_MS)
+        self._history_timer.timeout.connect(self._refresh_history)
+        for signal in (bridge.job_executed, bridge.job_failed, bridge.job_missed):
+            signal.connect(self._history_timer.start)
         self.presenter = ReminderPresenter(self.tray, self)
         self.desktop_sender = DesktopSender(self)
         self.desktop_sender.reminder_due.connect(self.presenter.present)
@@ -137,6 +146,8 @@ class DesktopShell(QObject):
             self.tray.quit_requested.connect(self.quit)
             self.tray.messageClicked.connect(self._open_notified_delivery)
             self.tray.reminder_requested.connect(self.presenter.show_window)
+            self.window.next_due_changed.connect(self.tray.set_next_due)
+            self.tray.set_next_due(self.window.next_due_text())
             self.tray.show()
         bridge.scheduler_state_changed.connect(self._on_scheduler_state)
 
@@ -202,6 +213,12 @@ class DesktopShell(QObject):
             self.history_window.show_delivery(delivery_id)
         self._raise(self.history_window)
         return self.history_window
+
+    @Slot()
+    def _refresh_history(self) -> None:
+        window = self.history_window
+        if window is not None and shiboken6.isValid(window) and window.isVisible():
+            window.refresh()
 
     @Slot()
     def show_backups(self) -> BackupsDialog | None:
@@ -316,8 +333,9 @@ class DesktopShell(QObject):
     @Slot()
     def _on_open_reminders(self) -> None:
         reminders = self.presenter.open_reminders
-        self.window.set_open_reminders(reminders)
-        if self.tray is not None:
+        if shiboken6.isValid(self.window):  # reminder windows may outlive it at shutdown
+            self.window.set_open_reminders(reminders)
+        if self.tray is not None and shiboken6.isValid(self.tray):
             self.tray.set_open_reminders(reminders)
 
     @Slot(int)

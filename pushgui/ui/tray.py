@@ -35,6 +35,7 @@ class TrayIcon(QSystemTrayIcon):
         self.setToolTip("pushgui")
         self._paused = False
         self._attention = False
+        self._next_due = ""
         self.menu = QMenu()
         self.show_action = self._add(self.tr("Show pushgui"), self.show_requested.emit)
         self.new_action = self._add(self.tr("New reminder…"), self.new_requested.emit)
@@ -99,7 +100,18 @@ class TrayIcon(QSystemTrayIcon):
         self._paused = paused
         self._update_icon()
         self.pause_action.setText(self.tr("Resume") if paused else self.tr("Pause all"))
-        self.setToolTip(self.tr("pushgui (paused)") if paused else "pushgui")
+        self._update_tooltip()
+
+    def set_next_due(self, text: str) -> None:
+        """Say in the tooltip which reminder is due next ("Next: Drink water, in 45 min")."""
+        self._next_due = text
+        self._update_tooltip()
+
+    def _update_tooltip(self) -> None:
+        lines = [self.tr("pushgui (paused)") if self._paused else "pushgui"]
+        if self._next_due and not self._paused:
+            lines.append(self._next_due)
+        self.setToolTip("\n".join(lines))
 
     @Slot(QSystemTrayIcon.ActivationReason)
     def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
