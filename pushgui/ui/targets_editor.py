@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pushgui.core.channel_book import ChannelBook, ChannelRecord
+from pushgui.core.channel_book import PERSONAL_KINDS, ChannelBook, ChannelRecord
 from pushgui.core.contacts import ContactBook, ContactRecord, GroupRecord
 from pushgui.core.errors import FieldError
 from pushgui.core.recipients import Planner, Recipient
@@ -466,7 +466,13 @@ class TargetsEditor(QWidget):
         return tuple(result)
 
     def recipients(self, spec: PushSpec) -> list[Recipient]:
-        return self.planner.recipients(spec)
+        """Who ``spec`` reaches; an email target with nobody chosen reaches nobody (the
+        planner lists it as the channel, as it does a room, so that a run records it)."""
+        return [
+            r
+            for r in self.planner.recipients(spec)
+            if not (r.kind in PERSONAL_KINDS and r.contact_id is None)
+        ]
 
     # -- showing state ---------------------------------------------------------------------
 

@@ -37,7 +37,7 @@ def wait_for_save(qtbot, dialog: PushEditorDialog, enabled: bool = True) -> None
     qtbot.waitUntil(lambda: dialog.save_button.isEnabled() == enabled, timeout=2000)
 
 
-def test_a_new_reminder_starts_once_at_the_next_full_hour(open_dialog):
+def test_a_new_reminder_starts_once_at_the_next_full_hour(qtbot, open_dialog):
     dialog = open_dialog()
     assert dialog.windowTitle() == "New reminder"
     assert dialog.kind_buttons["once"].isChecked()
@@ -46,9 +46,10 @@ def test_a_new_reminder_starts_once_at_the_next_full_hour(open_dialog):
     assert isinstance(trigger, OnceSpec)
     assert trigger.at.minute == 0
     assert timedelta(minutes=-1) < trigger.at - datetime.now() <= timedelta(hours=1)
-    assert dialog.name_error.isVisible()
-    assert dialog.name_error.text() == "Give the reminder a name"
-    assert not dialog.save_button.isEnabled()
+    # Nothing typed yet: Save waits, saying why in its tooltip, and nothing is red.
+    qtbot.waitUntil(lambda: not dialog.save_button.isEnabled())
+    assert dialog.save_button.toolTip() == "Give the reminder a name"
+    assert not dialog.name_error.isVisible()
     assert dialog.targets_list.item(0).text() == "Me (desktop notification)"
     assert dialog.targets_list.item(0).checkState() == Qt.CheckState.Checked
 
@@ -248,3 +249,39 @@ def test_controls_without_visible_text_have_accessible_names(open_dialog):
         dialog.calendar_editor.times_list.remove_buttons()[0],
     ):
         assert widget.accessibleName(), widget
+
+
+def test_a_field_error_shows_once_the_field_is_left_or_save_is_tried(qtbot, open_dialog):
+    dialog = open_dialog()
+    dialog.activateWindow()  # focus moves (and is lost) only in the active window
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert dialog.focusWidget() is dialog.name_edit
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Tab)  # left empty
+    qtbot.waitUntil(dialog.name_error.isVisible, timeout=2000)
+    assert dialog.name_error.text() == "Give the reminder a name"
+
+
+def test_trying_to_save_shows_the_errors_and_focuses_the_first_field(qtbot, open_dialog):
+    fresh = open_dialog()
+    qtbot.keyClick(fresh.body_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert fresh.name_error.isVisible() and fresh.result() != QDialog.DialogCode.Accepted
+    assert fresh.focusWidget() is fresh.name_edit
+
+
+def test_the_title_defaults_to_the_name(qtbot, open_dialog):
+    dialog = open_dialog()
+    qtbot.keyClicks(dialog.name_edit, "Drink water")
+    assert dialog.title_edit.placeholderText() == "Drink water"
+    wait_for_save(qtbot, dialog)
+    assert not dialog.title_error.isVisible()
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.push_spec().message.title == "Drink water"
+
+    # Edited later: a title equal to the name stays empty and follows a new name.
+    again = open_dialog(dialog.push_spec())
+    assert again.title_edit.text() == ""
+    again.name_edit.setText("Drink tea")
+    assert again.push_spec().message.title == "Drink tea"
+    qtbot.keyClicks(again.title_edit, "Tea time")
+    assert again.push_spec().message.title == "Tea time"
