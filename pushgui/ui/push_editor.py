@@ -334,6 +334,7 @@ class PushEditorDialog(QDialog):
         kinds_row.addStretch(1)
 
         self.once_editor = OnceEditor(self)
+        self.once_editor.zone = lambda: self.zone_combo.zone()  # quick picks count from there
         self.interval_editor = IntervalEditor(self)
         self.calendar_editor = CalendarEditor(self)
         self.editors: dict[str, TriggerEditor] = {
@@ -383,6 +384,7 @@ class PushEditorDialog(QDialog):
 
         self.kind_group.idToggled.connect(self._kind_toggled)
         self.zone_combo.zone_changed.connect(self._schedule_refresh)
+        self.zone_combo.zone_changed.connect(lambda _zone: self.once_editor.update_picks())
         self.name_edit.textChanged.connect(self._name_changed)
         for edit in (self.name_edit, self.title_edit):  # the body's is installed above
             edit.installEventFilter(self)

@@ -6,7 +6,7 @@ from datetime import datetime, time, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDateTimeEdit, QDialog
 
 from pushgui.core.schedule.spec import LAST, CalendarSpec, IntervalSpec, OnceSpec
 from pushgui.core.specs import Message, PushOptions, PushSpec, Target
@@ -285,3 +285,30 @@ def test_the_title_defaults_to_the_name(qtbot, open_dialog):
     assert again.push_spec().message.title == "Drink tea"
     qtbot.keyClicks(again.title_edit, "Tea time")
     assert again.push_spec().message.title == "Tea time"
+
+
+def test_a_date_and_time_are_typed_from_the_keyboard_without_touching_the_zone(qtbot, open_dialog):
+    dialog = open_dialog()
+    dialog.zone_combo.set_zone(ZONE)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    edit = dialog.once_editor.at_edit
+    edit.setFocus(Qt.FocusReason.TabFocusReason)  # tabbed in: the day is selected
+    assert edit.currentSection() == QDateTimeEdit.Section.DaySection
+    qtbot.keyClicks(edit, "24")
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)  # the month stays
+    qtbot.keyClicks(edit, "2031")  # a full year moves on to the hour by itself...
+    assert edit.currentSection() == QDateTimeEdit.Section.HourSection
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)  # ...so this Tab stays for it
+    assert edit.hasFocus() and edit.currentSection() == QDateTimeEdit.Section.HourSection
+    qtbot.keyClicks(edit, "14")
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    assert edit.hasFocus() and edit.currentSection() == QDateTimeEdit.Section.MinuteSection
+    qtbot.keyClicks(edit, "35")
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)  # the last section typed: Tab moves on
+    assert not edit.hasFocus()
+    at = dialog.once_editor.spec().at
+    assert (at.year, at.day, at.hour, at.minute) == (2031, 24, 14, 35)
+    assert dialog.zone_combo.zone() == ZONE
+    qtbot.waitUntil(lambda: not dialog.zone_error.isVisible())
