@@ -69,6 +69,19 @@ def test_once_emits_changed_when_edited(qtbot):
         editor.at_edit.setDateTime(editor.at_edit.dateTime().addDays(1))
 
 
+def test_the_date_time_box_has_no_weekday_section_in_either_language(qtbot, qapp):
+    from pushgui.ui import i18n
+
+    formats = {}
+    for language in ("en", "zh_CN"):
+        i18n.install(qapp, language)
+        editor = OnceEditor()
+        qtbot.addWidget(editor)
+        formats[language] = editor.at_edit.displayFormat()
+    i18n.install(qapp, "en")
+    assert formats == {"en": "d MMM yyyy  HH:mm", "zh_CN": "yyyy年M月d日  HH:mm"}
+
+
 def test_once_quick_picks_count_from_now_in_the_zone_shown(qtbot):
     editor = OnceEditor()
     qtbot.addWidget(editor)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, time, timedelta
@@ -113,7 +114,7 @@ def make_date_time_edit(parent: QWidget | None = None) -> QDateTimeEdit:
     edit.setCalendarPopup(True)
     # No weekday name: as the first section it took the keyboard and no digit typed there
     # did anything. Tabbing in lands on the day of the month.
-    edit.setDisplayFormat(date_time_pattern().replace("ddd ", "").replace(" dddd", ""))
+    edit.setDisplayFormat(re.sub(r" ?d{3,4} ?", " ", date_time_pattern()).strip())
     edit.setDateTime(to_qdatetime(next_full_hour()))
     return edit
 
