@@ -284,7 +284,7 @@ class MainWindow(QMainWindow):
             tr("&Contacts…"), self.contacts_requested.emit, "Ctrl+Shift+C", tr("People and groups")
         )
         self.channels_action = self._action(
-            tr("C&hannels…"),
+            tr("Cha&nnels…"),
             self.channels_requested.emit,
             "Ctrl+Shift+L",
             tr("Email accounts and chat bots to send through"),

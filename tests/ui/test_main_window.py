@@ -301,7 +301,7 @@ def test_tools_menu_opens_contacts_channels_and_history(qtbot, runtime):
     tools = next(m for m in window.menuBar().actions() if m.text() == "&Tools").menu()
     assert [a.text() for a in tools.actions()] == [
         "&Contacts…",
-        "C&hannels…",
+        "Cha&nnels…",
         "&History…",
         "",
         "&Settings…",
