@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 
 WORKERS = 8
 BACKUP_CHECK_MS = 3600 * 1000
+MISSING_LIBRARIES = 6  # exit code: Qt's platform libraries are not installed
 
 
 def configure_logging(locations: Locations, to_stderr: bool, level: int = logging.INFO) -> None:
@@ -164,6 +165,14 @@ def _on_message(runtime: Runtime, message: str) -> None:
 
 def run_gui(locations: Locations, minimized: bool = False) -> int:
     """Start the desktop app; a second launch on the same data folder shows the first."""
+    from pushgui.core.system_libs import install_hint, missing_libraries, uses_xcb
+
+    # Checked before Qt loads: without them creating the QApplication dumps core.
+    missing = missing_libraries() if uses_xcb() else []
+    if missing:
+        print(install_hint(missing), file=sys.stderr)
+        return MISSING_LIBRARIES
+
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from pushgui.core.autostart import data_dir_argument, pick

@@ -66,8 +66,8 @@ def describe_settings(record: ChannelRecord) -> str:
     """A short, secret-free line telling channels of one kind apart."""
     settings = record.settings
     if record.kind == "email":
-        sender = settings.get("sender_address", "")
-        host = settings.get("host", "")
+        sender = str(settings.get("sender_address", ""))
+        host = str(settings.get("host", ""))
         if sender and host:
             return QCoreApplication.translate("ChannelsWindow", "{sender} via {host}").format(
                 sender=sender, host=host
