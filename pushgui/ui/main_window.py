@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -38,6 +38,7 @@ from pushgui.core.templates import Template, TemplateBook
 from pushgui.core.transfer import read_import, write_export
 from pushgui.engine.bridge import EventBridge
 from pushgui.ui.confirm import confirm_destructive
+from pushgui.ui.geometry import fit_to_screen
 from pushgui.ui.icons import app_icon
 from pushgui.ui.push_editor import NewReminderDefaults, PushEditorDialog
 from pushgui.ui.push_model import (
@@ -197,6 +198,7 @@ class MainWindow(QMainWindow):
         self._clock_timer.timeout.connect(self.tick)
         self._clock_timer.start()
 
+        self._fitted = False
         self.reload()
         self._restore_layout()
 
@@ -792,6 +794,12 @@ class MainWindow(QMainWindow):
         self.settings.set("window.geometry", _hex(self.saveGeometry()))
         header = self.table.horizontalHeader().saveState()
         self.settings.set(COLUMNS_KEY, _hex(header))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._fitted:  # a remembered size from a larger screen must not spill over
+            self._fitted = True
+            fit_to_screen(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()

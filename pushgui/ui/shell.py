@@ -30,6 +30,7 @@ from pushgui.engine.scheduler import PushScheduler
 from pushgui.ui.backups_dialog import BackupsDialog
 from pushgui.ui.channels_window import ChannelsWindow
 from pushgui.ui.contacts_window import ContactsWindow
+from pushgui.ui.geometry import manage as manage_window
 from pushgui.ui.headsup import HeadsUpPresenter
 from pushgui.ui.history_window import HistoryWindow
 from pushgui.ui.interrupted_dialog import InterruptedDialog
@@ -187,6 +188,7 @@ class DesktopShell(QObject):
     def show_contacts(self) -> ContactsWindow:
         if self.contacts_window is None:
             self.contacts_window = ContactsWindow(self.contacts)
+            manage_window(self.contacts_window, self.settings, "contacts")
         self._raise(self.contacts_window)
         return self.contacts_window
 
@@ -194,6 +196,7 @@ class DesktopShell(QObject):
     def show_channels(self) -> ChannelsWindow:
         if self.channels_window is None:
             self.channels_window = ChannelsWindow(self.channels, self.settings)
+            manage_window(self.channels_window, self.settings, "channels")
             self.channels_window.secrets_mode_changed.connect(self._on_secrets_mode)
         self._raise(self.channels_window)
         return self.channels_window
@@ -206,6 +209,7 @@ class DesktopShell(QObject):
         pushes = [(row.id, row.name) for row in self.service.rows()]
         if self.history_window is None:
             self.history_window = HistoryWindow(self.history, pushes)
+            manage_window(self.history_window, self.settings, "history")
         else:
             self.history_window.set_pushes(pushes)
             self.history_window.refresh()
