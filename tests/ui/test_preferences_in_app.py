@@ -122,15 +122,28 @@ def test_help_open_log_folder_shows_it_in_the_file_manager(
     assert [Path(u.toLocalFile()) for u in file_manager.urls] == [data_dir / "logs"]
 
 
-def test_autostart_is_switched_on_once_after_the_first_reminder(qtbot, runtime, backend):
+def answer_autostart(qtbot, shell, start: bool) -> None:
+    box = shell.preferences.autostart_question
+    assert box is not None and box.isVisible()
+    assert "log in" in box.text()
+    buttons = {b.text(): b for b in box.buttons()}
+    qtbot.mouseClick(buttons["&Start at login" if start else "&Not now"], Qt.LeftButton)
+    qtbot.waitUntil(lambda: shell.preferences.autostart_question is None)
+
+
+def test_autostart_is_asked_once_after_the_first_reminder(qtbot, runtime, backend):
     shell = make_shell(qtbot, runtime, backend)
     shell.start()
-    assert not backend.is_enabled()
+    assert shell.preferences.autostart_question is None
     push_id = runtime.service.create(weekdays_at_nine())
-    qtbot.waitUntil(backend.is_enabled)
+    qtbot.waitUntil(lambda: shell.preferences.autostart_question is not None)
+    assert not backend.is_enabled()  # not before the answer
+    answer_autostart(qtbot, shell, start=True)
+    assert backend.is_enabled()
     assert Preferences(runtime.settings).autostart is True
     assert "start when you log in" in shell.window.statusBar().currentMessage()
-    # Turned off by the user, it stays off when more reminders come.
+
+    # Turned off by the user, it stays off when more reminders come, and nothing asks.
     dialog = shell.preferences.show_settings()
     assert dialog.autostart_check.isChecked()
     dialog.autostart_check.click()
@@ -138,17 +151,34 @@ def test_autostart_is_switched_on_once_after_the_first_reminder(qtbot, runtime, 
     assert not backend.is_enabled()
     runtime.service.delete(push_id)
     runtime.service.create(once_in(3600))
-    qtbot.wait(50)
+    assert shell.preferences.offer_autostart() is None
     assert not backend.is_enabled()
     assert runtime.settings.get(AUTOSTART_OFFERED_KEY) is True
 
 
-def test_reminders_made_before_this_version_get_the_offer_at_start(qtbot, runtime, backend):
-    runtime.service.create(weekdays_at_nine())
+def test_not_now_leaves_autostart_off_and_is_not_asked_again(qtbot, runtime, backend):
+    runtime.service.create(weekdays_at_nine())  # made before this version: asked at start
     shell = make_shell(qtbot, runtime, backend)
     assert not backend.is_enabled()
     shell.start()
-    assert backend.is_enabled()
+    answer_autostart(qtbot, shell, start=False)
+    assert not backend.is_enabled()
+    assert Preferences(runtime.settings).autostart is False
+    again = make_shell(qtbot, runtime, backend)
+    again.start()
+    assert again.preferences.autostart_question is None
+
+
+def test_the_question_names_a_temporary_install_location(qtbot, runtime, backend):
+    from pushgui.core.autostart import fragile_location
+
+    runtime.service.create(weekdays_at_nine())
+    shell = make_shell(qtbot, runtime, backend)
+    shell.start()
+    box = shell.preferences.autostart_question
+    assert box is not None
+    assert str(fragile_location()) in box.text()  # tests run from a checkout or a venv
+    answer_autostart(qtbot, shell, start=False)
 
 
 def test_a_stale_autostart_entry_is_rewritten_at_start(qtbot, runtime, backend):
