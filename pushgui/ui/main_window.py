@@ -7,8 +7,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -39,7 +39,7 @@ from pushgui.core.transfer import read_import, write_export
 from pushgui.engine.bridge import EventBridge
 from pushgui.ui.confirm import confirm_destructive
 from pushgui.ui.geometry import fit_to_screen
-from pushgui.ui.icons import app_icon
+from pushgui.ui.icons import action_icon, app_icon
 from pushgui.ui.push_editor import NewReminderDefaults, PushEditorDialog
 from pushgui.ui.push_model import (
     ENABLED,
@@ -62,6 +62,7 @@ log = logging.getLogger(__name__)
 REFRESH_MS = 150
 CLOCK_MS = 20_000
 COLUMNS_KEY = "window.columns.v2"  # v2: six columns (Recipients added)
+NAME_CHARS, SCHEDULE_CHARS = 32, 56  # widest a name / schedule column grows by itself
 
 
 def _hex(data: QByteArray) -> str:
@@ -114,7 +115,7 @@ class MainWindow(QMainWindow):
         self.keep_running_in_tray = keep_running_in_tray
         self.setWindowTitle("pushgui")
         self.setWindowIcon(app_icon())
-        self.resize(960, 560)
+        self.resize(1120, 600)  # fitted to smaller screens when shown
 
         self.model = PushTableModel(self)
         self.proxy = PushFilterModel(self)
@@ -148,7 +149,6 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         header.moveSection(header.visualIndex(RECIPIENTS), SCHEDULE + 1)
         # Columns are sized to what they hold (a sample of rows, enough at 10,000).
         header.setResizeContentsPrecision(200)
@@ -359,7 +359,36 @@ class MainWindow(QMainWindow):
         toolbar.addActions([self.contacts_action, self.channels_action, self.history_action])
         self.addToolBar(toolbar)
         self._build_status_bar()
+        self.apply_icons()
         self._update_actions()
+
+    def apply_icons(self) -> None:
+        """Toolbar and menu icons in the current palette's colours (light or dark theme)."""
+        for action, role in (
+            (self.new_action, "new"),
+            (self.edit_action, "edit"),
+            (self.duplicate_action, "duplicate"),
+            (self.run_now_action, "run_now"),
+            (self.delete_action, "delete"),
+            (self.contacts_action, "contacts"),
+            (self.channels_action, "channels"),
+            (self.history_action, "history"),
+            (self.settings_action, "settings"),
+        ):
+            action.setIcon(action_icon(role, self.palette()))
+        self._toggle_icon()
+
+    def _toggle_icon(self) -> None:
+        push_id = self.selected_id()
+        paused = False
+        if push_id is not None:
+            paused = not self.model.row_at(self.model.index_of(push_id).row()).enabled
+        self.toggle_action.setIcon(action_icon("resume" if paused else "pause", self.palette()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "toggle_action"):
+            self.apply_icons()
 
     def _build_status_bar(self) -> None:
         # Reminders shown and not yet answered stay one click away, whatever the
@@ -422,14 +451,29 @@ class MainWindow(QMainWindow):
         return ", ".join(dict.fromkeys(parts))
 
     def fit_columns(self) -> None:
-        """Widen the columns to what they show, so no text is cut (never narrower)."""
+        """Widen the columns to what they show, so no text is cut (never narrower). Names
+        and schedules stop at a sensible width; longer ones end in "…" (the tooltip has
+        them whole)."""
         header = self.table.horizontalHeader()
+        char = self.table.fontMetrics().averageCharWidth()
+        caps = {NAME: char * NAME_CHARS, SCHEDULE: char * SCHEDULE_CHARS}
+        full: dict[int, int] = {}
         for column in range(self.model.columnCount()):
-            if column == NAME:
-                continue
             wanted = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            full[column] = wanted
+            wanted = min(wanted, caps.get(column, wanted))
             if wanted > header.sectionSize(column):
                 header.resizeSection(column, wanted)
+        # Room left in the window goes to the names, then the schedules, still cut.
+        for column in (NAME, SCHEDULE):
+            room = self.table.viewport().width() - header.length()
+            short = full[column] - header.sectionSize(column)
+            if room > 0 and short > 0:
+                header.resizeSection(column, header.sectionSize(column) + min(room, short))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
 
     @Slot(bool)
     def _on_show_finished(self, shown: bool) -> None:
@@ -464,6 +508,7 @@ class MainWindow(QMainWindow):
         if push_id is not None:
             row = self.model.row_at(self.model.index_of(push_id).row())
             self.toggle_action.setText(self.tr("&Pause") if row.enabled else self.tr("Re&sume"))
+        self._toggle_icon()
         self.skip_action.setEnabled(
             push_id is not None and row.enabled and row.next_run is not None
         )

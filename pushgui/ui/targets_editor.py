@@ -38,6 +38,7 @@ from pushgui.core.contacts import ContactBook, ContactRecord, GroupRecord
 from pushgui.core.errors import FieldError
 from pushgui.core.recipients import Planner, Recipient
 from pushgui.core.specs import PushSpec, Target
+from pushgui.ui.icons import kind_icon
 from pushgui.ui.trigger_editors.base import ErrorLabel, hint_label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -376,13 +377,18 @@ class TargetsEditor(QWidget):
         self._filling = True
         try:
             self.destinations.clear()
-            self._add_item(self.tr("Me (desktop notification)"), (DESKTOP,), desktop)
+            me = self._add_item(self.tr("Me (desktop notification)"), (DESKTOP,), desktop)
+            me.setIcon(kind_icon(DESKTOP, self.palette()))
             if emails:
-                self._add_item(self.tr("Email contacts and groups"), (EMAIL,), email is not None)
+                mail = self._add_item(
+                    self.tr("Email contacts and groups"), (EMAIL,), email is not None
+                )
+                mail.setIcon(kind_icon(EMAIL, self.palette()))
             for channel in self.room_channels():
                 text = self.tr("Post to %1 (%2)").replace("%1", channel.name)
                 text = text.replace("%2", kind_name(channel.kind))
-                self._add_item(text, ("room", channel.id), channel.id in chosen_rooms)
+                room = self._add_item(text, ("room", channel.id), channel.id in chosen_rooms)
+                room.setIcon(kind_icon(channel.kind, self.palette()))
             for index, kept in enumerate(self._kept):
                 item = self._add_item(self._kept_text(kept), ("kept", index), True)
                 item.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from pushgui.ui.icons import icon
+from pushgui.ui.icons import action_icon, icon
 from pushgui.ui.notifications import FreedesktopNotifier
 
 
@@ -48,7 +48,21 @@ class TrayIcon(QSystemTrayIcon):
         self.quit_action = self._add(self.tr("Quit"), self.quit_requested.emit)
         self.setContextMenu(self.menu)
         self.activated.connect(self._on_activated)
+        self.apply_icons()
+        self.menu.aboutToShow.connect(self.apply_icons)  # the theme may have changed
         self.notifier: FreedesktopNotifier | None = None
+
+    def apply_icons(self) -> None:
+        """Menu icons in the menu's palette colours (light or dark theme)."""
+        palette = self.menu.palette()
+        for action, role in (
+            (self.show_action, "show"),
+            (self.new_action, "new"),
+            (self.reminders_action, "reminders"),
+            (self.pause_action, "resume" if self._paused else "pause"),
+            (self.quit_action, "quit"),
+        ):
+            action.setIcon(action_icon(role, palette))
 
     def set_notifier(self, notifier: FreedesktopNotifier | None) -> None:
         """Send messages to the session's notification service instead of Qt's own balloon
@@ -100,6 +114,7 @@ class TrayIcon(QSystemTrayIcon):
         self._paused = paused
         self._update_icon()
         self.pause_action.setText(self.tr("Resume") if paused else self.tr("Pause all"))
+        self.apply_icons()
         self._update_tooltip()
 
     def set_next_due(self, text: str) -> None:
