@@ -244,8 +244,8 @@ class PushEditorDialog(QDialog):
         # The text box takes Ctrl+Return as a line break; saving should win there too.
         self.body_edit.installEventFilter(self)
 
-        self.name_error = ErrorLabel(self)
-        self.title_error = ErrorLabel(self)
+        self.name_error = ErrorLabel(self, reserve_line=True)
+        self.title_error = ErrorLabel(self, reserve_line=True)
         self.body_error = ErrorLabel(self)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)

@@ -312,3 +312,22 @@ def test_a_date_and_time_are_typed_from_the_keyboard_without_touching_the_zone(q
     assert (at.year, at.day, at.hour, at.minute) == (2031, 24, 14, 35)
     assert dialog.zone_combo.zone() == ZONE
     qtbot.waitUntil(lambda: not dialog.zone_error.isVisible())
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_errors_appearing_do_not_move_the_fields_below(qtbot, qapp, language):
+    from pushgui.ui import i18n
+
+    i18n.install(qapp, language)
+    try:
+        dialog = PushEditorDialog()
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        before = [w.geometry() for w in (dialog.title_edit, dialog.body_edit)]
+        dialog.accept()  # Save tried on an empty form: both errors show
+        assert dialog.name_error.isVisible() and dialog.title_error.isVisible()
+        qapp.processEvents()
+        assert [w.geometry() for w in (dialog.title_edit, dialog.body_edit)] == before
+    finally:
+        i18n.install(qapp, "en")

@@ -364,3 +364,13 @@ def test_zone_combo_shows_cities_and_offsets_and_never_changes_by_accident(qtbot
     completer = combo.completer()
     completer.setCompletionPrefix("shangh")
     assert completer.currentCompletion() == "Shanghai (UTC+8)"
+
+
+def test_utc_by_any_of_its_names_is_plain_utc(qtbot, monkeypatch):
+    from pushgui.ui.trigger_editors import base
+
+    monkeypatch.setattr(base, "system_timezone", lambda: "Etc/UTC")  # as many Linux machines
+    assert base.default_timezone() == "UTC"
+    combo = TimeZoneCombo()
+    qtbot.addWidget(combo)
+    assert (combo.itemData(0), combo.itemText(0), combo.zone()) == ("UTC", "UTC", "UTC")

@@ -42,9 +42,16 @@ def next_full_hour(now: datetime | None = None) -> datetime:
     return now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
 
 
+UTC_ALIASES = frozenset(
+    {"Etc/UTC", "Etc/UCT", "Etc/Universal", "Etc/Zulu", "UCT", "Universal", "Zulu"}
+)
+
+
 def default_timezone() -> str:
-    """The machine's IANA zone name (UTC when it cannot be told)."""
-    return system_timezone()
+    """The machine's IANA zone name (UTC when it cannot be told); the many names of UTC
+    ("Etc/UTC", "Zulu") are plain "UTC", which is what people read."""
+    name = system_timezone()
+    return "UTC" if name in UTC_ALIASES else name
 
 
 def to_qdatetime(value: datetime) -> QDateTime:
@@ -137,13 +144,22 @@ def make_time_edit(value: time = time(9, 0), parent: QWidget | None = None) -> Q
 class ErrorLabel(QLabel):
     """A red, word-wrapped message under a field; hidden while there is nothing to say."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, reserve_line: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("fieldError")
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self._colour()
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        if reserve_line:
+            # The space of one line stays when there is nothing to say, so a message
+            # appearing never moves the fields below (where the next click is going).
+            policy = self.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            self.setSizePolicy(policy)
+            self.setText("Ag 汉字")  # a line as tall as either language makes it
+            self.setMinimumHeight(self.sizeHint().height())
+            self.setText("")
         self.hide()
 
     def _colour(self) -> None:
