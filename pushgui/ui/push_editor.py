@@ -418,8 +418,10 @@ class PushEditorDialog(QDialog):
 
     @staticmethod
     def _list_height(view: QListWidget, rows: int) -> int:
-        """Exactly ``rows`` rows tall (a row may hold a small warning icon)."""
-        row = max(view.fontMetrics().height(), view.iconSize().height()) + 1
+        """Exactly ``rows`` rows tall (a row may hold a small warning icon, or Chinese text,
+        whose fallback font makes a line taller than the Latin font says)."""
+        tallest = view.fontMetrics().boundingRect("Ag 汉字").height()
+        row = max(view.fontMetrics().height(), tallest, view.iconSize().height()) + 1
         return row * rows + 2 * view.frameWidth() + 4
 
     def _align_labels(self) -> None:

@@ -331,3 +331,20 @@ def test_errors_appearing_do_not_move_the_fields_below(qtbot, qapp, language):
         assert [w.geometry() for w in (dialog.title_edit, dialog.body_edit)] == before
     finally:
         i18n.install(qapp, "en")
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_next_runs_fit_their_list_in_both_languages(qtbot, qapp, language):
+    from pushgui.ui import i18n
+
+    i18n.install(qapp, language)
+    try:
+        dialog = PushEditorDialog()
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.kind_buttons["calendar"].click()
+        qtbot.waitUntil(lambda: dialog.preview_list.count() == 5)
+        assert not dialog.preview_list.verticalScrollBar().isVisible()
+    finally:
+        i18n.install(qapp, "en")
