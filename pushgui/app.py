@@ -238,6 +238,13 @@ def run_gui(locations: Locations, minimized: bool = False) -> int:
         shell.quit()
 
     shell.restore_requested.connect(restore_and_restart)
+    restart: list[bool] = []
+
+    def restart_now() -> None:  # a new language: windows are built in their language
+        restart.append(True)
+        shell.quit()
+
+    shell.restart_requested.connect(restart_now)
     if not minimized or shell.tray is None:
         shell.show_window()
     shell.start(runtime.db.recovery)
@@ -253,5 +260,8 @@ def run_gui(locations: Locations, minimized: bool = False) -> int:
     if restore:
         runtime.backups.restore(restore[0])
         log.info("Restored %s; starting again", restore[0])
+        QProcess.startDetached(sys.executable, [*sys.orig_argv[1:]])
+    elif restart:
+        log.info("Starting again for the new language")
         QProcess.startDetached(sys.executable, [*sys.orig_argv[1:]])
     return code

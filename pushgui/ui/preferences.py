@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSystemTrayIcon
 
@@ -26,9 +26,14 @@ NOTICE_MS = 15_000
 class PreferencesController(QObject):
     """Opens Settings and applies what was saved to the parts of the app that use it.
 
+    Signals:
+        restart_requested(): the user chose to restart now (to see a new language).
+
     It also asks once, when the first reminder exists, whether pushgui should start at
     login (unless the user chose already), naming a fragile install location.
     """
+
+    restart_requested = Signal()
 
     def __init__(
         self,
@@ -56,13 +61,46 @@ class PreferencesController(QObject):
         self.dialog: SettingsDialog | None = None
         self.autostart_question: QMessageBox | None = None
         self._offered = bool(prefs.store.get(AUTOSTART_OFFERED_KEY, False))
+        self.restart_question: QMessageBox | None = None
+        self._language = prefs.language  # the one the windows were built in
         self.apply()
 
     def apply(self) -> None:
-        """Make the running app follow the stored preferences (those that apply at once)."""
+        """Make the running app follow the stored preferences (those that apply at once);
+        a new language offers to restart now (every window is built in its language)."""
         self.presenter.prefer_popup = self.prefs.notification_style == "popup"
         if self.backups is not None:
             self.backups.keep = self.prefs.backups_keep
+        if self.prefs.language != self._language:
+            self._language = self.prefs.language
+            self.offer_restart()
+
+    def offer_restart(self) -> QMessageBox:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Restart pushgui?"),
+            self.tr(
+                "pushgui shows the new language after a restart. Reminders due meanwhile are "
+                "sent when it is back."
+            ),
+            parent=self.window,
+        )
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.restart_button = box.addButton(
+            self.tr("&Restart now"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(self.tr("&Later"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(self.restart_button)
+        box.finished.connect(lambda _r: self._answer_restart(box))
+        self.restart_question = box
+        box.open()
+        return box
+
+    def _answer_restart(self, box: QMessageBox) -> None:
+        self.restart_question = None
+        if box.clickedButton() is self.restart_button:
+            self.restart_requested.emit()
 
     @Slot()
     def show_settings(self) -> SettingsDialog:

@@ -53,11 +53,14 @@ class DesktopShell(QObject):
     """Owns the windows; the engine keeps running while they are hidden.
 
     Signals:
+        restart_requested(): the user chose to restart now (a new language); the
+            application stops and starts again.
         restore_requested(object): the user confirmed restoring this backup (a Path); the
             application stops the engine, restores and starts again.
     """
 
     restore_requested = Signal(object)
+    restart_requested = Signal()
 
     def __init__(
         self,
@@ -133,6 +136,7 @@ class DesktopShell(QObject):
             autostart=autostart,
             parent=self,
         )
+        self.preferences.restart_requested.connect(self.restart_requested.emit)
         self.window.new_defaults = self._new_defaults
         self.window.settings_requested.connect(self.preferences.show_settings)
         self.window.log_folder_requested.connect(self.preferences.open_log_folder)

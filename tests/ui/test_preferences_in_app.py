@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from pushgui.app import Runtime, start_runtime
 from pushgui.core.autostart import XdgAutostart
@@ -197,3 +197,21 @@ def test_without_a_backend_nothing_is_written(qtbot, runtime, tmp_path):
     qtbot.wait(50)
     assert not (tmp_path / "config" / "autostart").exists()
     assert runtime.settings.get(AUTOSTART_OFFERED_KEY) is None
+
+
+def test_a_new_language_offers_to_restart_now(qtbot, runtime, backend):
+    shell = make_shell(qtbot, runtime, backend)
+    save = QDialogButtonBox.StandardButton.Save
+    dialog = shell.preferences.show_settings()
+    dialog.style_combo.setCurrentIndex(dialog.style_combo.findData("popup"))
+    qtbot.mouseClick(dialog.buttons.button(save), Qt.LeftButton)
+    assert shell.preferences.restart_question is None  # same language: nothing to restart for
+
+    dialog = shell.preferences.show_settings()
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("zh_CN"))
+    qtbot.mouseClick(dialog.buttons.button(save), Qt.LeftButton)
+    box = shell.preferences.restart_question
+    assert box is not None and box.isVisible()
+    with qtbot.waitSignal(shell.restart_requested):
+        qtbot.mouseClick(shell.preferences.restart_button, Qt.LeftButton)
+    assert shell.preferences.restart_question is None
