@@ -18,7 +18,10 @@ unsigned integer the ``Notify`` call needs, hence jeepney (already installed wit
 Linux).
 
 Windows and macOS have no such service: there reminders are shown in pushgui's own
-always-on-top reminder window (see docs/GLOSSARY.md, "reminder window").
+always-on-top reminder window (see docs/GLOSSARY.md, "reminder window"). desktop-notifier
+would reach their notification centres, but its API needs an asyncio loop beside Qt's, macOS
+delivers only to a signed app bundle, and its Windows backend is young; the window is what
+a frozen build can count on today.
 """
 
 from __future__ import annotations
