@@ -1,4 +1,9 @@
-"""The main window: the push list with its actions, menus, toolbar and filter box."""
+"""The main window: the push list with its actions, menus, toolbar and filter box.
+
+Over 400 lines because it holds every action on the list (menus, toolbar, shortcuts) with
+its handler; the status bar, the Recipients column's words and the column sizing are in
+:mod:`pushgui.ui.list_status`.
+"""
 
 from __future__ import annotations
 
@@ -18,11 +23,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QTableView,
     QToolBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -40,11 +43,11 @@ from pushgui.engine.bridge import EventBridge
 from pushgui.ui.confirm import confirm_destructive
 from pushgui.ui.geometry import fit_to_screen
 from pushgui.ui.icons import action_icon, app_icon
+from pushgui.ui.list_status import ListStatus, Recipients, fit_columns
 from pushgui.ui.push_editor import NewReminderDefaults, PushEditorDialog
 from pushgui.ui.push_model import (
     ENABLED,
     ID_ROLE,
-    NAME,
     NEXT_RUN,
     RECIPIENTS,
     SCHEDULE,
@@ -55,14 +58,12 @@ from pushgui.ui.push_model import (
 )
 from pushgui.ui.templates_dialog import SaveTemplateDialog, TemplateChooserDialog
 from pushgui.ui.undo_bar import UndoBar
-from pushgui.ui.when import relative_when
 
 log = logging.getLogger(__name__)
 
 REFRESH_MS = 150
 CLOCK_MS = 20_000
 COLUMNS_KEY = "window.columns.v2"  # v2: six columns (Recipients added)
-NAME_CHARS, SCHEDULE_CHARS = 32, 56  # widest a name / schedule column grows by itself
 
 
 def _hex(data: QByteArray) -> str:
@@ -133,7 +134,7 @@ class MainWindow(QMainWindow):
         self.show_finished_box.setChecked(bool(settings.get("window.show_finished", True)))
         self.proxy.set_show_finished(self.show_finished_box.isChecked())
         self.show_finished_box.toggled.connect(self._on_show_finished)
-        self.model.recipients_text = self._recipients_text
+        self.model.recipients_text = Recipients(contacts, channels, self).text
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -391,85 +392,29 @@ class MainWindow(QMainWindow):
             self.apply_icons()
 
     def _build_status_bar(self) -> None:
-        # Reminders shown and not yet answered stay one click away, whatever the
-        # notification service did with them.
-        self.reminders_menu = QMenu(self)
-        self.reminders_button = QToolButton()
-        self.reminders_button.setObjectName("openReminders")
-        self.reminders_button.setMenu(self.reminders_menu)
-        self.reminders_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.reminders_button.setAutoRaise(True)
-        self.reminders_button.hide()
-        self.next_label = QLabel()
-        self.next_label.setObjectName("nextDue")
-        self.statusBar().addPermanentWidget(self.next_label)
-        self.statusBar().addPermanentWidget(self.reminders_button)
-        self._next_text = ""
+        self.status = ListStatus(self.statusBar(), self.model)
+        self.status.reminder_requested.connect(self.reminder_requested)
+        self.status.next_due_changed.connect(self.next_due_changed)
+        # (the widgets, for tests and the shell)
+        self.next_label = self.status.next_label
+        self.reminders_button = self.status.reminders_button
+        self.reminders_menu = self.status.reminders_menu
 
     @Slot()
     def tick(self) -> None:
         """The clock moved on: relative times and the next due reminder are read again."""
         self.model.refresh_times()
-        self._update_next_due()
-
-    def _update_next_due(self) -> None:
-        row = self.model.next_due()
-        if row is None or row.next_run is None:
-            text = ""
-        else:
-            text = self.tr("Next: {name}, {when}").format(
-                name=row.name, when=relative_when(row.next_run, self.model.clock())
-            )
-        self.next_label.setText(text)
-        self.next_label.setToolTip(format_when(row.next_run) if row and row.next_run else "")
-        if text != self._next_text:
-            self._next_text = text
-            self.next_due_changed.emit(text)
+        self.status.update_next_due()
 
     def next_due_text(self) -> str:
-        return self._next_text
+        return self.status.next_text
 
-    def _recipients_text(self, spec: PushSpec) -> str:
-        """Who a push reaches: "Me", "Alice, Bob (Work mail)", "12 people (Work mail)"."""
-        channels = {c.id: c.name for c in self.channels.channels()} if self.channels else {}
-        parts: list[str] = []
-        for target in spec.targets:
-            if target.kind == "desktop":
-                parts.append(self.tr("Me"))
-                continue
-            where = channels.get(target.channel_id or -1, target.kind)
-            if not (target.contact_ids or target.group_ids) or self.contacts is None:
-                parts.append(where)
-                continue
-            people = self.contacts.expand(target.contact_ids, target.group_ids)
-            who = (
-                ", ".join(p.name for p in people)
-                if len(people) <= 2
-                else self.tr("%n people", "", len(people))
-            )
-            parts.append(f"{who} ({where})" if people else where)
-        return ", ".join(dict.fromkeys(parts))
+    def set_open_reminders(self, reminders: Sequence[Any]) -> None:
+        """Show the reminders that were shown and not answered yet ("Open reminders (2)")."""
+        self.status.set_open_reminders(reminders)
 
     def fit_columns(self) -> None:
-        """Widen the columns to what they show, so no text is cut (never narrower). Names
-        and schedules stop at a sensible width; longer ones end in "…" (the tooltip has
-        them whole)."""
-        header = self.table.horizontalHeader()
-        char = self.table.fontMetrics().averageCharWidth()
-        caps = {NAME: char * NAME_CHARS, SCHEDULE: char * SCHEDULE_CHARS}
-        full: dict[int, int] = {}
-        for column in range(self.model.columnCount()):
-            wanted = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
-            full[column] = wanted
-            wanted = min(wanted, caps.get(column, wanted))
-            if wanted > header.sectionSize(column):
-                header.resizeSection(column, wanted)
-        # Room left in the window goes to the names, then the schedules, still cut.
-        for column in (NAME, SCHEDULE):
-            room = self.table.viewport().width() - header.length()
-            short = full[column] - header.sectionSize(column)
-            if room > 0 and short > 0:
-                header.resizeSection(column, header.sectionSize(column) + min(room, short))
+        fit_columns(self.table)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -479,16 +424,6 @@ class MainWindow(QMainWindow):
     def _on_show_finished(self, shown: bool) -> None:
         self.settings.set("window.show_finished", shown)
         self.proxy.set_show_finished(shown)
-
-    def set_open_reminders(self, reminders: Sequence[Any]) -> None:
-        """Show the reminders that were shown and not answered yet ("Open reminders (2)")."""
-        self.reminders_menu.clear()
-        for reminder in reminders:
-            when = reminder.shown_at.astimezone().strftime("%H:%M")
-            action = self.reminders_menu.addAction(f"{reminder.title}  ({when})")
-            action.triggered.connect(lambda _=False, r=reminder: self.reminder_requested.emit(r))
-        self.reminders_button.setText(self.tr("Open reminders (%n)", "", len(reminders)))
-        self.reminders_button.setVisible(bool(reminders))
 
     def _focus_filter(self) -> None:
         self.filter_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -540,7 +475,7 @@ class MainWindow(QMainWindow):
             self.select_id(selected)
         self._update_actions()
         self.fit_columns()
-        self._update_next_due()
+        self.status.update_next_due()
 
     def refresh_ids(self, ids: set[int]) -> None:
         rows = self.service.rows(sorted(ids))
@@ -548,7 +483,7 @@ class MainWindow(QMainWindow):
         self.model.update_rows(rows, removed=ids - found)
         self._update_actions()
         self.fit_columns()
-        self._update_next_due()
+        self.status.update_next_due()
 
     @Slot(str)
     def _on_job_event(self, job_id: str) -> None:
