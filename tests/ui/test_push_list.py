@@ -131,7 +131,7 @@ def test_a_finished_one_off_is_greyed_not_ticked_and_can_be_hidden(qtbot, runtim
     rt.service.create(weekdays_at_nine("Standup"))
     push_id = rt.service.create(once_in(1, "Call Ann"))
     window.reload()
-    qtbot.waitUntil(lambda: rt.service.rows([push_id])[0].last_status == "ok", timeout=10_000)
+    qtbot.waitUntil(lambda: rt.service.rows([push_id])[0].last_status == "ok", timeout=30_000)
     window.refresh_ids({push_id})
     finished = window.proxy.mapFromSource(window.model.index_of(push_id)).row()
     assert cell(window, finished, NEXT_RUN) == "Done"
@@ -173,6 +173,6 @@ def test_the_history_window_follows_runs_by_itself(qtbot, runtime):
     # Nobody calls refresh(): the window hears of the run from the engine.
     qtbot.waitUntil(
         lambda: history.model.rowCount() == 1 and history.model.index(0, 5).data() == "Sent",
-        timeout=10_000,
+        timeout=30_000,
     )
     assert history.model.index(0, 1).data() == "Call Ann"
