@@ -343,6 +343,12 @@ class ReminderPresenter(QObject):
                 self.open_changed.emit()
                 return
 
+    def close_notifications(self) -> None:
+        """pushgui is quitting: take its reminders off the screen, whose buttons would no
+        longer do anything."""
+        for reminder in list(self._notification_of):
+            self._close_notification(reminder)
+
     def _close_notification(self, reminder: Reminder) -> None:
         notification_id = self._notification_of.pop(reminder, None)
         if notification_id is not None and self.notifier is not None:

@@ -395,6 +395,7 @@ class DesktopShell(QObject):
     @Slot()
     def quit(self) -> None:
         self.window.save_layout()
+        self.presenter.close_notifications()
         if self.tray is not None:
             self.tray.hide()
         for window in (self.contacts_window, self.channels_window, self.history_window):

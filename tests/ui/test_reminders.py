@@ -275,6 +275,18 @@ def test_open_from_the_notification_shows_the_window_and_a_dismissal_answers_it(
     qtbot.waitUntil(lambda: open_titles(shell) == [], timeout=WAIT)
 
 
+def test_quitting_takes_the_reminders_off_the_screen(qtbot, runtime, notification_server):
+    server = notification_server()
+    rt = runtime()
+    shell = notifying_shell(qtbot, rt, server)
+    push_id = rt.service.create(weekdays_at_nine("Tea"))
+    shell.desktop_sender.reminder_due.emit(push_id, "Tea", "Tea time", "")
+    qtbot.waitUntil(lambda: len(server.open_ones()) == 1, timeout=WAIT)
+    shell.quit()  # their Snooze and Done would do nothing once pushgui is gone
+    qtbot.waitUntil(lambda: server.open_ones() == [], timeout=WAIT)
+    assert server.closed_by_call == [server.shown[0].id]
+
+
 def test_without_actions_or_with_the_popup_style_a_reminder_is_the_window(
     qtbot, runtime, notification_server
 ):
