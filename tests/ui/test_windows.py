@@ -70,3 +70,20 @@ def test_the_main_window_fits_its_screen_even_after_a_larger_one(qtbot, runtime)
     first.window.hide()
     again = make_shell(qtbot, rt)
     assert fits(again.window), (again.window.frameGeometry(), area)
+
+
+def test_ctrl_enter_saves_a_contact_as_it_saves_a_reminder(qtbot, runtime):
+    from pushgui.ui.contact_dialog import ContactDialog
+
+    shell = make_shell(qtbot, runtime())
+    dialog = ContactDialog(shell.contacts, parent=shell.window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClicks(dialog.focusWidget(), "Ann Lee")
+    with qtbot.waitSignal(dialog.saved):
+        qtbot.keyClick(
+            dialog.windowHandle(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+        )
+    assert [c.name for c in shell.contacts.contacts()] == ["Ann Lee"]
