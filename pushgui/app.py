@@ -45,6 +45,7 @@ BACKUP_CHECK_MS = 3600 * 1000
 # Logged once the first scheduling pass has run: signals are handled, the single-instance
 # socket listens, and every run due at start has been started. Tests wait for it.
 READY = "pushgui: ready (%d runs due at start were started)"
+MISSING_LIBRARIES = 6  # exit code: Qt's platform libraries are not installed
 
 
 def configure_logging(locations: Locations, to_stderr: bool, level: int = logging.INFO) -> None:
@@ -194,6 +195,14 @@ def _on_message(runtime: Runtime, message: str) -> None:
 
 def run_gui(locations: Locations, minimized: bool = False) -> int:
     """Start the desktop app; a second launch on the same data folder shows the first."""
+    from pushgui.core.system_libs import install_hint, missing_libraries, uses_xcb
+
+    # Checked before Qt loads: without them creating the QApplication dumps core.
+    missing = missing_libraries() if uses_xcb() else []
+    if missing:
+        print(install_hint(missing), file=sys.stderr)
+        return MISSING_LIBRARIES
+
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from pushgui.core.autostart import data_dir_argument, pick
@@ -201,7 +210,7 @@ def run_gui(locations: Locations, minimized: bool = False) -> int:
     from pushgui.ui.appearance import apply_theme, install_translators
     from pushgui.ui.errors import ErrorReporter
     from pushgui.ui.icons import app_icon
-    from pushgui.ui.notifications import freedesktop_notifier
+    from pushgui.ui.notifications import notification_service
     from pushgui.ui.shell import DesktopShell
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -244,7 +253,8 @@ def run_gui(locations: Locations, minimized: bool = False) -> int:
         autostart=pick(data_dir_argument(locations.data)),
     )
     instance.message_received.connect(shell.on_message)
-    notifier = freedesktop_notifier(app) if shell.tray is not None else None
+    notifier = notification_service(app)
+    shell.presenter.set_notifier(notifier)  # reminders with Done / Snooze / Open
     if shell.tray is not None:
         shell.tray.set_notifier(notifier)
     install_sigint_handler(app)
@@ -258,6 +268,13 @@ def run_gui(locations: Locations, minimized: bool = False) -> int:
         shell.quit()
 
     shell.restore_requested.connect(restore_and_restart)
+    restart: list[bool] = []
+
+    def restart_now() -> None:  # a new language: windows are built in their language
+        restart.append(True)
+        shell.quit()
+
+    shell.restart_requested.connect(restart_now)
     if not minimized or shell.tray is None:
         shell.show_window()
     shell.start(runtime.db.recovery)
@@ -274,5 +291,8 @@ def run_gui(locations: Locations, minimized: bool = False) -> int:
     if restore:
         runtime.backups.restore(restore[0])
         log.info("Restored %s; starting again", restore[0])
+        QProcess.startDetached(sys.executable, [*sys.orig_argv[1:]])
+    elif restart:
+        log.info("Starting again for the new language")
         QProcess.startDetached(sys.executable, [*sys.orig_argv[1:]])
     return code

@@ -41,10 +41,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug details")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser("list", help="list pushes: name, schedule, next run, enabled")
-    export = commands.add_parser("export", help="write all pushes to a JSON file")
+    commands.add_parser("list", help="list reminders: name, schedule, next run, enabled")
+    export = commands.add_parser("export", help="write all reminders to a JSON file")
     export.add_argument("file", type=Path)
-    imp = commands.add_parser("import", help="add the pushes of a JSON file (all or nothing)")
+    imp = commands.add_parser("import", help="add the reminders of a JSON file (all or nothing)")
     imp.add_argument("file", type=Path)
     run = commands.add_parser("run", help="run the scheduler")
     run.add_argument(
@@ -101,7 +101,7 @@ def _service(locations: Locations) -> PushService:
 def _list(locations: Locations, _args: argparse.Namespace) -> int:
     rows = _service(locations).rows()
     if not rows:
-        print("No pushes yet.")
+        print("No reminders yet.")
         return 0
     table = [("ID", "NAME", "SCHEDULE", "NEXT RUN", "ENABLED")]
     for row in rows:
@@ -128,7 +128,7 @@ def _export(locations: Locations, args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"pushgui: cannot write {args.file}: {exc.strerror}", file=sys.stderr)
         return EXIT_IMPORT
-    print(f"Exported {len(specs)} push(es) to {args.file}.")
+    print(f"Exported {len(specs)} reminder{'' if len(specs) == 1 else 's'} to {args.file}.")
     return 0
 
 
@@ -142,7 +142,7 @@ def _import(locations: Locations, args: argparse.Namespace) -> int:
         return EXIT_IMPORT
     service = _service(locations)
     ids = service.save_new(specs, now=datetime.now().astimezone())
-    print(f"Imported {len(ids)} push(es) from {args.file}.")
+    print(f"Imported {len(ids)} reminder{'' if len(ids) == 1 else 's'} from {args.file}.")
     from pushgui.engine.single_instance import send_to_running
 
     if send_to_running(locations.data, "reconcile"):

@@ -16,8 +16,15 @@ from collections.abc import Callable
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
+# Offscreen, on a 1440x900 screen (the size windows are fitted to).
+_SCREEN = Path(tempfile.gettempdir()) / "pushgui-screenshots-screen.json"
+_SCREEN.write_text(
+    '{"screens": [{"name": "Screen", "x": 0, "y": 0, "width": 1440, "height": 900,'
+    ' "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}',
+    encoding="utf-8",
+)
+os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={_SCREEN}")
 sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QTimer  # noqa: E402

@@ -147,7 +147,7 @@ def test_import_then_headless_fires_on_time_and_list_shows_it(data_dir, tmp_path
     try:
         assert wait_ready(log, process) == 0
         [spec], out = import_due_soon(data_dir, tmp_path, lambda s: [once_in(s, "Stretch")])
-        assert "Imported 1 push" in out.stdout
+        assert "Imported 1 reminder" in out.stdout
         assert "The running pushgui has scheduled them." in out.stdout
         due = spec.trigger.at.replace(tzinfo=ZoneInfo(spec.trigger.timezone))
         assert wait_until(lambda: runs(data_dir) and runs(data_dir)[0][3] == "ok", HANG)
@@ -213,7 +213,7 @@ def test_import_of_a_bad_file_names_the_entry_and_saves_nothing(data_dir, tmp_pa
     assert result.returncode == 5
     assert "nothing was imported" in result.stderr
     assert "pushes[1] ('Broken').trigger.crontab" in result.stderr
-    assert "No pushes yet." in pushgui(data_dir, "list").stdout
+    assert "No reminders yet." in pushgui(data_dir, "list").stdout
 
 
 def test_export_writes_what_import_reads(data_dir, tmp_path):
@@ -302,3 +302,10 @@ def test_an_imported_email_push_run_headless_reaches_every_group_member(
     by_address = {r.rcpt_tos[0]: r.message for r in smtp_starttls.inbox.received}
     assert sorted(by_address) == ["ann@example.com", "bob@example.com", "cy@example.com"]
     assert by_address["bob@example.com"]["Subject"] == "Note for Bob"
+
+
+def test_the_command_line_says_reminders_as_the_window_does(tmp_path):
+    data_dir = tmp_path / "data"
+    help_text = pushgui(data_dir, "--help").stdout
+    assert "reminders" in help_text and "pushes" not in help_text
+    assert "No reminders yet." in pushgui(data_dir, "list").stdout

@@ -1,7 +1,9 @@
 """pushgui in a real X session: Xvfb, a real XEmbed tray (trayer), a real notification daemon
 (dunst) on a private D-Bus session bus. The app is started as a user's login would start it
 (``--minimized``), its tray icon must be embedded in the tray, a push imported a few seconds
-ahead must reach the daemon, and the tray menu's Show and Quit must work.
+ahead must reach the daemon, and the tray menu's Show and Quit must work. A reminder must
+stay on screen with its actions, be snoozed from dunst's own context menu (``dunstctl
+context``, answered by a stand-in for dmenu) and come back.
 
 Debian packages: xvfb dbus dunst trayer x11-utils xdotool.
 """
@@ -22,10 +24,14 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import once_in
-from tests.test_cli import HANG, import_due_soon, wait_ready
+from tests.test_cli import HANG, import_due_soon, wait_ready, write_file
 
 PROGRAMS = ("Xvfb", "dbus-daemon", "dunst", "dunstctl", "trayer", "xwininfo", "xdotool")
 PACKAGES = "xvfb dbus dunst trayer x11-utils xdotool"
+MENU_SCRIPT = """#!/bin/sh
+cat > "$0.input"
+grep -m1 -F -- "$(cat "$0-choice")" "$0.input"
+"""
 
 
 def _missing() -> list[str]:
@@ -202,7 +208,14 @@ def session(tmp_path) -> Iterator[Session]:
         }
         env.pop("WAYLAND_DISPLAY", None)
         dunstrc = config / "dunst" / "dunstrc"
-        dunstrc.write_text("[global]\n    monitor = 0\n    timeout = 60\n", encoding="utf-8")
+        # dunst's context menu (``dunstctl context``) asks this "dmenu", which answers with
+        # the entry named in the file menu-choice beside it, as a user picking it would.
+        menu = config / "dunst" / "menu"
+        menu.write_text(MENU_SCRIPT, encoding="utf-8")
+        menu.chmod(0o755)
+        dunstrc.write_text(
+            f"[global]\n    monitor = 0\n    timeout = 60\n    dmenu = {menu}\n", encoding="utf-8"
+        )
         dunst_log = logs / "dunst.log"
         start(["dunst", "-print", "-config", str(dunstrc)], "dunst", env=env)
         wait_for(
@@ -314,4 +327,132 @@ def test_minimized_app_lives_in_the_tray_notifies_through_the_daemon_and_obeys_i
         app_log.close()
     log_text = (data / "logs" / "pushgui.log").read_text(encoding="utf-8")
     assert "Push 1 (Desk) ran" in log_text
+    assert "Traceback" not in log_text
+
+
+# -- a new user's reminder: shown with its actions, snoozed from the notification, back again --
+
+
+def import_once(env: dict[str, str], data: Path, tmp_path: Path, name: str) -> None:
+    """Hand the running app a one-off due in a few seconds; if the CLI was so slow that the
+    time passed before it checked the file, try again with a longer margin (nothing was saved)."""
+    for attempt, margin in enumerate((3, 10, 30, 90)):
+        push = write_file(tmp_path / f"push{attempt}.json", once_in(margin, name=name))
+        result = subprocess.run(
+            [sys.executable, "-m", "pushgui", "--data-dir", str(data), "import", str(push)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        if result.returncode == 0:
+            return
+    raise AssertionError(f"import kept failing: {result.stdout} {result.stderr}")
+
+
+def start_app(env: dict[str, str], data: Path, log: Path) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "pushgui", "--data-dir", str(data), "--minimized"],
+        env=env,
+        stdout=log.open("ab"),
+        stderr=subprocess.STDOUT,
+    )
+
+
+def displayed(env: dict[str, str]) -> int:
+    out = subprocess.run(
+        ["dunstctl", "count", "displayed"], env=env, capture_output=True, text=True, timeout=10
+    ).stdout
+    return int(out.strip() or 0)
+
+
+def snooze_jobs(data: Path) -> list[tuple[str, float]]:
+    import sqlite3
+
+    with sqlite3.connect(data / "pushgui.sqlite3") as connection:
+        return connection.execute(
+            "SELECT id, next_run_time FROM apscheduler_jobs WHERE id LIKE '%:snooze:%'"
+        ).fetchall()
+
+
+def make_due_now(data: Path, job_id: str) -> None:
+    """What APScheduler's job store writes when a job's next run time changes: the column
+    it orders by and the pickled state it runs from."""
+    import pickle
+    import sqlite3
+    from datetime import UTC, datetime
+
+    now = datetime.now(UTC)
+    with sqlite3.connect(data / "pushgui.sqlite3") as connection:
+        [(state,)] = connection.execute(
+            "SELECT job_state FROM apscheduler_jobs WHERE id = ?", (job_id,)
+        ).fetchall()
+        job = pickle.loads(state)
+        job["next_run_time"] = now
+        connection.execute(
+            "UPDATE apscheduler_jobs SET job_state = ?, next_run_time = ? WHERE id = ?",
+            (pickle.dumps(job, pickle.HIGHEST_PROTOCOL), now.timestamp(), job_id),
+        )
+
+
+def test_a_reminder_stays_with_its_actions_is_snoozed_from_the_daemon_and_comes_back(
+    session, tmp_path
+):
+    from datetime import UTC, datetime
+
+    env = session.env
+    data = tmp_path / "data"
+    log = tmp_path / "app.log"
+    menu_choice = tmp_path / "config" / "dunst" / "menu-choice"
+    summary = "summary: 'Title Water'"
+
+    def shown() -> int:
+        return session.dunst_log.read_text(errors="replace").count(summary)
+
+    app = start_app(env, data, log)
+    try:
+        icon = wait_for(lambda: tray_icon(env), 15, "pushgui's icon embedded in trayer")
+        import_once(env, data, tmp_path, "Water")
+        wait_for(lambda: shown() == 1, 30, "the reminder at the notification daemon")
+        printed = session.dunst_log.read_text(errors="replace")
+        notice = printed[printed.index(summary) :]
+        assert "body: 'Body'" in notice  # the message, not the push's name
+        assert "timeout: 0" in notice and "urgency: CRITICAL" in notice
+        for action in ('"done": "Done"', '"snooze-5min": "Snooze 5 min"', '"open": "Open"'):
+            assert action in notice, notice
+        on_screen = displayed(env)
+        assert on_screen >= 1
+
+        # Snooze 5 min, chosen in dunst's context menu: dunst sends ActionInvoked to pushgui.
+        menu_choice.write_text("Snooze 5 min", encoding="utf-8")
+        before = datetime.now(UTC).timestamp()
+        subprocess.run(["dunstctl", "context"], env=env, check=True, timeout=10)
+        [(job_id, due)] = wait_for(lambda: snooze_jobs(data), 15, "the snooze job")
+        after = datetime.now(UTC).timestamp()
+        assert before + 299 <= due <= after + 301, (before, due, after)
+        wait_for(
+            lambda: displayed(env) == on_screen - 1, 10, "the answered notification taken away"
+        )
+
+        # Quit from the tray menu; the snooze is kept in the database.
+        right_click_and_choose(env, icon, ["Up", "Return"])
+        assert app.wait(15) == 0
+        assert [row[0] for row in snooze_jobs(data)] == [job_id]
+
+        # Five minutes later (the job made due now, in the row APScheduler keeps for it)
+        # the reminder comes back, with its actions, when pushgui starts again.
+        make_due_now(data, job_id)
+        app = start_app(env, data, log)
+        wait_for(lambda: shown() == 2, 30, "the snoozed reminder shown again")
+        again = session.dunst_log.read_text(errors="replace").rsplit(summary, 1)[1]
+        assert "body: 'Body'" in again and '"snooze-5min": "Snooze 5 min"' in again
+        wait_for(lambda: not snooze_jobs(data), 10, "the snooze job done")
+        icon = wait_for(lambda: tray_icon(env), 15, "pushgui's icon after the restart")
+        right_click_and_choose(env, icon, ["Up", "Return"])
+        assert app.wait(15) == 0
+    finally:
+        if app.poll() is None:
+            app.terminate()
+            app.wait(10)
+    log_text = (data / "logs" / "pushgui.log").read_text(encoding="utf-8")
     assert "Traceback" not in log_text

@@ -509,7 +509,7 @@ def test_a_file_that_is_not_a_database_is_moved_aside_and_reported(data_dir):
     assert "was moved to" in result.stderr and "started with an empty one" in result.stderr
     [aside] = data_dir.glob("pushgui.sqlite3.corrupt-*")
     assert aside.read_text(encoding="utf-8") == "hello, I am a note, not a database\n"
-    assert "No pushes yet." in result.stdout
+    assert "No reminders yet." in result.stdout
 
 
 # -- contacts and CSV import ---------------------------------------------------------------

@@ -194,7 +194,7 @@ def test_dates_use_the_chinese_calendar_words(chinese):
     from pushgui.ui.i18n import format_datetime
 
     assert format_datetime(datetime(2026, 12, 24, 9, 0), local=False) == (
-        "2026年12月24日 星期四 09:00"
+        "2026年12月24日 周四 09:00"
     )
 
 

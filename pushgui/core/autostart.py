@@ -27,16 +27,28 @@ RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
 
 
 def program() -> list[str]:
-    """How to start this pushgui: the frozen executable, the ``pushgui`` script next to this
-    Python, or ``python -m pushgui``."""
+    """How to start this pushgui at login: the frozen executable, else ``python -m pushgui``
+    with the interpreter in use (a ``pushgui`` script in a virtual environment's ``bin``
+    dies with that environment; the interpreter is what the environment is built on, and
+    :func:`fragile_location` says when that too is temporary)."""
     if getattr(sys, "frozen", False):
         return [sys.executable]
-    bin_dir = Path(sys.executable).parent
-    for name in ("pushgui.exe", "pushgui") if os.name == "nt" else ("pushgui",):
-        script = bin_dir / name
-        if script.is_file():
-            return [str(script)]
     return [sys.executable, "-m", "pushgui"]
+
+
+def fragile_location() -> Path | None:
+    """The folder whose removal would break the login entry, if pushgui runs from one that
+    looks temporary: a virtual environment (other than pipx's, which is made to last), or a
+    source checkout (an editable install). None for a frozen build or a system install."""
+    if getattr(sys, "frozen", False):
+        return None
+    package = Path(__file__).resolve().parents[1]
+    if "site-packages" not in package.parts and "dist-packages" not in package.parts:
+        return package.parent  # run from a checkout
+    prefix = Path(sys.prefix)
+    if prefix != Path(sys.base_prefix) and "pipx" not in prefix.parts:
+        return prefix
+    return None
 
 
 def launch_command(data_dir: Path | None = None) -> list[str]:

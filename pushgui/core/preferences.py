@@ -125,7 +125,7 @@ class Preferences:
     default_timezone = Option[str]("default_timezone", "", timezone_or_system)
     default_missed_policy = Option[str]("default_missed_policy", "once", one_of(*MISSED_POLICIES))
     notification_style = Option[str]("notification_style", "tray", one_of(*NOTIFICATION_STYLES))
-    #: Off until the first reminder exists; then switched on once (see :meth:`offer_autostart`).
+    #: Off until the first reminder exists; then the user is asked once (:meth:`offer_autostart`).
     autostart = Option[bool]("autostart", False, boolean)
     backups_keep = Option[int](KEEP_BACKUPS_KEY, DEFAULT_KEEP, whole_number(1))
 
@@ -184,18 +184,13 @@ class Preferences:
         return self.store.get(option.key, _MISSING) is not _MISSING
 
     def offer_autostart(self, reminder_count: int) -> bool:
-        """Switch autostart on the first time there is a reminder, unless the user chose.
-
-        Returns True exactly once, when it was switched on: the caller applies it and tells
-        the user where to change it. A user who already set autostart either way is left alone.
-        """
+        """Whether to ask, now, about starting at login: once, when the first reminder
+        exists, unless the user chose already. Nothing is switched on here: the caller asks
+        and stores the answer in :attr:`autostart`."""
         if reminder_count < 1 or self.store.get(AUTOSTART_OFFERED_KEY, False):
             return False
         self.store.set(AUTOSTART_OFFERED_KEY, True)
-        if self.is_set(Preferences.autostart):
-            return False
-        self.autostart = True
-        return True
+        return not self.is_set(Preferences.autostart)
 
 
 class _Missing:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -65,9 +66,13 @@ def describe_settings(record: ChannelRecord) -> str:
     """A short, secret-free line telling channels of one kind apart."""
     settings = record.settings
     if record.kind == "email":
-        sender = settings.get("sender_address", "")
-        host = settings.get("host", "")
-        return f"{sender} via {host}" if sender and host else sender or host
+        sender = str(settings.get("sender_address", ""))
+        host = str(settings.get("host", ""))
+        if sender and host:
+            return QCoreApplication.translate("ChannelsWindow", "{sender} via {host}").format(
+                sender=sender, host=host
+            )
+        return sender or host
     if record.kind == "ntfy":
         return f"{settings.get('server', '')}/{settings.get('topic', '')}"
     if record.kind == "telegram":

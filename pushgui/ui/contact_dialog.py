@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -106,6 +106,8 @@ class ContactDialog(QDialog):
         self.save_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):  # saves, as in the reminder editor
+            QShortcut(QKeySequence(keys), self, self.accept)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 14)

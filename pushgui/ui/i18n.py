@@ -32,10 +32,11 @@ _SOURCE = Path(__file__).resolve().parents[2] / "resources" / "translations"
 
 _installed: list[QTranslator] = []
 
-# QLocale patterns: "Thu 24 Dec 2026 09:00" and "2026年12月24日 星期四 09:00".
+# QLocale patterns: "Thu 24 Dec 2026 09:00" and "2026年12月24日 周四 09:00" (周一..周日, as the
+# schedule descriptions write weekdays; see docs/GLOSSARY.md).
 _PATTERNS = {
     "en": {"date": "ddd d MMM yyyy", "short_date": "ddd d MMM", "time": "HH:mm"},
-    "zh": {"date": "yyyy年M月d日 dddd", "short_date": "M月d日 dddd", "time": "HH:mm"},
+    "zh": {"date": "yyyy年M月d日 ddd", "short_date": "M月d日 ddd", "time": "HH:mm"},
 }
 
 
@@ -134,7 +135,7 @@ def date_time_pattern() -> str:
 
 
 def format_date(day: date) -> str:
-    """A date in the app's language: "Thu 24 Dec 2026", "2026年12月24日 星期四"."""
+    """A date in the app's language: "Thu 24 Dec 2026", "2026年12月24日 周四"."""
     return QLocale().toString(QDate(day.year, day.month, day.day), _patterns()["date"])
 
 
@@ -144,7 +145,7 @@ def format_time(moment: datetime) -> str:
 
 
 def format_datetime(moment: datetime, local: bool = True) -> str:
-    """A date and time: "Thu 24 Dec 2026 09:00", "2026年12月24日 星期四 09:00".
+    """A date and time: "Thu 24 Dec 2026 09:00", "2026年12月24日 周四 09:00".
 
     ``local``: an aware moment is shown in this machine's zone; otherwise as it is.
     """
@@ -154,7 +155,7 @@ def format_datetime(moment: datetime, local: bool = True) -> str:
 
 
 def format_short(moment: datetime) -> str:
-    """A date and time within the coming days: "Thu 24 Dec 09:00", "12月24日 星期四 09:00"."""
+    """A date and time within the coming days: "Thu 24 Dec 09:00", "12月24日 周四 09:00"."""
     if moment.tzinfo is not None:
         moment = moment.astimezone()
     day = QLocale().toString(

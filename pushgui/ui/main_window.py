@@ -1,16 +1,24 @@
-"""The main window: the push list with its actions, menus, toolbar and filter box."""
+"""The main window: the push list with its actions, menus, toolbar and filter box.
+
+Over 400 lines because it holds every action on the list (menus, toolbar, shortcuts) with
+its handler; the status bar, the Recipients column's words and the column sizing are in
+:mod:`pushgui.ui.list_status`.
+"""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QFileDialog,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -35,17 +43,21 @@ from pushgui.core.transfer import write_export
 from pushgui.engine.bridge import EventBridge
 from pushgui.ui.calendar_notice import CalendarNoticeLabel
 from pushgui.ui.confirm import confirm_destructive
-from pushgui.ui.icons import app_icon
+from pushgui.ui.geometry import fit_to_screen
+from pushgui.ui.icons import action_icon, app_icon
+from pushgui.ui.list_status import ListStatus, Recipients, fit_columns
 from pushgui.ui.own_days_dialog import OwnDaysDialog, import_with_own_days
 from pushgui.ui.push_editor import NewReminderDefaults, PushEditorDialog
 from pushgui.ui.push_model import (
     ENABLED,
     ID_ROLE,
-    NAME,
     NEXT_RUN,
+    RECIPIENTS,
+    SCHEDULE,
     PushFilterModel,
     PushTableModel,
     format_when,
+    is_finished,
 )
 from pushgui.ui.templates_dialog import SaveTemplateDialog, TemplateChooserDialog
 from pushgui.ui.undo_bar import UndoBar
@@ -53,6 +65,8 @@ from pushgui.ui.undo_bar import UndoBar
 log = logging.getLogger(__name__)
 
 REFRESH_MS = 150
+CLOCK_MS = 20_000
+COLUMNS_KEY = "window.columns.v2"  # v2: six columns (Recipients added)
 
 
 def _hex(data: QByteArray) -> str:
@@ -71,6 +85,8 @@ class MainWindow(QMainWindow):
         backups_requested(): the user asked for backups (back up now, restore).
         settings_requested(): the user asked for the Settings dialog.
         log_folder_requested(): the user asked to see the log folder.
+        reminder_requested(object): the user chose one of the open reminders (the reminder).
+        next_due_changed(str): the text saying which reminder is due next, and when.
     """
 
     quit_requested = Signal()
@@ -81,6 +97,8 @@ class MainWindow(QMainWindow):
     backups_requested = Signal()
     settings_requested = Signal()
     log_folder_requested = Signal()
+    reminder_requested = Signal(object)
+    next_due_changed = Signal(str)
 
     def __init__(
         self,
@@ -101,7 +119,7 @@ class MainWindow(QMainWindow):
         self.keep_running_in_tray = keep_running_in_tray
         self.setWindowTitle("pushgui")
         self.setWindowIcon(app_icon())
-        self.resize(960, 560)
+        self.resize(1120, 600)  # fitted to smaller screens when shown
 
         self.model = PushTableModel(self)
         self.proxy = PushFilterModel(self)
@@ -112,6 +130,14 @@ class MainWindow(QMainWindow):
         self.filter_box.setClearButtonEnabled(True)
         self.filter_box.setAccessibleName(self.tr("Filter reminders"))
         self.filter_box.textChanged.connect(self.proxy.set_filter_text)
+        self.show_finished_box = QCheckBox(self.tr("Show &finished"))
+        self.show_finished_box.setToolTip(
+            self.tr("Also list reminders with no run left, such as one-offs that were sent")
+        )
+        self.show_finished_box.setChecked(bool(settings.get("window.show_finished", True)))
+        self.proxy.set_show_finished(self.show_finished_box.isChecked())
+        self.show_finished_box.toggled.connect(self._on_show_finished)
+        self.model.recipients_text = Recipients(contacts, channels, self).text
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -127,9 +153,9 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 280), (2, 170), (3, 170), (ENABLED, 70)):
-            header.resizeSection(column, width)
+        header.moveSection(header.visualIndex(RECIPIENTS), SCHEDULE + 1)
+        # Columns are sized to what they hold (a sample of rows, enough at 10,000).
+        header.setResizeContentsPrecision(200)
         self.table.doubleClicked.connect(self._on_double_click)
         self.table.clicked.connect(self._on_click)
 
@@ -142,7 +168,10 @@ class MainWindow(QMainWindow):
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(8, 8, 8, 8)
-        layout.addWidget(self.filter_box)
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(self.filter_box, 1)
+        filter_row.addWidget(self.show_finished_box)
+        layout.addLayout(filter_row)
         layout.addWidget(self.undo_bar)
         self.calendar_notice = CalendarNoticeLabel()
         layout.addWidget(self.calendar_notice)
@@ -169,7 +198,13 @@ class MainWindow(QMainWindow):
         for signal in (bridge.job_submitted, bridge.job_executed, bridge.job_missed):
             signal.connect(self._on_job_event)
         bridge.job_failed.connect(lambda job_id, _error: self._on_job_event(job_id))
+        # Relative next runs ("in 5 min") and the next due reminder follow the clock.
+        self._clock_timer = QTimer(self)
+        self._clock_timer.setInterval(CLOCK_MS)
+        self._clock_timer.timeout.connect(self.tick)
+        self._clock_timer.start()
 
+        self._fitted = False
         self.reload()
         self._restore_layout()
 
@@ -257,7 +292,7 @@ class MainWindow(QMainWindow):
             tr("&Contacts…"), self.contacts_requested.emit, "Ctrl+Shift+C", tr("People and groups")
         )
         self.channels_action = self._action(
-            tr("C&hannels…"),
+            tr("Cha&nnels…"),
             self.channels_requested.emit,
             "Ctrl+Shift+L",
             tr("Email accounts and chat bots to send through"),
@@ -333,8 +368,71 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addActions([self.contacts_action, self.channels_action, self.history_action])
         self.addToolBar(toolbar)
-        self.statusBar()
+        self._build_status_bar()
+        self.apply_icons()
         self._update_actions()
+
+    def apply_icons(self) -> None:
+        """Toolbar and menu icons in the current palette's colours (light or dark theme)."""
+        for action, role in (
+            (self.new_action, "new"),
+            (self.edit_action, "edit"),
+            (self.duplicate_action, "duplicate"),
+            (self.run_now_action, "run_now"),
+            (self.delete_action, "delete"),
+            (self.contacts_action, "contacts"),
+            (self.channels_action, "channels"),
+            (self.history_action, "history"),
+            (self.settings_action, "settings"),
+        ):
+            action.setIcon(action_icon(role, self.palette()))
+        self._toggle_icon()
+
+    def _toggle_icon(self) -> None:
+        push_id = self.selected_id()
+        paused = False
+        if push_id is not None:
+            paused = not self.model.row_at(self.model.index_of(push_id).row()).enabled
+        self.toggle_action.setIcon(action_icon("resume" if paused else "pause", self.palette()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "toggle_action"):
+            self.apply_icons()
+
+    def _build_status_bar(self) -> None:
+        self.status = ListStatus(self.statusBar(), self.model)
+        self.status.reminder_requested.connect(self.reminder_requested)
+        self.status.next_due_changed.connect(self.next_due_changed)
+        # (the widgets, for tests and the shell)
+        self.next_label = self.status.next_label
+        self.reminders_button = self.status.reminders_button
+        self.reminders_menu = self.status.reminders_menu
+
+    @Slot()
+    def tick(self) -> None:
+        """The clock moved on: relative times and the next due reminder are read again."""
+        self.model.refresh_times()
+        self.status.update_next_due()
+
+    def next_due_text(self) -> str:
+        return self.status.next_text
+
+    def set_open_reminders(self, reminders: Sequence[Any]) -> None:
+        """Show the reminders that were shown and not answered yet ("Open reminders (2)")."""
+        self.status.set_open_reminders(reminders)
+
+    def fit_columns(self) -> None:
+        fit_columns(self.table)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    @Slot(bool)
+    def _on_show_finished(self, shown: bool) -> None:
+        self.settings.set("window.show_finished", shown)
+        self.proxy.set_show_finished(shown)
 
     def _focus_filter(self) -> None:
         self.filter_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -354,6 +452,7 @@ class MainWindow(QMainWindow):
         if push_id is not None:
             row = self.model.row_at(self.model.index_of(push_id).row())
             self.toggle_action.setText(self.tr("&Pause") if row.enabled else self.tr("Re&sume"))
+        self._toggle_icon()
         self.skip_action.setEnabled(
             push_id is not None and row.enabled and row.next_run is not None
         )
@@ -384,12 +483,16 @@ class MainWindow(QMainWindow):
         if selected is not None:
             self.select_id(selected)
         self._update_actions()
+        self.fit_columns()
+        self.status.update_next_due()
 
     def refresh_ids(self, ids: set[int]) -> None:
         rows = self.service.rows(sorted(ids))
         found = {row.id for row in rows}
         self.model.update_rows(rows, removed=ids - found)
         self._update_actions()
+        self.fit_columns()
+        self.status.update_next_due()
 
     @Slot(str)
     def _on_job_event(self, job_id: str) -> None:
@@ -610,7 +713,8 @@ class MainWindow(QMainWindow):
         if index.column() == ENABLED:
             push_id = int(index.data(ID_ROLE))
             row = self.model.row_at(self.model.index_of(push_id).row())
-            self.set_enabled(push_id, not row.enabled)
+            if not is_finished(row):  # a finished one has nothing to switch on or off
+                self.set_enabled(push_id, not row.enabled)
 
     @Slot()
     def edit_own_days(self) -> OwnDaysDialog:
@@ -678,7 +782,7 @@ class MainWindow(QMainWindow):
         geometry = self.settings.get("window.geometry")
         if geometry:
             self.restoreGeometry(QByteArray.fromHex(geometry.encode()))
-        header_state = self.settings.get("window.columns")
+        header_state = self.settings.get(COLUMNS_KEY)
         if header_state:
             self.table.horizontalHeader().restoreState(QByteArray.fromHex(header_state.encode()))
 
@@ -686,7 +790,13 @@ class MainWindow(QMainWindow):
         """Window size and column layout are kept in the database, with everything else."""
         self.settings.set("window.geometry", _hex(self.saveGeometry()))
         header = self.table.horizontalHeader().saveState()
-        self.settings.set("window.columns", _hex(header))
+        self.settings.set(COLUMNS_KEY, _hex(header))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._fitted:  # a remembered size from a larger screen must not spill over
+            self._fitted = True
+            fit_to_screen(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()

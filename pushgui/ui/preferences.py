@@ -5,11 +5,11 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QUrl, Slot
+from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMainWindow, QSystemTrayIcon
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QSystemTrayIcon
 
-from pushgui.core.autostart import Autostart, AutostartError
+from pushgui.core.autostart import Autostart, AutostartError, fragile_location
 from pushgui.core.channel_book import ChannelBook
 from pushgui.core.paths import Locations
 from pushgui.core.preferences import AUTOSTART_OFFERED_KEY, Preferences
@@ -26,9 +26,14 @@ NOTICE_MS = 15_000
 class PreferencesController(QObject):
     """Opens Settings and applies what was saved to the parts of the app that use it.
 
-    It also switches autostart on once the first reminder exists (unless the user chose
-    already) and tells the user where to change that.
+    Signals:
+        restart_requested(): the user chose to restart now (to see a new language).
+
+    It also asks once, when the first reminder exists, whether pushgui should start at
+    login (unless the user chose already), naming a fragile install location.
     """
+
+    restart_requested = Signal()
 
     def __init__(
         self,
@@ -54,14 +59,48 @@ class PreferencesController(QObject):
         self.locations = locations
         self.autostart = autostart
         self.dialog: SettingsDialog | None = None
+        self.autostart_question: QMessageBox | None = None
         self._offered = bool(prefs.store.get(AUTOSTART_OFFERED_KEY, False))
+        self.restart_question: QMessageBox | None = None
+        self._language = prefs.language  # the one the windows were built in
         self.apply()
 
     def apply(self) -> None:
-        """Make the running app follow the stored preferences (those that apply at once)."""
+        """Make the running app follow the stored preferences (those that apply at once);
+        a new language offers to restart now (every window is built in its language)."""
         self.presenter.prefer_popup = self.prefs.notification_style == "popup"
         if self.backups is not None:
             self.backups.keep = self.prefs.backups_keep
+        if self.prefs.language != self._language:
+            self._language = self.prefs.language
+            self.offer_restart()
+
+    def offer_restart(self) -> QMessageBox:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Restart pushgui?"),
+            self.tr(
+                "pushgui shows the new language after a restart. Reminders due meanwhile are "
+                "sent when it is back."
+            ),
+            parent=self.window,
+        )
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.restart_button = box.addButton(
+            self.tr("&Restart now"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(self.tr("&Later"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(self.restart_button)
+        box.finished.connect(lambda _r: self._answer_restart(box))
+        self.restart_question = box
+        box.open()
+        return box
+
+    def _answer_restart(self, box: QMessageBox) -> None:
+        self.restart_question = None
+        if box.clickedButton() is self.restart_button:
+            self.restart_requested.emit()
 
     @Slot()
     def show_settings(self) -> SettingsDialog:
@@ -113,29 +152,52 @@ class PreferencesController(QObject):
             log.warning("Cannot refresh the autostart entry: %s", exc)
 
     @Slot()
-    def offer_autostart(self) -> bool:
-        """After reminders change: switch autostart on if this is the first reminder."""
+    def offer_autostart(self) -> QMessageBox | None:
+        """After reminders change: once, when the first reminder exists, ask whether pushgui
+        should start at login (it used to switch itself on without asking)."""
         if self._offered or self.autostart is None:
-            return False
+            return None
         count = len(self.service.rows())  # zero until the first reminder: cheap
         if count == 0:
-            return False
+            return None
         self._offered = True
         if not self.prefs.offer_autostart(count):
-            return False
+            return None
+        text = self.tr(
+            "Reminders are only sent while pushgui runs. Start it (in the tray) when you log in?"
+        )
+        fragile = fragile_location()
+        if fragile is not None:
+            text += "\n\n" + self.tr(
+                "pushgui runs from {folder}. If that folder is removed, it will no longer "
+                "start at login; installing pushgui (for example with pipx) avoids that."
+            ).format(folder=fragile)
+        box = QMessageBox(
+            QMessageBox.Icon.Question, self.tr("Start at login?"), text, parent=self.window
+        )
+        self.autostart_question = box
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.start_at_login_button = box.addButton(
+            self.tr("&Start at login"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(self.tr("&Not now"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(self.start_at_login_button)
+        box.finished.connect(lambda _r: self._answer_autostart(box))
+        box.open()
+        return box
+
+    def _answer_autostart(self, box: QMessageBox) -> None:
+        self.autostart_question = None
+        wanted = box.clickedButton() is self.start_at_login_button
+        self.prefs.autostart = wanted  # either answer is the user's choice: never asked again
+        if not wanted or self.autostart is None:
+            return
         try:
             self.autostart.enable()
         except AutostartError as exc:
             log.warning("Cannot switch on autostart: %s", exc)
             self.prefs.autostart = False
-            return False
+            return
         text = self.tr("pushgui will start when you log in; change this in Settings.")
         self.window.statusBar().showMessage(text, NOTICE_MS)
-        if self.tray is not None and self.tray.isVisible():
-            self.tray.showMessage(
-                self.tr("Your reminders will be sent after a restart"),
-                text,
-                QSystemTrayIcon.MessageIcon.Information,
-                NOTICE_MS,
-            )
-        return True

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -150,6 +150,10 @@ class PushEditorDialog(QDialog):
         self.new_defaults = new_defaults or NewReminderDefaults()
         self._original = spec
         self._errors: list[FieldError] = []
+        # Errors about a text field show once it was left (or Save was tried): a fresh form
+        # is not red before anything was typed. An existing reminder shows them all.
+        self._left: set[str] = set()
+        self._show_all = spec is not None
         self._contacts = contacts
         self._channels = channels
         # None leaves placeholders unchecked: without contacts there are no fields to know.
@@ -229,7 +233,10 @@ class PushEditorDialog(QDialog):
         self.name_edit.setPlaceholderText(self.tr("e.g. Team stand-up"))
         self.name_edit.setAccessibleName(self.tr("Name"))
         self.title_edit = QLineEdit(self)
-        self.title_edit.setPlaceholderText(self.tr("Shown in bold in the notification"))
+        self.title_edit.setPlaceholderText(self.tr("Same as the name"))
+        self.title_edit.setToolTip(
+            self.tr("Shown in bold in the notification; left empty, the name is the title")
+        )
         self.title_edit.setAccessibleName(self.tr("Title"))
         self.body_edit = QPlainTextEdit(self)
         self.body_edit.setPlaceholderText(self.tr("Optional details"))
@@ -239,8 +246,8 @@ class PushEditorDialog(QDialog):
         # The text box takes Ctrl+Return as a line break; saving should win there too.
         self.body_edit.installEventFilter(self)
 
-        self.name_error = ErrorLabel(self)
-        self.title_error = ErrorLabel(self)
+        self.name_error = ErrorLabel(self, reserve_line=True)
+        self.title_error = ErrorLabel(self, reserve_line=True)
         self.body_error = ErrorLabel(self)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -329,6 +336,7 @@ class PushEditorDialog(QDialog):
         kinds_row.addStretch(1)
 
         self.once_editor = OnceEditor(self)
+        self.once_editor.zone = lambda: self.zone_combo.zone()  # quick picks count from there
         self.interval_editor = IntervalEditor(self)
         self.calendar_editor = CalendarEditor(self)
         self.editors: dict[str, TriggerEditor] = {
@@ -383,6 +391,10 @@ class PushEditorDialog(QDialog):
 
         self.kind_group.idToggled.connect(self._kind_toggled)
         self.zone_combo.zone_changed.connect(self._schedule_refresh)
+        self.zone_combo.zone_changed.connect(lambda _zone: self.once_editor.update_picks())
+        self.name_edit.textChanged.connect(self._name_changed)
+        for edit in (self.name_edit, self.title_edit):  # the body's is installed above
+            edit.installEventFilter(self)
         self.name_edit.textChanged.connect(self._schedule_refresh)
         self.title_edit.textChanged.connect(self._schedule_refresh)
         self.body_edit.textChanged.connect(self._schedule_refresh)
@@ -410,7 +422,8 @@ class PushEditorDialog(QDialog):
             self.kind_buttons["once"].setChecked(True)
             return
         self.name_edit.setText(spec.name)
-        self.title_edit.setText(spec.message.title)
+        # A title that repeats the name is left empty: it follows a renamed reminder.
+        self.title_edit.setText("" if spec.message.title == spec.name else spec.message.title)
         self.body_edit.setPlainText(spec.message.body)
         self.zone_combo.set_zone(spec.trigger.timezone)
         kind = _kind_of(spec.trigger)
@@ -419,8 +432,10 @@ class PushEditorDialog(QDialog):
 
     @staticmethod
     def _list_height(view: QListWidget, rows: int) -> int:
-        """Exactly ``rows`` rows tall (a row may hold a small warning icon)."""
-        row = max(view.fontMetrics().height(), view.iconSize().height()) + 1
+        """Exactly ``rows`` rows tall (a row may hold a small warning icon, or Chinese text,
+        whose fallback font makes a line taller than the Latin font says)."""
+        tallest = view.fontMetrics().boundingRect("Ag 汉字").height()
+        row = max(view.fontMetrics().height(), tallest, view.iconSize().height()) + 1
         return row * rows + 2 * view.frameWidth() + 4
 
     def _align_labels(self) -> None:
@@ -449,7 +464,7 @@ class PushEditorDialog(QDialog):
     def current_message(self) -> Message:
         """The message as typed (title, body, attachments), for saving as a template."""
         return Message(
-            title=self.title_edit.text().strip(),
+            title=self._title(),
             body=self.body_edit.toPlainText(),
             html=self._original.message.html if self._original else "",
             attachments=self.options_editor.attachments(),
@@ -469,7 +484,7 @@ class PushEditorDialog(QDialog):
     def push_spec(self) -> PushSpec:
         """The reminder the fields describe (only meaningful once the dialog was accepted)."""
         message = Message(
-            title=self.title_edit.text().strip(),
+            title=self._title(),
             body=self.body_edit.toPlainText(),
             # The editor has no HTML field yet; an imported HTML body is kept as it was.
             html=self._original.message.html if self._original else "",
@@ -501,6 +516,37 @@ class PushEditorDialog(QDialog):
     def _schedule_refresh(self, *_args: object) -> None:
         self._timer.start()
 
+    @Slot(str)
+    def _name_changed(self, name: str) -> None:
+        # An empty title is the name: shown greyed in the title box.
+        self.title_edit.setPlaceholderText(name.strip() or self.tr("Same as the name"))
+
+    def _title(self) -> str:
+        return self.title_edit.text().strip() or self.name_edit.text().strip()
+
+    def _fields_of(self, widget: QObject) -> tuple[str, ...]:
+        if widget is self.name_edit:
+            return ("name",)
+        if widget is self.title_edit:
+            return ("message.title",)
+        if widget is self.body_edit:
+            return ("message.body", "message.html")
+        return ()
+
+    def _shown(self, error: FieldError) -> bool:
+        """Whether to show ``error`` now: always, except for an empty text field the user
+        has not left yet (a fresh form is not red before anything was typed)."""
+        field = error.field
+        if self._show_all or field in self._left:
+            return True
+        if field == "name":
+            return bool(self.name_edit.text().strip())
+        if field == "message.title":
+            return bool(self._title())
+        if field in ("message.body", "message.html"):
+            return bool(self.body_edit.toPlainText().strip())
+        return True
+
     def _refresh(self) -> None:
         """Validate, show errors in place, and update the summary and the next runs."""
         self._timer.stop()
@@ -511,7 +557,7 @@ class PushEditorDialog(QDialog):
         errors += self.targets_editor.local_errors()
         errors += self.options_editor.missing_attachments()
         self._errors = errors
-        self._show_errors(errors, editor)
+        self._show_errors([e for e in errors if self._shown(e)], editor)
         trigger_ok = not any(e.field == "trigger" or e.field.startswith("trigger.") for e in errors)
         self._show_schedule(spec.trigger if trigger_ok else None)
         self._show_reach(spec)
@@ -519,6 +565,8 @@ class PushEditorDialog(QDialog):
         if any(e.field.startswith("options.") or e.field == "message.attachments" for e in errors):
             self.set_more_options_shown(True)
         self.save_button.setEnabled(not errors)
+        # A disabled Save says why, even before the errors are shown beside their fields.
+        self.save_button.setToolTip(errors[0].message if errors else self.tr("Save (Ctrl+Enter)"))
         self._make_room()
 
     def _show_reach(self, spec: PushSpec) -> None:
@@ -706,8 +754,13 @@ class PushEditorDialog(QDialog):
         return datetime.now(self._zone_info(zone)).replace(tzinfo=None)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut and self._fields_of(watched):
+            fields = set(self._fields_of(watched))
+            if not fields <= self._left:
+                self._left |= fields
+                self._schedule_refresh()
         if (
-            watched is self.body_edit
+            self._fields_of(watched)
             and event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -720,8 +773,21 @@ class PushEditorDialog(QDialog):
     # -- closing -------------------------------------------------------------------------
 
     def accept(self) -> None:
-        """Save only a valid reminder; check now rather than trust a pending refresh."""
+        """Save only a valid reminder; check now rather than trust a pending refresh.
+
+        Trying to save shows every error, and the first field at fault gets the focus.
+        """
+        self._show_all = True
         self._refresh()
         if self._errors:
+            fields = {e.field for e in self._errors}
+            for field, widget in (
+                ("name", self.name_edit),
+                ("message.title", self.title_edit),
+                ("message.body", self.body_edit),
+            ):
+                if field in fields:
+                    widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                    break
             return
         super().accept()

@@ -1,11 +1,18 @@
-"""The push list as a Qt item model, with a filter proxy; fast at 10,000 rows."""
+"""The push list as a Qt item model, with a filter proxy; fast at 10,000 rows.
+
+Next runs read relative to the model's clock ("in 45 min", "tomorrow 09:00") in this
+machine's zone, named in the column's header; the full date is the cell's tooltip. A push
+with no run left (a one-off that ran) is *finished*: greyed, its Enabled box not ticked, and
+hidden by the filter model when "Show finished" is off.
+"""
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
-from datetime import datetime
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QModelIndex,
@@ -14,17 +21,27 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtGui import QGuiApplication, QPalette
 
 from pushgui.core.schedule.describe import describe
+from pushgui.core.schedule.zones import system_timezone
 from pushgui.core.service import PushRow
+from pushgui.core.specs import PushSpec
 from pushgui.ui.i18n import format_datetime
 from pushgui.ui.table_model import RowsTableModel
+from pushgui.ui.when import relative_when, utc_offset, zone_label
 
 Index = QModelIndex | QPersistentModelIndex
 
-NAME, SCHEDULE, NEXT_RUN, LAST_RESULT, ENABLED = range(5)
+NAME, SCHEDULE, NEXT_RUN, LAST_RESULT, ENABLED, RECIPIENTS = range(6)
+COLUMNS = 6
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def is_finished(row: PushRow) -> bool:
+    """Enabled, with no run left: a one-off that ran, a rule past its end."""
+    return row.enabled and row.next_run is None
 
 
 def format_when(moment: datetime | None) -> str:
@@ -44,12 +61,20 @@ class PushTableModel(RowsTableModel):
         # Sorting is done here, on plain Python values, not by the proxy: the proxy would
         # ask data() for every comparison, which takes seconds at 10,000 rows.
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._recipients: dict[int, str] = {}
+        self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+        # Who a push reaches, in words; the main window gives one that knows names.
+        self.recipients_text: Callable[[PushSpec], str] = self._plain_recipients
+        self.zone = system_timezone()
         self._headers = [
             self.tr("Name"),
             self.tr("Schedule"),
-            self.tr("Next run"),
+            self.tr("Next run ({zone})").format(
+                zone=utc_offset(ZoneInfo(self.zone), datetime.now(UTC))
+            ),
             self.tr("Last result"),
             self.tr("Enabled"),
+            self.tr("Recipients"),
         ]
         self._status_words = {
             "ok": self.tr("Sent"),
@@ -65,6 +90,7 @@ class PushTableModel(RowsTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self._described.clear()
+        self._recipients.clear()
         if self._sort is not None:
             self._sort_rows(*self._sort)
         self.endResetModel()
@@ -83,6 +109,7 @@ class PushTableModel(RowsTableModel):
                 self.endRemoveRows()
         for row in rows:
             self._described.pop(row.id, None)
+            self._recipients.pop(row.id, None)
             i = self._position(row.id)
             if i is not None:
                 del self._rows[i]
@@ -93,14 +120,14 @@ class PushTableModel(RowsTableModel):
                 self.endInsertRows()
             elif target == i:
                 self._rows.insert(i, row)
-                self.dataChanged.emit(self.index(i, 0), self.index(i, ENABLED))
+                self.dataChanged.emit(self.index(i, 0), self.index(i, COLUMNS - 1))
             else:
                 self._rows.insert(i, row)  # put back, then move it the way views understand
                 after = target + 1 if target > i else target
                 self.beginMoveRows(QModelIndex(), i, i, QModelIndex(), after)
                 self._rows.insert(target, self._rows.pop(i))
                 self.endMoveRows()
-                self.dataChanged.emit(self.index(target, 0), self.index(target, ENABLED))
+                self.dataChanged.emit(self.index(target, 0), self.index(target, COLUMNS - 1))
 
     def _position(self, push_id: int) -> int | None:
         return next((i for i, r in enumerate(self._rows) if r.id == push_id), None)
@@ -132,7 +159,9 @@ class PushTableModel(RowsTableModel):
         if column == LAST_RESULT:
             return lambda r: (r.last_run_at.timestamp() if r.last_run_at else 0.0, r.id)
         if column == ENABLED:
-            return lambda r: (int(r.enabled), r.id)
+            return lambda r: (int(r.enabled and not is_finished(r)), r.id)
+        if column == RECIPIENTS:
+            return lambda r: (self._recipients_of(r).casefold(), r.id)
         if column == SCHEDULE:
             return lambda r: (self._description(r).casefold(), r.id)
         return lambda r: (r.name.casefold(), r.id)
@@ -174,12 +203,46 @@ class PushTableModel(RowsTableModel):
             text = self._described[row.id] = describe(row.spec.trigger)
         return text
 
+    def _recipients_of(self, row: PushRow) -> str:
+        text = self._recipients.get(row.id)
+        if text is None:
+            text = self._recipients[row.id] = self.recipients_text(row.spec)
+        return text
+
+    def _plain_recipients(self, spec: PushSpec) -> str:
+        kinds = [self.tr("Me") if t.kind == "desktop" else t.kind for t in spec.targets]
+        return ", ".join(dict.fromkeys(kinds))
+
     def _next_run_text(self, row: PushRow) -> str:
         if not row.enabled:
             return self.tr("Paused")
         if row.next_run is None:
             return self.tr("Done") if row.last_status else self.tr("No more runs")
-        return format_when(row.next_run)
+        return relative_when(row.next_run, self.clock())
+
+    def refresh_times(self) -> None:
+        """The clock moved on: relative next runs ("in 5 min") are read again."""
+        if self._rows:
+            last = len(self._rows) - 1
+            self.dataChanged.emit(self.index(0, NEXT_RUN), self.index(last, NEXT_RUN))
+
+    def next_due(self) -> PushRow | None:
+        """The enabled push that runs next, if any."""
+        due = [r for r in self._rows if r.enabled and r.next_run is not None]
+        return min(due, key=lambda r: (r.next_run, r.id)) if due else None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and section == NEXT_RUN
+            and role == Qt.ItemDataRole.ToolTipRole
+        ):
+            return self.tr("Times are shown in this computer's time zone, {zone}").format(
+                zone=zone_label(self.zone, self.clock())
+            )
+        return super().headerData(section, orientation, role)
 
     def _last_result_text(self, row: PushRow) -> str:
         if row.last_status is None:
@@ -203,12 +266,23 @@ class PushTableModel(RowsTableModel):
                 return self._next_run_text(row)
             if column == LAST_RESULT:
                 return self._last_result_text(row)
+            if column == RECIPIENTS:
+                return self._recipients_of(row)
             return None
         if role == Qt.ItemDataRole.CheckStateRole and column == ENABLED:
-            return Qt.CheckState.Checked if row.enabled else Qt.CheckState.Unchecked
+            ticked = row.enabled and not is_finished(row)
+            return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ForegroundRole and is_finished(row):
+            return QGuiApplication.palette().brush(
+                QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
+            )
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == SCHEDULE:
                 return self._description(row)
+            if column == NEXT_RUN and row.enabled and row.next_run is not None:
+                return format_when(row.next_run)
+            if column == RECIPIENTS:
+                return self._recipients_of(row)
             if column == LAST_RESULT and row.last_status:
                 return self._last_result_text(row)
         if role == SORT_ROLE:
@@ -217,25 +291,34 @@ class PushTableModel(RowsTableModel):
             if column == LAST_RESULT:
                 return row.last_run_at.timestamp() if row.last_run_at else 0.0
             if column == ENABLED:
-                return int(row.enabled)
+                return int(row.enabled and not is_finished(row))
             return self.data(index, Qt.ItemDataRole.DisplayRole).casefold()
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
         if index.isValid() and index.column() == ENABLED:
+            if is_finished(self._rows[index.row()]):
+                return base  # nothing left to switch on or off
             return base | Qt.ItemFlag.ItemIsUserCheckable
         return base
 
 
 class PushFilterModel(QSortFilterProxyModel):
-    """Filters by the text in name and schedule columns, case-insensitively; sorts by value."""
+    """Filters by the text in name and title, case-insensitively, and leaves out finished
+    pushes unless :attr:`show_finished`; the source model sorts."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setSortRole(SORT_ROLE)
         self._needle = ""
+        self.show_finished = True
+
+    def set_show_finished(self, shown: bool) -> None:
+        self.beginFilterChange()
+        self.show_finished = shown
+        self.endFilterChange()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """The source model sorts itself (fast); the proxy only filters, keeping its order."""
@@ -251,9 +334,11 @@ class PushFilterModel(QSortFilterProxyModel):
         self.endFilterChange()
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if not self._needle:
-            return True
         model = self.sourceModel()
         assert isinstance(model, PushTableModel)
         row = model.row_at(source_row)
+        if not self.show_finished and is_finished(row):
+            return False
+        if not self._needle:
+            return True
         return self._needle in row.name.casefold() or self._needle in row.title.casefold()

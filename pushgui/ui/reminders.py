@@ -10,7 +10,7 @@ one click away.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -32,15 +32,19 @@ from PySide6.QtWidgets import (
 
 from pushgui.core import context
 from pushgui.core.channels.base import Outcome, Outgoing
-from pushgui.core.snooze import snooze, until_for
+from pushgui.core.snooze import CHOICES, snooze, until_for
 from pushgui.ui.i18n import date_time_pattern, format_short
 from pushgui.ui.icons import app_icon
+from pushgui.ui.notifications import DEFAULT_ACTION, DISMISSED, FreedesktopNotifier
 from pushgui.ui.trigger_editors.base import ErrorLabel
 
 log = logging.getLogger(__name__)
 
-NOTIFICATION_MS = 15_000
 CUSTOM = "custom"
+# Action keys of a reminder's notification.
+DONE = "done"
+OPEN = "open"
+SNOOZE_PREFIX = "snooze-"
 
 
 class DesktopSender(QObject):
@@ -59,9 +63,13 @@ class DesktopSender(QObject):
         return [Outcome(ok=True) for _ in messages]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Reminder:
-    """One reminder as it was shown; snoozing shows exactly this again."""
+    """One reminder as it was shown; snoozing shows exactly this again.
+
+    Each showing is its own reminder (compared by identity): the same push due twice is
+    answered twice.
+    """
 
     push_id: int
     push_name: str
@@ -223,42 +231,55 @@ class ReminderWindow(QWidget):
 
 
 class ReminderPresenter(QObject):
-    """Shows reminders as tray notifications when possible, else as reminder windows.
+    """Shows each due reminder so that it cannot be missed, and keeps it until it is answered.
 
-    ``prefer_popup`` (the "notification style" setting) shows every reminder as a window.
-    Clicking a tray notification opens the window for the reminder it showed.
+    Where the session's notification service supports actions, a reminder is a notification
+    that stays until acted on, with Done, Snooze 5 min / 1 hour / tomorrow and Open (the
+    reminder window). Elsewhere, or with ``prefer_popup`` (the "popup window" notification
+    style), it is the always-on-top reminder window. Either way it is listed in
+    :attr:`open_reminders` until the user answers it: Done or Dismiss, a snooze, or closing the
+    notification or window. A notification the service dropped by itself (expired, or the
+    service restarted) leaves the reminder open, still listed in the tray menu and the main
+    window.
 
     Signals:
         shown(int): the push id of a reminder that was just shown.
         snoozed(int, object): a reminder of this push id was snoozed until this datetime.
-        tray_reminder_shown(): a reminder now occupies the tray's notification.
+        open_changed(): :attr:`open_reminders` changed.
     """
 
     shown = Signal(int)
     snoozed = Signal(int, object)
-    tray_reminder_shown = Signal()
+    open_changed = Signal()
 
     def __init__(
         self,
         tray: QSystemTrayIcon | None,
         parent: QObject | None = None,
         scheduler: Any = None,
+        clock: Callable[[], datetime] | None = None,
     ) -> None:
         super().__init__(parent)
         self.tray = tray
         self.scheduler = scheduler
+        self.clock: Callable[[], datetime] = clock or (lambda: datetime.now(UTC))
         self.prefer_popup = False
+        self.notifier: FreedesktopNotifier | None = None
         self.windows: list[ReminderWindow] = []
-        self.tray_reminder: Reminder | None = None
-        if tray is not None:
-            tray.messageClicked.connect(self.open_tray_reminder)
+        self.open_reminders: list[Reminder] = []
+        self._by_notification: dict[int, Reminder] = {}
+        self._notification_of: dict[Reminder, int] = {}
 
-    def uses_tray(self) -> bool:
+    def set_notifier(self, notifier: FreedesktopNotifier | None) -> None:
+        """Show reminders as lasting notifications through this service, if it has actions."""
+        self.notifier = notifier
+        if notifier is not None:
+            notifier.action_invoked.connect(self._on_action)
+            notifier.closed.connect(self._on_closed)
+
+    def uses_notifications(self) -> bool:
         return (
-            not self.prefer_popup
-            and self.tray is not None
-            and self.tray.isVisible()
-            and QSystemTrayIcon.supportsMessages()
+            not self.prefer_popup and self.notifier is not None and self.notifier.supports_actions()
         )
 
     def _scheduler(self) -> Any:
@@ -266,20 +287,44 @@ class ReminderPresenter(QObject):
 
     @Slot(int, str, str, str)
     def present(self, push_id: int, push_name: str, title: str, body: str) -> None:
-        reminder = Reminder(push_id, push_name, title, body)
-        if self.uses_tray():
-            assert self.tray is not None
-            self.tray_reminder = reminder
-            self.tray.showMessage(title, body or push_name, app_icon(), NOTIFICATION_MS)
-            self.tray_reminder_shown.emit()
-        else:
+        reminder = Reminder(push_id, push_name, title, body, self.clock())
+        self.open_reminders.append(reminder)
+        self.open_changed.emit()
+        if not (self.uses_notifications() and self._notify(reminder)):
             self.show_window(reminder)
         self.shown.emit(push_id)
 
+    def _notify(self, reminder: Reminder) -> bool:
+        assert self.notifier is not None
+        actions = [(DONE, self.tr("Done"))]
+        if self._scheduler() is not None and reminder.push_id >= 0:
+            actions += [
+                (SNOOZE_PREFIX + "5min", self.tr("Snooze 5 min")),
+                (SNOOZE_PREFIX + "1h", self.tr("Snooze 1 hour")),
+                (SNOOZE_PREFIX + "tomorrow", self.tr("Tomorrow")),
+            ]
+        actions += [(OPEN, self.tr("Open")), (DEFAULT_ACTION, self.tr("Open"))]
+        body = reminder.body or (reminder.push_name if reminder.push_name != reminder.title else "")
+        notification_id = self.notifier.notify(reminder.title, body, actions=actions, lasting=True)
+        if notification_id is None:
+            return False
+        self._by_notification[notification_id] = reminder
+        self._notification_of[reminder] = notification_id
+        return True
+
     def show_window(self, reminder: Reminder) -> ReminderWindow:
+        """The reminder's window (raised if it is already open)."""
+        self._close_notification(reminder)
+        for window in self.windows:
+            if window.reminder is reminder:
+                window.show()
+                window.raise_()
+                window.activateWindow()
+                return window
         window = ReminderWindow(
             reminder.push_name, reminder.title, reminder.body, reminder.push_id, reminder.shown_at
         )
+        window.reminder = reminder
         window.set_snooze_available(self._scheduler() is not None)
         window.snoozed.connect(lambda until: self._snooze(reminder, until))
         window.destroyed.connect(lambda *_: self._forget(window))
@@ -289,17 +334,52 @@ class ReminderPresenter(QObject):
         window.activateWindow()
         return window
 
-    @Slot()
-    def open_tray_reminder(self) -> ReminderWindow | None:
-        """The tray notification was clicked: open its reminder, where Snooze is."""
-        reminder, self.tray_reminder = self.tray_reminder, None
-        return None if reminder is None else self.show_window(reminder)
+    def answer(self, reminder: Reminder) -> None:
+        """The user answered this reminder (Done, Dismiss, a snooze): it is no longer open."""
+        self._close_notification(reminder)
+        for index, shown in enumerate(self.open_reminders):
+            if shown is reminder:
+                del self.open_reminders[index]
+                self.open_changed.emit()
+                return
 
-    def forget_tray_reminder(self) -> None:
-        """Something else now occupies the tray's notification."""
-        self.tray_reminder = None
+    def close_notifications(self) -> None:
+        """pushgui is quitting: take its reminders off the screen, whose buttons would no
+        longer do anything."""
+        for reminder in list(self._notification_of):
+            self._close_notification(reminder)
+
+    def _close_notification(self, reminder: Reminder) -> None:
+        notification_id = self._notification_of.pop(reminder, None)
+        if notification_id is not None and self.notifier is not None:
+            self.notifier.close_notification(notification_id)
+
+    @Slot(int, str)
+    def _on_action(self, notification_id: int, key: str) -> None:
+        reminder = self._by_notification.get(notification_id)
+        if reminder is None:
+            return
+        if key == DONE:
+            self.answer(reminder)
+        elif key.startswith(SNOOZE_PREFIX):
+            choice = key.removeprefix(SNOOZE_PREFIX)
+            if choice in CHOICES:
+                self._snooze(reminder, until_for(choice, self.clock()))
+        elif key in (OPEN, DEFAULT_ACTION):
+            self.show_window(reminder)
+
+    @Slot(int, int)
+    def _on_closed(self, notification_id: int, reason: int) -> None:
+        reminder = self._by_notification.get(notification_id)
+        if reminder is None or self._notification_of.get(reminder) != notification_id:
+            return  # answered already, or now shown in its window
+        del self._notification_of[reminder]
+        if reason == DISMISSED:
+            self.answer(reminder)
+        # Expired, or the service went away: the reminder stays open (tray menu, window).
 
     def _snooze(self, reminder: Reminder, until: datetime) -> None:
+        self.answer(reminder)
         scheduler = self._scheduler()
         if scheduler is None:
             log.warning("No scheduler; the reminder of push %s cannot be snoozed", reminder.push_id)
@@ -310,6 +390,7 @@ class ReminderPresenter(QObject):
     def _forget(self, window: ReminderWindow) -> None:
         if window in self.windows:
             self.windows.remove(window)
+            self.answer(window.reminder)
 
 
 def snooze_delay_text(until: datetime, now: datetime | None = None) -> str:

@@ -122,7 +122,7 @@ class SettingsDialog(QDialog):
 
         self.style_combo = QComboBox(page)
         for text, code in (
-            (self.tr("A notification from the tray icon"), "tray"),
+            (self.tr("A notification that stays until answered"), "tray"),
             (self.tr("A small window that stays until dismissed"), "popup"),
         ):
             self.style_combo.addItem(text, code)

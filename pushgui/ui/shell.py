@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QDialog, QSystemTrayIcon, QWidget
 
@@ -30,6 +31,7 @@ from pushgui.ui.backups_dialog import BackupsDialog
 from pushgui.ui.calendar_notice import check_and_tell, current_notices
 from pushgui.ui.channels_window import ChannelsWindow
 from pushgui.ui.contacts_window import ContactsWindow
+from pushgui.ui.geometry import manage as manage_window
 from pushgui.ui.headsup import HeadsUpPresenter
 from pushgui.ui.history_window import HistoryWindow
 from pushgui.ui.interrupted_dialog import InterruptedDialog
@@ -45,17 +47,21 @@ log = logging.getLogger(__name__)
 
 TRAY_NOTICE_KEY = "notice.tray_shown"
 ASK_MISSED_KEY = "missed.ask"  # False: follow each push's own missed-run setting
+HISTORY_REFRESH_MS = 300
 
 
 class DesktopShell(QObject):
     """Owns the windows; the engine keeps running while they are hidden.
 
     Signals:
+        restart_requested(): the user chose to restart now (a new language); the
+            application stops and starts again.
         restore_requested(object): the user confirmed restoring this backup (a Path); the
             application stops the engine, restores and starts again.
     """
 
     restore_requested = Signal(object)
+    restart_requested = Signal()
 
     def __init__(
         self,
@@ -102,12 +108,19 @@ class DesktopShell(QObject):
         bridge.clock_jumped.connect(self._on_clock_jump)
         bridge.job_executed.connect(self._check_failures)
         bridge.job_failed.connect(lambda *_: self._check_failures())
+        # An open History window follows runs and retries by itself (once per burst).
+        self._history_timer = QTimer(self)
+        self._history_timer.setSingleShot(True)
+        self._history_timer.setInterval(HISTORY_REFRESH_MS)
+        self._history_timer.timeout.connect(self._refresh_history)
+        for signal in (bridge.job_executed, bridge.job_failed, bridge.job_missed):
+            signal.connect(self._history_timer.start)
         self.presenter = ReminderPresenter(self.tray, self)
         self.desktop_sender = DesktopSender(self)
         self.desktop_sender.reminder_due.connect(self.presenter.present)
         register_sender(DESKTOP, self.desktop_sender)
-        # A reminder now owns the tray notification: clicking it opens that reminder.
-        self.presenter.tray_reminder_shown.connect(self._forget_notified_delivery)
+        self.presenter.open_changed.connect(self._on_open_reminders)
+        self.window.reminder_requested.connect(self.presenter.show_window)
         self.headsup = HeadsUpPresenter(service, self)
         self.headsup.edit_requested.connect(self._edit_push)
         self.headsup.done.connect(lambda text: self.window.statusBar().showMessage(text, 8000))
@@ -124,6 +137,7 @@ class DesktopShell(QObject):
             autostart=autostart,
             parent=self,
         )
+        self.preferences.restart_requested.connect(self.restart_requested.emit)
         self.window.new_defaults = self._new_defaults
         self.window.settings_requested.connect(self.preferences.show_settings)
         self.window.log_folder_requested.connect(self.preferences.open_log_folder)
@@ -137,6 +151,9 @@ class DesktopShell(QObject):
             self.tray.pause_all_requested.connect(self.pause_all)
             self.tray.quit_requested.connect(self.quit)
             self.tray.messageClicked.connect(self._open_notified_delivery)
+            self.tray.reminder_requested.connect(self.presenter.show_window)
+            self.window.next_due_changed.connect(self.tray.set_next_due)
+            self.tray.set_next_due(self.window.next_due_text())
             self.tray.show()
         bridge.scheduler_state_changed.connect(self._on_scheduler_state)
 
@@ -176,6 +193,7 @@ class DesktopShell(QObject):
     def show_contacts(self) -> ContactsWindow:
         if self.contacts_window is None:
             self.contacts_window = ContactsWindow(self.contacts)
+            manage_window(self.contacts_window, self.settings, "contacts")
         self._raise(self.contacts_window)
         return self.contacts_window
 
@@ -183,6 +201,7 @@ class DesktopShell(QObject):
     def show_channels(self) -> ChannelsWindow:
         if self.channels_window is None:
             self.channels_window = ChannelsWindow(self.channels, self.settings)
+            manage_window(self.channels_window, self.settings, "channels")
             self.channels_window.secrets_mode_changed.connect(self._on_secrets_mode)
         self._raise(self.channels_window)
         return self.channels_window
@@ -195,6 +214,7 @@ class DesktopShell(QObject):
         pushes = [(row.id, row.name) for row in self.service.rows()]
         if self.history_window is None:
             self.history_window = HistoryWindow(self.history, pushes)
+            manage_window(self.history_window, self.settings, "history")
         else:
             self.history_window.set_pushes(pushes)
             self.history_window.refresh()
@@ -202,6 +222,12 @@ class DesktopShell(QObject):
             self.history_window.show_delivery(delivery_id)
         self._raise(self.history_window)
         return self.history_window
+
+    @Slot()
+    def _refresh_history(self) -> None:
+        window = self.history_window
+        if window is not None and shiboken6.isValid(window) and window.isVisible():
+            window.refresh()
 
     @Slot()
     def show_backups(self) -> BackupsDialog | None:
@@ -308,7 +334,6 @@ class DesktopShell(QObject):
             )
         if self.tray is not None and self.tray.isVisible():
             self.tray.set_attention(True)
-            self.presenter.forget_tray_reminder()
             self.tray.showMessage(
                 self.tr("A message was not delivered"),
                 text + "\n" + self.tr("Click to see the history."),
@@ -326,8 +351,12 @@ class DesktopShell(QObject):
                 self.tray.set_attention(False)
 
     @Slot()
-    def _forget_notified_delivery(self) -> None:
-        self._notified_delivery = None
+    def _on_open_reminders(self) -> None:
+        reminders = self.presenter.open_reminders
+        if shiboken6.isValid(self.window):  # reminder windows may outlive it at shutdown
+            self.window.set_open_reminders(reminders)
+        if self.tray is not None and shiboken6.isValid(self.tray):
+            self.tray.set_open_reminders(reminders)
 
     @Slot(int)
     def _edit_push(self, push_id: int) -> None:
@@ -378,6 +407,7 @@ class DesktopShell(QObject):
     @Slot()
     def quit(self) -> None:
         self.window.save_layout()
+        self.presenter.close_notifications()
         if self.tray is not None:
             self.tray.hide()
         for window in (self.contacts_window, self.channels_window, self.history_window):

@@ -33,11 +33,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pushgui.core.channel_book import ChannelBook, ChannelRecord
+from pushgui.core.channel_book import PERSONAL_KINDS, ChannelBook, ChannelRecord
 from pushgui.core.contacts import ContactBook, ContactRecord, GroupRecord
 from pushgui.core.errors import FieldError
 from pushgui.core.recipients import Planner, Recipient
 from pushgui.core.specs import PushSpec, Target
+from pushgui.ui.icons import kind_icon
 from pushgui.ui.trigger_editors.base import ErrorLabel, hint_label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -376,13 +377,18 @@ class TargetsEditor(QWidget):
         self._filling = True
         try:
             self.destinations.clear()
-            self._add_item(self.tr("Me (desktop notification)"), (DESKTOP,), desktop)
+            me = self._add_item(self.tr("Me (desktop notification)"), (DESKTOP,), desktop)
+            me.setIcon(kind_icon(DESKTOP, self.palette()))
             if emails:
-                self._add_item(self.tr("Email contacts and groups"), (EMAIL,), email is not None)
+                mail = self._add_item(
+                    self.tr("Email contacts and groups"), (EMAIL,), email is not None
+                )
+                mail.setIcon(kind_icon(EMAIL, self.palette()))
             for channel in self.room_channels():
                 text = self.tr("Post to %1 (%2)").replace("%1", channel.name)
                 text = text.replace("%2", kind_name(channel.kind))
-                self._add_item(text, ("room", channel.id), channel.id in chosen_rooms)
+                room = self._add_item(text, ("room", channel.id), channel.id in chosen_rooms)
+                room.setIcon(kind_icon(channel.kind, self.palette()))
             for index, kept in enumerate(self._kept):
                 item = self._add_item(self._kept_text(kept), ("kept", index), True)
                 item.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
@@ -466,7 +472,13 @@ class TargetsEditor(QWidget):
         return tuple(result)
 
     def recipients(self, spec: PushSpec) -> list[Recipient]:
-        return self.planner.recipients(spec)
+        """Who ``spec`` reaches; an email target with nobody chosen reaches nobody (the
+        planner lists it as the channel, as it does a room, so that a run records it)."""
+        return [
+            r
+            for r in self.planner.recipients(spec)
+            if not (r.kind in PERSONAL_KINDS and r.contact_id is None)
+        ]
 
     # -- showing state ---------------------------------------------------------------------
 

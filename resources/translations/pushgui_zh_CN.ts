@@ -456,8 +456,8 @@
         <translation>联系人和分组</translation>
     </message>
     <message>
-        <source>C&amp;hannels…</source>
-        <translation>渠道(&amp;H)…</translation>
+        <source>Cha&amp;nnels…</source>
+        <translation>渠道(&amp;N)…</translation>
     </message>
     <message>
         <source>Email accounts and chat bots to send through</source>
@@ -482,6 +482,10 @@
     <message>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Own days off and working days…</source>
+        <translation>本公司休息日和工作日(&amp;O)…</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -679,6 +683,22 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
         <translation>每年一次，在固定日期</translation>
     </message>
     <message>
+        <source>Working days (holidays and make-up days)</source>
+        <translation>工作日（含节假日和调休）</translation>
+    </message>
+    <message>
+        <source>A working day of the month (first, last, Nth)</source>
+        <translation>每月的某个工作日（第一个、最后一个、第 N 个）</translation>
+    </message>
+    <message>
+        <source>Once a year, on a lunar date (农历)</source>
+        <translation>每年一次，农历日期</translation>
+    </message>
+    <message>
+        <source>Every lunar month, on a day (农历)</source>
+        <translation>每个农历月的某一天</translation>
+    </message>
+    <message>
         <source>Advanced (crontab)</source>
         <translation>高级（crontab）</translation>
     </message>
@@ -772,15 +792,23 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
     </message>
     <message>
         <source>On:</source>
-        <translation>日期：</translation>
+        <translation>于：</translation>
     </message>
     <message>
         <source>On days:</source>
-        <translation>日期：</translation>
+        <translation>每月：</translation>
     </message>
     <message>
         <source>On the:</source>
         <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Lunar date:</source>
+        <translation>农历日期：</translation>
+    </message>
+    <message>
+        <source>Weeks:</source>
+        <translation>周数：</translation>
     </message>
     <message>
         <source>&amp;Crontab:</source>
@@ -796,11 +824,46 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
     </message>
     <message>
         <source>Dates:</source>
-        <translation>日期：</translation>
+        <translation>起止日期：</translation>
+    </message>
+    <message>
+        <source>&amp;Working days:</source>
+        <translation>工作日(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>On a &amp;day off:</source>
+        <translation>遇到休息日(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>S&amp;kip dates:</source>
+        <translation>跳过日期(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Not a date: %1. Write dates like 2026-12-24.</source>
+        <translation>不是日期：%1。请按 2026-12-24 的格式填写。</translation>
     </message>
     <message>
         <source>Tick at least one month.</source>
         <translation>请至少勾选一个月份。</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarNotice</name>
+    <message>
+        <source>Holiday calendar notice</source>
+        <translation>节假日日历提示</translation>
+    </message>
+    <message>
+        <source>The holiday calendar now knows more days off and working days. Moved runs:</source>
+        <translation>节假日日历已更新了休息日和工作日。以下运行时间已调整：</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <source>Holiday calendar updated</source>
+        <translation>节假日日历已更新</translation>
     </message>
 </context>
 <context>
@@ -1076,6 +1139,10 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
 </context>
 <context>
     <name>ChannelsWindow</name>
+    <message>
+        <source>{sender} via {host}</source>
+        <translation>{sender}，经由 {host}</translation>
+    </message>
     <message>
         <source>Channels — pushgui</source>
         <translation>渠道 — pushgui</translation>
@@ -1524,8 +1591,8 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
         <translation>请指定哪一列是姓名（“导入为：姓名”）。</translation>
     </message>
     <message>
-        <source>“{0}” is chosen for more than one column; choose it once.</source>
-        <translation>“{0}”被选给了多个列，只能选一次。</translation>
+        <source>The columns {0} are all imported as “{1}”: choose the one to use and set the others to “Skip this column”.</source>
+        <translation>{0} 这几列都导入为“{1}”：请选定要用的一列，其余设为“跳过此列”。</translation>
     </message>
     <message>
         <source>Step 1 of 3: Check the file</source>
@@ -1588,6 +1655,145 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
     <message>
         <source>Nothing was imported: {0}</source>
         <translation>未导入任何内容：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>DayOptions</name>
+    <message>
+        <source>Working-day calendar</source>
+        <translation>工作日日历</translation>
+    </message>
+    <message>
+        <source>Mon–Fri, no holidays</source>
+        <translation>周一至周五，不含节假日</translation>
+    </message>
+    <message>
+        <source>China (holidays and make-up working days)</source>
+        <translation>中国（节假日和调休）</translation>
+    </message>
+    <message>
+        <source>Hong Kong</source>
+        <translation>中国香港</translation>
+    </message>
+    <message>
+        <source>Taiwan</source>
+        <translation>中国台湾</translation>
+    </message>
+    <message>
+        <source>Singapore</source>
+        <translation>新加坡</translation>
+    </message>
+    <message>
+        <source>Japan</source>
+        <translation>日本</translation>
+    </message>
+    <message>
+        <source>United States</source>
+        <translation>美国</translation>
+    </message>
+    <message>
+        <source>United Kingdom</source>
+        <translation>英国</translation>
+    </message>
+    <message>
+        <source>Germany</source>
+        <translation>德国</translation>
+    </message>
+    <message>
+        <source>Other country or region…</source>
+        <translation>其他国家或地区…</translation>
+    </message>
+    <message>
+        <source>e.g. FR or DE-BY</source>
+        <translation>例如 FR 或 DE-BY</translation>
+    </message>
+    <message>
+        <source>Country or region code</source>
+        <translation>国家或地区代码</translation>
+    </message>
+    <message>
+        <source>Which working day</source>
+        <translation>第几个工作日</translation>
+    </message>
+    <message>
+        <source>First</source>
+        <translation>第一个</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>最后一个</translation>
+    </message>
+    <message>
+        <source>Number %1</source>
+        <translation>第 %1 个</translation>
+    </message>
+    <message>
+        <source>working day of the month</source>
+        <translation>工作日（每月）</translation>
+    </message>
+    <message>
+        <source>Lunar month</source>
+        <translation>农历月</translation>
+    </message>
+    <message>
+        <source>Lunar day</source>
+        <translation>农历日</translation>
+    </message>
+    <message>
+        <source>A yearly lunar date runs in the regular month, not in a leap month; a monthly one runs in leap months too. Day 30 runs on day 29 in a short month.</source>
+        <translation>每年的农历日期只在正常月份运行，不在闰月运行；每月的农历日在闰月也运行。小月没有三十，改在廿九运行。</translation>
+    </message>
+    <message>
+        <source>On a day off</source>
+        <translation>遇到休息日</translation>
+    </message>
+    <message>
+        <source>Run anyway</source>
+        <translation>照常运行</translation>
+    </message>
+    <message>
+        <source>Skip that run</source>
+        <translation>跳过这次</translation>
+    </message>
+    <message>
+        <source>Move to the working day before</source>
+        <translation>提前到前一个工作日</translation>
+    </message>
+    <message>
+        <source>Move to the next working day</source>
+        <translation>顺延到下一个工作日</translation>
+    </message>
+    <message>
+        <source>Every how many weeks</source>
+        <translation>每隔几周</translation>
+    </message>
+    <message>
+        <source>Every</source>
+        <translation>每</translation>
+    </message>
+    <message>
+        <source>weeks (counted from the start date)</source>
+        <translation>周（从开始日期起算）</translation>
+    </message>
+    <message>
+        <source>e.g. 2026-12-24, 2026-12-31</source>
+        <translation>例如 2026-12-24, 2026-12-31</translation>
+    </message>
+    <message>
+        <source>Dates to skip</source>
+        <translation>跳过的日期</translation>
+    </message>
+    <message>
+        <source>End after</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Number of runs</source>
+        <translation>运行次数</translation>
+    </message>
+    <message>
+        <source>runs</source>
+        <translation>次后结束</translation>
     </message>
 </context>
 <context>
@@ -2394,6 +2600,19 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
     </message>
 </context>
 <context>
+    <name>ListStatus</name>
+    <message>
+        <source>Next: {name}, {when}</source>
+        <translation>下一个：{name}，{when}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Open reminders (%n)</source>
+        <translation>
+            <numerusform>未处理的提醒（%n）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Filter by name or title  (Ctrl+F)</source>
@@ -2402,6 +2621,14 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
     <message>
         <source>Filter reminders</source>
         <translation>筛选提醒</translation>
+    </message>
+    <message>
+        <source>Show &amp;finished</source>
+        <translation>显示已结束(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Also list reminders with no run left, such as one-offs that were sent</source>
+        <translation>同时列出不再运行的提醒，例如已发送的一次性提醒</translation>
     </message>
     <message>
         <source>Reminders</source>
@@ -2673,8 +2900,74 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
         <translation>日期和时间</translation>
     </message>
     <message>
+        <source>In 10 minutes</source>
+        <translation>10 分钟后</translation>
+    </message>
+    <message>
+        <source>In 1 hour</source>
+        <translation>1 小时后</translation>
+    </message>
+    <message>
+        <source>This evening 18:00</source>
+        <translation>今晚 18:00</translation>
+    </message>
+    <message>
+        <source>Tomorrow 09:00</source>
+        <translation>明天 09:00</translation>
+    </message>
+    <message>
+        <source>Next Monday 09:00</source>
+        <translation>下周一 09:00</translation>
+    </message>
+    <message>
         <source>&amp;On:</source>
         <translation>日期(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Quick picks:</source>
+        <translation>快速选择：</translation>
+    </message>
+</context>
+<context>
+    <name>OwnDayList</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation>备注（可选）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>OwnDaysDialog</name>
+    <message>
+        <source>Own days off and working days</source>
+        <translation>本公司休息日和工作日</translation>
+    </message>
+    <message>
+        <source>Extra days off</source>
+        <translation>额外休息日</translation>
+    </message>
+    <message>
+        <source>Extra working days</source>
+        <translation>额外工作日</translation>
+    </message>
+    <message>
+        <source>These apply on top of the working-day calendar of every reminder (China&apos;s holidays, or another country&apos;s).</source>
+        <translation>这些日期叠加在每个提醒的工作日日历之上（中国节假日或其他国家的节假日）。</translation>
     </message>
 </context>
 <context>
@@ -2723,16 +3016,48 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
 <context>
     <name>PreferencesController</name>
     <message>
+        <source>Restart pushgui?</source>
+        <translation>重新启动 pushgui？</translation>
+    </message>
+    <message>
+        <source>pushgui shows the new language after a restart. Reminders due meanwhile are sent when it is back.</source>
+        <translation>重新启动后 pushgui 将使用新的语言。期间到期的提醒会在它重新运行后发送。</translation>
+    </message>
+    <message>
+        <source>&amp;Restart now</source>
+        <translation>立即重新启动(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>稍后(&amp;L)</translation>
+    </message>
+    <message>
         <source>No file manager could open the folder; it is {folder}</source>
         <translation>没有文件管理器能打开该文件夹，它位于 {folder}</translation>
     </message>
     <message>
-        <source>pushgui will start when you log in; change this in Settings.</source>
-        <translation>pushgui 将在你登录时启动，可在“设置”中更改。</translation>
+        <source>Reminders are only sent while pushgui runs. Start it (in the tray) when you log in?</source>
+        <translation>只有 pushgui 运行时才会发送提醒。是否在登录时启动它（在托盘中运行）？</translation>
     </message>
     <message>
-        <source>Your reminders will be sent after a restart</source>
-        <translation>重启后你的提醒仍会发送</translation>
+        <source>pushgui runs from {folder}. If that folder is removed, it will no longer start at login; installing pushgui (for example with pipx) avoids that.</source>
+        <translation>pushgui 正从 {folder} 运行。如果删除该文件夹，登录时将无法再启动；安装 pushgui（例如用 pipx）可避免这种情况。</translation>
+    </message>
+    <message>
+        <source>Start at login?</source>
+        <translation>登录时启动？</translation>
+    </message>
+    <message>
+        <source>&amp;Start at login</source>
+        <translation>登录时启动(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Not now</source>
+        <translation>暂不(&amp;N)</translation>
+    </message>
+    <message>
+        <source>pushgui will start when you log in; change this in Settings.</source>
+        <translation>pushgui 将在你登录时启动，可在“设置”中更改。</translation>
     </message>
 </context>
 <context>
@@ -2766,8 +3091,12 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
         <translation>名称</translation>
     </message>
     <message>
-        <source>Shown in bold in the notification</source>
-        <translation>在通知中以粗体显示</translation>
+        <source>Same as the name</source>
+        <translation>与名称相同</translation>
+    </message>
+    <message>
+        <source>Shown in bold in the notification; left empty, the name is the title</source>
+        <translation>在通知中以粗体显示；留空则使用名称作为标题</translation>
     </message>
     <message>
         <source>Title</source>
@@ -2877,8 +3206,8 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
         <translation>时间安排</translation>
     </message>
     <message>
-        <source>Next run</source>
-        <translation>下次运行</translation>
+        <source>Next run ({zone})</source>
+        <translation>下次运行（{zone}）</translation>
     </message>
     <message>
         <source>Last result</source>
@@ -2887,6 +3216,10 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
     <message>
         <source>Enabled</source>
         <translation>已启用</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>接收人</translation>
     </message>
     <message>
         <source>Sent</source>
@@ -2909,6 +3242,10 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
         <translation>已中断</translation>
     </message>
     <message>
+        <source>Me</source>
+        <translation>我</translation>
+    </message>
+    <message>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
@@ -2919,6 +3256,10 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
     <message>
         <source>No more runs</source>
         <translation>不再运行</translation>
+    </message>
+    <message>
+        <source>Times are shown in this computer&apos;s time zone, {zone}</source>
+        <translation>时间按本机时区显示：{zone}</translation>
     </message>
     <message>
         <source>Not run yet</source>
@@ -2946,6 +3287,42 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
     <message>
         <source>%1 (no email address)</source>
         <translation>%1（无电子邮件地址）</translation>
+    </message>
+</context>
+<context>
+    <name>Recipients</name>
+    <message>
+        <source>Me</source>
+        <translation>我</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n 人</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReminderPresenter</name>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Snooze 5 min</source>
+        <translation>5 分钟后再提醒</translation>
+    </message>
+    <message>
+        <source>Snooze 1 hour</source>
+        <translation>1 小时后再提醒</translation>
+    </message>
+    <message>
+        <source>Tomorrow</source>
+        <translation>明天再提醒</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
     </message>
 </context>
 <context>
@@ -3001,6 +3378,25 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
     <message>
         <source>Choose a time that is still ahead.</source>
         <translation>请选择一个尚未到来的时间。</translation>
+    </message>
+</context>
+<context>
+    <name>RunMarks</name>
+    <message>
+        <source>moved from %1: %2</source>
+        <translation>从 %1 调整：%2</translation>
+    </message>
+    <message>
+        <source>skipped: %1</source>
+        <translation>跳过：%1</translation>
+    </message>
+    <message>
+        <source>make-up working day</source>
+        <translation>调休上班日</translation>
+    </message>
+    <message>
+        <source>Mon–Fri assumed</source>
+        <translation>按周一至周五计算</translation>
     </message>
 </context>
 <context>
@@ -3135,8 +3531,8 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
         <translation>主题(&amp;T)：</translation>
     </message>
     <message>
-        <source>A notification from the tray icon</source>
-        <translation>托盘图标弹出的通知</translation>
+        <source>A notification that stays until answered</source>
+        <translation>通知（保留到你处理为止）</translation>
     </message>
     <message>
         <source>A small window that stays until dismissed</source>
@@ -3433,6 +3829,12 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
         <source>Quit</source>
         <translation>退出</translation>
     </message>
+    <message numerus="yes">
+        <source>Open reminders (%n)</source>
+        <translation>
+            <numerusform>未处理的提醒（%n）</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Resume</source>
         <translation>恢复</translation>
@@ -3440,6 +3842,31 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
     <message>
         <source>pushgui (paused)</source>
         <translation>pushgui（已暂停）</translation>
+    </message>
+</context>
+<context>
+    <name>TypedRuleBox</name>
+    <message>
+        <source>e.g. every weekday at 9 · 每个工作日 9点</source>
+        <translation>例如 每个工作日 9点 · every weekday at 9</translation>
+    </message>
+    <message>
+        <source>Type a rule</source>
+        <translation>输入规则</translation>
+    </message>
+    <message>
+        <source>&amp;Use this rule</source>
+        <translation>使用此规则(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Rule understood</source>
+        <translation>识别出的规则</translation>
+    </message>
+    <message>
+        <source>Understood: %1
+Next: %2</source>
+        <translation>识别为：%1
+接下来：%2</translation>
     </message>
 </context>
 <context>
@@ -3457,7 +3884,7 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
     <name>channels</name>
     <message>
         <source>Give the channel a name</source>
-        <extracomment>Channels that reach people by address (one message each) rather than posting to a room.</extracomment>
+        <extracomment>Channels that reach people by address (one message each) rather than posting to a room. The setting holding this data folder&apos;s id, which names its keyring entries. In a channel&apos;s stored settings: the names of the secrets it has a value for (not the values). The channel id a test send&apos;s secrets are kept under while it runs (real ids start at 1). The secrets this channel has a value for; ``None`` for a channel saved before pushgui recorded them (every secret of its kind is then looked up).</extracomment>
         <translation>请给渠道起个名称</translation>
     </message>
     <message>
@@ -3467,6 +3894,7 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
     </message>
     <message>
         <source>Enter the mail server&apos;s name, e.g. smtp.example.com</source>
+        <extracomment>Settings that hold several lines by design.</extracomment>
         <translation>请输入邮件服务器名称，例如 smtp.example.com</translation>
     </message>
     <message>
@@ -3492,10 +3920,6 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
     <message>
         <source>The time limit is between 1 and 600 seconds</source>
         <translation>超时时间应在 1 到 600 秒之间</translation>
-    </message>
-    <message>
-        <source>The sender&apos;s name must fit on one line</source>
-        <translation>发件人名称只能有一行</translation>
     </message>
     <message>
         <source>This file is not a readable PEM certificate</source>
@@ -3653,10 +4077,6 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
         <translation>名称请控制在 200 个字符以内</translation>
     </message>
     <message>
-        <source>&quot;{email}&quot; is not an email address like name@example.com</source>
-        <translation>“{email}”不是有效的电子邮件地址，格式应类似 name@example.com</translation>
-    </message>
-    <message>
         <source>A custom field needs a name</source>
         <translation>自定义字段需要一个名称</translation>
     </message>
@@ -3701,12 +4121,35 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
         <translation>文件超过 {n} 列</translation>
     </message>
     <message>
+        <source>The columns {columns} are all imported as “{field}”: choose one</source>
+        <translation>{columns} 这几列都导入为“{field}”：请只选一列</translation>
+    </message>
+    <message>
         <source>existing contact {name}</source>
         <translation>现有联系人 {name}</translation>
     </message>
     <message>
         <source>line {line}</source>
         <translation>第 {line} 行</translation>
+    </message>
+    <message>
+        <source>it holds characters that cannot be seen or that turn text around: {names}</source>
+        <translation>其中含有看不见或会改变文字方向的字符：{names}</translation>
+    </message>
+    <message>
+        <source>&quot;{email}&quot; is not an email address like name@example.com ({reason})</source>
+        <translation>“{email}”不是有效的电子邮件地址，格式应类似 name@example.com（{reason}）</translation>
+    </message>
+</context>
+<context>
+    <name>days</name>
+    <message>
+        <source>weekend</source>
+        <translation>周末</translation>
+    </message>
+    <message>
+        <source>a date to skip</source>
+        <translation>跳过的日期</translation>
     </message>
 </context>
 <context>
@@ -4067,6 +4510,96 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
         <source>{weekday} {date}</source>
         <translation>{date} {weekday}</translation>
     </message>
+    <message>
+        <source>Mon–Fri</source>
+        <translation>周一至周五</translation>
+    </message>
+    <message>
+        <source>China</source>
+        <translation>中国</translation>
+    </message>
+    <message>
+        <source>Every working day ({calendar})</source>
+        <translation>每个工作日（{calendar}）</translation>
+    </message>
+    <message>
+        <source>On the last working day of every month ({calendar})</source>
+        <translation>每月最后一个工作日（{calendar}）</translation>
+    </message>
+    <message>
+        <source>On the {nth} working day of every month ({calendar})</source>
+        <translation>每月{nth}工作日（{calendar}）</translation>
+    </message>
+    <message>
+        <source>Every year on lunar {month}, {day}</source>
+        <translation>每年农历{month}{day}</translation>
+    </message>
+    <message>
+        <source>Every lunar month on {day}</source>
+        <translation>每月农历{day}</translation>
+    </message>
+    <message>
+        <source>Every {n} weeks on {days}</source>
+        <translation>每 {n} 周的{days}</translation>
+    </message>
+    <message>
+        <source>, skipped on days off ({calendar})</source>
+        <translation>，遇休息日跳过（{calendar}）</translation>
+    </message>
+    <message>
+        <source>, on a day off ({calendar}) the working day before</source>
+        <translation>，遇休息日提前到前一个工作日（{calendar}）</translation>
+    </message>
+    <message>
+        <source>, on a day off ({calendar}) the next working day</source>
+        <translation>，遇休息日顺延到下一个工作日（{calendar}）</translation>
+    </message>
+    <message>
+        <source>, except {dates}</source>
+        <translation>，{dates} 除外</translation>
+    </message>
+    <message>
+        <source>, {n} runs in all</source>
+        <translation>，共 {n} 次</translation>
+    </message>
+    <message>
+        <source> (day 29 in a short month)</source>
+        <translation>（小月为廿九）</translation>
+    </message>
+</context>
+<context>
+    <name>lunar</name>
+    <message>
+        <source>day {n}</source>
+        <translation>{n} 日</translation>
+    </message>
+    <message>
+        <source>month {n}</source>
+        <translation>{n} 月</translation>
+    </message>
+</context>
+<context>
+    <name>own_days</name>
+    <message>
+        <source>must be a list of days</source>
+        <translation>必须是日期列表</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>必须是对象</translation>
+    </message>
+    <message>
+        <source>must be a date such as 2026-12-24</source>
+        <translation>必须是 2026-12-24 这样的日期</translation>
+    </message>
+    <message>
+        <source>The note must be text of at most {n} characters</source>
+        <translation>备注必须是不超过 {n} 个字符的文字</translation>
+    </message>
+    <message>
+        <source>{date} cannot be both a day off and a working day</source>
+        <translation>{date} 不能既是休息日又是工作日</translation>
+    </message>
 </context>
 <context>
     <name>specs</name>
@@ -4246,6 +4779,37 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
     <message>
         <source>Cannot read {path}: {problem}</source>
         <translation>无法读取 {path}：{problem}</translation>
+    </message>
+</context>
+<context>
+    <name>typed</name>
+    <message>
+        <source>Not a month name</source>
+        <translation>不是月份名称</translation>
+    </message>
+    <message>
+        <source>Type a rule, e.g. every weekday at 9</source>
+        <translation>请输入规则，例如 每个工作日 9点</translation>
+    </message>
+    <message>
+        <source>Not understood: &quot;{part}&quot;. After the days, write a time such as 9:30, 3pm or 下午3点</source>
+        <translation>无法识别：“{part}”。在日期之后写时间，例如 9:30、3pm 或 下午3点</translation>
+    </message>
+    <message>
+        <source>Rules on working days never fall on a day off</source>
+        <translation>按工作日的规则不会落在休息日</translation>
+    </message>
+    <message>
+        <source>No such date</source>
+        <translation>没有这个日期</translation>
+    </message>
+    <message>
+        <source>Not understood: &quot;{part}&quot;. Write one time such as 15:00 or 下午3点</source>
+        <translation>无法识别：“{part}”。请写一个时间，例如 15:00 或 下午3点</translation>
+    </message>
+    <message>
+        <source>Not understood: &quot;{part}&quot;. Start with every, on the, tomorrow, 每, 明天 (see the list of forms)</source>
+        <translation>无法识别：“{part}”。请以 每、明天、every、on the、tomorrow 开头（见可用格式列表）</translation>
     </message>
 </context>
 <context>
@@ -4440,6 +5004,7 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
     </message>
     <message>
         <source>Remove the line breaks and control characters</source>
+        <extracomment>Characters an address cannot hold and a reader cannot see: format (zero-width, bidi overrides), controls, separators and spaces, private or unassigned code points.</extracomment>
         <translation>请删除换行符和控制字符</translation>
     </message>
     <message>
@@ -4473,6 +5038,94 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
     <message>
         <source>Give the heads-up between 0 and 1440 minutes</source>
         <translation>提前通知时间应在 0 到 1440 分钟之间</translation>
+    </message>
+    <message>
+        <source>Choose working day 1 to {n}, or the last</source>
+        <translation>请选择第 1 到第 {n} 个工作日，或最后一个</translation>
+    </message>
+    <message>
+        <source>Choose a lunar month from 1 to 12</source>
+        <translation>请选择 1 到 12 的农历月</translation>
+    </message>
+    <message>
+        <source>Choose a lunar day from 1 to 30</source>
+        <translation>请选择 1 到 30 的农历日</translation>
+    </message>
+    <message>
+        <source>Lunar dates are known from {first} to {last}</source>
+        <translation>农历日期只支持 {first} 到 {last} 年</translation>
+    </message>
+    <message>
+        <source>Choose what happens on a day off</source>
+        <translation>请选择遇到休息日时的做法</translation>
+    </message>
+    <message>
+        <source>Choose every 1 to {n} weeks</source>
+        <translation>请选择每 1 到 {n} 周</translation>
+    </message>
+    <message>
+        <source>Every N weeks needs a rule on chosen weekdays</source>
+        <translation>每 N 周只能用于选定的星期几</translation>
+    </message>
+    <message>
+        <source>Choose a start date: weeks are counted from it</source>
+        <translation>请选择开始日期：周数从这天起算</translation>
+    </message>
+    <message>
+        <source>Choose from 1 to {n} runs</source>
+        <translation>请选择 1 到 {n} 次</translation>
+    </message>
+    <message>
+        <source>Choose a start date: runs are counted from it</source>
+        <translation>请选择开始日期：次数从这天起算</translation>
+    </message>
+</context>
+<context>
+    <name>when</name>
+    <message>
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n min</source>
+        <translation>
+            <numerusform>%n 分钟后</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>today {time}</source>
+        <translation>今天 {time}</translation>
+    </message>
+    <message>
+        <source>tomorrow {time}</source>
+        <translation>明天 {time}</translation>
+    </message>
+</context>
+<context>
+    <name>workdays</name>
+    <message>
+        <source>Unknown country &quot;{code}&quot;: use a code such as CN, US or DE</source>
+        <translation>未知国家“{code}”：请用 CN、US 或 DE 这样的代码</translation>
+    </message>
+    <message>
+        <source>Unknown region &quot;{region}&quot; of {country}</source>
+        <translation>{country} 没有地区“{region}”</translation>
+    </message>
+    <message>
+        <source>own day off</source>
+        <translation>公司休息日</translation>
+    </message>
+    <message>
+        <source>Monday to Friday</source>
+        <translation>周一至周五</translation>
+    </message>
+    <message>
+        <source>China (holidays and make-up working days)</source>
+        <translation>中国（节假日和调休）</translation>
+    </message>
+    <message>
+        <source>China&apos;s {year} holidays are not published yet; {year} runs assume Mon–Fri</source>
+        <translation>中国 {year} 年的节假日尚未公布；{year} 年的运行按周一至周五计算</translation>
     </message>
 </context>
 </TS>

@@ -111,14 +111,24 @@ def test_the_command_in_the_entry_really_starts_pushgui(tmp_path):
     assert result.stdout.strip() == f"pushgui {__version__}"
 
 
-def test_the_command_prefers_the_script_installed_next_to_python(tmp_path, monkeypatch):
+def test_the_command_is_the_interpreter_in_use_not_a_venv_script(tmp_path, monkeypatch):
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     python = bin_dir / "python"
+    (bin_dir / "pushgui").write_text("#!/bin/sh\n")  # a venv's script: not used
     monkeypatch.setattr(sys, "executable", str(python))
     assert launch_command() == [str(python), "-m", "pushgui", "--minimized"]
-    (bin_dir / "pushgui").write_text("#!/bin/sh\n")
-    assert launch_command() == [str(bin_dir / "pushgui"), "--minimized"]
+
+
+def test_a_temporary_environment_is_named_for_a_warning(tmp_path, monkeypatch):
+    from pushgui.core.autostart import fragile_location
+
+    # These tests run from a checkout or a virtual environment: either is fragile.
+    found = fragile_location()
+    assert found is not None
+    assert found in (Path(sys.prefix), Path(autostart.__file__).resolve().parents[2])
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert fragile_location() is None
 
 
 def test_a_frozen_build_starts_its_own_executable(monkeypatch, tmp_path):

@@ -102,14 +102,11 @@ def test_a_stored_value_that_is_unusable_reads_as_the_default(prefs, store):
     assert prefs.backups_keep == DEFAULT_KEEP
 
 
-def test_autostart_is_switched_on_once_after_the_first_reminder(prefs, store):
+def test_autostart_is_asked_about_once_after_the_first_reminder(prefs, store):
     assert not prefs.offer_autostart(0)
-    assert prefs.autostart is False
-    assert prefs.offer_autostart(1)
-    assert prefs.autostart is True
-    prefs.autostart = False  # the user turned it off again: never switched on a second time
-    assert not prefs.offer_autostart(2)
-    assert prefs.autostart is False
+    assert prefs.offer_autostart(1)  # ask now...
+    assert prefs.autostart is False  # ...nothing is switched on without an answer
+    assert not prefs.offer_autostart(2)  # asked once only
     assert store.get(AUTOSTART_OFFERED_KEY) is True
 
 

@@ -19,6 +19,7 @@ from pushgui.core.store.models import Run
 from pushgui.ui.push_model import ENABLED, LAST_RESULT, NAME, NEXT_RUN, SCHEDULE, format_when
 from pushgui.ui.reminders import ReminderWindow
 from pushgui.ui.shell import ASK_MISSED_KEY, TRAY_NOTICE_KEY, DesktopShell
+from pushgui.ui.when import relative_when
 from tests.helpers import once_in, weekdays_at_nine
 
 
@@ -88,7 +89,9 @@ def test_create_edit_pause_and_delete_through_the_window(qtbot, runtime):
     assert cell(window, 0, NAME) == "Standup"
     assert cell(window, 0, SCHEDULE).startswith("Every weekday at 09:00")
     [row] = window.service.rows()
-    assert cell(window, 0, NEXT_RUN) == format_when(row.next_run)
+    assert cell(window, 0, NEXT_RUN) == relative_when(row.next_run, window.model.clock())
+    tooltip = window.proxy.index(0, NEXT_RUN).data(Qt.ItemDataRole.ToolTipRole)
+    assert tooltip == format_when(row.next_run)
     assert cell(window, 0, LAST_RESULT) == "Not run yet"
     assert window.selected_id() is not None
 
@@ -139,8 +142,9 @@ def test_invalid_input_keeps_save_disabled(qtbot, runtime):
     shell = make_shell(qtbot, runtime())
     dialog = shell.window.new_push()
     qtbot.keyClicks(dialog.title_edit, "No name given")
-    qtbot.waitUntil(dialog.name_error.isVisible)  # the typing was checked
-    assert not dialog.save_button.isEnabled()
+    qtbot.waitUntil(lambda: not dialog.save_button.isEnabled())
+    qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.name_error.isVisible()  # Save was tried: the missing name is said
     dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
     assert shell.window.service.rows() == []
 
@@ -297,7 +301,7 @@ def test_tools_menu_opens_contacts_channels_and_history(qtbot, runtime):
     tools = next(m for m in window.menuBar().actions() if m.text() == "&Tools").menu()
     assert [a.text() for a in tools.actions()] == [
         "&Contacts…",
-        "C&hannels…",
+        "Cha&nnels…",
         "&History…",
         "&Own days off and working days…",
         "",

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from pushgui.app import Runtime, start_runtime
 from pushgui.core.autostart import XdgAutostart
@@ -122,35 +122,63 @@ def test_help_open_log_folder_shows_it_in_the_file_manager(
     assert [Path(u.toLocalFile()) for u in file_manager.urls] == [data_dir / "logs"]
 
 
-def test_autostart_is_switched_on_once_after_the_first_reminder(qtbot, runtime, backend):
+def answer_autostart(qtbot, shell, start: bool) -> None:
+    box = shell.preferences.autostart_question
+    assert box is not None and box.isVisible()
+    assert "log in" in box.text()
+    buttons = {b.text(): b for b in box.buttons()}
+    qtbot.mouseClick(buttons["&Start at login" if start else "&Not now"], Qt.LeftButton)
+    qtbot.waitUntil(lambda: shell.preferences.autostart_question is None)
+
+
+def test_autostart_is_asked_once_after_the_first_reminder(qtbot, runtime, backend):
     shell = make_shell(qtbot, runtime, backend)
     shell.start()
-    assert not backend.is_enabled()
+    assert shell.preferences.autostart_question is None
     push_id = runtime.service.create(weekdays_at_nine())
-    qtbot.waitUntil(backend.is_enabled)
+    qtbot.waitUntil(lambda: shell.preferences.autostart_question is not None)
+    assert not backend.is_enabled()  # not before the answer
+    answer_autostart(qtbot, shell, start=True)
+    assert backend.is_enabled()
     assert Preferences(runtime.settings).autostart is True
     assert "start when you log in" in shell.window.statusBar().currentMessage()
-    # Turned off by the user, it stays off when more reminders come.
+
+    # Turned off by the user, it stays off when more reminders come, and nothing asks.
     dialog = shell.preferences.show_settings()
     assert dialog.autostart_check.isChecked()
     dialog.autostart_check.click()
     dialog.save()
     assert not backend.is_enabled()
     runtime.service.delete(push_id)
-    # Checked once the shell has heard of the new reminder (its slot was connected first).
-    with qtbot.waitSignal(runtime.bridge.jobs_changed):
-        runtime.service.create(once_in(3600))
-    QApplication.processEvents()
+    runtime.service.create(once_in(3600))
+    assert shell.preferences.offer_autostart() is None
     assert not backend.is_enabled()
     assert runtime.settings.get(AUTOSTART_OFFERED_KEY) is True
 
 
-def test_reminders_made_before_this_version_get_the_offer_at_start(qtbot, runtime, backend):
-    runtime.service.create(weekdays_at_nine())
+def test_not_now_leaves_autostart_off_and_is_not_asked_again(qtbot, runtime, backend):
+    runtime.service.create(weekdays_at_nine())  # made before this version: asked at start
     shell = make_shell(qtbot, runtime, backend)
     assert not backend.is_enabled()
     shell.start()
-    assert backend.is_enabled()
+    answer_autostart(qtbot, shell, start=False)
+    assert not backend.is_enabled()
+    assert Preferences(runtime.settings).autostart is False
+    again = make_shell(qtbot, runtime, backend)
+    again.start()
+    assert again.preferences.autostart_question is None
+
+
+def test_the_question_names_a_temporary_install_location(qtbot, runtime, backend):
+    from pushgui.core.autostart import fragile_location
+
+    runtime.service.create(weekdays_at_nine())
+    shell = make_shell(qtbot, runtime, backend)
+    shell.start()
+    box = shell.preferences.autostart_question
+    assert box is not None
+    assert str(fragile_location()) in box.text()  # tests run from a checkout or a venv
+    answer_autostart(qtbot, shell, start=False)
 
 
 def test_a_stale_autostart_entry_is_rewritten_at_start(qtbot, runtime, backend):
@@ -222,3 +250,21 @@ def test_every_window_opens_after_every_preference_change(qtbot, runtime, backen
             window.close()
     finally:
         apply_theme("system")
+
+
+def test_a_new_language_offers_to_restart_now(qtbot, runtime, backend):
+    shell = make_shell(qtbot, runtime, backend)
+    save = QDialogButtonBox.StandardButton.Save
+    dialog = shell.preferences.show_settings()
+    dialog.style_combo.setCurrentIndex(dialog.style_combo.findData("popup"))
+    qtbot.mouseClick(dialog.buttons.button(save), Qt.LeftButton)
+    assert shell.preferences.restart_question is None  # same language: nothing to restart for
+
+    dialog = shell.preferences.show_settings()
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("zh_CN"))
+    qtbot.mouseClick(dialog.buttons.button(save), Qt.LeftButton)
+    box = shell.preferences.restart_question
+    assert box is not None and box.isVisible()
+    with qtbot.waitSignal(shell.restart_requested):
+        qtbot.mouseClick(shell.preferences.restart_button, Qt.LeftButton)
+    assert shell.preferences.restart_question is None

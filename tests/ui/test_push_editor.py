@@ -6,7 +6,7 @@ from datetime import datetime, time, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDateTimeEdit, QDialog
 
 from pushgui.core.schedule.spec import LAST, CalendarSpec, IntervalSpec, OnceSpec
 from pushgui.core.specs import Message, PushOptions, PushSpec, Target
@@ -37,7 +37,7 @@ def wait_for_save(qtbot, dialog: PushEditorDialog, enabled: bool = True) -> None
     qtbot.waitUntil(lambda: dialog.save_button.isEnabled() == enabled, timeout=60_000)
 
 
-def test_a_new_reminder_starts_once_at_the_next_full_hour(open_dialog):
+def test_a_new_reminder_starts_once_at_the_next_full_hour(qtbot, open_dialog):
     dialog = open_dialog()
     assert dialog.windowTitle() == "New reminder"
     assert dialog.kind_buttons["once"].isChecked()
@@ -46,9 +46,10 @@ def test_a_new_reminder_starts_once_at_the_next_full_hour(open_dialog):
     assert isinstance(trigger, OnceSpec)
     assert trigger.at.minute == 0
     assert timedelta(minutes=-1) < trigger.at - datetime.now() <= timedelta(hours=1)
-    assert dialog.name_error.isVisible()
-    assert dialog.name_error.text() == "Give the reminder a name"
-    assert not dialog.save_button.isEnabled()
+    # Nothing typed yet: Save waits, saying why in its tooltip, and nothing is red.
+    qtbot.waitUntil(lambda: not dialog.save_button.isEnabled())
+    assert dialog.save_button.toolTip() == "Give the reminder a name"
+    assert not dialog.name_error.isVisible()
     assert dialog.targets_list.item(0).text() == "Me (desktop notification)"
     assert dialog.targets_list.item(0).checkState() == Qt.CheckState.Checked
 
@@ -248,3 +249,102 @@ def test_controls_without_visible_text_have_accessible_names(open_dialog):
         dialog.calendar_editor.times_list.remove_buttons()[0],
     ):
         assert widget.accessibleName(), widget
+
+
+def test_a_field_error_shows_once_the_field_is_left_or_save_is_tried(qtbot, open_dialog):
+    dialog = open_dialog()
+    dialog.activateWindow()  # focus moves (and is lost) only in the active window
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert dialog.focusWidget() is dialog.name_edit
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Tab)  # left empty
+    qtbot.waitUntil(dialog.name_error.isVisible, timeout=2000)
+    assert dialog.name_error.text() == "Give the reminder a name"
+
+
+def test_trying_to_save_shows_the_errors_and_focuses_the_first_field(qtbot, open_dialog):
+    fresh = open_dialog()
+    qtbot.keyClick(fresh.body_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert fresh.name_error.isVisible() and fresh.result() != QDialog.DialogCode.Accepted
+    assert fresh.focusWidget() is fresh.name_edit
+
+
+def test_the_title_defaults_to_the_name(qtbot, open_dialog):
+    dialog = open_dialog()
+    qtbot.keyClicks(dialog.name_edit, "Drink water")
+    assert dialog.title_edit.placeholderText() == "Drink water"
+    wait_for_save(qtbot, dialog)
+    assert not dialog.title_error.isVisible()
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.push_spec().message.title == "Drink water"
+
+    # Edited later: a title equal to the name stays empty and follows a new name.
+    again = open_dialog(dialog.push_spec())
+    assert again.title_edit.text() == ""
+    again.name_edit.setText("Drink tea")
+    assert again.push_spec().message.title == "Drink tea"
+    qtbot.keyClicks(again.title_edit, "Tea time")
+    assert again.push_spec().message.title == "Tea time"
+
+
+def test_a_date_and_time_are_typed_from_the_keyboard_without_touching_the_zone(qtbot, open_dialog):
+    dialog = open_dialog()
+    dialog.zone_combo.set_zone(ZONE)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    edit = dialog.once_editor.at_edit
+    edit.setFocus(Qt.FocusReason.TabFocusReason)  # tabbed in: the day is selected
+    assert edit.currentSection() == QDateTimeEdit.Section.DaySection
+    qtbot.keyClicks(edit, "24")
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)  # the month stays
+    qtbot.keyClicks(edit, "2031")  # a full year moves on to the hour by itself...
+    assert edit.currentSection() == QDateTimeEdit.Section.HourSection
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)  # ...so this Tab stays for it
+    assert edit.hasFocus() and edit.currentSection() == QDateTimeEdit.Section.HourSection
+    qtbot.keyClicks(edit, "14")
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    assert edit.hasFocus() and edit.currentSection() == QDateTimeEdit.Section.MinuteSection
+    qtbot.keyClicks(edit, "35")
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)  # the last section typed: Tab moves on
+    assert not edit.hasFocus()
+    at = dialog.once_editor.spec().at
+    assert (at.year, at.day, at.hour, at.minute) == (2031, 24, 14, 35)
+    assert dialog.zone_combo.zone() == ZONE
+    qtbot.waitUntil(lambda: not dialog.zone_error.isVisible())
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_errors_appearing_do_not_move_the_fields_below(qtbot, qapp, language):
+    from pushgui.ui import i18n
+
+    i18n.install(qapp, language)
+    try:
+        dialog = PushEditorDialog()
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        before = [w.geometry() for w in (dialog.title_edit, dialog.body_edit)]
+        dialog.accept()  # Save tried on an empty form: both errors show
+        assert dialog.name_error.isVisible() and dialog.title_error.isVisible()
+        qapp.processEvents()
+        assert [w.geometry() for w in (dialog.title_edit, dialog.body_edit)] == before
+    finally:
+        i18n.install(qapp, "en")
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_next_runs_fit_their_list_in_both_languages(qtbot, qapp, language):
+    from pushgui.ui import i18n
+
+    i18n.install(qapp, language)
+    try:
+        dialog = PushEditorDialog()
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.kind_buttons["calendar"].click()
+        qtbot.waitUntil(lambda: dialog.preview_list.count() == 5)
+        assert not dialog.preview_list.verticalScrollBar().isVisible()
+    finally:
+        i18n.install(qapp, "en")

@@ -15,12 +15,13 @@ from sqlalchemy import select
 from pushgui.core import headsup
 from pushgui.core.channels.config import DingTalkConfig
 from pushgui.core.headsup import announce, headsup_job_id
-from pushgui.core.snooze import SNOOZE_FUNC, run_snoozed, snooze_job_id
+from pushgui.core.snooze import SNOOZE_FUNC, run_snoozed, snooze_job_id, until_for
 from pushgui.core.specs import Target
 from pushgui.core.store.models import Run
 from pushgui.ui.headsup import HeadsUpWindow
 from pushgui.ui.reminders import Reminder, ReminderWindow
 from tests.helpers import weekdays_at_nine
+from tests.notification_server import notification_server_fixture  # noqa: F401
 from tests.servers import DINGTALK_SECRET, DINGTALK_TOKEN
 from tests.ui import test_main_window
 from tests.ui.test_main_window import make_shell
@@ -128,30 +129,187 @@ def test_a_custom_snooze_time_must_be_ahead(qtbot, runtime):
     assert abs(job.next_run_time.timestamp() - at.toSecsSinceEpoch()) < 1
 
 
-def test_clicking_a_tray_notification_opens_the_reminder_and_not_the_history(qtbot, runtime):
-    rt = runtime()
-    shell = make_shell(qtbot, rt, tray=True)
-    push_id = rt.service.create(weekdays_at_nine())
-    presenter = shell.presenter
-    shell._notified_delivery = 99  # an older failure notification
-    if presenter.uses_tray():
-        presenter.present(push_id, "Standup", "Standup now", "")
-    else:  # offscreen has no notification area; what present() does on a desktop:
-        presenter.tray_reminder = Reminder(push_id, "Standup", "Standup now", "")
-        presenter.tray_reminder_shown.emit()
-    assert shell._notified_delivery is None
-    shell.tray.messageClicked.emit()
-    [window] = visible(ReminderWindow)
-    assert window.reminder.title == "Standup now" and window.snooze_box.isVisible()
-    assert shell.history_window is None
+# The presenter's clock: a fixed moment ahead, so a snooze from it is not due at once.
+# Deadlines that only bound a hang (D-Bus round trips, a scheduler pass) on a busy machine.
+WAIT = 20_000
+NOW = datetime.now(UTC).replace(second=0, microsecond=0) + timedelta(days=2)
 
-    presenter.prefer_popup = True  # the "popup window" notification style
-    assert not presenter.uses_tray()
-    presenter.present(push_id, "Standup", "As a window", "")
+
+def notifying_shell(qtbot, rt, server, tray=True):
+    """A shell whose reminders go to ``server`` (a notification service), at a fixed clock."""
+    shell = make_shell(qtbot, rt, tray=tray)
+    shell.presenter.set_notifier(server.notifier(shell))
+    shell.presenter.clock = lambda: NOW
+    return shell
+
+
+def open_titles(shell):
+    """The open reminders as the main window's status bar and the tray menu list them."""
+    window = [a.text() for a in shell.window.reminders_menu.actions()]
+    button = shell.window.reminders_button
+    tray = shell.tray
+    assert [a.text() for a in tray.reminders_menu.actions()] == window
+    assert tray.reminders_action.isVisible() == button.isVisibleTo(shell.window) == bool(window)
+    return [text.split("  (")[0] for text in window]
+
+
+def test_a_due_reminder_is_a_lasting_notification_with_its_message_and_actions(
+    qtbot, runtime, notification_server
+):
+    server = notification_server()
+    rt = runtime()
+    shell = notifying_shell(qtbot, rt, server)
+    push_id = rt.service.create(weekdays_at_nine("Water"))
+    shell.desktop_sender.reminder_due.emit(push_id, "Water", "Drink water", "A <big> glass & go")
+
+    qtbot.waitUntil(lambda: len(server.shown) == 1, timeout=WAIT)
+    [shown] = server.shown
+    assert (shown.app, shown.summary) == ("pushgui", "Drink water")
+    assert shown.body == "A &lt;big&gt; glass &amp; go"  # the server reads markup
+    assert list(shown.actions) == [
+        "done",
+        "snooze-5min",
+        "snooze-1h",
+        "snooze-tomorrow",
+        "open",
+        "default",
+    ]
+    assert shown.actions["done"] == "Done" and shown.actions["snooze-5min"] == "Snooze 5 min"
+    assert shown.timeout == 0 and shown.hints == {"resident": True, "urgency": 2}
+    assert visible(ReminderWindow) == []
+    assert open_titles(shell) == ["Drink water"]
+    assert shell.window.reminders_button.text() == "Open reminders (1)"
+    assert shell.tray.reminders_menu.title() == "Open reminders (1)"
+
+
+def test_snooze_from_the_notification_and_the_reminder_comes_back(
+    qtbot, runtime, notification_server
+):
+    server = notification_server()
+    rt = runtime()
+    shell = notifying_shell(qtbot, rt, server)
+    push_id = rt.service.create(weekdays_at_nine("Stretch"))
+    shell.desktop_sender.reminder_due.emit(push_id, "Stretch", "Stand up", "And stretch")
+    qtbot.waitUntil(lambda: len(server.shown) == 1, timeout=WAIT)
+
+    with qtbot.waitSignal(shell.presenter.snoozed, timeout=WAIT) as snoozed:
+        server.invoke(server.shown[0].id, "snooze-5min")
+    assert snoozed.args == [push_id, NOW + timedelta(minutes=5)]
+    [job] = snooze_jobs(rt, push_id)
+    assert job.next_run_time == NOW + timedelta(minutes=5)
+    qtbot.waitUntil(
+        lambda: server.open_ones() == [], timeout=WAIT
+    )  # answered: taken off the screen
+    assert server.closed_by_call == [server.shown[0].id]
+    assert open_titles(shell) == []
+
+    rt.scheduler.modify_job(job.id, next_run_time=datetime.now(UTC))
+    qtbot.waitUntil(lambda: len(server.shown) == 2, timeout=WAIT)
+    again = server.shown[1]
+    assert (again.summary, again.body, again.timeout) == ("Stand up", "And stretch", 0)
+    assert open_titles(shell) == ["Stand up"]
+
+
+def test_snooze_until_tomorrow_and_done_from_the_notification(qtbot, runtime, notification_server):
+    server = notification_server()
+    rt = runtime()
+    shell = notifying_shell(qtbot, rt, server)
+    push_id = rt.service.create(weekdays_at_nine("Stretch"))
+    for title in ("First", "Second"):
+        shell.desktop_sender.reminder_due.emit(push_id, "Stretch", title, "")
+    qtbot.waitUntil(lambda: len(server.shown) == 2, timeout=WAIT)
+    assert open_titles(shell) == ["First", "Second"]
+    assert shell.window.reminders_button.text() == "Open reminders (2)"
+
+    with qtbot.waitSignal(shell.presenter.snoozed, timeout=WAIT) as snoozed:
+        server.invoke(server.shown[0].id, "snooze-tomorrow")
+    assert snoozed.args[1] == until_for("tomorrow", NOW)
+    with qtbot.waitSignal(shell.presenter.open_changed, timeout=WAIT):
+        server.invoke(server.shown[1].id, "done")
+    assert open_titles(shell) == []
+    assert len(snooze_jobs(rt, push_id)) == 1
+    qtbot.waitUntil(lambda: server.open_ones() == [], timeout=WAIT)
+
+
+def test_a_notification_the_server_dropped_leaves_the_reminder_open_in_tray_and_window(
+    qtbot, runtime, notification_server
+):
+    server = notification_server()
+    rt = runtime()
+    shell = notifying_shell(qtbot, rt, server)
+    push_id = rt.service.create(weekdays_at_nine("Pills"))
+    shell.desktop_sender.reminder_due.emit(push_id, "Pills", "Take the pills", "Two of them")
+    qtbot.waitUntil(lambda: len(server.shown) == 1, timeout=WAIT)
+
+    server.expire(server.shown[0].id)  # the server let it time out all the same
+    qtbot.waitUntil(lambda: not server.open_ones(), timeout=WAIT)
+    assert open_titles(shell) == ["Take the pills"]
+
+    shell.tray.reminders_menu.actions()[0].trigger()  # chosen from the tray menu
+    [window] = visible(ReminderWindow)
+    assert window.reminder.title == "Take the pills" and window.snooze_box.isVisible()
+    assert open_titles(shell) == ["Take the pills"]  # still open until answered
+    qtbot.mouseClick(window.dismiss_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: open_titles(shell) == [], timeout=WAIT)
+
+
+def test_open_from_the_notification_shows_the_window_and_a_dismissal_answers_it(
+    qtbot, runtime, notification_server
+):
+    server = notification_server()
+    rt = runtime()
+    shell = notifying_shell(qtbot, rt, server)
+    push_id = rt.service.create(weekdays_at_nine("Call"))
+    shell.desktop_sender.reminder_due.emit(push_id, "Call", "Call mum", "")
+    shell.desktop_sender.reminder_due.emit(push_id, "Call", "Call dad", "")
+    qtbot.waitUntil(lambda: len(server.shown) == 2, timeout=WAIT)
+    # No message: the body names the reminder (its name differs from the title).
+    assert server.shown[0].body == "Call"
+
+    server.invoke(server.shown[0].id, "open")
+    qtbot.waitUntil(lambda: len(visible(ReminderWindow)) == 1, timeout=WAIT)
+    [window] = visible(ReminderWindow)
+    assert window.reminder.title == "Call mum"
+    qtbot.waitUntil(lambda: [s.summary for s in server.open_ones()] == ["Call dad"], timeout=WAIT)
+
+    server.dismiss(server.shown[1].id)  # the user closed it: seen, answered
+    qtbot.waitUntil(lambda: open_titles(shell) == ["Call mum"], timeout=WAIT)
+    window.close()
+    qtbot.waitUntil(lambda: open_titles(shell) == [], timeout=WAIT)
+
+
+def test_quitting_takes_the_reminders_off_the_screen(qtbot, runtime, notification_server):
+    server = notification_server()
+    rt = runtime()
+    shell = notifying_shell(qtbot, rt, server)
+    push_id = rt.service.create(weekdays_at_nine("Tea"))
+    shell.desktop_sender.reminder_due.emit(push_id, "Tea", "Tea time", "")
+    qtbot.waitUntil(lambda: len(server.open_ones()) == 1, timeout=WAIT)
+    shell.quit()  # their Snooze and Done would do nothing once pushgui is gone
+    qtbot.waitUntil(lambda: server.open_ones() == [], timeout=WAIT)
+    assert server.closed_by_call == [server.shown[0].id]
+
+
+def test_without_actions_or_with_the_popup_style_a_reminder_is_the_window(
+    qtbot, runtime, notification_server
+):
+    server = notification_server(capabilities=("body",))
+    rt = runtime()
+    shell = notifying_shell(qtbot, rt, server)
+    push_id = rt.service.create(weekdays_at_nine())
+    shell.desktop_sender.reminder_due.emit(push_id, "Standup", "Standup now", "")
+    qtbot.waitUntil(lambda: len(visible(ReminderWindow)) == 1, timeout=WAIT)
+    assert server.shown == [] and open_titles(shell) == ["Standup now"]
+
+    with_actions = notification_server()
+    shell.presenter.set_notifier(with_actions.notifier(shell))
+    shell.presenter.prefer_popup = True  # the "popup window" notification style
+    shell.presenter.present(push_id, "Standup", "As a window", "")
     assert sorted(w.reminder.title for w in visible(ReminderWindow)) == [
         "As a window",
         "Standup now",
     ]
+    assert with_actions.shown == []
 
 
 @pytest.fixture

@@ -143,6 +143,7 @@ def test_picking_a_group_by_email_updates_the_reach_and_the_spec(qtbot, open_dia
     qtbot.waitUntil(editor.email_error.isVisible, timeout=60_000)
     assert editor.email_error.text() == "Choose contacts or groups to email"
     assert not dialog.save_button.isEnabled()
+    assert reach(dialog) == "This reminder reaches 1 recipient."  # me; the email, nobody
 
     pick(qtbot, dialog, "team")
     qtbot.waitUntil(lambda: reach(dialog) == "This reminder reaches 3 recipients.", timeout=60_000)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication
 
 from pushgui.core.errors import FieldError
 from pushgui.core.schedule.spec import LAST, CalendarSpec, IntervalSpec, OnceSpec
-from pushgui.ui.trigger_editors.base import TimeZoneCombo, next_full_hour
+from pushgui.ui.trigger_editors.base import TimeZoneCombo, default_timezone, next_full_hour
 from pushgui.ui.trigger_editors.calendar import CalendarEditor
 from pushgui.ui.trigger_editors.interval import IntervalEditor
 from pushgui.ui.trigger_editors.once import OnceEditor
@@ -65,6 +67,47 @@ def test_once_emits_changed_when_edited(qtbot):
     qtbot.addWidget(editor)
     with qtbot.waitSignal(editor.changed):
         editor.at_edit.setDateTime(editor.at_edit.dateTime().addDays(1))
+
+
+def test_the_date_time_box_has_no_weekday_section_in_either_language(qtbot, qapp):
+    from pushgui.ui import i18n
+
+    formats = {}
+    for language in ("en", "zh_CN"):
+        i18n.install(qapp, language)
+        editor = OnceEditor()
+        qtbot.addWidget(editor)
+        formats[language] = editor.at_edit.displayFormat()
+    i18n.install(qapp, "en")
+    assert formats == {"en": "d MMM yyyy  HH:mm", "zh_CN": "yyyy年M月d日  HH:mm"}
+
+
+def test_once_quick_picks_count_from_now_in_the_zone_shown(qtbot):
+    editor = OnceEditor()
+    qtbot.addWidget(editor)
+    editor.zone = lambda: "Asia/Shanghai"
+    # Wednesday 3 June 2026, 14:23:40 in Shanghai.
+    editor.clock = lambda: datetime(2026, 6, 3, 6, 23, 40, tzinfo=UTC)
+    editor.show()
+    qtbot.waitExposed(editor)
+    expected = {
+        "10min": datetime(2026, 6, 3, 14, 33),
+        "1h": datetime(2026, 6, 3, 15, 23),
+        "evening": datetime(2026, 6, 3, 18, 0),
+        "tomorrow": datetime(2026, 6, 4, 9, 0),
+        "monday": datetime(2026, 6, 8, 9, 0),
+    }
+    for choice, at in expected.items():
+        with qtbot.waitSignal(editor.changed):
+            qtbot.mouseClick(editor.pick_buttons[choice], Qt.MouseButton.LeftButton)
+        assert editor.spec("Asia/Shanghai").at == at, choice
+
+    # 19:00 on a Monday: the evening has begun; next Monday is a week away.
+    editor.clock = lambda: datetime(2026, 6, 8, 11, 0, tzinfo=UTC)
+    editor.update_picks()
+    assert not editor.pick_buttons["evening"].isEnabled()
+    editor.pick("monday")
+    assert editor.spec("Asia/Shanghai").at == datetime(2026, 6, 15, 9, 0)
 
 
 # -- interval --------------------------------------------------------------------------
@@ -280,17 +323,54 @@ def test_calendar_yearly_errors_show_on_the_date_row(calendar):
     assert calendar._row_errors["yearly"].isVisible()
 
 
-def test_zone_combo_offers_every_zone_and_accepts_typing(qtbot):
+def test_zone_combo_shows_cities_and_offsets_and_never_changes_by_accident(qtbot):
     combo = TimeZoneCombo()
     qtbot.addWidget(combo)
-    assert combo.findText("Asia/Shanghai") >= 0
+    labels = [combo.itemText(i) for i in range(combo.count())]
+    assert combo.itemData(0) == default_timezone()  # this machine's zone first
+    assert combo.zone() == default_timezone()
+    assert "Shanghai (UTC+8)" in labels and "Kolkata (UTC+5:30)" in labels
+    assert not [label for label in labels if "Etc/" in label or "GMT-" in label]
     combo.set_zone("Pacific/Auckland")
+    assert combo.zone() == "Pacific/Auckland" and combo.currentText().startswith("Auckland (")
+
+    # Arrow keys and the wheel on the closed box leave the zone alone.
+    combo.show()
+    qtbot.waitExposed(combo)
+    for key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown):
+        qtbot.keyClick(combo, key)
+    wheel = QWheelEvent(
+        QPointF(5, 5),
+        QPointF(combo.mapToGlobal(QPoint(5, 5))),
+        QPoint(0, 0),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(combo, wheel)
     assert combo.zone() == "Pacific/Auckland"
-    # Typed text (not only listed names) is the zone; typing itself opens the completer
-    # pop-up, which the offscreen platform warns about, so the text is set directly.
+
+    # A zone kept from elsewhere is listed by its offset; typed IANA names and typos pass
+    # through for the checks (the pop-up a typed text opens warns offscreen: set directly).
+    combo.set_zone("Etc/GMT-12")
+    assert (combo.currentText(), combo.zone()) == ("UTC+12", "Etc/GMT-12")
+    combo.setEditText("Asia/Tokyo")
+    assert combo.zone() == "Asia/Tokyo"
     with qtbot.waitSignal(combo.zone_changed):
         combo.setEditText(" Not/AZone ")
     assert combo.zone() == "Not/AZone"
     completer = combo.completer()
     completer.setCompletionPrefix("shangh")
-    assert completer.currentCompletion() == "Asia/Shanghai"
+    assert completer.currentCompletion() == "Shanghai (UTC+8)"
+
+
+def test_utc_by_any_of_its_names_is_plain_utc(qtbot, monkeypatch):
+    from pushgui.ui.trigger_editors import base
+
+    monkeypatch.setattr(base, "system_timezone", lambda: "Etc/UTC")  # as many Linux machines
+    assert base.default_timezone() == "UTC"
+    combo = TimeZoneCombo()
+    qtbot.addWidget(combo)
+    assert (combo.itemData(0), combo.itemText(0), combo.zone()) == ("UTC", "UTC", "UTC")
