@@ -113,6 +113,7 @@ def start_runtime(locations: Locations, paused: bool = False) -> Runtime:
     bridge = EventBridge()
     bridge.attach(scheduler)
     service = PushService(db, scheduler)
+    service.set_aside_damaged()  # before the scheduler or reconcile reads any spec
     scheduler.start(paused=True)
     service.reconcile()
     if not paused:

@@ -94,7 +94,9 @@ def _guard(action: object) -> int:
 
 
 def _service(locations: Locations) -> PushService:
-    return PushService(open_database(locations.data))
+    service = PushService(open_database(locations.data))
+    service.set_aside_damaged()  # one unreadable push must not stop list, export or import
+    return service
 
 
 def _list(locations: Locations, _args: argparse.Namespace) -> int:
@@ -121,9 +123,10 @@ def _list(locations: Locations, _args: argparse.Namespace) -> int:
 
 
 def _export(locations: Locations, args: argparse.Namespace) -> int:
-    specs = _service(locations).all_specs()
+    service = _service(locations)
+    specs = service.all_specs()
     try:
-        write_export(args.file, specs)
+        write_export(args.file, specs, damaged=service.damaged())
     except OSError as exc:
         print(f"pushgui: cannot write {args.file}: {exc.strerror}", file=sys.stderr)
         return EXIT_IMPORT

@@ -26,6 +26,7 @@ from sqlalchemy import delete, func, select
 
 from pushgui.core import headsup
 from pushgui.core import reconcile as start_up
+from pushgui.core.damaged import DamagedRecord, damaged_records, set_aside_damaged
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.i18n import translate
 from pushgui.core.reconcile import ReconcileReport
@@ -94,6 +95,15 @@ class PushService:
         return self._scheduler
 
     # -- reading ---------------------------------------------------------------------------
+
+    def set_aside_damaged(self) -> list[DamagedRecord]:
+        """Pause and mark pushes whose stored spec cannot be read; see
+        :mod:`pushgui.core.damaged`. Called before anything else reads the specs."""
+        return set_aside_damaged(self.db)
+
+    def damaged(self) -> list[DamagedRecord]:
+        """Every push ever set aside as unreadable, with its stored bytes (for exports)."""
+        return damaged_records(self.db)
 
     def get(self, push_id: int) -> PushSpec:
         with self.db.session() as session:

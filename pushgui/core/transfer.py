@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from pushgui import __version__
+from pushgui.core.damaged import DamagedRecord
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.i18n import translate
 from pushgui.core.specs import PushSpec, spec_from_dict, spec_to_dict
@@ -30,19 +31,26 @@ class ImportFileError(SpecError):
     """The file cannot be imported; ``errors`` name the entry and field of each problem."""
 
 
-def export_document(specs: Sequence[PushSpec]) -> dict[str, Any]:
-    return {
+def export_document(
+    specs: Sequence[PushSpec], damaged: Sequence[DamagedRecord] = ()
+) -> dict[str, Any]:
+    document: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,
         "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "app_version": __version__,
         "pushes": [spec_to_dict(spec) for spec in specs],
     }
+    if damaged:  # informative: import ignores it (the text could not be read as a push)
+        document["damaged"] = [record.to_export() for record in damaged]
+    return document
 
 
-def write_export(path: Path, specs: Sequence[PushSpec]) -> None:
+def write_export(
+    path: Path, specs: Sequence[PushSpec], damaged: Sequence[DamagedRecord] = ()
+) -> None:
     """Write the document atomically (a partial file never replaces a good one)."""
-    text = json.dumps(export_document(specs), ensure_ascii=False, indent=2)
+    text = json.dumps(export_document(specs, damaged), ensure_ascii=False, indent=2)
     temporary = path.with_name(f".{path.name}.tmp")
     try:
         temporary.write_text(text + "\n", encoding="utf-8")

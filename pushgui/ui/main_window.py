@@ -638,7 +638,7 @@ class MainWindow(QMainWindow):
         if not path:
             return
         try:
-            write_export(Path(path), self.service.all_specs())
+            write_export(Path(path), self.service.all_specs(), self.service.damaged())
         except OSError as exc:
             self._report(self.tr("The file could not be written"), exc)
             return
