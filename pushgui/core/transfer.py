@@ -16,6 +16,7 @@ from typing import Any
 from pushgui import __version__
 from pushgui.core.damaged import DamagedRecord
 from pushgui.core.errors import FieldError, SpecError
+from pushgui.core.files import FileTooLargeError, NotAFileError, read_regular_file
 from pushgui.core.i18n import translate
 from pushgui.core.specs import PushSpec, spec_from_dict, spec_to_dict
 from pushgui.core.validation import validate_spec
@@ -87,7 +88,12 @@ def _too_big() -> ImportFileError:
 
 def _entry_label(index: int, raw: Any) -> str:
     name = raw.get("name") if isinstance(raw, dict) else None
-    return f"pushes[{index}]" + (f" ({name!r})" if isinstance(name, str) and name else "")
+    return entry_label(index, name if isinstance(name, str) else None)
+
+
+def entry_label(index: int, name: str | None) -> str:
+    """How import problems name an entry: ``pushes[3] ('Pay rent')``."""
+    return f"pushes[{index}]" + (f" ({name!r})" if name else "")
 
 
 def parse_document(data: bytes | str, now: datetime | None = None) -> list[PushSpec]:
@@ -181,12 +187,23 @@ def parse_document(data: bytes | str, now: datetime | None = None) -> list[PushS
 
 
 def read_import(path: Path, now: datetime | None = None) -> list[PushSpec]:
-    """Read and validate an export file from disk."""
+    """Read and validate an export file from disk (a regular file, at most the limit)."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise _too_big()
-        data = path.read_bytes()
+        data = read_regular_file(path, MAX_FILE_BYTES)
+    except FileTooLargeError:
+        raise _too_big() from None
+    except NotAFileError:
+        raise ImportFileError(
+            [
+                FieldError(
+                    "",
+                    translate(
+                        "transfer",
+                        "Cannot read {path}: it is not a regular file (a device or a pipe)",
+                    ).format(path=path),
+                )
+            ]
+        ) from None
     except OSError as exc:
         raise ImportFileError(
             [
