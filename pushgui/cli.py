@@ -135,15 +135,27 @@ def _export(locations: Locations, args: argparse.Namespace) -> int:
 
 
 def _import(locations: Locations, args: argparse.Namespace) -> int:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from pushgui.core.transfer import entry_label
+
     try:
         specs = read_import(args.file)
+        service = _service(locations)
+        labels = [entry_label(index, spec.name) for index, spec in enumerate(specs)]
+        ids = service.save_new(specs, now=datetime.now().astimezone(), labels=labels)
     except SpecError as exc:
         print(f"pushgui: nothing was imported from {args.file}:", file=sys.stderr)
-        for error in exc.errors:
-            print(f"  {error}", file=sys.stderr)
+        _print_problems([str(error) for error in exc.errors])
         return EXIT_IMPORT
-    service = _service(locations)
-    ids = service.save_new(specs, now=datetime.now().astimezone())
+    except (OSError, SQLAlchemyError) as exc:
+        reason = getattr(exc, "orig", None) or getattr(exc, "strerror", None) or exc
+        print(
+            f"pushgui: nothing was imported from {args.file}: the data folder could not be "
+            f"written ({reason}). Free some disk space or check the folder, then import again.",
+            file=sys.stderr,
+        )
+        return EXIT_IMPORT
     print(f"Imported {len(ids)} push(es) from {args.file}.")
     from pushgui.engine.single_instance import send_to_running
 
@@ -152,3 +164,14 @@ def _import(locations: Locations, args: argparse.Namespace) -> int:
     else:
         print("They will be scheduled when pushgui starts.")
     return 0
+
+
+MAX_PROBLEMS_SHOWN = 20
+
+
+def _print_problems(problems: Sequence[str]) -> None:
+    """The first problems, one a line, then how many more (a file may have 100,000)."""
+    for problem in problems[:MAX_PROBLEMS_SHOWN]:
+        print(f"  {problem}", file=sys.stderr)
+    if len(problems) > MAX_PROBLEMS_SHOWN:
+        print(f"  ... and {len(problems) - MAX_PROBLEMS_SHOWN} more problems", file=sys.stderr)

@@ -41,6 +41,14 @@ from pushgui.core.store.models import Channel, Contact, Group, Push, Run, jobs_t
 from pushgui.core.validation import check_spec
 
 
+def summarise(items: Sequence[object], shown: int = 5) -> str:
+    """``1, 2, 3`` or, for a long list, ``1, 2, 3, 4, 5 and 99995 more``."""
+    head = ", ".join(str(item) for item in items[:shown])
+    if len(items) <= shown:
+        return head
+    return translate("transfer", "{head} and {n} more").format(head=head, n=len(items) - shown)
+
+
 def push_id_of(job_id: str) -> int | None:
     head = job_id.split(":", 1)[0]
     return int(head) if head.isdigit() else None
@@ -157,15 +165,27 @@ class PushService:
 
     # -- changing --------------------------------------------------------------------------
 
-    def save_new(self, specs: Sequence[PushSpec], now: datetime | None = None) -> list[int]:
+    def save_new(
+        self,
+        specs: Sequence[PushSpec],
+        now: datetime | None = None,
+        labels: Sequence[str] | None = None,
+    ) -> list[int]:
         """Validate and save pushes in one transaction, all or nothing, without scheduling.
 
         The next :meth:`reconcile` (at start, or when a running instance is told) gives
-        them their jobs. Used by the command-line import.
+        them their jobs. Used by the command-line import, which passes ``labels`` (one per
+        spec, such as ``pushes[3] ('Rent')``) so each problem names its entry.
         """
-        for spec in specs:
-            check_spec(spec, now)
-        self._check_references(specs)
+        errors: list[FieldError] = []
+        for index, spec in enumerate(specs):
+            try:
+                check_spec(spec, now)
+            except SpecError as exc:
+                errors.extend(exc.prefixed(labels[index]).errors if labels else exc.errors)
+        if errors:
+            raise SpecError(errors)
+        self._check_references(specs, labels)
         with self.db.session() as session:
             rows = [
                 Push(name=spec.name, spec=json.dumps(spec_to_dict(spec)), enabled=spec.enabled)
@@ -175,49 +195,58 @@ class PushService:
             session.flush()
             return [row.id for row in rows]
 
-    def _check_references(self, specs: Sequence[PushSpec]) -> None:
+    def _check_references(
+        self, specs: Sequence[PushSpec], labels: Sequence[str] | None = None
+    ) -> None:
         """Channels, contacts, groups and attached files a push names must exist (a file
-        from elsewhere may name ids of another installation, or files not on this machine)."""
+        from elsewhere may name ids of another installation, or files not on this machine).
+        Each problem names its entry (``labels``) and field; long id lists are shortened."""
         with self.db.session() as session:
             channels = dict(session.execute(select(Channel.id, Channel.kind)).all())
             contacts = set(session.execute(select(Contact.id)).scalars())
             groups = set(session.execute(select(Group.id)).scalars())
         errors: list[FieldError] = []
-        for spec in specs:
-            where = f"{spec.name}: " if len(specs) > 1 else ""
+        for number, spec in enumerate(specs):
+            entry = labels[number] + "." if labels else ""
             for index, target in enumerate(spec.targets):
-                field = f"targets[{index}]"
+                field = f"{entry}targets[{index}]"
                 if target.kind == "desktop":
                     continue
                 if channels.get(target.channel_id or -1) != target.kind:
                     errors.append(
                         FieldError(
                             field,
-                            where
-                            + translate("transfer", "there is no {kind} channel {id}").format(
+                            translate("transfer", "there is no {kind} channel {id}").format(
                                 kind=target.kind, id=target.channel_id
                             ),
                         )
                     )
-                missing = [c for c in target.contact_ids if c not in contacts]
-                missing += [g for g in target.group_ids if g not in groups]
-                if missing:
+                missing_contacts = [c for c in target.contact_ids if c not in contacts]
+                if missing_contacts:
                     errors.append(
                         FieldError(
-                            field,
-                            where
-                            + translate("transfer", "contacts or groups {ids} do not exist").format(
-                                ids=missing
+                            field + ".contact_ids",
+                            translate("transfer", "contacts {ids} do not exist here").format(
+                                ids=summarise(missing_contacts)
                             ),
                         )
                     )
-            for path in spec.message.attachments:
+                missing_groups = [g for g in target.group_ids if g not in groups]
+                if missing_groups:
+                    errors.append(
+                        FieldError(
+                            field + ".group_ids",
+                            translate("transfer", "groups {ids} do not exist here").format(
+                                ids=summarise(missing_groups)
+                            ),
+                        )
+                    )
+            for index, path in enumerate(spec.message.attachments):
                 if not Path(path).is_file():
                     errors.append(
                         FieldError(
-                            "message.attachments",
-                            where
-                            + translate("transfer", "{path} is not a file here").format(path=path),
+                            f"{entry}message.attachments[{index}]",
+                            translate("transfer", "{path} is not a file here").format(path=path),
                         )
                     )
         if errors:
