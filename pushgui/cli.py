@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from datetime import datetime
@@ -53,6 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if os.name == "posix":
+        # Every file pushgui (and SQLite, Qt) creates is its user's alone (docs/RELIABILITY.md).
+        os.umask(0o077)
     parser = build_parser()
     args = parser.parse_args(argv)
     locations = locate(args.data_dir)

@@ -9,9 +9,11 @@ the limit. Every file pushgui writes is created readable by its owner only (POSI
 from __future__ import annotations
 
 import errno
+import logging.handlers
 import os
 import stat
 from pathlib import Path
+from typing import Any
 
 
 class NotAFileError(OSError):
@@ -52,9 +54,36 @@ def read_regular_file(path: Path, limit: int) -> bytes:
         os.close(fd)
 
 
-def create_private(path: Path) -> None:
-    """Create ``path`` (or keep it) with mode 0600 whatever the umask (POSIX)."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600)
-    os.close(fd)
+def open_private(path: str | os.PathLike[str], flags: int) -> int:
+    """``os.open`` creating the file 0600 whatever the umask; an existing file becomes 0600."""
+    fd = os.open(path, flags | os.O_CREAT, 0o600)
     if os.name == "posix":
-        path.chmod(0o600)
+        os.fchmod(fd, 0o600)
+    return fd
+
+
+def write_private_text(
+    path: Path, text: str, encoding: str = "utf-8", newline: str | None = None
+) -> None:
+    """Write ``text`` atomically (a partial file never replaces a good one), mode 0600.
+
+    The temporary file is private from its first byte, so nobody can read it meanwhile.
+    """
+    temporary = path.with_name(f".{path.name}.tmp")
+    try:
+        fd = open_private(temporary, os.O_WRONLY | os.O_TRUNC)
+        with os.fdopen(fd, "w", encoding=encoding, newline=newline) as handle:
+            handle.write(text)
+        temporary.replace(path)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """The log file, and each one it rotates to, readable by its owner only."""
+
+    def _open(self) -> Any:
+        flags = os.O_WRONLY | os.O_APPEND
+        fd = open_private(self.baseFilename, flags)
+        return os.fdopen(fd, "a", encoding=self.encoding, errors=self.errors)

@@ -7,7 +7,6 @@ or evaluates anything: the document is plain JSON read with size and depth limit
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,7 +15,12 @@ from typing import Any
 from pushgui import __version__
 from pushgui.core.damaged import DamagedRecord
 from pushgui.core.errors import FieldError, SpecError
-from pushgui.core.files import FileTooLargeError, NotAFileError, read_regular_file
+from pushgui.core.files import (
+    FileTooLargeError,
+    NotAFileError,
+    read_regular_file,
+    write_private_text,
+)
 from pushgui.core.i18n import translate
 from pushgui.core.specs import PushSpec, spec_from_dict, spec_to_dict
 from pushgui.core.validation import validate_spec
@@ -52,15 +56,7 @@ def write_export(
 ) -> None:
     """Write the document atomically (a partial file never replaces a good one)."""
     text = json.dumps(export_document(specs, damaged), ensure_ascii=False, indent=2)
-    temporary = path.with_name(f".{path.name}.tmp")
-    try:
-        temporary.write_text(text + "\n", encoding="utf-8")
-        if os.name == "posix":
-            temporary.chmod(0o600)
-        temporary.replace(path)
-    except OSError:
-        temporary.unlink(missing_ok=True)
-        raise
+    write_private_text(path, text + "\n")
 
 
 def _depth(value: Any, limit: int) -> int:

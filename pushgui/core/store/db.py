@@ -23,7 +23,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
-from pushgui.core.paths import DB_FILENAME, ensure_private_dir
+from pushgui.core.paths import DB_FILENAME, ensure_private_dir, open_to_others
 from pushgui.core.store.backup import (
     BEFORE_MIGRATION,
     COMPANIONS,
@@ -118,6 +118,12 @@ def open_database(data_dir: Path, migrations: Path = MIGRATIONS) -> Database:
     before a migration; none of these changes the file.
     """
     ensure_private_dir(data_dir)
+    if open_to_others(data_dir):
+        log.warning(
+            "The data folder %s can be opened by other users of this computer; pushgui "
+            "left its permissions as they are (its own files are readable by you only).",
+            data_dir,
+        )
     path = data_dir / DB_FILENAME
     script = ScriptDirectory.from_config(_alembic_config(None, migrations))
     head = script.get_current_head()
