@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from functools import cached_property
-from pathlib import Path
 from typing import Any
 
 from apscheduler.jobstores.base import JobLookupError
@@ -26,6 +25,7 @@ from sqlalchemy import delete, func, select
 
 from pushgui.core import headsup
 from pushgui.core import reconcile as start_up
+from pushgui.core.attachments import attachment_problems
 from pushgui.core.damaged import DamagedRecord, damaged_records, set_aside_damaged
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.i18n import translate
@@ -241,14 +241,9 @@ class PushService:
                             ),
                         )
                     )
-            for index, path in enumerate(spec.message.attachments):
-                if not Path(path).is_file():
-                    errors.append(
-                        FieldError(
-                            f"{entry}message.attachments[{index}]",
-                            translate("transfer", "{path} is not a file here").format(path=path),
-                        )
-                    )
+            errors += attachment_problems(
+                spec.message.attachments, self.db.path.parent, f"{entry}message.attachments"
+            )
         if errors:
             raise SpecError(errors)
 
@@ -278,6 +273,11 @@ class PushService:
         # An unchanged schedule was valid when saved; a one-off whose time has passed can
         # still be renamed or paused.
         check_spec(spec, now, trigger=spec.trigger != before.trigger)
+        # Files attached before copies were made stay; a newly named one must be a copy.
+        added = tuple(a for a in spec.message.attachments if a not in before.message.attachments)
+        problems = attachment_problems(added, self.db.path.parent, "message.attachments")
+        if problems:
+            raise SpecError(problems)
         with self.db.session() as session:
             push = session.get_one(Push, push_id)
             push.name, push.enabled = spec.name, spec.enabled
