@@ -16,7 +16,7 @@ from pushgui.core.paths import Locations, ensure_private_dir, locate
 from pushgui.core.schedule.describe import describe
 from pushgui.core.service import PushService
 from pushgui.core.store.db import StoreError, open_database
-from pushgui.core.transfer import read_import, write_export
+from pushgui.core.transfer import write_export
 
 EXIT_USAGE = 2
 EXIT_STORE = 4
@@ -127,10 +127,12 @@ def _list(locations: Locations, _args: argparse.Namespace) -> int:
 
 
 def _export(locations: Locations, args: argparse.Namespace) -> int:
+    from pushgui.core.bundle import collect
+
     service = _service(locations)
     specs = service.all_specs()
     try:
-        write_export(args.file, specs, damaged=service.damaged())
+        write_export(args.file, specs, damaged=service.damaged(), tables=collect(service.db))
     except OSError as exc:
         print(f"pushgui: cannot write {args.file}: {exc.strerror}", file=sys.stderr)
         return EXIT_IMPORT
@@ -141,13 +143,12 @@ def _export(locations: Locations, args: argparse.Namespace) -> int:
 def _import(locations: Locations, args: argparse.Namespace) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
-    from pushgui.core.transfer import entry_label
+    from pushgui.core.transfer import read_import_file
 
     try:
-        specs = read_import(args.file)
+        imported = read_import_file(args.file)
         service = _service(locations)
-        labels = [entry_label(index, spec.name) for index, spec in enumerate(specs)]
-        ids = service.save_new(specs, now=datetime.now().astimezone(), labels=labels)
+        ids, plan = service.import_file(imported, now=datetime.now().astimezone())
     except SpecError as exc:
         print(f"pushgui: nothing was imported from {args.file}:", file=sys.stderr)
         _print_problems([str(error) for error in exc.errors])
@@ -161,6 +162,8 @@ def _import(locations: Locations, args: argparse.Namespace) -> int:
         )
         return EXIT_IMPORT
     print(f"Imported {len(ids)} push(es) from {args.file}.")
+    for line in plan.summary():
+        print(line)
     from pushgui.engine.single_instance import send_to_running
 
     if send_to_running(locations.data, "reconcile"):

@@ -4,6 +4,10 @@ Every user action (create, edit, pause, delete, run now, import) goes through he
 GUI and headless alike, so that the spec stays the source of truth and the job is always
 what the spec says. Job ids are ``"<push id>"`` for the schedule and ``"<push id>:<what>"``
 for extra one-off jobs such as "run now".
+
+Over 400 lines because saving an import (:meth:`PushService.import_file`) must check
+references inside the same transaction that creates its contacts and channels; the
+matching itself lives in :mod:`pushgui.core.bundle`.
 """
 
 from __future__ import annotations
@@ -22,10 +26,12 @@ from apscheduler.schedulers.base import BaseScheduler
 from apscheduler.triggers.date import DateTrigger
 from apscheduler.util import utc_timestamp_to_datetime
 from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
 
 from pushgui.core import headsup
 from pushgui.core import reconcile as start_up
 from pushgui.core.attachments import attachment_problems
+from pushgui.core.bundle import IdMaps, ImportPlan, apply, remap
 from pushgui.core.damaged import DamagedRecord, damaged_records, set_aside_damaged
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.i18n import translate
@@ -38,7 +44,8 @@ from pushgui.core.skip import skip_next
 from pushgui.core.specs import MAX_NAME, PushSpec, spec_from_dict, spec_to_dict
 from pushgui.core.store.db import Database
 from pushgui.core.store.models import Channel, Contact, Group, Push, Run, jobs_table
-from pushgui.core.validation import check_spec
+from pushgui.core.transfer import ImportFile, validation_now
+from pushgui.core.validation import check_spec, validate_spec
 
 
 def summarise(items: Sequence[object], shown: int = 5) -> str:
@@ -196,12 +203,18 @@ class PushService:
             return [row.id for row in rows]
 
     def _check_references(
-        self, specs: Sequence[PushSpec], labels: Sequence[str] | None = None
+        self,
+        specs: Sequence[PushSpec],
+        labels: Sequence[str] | None = None,
+        session: Session | None = None,
     ) -> None:
         """Channels, contacts, groups and attached files a push names must exist (a file
         from elsewhere may name ids of another installation, or files not on this machine).
-        Each problem names its entry (``labels``) and field; long id lists are shortened."""
-        with self.db.session() as session:
+        Each problem names its entry (``labels``) and field; long id lists are shortened.
+        ``session`` sees what an import created in its still open transaction."""
+        with contextlib.ExitStack() as stack:
+            if session is None:
+                session = stack.enter_context(self.db.session())
             channels = dict(session.execute(select(Channel.id, Channel.kind)).all())
             contacts = set(session.execute(select(Contact.id)).scalars())
             groups = set(session.execute(select(Group.id)).scalars())
@@ -246,6 +259,45 @@ class PushService:
             )
         if errors:
             raise SpecError(errors)
+
+    def import_file(
+        self, imported: ImportFile, now: datetime | None = None, dry_run: bool = False
+    ) -> tuple[list[int], ImportPlan]:
+        """Save an import in one transaction: its contacts, groups, channels and templates
+        matched by name or created, then its pushes with their ids rewritten (see
+        :mod:`pushgui.core.bundle`). ``dry_run`` rolls everything back: the plan is the
+        preview of what an import would do. Raises SpecError (naming entries), saving nothing.
+        """
+        plan = ImportPlan(finished=list(imported.finished))
+        session = self.db.sessions()
+        try:
+            session.begin()
+            maps = apply(session, imported.bundle, plan) if imported.bundle else IdMaps()
+            specs = [remap(spec, maps) for spec in imported.specs]
+            errors: list[FieldError] = []
+            for label, spec in zip(imported.labels, specs, strict=True):
+                problems = validate_spec(spec, validation_now(spec, now))
+                errors.extend(SpecError(problems).prefixed(label).errors if problems else [])
+            if errors:
+                raise SpecError(errors)
+            self._check_references(specs, imported.labels, session)
+            rows = [
+                Push(name=spec.name, spec=json.dumps(spec_to_dict(spec)), enabled=spec.enabled)
+                for spec in specs
+            ]
+            session.add_all(rows)
+            session.flush()
+            ids = [row.id for row in rows]
+            if dry_run:
+                session.rollback()
+            else:
+                session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+        return ids, plan
 
     def create_many(self, specs: Sequence[PushSpec], now: datetime | None = None) -> list[int]:
         """Save and schedule pushes; raises SpecError and saves nothing if any is invalid."""

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from pushgui import __version__
+from pushgui.core.bundle import KINDS, Bundle, parse_bundle
 from pushgui.core.damaged import DamagedRecord
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.files import (
@@ -22,11 +24,13 @@ from pushgui.core.files import (
     write_private_text,
 )
 from pushgui.core.i18n import translate
+from pushgui.core.schedule.build import build_trigger
+from pushgui.core.schedule.spec import OnceSpec
 from pushgui.core.specs import PushSpec, spec_from_dict, spec_to_dict
 from pushgui.core.validation import validate_spec
 
 FORMAT = "pushgui-export"
-VERSION = 1
+VERSION = 2  # 2 adds contacts, groups, channels and templates; 1 still imports
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 32
 MAX_PUSHES = 100_000
@@ -36,14 +40,51 @@ class ImportFileError(SpecError):
     """The file cannot be imported; ``errors`` name the entry and field of each problem."""
 
 
+@dataclass
+class ImportFile:
+    """A checked import: its pushes (with their entry labels), the version-2 tables (None
+    for a version-1 file), and the one-offs whose time has passed (imported paused)."""
+
+    specs: list[PushSpec]
+    labels: list[str]
+    bundle: Bundle | None = None
+    finished: list[str] = field(default_factory=list)
+
+
+def validation_now(spec: PushSpec, now: datetime | None) -> datetime | None:
+    """The "now" to check ``spec`` against: a paused one-off whose time has passed (a
+    finished one, from an export) is checked as of just before its time."""
+    if isinstance(spec.trigger, OnceSpec) and not spec.enabled:
+        try:
+            at: datetime = build_trigger(spec.trigger).run_date
+        except (ValueError, KeyError, OverflowError):
+            return now  # the trigger's own problem, reported by validation
+        if at <= (now or datetime.now(UTC)):
+            return at - timedelta(minutes=1)
+    return now
+
+
+def _finish_if_passed(spec: PushSpec, now: datetime | None) -> tuple[PushSpec, bool]:
+    """A one-off whose time has passed comes in paused (it ran where it came from)."""
+    if isinstance(spec.trigger, OnceSpec) and spec.enabled:
+        paused = replace(spec, enabled=False)
+        if validation_now(paused, now) != now:
+            return paused, True
+    return spec, False
+
+
 def export_document(
-    specs: Sequence[PushSpec], damaged: Sequence[DamagedRecord] = ()
+    specs: Sequence[PushSpec],
+    damaged: Sequence[DamagedRecord] = (),
+    tables: dict[str, list[dict[str, Any]]] | None = None,
 ) -> dict[str, Any]:
+    """The document; ``tables`` are :func:`pushgui.core.bundle.collect`'s (version 2)."""
     document: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,
         "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "app_version": __version__,
+        **(tables or {k: [] for k in KINDS}),
         "pushes": [spec_to_dict(spec) for spec in specs],
     }
     if damaged:  # informative: import ignores it (the text could not be read as a push)
@@ -52,10 +93,13 @@ def export_document(
 
 
 def write_export(
-    path: Path, specs: Sequence[PushSpec], damaged: Sequence[DamagedRecord] = ()
+    path: Path,
+    specs: Sequence[PushSpec],
+    damaged: Sequence[DamagedRecord] = (),
+    tables: dict[str, list[dict[str, Any]]] | None = None,
 ) -> None:
     """Write the document atomically (a partial file never replaces a good one)."""
-    text = json.dumps(export_document(specs, damaged), ensure_ascii=False, indent=2)
+    text = json.dumps(export_document(specs, damaged, tables), ensure_ascii=False, indent=2)
     write_private_text(path, text + "\n")
 
 
@@ -94,6 +138,11 @@ def entry_label(index: int, name: str | None) -> str:
 
 def parse_document(data: bytes | str, now: datetime | None = None) -> list[PushSpec]:
     """Every push in an export document, or :class:`ImportFileError` listing all problems."""
+    return parse_import(data, now).specs
+
+
+def parse_import(data: bytes | str, now: datetime | None = None) -> ImportFile:
+    """The whole checked import (pushes, tables, finished one-offs), or ImportFileError."""
     if len(data) > MAX_FILE_BYTES:
         raise _too_big()
     try:
@@ -165,8 +214,13 @@ def parse_document(data: bytes | str, now: datetime | None = None) -> list[PushS
             ]
         )
 
-    specs: list[PushSpec] = []
+    bundle: Bundle | None = None
     errors: list[FieldError] = []
+    if version >= 2:
+        bundle, errors = parse_bundle(document)
+    specs: list[PushSpec] = []
+    labels: list[str] = []
+    finished: list[str] = []
     for index, raw in enumerate(raw_pushes):
         label = _entry_label(index, raw)
         try:
@@ -174,16 +228,25 @@ def parse_document(data: bytes | str, now: datetime | None = None) -> list[PushS
         except SpecError as exc:
             errors.extend(exc.prefixed(label).errors)
             continue
-        problems = validate_spec(spec, now)
+        spec, passed = _finish_if_passed(spec, now)
+        if passed:
+            finished.append(label)
+        problems = validate_spec(spec, validation_now(spec, now))
         errors.extend(SpecError(problems).prefixed(label).errors if problems else [])
         specs.append(spec)
+        labels.append(label)
     if errors:
         raise ImportFileError(errors)
-    return specs
+    return ImportFile(specs, labels, bundle, finished)
 
 
 def read_import(path: Path, now: datetime | None = None) -> list[PushSpec]:
     """Read and validate an export file from disk (a regular file, at most the limit)."""
+    return read_import_file(path, now).specs
+
+
+def read_import_file(path: Path, now: datetime | None = None) -> ImportFile:
+    """:func:`read_import` with the tables and finished one-offs (see :class:`ImportFile`)."""
     try:
         data = read_regular_file(path, MAX_FILE_BYTES)
     except FileTooLargeError:
@@ -211,4 +274,4 @@ def read_import(path: Path, now: datetime | None = None) -> list[PushSpec]:
                 )
             ]
         ) from None
-    return parse_document(data, now)
+    return parse_import(data, now)

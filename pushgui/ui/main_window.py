@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from pushgui import __version__
+from pushgui.core.bundle import collect
 from pushgui.core.channel_book import ChannelBook
 from pushgui.core.contacts import ContactBook
 from pushgui.core.errors import SpecError
@@ -30,7 +31,7 @@ from pushgui.core.service import PushService, push_id_of
 from pushgui.core.settings import SettingsStore
 from pushgui.core.specs import PushSpec
 from pushgui.core.templates import Template, TemplateBook
-from pushgui.core.transfer import read_import, write_export
+from pushgui.core.transfer import read_import_file, write_export
 from pushgui.engine.bridge import EventBridge
 from pushgui.ui.confirm import confirm_destructive
 from pushgui.ui.icons import app_icon
@@ -611,14 +612,22 @@ class MainWindow(QMainWindow):
         if not path:
             return
         try:
-            ids = self.service.create_many(read_import(Path(path)))
+            imported = read_import_file(Path(path))
+            # The preview: the whole import done in a transaction that is rolled back.
+            _ids, plan = self.service.import_file(imported, dry_run=True)
+            if not self._confirm_import(len(imported.specs), plan.summary()):
+                return
+            ids, plan = self.service.import_file(imported)
+            self.service.reconcile()
         except SpecError as exc:
+            more = len(exc.errors) - 20
             QMessageBox.warning(
                 self,
                 self.tr("Nothing was imported"),
                 self.tr("The file has problems; fix them and import again:")
                 + "\n\n"
-                + "\n".join(f"• {e}" for e in exc.errors[:20]),
+                + "\n".join(f"• {e}" for e in exc.errors[:20])
+                + ("\n" + self.tr("… and %n more", "", more) if more > 0 else ""),
             )
             return
         except Exception as exc:
@@ -626,6 +635,18 @@ class MainWindow(QMainWindow):
             return
         self.refresh_ids(set(ids))
         self.statusBar().showMessage(self.tr("Imported %n reminder(s)", "", len(ids)), 5000)
+
+    def _confirm_import(self, count: int, summary: list[str]) -> bool:
+        """Show what the import will create, match and leave out; True to go ahead."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Import reminders"))
+        box.setText(self.tr("Import %n reminder(s)?", "", count))
+        box.setInformativeText("\n".join(summary))
+        box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Ok).setText(self.tr("&Import"))
+        self.import_preview = box
+        return box.exec() == QMessageBox.StandardButton.Ok
 
     @Slot()
     def export_file(self) -> None:
@@ -638,7 +659,12 @@ class MainWindow(QMainWindow):
         if not path:
             return
         try:
-            write_export(Path(path), self.service.all_specs(), self.service.damaged())
+            write_export(
+                Path(path),
+                self.service.all_specs(),
+                self.service.damaged(),
+                collect(self.service.db),
+            )
         except OSError as exc:
             self._report(self.tr("The file could not be written"), exc)
             return
