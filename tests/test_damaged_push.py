@@ -100,6 +100,7 @@ def test_list_and_export_keep_working_and_the_export_carries_the_raw_text(data_d
     elsewhere = tmp_path / "elsewhere"
     imported = pushgui(elsewhere, "import", str(target), check=False)
     assert imported.returncode == 0, imported.stderr
+    assert "Left out: 1 damaged reminder(s), kept in the file only" in imported.stdout
 
 
 def test_headless_starts_and_runs_the_other_pushes(data_dir, tmp_path):

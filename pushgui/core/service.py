@@ -268,7 +268,7 @@ class PushService:
         :mod:`pushgui.core.bundle`). ``dry_run`` rolls everything back: the plan is the
         preview of what an import would do. Raises SpecError (naming entries), saving nothing.
         """
-        plan = ImportPlan(finished=list(imported.finished))
+        plan = ImportPlan(finished=list(imported.finished), left_out=list(imported.left_out))
         session = self.db.sessions()
         try:
             session.begin()

@@ -49,6 +49,7 @@ class ImportFile:
     labels: list[str]
     bundle: Bundle | None = None
     finished: list[str] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)
 
 
 def validation_now(spec: PushSpec, now: datetime | None) -> datetime | None:
@@ -237,7 +238,15 @@ def parse_import(data: bytes | str, now: datetime | None = None) -> ImportFile:
         labels.append(label)
     if errors:
         raise ImportFileError(errors)
-    return ImportFile(specs, labels, bundle, finished)
+    left_out = []
+    damaged = document.get("damaged")
+    if isinstance(damaged, list) and damaged:
+        left_out.append(
+            translate("transfer", "{n} damaged reminder(s), kept in the file only").format(
+                n=len(damaged)
+            )
+        )
+    return ImportFile(specs, labels, bundle, finished, left_out)
 
 
 def read_import(path: Path, now: datetime | None = None) -> list[PushSpec]:
