@@ -45,6 +45,7 @@ from pushgui.ui.push_model import (
     PushTableModel,
     format_when,
 )
+from pushgui.ui.recovery_notice import widen
 from pushgui.ui.templates_dialog import SaveTemplateDialog, TemplateChooserDialog
 from pushgui.ui.undo_bar import UndoBar
 
@@ -645,6 +646,7 @@ class MainWindow(QMainWindow):
         box.setInformativeText("\n".join(summary))
         box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
         box.button(QMessageBox.StandardButton.Ok).setText(self.tr("&Import"))
+        widen(box, 70)
         self.import_preview = box
         return box.exec() == QMessageBox.StandardButton.Ok
 
