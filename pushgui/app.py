@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
 from dataclasses import dataclass
 from datetime import UTC
@@ -16,6 +15,7 @@ from pushgui.core import context
 from pushgui.core.channels.desktop import install_log_sender
 from pushgui.core.channels.http import warm_up
 from pushgui.core.executor import PushExecutor
+from pushgui.core.files import PrivateRotatingFileHandler
 from pushgui.core.paths import Locations, ensure_private_dir
 from pushgui.core.preferences import upgrade as upgrade_settings
 from pushgui.core.redact import RedactingFilter
@@ -56,7 +56,7 @@ def configure_logging(locations: Locations, to_stderr: bool, level: int = loggin
     redacting = RedactingFilter()
     try:
         ensure_private_dir(locations.logs)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+        handler: logging.Handler = PrivateRotatingFileHandler(
             locations.logs / "pushgui.log", maxBytes=1_000_000, backupCount=5, encoding="utf-8"
         )
         handler.setFormatter(formatter)
@@ -126,6 +126,7 @@ def start_runtime(locations: Locations, paused: bool = False) -> Runtime:
     bridge = EventBridge()
     bridge.attach(scheduler)
     service = PushService(db, scheduler)
+    service.set_aside_damaged()  # before the scheduler or reconcile reads any spec
     scheduler.start(paused=True)
     service.reconcile()
     if not paused:

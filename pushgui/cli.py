@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from datetime import datetime
@@ -16,7 +17,7 @@ from pushgui.core.schedule.describe import describe
 from pushgui.core.service import PushService
 from pushgui.core.store.db import StoreError, open_database
 from pushgui.core.textcheck import printable
-from pushgui.core.transfer import read_import, write_export
+from pushgui.core.transfer import write_export
 
 EXIT_USAGE = 2
 EXIT_STORE = 4
@@ -54,6 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if os.name == "posix":
+        # Every file pushgui (and SQLite, Qt) creates is its user's alone (docs/RELIABILITY.md).
+        os.umask(0o077)
     parser = build_parser()
     args = parser.parse_args(argv)
     locations = locate(args.data_dir)
@@ -95,7 +99,9 @@ def _guard(action: object) -> int:
 
 
 def _service(locations: Locations) -> PushService:
-    return PushService(open_database(locations.data))
+    service = PushService(open_database(locations.data))
+    service.set_aside_damaged()  # one unreadable push must not stop list, export or import
+    return service
 
 
 def _list(locations: Locations, _args: argparse.Namespace) -> int:
@@ -122,9 +128,12 @@ def _list(locations: Locations, _args: argparse.Namespace) -> int:
 
 
 def _export(locations: Locations, args: argparse.Namespace) -> int:
-    specs = _service(locations).all_specs()
+    from pushgui.core.bundle import collect
+
+    service = _service(locations)
+    specs = service.all_specs()
     try:
-        write_export(args.file, specs)
+        write_export(args.file, specs, damaged=service.damaged(), tables=collect(service.db))
     except OSError as exc:
         print(f"pushgui: cannot write {args.file}: {exc.strerror}", file=sys.stderr)
         return EXIT_IMPORT
@@ -133,16 +142,29 @@ def _export(locations: Locations, args: argparse.Namespace) -> int:
 
 
 def _import(locations: Locations, args: argparse.Namespace) -> int:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from pushgui.core.transfer import read_import_file
+
     try:
-        specs = read_import(args.file)
+        imported = read_import_file(args.file)
+        service = _service(locations)
+        ids, plan = service.import_file(imported, now=datetime.now().astimezone())
     except SpecError as exc:
         print(f"pushgui: nothing was imported from {args.file}:", file=sys.stderr)
-        for error in exc.errors:
-            print(f"  {printable(str(error))}", file=sys.stderr)
+        _print_problems([str(error) for error in exc.errors])
         return EXIT_IMPORT
-    service = _service(locations)
-    ids = service.save_new(specs, now=datetime.now().astimezone())
+    except (OSError, SQLAlchemyError) as exc:
+        reason = getattr(exc, "orig", None) or getattr(exc, "strerror", None) or exc
+        print(
+            f"pushgui: nothing was imported from {args.file}: the data folder could not be "
+            f"written ({reason}). Free some disk space or check the folder, then import again.",
+            file=sys.stderr,
+        )
+        return EXIT_IMPORT
     print(f"Imported {len(ids)} reminder{'' if len(ids) == 1 else 's'} from {args.file}.")
+    for line in plan.summary():
+        print(line)
     from pushgui.engine.single_instance import send_to_running
 
     if send_to_running(locations.data, "reconcile"):
@@ -150,3 +172,14 @@ def _import(locations: Locations, args: argparse.Namespace) -> int:
     else:
         print("They will be scheduled when pushgui starts.")
     return 0
+
+
+MAX_PROBLEMS_SHOWN = 20
+
+
+def _print_problems(problems: Sequence[str]) -> None:
+    """The first problems, one a line, then how many more (a file may have 100,000)."""
+    for problem in problems[:MAX_PROBLEMS_SHOWN]:
+        print(f"  {problem}", file=sys.stderr)
+    if len(problems) > MAX_PROBLEMS_SHOWN:
+        print(f"  ... and {len(problems) - MAX_PROBLEMS_SHOWN} more problems", file=sys.stderr)

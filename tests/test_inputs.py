@@ -66,6 +66,7 @@ from pushgui.core.transfer import (
     VERSION,
     ImportFileError,
     parse_document,
+    parse_import,
     write_export,
 )
 from pushgui.core.validation import validate_spec
@@ -727,12 +728,13 @@ def test_a_pasted_address_that_cannot_be_used_says_why(url, says):
 
 
 def test_now_is_the_reference_for_past_one_off_times_in_an_import():
+    # A one-off whose time has passed ran where it came from: it comes in paused, and says so.
     past = dict(good_push(), trigger={"kind": "date", "at": "2020-01-01T09:00", "timezone": "UTC"})
-    with pytest.raises(ImportFileError) as caught:
-        parse_document(document(past), now=datetime(2026, 1, 1, tzinfo=UTC))
-    assert messages(caught.value.errors) == {
-        "pushes[0] ('Good').trigger.at": "Choose a time in the future"
-    }
+    imported = parse_import(document(past), now=datetime(2026, 1, 1, tzinfo=UTC))
+    assert [spec.enabled for spec in imported.specs] == [False]
+    assert imported.finished == ["pushes[0] ('Good')"]
+    still_due = parse_import(document(past), now=datetime(2019, 12, 31, tzinfo=UTC))
+    assert [spec.enabled for spec in still_due.specs] == [True] and still_due.finished == []
 
 
 def test_an_unencrypted_address_is_allowed_with_a_warning_unless_it_is_local():

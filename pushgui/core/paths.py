@@ -44,8 +44,31 @@ def locate(explicit: str | os.PathLike[str] | None = None) -> Locations:
 
 
 def ensure_private_dir(folder: Path) -> Path:
-    """Create ``folder`` if needed; on POSIX keep it readable by its owner only."""
-    folder.mkdir(parents=True, exist_ok=True)
-    if os.name == "posix":
-        folder.chmod(0o700)
+    """Create ``folder`` (and missing parents) readable by its owner only (0700 on POSIX).
+
+    An existing folder is never changed: ``--data-dir`` may name a shared folder whose
+    mode (a sticky bit, a group's access) is its owner's choice; see :func:`open_to_others`.
+    """
+    missing = []
+    candidate = folder
+    while not candidate.exists() and candidate != candidate.parent:
+        missing.append(candidate)
+        candidate = candidate.parent
+    for new in reversed(missing):
+        try:
+            new.mkdir(mode=0o700)
+        except FileExistsError:
+            pass  # made meanwhile by someone else: theirs, left as it is
+        else:
+            if os.name == "posix":
+                new.chmod(0o700)  # whatever the umask was
+    if not folder.is_dir():
+        raise NotADirectoryError(20, "Not a directory", str(folder))
     return folder
+
+
+def open_to_others(folder: Path) -> bool:
+    """Whether users other than the owner may list or enter ``folder`` (POSIX)."""
+    if os.name != "posix":
+        return False
+    return bool(folder.stat().st_mode & 0o077)

@@ -10,8 +10,10 @@ from pushgui.core.channel_book import ChannelRecord
 from pushgui.core.channels.desktop import KIND as DESKTOP
 from pushgui.core.channels.desktop import ME
 from pushgui.core.contacts import ContactBook
+from pushgui.core.errors import FieldError
+from pushgui.core.i18n import translate
 from pushgui.core.specs import PushSpec
-from pushgui.core.templating import render, standard_values
+from pushgui.core.templating import Measure, render, standard_values
 
 
 @dataclass(frozen=True)
@@ -74,9 +76,54 @@ def expand(
     return result
 
 
-def render_for(spec: PushSpec, recipient: Recipient, when: datetime, run_count: int) -> Rendered:
-    """The message as ``recipient`` receives it, for a run at ``when`` (local to the push)."""
-    values = {
+#: Characters of title, body and HTML together that one recipient's message may reach once
+#: its placeholders are filled (about 4 MB as UTF-8 at most; mail servers take less).
+MAX_RENDERED = 1_000_000
+
+
+class RenderedTooLargeError(ValueError):
+    """One recipient's filled-in message would be over :data:`MAX_RENDERED` characters."""
+
+    def __init__(self, recipient: str, size: int) -> None:
+        self.recipient = recipient
+        self.size = size
+        super().__init__(
+            translate(
+                "recipients",
+                "The message for {recipient} would be {size} characters once its "
+                "placeholders are filled; keep it under {limit}",
+            ).format(recipient=recipient, size=size, limit=MAX_RENDERED)
+        )
+
+
+def rendered_size(
+    spec: PushSpec, values: dict[str, str], measures: list[Measure] | None = None
+) -> int:
+    """Characters of the filled-in title, body and HTML, without building them."""
+    message = spec.message
+    title, body, page = measures or [
+        Measure.of(t) for t in (message.title, message.body, message.html)
+    ]
+    return (
+        title.rendered_length(values)
+        + body.rendered_length(values)
+        + page.rendered_length(values, html.escape)
+    )
+
+
+def size_problems(spec: PushSpec, recipients: list[Recipient], when: datetime) -> list[FieldError]:
+    """An error on the body for the first recipient whose message would be too large."""
+    message = spec.message
+    measures = [Measure.of(t) for t in (message.title, message.body, message.html)]
+    for recipient in recipients:
+        size = rendered_size(spec, _values(spec, recipient, when, 1), measures)
+        if size > MAX_RENDERED:
+            return [FieldError("message.body", str(RenderedTooLargeError(recipient.label, size)))]
+    return []
+
+
+def _values(spec: PushSpec, recipient: Recipient, when: datetime, run_count: int) -> dict[str, str]:
+    return {
         **recipient.values,
         **standard_values(
             name=recipient.values.get("name", recipient.label),
@@ -85,6 +132,18 @@ def render_for(spec: PushSpec, recipient: Recipient, when: datetime, run_count: 
             when=when,
         ),
     }
+
+
+def render_for(spec: PushSpec, recipient: Recipient, when: datetime, run_count: int) -> Rendered:
+    """The message as ``recipient`` receives it, for a run at ``when`` (local to the push).
+
+    Raises :class:`RenderedTooLargeError` (before building anything) when the filled-in
+    message would be over :data:`MAX_RENDERED` characters.
+    """
+    values = _values(spec, recipient, when, run_count)
+    size = rendered_size(spec, values)
+    if size > MAX_RENDERED:
+        raise RenderedTooLargeError(recipient.label, size)
     message = spec.message
     return Rendered(
         recipient=recipient,

@@ -4,6 +4,10 @@ Every user action (create, edit, pause, delete, run now, import) goes through he
 GUI and headless alike, so that the spec stays the source of truth and the job is always
 what the spec says. Job ids are ``"<push id>"`` for the schedule and ``"<push id>:<what>"``
 for extra one-off jobs such as "run now".
+
+Over 400 lines because saving an import (:meth:`PushService.import_file`) must check
+references inside the same transaction that creates its contacts and channels; the
+matching itself lives in :mod:`pushgui.core.bundle`.
 """
 
 from __future__ import annotations
@@ -15,7 +19,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from functools import cached_property
-from pathlib import Path
 from typing import Any
 
 from apscheduler.jobstores.base import JobLookupError
@@ -23,9 +26,13 @@ from apscheduler.schedulers.base import BaseScheduler
 from apscheduler.triggers.date import DateTrigger
 from apscheduler.util import utc_timestamp_to_datetime
 from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
 
 from pushgui.core import headsup
 from pushgui.core import reconcile as start_up
+from pushgui.core.attachments import attachment_problems
+from pushgui.core.bundle import IdMaps, ImportPlan, apply, remap
+from pushgui.core.damaged import DamagedRecord, damaged_records, set_aside_damaged
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.i18n import translate
 from pushgui.core.reconcile import ReconcileReport
@@ -37,7 +44,16 @@ from pushgui.core.skip import skip_next
 from pushgui.core.specs import MAX_NAME, PushSpec, spec_from_dict, spec_to_dict
 from pushgui.core.store.db import Database
 from pushgui.core.store.models import Channel, Contact, Group, Push, Run, jobs_table
-from pushgui.core.validation import check_spec
+from pushgui.core.transfer import ImportFile, validation_now
+from pushgui.core.validation import check_spec, validate_spec
+
+
+def summarise(items: Sequence[object], shown: int = 5) -> str:
+    """``1, 2, 3`` or, for a long list, ``1, 2, 3, 4, 5 and 99995 more``."""
+    head = ", ".join(str(item) for item in items[:shown])
+    if len(items) <= shown:
+        return head
+    return translate("transfer", "{head} and {n} more").format(head=head, n=len(items) - shown)
 
 
 def push_id_of(job_id: str) -> int | None:
@@ -95,6 +111,15 @@ class PushService:
 
     # -- reading ---------------------------------------------------------------------------
 
+    def set_aside_damaged(self) -> list[DamagedRecord]:
+        """Pause and mark pushes whose stored spec cannot be read; see
+        :mod:`pushgui.core.damaged`. Called before anything else reads the specs."""
+        return set_aside_damaged(self.db)
+
+    def damaged(self) -> list[DamagedRecord]:
+        """Every push ever set aside as unreadable, with its stored bytes (for exports)."""
+        return damaged_records(self.db)
+
     def get(self, push_id: int) -> PushSpec:
         with self.db.session() as session:
             push = session.get(Push, push_id)
@@ -147,15 +172,27 @@ class PushService:
 
     # -- changing --------------------------------------------------------------------------
 
-    def save_new(self, specs: Sequence[PushSpec], now: datetime | None = None) -> list[int]:
+    def save_new(
+        self,
+        specs: Sequence[PushSpec],
+        now: datetime | None = None,
+        labels: Sequence[str] | None = None,
+    ) -> list[int]:
         """Validate and save pushes in one transaction, all or nothing, without scheduling.
 
         The next :meth:`reconcile` (at start, or when a running instance is told) gives
-        them their jobs. Used by the command-line import.
+        them their jobs. Used by the command-line import, which passes ``labels`` (one per
+        spec, such as ``pushes[3] ('Rent')``) so each problem names its entry.
         """
-        for spec in specs:
-            check_spec(spec, now)
-        self._check_references(specs)
+        errors: list[FieldError] = []
+        for index, spec in enumerate(specs):
+            try:
+                check_spec(spec, now)
+            except SpecError as exc:
+                errors.extend(exc.prefixed(labels[index]).errors if labels else exc.errors)
+        if errors:
+            raise SpecError(errors)
+        self._check_references(specs, labels)
         with self.db.session() as session:
             rows = [
                 Push(name=spec.name, spec=json.dumps(spec_to_dict(spec)), enabled=spec.enabled)
@@ -165,53 +202,102 @@ class PushService:
             session.flush()
             return [row.id for row in rows]
 
-    def _check_references(self, specs: Sequence[PushSpec]) -> None:
+    def _check_references(
+        self,
+        specs: Sequence[PushSpec],
+        labels: Sequence[str] | None = None,
+        session: Session | None = None,
+    ) -> None:
         """Channels, contacts, groups and attached files a push names must exist (a file
-        from elsewhere may name ids of another installation, or files not on this machine)."""
-        with self.db.session() as session:
+        from elsewhere may name ids of another installation, or files not on this machine).
+        Each problem names its entry (``labels``) and field; long id lists are shortened.
+        ``session`` sees what an import created in its still open transaction."""
+        with contextlib.ExitStack() as stack:
+            if session is None:
+                session = stack.enter_context(self.db.session())
             channels = dict(session.execute(select(Channel.id, Channel.kind)).all())
             contacts = set(session.execute(select(Contact.id)).scalars())
             groups = set(session.execute(select(Group.id)).scalars())
         errors: list[FieldError] = []
-        for spec in specs:
-            where = f"{spec.name}: " if len(specs) > 1 else ""
+        for number, spec in enumerate(specs):
+            entry = labels[number] + "." if labels else ""
             for index, target in enumerate(spec.targets):
-                field = f"targets[{index}]"
+                field = f"{entry}targets[{index}]"
                 if target.kind == "desktop":
                     continue
                 if channels.get(target.channel_id or -1) != target.kind:
                     errors.append(
                         FieldError(
                             field,
-                            where
-                            + translate("transfer", "there is no {kind} channel {id}").format(
+                            translate("transfer", "there is no {kind} channel {id}").format(
                                 kind=target.kind, id=target.channel_id
                             ),
                         )
                     )
-                missing = [c for c in target.contact_ids if c not in contacts]
-                missing += [g for g in target.group_ids if g not in groups]
-                if missing:
+                missing_contacts = [c for c in target.contact_ids if c not in contacts]
+                if missing_contacts:
                     errors.append(
                         FieldError(
-                            field,
-                            where
-                            + translate("transfer", "contacts or groups {ids} do not exist").format(
-                                ids=missing
+                            field + ".contact_ids",
+                            translate("transfer", "contacts {ids} do not exist here").format(
+                                ids=summarise(missing_contacts)
                             ),
                         )
                     )
-            for path in spec.message.attachments:
-                if not Path(path).is_file():
+                missing_groups = [g for g in target.group_ids if g not in groups]
+                if missing_groups:
                     errors.append(
                         FieldError(
-                            "message.attachments",
-                            where
-                            + translate("transfer", "{path} is not a file here").format(path=path),
+                            field + ".group_ids",
+                            translate("transfer", "groups {ids} do not exist here").format(
+                                ids=summarise(missing_groups)
+                            ),
                         )
                     )
+            errors += attachment_problems(
+                spec.message.attachments, self.db.path.parent, f"{entry}message.attachments"
+            )
         if errors:
             raise SpecError(errors)
+
+    def import_file(
+        self, imported: ImportFile, now: datetime | None = None, dry_run: bool = False
+    ) -> tuple[list[int], ImportPlan]:
+        """Save an import in one transaction: its contacts, groups, channels and templates
+        matched by name or created, then its pushes with their ids rewritten (see
+        :mod:`pushgui.core.bundle`). ``dry_run`` rolls everything back: the plan is the
+        preview of what an import would do. Raises SpecError (naming entries), saving nothing.
+        """
+        plan = ImportPlan(finished=list(imported.finished), left_out=list(imported.left_out))
+        session = self.db.sessions()
+        try:
+            session.begin()
+            maps = apply(session, imported.bundle, plan) if imported.bundle else IdMaps()
+            specs = [remap(spec, maps) for spec in imported.specs]
+            errors: list[FieldError] = []
+            for label, spec in zip(imported.labels, specs, strict=True):
+                problems = validate_spec(spec, validation_now(spec, now))
+                errors.extend(SpecError(problems).prefixed(label).errors if problems else [])
+            if errors:
+                raise SpecError(errors)
+            self._check_references(specs, imported.labels, session)
+            rows = [
+                Push(name=spec.name, spec=json.dumps(spec_to_dict(spec)), enabled=spec.enabled)
+                for spec in specs
+            ]
+            session.add_all(rows)
+            session.flush()
+            ids = [row.id for row in rows]
+            if dry_run:
+                session.rollback()
+            else:
+                session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+        return ids, plan
 
     def create_many(self, specs: Sequence[PushSpec], now: datetime | None = None) -> list[int]:
         """Save and schedule pushes; raises SpecError and saves nothing if any is invalid."""
@@ -239,6 +325,11 @@ class PushService:
         # An unchanged schedule was valid when saved; a one-off whose time has passed can
         # still be renamed or paused.
         check_spec(spec, now, trigger=spec.trigger != before.trigger)
+        # Files attached before copies were made stay; a newly named one must be a copy.
+        added = tuple(a for a in spec.message.attachments if a not in before.message.attachments)
+        problems = attachment_problems(added, self.db.path.parent, "message.attachments")
+        if problems:
+            raise SpecError(problems)
         with self.db.session() as session:
             push = session.get_one(Push, push_id)
             push.name, push.enabled = spec.name, spec.enabled

@@ -15,6 +15,7 @@ MISSED_POLICIES: tuple[MissedPolicy, ...] = ("once", "all", "skip", "late")
 MAX_NAME = 200
 MAX_TITLE = 500
 MAX_BODY = 100_000
+MAX_HTML = 500_000  # an HTML version of the body, for email
 
 
 @dataclass(frozen=True)

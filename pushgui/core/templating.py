@@ -13,6 +13,7 @@ import json
 import re
 import string
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 #: The values every message can use, whoever receives it.
@@ -40,16 +41,63 @@ def unknown_placeholders(text: str, known: Iterable[str]) -> set[str]:
     return placeholders(text) - set(known)
 
 
+class MessageTooLargeError(ValueError):
+    """Filling the placeholders would make the text longer than the limit.
+
+    Raised before the text is built: 100,000 ``${f}`` with a 128 KB value would be 13 GB.
+    """
+
+    def __init__(self, size: int, limit: int) -> None:
+        super().__init__(f"{size} characters, more than {limit}")
+        self.size = size
+        self.limit = limit
+
+
+@dataclass(frozen=True)
+class Measure:
+    """How long ``text`` becomes once rendered, computed from one scan of the text."""
+
+    length: int
+    uses: dict[str, tuple[int, int]]  # name -> (occurrences, characters they take now)
+
+    @classmethod
+    def of(cls, text: str) -> Measure:
+        uses: dict[str, tuple[int, int]] = {}
+        for match in MessageTemplate.pattern.finditer(text):
+            name = match.group("named") or match.group("braced")
+            if name:
+                count, width = uses.get(name, (0, 0))
+                uses[name] = (count + 1, width + len(match.group(0)))
+        return cls(len(text), uses)
+
+    def rendered_length(
+        self, values: Mapping[str, object], escape: Callable[[str], str] | None = None
+    ) -> int:
+        """The length :func:`render` would give (``$$`` counted as two: an upper bound)."""
+        total = self.length
+        for name, (count, width) in self.uses.items():
+            if name in values:
+                value = str(values[name])
+                total += count * len(escape(value) if escape else value) - width
+        return total
+
+
 def render(
     text: str,
     values: Mapping[str, object],
     escape: Callable[[str], str] | None = None,
+    limit: int | None = None,
 ) -> str:
     """``text`` with each known placeholder replaced; unknown ones are left as written.
 
     ``escape`` is applied to each value (``json_escape`` for a JSON body), never to the
-    user's own text around the placeholders.
+    user's own text around the placeholders. With ``limit``, raises
+    :class:`MessageTooLargeError` instead of building a longer text.
     """
+    if limit is not None:
+        size = Measure.of(text).rendered_length(values, escape)
+        if size > limit:
+            raise MessageTooLargeError(size, limit)
     if escape is None:
         mapping = {k: str(v) for k, v in values.items()}
     else:

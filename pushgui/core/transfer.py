@@ -7,20 +7,30 @@ or evaluates anything: the document is plain JSON read with size and depth limit
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from pushgui import __version__
+from pushgui.core.bundle import KINDS, Bundle, parse_bundle
+from pushgui.core.damaged import DamagedRecord
 from pushgui.core.errors import FieldError, SpecError
+from pushgui.core.files import (
+    FileTooLargeError,
+    NotAFileError,
+    read_regular_file,
+    write_private_text,
+)
 from pushgui.core.i18n import translate
+from pushgui.core.schedule.build import build_trigger
+from pushgui.core.schedule.spec import OnceSpec
 from pushgui.core.specs import PushSpec, spec_from_dict, spec_to_dict
 from pushgui.core.validation import validate_spec
 
 FORMAT = "pushgui-export"
-VERSION = 1
+VERSION = 2  # 2 adds contacts, groups, channels and templates; 1 still imports
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 32
 MAX_PUSHES = 100_000
@@ -30,37 +40,73 @@ class ImportFileError(SpecError):
     """The file cannot be imported; ``errors`` name the entry and field of each problem."""
 
 
+@dataclass
+class ImportFile:
+    """A checked import: its pushes (with their entry labels), the version-2 tables (None
+    for a version-1 file), and the one-offs whose time has passed (imported paused)."""
+
+    specs: list[PushSpec]
+    labels: list[str]
+    bundle: Bundle | None = None
+    finished: list[str] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)
+
+
+def validation_now(spec: PushSpec, now: datetime | None) -> datetime | None:
+    """The "now" to check ``spec`` against: a paused one-off whose time has passed (a
+    finished one, from an export) is checked as of just before its time."""
+    if isinstance(spec.trigger, OnceSpec) and not spec.enabled:
+        try:
+            at: datetime = build_trigger(spec.trigger).run_date
+        except (ValueError, KeyError, OverflowError):
+            return now  # the trigger's own problem, reported by validation
+        if at <= (now or datetime.now(UTC)):
+            return at - timedelta(minutes=1)
+    return now
+
+
+def _finish_if_passed(spec: PushSpec, now: datetime | None) -> tuple[PushSpec, bool]:
+    """A one-off whose time has passed comes in paused (it ran where it came from)."""
+    if isinstance(spec.trigger, OnceSpec) and spec.enabled:
+        paused = replace(spec, enabled=False)
+        if validation_now(paused, now) != now:
+            return paused, True
+    return spec, False
+
+
 def export_document(
-    specs: Sequence[PushSpec], own_days: dict[str, Any] | None = None
+    specs: Sequence[PushSpec],
+    damaged: Sequence[DamagedRecord] = (),
+    tables: dict[str, list[dict[str, Any]]] | None = None,
+    own_days: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The document; ``own_days`` (the company's own days, when there are any) goes under
-    its own key (see ``pushgui/core/schedule/own_days.py``)."""
-    document = {
+    """The document; ``tables`` are :func:`pushgui.core.bundle.collect`'s (version 2);
+    ``own_days`` (the company's own days, when there are any) goes under its own key."""
+    document: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,
         "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "app_version": __version__,
+        **(tables or {k: [] for k in KINDS}),
         "pushes": [spec_to_dict(spec) for spec in specs],
     }
+    if damaged:  # informative: import ignores it (the text could not be read as a push)
+        document["damaged"] = [record.to_export() for record in damaged]
     if own_days and (own_days.get("days_off") or own_days.get("working_days")):
-        document["own_days"] = own_days
+        document["own_days"] = own_days  # see pushgui/core/schedule/own_days.py
     return document
 
 
 def write_export(
-    path: Path, specs: Sequence[PushSpec], own_days: dict[str, Any] | None = None
+    path: Path,
+    specs: Sequence[PushSpec],
+    damaged: Sequence[DamagedRecord] = (),
+    tables: dict[str, list[dict[str, Any]]] | None = None,
+    own_days: dict[str, Any] | None = None,
 ) -> None:
     """Write the document atomically (a partial file never replaces a good one)."""
-    text = json.dumps(export_document(specs, own_days), ensure_ascii=False, indent=2)
-    temporary = path.with_name(f".{path.name}.tmp")
-    try:
-        temporary.write_text(text + "\n", encoding="utf-8")
-        if os.name == "posix":
-            temporary.chmod(0o600)
-        temporary.replace(path)
-    except OSError:
-        temporary.unlink(missing_ok=True)
-        raise
+    document = export_document(specs, damaged, tables, own_days)
+    write_private_text(path, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
 
 
 def _depth(value: Any, limit: int) -> int:
@@ -88,11 +134,21 @@ def _too_big() -> ImportFileError:
 
 def _entry_label(index: int, raw: Any) -> str:
     name = raw.get("name") if isinstance(raw, dict) else None
-    return f"pushes[{index}]" + (f" ({name!r})" if isinstance(name, str) and name else "")
+    return entry_label(index, name if isinstance(name, str) else None)
+
+
+def entry_label(index: int, name: str | None) -> str:
+    """How import problems name an entry: ``pushes[3] ('Pay rent')``."""
+    return f"pushes[{index}]" + (f" ({name!r})" if name else "")
 
 
 def parse_document(data: bytes | str, now: datetime | None = None) -> list[PushSpec]:
     """Every push in an export document, or :class:`ImportFileError` listing all problems."""
+    return parse_import(data, now).specs
+
+
+def parse_import(data: bytes | str, now: datetime | None = None) -> ImportFile:
+    """The whole checked import (pushes, tables, finished one-offs), or ImportFileError."""
     if len(data) > MAX_FILE_BYTES:
         raise _too_big()
     try:
@@ -164,8 +220,13 @@ def parse_document(data: bytes | str, now: datetime | None = None) -> list[PushS
             ]
         )
 
-    specs: list[PushSpec] = []
+    bundle: Bundle | None = None
     errors: list[FieldError] = []
+    if version >= 2:
+        bundle, errors = parse_bundle(document)
+    specs: list[PushSpec] = []
+    labels: list[str] = []
+    finished: list[str] = []
     for index, raw in enumerate(raw_pushes):
         label = _entry_label(index, raw)
         try:
@@ -173,21 +234,49 @@ def parse_document(data: bytes | str, now: datetime | None = None) -> list[PushS
         except SpecError as exc:
             errors.extend(exc.prefixed(label).errors)
             continue
-        problems = validate_spec(spec, now)
+        spec, passed = _finish_if_passed(spec, now)
+        if passed:
+            finished.append(label)
+        problems = validate_spec(spec, validation_now(spec, now))
         errors.extend(SpecError(problems).prefixed(label).errors if problems else [])
         specs.append(spec)
+        labels.append(label)
     if errors:
         raise ImportFileError(errors)
-    return specs
+    left_out = []
+    damaged = document.get("damaged")
+    if isinstance(damaged, list) and damaged:
+        left_out.append(
+            translate("transfer", "{n} damaged reminder(s), kept in the file only").format(
+                n=len(damaged)
+            )
+        )
+    return ImportFile(specs, labels, bundle, finished, left_out)
 
 
 def read_import(path: Path, now: datetime | None = None) -> list[PushSpec]:
-    """Read and validate an export file from disk."""
+    """Read and validate an export file from disk (a regular file, at most the limit)."""
+    return read_import_file(path, now).specs
+
+
+def read_import_file(path: Path, now: datetime | None = None) -> ImportFile:
+    """:func:`read_import` with the tables and finished one-offs (see :class:`ImportFile`)."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise _too_big()
-        data = path.read_bytes()
+        data = read_regular_file(path, MAX_FILE_BYTES)
+    except FileTooLargeError:
+        raise _too_big() from None
+    except NotAFileError:
+        raise ImportFileError(
+            [
+                FieldError(
+                    "",
+                    translate(
+                        "transfer",
+                        "Cannot read {path}: it is not a regular file (a device or a pipe)",
+                    ).format(path=path),
+                )
+            ]
+        ) from None
     except OSError as exc:
         raise ImportFileError(
             [
@@ -199,4 +288,4 @@ def read_import(path: Path, now: datetime | None = None) -> list[PushSpec]:
                 )
             ]
         ) from None
-    return parse_document(data, now)
+    return parse_import(data, now)

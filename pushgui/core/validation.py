@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
+from pushgui.core.attachments import MAX_ATTACHMENTS
 from pushgui.core.channels.config import CONFIG_TYPES
 from pushgui.core.contacts import RESERVED_FIELDS
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.i18n import translate
 from pushgui.core.schedule.validate import validate_trigger
-from pushgui.core.specs import MAX_BODY, MAX_NAME, MAX_TITLE, PushSpec
+from pushgui.core.specs import MAX_BODY, MAX_HTML, MAX_NAME, MAX_TITLE, PushSpec
 from pushgui.core.templating import STANDARD, malformed_placeholders, unknown_placeholders
 from pushgui.core.textcheck import one_line_problem
 
@@ -62,6 +63,7 @@ def _keep_under(what: str, limit: int) -> str:
         "name": translate("validation", "Keep the name under {n} characters"),
         "title": translate("validation", "Keep the title under {n} characters"),
         "body": translate("validation", "Keep the message under {n} characters"),
+        "html": translate("validation", "Keep the HTML version under {n} characters"),
     }
     return texts[what].format(n=limit)
 
@@ -91,6 +93,15 @@ def validate_spec(
         errors.append(FieldError("message.title", _keep_under("title", MAX_TITLE)))
     if len(spec.message.body) > MAX_BODY:
         errors.append(FieldError("message.body", _keep_under("body", MAX_BODY)))
+    if len(spec.message.html) > MAX_HTML:
+        errors.append(FieldError("message.html", _keep_under("html", MAX_HTML)))
+    if len(spec.message.attachments) > MAX_ATTACHMENTS:
+        errors.append(
+            FieldError(
+                "message.attachments",
+                translate("attachments", "Attach at most {n} files").format(n=MAX_ATTACHMENTS),
+            )
+        )
     for where, text in (("name", spec.name), ("message.title", spec.message.title)):
         # Not only C0: U+0085, U+2028, U+2029 and C1 break an email's Subject too.
         problem = one_line_problem(text)

@@ -68,6 +68,8 @@ class SingleInstance(QObject):
             if lock.error() != QLockFile.LockError.LockFailedError:
                 log.warning("Cannot create lock in %s: %s", self.data_dir, lock.error())
             return False
+        if os.name == "posix":  # it names our process and host: for our eyes only
+            os.chmod(self.data_dir / LOCK_FILE_NAME, 0o600)
         # We hold the lock, so any server under our name was left by a crashed process.
         QLocalServer.removeServer(self.name)
         server = QLocalServer(self)

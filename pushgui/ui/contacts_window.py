@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from pushgui.core.contacts import ContactBook, GroupRecord
 from pushgui.core.contacts_csv import export_csv
 from pushgui.core.errors import SpecError
+from pushgui.core.files import write_private_text
 from pushgui.ui.confirm import confirm_destructive
 from pushgui.ui.contact_dialog import ContactDialog
 from pushgui.ui.contacts_model import (
@@ -633,7 +634,7 @@ class ContactsWindow(QMainWindow):
         ]
         target = Path(path)
         try:
-            target.write_text(export_csv(contacts), encoding="utf-8-sig", newline="")
+            write_private_text(target, export_csv(contacts), encoding="utf-8-sig", newline="")
         except OSError as exc:
             self._report(self.tr("The file could not be written"), exc)
             return None

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from pushgui.core.contacts import RESERVED_FIELDS, ContactBook, GroupRecord
 from pushgui.core.contacts_csv import (
+    MAX_BYTES,
     SKIP,
     CsvError,
     CsvTable,
@@ -37,6 +38,7 @@ from pushgui.core.contacts_csv import (
     read_csv,
 )
 from pushgui.core.errors import SpecError
+from pushgui.core.files import read_regular_file
 from pushgui.ui.contacts_model import TextTableModel
 from pushgui.ui.trigger_editors.base import ErrorLabel, hint_label
 
@@ -196,7 +198,7 @@ class CsvImportDialog(QDialog):
 
     def _load(self, data: bytes | str | Path) -> None:
         try:
-            raw = data if isinstance(data, bytes) else Path(data).read_bytes()
+            raw = data if isinstance(data, bytes) else read_regular_file(Path(data), MAX_BYTES)
             self.table = read_csv(raw)
             if not self.table.rows:
                 raise CsvError(self.tr("The file has a header line but no contacts under it"))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pushgui.core.attachments import MAX_ATTACHMENTS, AttachmentError, copy_in
 from pushgui.core.errors import FieldError
 from pushgui.core.specs import PushOptions
 from pushgui.ui.targets_editor import KEY_ROLE, rows_height
@@ -87,6 +88,10 @@ class DeliveryOptionsEditor(QWidget):
         files_row.addWidget(self.attachments_list, 1)
         files_row.addLayout(buttons)
         self.attachments_error = ErrorLabel(self)
+        # Why a picked file was not attached; cleared at the next pick, never blocks saving.
+        self.pick_error = ErrorLabel(self)
+        # Picked files are copied here (see pushgui.core.attachments); set by the editor.
+        self.data_dir: Path | None = None
         files_box = QVBoxLayout()
         files_box.setSpacing(2)
         files_box.addLayout(files_row)
@@ -96,6 +101,7 @@ class DeliveryOptionsEditor(QWidget):
             )
         )
         files_box.addWidget(self.attachments_error)
+        files_box.addWidget(self.pick_error)
 
         self.missed_combo = QComboBox(self)
         self.missed_combo.setAccessibleName(self.tr("What to do with missed times"))
@@ -223,6 +229,29 @@ class DeliveryOptionsEditor(QWidget):
             self.attachments_list.takeItem(self.attachments_list.row(item))
         self._notify()
 
+    def pick_files(self, paths: Iterable[str]) -> None:
+        """Attach copies of files the user picked: each is copied into the data folder now,
+        so the push never depends on (or exposes) a file outside it."""
+        problems: list[str] = []
+        copies: list[str] = []
+        room = MAX_ATTACHMENTS - self.attachments_list.count()
+        for path in paths:
+            if self.data_dir is None:
+                problems.append(self.tr("Attachments cannot be copied here"))
+                break
+            if len(copies) >= room:
+                problems.append(
+                    self.tr("Attach at most %1 files").replace("%1", str(MAX_ATTACHMENTS))
+                )
+                break
+            try:
+                copies.append(str(copy_in(Path(path), self.data_dir)))
+            except AttachmentError as exc:
+                problems.append(str(exc))
+        self.pick_error.show_messages(problems)
+        if copies:
+            self.add_attachments(copies)
+
     def missing_attachments(self) -> list[FieldError]:
         """Attached files that are no longer there (moved, renamed, deleted)."""
         return [
@@ -265,7 +294,7 @@ class DeliveryOptionsEditor(QWidget):
     def _choose_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach files"))
         if paths:
-            self.add_attachments(paths)
+            self.pick_files(paths)
 
     def _notify(self, *_args: object) -> None:
         self.changed.emit()

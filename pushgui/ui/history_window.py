@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pushgui.core.files import write_private_text
 from pushgui.core.history import History, HistoryFilter, HistoryRow, history_csv
 from pushgui.core.i18n import stored
 from pushgui.ui.history_model import (
@@ -373,7 +374,7 @@ class HistoryWindow(QWidget):
         """Write the rows shown (in the order shown) as CSV that Excel opens as UTF-8."""
         rows = self.model.rows()
         try:
-            Path(path).write_text(history_csv(rows), encoding="utf-8-sig", newline="")
+            write_private_text(Path(path), history_csv(rows), encoding="utf-8-sig", newline="")
         except OSError as exc:
             log.exception("Could not export the history to %s", path)
             self.error_label.show_messages(

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from pushgui import __version__
+from pushgui.core.bundle import collect
 from pushgui.core.channel_book import ChannelBook
 from pushgui.core.contacts import ContactBook
 from pushgui.core.errors import SpecError
@@ -59,6 +60,7 @@ from pushgui.ui.push_model import (
     format_when,
     is_finished,
 )
+from pushgui.ui.recovery_notice import widen
 from pushgui.ui.templates_dialog import SaveTemplateDialog, TemplateChooserDialog
 from pushgui.ui.undo_bar import UndoBar
 
@@ -731,14 +733,20 @@ class MainWindow(QMainWindow):
         if not path:
             return
         try:
-            ids = import_with_own_days(self.service, self.settings, Path(path))
+            ids = import_with_own_days(
+                self.service, self.settings, Path(path), confirm=self._confirm_import
+            )
+            if ids is None:
+                return
         except SpecError as exc:
+            more = len(exc.errors) - 20
             QMessageBox.warning(
                 self,
                 self.tr("Nothing was imported"),
                 self.tr("The file has problems; fix them and import again:")
                 + "\n\n"
-                + "\n".join(f"• {e}" for e in exc.errors[:20]),
+                + "\n".join(f"• {e}" for e in exc.errors[:20])
+                + ("\n" + self.tr("… and %n more", "", more) if more > 0 else ""),
             )
             return
         except Exception as exc:
@@ -746,6 +754,19 @@ class MainWindow(QMainWindow):
             return
         self.refresh_ids(set(ids))
         self.statusBar().showMessage(self.tr("Imported %n reminder(s)", "", len(ids)), 5000)
+
+    def _confirm_import(self, count: int, summary: list[str]) -> bool:
+        """Show what the import will create, match and leave out; True to go ahead."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Import reminders"))
+        box.setText(self.tr("Import %n reminder(s)?", "", count))
+        box.setInformativeText("\n".join(summary))
+        box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Ok).setText(self.tr("&Import"))
+        widen(box, 70)
+        self.import_preview = box
+        return box.exec() == QMessageBox.StandardButton.Ok
 
     @Slot()
     def export_file(self) -> None:
@@ -758,8 +779,13 @@ class MainWindow(QMainWindow):
         if not path:
             return
         try:
-            kept = own_days.to_dict(own_days.load(self.settings))
-            write_export(Path(path), self.service.all_specs(), kept)
+            write_export(
+                Path(path),
+                self.service.all_specs(),
+                self.service.damaged(),
+                collect(self.service.db),
+                own_days.to_dict(own_days.load(self.settings)),
+            )
         except OSError as exc:
             self._report(self.tr("The file could not be written"), exc)
             return

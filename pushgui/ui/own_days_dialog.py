@@ -3,6 +3,7 @@ export: applied on top of every working-day calendar (see docs/EXPORT_FORMAT.md)
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from pushgui.core.schedule.own_days import MAX_NOTE
 from pushgui.core.schedule.workdays import OwnDays
 from pushgui.core.service import PushService
 from pushgui.core.settings import SettingsStore
-from pushgui.core.transfer import read_import
+from pushgui.core.transfer import read_import_file
 from pushgui.ui.i18n import format_date
 from pushgui.ui.trigger_editors.base import ErrorLabel, from_qdate, make_date_edit
 
@@ -145,13 +146,25 @@ class OwnDaysDialog(QDialog):
         super().accept()
 
 
-def import_with_own_days(service: PushService, settings: SettingsStore, path: Path) -> list[int]:
-    """Import the reminders and own days of a file: all of it, or nothing."""
-    specs = read_import(path)
+def import_with_own_days(
+    service: PushService,
+    settings: SettingsStore,
+    path: Path,
+    confirm: Callable[[int, list[str]], bool] | None = None,
+) -> list[int] | None:
+    """Import the reminders, their contacts, groups, channels and templates, and the own
+    days of a file: all of it, or nothing. ``confirm(count, summary)`` is shown the preview
+    (the import done in a transaction that is rolled back) first; ``None`` when declined."""
+    imported = read_import_file(path)
     incoming = own_days.from_document(path.read_bytes())
     merged = own_days.merge(own_days.load(settings), incoming) if incoming else None
-    ids = service.create_many(specs)
+    if confirm is not None:
+        _ids, plan = service.import_file(imported, dry_run=True)
+        if not confirm(len(imported.specs), plan.summary()):
+            return None
+    ids, _plan = service.import_file(imported)
     if merged is not None:
         pushes = [(row.id, row.name, row.spec.trigger) for row in service.rows() if row.enabled]
         own_days.save(settings, merged, service.scheduler, pushes)
+    service.reconcile()
     return ids

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from pushgui.core.channel_book import ChannelBook
 from pushgui.core.contacts import ContactBook
 from pushgui.core.errors import FieldError
-from pushgui.core.recipients import Rendered
+from pushgui.core.recipients import Rendered, size_problems
 from pushgui.core.schedule.describe import describe
 from pushgui.core.schedule.preview import preview, skipped_days
 from pushgui.core.schedule.spec import IntervalSpec, OnceSpec, TriggerSpec
@@ -289,6 +289,8 @@ class PushEditorDialog(QDialog):
     def _build_more_options(self) -> QVBoxLayout:
         """Retries and attachments, folded away under one line that says what is set."""
         self.options_editor = DeliveryOptionsEditor(self)
+        if self._contacts is not None:  # the data folder, where picked files are copied
+            self.options_editor.data_dir = self._contacts.db.path.parent
         self.options_editor.changed.connect(self._schedule_refresh)
         self.more_button = QToolButton(self)
         self.more_button.setText(self.tr("More options"))
@@ -556,6 +558,8 @@ class PushEditorDialog(QDialog):
         errors += [FieldError(f"trigger.{e.field}", e.message) for e in editor.local_errors()]
         errors += self.targets_editor.local_errors()
         errors += self.options_editor.missing_attachments()
+        if not any(e.field == "message.body" for e in errors):
+            errors += self._size_errors(spec)
         self._errors = errors
         self._show_errors([e for e in errors if self._shown(e)], editor)
         trigger_ok = not any(e.field == "trigger" or e.field.startswith("trigger.") for e in errors)
@@ -568,6 +572,16 @@ class PushEditorDialog(QDialog):
         # A disabled Save says why, even before the errors are shown beside their fields.
         self.save_button.setToolTip(errors[0].message if errors else self.tr("Save (Ctrl+Enter)"))
         self._make_room()
+
+    def _size_errors(self, spec: PushSpec) -> list[FieldError]:
+        """Too large once filled in for someone (a long contact field in many placeholders)."""
+        try:
+            recipients = self.targets_editor.recipients(spec)
+        except Exception:
+            log.exception("Could not list the recipients of %r", spec.name)
+            return []
+        when = datetime.now(self._zone_info(spec.trigger.timezone))
+        return size_problems(spec, recipients, when)
 
     def _show_reach(self, spec: PushSpec) -> None:
         try:

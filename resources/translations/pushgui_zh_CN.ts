@@ -1974,6 +1974,14 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
         <translation>附件：</translation>
     </message>
     <message>
+        <source>Attachments cannot be copied here</source>
+        <translation>附件无法复制到这里</translation>
+    </message>
+    <message>
+        <source>Attach at most %1 files</source>
+        <translation>最多附加 %1 个文件</translation>
+    </message>
+    <message>
         <source>%1 cannot be found; remove it or add it again</source>
         <translation>找不到 %1，请移除或重新添加</translation>
     </message>
@@ -2731,10 +2739,26 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
         <translation>文件有问题，请修正后重新导入：</translation>
     </message>
     <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>……还有 %n 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Imported %n reminder(s)</source>
         <translation>
             <numerusform>已导入 %n 个提醒</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n reminder(s)?</source>
+        <translation>
+            <numerusform>导入 %n 个提醒？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
     </message>
     <message>
         <source>Export reminders</source>
@@ -3881,6 +3905,108 @@ Next: %2</source>
     </message>
 </context>
 <context>
+    <name>attachments</name>
+    <message>
+        <source>{name} is a folder; attach files</source>
+        <translation>{name} 是文件夹，请附加文件</translation>
+    </message>
+    <message>
+        <source>{name} is larger than {n} MB</source>
+        <translation>{name} 超过 {n} MB</translation>
+    </message>
+    <message>
+        <source>{name} is not a regular file</source>
+        <translation>{name} 不是普通文件</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read: {problem}</source>
+        <translation>无法读取 {name}：{problem}</translation>
+    </message>
+    <message>
+        <source>{name} could not be copied: {problem}</source>
+        <translation>无法复制 {name}：{problem}</translation>
+    </message>
+    <message>
+        <source>{path} is outside pushgui&apos;s data folder; an import cannot attach files: attach it again in the window</source>
+        <translation>{path} 不在 pushgui 的数据文件夹中；导入不能附加文件，请在窗口中重新附加</translation>
+    </message>
+    <message>
+        <source>{path} is not a file here</source>
+        <translation>{path} 在这里不是文件</translation>
+    </message>
+    <message>
+        <source>Attach at most {n} files</source>
+        <translation>最多附加 {n} 个文件</translation>
+    </message>
+</context>
+<context>
+    <name>bundle</name>
+    <message>
+        <source>Will create</source>
+        <translation>将创建</translation>
+    </message>
+    <message>
+        <source>Already here, used as they are</source>
+        <translation>已存在，按原样使用</translation>
+    </message>
+    <message>
+        <source>Left out: {what}</source>
+        <translation>未导入：{what}</translation>
+    </message>
+    <message>
+        <source>{name}: its time has passed; imported paused</source>
+        <translation>{name}：时间已过，已按暂停状态导入</translation>
+    </message>
+    <message>
+        <source>Channels created without their password or token (enter it in Channels): {names}</source>
+        <translation>以下渠道创建时没有密码或令牌（请在“渠道”中填写）：{names}</translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <translation>个联系人</translation>
+    </message>
+    <message>
+        <source>groups</source>
+        <translation>个群组</translation>
+    </message>
+    <message>
+        <source>channels</source>
+        <translation>个渠道</translation>
+    </message>
+    <message>
+        <source>templates</source>
+        <translation>个模板</translation>
+    </message>
+    <message>
+        <source>must be an object with a name</source>
+        <translation>必须是带名称的对象</translation>
+    </message>
+    <message>
+        <source>must have a whole-number id</source>
+        <translation>必须有整数 id</translation>
+    </message>
+    <message>
+        <source>email, handle, phone and fields must be text</source>
+        <translation>邮箱、账号、电话和字段必须是文本</translation>
+    </message>
+    <message>
+        <source>members must be a list of contact ids</source>
+        <translation>成员必须是联系人 id 的列表</translation>
+    </message>
+    <message>
+        <source>&quot;{kind}&quot; is not a channel pushgui knows</source>
+        <translation>“{kind}”不是 pushgui 认识的渠道</translation>
+    </message>
+    <message>
+        <source>settings must be an object</source>
+        <translation>设置必须是对象</translation>
+    </message>
+    <message>
+        <source>message must be an object</source>
+        <translation>消息必须是对象</translation>
+    </message>
+</context>
+<context>
     <name>channels</name>
     <message>
         <source>Give the channel a name</source>
@@ -4139,6 +4265,21 @@ Next: %2</source>
     <message>
         <source>&quot;{email}&quot; is not an email address like name@example.com ({reason})</source>
         <translation>“{email}”不是有效的电子邮件地址，格式应类似 name@example.com（{reason}）</translation>
+    </message>
+</context>
+<context>
+    <name>damaged</name>
+    <message>
+        <source>{name} (damaged)</source>
+        <translation>{name}（已损坏）</translation>
+    </message>
+    <message>
+        <source>This reminder could not be read</source>
+        <translation>无法读取此提醒</translation>
+    </message>
+    <message>
+        <source>Its stored settings were damaged. They are kept as they were and included in every export (under &quot;damaged&quot;); make the reminder again from them.</source>
+        <translation>它保存的设置已损坏。原内容已保留，并包含在每次导出中（位于“damaged”下）；请据此重新创建提醒。</translation>
     </message>
 </context>
 <context>
@@ -4602,6 +4743,14 @@ Next: %2</source>
     </message>
 </context>
 <context>
+    <name>recipients</name>
+    <message>
+        <source>The message for {recipient} would be {size} characters once its placeholders are filled; keep it under {limit}</source>
+        <extracomment>Characters of title, body and HTML together that one recipient&apos;s message may reach once its placeholders are filled (about 4 MB as UTF-8 at most; mail servers take less).</extracomment>
+        <translation>填入占位符后，发给 {recipient} 的消息将有 {size} 个字符；请控制在 {limit} 以内</translation>
+    </message>
+</context>
+<context>
     <name>specs</name>
     <message>
         <source>has the wrong type</source>
@@ -4733,16 +4882,20 @@ Next: %2</source>
 <context>
     <name>transfer</name>
     <message>
+        <source>{head} and {n} more</source>
+        <translation>{head} 等，另有 {n} 个</translation>
+    </message>
+    <message>
         <source>there is no {kind} channel {id}</source>
         <translation>没有编号为 {id} 的 {kind} 渠道</translation>
     </message>
     <message>
-        <source>contacts or groups {ids} do not exist</source>
-        <translation>联系人或分组 {ids} 不存在</translation>
+        <source>contacts {ids} do not exist here</source>
+        <translation>联系人 {ids} 在这里不存在</translation>
     </message>
     <message>
-        <source>{path} is not a file here</source>
-        <translation>{path} 在这台电脑上不是文件</translation>
+        <source>groups {ids} do not exist here</source>
+        <translation>群组 {ids} 在这里不存在</translation>
     </message>
     <message>
         <source>The file is larger than {n} MB</source>
@@ -4775,6 +4928,14 @@ Next: %2</source>
     <message>
         <source>holds more than {n} pushes</source>
         <translation>包含超过 {n} 个推送</translation>
+    </message>
+    <message>
+        <source>{n} damaged reminder(s), kept in the file only</source>
+        <translation>{n} 个已损坏的提醒，仅保留在文件中</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: it is not a regular file (a device or a pipe)</source>
+        <translation>无法读取 {path}：它不是普通文件（是设备或管道）</translation>
     </message>
     <message>
         <source>Cannot read {path}: {problem}</source>
@@ -4993,6 +5154,10 @@ Next: %2</source>
     <message>
         <source>Keep the message under {n} characters</source>
         <translation>消息请控制在 {n} 个字符以内</translation>
+    </message>
+    <message>
+        <source>Keep the HTML version under {n} characters</source>
+        <translation>HTML 版本请控制在 {n} 个字符以内</translation>
     </message>
     <message>
         <source>Give the reminder a name</source>

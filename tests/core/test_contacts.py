@@ -75,12 +75,12 @@ def test_an_import_naming_channels_contacts_or_files_that_do_not_exist_is_refuse
         service.save_new([spec])
     assert [e.message for e in caught.value.errors] == [
         "there is no email channel 999",
-        "contacts or groups [12345] do not exist",
+        "contacts 12345 do not exist here",
     ]
     attached = replace(
         weekdays_at_nine(), message=Message("t", attachments=(str(tmp_path / "gone.pdf"),))
     )
-    with pytest.raises(SpecError, match="is not a file here"):
+    with pytest.raises(SpecError, match="is outside pushgui's data folder"):
         service.save_new([attached])
     assert service.rows() == []
 

@@ -234,7 +234,8 @@ def test_a_file_that_cannot_be_opened_is_reported_not_treated_as_damaged(data_di
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
-def test_data_folder_database_wal_shm_and_backups_are_private(data_dir):
+def test_data_folder_database_wal_shm_and_backups_are_private(tmp_path):
+    data_dir = tmp_path / "new-data"  # created by pushgui: an existing one keeps its mode
     old_umask = os.umask(0o022)
     try:
         db = open_database(data_dir)

@@ -82,9 +82,8 @@ def test_own_days_travel_in_exports(qtbot, runtime, tmp_path):
     own_days.save(settings, own)
     path = tmp_path / "export.json"
     spec = CalendarSpec(timezone="Asia/Shanghai", day_rule="workdays", workdays="CN")
-    write_export(
-        path, [PushSpec(name="A", message=Message("A"), trigger=spec)], own_days.to_dict(own)
-    )
+    pushes = [PushSpec(name="A", message=Message("A"), trigger=spec)]
+    write_export(path, pushes, own_days=own_days.to_dict(own))
     document = json.loads(path.read_text(encoding="utf-8"))
     assert document["own_days"]["days_off"] == [{"date": "2030-01-07", "note": "Party"}]
 

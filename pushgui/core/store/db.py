@@ -23,7 +23,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
-from pushgui.core.paths import DB_FILENAME, ensure_private_dir
+from pushgui.core.paths import DB_FILENAME, ensure_private_dir, open_to_others
 from pushgui.core.store.backup import (
     BEFORE_MIGRATION,
     COMPANIONS,
@@ -35,6 +35,7 @@ from pushgui.core.store.backup import (
 from pushgui.core.store.recovery import (
     DatabaseDamaged,
     RecoveryReport,
+    foreign_problem,
     quick_check,
     read_revision,
     recover,
@@ -108,7 +109,8 @@ def _current_revision(engine: Engine) -> str | None:
 def open_database(data_dir: Path, migrations: Path = MIGRATIONS) -> Database:
     """Open (creating, checking, recovering or migrating) the database in ``data_dir``.
 
-    An existing file gets ``PRAGMA quick_check`` first. A damaged one is moved aside and
+    An existing file gets ``PRAGMA quick_check`` first. A damaged one, an empty one or one
+    without pushgui's schema (another program's database) is moved aside and
     replaced by the newest good backup (or an empty database); ``Database.recovery`` then
     says what happened. A verified backup (reason ``before-migration``) is taken before
     any migration. Raises :class:`DatabaseTooNewError` for a file from a newer pushgui and
@@ -116,6 +118,12 @@ def open_database(data_dir: Path, migrations: Path = MIGRATIONS) -> Database:
     before a migration; none of these changes the file.
     """
     ensure_private_dir(data_dir)
+    if open_to_others(data_dir):
+        log.warning(
+            "The data folder %s can be opened by other users of this computer; pushgui "
+            "left its permissions as they are (its own files are readable by you only).",
+            data_dir,
+        )
     path = data_dir / DB_FILENAME
     script = ScriptDirectory.from_config(_alembic_config(None, migrations))
     head = script.get_current_head()
@@ -153,7 +161,10 @@ def _check_existing(path: Path, known: set[str], backups: BackupManager) -> Reco
     """Refuse a newer file untouched, recover a damaged one, pass a sound one (None)."""
     try:
         revision = read_revision(path)
-        if revision is not None and revision not in known:
+        if revision is None:
+            # An empty file, or another program's database: never migrated in place.
+            raise DatabaseDamaged(foreign_problem(path))
+        if revision not in known:
             raise _too_new(path, revision)
         quick_check(path)
     except DatabaseDamaged as exc:

@@ -213,3 +213,20 @@ class Channel(Base):
     name: Mapped[str] = mapped_column(String(200), nullable=False)
     settings: Mapped[str] = mapped_column(Text, nullable=False, default="{}")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
+
+
+class DamagedPush(Base):
+    """A push whose stored spec could not be read, set aside so everything else keeps working.
+
+    ``raw`` is the stored text byte for byte (it may not even be valid UTF-8); exports carry
+    it so the user can rebuild the push. See :mod:`pushgui.core.damaged`.
+    """
+
+    __tablename__ = "damaged_pushes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    push_id: Mapped[int] = mapped_column(Integer, nullable=False)
+    name: Mapped[str] = mapped_column(String(200), nullable=False)
+    raw: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
+    problem: Mapped[str] = mapped_column(Text, nullable=False)
+    found_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)

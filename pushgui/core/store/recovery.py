@@ -1,9 +1,10 @@
 """A damaged database at start: told apart from other errors, moved aside, replaced.
 
-Only SQLite's own verdicts count as damage: ``SQLITE_CORRUPT``, ``SQLITE_NOTADB`` and
-findings of ``PRAGMA quick_check``. A locked file, or one pushgui may not read, is not
-damaged: it is reported and left alone, since the cause (another program, permissions) is
-for the user to fix and the file itself is fine.
+SQLite's own verdicts count as damage (``SQLITE_CORRUPT``, ``SQLITE_NOTADB``, findings of
+``PRAGMA quick_check``), and so does a file without pushgui's schema revision: an empty
+file or another program's database, which must not be migrated in place. A locked file,
+or one pushgui may not read, is not damaged: it is reported and left alone, since the cause
+(another program, permissions) is for the user to fix and the file itself is fine.
 """
 
 from __future__ import annotations
@@ -79,6 +80,20 @@ def read_revision(path: Path) -> str | None:
             raise DatabaseDamaged(str(exc)) from exc
         raise
     return str(row[0]) if row is not None else None
+
+
+def foreign_problem(path: Path) -> str:
+    """Why a file with no pushgui schema revision is not a pushgui database.
+
+    Such a file is an empty one (a crash before the first start finished, or a copy that
+    went wrong) or another program's database; pushgui never migrates either in place.
+    """
+    try:
+        if path.stat().st_size == 0:
+            return "the file is empty"
+    except OSError as exc:
+        return str(exc)
+    return "the file is not a pushgui database"
 
 
 def quick_check(path: Path) -> None:

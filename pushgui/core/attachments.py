@@ -1,0 +1,111 @@
+"""Attachments are copies, in the data folder, of files the user picked in the window.
+
+A push names its attachments by path and a run emails those files. If a push could name
+any path, an import file could make a later run email ``/etc/shadow`` or the keyring's
+password file to an address it chose. So a file is copied into ``<data>/attachments`` when
+it is picked (regular files only, at most :data:`MAX_ATTACHMENT_BYTES`), and a push may only
+name files inside that folder: an import naming anything else is refused, entry named.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from pathlib import Path
+
+from pushgui.core.errors import FieldError
+from pushgui.core.files import FileTooLargeError, NotAFileError, open_private, read_regular_file
+from pushgui.core.i18n import translate
+from pushgui.core.paths import ensure_private_dir
+
+ATTACHMENTS_DIRNAME = "attachments"
+MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024  # what most mail servers accept in one message
+MAX_ATTACHMENTS = 20
+
+
+class AttachmentError(Exception):
+    """A picked file cannot be attached; the message says why in plain words."""
+
+
+def attachments_dir(data_dir: Path) -> Path:
+    return data_dir / ATTACHMENTS_DIRNAME
+
+
+def copy_in(source: Path, data_dir: Path) -> Path:
+    """Copy a picked file into the data folder (mode 0600); returns the copy's path.
+
+    Each copy gets its own sub-folder, so two files with the same name never collide and
+    the name the recipient sees is the original one.
+    """
+    try:
+        data = read_regular_file(source, MAX_ATTACHMENT_BYTES)
+    except IsADirectoryError:
+        raise AttachmentError(
+            translate("attachments", "{name} is a folder; attach files").format(name=source.name)
+        ) from None
+    except OSError as exc:
+        if isinstance(exc, FileTooLargeError):
+            message = translate("attachments", "{name} is larger than {n} MB").format(
+                name=source.name, n=MAX_ATTACHMENT_BYTES // (1024 * 1024)
+            )
+        elif isinstance(exc, NotAFileError):
+            message = translate("attachments", "{name} is not a regular file").format(
+                name=source.name
+            )
+        else:
+            message = translate("attachments", "{name} cannot be read: {problem}").format(
+                name=source.name, problem=exc.strerror or exc
+            )
+        raise AttachmentError(message) from None
+    folder = ensure_private_dir(attachments_dir(data_dir) / uuid.uuid4().hex[:12])
+    target = folder / source.name
+    try:
+        fd = open_private(target, os.O_WRONLY | os.O_EXCL | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+    except OSError as exc:
+        target.unlink(missing_ok=True)
+        raise AttachmentError(
+            translate("attachments", "{name} could not be copied: {problem}").format(
+                name=source.name, problem=exc.strerror or exc
+            )
+        ) from None
+    return target
+
+
+def is_attachment_copy(path: str, data_dir: Path) -> bool:
+    """Whether ``path`` names a file inside this data folder's attachments folder."""
+    folder = attachments_dir(data_dir).resolve()
+    try:
+        Path(path).resolve().relative_to(folder)
+    except (ValueError, OSError):
+        return False
+    return True
+
+
+def attachment_problems(paths: tuple[str, ...], data_dir: Path, field: str) -> list[FieldError]:
+    """Each path that is not a copy in the data folder, or no longer there, named by index.
+
+    (How many files a push may have is checked with the rest of the spec.)"""
+    problems: list[FieldError] = []
+    for index, path in enumerate(paths):
+        where = f"{field}[{index}]"
+        if not is_attachment_copy(path, data_dir):
+            problems.append(
+                FieldError(
+                    where,
+                    translate(
+                        "attachments",
+                        "{path} is outside pushgui's data folder; an import cannot attach "
+                        "files: attach it again in the window",
+                    ).format(path=path),
+                )
+            )
+        elif not Path(path).is_file():
+            problems.append(
+                FieldError(
+                    where,
+                    translate("attachments", "{path} is not a file here").format(path=path),
+                )
+            )
+    return problems
