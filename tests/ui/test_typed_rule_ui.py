@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
@@ -18,6 +19,10 @@ from tests.core.test_typed_rules import FORMS
 ZONE = "Asia/Shanghai"
 # a fixed date would pass into the past one day; the core tests hold that form
 TEXTS = [text for text, spec in FORMS if not text.startswith("2026-")]
+
+
+def wall_now() -> datetime:
+    return datetime.now(ZoneInfo(ZONE)).replace(tzinfo=None, second=0, microsecond=0)
 
 
 @pytest.fixture
@@ -44,14 +49,17 @@ def test_typing_shows_the_rule_and_next_runs_then_uses_it(qtbot, dialog):
 @pytest.mark.parametrize("text", TEXTS)
 def test_each_form_lands_in_the_editor_as_the_same_spec(qtbot, dialog, text):
     box = dialog.typed_rule
+    before = wall_now()
     box.edit.setText(text)
+    after = wall_now()
     spec = box.spec
     assert spec is not None, box.error.text()
-    now = datetime.now().replace(second=0, microsecond=0)
-    expected = parse_rule(text, ZONE, now)
-    if isinstance(expected, IntervalSpec):
-        expected = replace(expected, start=spec.start)  # the start is the next minute
-    assert spec == expected
+    # "tomorrow" is the reminder's zone's tomorrow (not the machine's); the editor read the
+    # clock between ``before`` and ``after``, which may straddle a midnight
+    expected = [parse_rule(text, ZONE, now) for now in (before, after)]
+    if isinstance(spec, IntervalSpec):
+        expected = [replace(e, start=spec.start) for e in expected]  # the start: next minute
+    assert spec in expected
     qtbot.mouseClick(box.use_button, Qt.MouseButton.LeftButton)
     kind = {OnceSpec: "once", IntervalSpec: "interval"}.get(type(spec), "calendar")
     assert dialog.kind_buttons[kind].isChecked()
