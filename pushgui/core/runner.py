@@ -1,11 +1,14 @@
 """The job functions APScheduler calls: ``run_push`` (a push id) and ``retry_run`` (a run id).
 
-They run in worker threads with their own sessions. Each delivery row is written (queued,
-with the exact message) before anything is sent and updated afterwards, so a crash leaves
-every recipient accounted for. A run is recorded once per (push, scheduled time): a second
-start of the same scheduled run, e.g. after a crash between firing and the job store update,
-is refused. Failed deliveries that may succeed later are retried by a persisted one-off job,
-with exponential backoff, and so survive a restart.
+They run in worker threads with their own sessions. A run and its delivery rows (queued,
+with the exact message) are written in one transaction before anything is sent; each
+outcome is recorded as soon as the service answered for that recipient (see
+:mod:`pushgui.core.delivery.queue`), so a crash leaves at most one message per sender
+unknown. A run is recorded once per (push, scheduled time): a second start of the same
+scheduled run, e.g. after a crash between firing and the job store update, is refused.
+Failed deliveries that may succeed later are rows with a next-try time, sent by a persisted
+one-off job with exponential backoff; a later run of the same push that reaches a recipient
+supersedes that recipient's pending retries, so a retry and a manual run never both send.
 """
 
 from __future__ import annotations
@@ -14,22 +17,42 @@ import json
 import logging
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
-from typing import NamedTuple
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from apscheduler.triggers.date import DateTrigger
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from pushgui.core import context
 from pushgui.core.channel_book import ChannelBook
-from pushgui.core.channels.base import Outcome, Outgoing, Sender, get_sender
+from pushgui.core.channels.base import Outcome, Outgoing, Sender, get_sender, outcomes
 from pushgui.core.channels.desktop import KIND as DESKTOP
 from pushgui.core.contacts import ContactBook
+from pushgui.core.delivery.queue import (
+    MAX_BACKOFF,
+    RETRY_FUNC,
+    Pending,
+    claim_retries,
+    finish_run,
+    pending_of,
+    retry_job_id,
+    schedule_retry,
+    send_and_record,
+    supersede,
+)
+from pushgui.core.delivery.states import (
+    FAILED,
+    INTERRUPTED,
+    QUEUED,
+    RETRYING,
+    SENDING,
+    SENT,
+    SKIPPED,
+    SUPERSEDED,
+)
 from pushgui.core.executor import scheduled_time
 from pushgui.core.recipients import expand, render_for
-from pushgui.core.specs import PushOptions, PushSpec, spec_from_dict
+from pushgui.core.specs import PushSpec, spec_from_dict
 from pushgui.core.store import db
 from pushgui.core.store.db import Database
 from pushgui.core.store.models import Delivery, Push, Run
@@ -37,24 +60,22 @@ from pushgui.core.store.models import Delivery, Push, Run
 log = logging.getLogger(__name__)
 
 JOB_FUNC = "pushgui.core.runner:run_push"
-RETRY_FUNC = "pushgui.core.runner:retry_run"
-MAX_BACKOFF = timedelta(hours=6)
-
-# Delivery statuses. "queued" and "sending" only exist while a run is in progress; a crash
-# leaves them behind, and the next start turns them into "interrupted".
-QUEUED, SENDING, SENT, FAILED, RETRYING, SKIPPED, INTERRUPTED = (
-    "queued",
-    "sending",
-    "sent",
-    "failed",
-    "retrying",
-    "skipped",
-    "interrupted",
-)
-
-
-def retry_job_id(push_id: int, run_id: int) -> str:
-    return f"{push_id}:retry:{run_id}"
+__all__ = [
+    "FAILED",
+    "INTERRUPTED",
+    "JOB_FUNC",
+    "MAX_BACKOFF",
+    "QUEUED",
+    "RETRYING",
+    "RETRY_FUNC",
+    "SENDING",
+    "SENT",
+    "SKIPPED",
+    "SUPERSEDED",
+    "retry_job_id",
+    "retry_run",
+    "run_push",
+]
 
 
 def run_push(push_id: int, reason: str = "schedule", scheduled_for: float | None = None) -> str:
@@ -112,14 +133,15 @@ def run_push(push_id: int, reason: str = "schedule", scheduled_for: float | None
             ]
             session.add_all(rows)
             session.flush()
+            supersede(session, push_id, run.id, rows)
             run_id = run.id
-            pending = [d.id for d in rows]
+            pending = pending_of(rows)
     except IntegrityError:
         log.warning("Push %s already ran for %s; not running it again", push_id, scheduled)
         return "duplicate"
 
     _deliver(database, channel_book, spec, push_id, run_id, pending)
-    status = _finish_run(database, run_id)
+    status = finish_run(database, run_id)
     log.info("Push %s (%s) ran for %s: %s", push_id, spec.name, scheduled, status)
     return status
 
@@ -137,19 +159,11 @@ def retry_run(run_id: int) -> str:
             return "missing"
         spec = spec_from_dict(json.loads(push.spec))
         push_id = push.id
-        due = list(
-            session.execute(
-                select(Delivery.id).where(
-                    Delivery.run_id == run_id,
-                    Delivery.status == RETRYING,
-                    Delivery.next_attempt_at <= now + timedelta(seconds=1),
-                )
-            ).scalars()
-        )
+    due = claim_retries(database, run_id, now)
     if due:
         channel_book = ChannelBook(database, context.secrets())
         _deliver(database, channel_book, spec, push_id, run_id, due)
-    status = _finish_run(database, run_id)
+    status = finish_run(database, run_id)
     log.info("Retried %d deliveries of run %s: %s", len(due), run_id, status)
     return status
 
@@ -160,58 +174,21 @@ def _sender_for(kind: str, channel_id: int | None, book: ChannelBook) -> Sender:
     return book.sender(channel_id)
 
 
-class _Pending(NamedTuple):
-    id: int
-    channel: str
-    channel_id: int | None
-    recipient: str
-    address: str
-    title: str
-    body: str
-    html: str
-    attempts: int
-
-
-_CHUNK = 500  # ids per IN (...) clause, well under SQLite's variable limit
-
-
-def _claim(database: Database, delivery_ids: Sequence[int]) -> list[_Pending]:
-    """Mark the deliveries as being sent (one more attempt) and read what to send."""
-    claimed: list[_Pending] = []
-    with database.session() as session:
-        for offset in range(0, len(delivery_ids), _CHUNK):
-            chunk = list(delivery_ids[offset : offset + _CHUNK])
-            session.execute(
-                update(Delivery)
-                .where(Delivery.id.in_(chunk))
-                .values(status=SENDING, attempts=Delivery.attempts + 1)
-            )
-            rows = session.execute(
-                select(*(getattr(Delivery, f) for f in _Pending._fields))
-                .where(Delivery.id.in_(chunk))
-                .order_by(Delivery.id)
-            ).all()
-            claimed.extend(_Pending(*row) for row in rows)
-    return claimed
-
-
 def _deliver(
     database: Database,
     book: ChannelBook,
     spec: PushSpec,
     push_id: int,
     run_id: int,
-    delivery_ids: Sequence[int],
+    deliveries: Sequence[Pending],
 ) -> None:
-    """Send the given deliveries, one batch per channel, and record each outcome."""
-    batches: dict[tuple[str, int | None], list[_Pending]] = defaultdict(list)
-    for pending in _claim(database, delivery_ids):
+    """Send the deliveries, one channel after another, recording each outcome at once."""
+    batches: dict[tuple[str, int | None], list[Pending]] = defaultdict(list)
+    for pending in deliveries:
         batches[(pending.channel, pending.channel_id)].append(pending)
 
-    for (kind, channel_id), deliveries in batches.items():
-        log.debug(
-            "Sending %d message(s) through %s (channel %s)", len(deliveries), kind, channel_id
-        )
+    for (kind, channel_id), batch in batches.items():
+        log.debug("Sending %d message(s) through %s (channel %s)", len(batch), kind, channel_id)
         messages = [
             Outgoing(
                 push_id=push_id,
@@ -223,92 +200,13 @@ def _deliver(
                 html=d.html,
                 attachments=spec.message.attachments,
             )
-            for d in deliveries
+            for d in batch
         ]
         try:
-            outcomes = _sender_for(kind, channel_id, book).send(messages)
-            if len(outcomes) != len(messages):
-                raise RuntimeError(
-                    f"the {kind} channel answered {len(outcomes)} of {len(messages)}"
-                )
+            sender = _sender_for(kind, channel_id, book)
         except LookupError as exc:
-            outcomes = [Outcome(ok=False, error=str(exc), permanent=True)] * len(messages)
-        except Exception as exc:
-            log.exception("Sending through %s failed", kind)
-            outcomes = [Outcome(ok=False, error=str(exc) or type(exc).__name__)] * len(messages)
-        _record(database, spec.options, push_id, run_id, deliveries, outcomes)
-
-
-def _record(
-    database: Database,
-    options: PushOptions,
-    push_id: int,
-    run_id: int,
-    deliveries: Sequence[_Pending],
-    outcomes: Sequence[Outcome],
-) -> None:
-    """Write every outcome in one statement; schedule one retry job for what may succeed."""
-    now = datetime.now(UTC)
-    next_retry: datetime | None = None
-    changes: list[dict[str, object]] = []
-    for sent, outcome in zip(deliveries, outcomes, strict=True):
-        change: dict[str, object] = {"id": sent.id, "error": outcome.error}
-        if outcome.ok:
-            change.update(status=SENT, finished_at=now, next_attempt_at=None)
-        elif outcome.permanent or sent.attempts > options.retries:
-            change.update(status=FAILED, finished_at=now, next_attempt_at=None)
-        else:
-            wait = timedelta(seconds=options.retry_delay * 2 ** (sent.attempts - 1))
-            if outcome.retry_after:
-                wait = max(wait, timedelta(seconds=outcome.retry_after))
-            when = now + min(wait, MAX_BACKOFF)
-            change.update(status=RETRYING, next_attempt_at=when)
-            next_retry = when if next_retry is None else min(next_retry, when)
-        changes.append(change)
-    with database.session() as session:
-        session.execute(update(Delivery), changes)
-    if next_retry is not None:
-        _schedule_retry(push_id, run_id, next_retry)
-
-
-def _schedule_retry(push_id: int, run_id: int, when: datetime) -> None:
-    scheduler = context.scheduler()
-    if scheduler is None:
-        log.warning("No scheduler to retry run %s; it will be retried at the next start", run_id)
-        return
-    scheduler.add_job(
-        RETRY_FUNC,
-        trigger=DateTrigger(when),
-        args=[run_id],
-        id=retry_job_id(push_id, run_id),
-        name=f"retry run {run_id}",
-        misfire_grace_time=None,
-        replace_existing=True,
-    )
-
-
-def _finish_run(database: Database, run_id: int) -> str:
-    """The run's status from its deliveries: ok, partial, failed, or retrying."""
-    with database.session() as session:
-        statuses = list(
-            session.execute(select(Delivery.status).where(Delivery.run_id == run_id)).scalars()
-        )
-        errors = list(
-            session.execute(
-                select(Delivery.error).where(Delivery.run_id == run_id, Delivery.error != "")
-            ).scalars()
-        )
-        if RETRYING in statuses:
-            status = "retrying"
-        elif all(s in (SENT, SKIPPED) for s in statuses):
-            status = "ok"
-        elif any(s == SENT for s in statuses):
-            status = "partial"
-        else:
-            status = "failed"
-        run = session.get_one(Run, run_id)
-        run.status = status
-        run.error = "; ".join(dict.fromkeys(errors))[:2000] if status != "ok" else ""
-        if status != "retrying":
-            run.finished_at = datetime.now(UTC)
-    return status
+            refused = Outcome(ok=False, error=str(exc), permanent=True)
+            send_and_record(database, spec.options, batch, iter([refused] * len(batch)))
+            continue
+        send_and_record(database, spec.options, batch, outcomes(sender, messages))
+    schedule_retry(database, context.scheduler(), push_id, run_id)

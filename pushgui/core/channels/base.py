@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -50,6 +50,26 @@ class Sender(Protocol):
     """
 
     def send(self, messages: Sequence[Outgoing]) -> list[Outcome]: ...
+
+
+class StreamingSender(Sender, Protocol):
+    """A sender that yields each message's outcome as soon as the service answered it.
+
+    ``stream`` sends one message per step, in order, and never starts the next message
+    before the previous outcome was taken: the caller records each outcome before asking
+    for the next, so a crash leaves at most one message per sender without an outcome.
+    """
+
+    def stream(self, messages: Sequence[Outgoing]) -> Iterator[Outcome]: ...
+
+
+def outcomes(sender: Sender, messages: Sequence[Outgoing]) -> Iterator[Outcome]:
+    """Each message's outcome in order: streamed when the sender can, else its batch."""
+    stream = getattr(sender, "stream", None)
+    if stream is not None:
+        yield from stream(messages)
+        return
+    yield from sender.send(messages)
 
 
 class UnknownChannelError(LookupError):

@@ -10,7 +10,7 @@ import logging
 import ssl
 import threading
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -197,18 +197,21 @@ class HttpSender(ABC):
         self.verify = verify
 
     def send(self, messages: Sequence[Outgoing]) -> list[Outcome]:
+        return list(self.stream(messages))
+
+    def stream(self, messages: Sequence[Outgoing]) -> Iterator[Outcome]:
+        """Each message's outcome as soon as the service answered it (see the class)."""
         if not messages:
-            return []
+            return
         client = self._client or make_client(self.timeout, self.verify)
         try:
-            return self._send_all(client, messages)
+            yield from self._send_all(client, messages)
         finally:
             if self._client is None:
                 client.close()
 
-    def _send_all(self, client: httpx.Client, messages: Sequence[Outgoing]) -> list[Outcome]:
-        outcomes: list[Outcome] = []
-        for message in messages:
+    def _send_all(self, client: httpx.Client, messages: Sequence[Outgoing]) -> Iterator[Outcome]:
+        for position, message in enumerate(messages):
             try:
                 outcome = self.send_one(client, message)
             except httpx.TransportError as exc:
@@ -217,23 +220,19 @@ class HttpSender(ABC):
                 outcome = Outcome(
                     ok=False, error=f"The {self.service} address is not valid", permanent=True
                 )
-            outcomes.append(outcome)
             if not outcome.ok:
                 log.info(
                     "%s: message for %s failed: %s", self.service, message.recipient, outcome.error
                 )
+            yield outcome
             if not outcome.ok and not outcome.permanent:
-                rest = len(messages) - len(outcomes)
-                outcomes.extend(
-                    Outcome(
+                for _ in messages[position + 1 :]:
+                    yield Outcome(
                         ok=False,
                         error=f"Not sent: {outcome.error}",
                         retry_after=outcome.retry_after,
                     )
-                    for _ in range(rest)
-                )
-                break
-        return outcomes
+                return
 
     @abstractmethod
     def send_one(self, client: httpx.Client, message: Outgoing) -> Outcome:
