@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import logging
-from collections import defaultdict
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
@@ -25,9 +24,8 @@ from sqlalchemy.exc import IntegrityError
 
 from pushgui.core import context
 from pushgui.core.channel_book import ChannelBook
-from pushgui.core.channels.base import Outcome, Outgoing, Sender, get_sender, outcomes
-from pushgui.core.channels.desktop import KIND as DESKTOP
 from pushgui.core.contacts import ContactBook
+from pushgui.core.delivery.engine import Delivering, split
 from pushgui.core.delivery.queue import (
     MAX_BACKOFF,
     RETRY_FUNC,
@@ -36,8 +34,6 @@ from pushgui.core.delivery.queue import (
     finish_run,
     pending_of,
     retry_job_id,
-    schedule_retry,
-    send_and_record,
     supersede,
 )
 from pushgui.core.delivery.states import (
@@ -50,7 +46,7 @@ from pushgui.core.delivery.states import (
     SKIPPED,
     SUPERSEDED,
 )
-from pushgui.core.executor import scheduled_time
+from pushgui.core.executor import delivery_engine, scheduled_time
 from pushgui.core.recipients import expand, render_for
 from pushgui.core.specs import PushSpec, spec_from_dict
 from pushgui.core.store import db
@@ -140,7 +136,7 @@ def run_push(push_id: int, reason: str = "schedule", scheduled_for: float | None
         log.warning("Push %s already ran for %s; not running it again", push_id, scheduled)
         return "duplicate"
 
-    _deliver(database, channel_book, spec, push_id, run_id, pending)
+    _deliver(database, spec, push_id, run_id, pending)
     status = finish_run(database, run_id)
     log.info("Push %s (%s) ran for %s: %s", push_id, spec.name, scheduled, status)
     return status
@@ -161,52 +157,26 @@ def retry_run(run_id: int) -> str:
         push_id = push.id
     due = claim_retries(database, run_id, now)
     if due:
-        channel_book = ChannelBook(database, context.secrets())
-        _deliver(database, channel_book, spec, push_id, run_id, due)
+        _deliver(database, spec, push_id, run_id, due)
     status = finish_run(database, run_id)
     log.info("Retried %d deliveries of run %s: %s", len(due), run_id, status)
     return status
 
 
-def _sender_for(kind: str, channel_id: int | None, book: ChannelBook) -> Sender:
-    if kind == DESKTOP or channel_id is None:
-        return get_sender(kind)
-    return book.sender(channel_id)
-
-
 def _deliver(
     database: Database,
-    book: ChannelBook,
     spec: PushSpec,
     push_id: int,
     run_id: int,
     deliveries: Sequence[Pending],
 ) -> None:
-    """Send the deliveries, one channel after another, recording each outcome at once."""
-    batches: dict[tuple[str, int | None], list[Pending]] = defaultdict(list)
-    for pending in deliveries:
-        batches[(pending.channel, pending.channel_id)].append(pending)
-
-    for (kind, channel_id), batch in batches.items():
-        log.debug("Sending %d message(s) through %s (channel %s)", len(batch), kind, channel_id)
-        messages = [
-            Outgoing(
-                push_id=push_id,
-                push_name=spec.name,
-                recipient=d.recipient,
-                title=d.title,
-                body=d.body,
-                recipient_address=d.address,
-                html=d.html,
-                attachments=spec.message.attachments,
-            )
-            for d in batch
-        ]
-        try:
-            sender = _sender_for(kind, channel_id, book)
-        except LookupError as exc:
-            refused = Outcome(ok=False, error=str(exc), permanent=True)
-            send_and_record(database, spec.options, batch, iter([refused] * len(batch)))
-            continue
-        send_and_record(database, spec.options, batch, outcomes(sender, messages))
-    schedule_retry(database, context.scheduler(), push_id, run_id)
+    """Hand the deliveries to the engine's channel lanes, or send them here, channel by
+    channel, when no engine runs (command-line tools, tests of the job functions)."""
+    batches = split(push_id, run_id, spec.name, spec.options, spec.message.attachments, deliveries)
+    engine = delivery_engine()
+    if engine is not None:
+        engine.submit(batches)
+        return
+    inline = Delivering(database, context.secrets(), context.scheduler())
+    for key, batch in batches.items():
+        inline.deliver(key, batch)

@@ -19,6 +19,7 @@ import httpx
 
 from pushgui import __version__
 from pushgui.core.channels.base import Outcome, Outgoing
+from pushgui.core.delivery import deadline
 
 log = logging.getLogger(__name__)
 
@@ -50,10 +51,17 @@ def default_ssl_context() -> ssl.SSLContext:
 
 
 def make_client(timeout: float = TIMEOUT, verify: Verify = True) -> httpx.Client:
-    """An httpx client with pushgui's timeouts; ``verify`` is a context, a CA file or True."""
+    """An httpx client with pushgui's timeouts; ``verify`` is a context, a CA file or True.
+
+    Its connections use :class:`~pushgui.core.delivery.deadline.DeadlineBackend`, so the
+    overall deadline of the send in progress bounds every socket call.
+    """
+    transport = httpx.HTTPTransport(verify=default_ssl_context() if verify is True else verify)
+    # httpx has no public way to choose httpcore's network backend; the pool keeps it here.
+    transport._pool._network_backend = deadline.DeadlineBackend()
     return httpx.Client(
         timeout=httpx.Timeout(timeout, connect=min(CONNECT_TIMEOUT, timeout)),
-        verify=default_ssl_context() if verify is True else verify,
+        transport=transport,
         follow_redirects=False,
         headers={"User-Agent": f"pushgui/{__version__}"},
     )
@@ -124,6 +132,12 @@ def json_body(response: httpx.Response) -> dict[str, Any] | None:
 def transport_failure(service: str, exc: httpx.TransportError, timeout: float) -> Outcome:
     """A readable, retryable outcome for a request that got no answer."""
     if isinstance(exc, httpx.TimeoutException):
+        limit = deadline.current()
+        if limit is not None and limit.expired:
+            if limit.cut_short:
+                what = f"{service} was still answering when pushgui stopped"
+                return Outcome(ok=False, error=what)
+            timeout = limit.seconds
         return Outcome(ok=False, error=f"{service} did not answer within {timeout:g} seconds")
     reason = _reason(exc)
     if isinstance(exc, httpx.ConnectError) and "CERTIFICATE_VERIFY_FAILED" in reason:

@@ -11,6 +11,7 @@ crash that row alone is *interrupted* (it may or may not have arrived); rows sti
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta
@@ -21,6 +22,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from pushgui.core.channels.base import Outcome
+from pushgui.core.delivery.deadline import Deadline, Watchdog, sending_under
 from pushgui.core.delivery.states import (
     FAILED,
     INTERRUPTED,
@@ -164,12 +166,17 @@ def send_and_record(
     deliveries: Sequence[Pending],
     answers: Iterator[Outcome],
     clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    deadline: Callable[[], Deadline] | None = None,
+    watchdog: Watchdog | None = None,
+    stopping: Callable[[], bool] = lambda: False,
 ) -> None:
     """Take one outcome per delivery from ``answers`` and record it at once.
 
     The outcome of one delivery and the ``sending`` mark of the next are one transaction.
-    A sender that raises (a bug) or stops early fails the delivery in flight with that
-    error; the deliveries after it are recorded as not sent, to be retried.
+    Each step runs under a fresh ``deadline()``. A sender that raises (a bug) or stops
+    early fails the delivery in flight with that error; the deliveries after it are
+    recorded as not sent, to be retried. Once ``stopping()``, nothing more is started: a
+    send cut short is recorded as interrupted and the rest stay queued for the next start.
     """
     if not deliveries:
         return
@@ -177,32 +184,42 @@ def send_and_record(
         _mark_sending(session, deliveries[0].id)
     for index, pending in enumerate(deliveries):
         broken = False
+        limit = deadline() if deadline is not None else None
+        watching = (
+            watchdog.watching(limit)
+            if watchdog is not None and limit is not None
+            else contextlib.nullcontext()
+        )
         try:
-            outcome = next(answers)
+            with watching, sending_under(limit):
+                outcome = next(answers)
         except StopIteration:
             outcome, broken = Outcome(ok=False, error="The channel gave no answer"), True
         except Exception as exc:
             log.exception("Sending through %s failed", pending.channel)
             outcome, broken = Outcome(ok=False, error=str(exc) or type(exc).__name__), True
+        stop = stopping()
+        change = _change(pending, outcome, options, clock())
+        if stop and not outcome.ok and not outcome.permanent:
+            change.update(status=INTERRUPTED, next_attempt_at=None, finished_at=clock())
+            change["error"] = f"{INTERRUPTED_TEXT} ({outcome.error})"
         rest = deliveries[index + 1 :]
         with database.session() as session:
-            session.execute(
-                update(Delivery)
-                .where(Delivery.id == pending.id)
-                .values(**_change(pending, outcome, options, clock()))
-            )
-            if rest and not broken:
+            session.execute(update(Delivery).where(Delivery.id == pending.id).values(**change))
+            if rest and not broken and not stop:
                 _mark_sending(session, rest[0].id)
-            elif rest:
+            elif rest and broken:
                 not_sent = Outcome(ok=False, error=f"Not sent: {outcome.error}")
                 for other in rest:
-                    change = _change(other, not_sent, options, clock())
                     session.execute(
                         update(Delivery)
                         .where(Delivery.id == other.id)
-                        .values(attempts=Delivery.attempts + 1, **change)
+                        .values(
+                            attempts=Delivery.attempts + 1,
+                            **_change(other, not_sent, options, clock()),
+                        )
                     )
-        if broken:
+        if broken or stop:
             close = getattr(answers, "close", None)
             if close is not None:
                 close()
@@ -235,7 +252,8 @@ def schedule_retry(database: Database, scheduler: Any, push_id: int, run_id: int
 
 
 def finish_run(database: Database, run_id: int) -> str:
-    """The run's status from its deliveries: ok, partial, failed, retrying or interrupted."""
+    """The run's status from its deliveries: running (some still queued or sending), ok,
+    partial, failed, retrying or interrupted."""
     with database.session() as session:
         statuses = list(
             session.execute(select(Delivery.status).where(Delivery.run_id == run_id)).scalars()
@@ -249,7 +267,9 @@ def finish_run(database: Database, run_id: int) -> str:
                 )
             ).scalars()
         )
-        if any(s in (RETRYING, QUEUED, SENDING) for s in statuses):
+        if any(s in (QUEUED, SENDING) for s in statuses):
+            status = "running"
+        elif RETRYING in statuses:
             status = "retrying"
         elif all(s in SETTLED_OK for s in statuses):
             status = "ok"
@@ -262,7 +282,7 @@ def finish_run(database: Database, run_id: int) -> str:
         run = session.get_one(Run, run_id)
         run.status = status
         run.error = "; ".join(dict.fromkeys(errors))[:2000] if status != "ok" else ""
-        if status != "retrying":
+        if status not in ("retrying", "running"):
             run.finished_at = datetime.now(UTC)
     return status
 
