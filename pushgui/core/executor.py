@@ -56,6 +56,16 @@ def running_for(moment: datetime) -> Iterator[None]:
         _scheduled.reset(token)
 
 
+@contextlib.contextmanager
+def handing_to(engine: DeliveryEngine | None) -> Iterator[None]:
+    """Run job functions inside as the executor does, handing their sends to ``engine``."""
+    token = _engine.set(engine)
+    try:
+        yield
+    finally:
+        _engine.reset(token)
+
+
 def _is_schedule(job: Job) -> bool:
     """The push's own schedule job (not "run now", a retry or a missed run sent late)."""
     return bool(job.func_ref == SCHEDULE_FUNC and job.args and job.id == str(job.args[0]))

@@ -179,12 +179,15 @@ class Watchdog:
         self._active: set[Deadline] = set()
         self._wake = threading.Condition()
         self._stopped = False
+        self._cut: float | None = None
         self._thread = threading.Thread(target=self._loop, name="pushgui-watchdog", daemon=True)
         self._thread.start()
 
     @contextlib.contextmanager
     def watching(self, deadline: Deadline) -> Iterator[None]:
         with self._wake:
+            if self._cut is not None:  # a send starting after shutdown began
+                deadline.bring_forward(self._cut)
             self._active.add(deadline)
             self._wake.notify()
         try:
@@ -195,6 +198,7 @@ class Watchdog:
 
     def bring_all_forward(self, seconds: float) -> None:
         with self._wake:
+            self._cut = seconds
             for deadline in self._active:
                 deadline.bring_forward(seconds)
             self._wake.notify()

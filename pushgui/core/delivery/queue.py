@@ -183,6 +183,15 @@ def send_and_record(
     with database.session() as session:
         _mark_sending(session, deliveries[0].id)
     for index, pending in enumerate(deliveries):
+        if stopping():  # not started: it goes back to the queue for the next start
+            with database.session() as session:
+                session.execute(
+                    update(Delivery)
+                    .where(Delivery.id == pending.id, Delivery.status == SENDING)
+                    .values(status=QUEUED, attempts=Delivery.attempts - 1)
+                )
+            _close(answers)
+            return
         broken = False
         limit = deadline() if deadline is not None else None
         watching = (
@@ -220,10 +229,14 @@ def send_and_record(
                         )
                     )
         if broken or stop:
-            close = getattr(answers, "close", None)
-            if close is not None:
-                close()
+            _close(answers)
             return
+
+
+def _close(answers: Iterator[Outcome]) -> None:
+    close = getattr(answers, "close", None)
+    if close is not None:
+        close()
 
 
 def schedule_retry(database: Database, scheduler: Any, push_id: int, run_id: int) -> None:
