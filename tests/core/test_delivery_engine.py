@@ -3,16 +3,20 @@ deadline holds, the desktop never waits behind it, and shutdown cuts the send sh
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import threading
 import time
 from dataclasses import replace
 
 import pytest
+from aiosmtpd.controller import Controller
 from sqlalchemy import select
 
 from pushgui.core import context
 from pushgui.core.channel_book import ChannelBook
-from pushgui.core.channels.config import SlackConfig, WebhookConfig
+from pushgui.core.channels.config import EmailConfig, SlackConfig, WebhookConfig
+from pushgui.core.contacts import ContactBook, ContactRecord
 from pushgui.core.delivery.engine import DeliveryEngine
 from pushgui.core.delivery.queue import settle_after_crash
 from pushgui.core.executor import handing_to, running_for
@@ -23,6 +27,7 @@ from pushgui.core.specs import PushOptions, Target
 from pushgui.core.store.models import Delivery
 from tests.core.test_delivery import MOMENT
 from tests.helpers import weekdays_at_nine
+from tests.servers import _free_port
 from tests.trickle import TrickleServer
 
 WAIT = 30.0  # bounds a hang only
@@ -159,3 +164,48 @@ def test_shutdown_cuts_the_send_in_flight_and_keeps_the_rest_for_the_next_start(
     # The next start: the cut one stays interrupted (the user decides), the rest are sent.
     assert settle_after_crash(database) == 0
     assert [s for _c, s, _e in statuses(database)] == ["interrupted", "retrying", "retrying"]
+
+
+class SilentInbox:
+    """Takes the message and then says nothing for a long time."""
+
+    def __init__(self) -> None:
+        self.release = asyncio.Event()
+
+    async def handle_DATA(self, server, session, envelope):
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self.release.wait(), WAIT)
+        return "250 OK"
+
+
+def test_a_mail_server_that_stops_answering_is_cut_at_the_send_deadline(world, database, engines):
+    secrets, service = world
+    inbox = SilentInbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=_free_port(), ready_timeout=5)
+    controller.start()
+    try:
+        mail = ChannelBook(database, secrets).save(
+            "Mail",
+            EmailConfig(
+                host="127.0.0.1",
+                port=controller.port,
+                security="none",
+                sender_address="r@x.org",
+                timeout=60,
+            ),
+        )
+        ann = ContactBook(database).save(ContactRecord("Ann", "ann@example.com"))
+        push_id = service.create(
+            replace(weekdays_at_nine(), targets=(Target("email", mail, (ann,)),))
+        )
+        finished = threading.Event()
+        engine = engines(deadlines={"email": 1.5}, on_run_finished=lambda *_: finished.set())
+        with handing_to(engine), running_for(MOMENT):
+            run_push(push_id)
+        assert finished.wait(WAIT), "the send was never cut"
+    finally:
+        controller.loop.call_soon_threadsafe(inbox.release.set)
+        controller.stop()
+    [(channel, status, error)] = statuses(database)
+    assert (channel, status) == ("email", "retrying")
+    assert "did not finish within 1.5 seconds" in error

@@ -5,9 +5,11 @@ attachments, certificate checked. Each recipient succeeds or fails alone."""
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import mimetypes
 import smtplib
+import socket
 import ssl
 from collections.abc import Iterator, Sequence
 from email.headerregistry import Address
@@ -17,6 +19,7 @@ from pathlib import Path
 
 from pushgui.core.channels.base import Outcome, Outgoing
 from pushgui.core.channels.config import EmailConfig
+from pushgui.core.delivery import deadline
 
 log = logging.getLogger(__name__)
 
@@ -97,12 +100,16 @@ class EmailSender:
                         stop = failed.outcome
                         yield stop
                         continue
+                limit = deadline.current()
+                if limit is not None and smtp.sock is not None:
+                    # The watchdog closes the socket when the send's deadline passes.
+                    limit.on_abort(functools.partial(_shut, smtp.sock))
                 try:
                     outcome = self._send_one(smtp, message, mail)
                 except _Dropped as dropped:
                     _close(smtp)
                     smtp = None  # opened again for the next recipient
-                    outcome = dropped.outcome
+                    outcome = _late(limit, dropped.outcome)
                 except _BatchFailure as failed:
                     stop = outcome = failed.outcome
                 if smtp is not None and smtp.sock is None:  # smtplib closed it (a 421 reply)
@@ -137,14 +144,16 @@ class EmailSender:
     def _connect(self) -> smtplib.SMTP:
         cfg = self.config
         where = f"{cfg.host}:{cfg.port}"
+        limit = deadline.current()
+        timeout = cfg.timeout if limit is None else max(min(cfg.timeout, limit.remaining()), 0.1)
         smtp: smtplib.SMTP | None = None
         try:
             if cfg.security == "ssl":
                 smtp = smtplib.SMTP_SSL(
-                    cfg.host, cfg.port, timeout=cfg.timeout, context=self._ssl_context()
+                    cfg.host, cfg.port, timeout=timeout, context=self._ssl_context()
                 )
             else:
-                smtp = smtplib.SMTP(cfg.host, cfg.port, timeout=cfg.timeout)
+                smtp = smtplib.SMTP(cfg.host, cfg.port, timeout=timeout)
                 smtp.ehlo()
                 if cfg.security == "starttls":
                     if not smtp.has_extn("starttls"):
@@ -336,6 +345,22 @@ def _reply(code: int, text: bytes | str) -> str:
     if isinstance(text, bytes):
         text = text.decode("utf-8", "replace")
     return f"{code} {' '.join(text.split())}".strip()
+
+
+def _shut(sock: socket.socket) -> None:
+    with contextlib.suppress(OSError):
+        sock.shutdown(socket.SHUT_RDWR)
+
+
+def _late(limit: deadline.Deadline | None, outcome: Outcome) -> Outcome:
+    """The outcome of a send the deadline (or shutdown) cut, in those words."""
+    if limit is None or not limit.expired:
+        return outcome
+    if limit.cut_short:
+        return Outcome(ok=False, error="The mail server was still answering when pushgui stopped")
+    return Outcome(
+        ok=False, error=f"The mail server did not finish within {limit.seconds:g} seconds"
+    )
 
 
 def _close(smtp: smtplib.SMTP | None) -> None:
