@@ -22,6 +22,7 @@ from pushgui.core.channel_book import ChannelBook
 from pushgui.core.channels.base import Outcome, Outgoing, Sender, get_sender, outcomes
 from pushgui.core.channels.desktop import KIND as DESKTOP
 from pushgui.core.delivery.deadline import Deadline, Watchdog
+from pushgui.core.delivery.limits import Limiter, Rate, limiter_for
 from pushgui.core.delivery.queue import (
     Pending,
     finish_run,
@@ -114,7 +115,13 @@ class Delivering:
             return get_sender(kind)
         return ChannelBook(self.database, self.secrets).sender(channel_id)
 
-    def deliver(self, key: tuple[str, int | None], batch: Batch) -> str:
+    def deliver(
+        self,
+        key: tuple[str, int | None],
+        batch: Batch,
+        limiter: Limiter | None = None,
+        pause: Callable[[float], bool] = lambda seconds: True,
+    ) -> str:
         """Send one batch, record each outcome, schedule its retries; the run's status."""
         kind, channel_id = key
         try:
@@ -132,16 +139,22 @@ class Delivering:
             deadline=lambda: Deadline(self.deadline_for(kind)),
             watchdog=self.watchdog,
             stopping=self.stopping,
+            limiter=limiter,
+            pause=pause,
         )
         schedule_retry(self.database, self.scheduler, batch.push_id, batch.run_id)
         return finish_run(self.database, batch.run_id)
 
 
 class _Lane:
-    """One worker thread sending one channel's batches in the order they came."""
+    """One worker thread sending one channel's batches in the order they came, within the
+    channel's rate limits."""
 
-    def __init__(self, name: str, work: Callable[[Any], None]) -> None:
+    def __init__(
+        self, name: str, work: Callable[[Any], None], limiter: Limiter | None = None
+    ) -> None:
         self.queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self.limiter = limiter
         self._work = work
         self.thread = threading.Thread(target=self._loop, name=name, daemon=True)
         self.thread.start()
@@ -171,8 +184,10 @@ class DeliveryEngine:
         scheduler: Any = None,
         deadlines: Mapping[str, float] | None = None,
         on_run_finished: Callable[[int, int], None] | None = None,
+        limits: Mapping[str, Sequence[Rate]] | None = None,
     ) -> None:
         self._stopping = threading.Event()
+        self._limits = dict(limits or {})
         self.watchdog = Watchdog()
         self.delivering = Delivering(
             database,
@@ -199,15 +214,20 @@ class DeliveryEngine:
             for key, batch in batches.items():
                 lane = self._lanes.get(key)
                 if lane is None:
-                    lane = _Lane(f"pushgui-send-{key[0]}-{key[1]}", self._run_batch)
+                    limiter = limiter_for(key[0], self._limits)
+                    lane = _Lane(f"pushgui-send-{key[0]}-{key[1]}", self._run_batch, limiter)
                     self._lanes[key] = lane
-                lane.queue.put((key, batch))
+                lane.queue.put((key, batch, lane.limiter))
 
-    def _run_batch(self, item: tuple[tuple[str, int | None], Batch]) -> None:
-        key, batch = item
+    def _pause(self, seconds: float) -> bool:
+        """Wait ``seconds`` for a rate limit; False as soon as shutdown begins."""
+        return not self._stopping.wait(seconds)
+
+    def _run_batch(self, item: tuple[tuple[str, int | None], Batch, Limiter | None]) -> None:
+        key, batch, limiter = item
         if self._stopping.is_set():
             return  # its rows are still queued; the next start sends them
-        status = self.delivering.deliver(key, batch)
+        status = self.delivering.deliver(key, batch, limiter, self._pause)
         if status != "running" and self._on_run_finished is not None:
             try:
                 self._on_run_finished(batch.push_id, batch.run_id)

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from pushgui.core.channels.base import Outcome
 from pushgui.core.delivery.deadline import Deadline, Watchdog, sending_under
+from pushgui.core.delivery.limits import Limiter
 from pushgui.core.delivery.states import (
     FAILED,
     INTERRUPTED,
@@ -32,6 +33,7 @@ from pushgui.core.delivery.states import (
     SENT,
     SETTLED_OK,
     SUPERSEDED,
+    WAITING,
 )
 from pushgui.core.i18n import QT_TRANSLATE_NOOP
 from pushgui.core.specs import PushOptions
@@ -169,6 +171,8 @@ def send_and_record(
     deadline: Callable[[], Deadline] | None = None,
     watchdog: Watchdog | None = None,
     stopping: Callable[[], bool] = lambda: False,
+    limiter: Limiter | None = None,
+    pause: Callable[[float], bool] = lambda seconds: True,
 ) -> None:
     """Take one outcome per delivery from ``answers`` and record it at once.
 
@@ -177,6 +181,8 @@ def send_and_record(
     early fails the delivery in flight with that error; the deliveries after it are
     recorded as not sent, to be retried. Once ``stopping()``, nothing more is started: a
     send cut short is recorded as interrupted and the rest stay queued for the next start.
+    A delivery the ``limiter`` holds back is recorded as waiting, with about when it is
+    sent, while ``pause(seconds)`` waits (False: stopping, so it goes back to the queue).
     """
     if not deliveries:
         return
@@ -192,6 +198,29 @@ def send_and_record(
                 )
             _close(answers)
             return
+        wait = limiter.wait() if limiter is not None else 0.0
+        if wait > 0:
+            with database.session() as session:
+                session.execute(
+                    update(Delivery)
+                    .where(Delivery.id == pending.id)
+                    .values(status=WAITING, next_attempt_at=clock() + timedelta(seconds=wait))
+                )
+            if not _held(limiter, pause):
+                with database.session() as session:
+                    session.execute(
+                        update(Delivery)
+                        .where(Delivery.id == pending.id)
+                        .values(status=QUEUED, next_attempt_at=None, attempts=Delivery.attempts - 1)
+                    )
+                _close(answers)
+                return
+            with database.session() as session:
+                session.execute(
+                    update(Delivery)
+                    .where(Delivery.id == pending.id)
+                    .values(status=SENDING, next_attempt_at=None)
+                )
         broken = False
         limit = deadline() if deadline is not None else None
         watching = (
@@ -207,6 +236,10 @@ def send_and_record(
         except Exception as exc:
             log.exception("Sending through %s failed", pending.channel)
             outcome, broken = Outcome(ok=False, error=str(exc) or type(exc).__name__), True
+        if limiter is not None and not broken:
+            limiter.spent()
+            if outcome.retry_after:
+                limiter.pause(outcome.retry_after)
         stop = stopping()
         change = _change(pending, outcome, options, clock())
         if stop and not outcome.ok and not outcome.permanent:
@@ -231,6 +264,14 @@ def send_and_record(
         if broken or stop:
             _close(answers)
             return
+
+
+def _held(limiter: Limiter | None, pause: Callable[[float], bool]) -> bool:
+    """Wait until the limiter lets one more send through; False when stopping."""
+    while limiter is not None and (wait := limiter.wait()) > 0:
+        if not pause(wait):
+            return False
+    return True
 
 
 def _close(answers: Iterator[Outcome]) -> None:
@@ -280,7 +321,7 @@ def finish_run(database: Database, run_id: int) -> str:
                 )
             ).scalars()
         )
-        if any(s in (QUEUED, SENDING) for s in statuses):
+        if any(s in (QUEUED, WAITING, SENDING) for s in statuses):
             status = "running"
         elif RETRYING in statuses:
             status = "retrying"
@@ -307,7 +348,7 @@ def settle_after_crash(database: Database) -> int:
     with database.session() as session:
         run_ids = set(
             session.execute(
-                select(Delivery.run_id).where(Delivery.status.in_((QUEUED, SENDING)))
+                select(Delivery.run_id).where(Delivery.status.in_((QUEUED, WAITING, SENDING)))
             ).scalars()
         )
         if not run_ids:
@@ -322,7 +363,7 @@ def settle_after_crash(database: Database) -> int:
         )
         session.execute(
             update(Delivery)
-            .where(Delivery.status == QUEUED)
+            .where(Delivery.status.in_((QUEUED, WAITING)))
             .values(status=RETRYING, next_attempt_at=now)
         )
     for run_id in run_ids:
