@@ -194,6 +194,7 @@ class DesktopShell(QObject):
         pushes = [(row.id, row.name) for row in self.service.rows()]
         if self.history_window is None:
             self.history_window = HistoryWindow(self.history, pushes)
+            self.history_window.retry_requested.connect(self.service.resend)
         else:
             self.history_window.set_pushes(pushes)
             self.history_window.refresh()
