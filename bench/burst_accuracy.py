@@ -105,8 +105,11 @@ def run_pushgui(url: str, due: float, count: int, stop_file: Path, folder: Path)
         if finished[0] == count:
             print("FINISHED", flush=True)
 
-    for signal in (runtime.bridge.job_executed, runtime.bridge.job_missed):
-        signal.connect(on_done)
+    # A run's job only writes the run; it is done when the engine announces it delivered.
+    runtime.bridge.job_executed.connect(
+        lambda job_id: on_done() if ":delivered:" in job_id else None
+    )
+    runtime.bridge.job_missed.connect(on_done)
     runtime.bridge.job_failed.connect(on_done)
     poll = QTimer()
     poll.timeout.connect(lambda: app.quit() if stop_file.exists() else None)

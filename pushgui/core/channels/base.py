@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 
@@ -70,6 +70,23 @@ def outcomes(sender: Sender, messages: Sequence[Outgoing]) -> Iterator[Outcome]:
         yield from stream(messages)
         return
     yield from sender.send(messages)
+
+
+def secrets_of(config: object) -> list[str]:
+    """The secret values in a channel's config (the fields its class names in SECRETS)."""
+    names: tuple[str, ...] = getattr(config, "SECRETS", ())
+    return [str(getattr(config, name, "") or "") for name in names]
+
+
+def scrubbed(answers: Iterator[Outcome], scrub: Callable[[str], str]) -> Iterator[Outcome]:
+    """``answers`` with every error text scrubbed (closing this closes ``answers``)."""
+    try:
+        for outcome in answers:
+            yield replace(outcome, error=scrub(outcome.error)) if outcome.error else outcome
+    finally:
+        close = getattr(answers, "close", None)
+        if close is not None:
+            close()
 
 
 class UnknownChannelError(LookupError):

@@ -11,6 +11,7 @@ import ssl
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -18,8 +19,9 @@ from urllib.parse import urlsplit
 import httpx
 
 from pushgui import __version__
-from pushgui.core.channels.base import Outcome, Outgoing
+from pushgui.core.channels.base import Outcome, Outgoing, secrets_of
 from pushgui.core.delivery import deadline
+from pushgui.core.redact import Scrubber
 
 log = logging.getLogger(__name__)
 
@@ -61,10 +63,57 @@ def make_client(timeout: float = TIMEOUT, verify: Verify = True) -> httpx.Client
     transport._pool._network_backend = deadline.DeadlineBackend()
     return httpx.Client(
         timeout=httpx.Timeout(timeout, connect=min(CONNECT_TIMEOUT, timeout)),
-        transport=transport,
+        transport=_CappedTransport(transport),
         follow_redirects=False,
-        headers={"User-Agent": f"pushgui/{__version__}"},
+        # Uncompressed, so the cap on the answer is a cap on what is held in memory.
+        headers={"User-Agent": f"pushgui/{__version__}", "Accept-Encoding": "identity"},
     )
+
+
+#: The most of an answer pushgui reads: the services answer in a few hundred bytes; an
+#: error page is shown by its first 200 characters. A larger answer is cut, not read.
+MAX_ANSWER = 64 * 1024
+
+
+class AnswerTooLarge(httpx.TransportError):
+    """The service's answer was larger than :data:`MAX_ANSWER`; it was not read further."""
+
+
+class _CappedStream(httpx.SyncByteStream):
+    def __init__(self, inner: httpx.SyncByteStream) -> None:
+        self._inner = inner
+
+    def __iter__(self) -> Iterator[bytes]:
+        size = 0
+        for chunk in self._inner:
+            size += len(chunk)
+            if size > MAX_ANSWER:
+                raise AnswerTooLarge(f"answer larger than {MAX_ANSWER // 1024} KB")
+            yield chunk
+
+    def close(self) -> None:
+        self._inner.close()
+
+
+class _CappedTransport(httpx.BaseTransport):
+    """Hands back answers whose body stops with :class:`AnswerTooLarge` past the cap."""
+
+    def __init__(self, inner: httpx.BaseTransport) -> None:
+        self._inner = inner
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        response = self._inner.handle_request(request)
+        assert isinstance(response.stream, httpx.SyncByteStream)
+        return httpx.Response(
+            response.status_code,
+            headers=response.headers,
+            stream=_CappedStream(response.stream),
+            extensions=response.extensions,
+            request=request,
+        )
+
+    def close(self) -> None:
+        self._inner.close()
 
 
 def mask_url(url: str) -> str:
@@ -225,15 +274,27 @@ class HttpSender(ABC):
                 client.close()
 
     def _send_all(self, client: httpx.Client, messages: Sequence[Outgoing]) -> Iterator[Outcome]:
+        # This channel's own secrets never leave it, even when the server echoes them.
+        scrub = Scrubber(secrets_of(getattr(self, "config", None)))
         for position, message in enumerate(messages):
             try:
                 outcome = self.send_one(client, message)
+            except AnswerTooLarge:
+                # It may have been taken; sending it again could make a second copy.
+                outcome = Outcome(
+                    ok=False,
+                    error=f"{self.service} answered with more than {MAX_ANSWER // 1024} KB; "
+                    "pushgui read only the start, so whether the message was taken is unknown",
+                    permanent=True,
+                )
             except httpx.TransportError as exc:
                 outcome = transport_failure(self.service, exc, self.timeout)
             except httpx.InvalidURL:
                 outcome = Outcome(
                     ok=False, error=f"The {self.service} address is not valid", permanent=True
                 )
+            if outcome.error:
+                outcome = replace(outcome, error=scrub(outcome.error))
             if not outcome.ok:
                 log.info(
                     "%s: message for %s failed: %s", self.service, message.recipient, outcome.error

@@ -14,12 +14,20 @@ from __future__ import annotations
 import logging
 import queue
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from pushgui.core.channel_book import ChannelBook
-from pushgui.core.channels.base import Outcome, Outgoing, Sender, get_sender, outcomes
+from pushgui.core.channels.base import (
+    Outcome,
+    Outgoing,
+    Sender,
+    get_sender,
+    outcomes,
+    scrubbed,
+    secrets_of,
+)
 from pushgui.core.channels.desktop import KIND as DESKTOP
 from pushgui.core.delivery.deadline import Deadline, Watchdog
 from pushgui.core.delivery.limits import Limiter, Rate, limiter_for
@@ -29,6 +37,7 @@ from pushgui.core.delivery.queue import (
     schedule_retry,
     send_and_record,
 )
+from pushgui.core.redact import Scrubber
 from pushgui.core.secrets import SecretStore
 from pushgui.core.specs import PushOptions
 from pushgui.core.store.db import Database
@@ -123,32 +132,59 @@ class Delivering:
         pause: Callable[[float], bool] = lambda seconds: True,
     ) -> str:
         """Send one batch, record each outcome, schedule its retries; the run's status."""
+        [(_push, _run, status)] = self.deliver_many(key, [batch], limiter, pause)
+        return status
+
+    def deliver_many(
+        self,
+        key: tuple[str, int | None],
+        batches: Sequence[Batch],
+        limiter: Limiter | None = None,
+        pause: Callable[[float], bool] = lambda seconds: True,
+    ) -> list[tuple[int, int, str]]:
+        """Send the batches of several runs through one channel as one stream (one sender,
+        one connection), recording each outcome at once; (push, run, status) per run."""
         kind, channel_id = key
+        deliveries = [d for batch in batches for d in batch.deliveries]
+        options = {d.id: batch.options for batch in batches for d in batch.deliveries}
+        scrub = Scrubber(())
         try:
             sender = self.sender(kind, channel_id)
         except LookupError as exc:
             refused = Outcome(ok=False, error=str(exc), permanent=True)
-            answers = iter([refused] * len(batch.deliveries))
+            answers: Iterator[Outcome] = iter([refused] * len(deliveries))
         else:
-            answers = outcomes(sender, batch.messages())
+            # Whatever the sender is, its channel's secrets are scrubbed from what it says.
+            scrub = Scrubber(secrets_of(getattr(sender, "config", None)))
+            messages = [m for batch in batches for m in batch.messages()]
+            answers = scrubbed(outcomes(sender, messages), scrub)
         send_and_record(
             self.database,
-            batch.options,
-            batch.deliveries,
+            options,
+            deliveries,
             answers,
             deadline=lambda: Deadline(self.deadline_for(kind)),
             watchdog=self.watchdog,
             stopping=self.stopping,
             limiter=limiter,
             pause=pause,
+            scrub=scrub,
         )
-        schedule_retry(self.database, self.scheduler, batch.push_id, batch.run_id)
-        return finish_run(self.database, batch.run_id)
+        runs = dict.fromkeys((b.push_id, b.run_id) for b in batches)
+        settled = []
+        for push_id, run_id in runs:
+            schedule_retry(self.database, self.scheduler, push_id, run_id)
+            settled.append((push_id, run_id, finish_run(self.database, run_id)))
+        return settled
+
+
+#: Batches a lane takes at once: one sender, one connection, for all runs queued on it.
+LANE_GULP = 1000
 
 
 class _Lane:
     """One worker thread sending one channel's batches in the order they came, within the
-    channel's rate limits."""
+    channel's rate limits; it takes every batch waiting at once (``work`` gets a list)."""
 
     def __init__(
         self, name: str, work: Callable[[Any], None], limiter: Limiter | None = None
@@ -161,13 +197,21 @@ class _Lane:
 
     def _loop(self) -> None:
         while True:
-            item = self.queue.get()
-            if item is None:
+            items = [self.queue.get()]
+            while items[-1] is not None and len(items) < LANE_GULP:
+                try:
+                    items.append(self.queue.get_nowait())
+                except queue.Empty:
+                    break
+            last = items[-1] is None
+            work = [item for item in items if item is not None]
+            if work:
+                try:
+                    self._work(work)
+                except Exception:
+                    log.exception("A delivery lane failed")
+            if last:
                 return
-            try:
-                self._work(item)
-            except Exception:
-                log.exception("A delivery lane failed")
 
 
 class DeliveryEngine:
@@ -223,16 +267,19 @@ class DeliveryEngine:
         """Wait ``seconds`` for a rate limit; False as soon as shutdown begins."""
         return not self._stopping.wait(seconds)
 
-    def _run_batch(self, item: tuple[tuple[str, int | None], Batch, Limiter | None]) -> None:
-        key, batch, limiter = item
+    def _run_batch(self, items: list[tuple[tuple[str, int | None], Batch, Limiter | None]]) -> None:
         if self._stopping.is_set():
-            return  # its rows are still queued; the next start sends them
-        status = self.delivering.deliver(key, batch, limiter, self._pause)
-        if status != "running" and self._on_run_finished is not None:
-            try:
-                self._on_run_finished(batch.push_id, batch.run_id)
-            except Exception:
-                log.exception("Run-finished listener failed")
+            return  # their rows are still queued; the next start sends them
+        key, _batch, limiter = items[0]
+        batches = [batch for _key, batch, _limiter in items]
+        for push_id, run_id, status in self.delivering.deliver_many(
+            key, batches, limiter, self._pause
+        ):
+            if status != "running" and self._on_run_finished is not None:
+                try:
+                    self._on_run_finished(push_id, run_id)
+                except Exception:
+                    log.exception("Run-finished listener failed")
 
     def shutdown(self, timeout: float = SHUTDOWN_TIMEOUT) -> bool:
         """No new sends; in-flight sends are cut within :data:`SHUTDOWN_CUT` seconds.

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Callable, Iterator, Sequence
+import traceback
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any, NamedTuple
 
@@ -138,8 +139,13 @@ def supersede(session: Session, push_id: int, run_id: int, rows: Sequence[Delive
 
 
 def _change(
-    pending: Pending, outcome: Outcome, options: PushOptions, now: datetime
+    pending: Pending,
+    outcome: Outcome,
+    options: PushOptions | Mapping[int, PushOptions],
+    now: datetime,
 ) -> dict[str, Any]:
+    if not isinstance(options, PushOptions):  # deliveries of several runs, by delivery id
+        options = options[pending.id]
     attempts = pending.attempts + 1
     change: dict[str, Any] = {"error": outcome.error}
     if outcome.ok:
@@ -164,7 +170,7 @@ def _mark_sending(session: Session, delivery_id: int) -> None:
 
 def send_and_record(
     database: Database,
-    options: PushOptions,
+    options: PushOptions | Mapping[int, PushOptions],
     deliveries: Sequence[Pending],
     answers: Iterator[Outcome],
     clock: Callable[[], datetime] = lambda: datetime.now(UTC),
@@ -173,6 +179,7 @@ def send_and_record(
     stopping: Callable[[], bool] = lambda: False,
     limiter: Limiter | None = None,
     pause: Callable[[float], bool] = lambda seconds: True,
+    scrub: Callable[[str], str] = lambda text: text,
 ) -> None:
     """Take one outcome per delivery from ``answers`` and record it at once.
 
@@ -234,8 +241,10 @@ def send_and_record(
         except StopIteration:
             outcome, broken = Outcome(ok=False, error="The channel gave no answer"), True
         except Exception as exc:
-            log.exception("Sending through %s failed", pending.channel)
-            outcome, broken = Outcome(ok=False, error=str(exc) or type(exc).__name__), True
+            # A bug in a sender: its traceback may quote a secret, so it is scrubbed too.
+            trace = scrub("".join(traceback.format_exception(exc)))
+            log.error("Sending through %s failed:\n%s", pending.channel, trace)
+            outcome, broken = Outcome(ok=False, error=scrub(str(exc) or type(exc).__name__)), True
         if limiter is not None and not broken:
             limiter.spent()
             if outcome.retry_after:
