@@ -136,7 +136,9 @@ def run_push(push_id: int, reason: str = "schedule", scheduled_for: float | None
         log.warning("Push %s already ran for %s; not running it again", push_id, scheduled)
         return "duplicate"
 
-    _deliver(database, spec, push_id, run_id, pending)
+    if _deliver(database, spec, push_id, run_id, pending):
+        log.debug("Push %s (%s) queued for %s", push_id, spec.name, scheduled)
+        return "running"  # the engine records the outcome and finishes the run
     status = finish_run(database, run_id)
     log.info("Push %s (%s) ran for %s: %s", push_id, spec.name, scheduled, status)
     return status
@@ -169,14 +171,15 @@ def _deliver(
     push_id: int,
     run_id: int,
     deliveries: Sequence[Pending],
-) -> None:
-    """Hand the deliveries to the engine's channel lanes, or send them here, channel by
-    channel, when no engine runs (command-line tools, tests of the job functions)."""
+) -> bool:
+    """Hand the deliveries to the engine's channel lanes (True), or send them here, channel
+    by channel, when no engine runs (command-line tools, tests of the job functions)."""
     batches = split(push_id, run_id, spec.name, spec.options, spec.message.attachments, deliveries)
     engine = delivery_engine()
     if engine is not None:
         engine.submit(batches)
-        return
+        return True
     inline = Delivering(database, context.secrets(), context.scheduler())
     for key, batch in batches.items():
         inline.deliver(key, batch)
+    return False
