@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from pushgui.core import context
 from pushgui.core.channel_book import ChannelBook
@@ -47,7 +48,8 @@ from pushgui.core.delivery.states import (
     SUPERSEDED,
 )
 from pushgui.core.executor import delivery_engine, scheduled_time
-from pushgui.core.recipients import expand, render_for
+from pushgui.core.missed import is_late, plan_runs, record_skipped
+from pushgui.core.recipients import Recipient, expand, render_for
 from pushgui.core.specs import PushSpec, spec_from_dict
 from pushgui.core.store import db
 from pushgui.core.store.db import Database
@@ -96,52 +98,119 @@ def run_push(push_id: int, reason: str = "schedule", scheduled_for: float | None
     channel_book = ChannelBook(database, context.secrets())
     channels = {c.id: c for c in channel_book.channels()}
     recipients = expand(spec, ContactBook(database), channels)
-    try:
-        with database.session() as session:
-            run = Run(
-                push_id=push_id,
-                reason=reason,
-                scheduled_at=scheduled,
-                started_at=started,
-                status="running",
-            )
-            session.add(run)
-            session.flush()
-            run_count = session.execute(
-                select(func.count(Run.id)).where(Run.push_id == push_id)
-            ).scalar_one()
-            local = scheduled.astimezone(ZoneInfo(spec.trigger.timezone))
-            messages = [render_for(spec, r, local, run_count) for r in recipients]
-            rows = [
-                Delivery(
-                    run_id=run.id,
-                    channel=m.recipient.kind,
-                    channel_id=m.recipient.channel_id,
-                    contact_id=m.recipient.contact_id,
-                    recipient=m.recipient.label[:300],
-                    address=m.recipient.address[:320],
-                    title=m.title,
-                    body=m.body,
-                    html=m.html,
-                    status=QUEUED,
-                )
-                for m in messages
-            ]
-            session.add_all(rows)
-            session.flush()
-            supersede(session, push_id, run.id, rows)
-            run_id = run.id
-            pending = pending_of(rows)
-    except IntegrityError:
-        log.warning("Push %s already ran for %s; not running it again", push_id, scheduled)
-        return "duplicate"
-
+    recorded = _record_run(database, spec, push_id, reason, scheduled, started, recipients)
+    if isinstance(recorded, str):
+        return recorded
+    run_id, pending = recorded
     if _deliver(database, spec, push_id, run_id, pending):
         log.debug("Push %s (%s) queued for %s", push_id, spec.name, scheduled)
         return "running"  # the engine records the outcome and finishes the run
     status = finish_run(database, run_id)
     log.info("Push %s (%s) ran for %s: %s", push_id, spec.name, scheduled, status)
     return status
+
+
+#: Seconds between attempts to record a run the store refused (locked by another process
+#: past the busy timeout, or the disk full).
+RECORD_RETRY_SECONDS = 5.0
+#: Without an engine (command-line tools) a run is not retried for longer than this.
+RECORD_TRIES_INLINE = 3
+
+
+def _store_unavailable(exc: OperationalError) -> bool:
+    text = str(exc.orig if exc.orig is not None else exc).lower()
+    return any(word in text for word in ("locked", "busy", "full", "disk i/o"))
+
+
+def _record_run(
+    database: Database,
+    spec: PushSpec,
+    push_id: int,
+    reason: str,
+    scheduled: datetime,
+    started: datetime,
+    recipients: Sequence[Recipient],
+) -> tuple[int, list[Pending]] | str:
+    """Write the run and its deliveries in one transaction, retrying while the store
+    refuses it (locked, disk full): a run due then is never lost. Once the store is back
+    and the run is late, the push's missed-run policy decides, and a run it skips is
+    recorded as missed with the reason. Returns (run id, deliveries) or a status."""
+    tries = 0
+    problem = ""
+    while True:
+        try:
+            if problem and is_late(scheduled, datetime.now(UTC)):
+                [(_due, send)] = plan_runs(spec.options, [scheduled], datetime.now(UTC))
+                if not send:
+                    why = f"Not sent: the database could not be written when it was due ({problem})"
+                    record_skipped(database, push_id, scheduled, why[:2000])
+                    log.warning("Push %s: run due %s recorded as missed", push_id, scheduled)
+                    return "skipped"
+            with database.session() as session:
+                run = Run(
+                    push_id=push_id,
+                    reason=reason,
+                    scheduled_at=scheduled,
+                    started_at=started,
+                    status="running",
+                )
+                session.add(run)
+                session.flush()
+                run_count = session.execute(
+                    select(func.count(Run.id)).where(Run.push_id == push_id)
+                ).scalar_one()
+                local = scheduled.astimezone(ZoneInfo(spec.trigger.timezone))
+                messages = [render_for(spec, r, local, run_count) for r in recipients]
+                rows = [
+                    Delivery(
+                        run_id=run.id,
+                        channel=m.recipient.kind,
+                        channel_id=m.recipient.channel_id,
+                        contact_id=m.recipient.contact_id,
+                        recipient=m.recipient.label[:300],
+                        address=m.recipient.address[:320],
+                        title=m.title,
+                        body=m.body,
+                        html=m.html,
+                        status=QUEUED,
+                    )
+                    for m in messages
+                ]
+                session.add_all(rows)
+                session.flush()
+                supersede(session, push_id, run.id, rows)
+                run_id = run.id
+                pending = pending_of(rows)
+            return run_id, pending
+        except IntegrityError:
+            log.warning("Push %s already ran for %s; not running it again", push_id, scheduled)
+            return "duplicate"
+        except OperationalError as exc:
+            if not _store_unavailable(exc):
+                raise
+            problem = str(exc.orig if exc.orig is not None else exc)
+            tries += 1
+            log.warning(
+                "Push %s: could not record its run due %s (%s); trying again in %.0f s",
+                push_id,
+                scheduled,
+                problem,
+                RECORD_RETRY_SECONDS,
+            )
+            engine = delivery_engine()
+            if engine is None and tries >= RECORD_TRIES_INLINE:
+                raise
+            waited = engine.pause(RECORD_RETRY_SECONDS) if engine else _sleep(RECORD_RETRY_SECONDS)
+            if not waited:
+                log.error(
+                    "Push %s: run due %s not recorded: pushgui is stopping", push_id, scheduled
+                )
+                return "unrecorded"
+
+
+def _sleep(seconds: float) -> bool:
+    time.sleep(seconds)
+    return True
 
 
 def retry_run(run_id: int) -> str:

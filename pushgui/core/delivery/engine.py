@@ -263,8 +263,8 @@ class DeliveryEngine:
                     self._lanes[key] = lane
                 lane.queue.put((key, batch, lane.limiter))
 
-    def _pause(self, seconds: float) -> bool:
-        """Wait ``seconds`` for a rate limit; False as soon as shutdown begins."""
+    def pause(self, seconds: float) -> bool:
+        """Wait ``seconds`` (a rate limit, a locked store); False as soon as shutdown begins."""
         return not self._stopping.wait(seconds)
 
     def _run_batch(self, items: list[tuple[tuple[str, int | None], Batch, Limiter | None]]) -> None:
@@ -273,7 +273,7 @@ class DeliveryEngine:
         key, _batch, limiter = items[0]
         batches = [batch for _key, batch, _limiter in items]
         for push_id, run_id, status in self.delivering.deliver_many(
-            key, batches, limiter, self._pause
+            key, batches, limiter, self.pause
         ):
             if status != "running" and self._on_run_finished is not None:
                 try:
