@@ -19,7 +19,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, NamedTuple
 
 from apscheduler.triggers.date import DateTrigger
-from sqlalchemy import func, select, update
+from sqlalchemy import Connection, func, select, update
 from sqlalchemy.orm import Session
 
 from pushgui.core.channels.base import Outcome
@@ -160,7 +160,7 @@ def _change(
     return change
 
 
-def _mark_sending(session: Session, delivery_id: int) -> None:
+def _mark_sending(session: Session | Connection, delivery_id: int) -> None:
     session.execute(
         update(Delivery)
         .where(Delivery.id == delivery_id)
@@ -193,86 +193,136 @@ def send_and_record(
     """
     if not deliveries:
         return
-    with database.session() as session:
-        _mark_sending(session, deliveries[0].id)
-    for index, pending in enumerate(deliveries):
-        if stopping():  # not started: it goes back to the queue for the next start
-            with database.session() as session:
-                session.execute(
-                    update(Delivery)
-                    .where(Delivery.id == pending.id, Delivery.status == SENDING)
-                    .values(status=QUEUED, attempts=Delivery.attempts - 1)
-                )
-            _close(answers)
-            return
-        wait = limiter.wait() if limiter is not None else 0.0
-        if wait > 0:
-            with database.session() as session:
-                session.execute(
-                    update(Delivery)
-                    .where(Delivery.id == pending.id)
-                    .values(status=WAITING, next_attempt_at=clock() + timedelta(seconds=wait))
-                )
-            if not _held(limiter, pause):
-                with database.session() as session:
+    # One connection for the batch, one short transaction per answer: opening a session
+    # per message cost more than the message itself.
+    connection = database.engine.connect()
+    try:
+        with _tx(connection) as session:
+            _mark_sending(session, deliveries[0].id)
+        for index, pending in enumerate(deliveries):
+            if stopping():  # not started: it goes back to the queue for the next start
+                with _tx(connection) as session:
                     session.execute(
                         update(Delivery)
-                        .where(Delivery.id == pending.id)
-                        .values(status=QUEUED, next_attempt_at=None, attempts=Delivery.attempts - 1)
+                        .where(Delivery.id == pending.id, Delivery.status == SENDING)
+                        .values(status=QUEUED, attempts=Delivery.attempts - 1)
                     )
                 _close(answers)
                 return
-            with database.session() as session:
-                session.execute(
-                    update(Delivery)
-                    .where(Delivery.id == pending.id)
-                    .values(status=SENDING, next_attempt_at=None)
-                )
-        broken = False
-        limit = deadline() if deadline is not None else None
-        watching = (
-            watchdog.watching(limit)
-            if watchdog is not None and limit is not None
-            else contextlib.nullcontext()
-        )
-        try:
-            with watching, sending_under(limit):
-                outcome = next(answers)
-        except StopIteration:
-            outcome, broken = Outcome(ok=False, error="The channel gave no answer"), True
-        except Exception as exc:
-            # A bug in a sender: its traceback may quote a secret, so it is scrubbed too.
-            trace = scrub("".join(traceback.format_exception(exc)))
-            log.error("Sending through %s failed:\n%s", pending.channel, trace)
-            outcome, broken = Outcome(ok=False, error=scrub(str(exc) or type(exc).__name__)), True
-        if limiter is not None and not broken:
-            limiter.spent()
-            if outcome.retry_after:
-                limiter.pause(outcome.retry_after)
-        stop = stopping()
-        change = _change(pending, outcome, options, clock())
-        if stop and not outcome.ok and not outcome.permanent:
-            change.update(status=INTERRUPTED, next_attempt_at=None, finished_at=clock())
-            change["error"] = f"{INTERRUPTED_TEXT} ({outcome.error})"
-        rest = deliveries[index + 1 :]
-        with database.session() as session:
-            session.execute(update(Delivery).where(Delivery.id == pending.id).values(**change))
-            if rest and not broken and not stop:
-                _mark_sending(session, rest[0].id)
-            elif rest and broken:
-                not_sent = Outcome(ok=False, error=f"Not sent: {outcome.error}")
-                for other in rest:
+            wait = limiter.wait() if limiter is not None else 0.0
+            if wait > 0:
+                with _tx(connection) as session:
                     session.execute(
                         update(Delivery)
-                        .where(Delivery.id == other.id)
-                        .values(
-                            attempts=Delivery.attempts + 1,
-                            **_change(other, not_sent, options, clock()),
-                        )
+                        .where(Delivery.id == pending.id)
+                        .values(status=WAITING, next_attempt_at=clock() + timedelta(seconds=wait))
                     )
-        if broken or stop:
-            _close(answers)
-            return
+                if not _held(limiter, pause):
+                    with _tx(connection) as session:
+                        session.execute(
+                            update(Delivery)
+                            .where(Delivery.id == pending.id)
+                            .values(
+                                status=QUEUED, next_attempt_at=None, attempts=Delivery.attempts - 1
+                            )
+                        )
+                    _close(answers)
+                    return
+                with _tx(connection) as session:
+                    session.execute(
+                        update(Delivery)
+                        .where(Delivery.id == pending.id)
+                        .values(status=SENDING, next_attempt_at=None)
+                    )
+            broken = False
+            limit = deadline() if deadline is not None else None
+            watching = (
+                watchdog.watching(limit)
+                if watchdog is not None and limit is not None
+                else contextlib.nullcontext()
+            )
+            try:
+                with watching, sending_under(limit):
+                    outcome = next(answers)
+            except StopIteration:
+                outcome, broken = Outcome(ok=False, error="The channel gave no answer"), True
+            except Exception as exc:
+                # A bug in a sender: its traceback may quote a secret, so it is scrubbed too.
+                trace = scrub("".join(traceback.format_exception(exc)))
+                log.error("Sending through %s failed:\n%s", pending.channel, trace)
+                outcome, broken = (
+                    Outcome(ok=False, error=scrub(str(exc) or type(exc).__name__)),
+                    True,
+                )
+            if limiter is not None and not broken:
+                limiter.spent()
+                if outcome.retry_after:
+                    limiter.pause(outcome.retry_after)
+            stop = stopping()
+            change = _change(pending, outcome, options, clock())
+            if stop and not outcome.ok and not outcome.permanent:
+                change.update(status=INTERRUPTED, next_attempt_at=None, finished_at=clock())
+                change["error"] = f"{INTERRUPTED_TEXT} ({outcome.error})"
+            rest = deliveries[index + 1 :]
+            with _tx(connection) as session:
+                _write_outcome(session, pending.id, change)
+                if rest and not broken and not stop:
+                    session.exec_driver_sql(_SENDING_SQL, (SENDING, rest[0].id))
+                elif rest and broken:
+                    not_sent = Outcome(ok=False, error=f"Not sent: {outcome.error}")
+                    for other in rest:
+                        session.execute(
+                            update(Delivery)
+                            .where(Delivery.id == other.id)
+                            .values(
+                                attempts=Delivery.attempts + 1,
+                                **_change(other, not_sent, options, clock()),
+                            )
+                        )
+            if broken or stop:
+                _close(answers)
+                return
+    finally:
+        connection.close()
+
+
+# The hot path, one answer after another, in plain SQL: compiling ORM statements per
+# message cost more than the message (the email benchmark in docs/BENCHMARKS.md).
+_OUTCOME_SQL = (
+    "UPDATE deliveries SET status = ?, error = ?, finished_at = ?, next_attempt_at = ? WHERE id = ?"
+)
+_SENDING_SQL = "UPDATE deliveries SET status = ?, attempts = attempts + 1 WHERE id = ?"
+
+
+def _stamp(moment: datetime | None) -> str | None:
+    """A time as the store keeps it (naive UTC text, as SQLAlchemy writes it for SQLite)."""
+    if moment is None:
+        return None
+    return moment.astimezone(UTC).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def _write_outcome(connection: Connection, delivery_id: int, change: dict[str, Any]) -> None:
+    connection.exec_driver_sql(
+        _OUTCOME_SQL,
+        (
+            change["status"],
+            change["error"],
+            _stamp(change.get("finished_at")),
+            _stamp(change.get("next_attempt_at")),
+            delivery_id,
+        ),
+    )
+
+
+@contextlib.contextmanager
+def _tx(connection: Connection) -> Iterator[Connection]:
+    """One transaction on ``connection``: committed on success, rolled back on error."""
+    try:
+        yield connection
+        connection.commit()
+    except BaseException:
+        connection.rollback()
+        raise
 
 
 def _held(limiter: Limiter | None, pause: Callable[[float], bool]) -> bool:
