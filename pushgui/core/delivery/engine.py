@@ -272,9 +272,12 @@ class DeliveryEngine:
             return  # their rows are still queued; the next start sends them
         key, _batch, limiter = items[0]
         batches = [batch for _key, batch, _limiter in items]
+        names = {batch.run_id: batch.push_name for batch in batches}
         for push_id, run_id, status in self.delivering.deliver_many(
             key, batches, limiter, self.pause
         ):
+            if status != "running":
+                log.info("Push %s (%s) ran (run %s): %s", push_id, names[run_id], run_id, status)
             if status != "running" and self._on_run_finished is not None:
                 try:
                     self._on_run_finished(push_id, run_id)
