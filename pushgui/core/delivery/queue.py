@@ -7,6 +7,9 @@ sent. Sending walks a channel's rows in order; the row about to be sent is marke
 moment at most one message per sender is in flight without a recorded outcome. After a
 crash that row alone is *interrupted* (it may or may not have arrived); rows still
 ``queued`` were never tried and are sent on the next start.
+
+(A little over 400 lines on purpose: it is one concept, the life of a delivery row, and
+every status change lives next to the others it must agree with.)
 """
 
 from __future__ import annotations
