@@ -154,6 +154,10 @@ def http_endpoint() -> Iterator[tuple[str, Arrivals]]:
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        # Like a real web server, answer without Nagle's delay: http.server writes the head
+        # and the body separately, and the body would wait for the client's delayed ACK
+        # (20-40 ms), which throttled any client sending one request after another.
+        disable_nagle_algorithm = True
 
         def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)

@@ -14,6 +14,7 @@ from pushgui import __version__
 from pushgui.core import context
 from pushgui.core.channels.desktop import install_log_sender
 from pushgui.core.channels.http import warm_up
+from pushgui.core.delivery.engine import DeliveryEngine
 from pushgui.core.executor import PushExecutor
 from pushgui.core.files import PrivateRotatingFileHandler
 from pushgui.core.paths import Locations, ensure_private_dir
@@ -85,6 +86,7 @@ class Runtime:
     secrets: SecretStore
     settings: SettingsStore
     backups: BackupManager
+    engine: DeliveryEngine
 
     def daily_backup(self) -> None:
         """Take today's backup if there is none yet; safe to call from any thread."""
@@ -97,6 +99,8 @@ class Runtime:
             log.info("Daily backup written to %s", made)
 
     def stop(self) -> None:
+        """Stop within 10 s: no new runs or sends, in-flight sends cut short."""
+        self.engine.shutdown()
         if self.scheduler.running:
             self.scheduler.shutdown(wait=True)
         context.bind(None, None)
@@ -117,14 +121,24 @@ def start_runtime(locations: Locations, paused: bool = False) -> Runtime:
     own_days.apply(settings)  # the company's own days, on top of every holiday calendar
     secrets = configured_store(settings.get(SECRETS_MODE_KEY, "keyring"), locations.data)
     adopt_legacy_secrets(db, secrets)
+    executor = PushExecutor(WORKERS)
     scheduler = PushScheduler(
         timezone=UTC,
         jobstores={"default": PushJobStore(db.engine)},
-        executors={"default": PushExecutor(WORKERS)},
+        executors={"default": executor},
     )
     context.bind(secrets, scheduler)
     bridge = EventBridge()
     bridge.attach(scheduler)
+    # Job functions write runs; the engine's channel lanes send them. A finished run is
+    # announced like a job, so the window refreshes that push and checks for failures.
+    engine = DeliveryEngine(
+        db,
+        secrets,
+        scheduler,
+        on_run_finished=lambda push, run: bridge.job_executed.emit(f"{push}:delivered:{run}"),
+    )
+    executor.engine = engine
     service = PushService(db, scheduler)
     service.set_aside_damaged()  # before the scheduler or reconcile reads any spec
     scheduler.start(paused=True)
@@ -134,7 +148,7 @@ def start_runtime(locations: Locations, paused: bool = False) -> Runtime:
     backups = BackupManager(
         db.path, locations.backups, keep=int(settings.get(KEEP_BACKUPS_KEY, DEFAULT_KEEP))
     )
-    runtime = Runtime(db, scheduler, service, bridge, secrets, settings, backups)
+    runtime = Runtime(db, scheduler, service, bridge, secrets, settings, backups, engine)
     QThreadPool.globalInstance().start(warm_up)
     runtime.daily_backup()
     # Checked hourly so a machine that runs for days still gets one backup per day.

@@ -1,12 +1,13 @@
-"""Fault tests with real processes: SIGKILL in the middle of a run to 200 recipients."""
+"""Fault tests with real processes: SIGKILL three times in the middle of a run to 200
+recipients through an SMTP server that refuses some of them."""
 
 from __future__ import annotations
 
 import asyncio
 import os
+import random
 import signal
 import sqlite3
-import threading
 from collections import Counter
 from dataclasses import replace
 
@@ -19,9 +20,10 @@ from pushgui.core.contacts import ContactBook, ContactRecord, GroupRecord
 from pushgui.core.secrets import SECRETS_MODE_KEY, PlainFileSecrets
 from pushgui.core.service import PushService
 from pushgui.core.settings import SettingsStore
-from pushgui.core.specs import Message, Target
+from pushgui.core.specs import Message, PushOptions, Target
 from pushgui.core.store import db as store_db
 from pushgui.core.store.db import open_database
+from tests.core.conftest import make_scheduler
 from tests.helpers import once_in, weekdays_at_nine
 from tests.servers import _free_port
 from tests.test_cli import HANG, start_headless, wait_ready, wait_until
@@ -29,31 +31,44 @@ from tests.test_cli import HANG, start_headless, wait_ready, wait_until
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="uses POSIX signals")
 
 RECIPIENTS = 200
-HELD_AT = 20
 
 
-class HoldingInbox:
-    """An SMTP server that accepts ``HELD_AT`` messages, then holds the next one until
-    ``release`` is set: the run is surely in the middle when the test kills pushgui."""
+class FlakyInbox:
+    """An SMTP server that refuses a random 10% of the recipients the first time they are
+    sent to: half with 451 at RCPT, half by dropping the connection after the message was
+    sent (not accepted). Each message takes 10 ms, so a run lasts a few seconds.
+    ``accepted`` is the server's log."""
 
-    def __init__(self) -> None:
-        self.addresses: list[str] = []
-        self.release = threading.Event()
+    def __init__(self, seed: int) -> None:
+        chosen = random.Random(seed).sample(range(RECIPIENTS), RECIPIENTS // 10)
+        self.refuse = {f"p{i}@example.com" for i in chosen[: len(chosen) // 2]}
+        self.drop = {f"p{i}@example.com" for i in chosen[len(chosen) // 2 :]}
+        self.accepted: list[str] = []
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.refuse:
+            self.refuse.discard(address)
+            return "451 4.3.0 Try again later"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
-        while len(self.addresses) >= HELD_AT and not self.release.is_set():
-            await asyncio.sleep(0.01)
-        self.addresses.extend(envelope.rcpt_tos)
+        await asyncio.sleep(0.01)
+        if any(a in self.drop for a in envelope.rcpt_tos):
+            self.drop.difference_update(envelope.rcpt_tos)
+            server.transport.close()
+            return "421 closing"
+        self.accepted.extend(envelope.rcpt_tos)
         return "250 OK"
 
 
 @pytest.fixture
-def slow_smtp():
-    inbox = HoldingInbox()
+def flaky_smtp():
+    seed = int.from_bytes(os.urandom(4), "big")
+    inbox = FlakyInbox(seed)
     controller = Controller(inbox, hostname="127.0.0.1", port=_free_port(), ready_timeout=HANG)
     controller.start()
-    yield controller.port, inbox
-    inbox.release.set()
+    yield controller.port, inbox, seed
     controller.stop()
 
 
@@ -62,10 +77,19 @@ def query(data_dir, sql):
         return connection.execute(sql).fetchall()
 
 
-def test_sigkill_mid_run_leaves_every_recipient_delivered_once_or_interrupted(
-    data_dir, tmp_path, slow_smtp
+def unsettled(data_dir) -> int:
+    return query(
+        data_dir,
+        "SELECT count(*) FROM deliveries WHERE status IN ('queued', 'sending', 'retrying')",
+    )[0][0]
+
+
+@pytest.mark.slow
+def test_fault_run_sigkill_three_times_leaves_exactly_one_accepted_message_per_recipient(
+    data_dir, tmp_path, flaky_smtp
 ):
-    port, inbox = slow_smtp
+    port, inbox, seed = flaky_smtp
+    chance = random.Random(seed)
     database = open_database(data_dir)
     SettingsStore(database).set(SECRETS_MODE_KEY, "file")
     mail = ChannelBook(database, PlainFileSecrets(data_dir)).save(
@@ -81,44 +105,82 @@ def test_sigkill_mid_run_leaves_every_recipient_delivered_once_or_interrupted(
                 once_in(2, "Big send"),
                 message=Message("Hi ${name}"),
                 targets=(Target("email", mail, (), (team,)),),
+                options=PushOptions(retries=3, retry_delay=5),
             ),
             weekdays_at_nine("Keeps its schedule"),
         ]
     )
     database.close()
     store_db.bind(None)
+    log = tmp_path / "headless.log"
+    why = f"seed {seed}; see {log}"
 
-    log = tmp_path / "first.log"
+    # Three SIGKILLs at random moments, each once the process is sending.
+    target = 0
+    for _ in range(3):
+        target = len(inbox.accepted) + chance.randint(5, 45)
+        process = start_headless(data_dir, log)
+        try:
+            assert wait_until(lambda t=target: len(inbox.accepted) >= t, HANG), why
+        finally:
+            process.kill()
+            process.wait(timeout=HANG)
+    assert len(inbox.accepted) < RECIPIENTS, f"the run finished before the last kill; {why}"
+
+    # Restart: everything never tried, or refused, is sent; only the message each kill cut
+    # off in flight is left as interrupted (it may or may not have arrived).
     process = start_headless(data_dir, log)
     try:
-        assert wait_until(lambda: len(inbox.addresses) >= HELD_AT, HANG), log.read_text()
-    finally:
-        process.kill()
-        process.wait(timeout=HANG)
-    inbox.release.set()  # the message held when pushgui died may still be counted
-    delivered_before_restart = len(inbox.addresses)
-    assert delivered_before_restart < RECIPIENTS, "the run finished before it was killed"
-
-    log = tmp_path / "second.log"
-    process = start_headless(data_dir, log)
-    try:
-        # The first pass after the restart is where a (wrong) automatic resend would start.
-        assert wait_ready(log, process) == 0, log.read_text()
+        assert wait_until(
+            lambda: (
+                query(data_dir, "SELECT count(*) FROM deliveries")[0][0] == RECIPIENTS
+                and unsettled(data_dir) == 0
+            ),
+            HANG,
+        ), why
     finally:
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=HANG) == 0
+    interrupted = dict(
+        query(data_dir, "SELECT id, address FROM deliveries WHERE status = 'interrupted'")
+    )
+    assert len(interrupted) <= 3, why  # at most one in flight per kill
 
-    # Nobody got the message twice, and nothing was resent automatically.
-    counts = Counter(inbox.addresses)
-    assert max(counts.values()) == 1
-    assert len(inbox.addresses) <= delivered_before_restart + 1  # one may have been in flight
-    # Every recipient is either delivered or listed as interrupted; none is left queued.
-    statuses = dict(query(data_dir, "SELECT address, status FROM deliveries"))
-    assert len(statuses) == RECIPIENTS
-    assert set(statuses.values()) <= {"sent", "interrupted"}
-    for address, status in statuses.items():
-        assert status == "interrupted" or counts[address] == 1
-    assert query(data_dir, "SELECT status FROM runs") == [("interrupted",)]
+    # The user settles each interrupted delivery in the window: Resend when the recipient
+    # did not get it, Keep unsent when they did (here the server's log tells).
+    if interrupted:
+        database = open_database(data_dir)
+        scheduler = make_scheduler(database)
+        scheduler.start(paused=True)
+        service = PushService(database, scheduler)
+        accepted = set(inbox.accepted)
+        service.dismiss([i for i, a in interrupted.items() if a in accepted])
+        resend = [i for i, a in interrupted.items() if a not in accepted]
+        service.resend(resend)
+        scheduler.shutdown(wait=False)
+        database.close()
+        store_db.bind(None)
+        if resend:
+            process = start_headless(data_dir, log)
+            try:
+                assert wait_until(lambda: unsettled(data_dir) == 0, HANG), why
+            finally:
+                process.send_signal(signal.SIGTERM)
+                assert process.wait(timeout=HANG) == 0
+
+    # Exactly one accepted message per recipient, and the history agrees with the server.
+    counts = Counter(inbox.accepted)
+    assert sorted(counts) == sorted(f"p{i}@example.com" for i in range(RECIPIENTS)), why
+    assert set(counts.values()) == {1}, why
+    history = query(data_dir, "SELECT address, status FROM deliveries")
+    assert len(history) == RECIPIENTS
+    for address, status in history:
+        assert status == "sent" or (status == "skipped" and address in interrupted.values()), (
+            address,
+            status,
+            why,
+        )
+    assert query(data_dir, "SELECT status FROM runs") == [("ok",)] or interrupted, why
     # No push and no job lost; the file is sound.
     assert sorted(n for (n,) in query(data_dir, "SELECT name FROM pushes")) == [
         "Big send",

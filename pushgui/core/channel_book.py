@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import json
 import logging
-import uuid
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import delete, select
-from sqlalchemy.exc import IntegrityError
 
 from pushgui.core.channels.base import Outcome, Outgoing, Sender
 from pushgui.core.channels.config import (
@@ -24,7 +22,8 @@ from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.i18n import translate
 from pushgui.core.secrets import KeyringSecrets, SecretStore, SecretStoreError, load_secrets
 from pushgui.core.store.db import Database
-from pushgui.core.store.models import Channel, Setting
+from pushgui.core.store.identity import data_folder_id
+from pushgui.core.store.models import Channel
 from pushgui.core.textcheck import one_line_problem
 
 log = logging.getLogger(__name__)
@@ -32,29 +31,10 @@ log = logging.getLogger(__name__)
 #: Channels that reach people by address (one message each) rather than posting to a room.
 PERSONAL_KINDS = frozenset({"email"})
 
-#: The setting holding this data folder's id, which names its keyring entries.
-FOLDER_ID_KEY = "secrets.folder_id"
 #: In a channel's stored settings: the names of the secrets it has a value for (not the values).
 SECRET_NAMES_KEY = "_secrets"
 #: The channel id a test send's secrets are kept under while it runs (real ids start at 1).
 TEST_CHANNEL_ID = 0
-
-
-def data_folder_id(database: Database) -> str:
-    """This data folder's id, made once and kept in its database (secrets are named by it)."""
-    with database.session() as session:
-        row = session.get(Setting, FOLDER_ID_KEY)
-        if row is not None:
-            return str(json.loads(row.value))
-    try:
-        with database.session() as session:
-            session.add(Setting(key=FOLDER_ID_KEY, value=json.dumps(uuid.uuid4().hex)))
-    except IntegrityError:
-        pass  # another process made it first: use theirs
-    with database.session() as session:
-        made = session.get(Setting, FOLDER_ID_KEY)
-        assert made is not None
-        return str(json.loads(made.value))
 
 
 @dataclass(frozen=True)

@@ -14,18 +14,31 @@ import contextlib
 import contextvars
 from collections.abc import Iterator, Sequence
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from apscheduler.events import EVENT_JOB_MISSED, JobExecutionEvent
 from apscheduler.executors.base import run_job
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.job import Job
 
+if TYPE_CHECKING:
+    from pushgui.core.delivery.engine import DeliveryEngine
+
 SCHEDULE_FUNC = "pushgui.core.runner:run_push"
 
 _scheduled: contextvars.ContextVar[datetime | None] = contextvars.ContextVar(
     "pushgui_scheduled_time", default=None
 )
+
+
+_engine: contextvars.ContextVar[DeliveryEngine | None] = contextvars.ContextVar(
+    "pushgui_delivery_engine", default=None
+)
+
+
+def delivery_engine() -> DeliveryEngine | None:
+    """The engine the running job hands its deliveries to; ``None``: send in this thread."""
+    return _engine.get()
 
 
 def scheduled_time() -> datetime | None:
@@ -43,13 +56,31 @@ def running_for(moment: datetime) -> Iterator[None]:
         _scheduled.reset(token)
 
 
+@contextlib.contextmanager
+def handing_to(engine: DeliveryEngine | None) -> Iterator[None]:
+    """Run job functions inside as the executor does, handing their sends to ``engine``."""
+    token = _engine.set(engine)
+    try:
+        yield
+    finally:
+        _engine.reset(token)
+
+
 def _is_schedule(job: Job) -> bool:
     """The push's own schedule job (not "run now", a retry or a missed run sent late)."""
     return bool(job.func_ref == SCHEDULE_FUNC and job.args and job.id == str(job.args[0]))
 
 
-def _run_each(job: Job, jobstore_alias: str, run_times: Sequence[datetime], logger: str) -> Any:
+def _run_each(
+    job: Job,
+    jobstore_alias: str,
+    run_times: Sequence[datetime],
+    logger: str,
+    engine: DeliveryEngine | None = None,
+) -> Any:
     from pushgui.core.missed import apply_policy  # the policy needs the store; import late
+
+    _engine.set(engine)  # this pool thread's context, for this job only (set on each call)
 
     events: list[Any] = []
     plan = (
@@ -67,7 +98,15 @@ def _run_each(job: Job, jobstore_alias: str, run_times: Sequence[datetime], logg
 
 
 class PushExecutor(ThreadPoolExecutor):  # type: ignore[misc]
-    """APScheduler's thread pool, with the scheduled time handed to the job function."""
+    """APScheduler's thread pool, with the scheduled time handed to the job function.
+
+    With an ``engine``, job functions only write their runs and hand the sending to it, so
+    a pool thread is never held by a network; without one they send in the pool thread.
+    """
+
+    def __init__(self, max_workers: int = 10, engine: DeliveryEngine | None = None) -> None:
+        super().__init__(max_workers)
+        self.engine = engine
 
     def _do_submit_job(self, job: Job, run_times: Sequence[datetime]) -> None:
         def callback(future: Any) -> None:
@@ -78,6 +117,6 @@ class PushExecutor(ThreadPoolExecutor):  # type: ignore[misc]
                 self._run_job_success(job.id, future.result())
 
         future = self._pool.submit(
-            _run_each, job, job._jobstore_alias, list(run_times), self._logger.name
+            _run_each, job, job._jobstore_alias, list(run_times), self._logger.name, self.engine
         )
         future.add_done_callback(callback)

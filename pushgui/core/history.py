@@ -33,6 +33,7 @@ class HistoryRow:
     attempts: int
     finished_at: datetime | None
     title: str
+    next_attempt_at: datetime | None = None  # retrying: the next try; waiting: about when
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ class History:
                     attempts=d.attempts,
                     finished_at=d.finished_at,
                     title=d.title,
+                    next_attempt_at=d.next_attempt_at,
                 )
                 for d, r, name in session.execute(query.limit(limit)).all()
             ]

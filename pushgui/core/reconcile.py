@@ -22,13 +22,12 @@ from apscheduler.util import utc_timestamp_to_datetime
 from sqlalchemy import func, select, update
 
 from pushgui.core import headsup
+from pushgui.core.delivery.queue import RETRY_INSTANCES, settle_after_crash
 from pushgui.core.i18n import QT_TRANSLATE_NOOP
 from pushgui.core.runner import (
     INTERRUPTED,
-    QUEUED,
     RETRY_FUNC,
     RETRYING,
-    SENDING,
     SKIPPED,
     retry_job_id,
 )
@@ -185,41 +184,13 @@ def _resume_point(spec: PushSpec, last: datetime | None, now: datetime) -> datet
 
 
 def mark_interrupted(service: PushService) -> int:
-    """At start: deliveries left queued or sending by a crash become "interrupted".
+    """At start: the deliveries that were in flight when pushgui stopped become
+    "interrupted"; those never tried are sent now (see ``settle_after_crash``).
 
-    Nothing is resent automatically (a delivery that was sending may have arrived); the
-    user chooses per delivery with :func:`resend` or :func:`dismiss`.
+    An interrupted delivery is never resent automatically (it may have arrived); the user
+    chooses per delivery with :func:`resend` or :func:`dismiss`.
     """
-    now = datetime.now(UTC)
-    with service.db.session() as session:
-        run_ids = set(
-            session.execute(
-                select(Delivery.run_id).where(Delivery.status.in_((QUEUED, SENDING)))
-            ).scalars()
-        )
-        if not run_ids:
-            return 0
-        count = session.execute(
-            select(func.count(Delivery.id)).where(Delivery.status.in_((QUEUED, SENDING)))
-        ).scalar_one()
-        session.execute(
-            update(Delivery)
-            .where(Delivery.status.in_((QUEUED, SENDING)))
-            .values(
-                status=INTERRUPTED,
-                error=QT_TRANSLATE_NOOP(
-                    "stored", "pushgui stopped while sending; it may or may not have arrived"
-                ),
-                finished_at=now,
-            )
-        )
-        session.execute(
-            update(Run)
-            .where(Run.id.in_(run_ids), Run.status == "running")
-            .values(status=INTERRUPTED, finished_at=now)
-        )
-    log.warning("%d deliveries were interrupted by a crash or power loss", count)
-    return int(count)
+    return settle_after_crash(service.db)
 
 
 def resend(service: PushService, delivery_ids: Sequence[int]) -> None:
@@ -244,6 +215,7 @@ def resend(service: PushService, delivery_ids: Sequence[int]) -> None:
             args=[run_id],
             id=retry_job_id(push_id, run_id),
             misfire_grace_time=None,
+            max_instances=RETRY_INSTANCES,
             replace_existing=True,
         )
 

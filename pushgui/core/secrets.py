@@ -7,7 +7,7 @@ Values are never logged; only channel ids and field names are.
 
 Every data folder has its own secrets. Keyring entries are named
 ``folder-<id>/channel-<n>/<field>`` under the service ``pushgui``, where ``<id>`` is a random
-id kept in that folder's database (:func:`pushgui.core.channel_book.data_folder_id`), so two
+id kept in that folder's database (:func:`pushgui.core.store.identity.data_folder_id`), so two
 data folders never read, overwrite or delete each other's entries. Entries written before
 that (``channel-<n>/<field>``, shared by every folder) are adopted once by the first folder
 that has such a channel (:meth:`KeyringSecrets.adopt_legacy`) and then deleted. The session

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from functools import cache
 from typing import Any
 
@@ -31,8 +32,10 @@ STATUS_COLOURS: dict[str, tuple[str, str]] = {
     "retrying": ("#a15c00", "#ffcc80"),
     "interrupted": ("#bf360c", "#ffab91"),
     "queued": ("#1565c0", "#90caf9"),
+    "waiting": ("#1565c0", "#90caf9"),
     "sending": ("#1565c0", "#90caf9"),
     "skipped": ("#757575", "#9e9e9e"),
+    "superseded": ("#757575", "#9e9e9e"),
 }
 UNKNOWN_COLOURS = ("#757575", "#9e9e9e")
 
@@ -85,7 +88,9 @@ class HistoryTableModel(RowsTableModel):
             "skipped": self.tr("Skipped"),
             "interrupted": self.tr("Interrupted"),
             "queued": self.tr("Queued"),
+            "waiting": self.tr("Waiting"),
             "sending": self.tr("Sending"),
+            "superseded": self.tr("Superseded"),
         }
         self._started: dict[int, str] = {}
 
@@ -108,6 +113,24 @@ class HistoryTableModel(RowsTableModel):
 
     def status_text(self, status: str) -> str:
         return self.status_words.get(status, status)
+
+    def note_text(self, row: HistoryRow) -> str:
+        """The error, with when a waiting or retrying delivery goes next."""
+        error = stored(row.error)
+        if row.next_attempt_at is None:
+            return error
+        local = row.next_attempt_at.astimezone()
+        # Today's time alone ("about 09:02"); another day with its date.
+        same_day = local.date() == datetime.now().astimezone().date()
+        when = local.strftime("%H:%M") if same_day else format_when(row.next_attempt_at)
+        if row.status == "waiting":
+            return self.tr("Waiting for the service's rate limit; sends about %1").replace(
+                "%1", when
+            )
+        if row.status == "retrying":
+            note = self.tr("Next try about %1").replace("%1", when)
+            return f"{note}: {error}" if error else note
+        return error
 
     def channel_text(self, row: HistoryRow) -> str:
         return self.tr("Desktop") if row.channel == "desktop" else kind_name(row.channel)
@@ -159,7 +182,7 @@ class HistoryTableModel(RowsTableModel):
         if column == ATTEMPTS:
             return str(row.attempts)
         # One line in the table; the full text is in the tooltip and the details.
-        return " ".join(stored(row.error).split())
+        return " ".join(self.note_text(row).split())
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -178,8 +201,8 @@ class HistoryTableModel(RowsTableModel):
             colour = colours[1] if _dark() else colours[0]
             return QColor(colour) if role == Qt.ItemDataRole.ForegroundRole else _dot(colour)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column == ERROR and row.error:
-                return stored(row.error)
+            if column == ERROR and (row.error or row.next_attempt_at is not None):
+                return self.note_text(row)
             if column == STARTED:
                 return self.tr("Scheduled for %1").replace("%1", format_when(row.scheduled_at))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == ATTEMPTS:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -95,11 +95,20 @@ class DeliveryDialog(QDialog):
         self.resize(520, 420)
 
 
+#: Deliveries that *Retry now* offers to send again.
+RETRYABLE = ("failed", "interrupted")
+
+
 class HistoryWindow(QWidget):
     """Every delivery pushgui made, newest first; filters run as one query on the store.
 
     ``pushes`` are (id, name) pairs for the reminder filter.
+
+    Signals:
+        retry_requested(list): the user pressed *Retry now*; the delivery ids to send again.
     """
+
+    retry_requested = Signal(list)
 
     def __init__(
         self,
@@ -130,7 +139,8 @@ class HistoryWindow(QWidget):
             (self.tr("Retrying"), ("retrying",)),
             (self.tr("Interrupted"), ("interrupted",)),
             (self.tr("Skipped"), ("skipped",)),
-            (self.tr("Waiting"), ("queued", "sending")),
+            (self.tr("Waiting"), ("queued", "waiting", "sending")),
+            (self.tr("Superseded"), ("superseded",)),
         ):
             self.status_combo.addItem(text, statuses)
         self.from_edit = self._date_edit(self.tr("From date"))
@@ -143,6 +153,11 @@ class HistoryWindow(QWidget):
         self.refresh_button = QPushButton(self.tr("&Refresh"), self)
         self.refresh_button.setToolTip(self.tr("Show the newest deliveries (F5)"))
         self.export_button = QPushButton(self.tr("&Export CSV…"), self)
+        self.retry_button = QPushButton(self.tr("Retry &now"), self)
+        self.retry_button.setToolTip(
+            self.tr("Send the selected failed or interrupted delivery again now")
+        )
+        self.retry_button.setEnabled(False)
 
         filters = QHBoxLayout()
         filters.setSpacing(8)
@@ -197,6 +212,7 @@ class HistoryWindow(QWidget):
         self.error_label = ErrorLabel(self)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.retry_button)
         bottom.addWidget(self.refresh_button)
         bottom.addWidget(self.export_button)
 
@@ -219,6 +235,9 @@ class HistoryWindow(QWidget):
         self.search_edit.textChanged.connect(self._search_timer.start)
         self.refresh_button.clicked.connect(self.refresh)
         self.export_button.clicked.connect(self.choose_export_file)
+        self.retry_button.clicked.connect(self.retry_selected)
+        self.table.selectionModel().selectionChanged.connect(self._update_retry)
+        self.model.modelReset.connect(self._update_retry)
         self.table.doubleClicked.connect(self._open_details)
         self.table.activated.connect(self._open_details)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
@@ -308,6 +327,20 @@ class HistoryWindow(QWidget):
         self.count_label.setText(text)
 
     # -- selection -------------------------------------------------------------------------
+
+    def _update_retry(self, *_args: object) -> None:
+        row = self.selected_row()
+        self.retry_button.setEnabled(row is not None and row.status in RETRYABLE)
+
+    def retry_selected(self) -> list[int]:
+        """Ask for the selected failed or interrupted delivery to be sent again now (one
+        delivery, not a second run of the whole reminder)."""
+        row = self.selected_row()
+        if row is None or row.status not in RETRYABLE:
+            return []
+        self.retry_requested.emit([row.delivery_id])
+        self.retry_button.setEnabled(False)
+        return [row.delivery_id]
 
     def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()

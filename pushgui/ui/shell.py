@@ -215,6 +215,7 @@ class DesktopShell(QObject):
         if self.history_window is None:
             self.history_window = HistoryWindow(self.history, pushes)
             manage_window(self.history_window, self.settings, "history")
+            self.history_window.retry_requested.connect(self.service.resend)
         else:
             self.history_window.set_pushes(pushes)
             self.history_window.refresh()

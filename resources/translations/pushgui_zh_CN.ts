@@ -2300,8 +2300,24 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
         <translation>排队中</translation>
     </message>
     <message>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
         <source>Sending</source>
         <translation>发送中</translation>
+    </message>
+    <message>
+        <source>Superseded</source>
+        <translation>已被取代</translation>
+    </message>
+    <message>
+        <source>Waiting for the service&apos;s rate limit; sends about %1</source>
+        <translation>等待服务的发送频率限制，约 %1 发送</translation>
+    </message>
+    <message>
+        <source>Next try about %1</source>
+        <translation>约 %1 再次尝试</translation>
     </message>
     <message>
         <source>Desktop</source>
@@ -2320,6 +2336,7 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
     <name>HistoryWindow</name>
     <message>
         <source>History</source>
+        <extracomment>Deliveries that *Retry now* offers to send again.</extracomment>
         <translation>历史记录</translation>
     </message>
     <message>
@@ -2363,6 +2380,10 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
         <translation>等待中</translation>
     </message>
     <message>
+        <source>Superseded</source>
+        <translation>已被取代</translation>
+    </message>
+    <message>
         <source>From date</source>
         <translation>开始日期</translation>
     </message>
@@ -2385,6 +2406,14 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
     <message>
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Retry &amp;now</source>
+        <translation>立即重试(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Send the selected failed or interrupted delivery again now</source>
+        <translation>立即重新发送所选的失败或中断的消息</translation>
     </message>
     <message>
         <source>&amp;Reminder:</source>
@@ -4854,6 +4883,11 @@ Next: %2</source>
     <message>
         <source>Missed; skipped when pushgui started</source>
         <translation>已错过；pushgui 启动时已跳过</translation>
+    </message>
+    <message>
+        <source>Superseded: a later run of this reminder reached this recipient</source>
+        <extracomment>Retry jobs of one run may overlap (a retry due while the previous one still sends): claiming by status makes that safe, and APScheduler must not drop the later one.</extracomment>
+        <translation>已被取代：此提醒的后一次运行已送达该收件人</translation>
     </message>
     <message>
         <source>pushgui stopped while sending; it may or may not have arrived</source>

@@ -17,7 +17,7 @@ from keyring.backends import fail
 from sqlalchemy import select
 
 from pushgui.core import context
-from pushgui.core.channel_book import FOLDER_ID_KEY, ChannelBook, data_folder_id
+from pushgui.core.channel_book import ChannelBook
 from pushgui.core.channels.config import (
     DingTalkConfig,
     EmailConfig,
@@ -39,6 +39,7 @@ from pushgui.core.settings import SettingsStore
 from pushgui.core.specs import Message, Target
 from pushgui.core.store import db as store_db
 from pushgui.core.store.db import open_database
+from pushgui.core.store.identity import FOLDER_ID_KEY, data_folder_id
 from pushgui.core.store.models import Channel, Delivery
 from tests.helpers import weekdays_at_nine
 from tests.servers import DINGTALK_SECRET, DINGTALK_TOKEN, Reply

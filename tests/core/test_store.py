@@ -129,13 +129,18 @@ def test_a_copy_is_taken_before_a_migration_and_data_survives(data_dir, tmp_path
         assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == (
             "0099_test"
         )
-        assert connection.execute(text("SELECT value FROM settings")).scalar() == "1"
+        assert (
+            connection.execute(text("SELECT value FROM settings WHERE key = 'kept'")).scalar()
+            == "1"
+        )
     db.close()
     copies = list((data_dir / "backups").glob("pushgui-*-before-migration.sqlite3"))
     assert len(copies) == 1
     with sqlite3.connect(copies[0]) as connection:
         assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (head,)
-        assert connection.execute("SELECT value FROM settings").fetchone() == ("1",)
+        assert connection.execute("SELECT value FROM settings WHERE key = 'kept'").fetchone() == (
+            "1",
+        )
 
 
 def test_the_migrations_build_exactly_the_schema_the_models_describe(data_dir):

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 
@@ -50,6 +50,43 @@ class Sender(Protocol):
     """
 
     def send(self, messages: Sequence[Outgoing]) -> list[Outcome]: ...
+
+
+class StreamingSender(Sender, Protocol):
+    """A sender that yields each message's outcome as soon as the service answered it.
+
+    ``stream`` sends one message per step, in order, and never starts the next message
+    before the previous outcome was taken: the caller records each outcome before asking
+    for the next, so a crash leaves at most one message per sender without an outcome.
+    """
+
+    def stream(self, messages: Sequence[Outgoing]) -> Iterator[Outcome]: ...
+
+
+def outcomes(sender: Sender, messages: Sequence[Outgoing]) -> Iterator[Outcome]:
+    """Each message's outcome in order: streamed when the sender can, else its batch."""
+    stream = getattr(sender, "stream", None)
+    if stream is not None:
+        yield from stream(messages)
+        return
+    yield from sender.send(messages)
+
+
+def secrets_of(config: object) -> list[str]:
+    """The secret values in a channel's config (the fields its class names in SECRETS)."""
+    names: tuple[str, ...] = getattr(config, "SECRETS", ())
+    return [str(getattr(config, name, "") or "") for name in names]
+
+
+def scrubbed(answers: Iterator[Outcome], scrub: Callable[[str], str]) -> Iterator[Outcome]:
+    """``answers`` with every error text scrubbed (closing this closes ``answers``)."""
+    try:
+        for outcome in answers:
+            yield replace(outcome, error=scrub(outcome.error)) if outcome.error else outcome
+    finally:
+        close = getattr(answers, "close", None)
+        if close is not None:
+            close()
 
 
 class UnknownChannelError(LookupError):

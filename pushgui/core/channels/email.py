@@ -1,14 +1,17 @@
-"""Email over SMTP: one connection per batch, one message per recipient (only their own
-address in To), UTF-8 headers, optional HTML part and attachments, certificate checked."""
+"""Email over SMTP: one connection per batch (opened again when the server drops it), one
+message per recipient (only their own address in To), UTF-8 headers, optional HTML part and
+attachments, certificate checked. Each recipient succeeds or fails alone."""
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import mimetypes
 import smtplib
+import socket
 import ssl
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
@@ -16,6 +19,7 @@ from pathlib import Path
 
 from pushgui.core.channels.base import Outcome, Outgoing
 from pushgui.core.channels.config import EmailConfig
+from pushgui.core.delivery import deadline
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +28,14 @@ KIND = EmailConfig.KIND
 
 class _BatchFailure(Exception):
     """Ends the batch: every message not yet sent gets ``outcome``."""
+
+    def __init__(self, outcome: Outcome) -> None:
+        super().__init__(outcome.error)
+        self.outcome = outcome
+
+
+class _Dropped(Exception):
+    """This recipient failed and the connection cannot be trusted: open a new one."""
 
     def __init__(self, outcome: Outcome) -> None:
         super().__init__(outcome.error)
@@ -47,37 +59,68 @@ class EmailSender:
         return ssl.create_default_context(cafile=self.config.ca_file or None)
 
     def send(self, messages: Sequence[Outgoing]) -> list[Outcome]:
-        if not messages:
-            return []
-        outcomes: list[Outcome | None] = [None] * len(messages)
-        attachments: dict[str, tuple[bytes, str, str] | Outcome] = {}
-        for index, message in enumerate(messages):
-            problem = self._check(message, attachments)
-            if problem is not None:
-                outcomes[index] = problem
-        pending = [i for i, o in enumerate(outcomes) if o is None]
-        if not pending:
-            return [o for o in outcomes if o is not None]
+        return list(self.stream(messages))
 
+    def stream(self, messages: Sequence[Outgoing]) -> Iterator[Outcome]:
+        """Each message's outcome as soon as the server answered for its recipient.
+
+        A recipient whose message cannot be built or is refused fails alone; a connection
+        the server dropped is opened again for the recipients after it. Only a failure to
+        connect at all (or a refused sender) ends the batch: the rest are not tried.
+        """
+        attachments: dict[str, tuple[bytes, str, str] | Outcome] = {}
+        smtp: smtplib.SMTP | None = None
+        stop: Outcome | None = None
         try:
-            smtp = self._connect()
-        except _BatchFailure as stop:
-            log.info("Email via %s: %s", self.config.host, stop.outcome.error)
-            return [o or stop.outcome for o in outcomes]
-        try:
-            for position, index in enumerate(pending):
+            for message in messages:
+                if stop is not None:
+                    yield Outcome(
+                        ok=False, error=f"Not sent: {stop.error}", permanent=stop.permanent
+                    )
+                    continue
+                problem = self._check(message, attachments)
+                if problem is None:
+                    try:
+                        mail = self._compose(message, attachments)
+                    except Exception as exc:  # a header the email library refuses, etc.
+                        problem = Outcome(
+                            ok=False,
+                            error=f"The message for {message.recipient} could not be built "
+                            f"({exc or type(exc).__name__})",
+                            permanent=True,
+                        )
+                if problem is not None:
+                    yield problem
+                    continue
+                if smtp is None:
+                    try:
+                        smtp = self._connect()
+                    except _BatchFailure as failed:
+                        log.info("Email via %s: %s", self.config.host, failed.outcome.error)
+                        stop = failed.outcome
+                        yield stop
+                        continue
+                limit = deadline.current()
+                if limit is not None and smtp.sock is not None:
+                    # The watchdog closes the socket when the send's deadline passes.
+                    limit.on_abort(functools.partial(_shut, smtp.sock))
                 try:
-                    outcomes[index] = self._send_one(smtp, messages[index], attachments)
-                except _BatchFailure as stop:
-                    for rest in pending[position:]:
-                        outcomes[rest] = stop.outcome
-                    break
+                    outcome = self._send_one(smtp, message, mail)
+                except _Dropped as dropped:
+                    _close(smtp)
+                    smtp = None  # opened again for the next recipient
+                    outcome = _late(limit, dropped.outcome)
+                except _BatchFailure as failed:
+                    stop = outcome = failed.outcome
+                if smtp is not None and smtp.sock is None:  # smtplib closed it (a 421 reply)
+                    smtp = None
+                yield outcome
         finally:
-            try:
-                smtp.quit()
-            except (smtplib.SMTPException, OSError):
-                smtp.close()
-        return [o if o is not None else Outcome(ok=False, error="Not sent") for o in outcomes]
+            if smtp is not None:
+                try:
+                    smtp.quit()
+                except (smtplib.SMTPException, OSError):
+                    smtp.close()
 
     # --- steps ---------------------------------------------------------------------------
 
@@ -101,14 +144,16 @@ class EmailSender:
     def _connect(self) -> smtplib.SMTP:
         cfg = self.config
         where = f"{cfg.host}:{cfg.port}"
+        limit = deadline.current()
+        timeout = cfg.timeout if limit is None else max(min(cfg.timeout, limit.remaining()), 0.1)
         smtp: smtplib.SMTP | None = None
         try:
             if cfg.security == "ssl":
                 smtp = smtplib.SMTP_SSL(
-                    cfg.host, cfg.port, timeout=cfg.timeout, context=self._ssl_context()
+                    cfg.host, cfg.port, timeout=timeout, context=self._ssl_context()
                 )
             else:
-                smtp = smtplib.SMTP(cfg.host, cfg.port, timeout=cfg.timeout)
+                smtp = smtplib.SMTP(cfg.host, cfg.port, timeout=timeout)
                 smtp.ehlo()
                 if cfg.security == "starttls":
                     if not smtp.has_extn("starttls"):
@@ -192,13 +237,7 @@ class EmailSender:
                 Outcome(ok=False, error=f"Could not connect to the mail server {where}: {reason}")
             ) from None
 
-    def _send_one(
-        self,
-        smtp: smtplib.SMTP,
-        message: Outgoing,
-        attachments: dict[str, tuple[bytes, str, str] | Outcome],
-    ) -> Outcome:
-        mail = self._compose(message, attachments)
+    def _send_one(self, smtp: smtplib.SMTP, message: Outgoing, mail: EmailMessage) -> Outcome:
         try:
             refused = smtp.send_message(
                 mail, from_addr=self.config.sender_address, to_addrs=[message.recipient_address]
@@ -230,8 +269,19 @@ class EmailSender:
             return Outcome(
                 ok=False, error=f"The mail server cannot take this message: {exc}", permanent=True
             )
+        except smtplib.SMTPResponseException as exc:
+            # Any other reply (421 closing, a 4xx after DATA): this recipient alone failed,
+            # and the connection may be in any state, so the next recipient gets a new one.
+            raise _Dropped(
+                Outcome(
+                    ok=False,
+                    error=f"The mail server did not take the message for "
+                    f"{message.recipient_address} ({_reply(exc.smtp_code, exc.smtp_error)})",
+                    permanent=500 <= exc.smtp_code < 600,
+                )
+            ) from None
         except (smtplib.SMTPServerDisconnected, OSError) as exc:
-            raise _BatchFailure(
+            raise _Dropped(
                 Outcome(
                     ok=False,
                     error="The connection to the mail server was lost "
@@ -295,6 +345,22 @@ def _reply(code: int, text: bytes | str) -> str:
     if isinstance(text, bytes):
         text = text.decode("utf-8", "replace")
     return f"{code} {' '.join(text.split())}".strip()
+
+
+def _shut(sock: socket.socket) -> None:
+    with contextlib.suppress(OSError):
+        sock.shutdown(socket.SHUT_RDWR)
+
+
+def _late(limit: deadline.Deadline | None, outcome: Outcome) -> Outcome:
+    """The outcome of a send the deadline (or shutdown) cut, in those words."""
+    if limit is None or not limit.expired:
+        return outcome
+    if limit.cut_short:
+        return Outcome(ok=False, error="The mail server was still answering when pushgui stopped")
+    return Outcome(
+        ok=False, error=f"The mail server did not finish within {limit.seconds:g} seconds"
+    )
 
 
 def _close(smtp: smtplib.SMTP | None) -> None:

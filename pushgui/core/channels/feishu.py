@@ -3,7 +3,7 @@
 Success is ``{"code": 0, "msg": "success", "data": {}}`` (older answers:
 ``{"StatusCode": 0, "StatusMessage": "success"}``); errors come at HTTP 200 too, e.g.
 ``{"code": 19021, "msg": "sign match fail or timestamp is not within one hour from
-current time"}``. 11232 is the bots' rate limit (100 a minute, 5 a second per bot);
+current time"}``. 11232 and 9499 are the bots' rate limit (100 a minute, 5 a second per bot);
 other Open APIs answer HTTP 429 with ``x-ogw-ratelimit-reset`` (seconds).
 
 Signing: ``timestamp`` in seconds and ``sign`` = Base64(HMAC-SHA256(key=f"{timestamp}\\n
@@ -39,7 +39,7 @@ from pushgui.core.channels.http import (
 
 KIND = FeishuConfig.KIND
 
-RATE_LIMITED = {11232, 99991400}
+RATE_LIMITED = {9499, 11232, 99991400}
 
 
 def sign(timestamp: str, secret: str) -> str:

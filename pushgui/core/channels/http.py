@@ -7,10 +7,12 @@ from __future__ import annotations
 import email.utils
 import json
 import logging
+import socket
 import ssl
 import threading
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -18,7 +20,9 @@ from urllib.parse import urlsplit
 import httpx
 
 from pushgui import __version__
-from pushgui.core.channels.base import Outcome, Outgoing
+from pushgui.core.channels.base import Outcome, Outgoing, secrets_of
+from pushgui.core.delivery import deadline
+from pushgui.core.redact import Scrubber
 
 log = logging.getLogger(__name__)
 
@@ -50,13 +54,72 @@ def default_ssl_context() -> ssl.SSLContext:
 
 
 def make_client(timeout: float = TIMEOUT, verify: Verify = True) -> httpx.Client:
-    """An httpx client with pushgui's timeouts; ``verify`` is a context, a CA file or True."""
+    """An httpx client with pushgui's timeouts; ``verify`` is a context, a CA file or True.
+
+    Its connections use :class:`~pushgui.core.delivery.deadline.DeadlineBackend`, so the
+    overall deadline of the send in progress bounds every socket call.
+    """
+    transport = httpx.HTTPTransport(
+        verify=default_ssl_context() if verify is True else verify,
+        # The request goes out as two writes (head, body); with Nagle's algorithm the body
+        # waits for the server's delayed ACK of the head, some 20-40 ms per message.
+        socket_options=[(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)],
+    )
+    # httpx has no public way to choose httpcore's network backend; the pool keeps it here.
+    transport._pool._network_backend = deadline.DeadlineBackend()
     return httpx.Client(
         timeout=httpx.Timeout(timeout, connect=min(CONNECT_TIMEOUT, timeout)),
-        verify=default_ssl_context() if verify is True else verify,
+        transport=_CappedTransport(transport),
         follow_redirects=False,
-        headers={"User-Agent": f"pushgui/{__version__}"},
+        # Uncompressed, so the cap on the answer is a cap on what is held in memory.
+        headers={"User-Agent": f"pushgui/{__version__}", "Accept-Encoding": "identity"},
     )
+
+
+#: The most of an answer pushgui reads: the services answer in a few hundred bytes; an
+#: error page is shown by its first 200 characters. A larger answer is cut, not read.
+MAX_ANSWER = 64 * 1024
+
+
+class AnswerTooLarge(httpx.TransportError):
+    """The service's answer was larger than :data:`MAX_ANSWER`; it was not read further."""
+
+
+class _CappedStream(httpx.SyncByteStream):
+    def __init__(self, inner: httpx.SyncByteStream) -> None:
+        self._inner = inner
+
+    def __iter__(self) -> Iterator[bytes]:
+        size = 0
+        for chunk in self._inner:
+            size += len(chunk)
+            if size > MAX_ANSWER:
+                raise AnswerTooLarge(f"answer larger than {MAX_ANSWER // 1024} KB")
+            yield chunk
+
+    def close(self) -> None:
+        self._inner.close()
+
+
+class _CappedTransport(httpx.BaseTransport):
+    """Hands back answers whose body stops with :class:`AnswerTooLarge` past the cap."""
+
+    def __init__(self, inner: httpx.BaseTransport) -> None:
+        self._inner = inner
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        response = self._inner.handle_request(request)
+        assert isinstance(response.stream, httpx.SyncByteStream)
+        return httpx.Response(
+            response.status_code,
+            headers=response.headers,
+            stream=_CappedStream(response.stream),
+            extensions=response.extensions,
+            request=request,
+        )
+
+    def close(self) -> None:
+        self._inner.close()
 
 
 def mask_url(url: str) -> str:
@@ -124,6 +187,12 @@ def json_body(response: httpx.Response) -> dict[str, Any] | None:
 def transport_failure(service: str, exc: httpx.TransportError, timeout: float) -> Outcome:
     """A readable, retryable outcome for a request that got no answer."""
     if isinstance(exc, httpx.TimeoutException):
+        limit = deadline.current()
+        if limit is not None and limit.expired:
+            if limit.cut_short:
+                what = f"{service} was still answering when pushgui stopped"
+                return Outcome(ok=False, error=what)
+            timeout = limit.seconds
         return Outcome(ok=False, error=f"{service} did not answer within {timeout:g} seconds")
     reason = _reason(exc)
     if isinstance(exc, httpx.ConnectError) and "CERTIFICATE_VERIFY_FAILED" in reason:
@@ -197,43 +266,54 @@ class HttpSender(ABC):
         self.verify = verify
 
     def send(self, messages: Sequence[Outgoing]) -> list[Outcome]:
+        return list(self.stream(messages))
+
+    def stream(self, messages: Sequence[Outgoing]) -> Iterator[Outcome]:
+        """Each message's outcome as soon as the service answered it (see the class)."""
         if not messages:
-            return []
+            return
         client = self._client or make_client(self.timeout, self.verify)
         try:
-            return self._send_all(client, messages)
+            yield from self._send_all(client, messages)
         finally:
             if self._client is None:
                 client.close()
 
-    def _send_all(self, client: httpx.Client, messages: Sequence[Outgoing]) -> list[Outcome]:
-        outcomes: list[Outcome] = []
-        for message in messages:
+    def _send_all(self, client: httpx.Client, messages: Sequence[Outgoing]) -> Iterator[Outcome]:
+        # This channel's own secrets never leave it, even when the server echoes them.
+        scrub = Scrubber(secrets_of(getattr(self, "config", None)))
+        for position, message in enumerate(messages):
             try:
                 outcome = self.send_one(client, message)
+            except AnswerTooLarge:
+                # It may have been taken; sending it again could make a second copy.
+                outcome = Outcome(
+                    ok=False,
+                    error=f"{self.service} answered with more than {MAX_ANSWER // 1024} KB; "
+                    "pushgui read only the start, so whether the message was taken is unknown",
+                    permanent=True,
+                )
             except httpx.TransportError as exc:
                 outcome = transport_failure(self.service, exc, self.timeout)
             except httpx.InvalidURL:
                 outcome = Outcome(
                     ok=False, error=f"The {self.service} address is not valid", permanent=True
                 )
-            outcomes.append(outcome)
+            if outcome.error:
+                outcome = replace(outcome, error=scrub(outcome.error))
             if not outcome.ok:
                 log.info(
                     "%s: message for %s failed: %s", self.service, message.recipient, outcome.error
                 )
+            yield outcome
             if not outcome.ok and not outcome.permanent:
-                rest = len(messages) - len(outcomes)
-                outcomes.extend(
-                    Outcome(
+                for _ in messages[position + 1 :]:
+                    yield Outcome(
                         ok=False,
                         error=f"Not sent: {outcome.error}",
                         retry_after=outcome.retry_after,
                     )
-                    for _ in range(rest)
-                )
-                break
-        return outcomes
+                return
 
     @abstractmethod
     def send_one(self, client: httpx.Client, message: Outgoing) -> Outcome:

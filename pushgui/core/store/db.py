@@ -32,6 +32,7 @@ from pushgui.core.store.backup import (
     create_private_file,
     read_keep_setting,
 )
+from pushgui.core.store.identity import data_folder_id
 from pushgui.core.store.recovery import (
     DatabaseDamaged,
     RecoveryReport,
@@ -153,8 +154,16 @@ def open_database(data_dir: Path, migrations: Path = MIGRATIONS) -> Database:
         with db.engine.begin() as connection:
             command.upgrade(_alembic_config(connection, migrations), "head")
     _make_private(path)
+    _ensure_folder_id(db)
     bind(db)
     return db
+
+
+def _ensure_folder_id(db: Database) -> None:
+    """Give the data folder its id (which names its keyring entries) when it is opened, so
+    that nothing later has to write just to read a secret: a run that starts while another
+    process holds the write lock must get as far as recording itself (which it retries)."""
+    data_folder_id(db)
 
 
 def _check_existing(path: Path, known: set[str], backups: BackupManager) -> RecoveryReport | None:

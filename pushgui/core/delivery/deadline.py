@@ -1,0 +1,224 @@
+"""An overall deadline per send, enforced at the socket, even against a trickling server.
+
+Socket timeouts bound each read, not a whole send: a server that answers one byte every
+4 s never trips a 15 s read timeout. A :class:`Deadline` is set around one message's send
+(:func:`sending_under`); the HTTP channels' network backend (:class:`DeadlineBackend`)
+caps every read, write and connect by what is left of it, and other senders register an
+abort callback (closing their socket) that the engine's watchdog calls when it passes. On
+shutdown the engine brings every deadline forward, so an in-flight send ends promptly.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import logging
+import threading
+import time
+import typing
+from collections.abc import Callable, Iterable, Iterator
+
+import httpcore
+
+log = logging.getLogger(__name__)
+
+#: Longest single blocking socket call, so a deadline brought forward is noticed quickly.
+SLICE_SECONDS = 0.5
+
+
+class DeadlineExpired(Exception):
+    """The send's deadline passed (or shutdown cut it)."""
+
+
+class Deadline:
+    """The moment (monotonic seconds) by which one send must be over; may be brought forward."""
+
+    def __init__(self, seconds: float, clock: Callable[[], float] = time.monotonic) -> None:
+        self.seconds = seconds
+        self._clock = clock
+        self._lock = threading.Lock()
+        self.expires_at = clock() + seconds
+        self.cut_short = False
+        self._aborts: list[Callable[[], None]] = []
+        self._fired = False
+
+    def remaining(self) -> float:
+        return self.expires_at - self._clock()
+
+    @property
+    def expired(self) -> bool:
+        return self.remaining() <= 0
+
+    def bring_forward(self, seconds: float) -> None:
+        """End the send within ``seconds`` (shutdown); never extends the deadline."""
+        with self._lock:
+            when = self._clock() + seconds
+            if when < self.expires_at:
+                self.expires_at = when
+                self.cut_short = True
+
+    def on_abort(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` (from the watchdog thread) once the deadline passed."""
+        with self._lock:
+            self._aborts.append(callback)
+
+    def fire(self) -> None:
+        """Run the abort callbacks once; called by the watchdog after expiry."""
+        with self._lock:
+            if self._fired:
+                return
+            self._fired = True
+            callbacks = list(self._aborts)
+        for callback in callbacks:
+            try:
+                callback()
+            except Exception:
+                log.debug("An abort callback failed", exc_info=True)
+
+
+_current: contextvars.ContextVar[Deadline | None] = contextvars.ContextVar(
+    "pushgui_send_deadline", default=None
+)
+
+
+def current() -> Deadline | None:
+    """The deadline of the send running in this thread, if any."""
+    return _current.get()
+
+
+@contextlib.contextmanager
+def sending_under(deadline: Deadline | None) -> Iterator[None]:
+    token = _current.set(deadline)
+    try:
+        yield
+    finally:
+        _current.reset(token)
+
+
+def capped(timeout: float | None) -> float | None:
+    """``timeout`` capped by the current deadline; raises when it already passed."""
+    deadline = _current.get()
+    if deadline is None:
+        return timeout
+    left = deadline.remaining()
+    if left <= 0:
+        raise httpcore.ReadTimeout(f"no answer within {deadline.seconds:g} seconds")
+    return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    def __init__(self, inner: httpcore.NetworkStream) -> None:
+        self._inner = inner
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        # In slices, so that a deadline brought forward by shutdown ends the wait promptly.
+        started = time.monotonic()
+        while True:
+            left = None if timeout is None else timeout - (time.monotonic() - started)
+            if left is not None and left <= 0:
+                raise httpcore.ReadTimeout("timed out")
+            step = capped(left)
+            step = SLICE_SECONDS if step is None else min(step, SLICE_SECONDS)
+            try:
+                return self._inner.read(max_bytes, step)
+            except httpcore.ReadTimeout:
+                continue
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._inner.write(buffer, capped(timeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(
+        self,
+        ssl_context: typing.Any,
+        server_hostname: str | None = None,
+        timeout: float | None = None,
+    ) -> httpcore.NetworkStream:
+        return _DeadlineStream(self._inner.start_tls(ssl_context, server_hostname, capped(timeout)))
+
+    def get_extra_info(self, info: str) -> typing.Any:
+        return self._inner.get_extra_info(info)
+
+
+class DeadlineBackend(httpcore.NetworkBackend):
+    """httpcore's own synchronous backend with every socket call capped by the deadline."""
+
+    def __init__(self) -> None:
+        self._inner = httpcore.SyncBackend()
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[typing.Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        stream = self._inner.connect_tcp(host, port, capped(timeout), local_address, socket_options)
+        return _DeadlineStream(stream)
+
+    def connect_unix_socket(
+        self,
+        path: str,
+        timeout: float | None = None,
+        socket_options: Iterable[typing.Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        stream = self._inner.connect_unix_socket(path, capped(timeout), socket_options)
+        return _DeadlineStream(stream)
+
+    def sleep(self, seconds: float) -> None:
+        time.sleep(seconds)
+
+
+class Watchdog:
+    """One thread that fires the abort callbacks of sends whose deadline passed."""
+
+    def __init__(self) -> None:
+        self._active: set[Deadline] = set()
+        self._wake = threading.Condition()
+        self._stopped = False
+        self._cut: float | None = None
+        self._thread = threading.Thread(target=self._loop, name="pushgui-watchdog", daemon=True)
+        self._thread.start()
+
+    @contextlib.contextmanager
+    def watching(self, deadline: Deadline) -> Iterator[None]:
+        with self._wake:
+            if self._cut is not None:  # a send starting after shutdown began
+                deadline.bring_forward(self._cut)
+            self._active.add(deadline)
+            self._wake.notify()
+        try:
+            yield
+        finally:
+            with self._wake:
+                self._active.discard(deadline)
+
+    def bring_all_forward(self, seconds: float) -> None:
+        with self._wake:
+            self._cut = seconds
+            for deadline in self._active:
+                deadline.bring_forward(seconds)
+            self._wake.notify()
+
+    def stop(self) -> None:
+        with self._wake:
+            self._stopped = True
+            self._wake.notify()
+
+    def _loop(self) -> None:
+        while True:
+            with self._wake:
+                if self._stopped:
+                    return
+                due = [d for d in self._active if d.expired]
+                waits = [d.remaining() for d in self._active if not d.expired]
+                if not due:
+                    self._wake.wait(min([*waits, SLICE_SECONDS * 2]))
+                    continue
+            for deadline in due:
+                deadline.fire()
+            with self._wake:
+                self._wake.wait(SLICE_SECONDS)

@@ -1,0 +1,313 @@
+"""The delivery engine: one worker lane per channel, each send under an overall deadline,
+and a shutdown that ends within seconds.
+
+A run's rows are written by the job function (:mod:`pushgui.core.runner`), which hands the
+rows to :meth:`DeliveryEngine.submit` and returns: the scheduler's workers never wait for
+a network. Each channel (the desktop, one SMTP account, one bot) has its own lane, so a
+desktop reminder never queues behind network sends and a slow or blocked service delays
+only its own messages. The engine is built by the composition root with its dependencies
+(the store, the secret store, the scheduler for retry jobs); it keeps no module state.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pushgui.core.channel_book import ChannelBook
+from pushgui.core.channels.base import (
+    Outcome,
+    Outgoing,
+    Sender,
+    get_sender,
+    outcomes,
+    scrubbed,
+    secrets_of,
+)
+from pushgui.core.channels.desktop import KIND as DESKTOP
+from pushgui.core.delivery.deadline import Deadline, Watchdog
+from pushgui.core.delivery.limits import Limiter, Rate, limiter_for
+from pushgui.core.delivery.queue import (
+    Pending,
+    finish_run,
+    schedule_retry,
+    send_and_record,
+)
+from pushgui.core.redact import Scrubber
+from pushgui.core.secrets import SecretStore
+from pushgui.core.specs import PushOptions
+from pushgui.core.store.db import Database
+
+log = logging.getLogger(__name__)
+
+#: Seconds one message may take, whatever the server does, per channel kind.
+DEFAULT_DEADLINE = 60.0
+#: How long an in-flight send may go on once shutdown began; the rest of the stop
+#: (recording, closing the store) fits in the 10 s promised.
+SHUTDOWN_CUT = 5.0
+SHUTDOWN_TIMEOUT = 8.0
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Deliveries of one run through one channel, in order."""
+
+    push_id: int
+    run_id: int
+    push_name: str
+    options: PushOptions
+    attachments: tuple[str, ...]
+    deliveries: tuple[Pending, ...]
+
+    def messages(self) -> list[Outgoing]:
+        return [
+            Outgoing(
+                push_id=self.push_id,
+                push_name=self.push_name,
+                recipient=d.recipient,
+                title=d.title,
+                body=d.body,
+                recipient_address=d.address,
+                html=d.html,
+                attachments=self.attachments,
+            )
+            for d in self.deliveries
+        ]
+
+
+def split(
+    push_id: int,
+    run_id: int,
+    push_name: str,
+    options: PushOptions,
+    attachments: tuple[str, ...],
+    deliveries: Sequence[Pending],
+) -> dict[tuple[str, int | None], Batch]:
+    """The deliveries as one batch per channel, keeping their order."""
+    grouped: dict[tuple[str, int | None], list[Pending]] = {}
+    for pending in deliveries:
+        grouped.setdefault((pending.channel, pending.channel_id), []).append(pending)
+    return {
+        key: Batch(push_id, run_id, push_name, options, attachments, tuple(rows))
+        for key, rows in grouped.items()
+    }
+
+
+class Delivering:
+    """Sends batches and records their outcomes: what a lane does, or a caller inline."""
+
+    def __init__(
+        self,
+        database: Database,
+        secrets: SecretStore,
+        scheduler: Any = None,
+        deadlines: Mapping[str, float] | None = None,
+        watchdog: Watchdog | None = None,
+        stopping: Callable[[], bool] = lambda: False,
+    ) -> None:
+        self.database = database
+        self.secrets = secrets
+        self.scheduler = scheduler
+        self.deadlines = dict(deadlines or {})
+        self.watchdog = watchdog
+        self.stopping = stopping
+
+    def deadline_for(self, kind: str) -> float:
+        return self.deadlines.get(kind, DEFAULT_DEADLINE)
+
+    def sender(self, kind: str, channel_id: int | None) -> Sender:
+        if kind == DESKTOP or channel_id is None:
+            return get_sender(kind)
+        return ChannelBook(self.database, self.secrets).sender(channel_id)
+
+    def deliver(
+        self,
+        key: tuple[str, int | None],
+        batch: Batch,
+        limiter: Limiter | None = None,
+        pause: Callable[[float], bool] = lambda seconds: True,
+    ) -> str:
+        """Send one batch, record each outcome, schedule its retries; the run's status."""
+        [(_push, _run, status)] = self.deliver_many(key, [batch], limiter, pause)
+        return status
+
+    def deliver_many(
+        self,
+        key: tuple[str, int | None],
+        batches: Sequence[Batch],
+        limiter: Limiter | None = None,
+        pause: Callable[[float], bool] = lambda seconds: True,
+    ) -> list[tuple[int, int, str]]:
+        """Send the batches of several runs through one channel as one stream (one sender,
+        one connection), recording each outcome at once; (push, run, status) per run."""
+        kind, channel_id = key
+        deliveries = [d for batch in batches for d in batch.deliveries]
+        options = {d.id: batch.options for batch in batches for d in batch.deliveries}
+        scrub = Scrubber(())
+        try:
+            sender = self.sender(kind, channel_id)
+        except LookupError as exc:
+            refused = Outcome(ok=False, error=str(exc), permanent=True)
+            answers: Iterator[Outcome] = iter([refused] * len(deliveries))
+        else:
+            # Whatever the sender is, its channel's secrets are scrubbed from what it says.
+            scrub = Scrubber(secrets_of(getattr(sender, "config", None)))
+            messages = [m for batch in batches for m in batch.messages()]
+            answers = scrubbed(outcomes(sender, messages), scrub)
+        send_and_record(
+            self.database,
+            options,
+            deliveries,
+            answers,
+            deadline=lambda: Deadline(self.deadline_for(kind)),
+            watchdog=self.watchdog,
+            stopping=self.stopping,
+            limiter=limiter,
+            pause=pause,
+            scrub=scrub,
+        )
+        runs = dict.fromkeys((b.push_id, b.run_id) for b in batches)
+        settled = []
+        for push_id, run_id in runs:
+            schedule_retry(self.database, self.scheduler, push_id, run_id)
+            settled.append((push_id, run_id, finish_run(self.database, run_id)))
+        return settled
+
+
+#: Batches a lane takes at once: one sender, one connection, for all runs queued on it.
+LANE_GULP = 1000
+
+
+class _Lane:
+    """One worker thread sending one channel's batches in the order they came, within the
+    channel's rate limits; it takes every batch waiting at once (``work`` gets a list)."""
+
+    def __init__(
+        self, name: str, work: Callable[[Any], None], limiter: Limiter | None = None
+    ) -> None:
+        self.queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self.limiter = limiter
+        self._work = work
+        self.thread = threading.Thread(target=self._loop, name=name, daemon=True)
+        self.thread.start()
+
+    def _loop(self) -> None:
+        while True:
+            items = [self.queue.get()]
+            while items[-1] is not None and len(items) < LANE_GULP:
+                try:
+                    items.append(self.queue.get_nowait())
+                except queue.Empty:
+                    break
+            last = items[-1] is None
+            work = [item for item in items if item is not None]
+            if work:
+                try:
+                    self._work(work)
+                except Exception:
+                    log.exception("A delivery lane failed")
+            if last:
+                return
+
+
+class DeliveryEngine:
+    """Owns sending: a lane per channel, deadlines, retries, and a prompt shutdown.
+
+    ``on_run_finished(push_id, run_id)`` is called (in a lane thread) when a run has no
+    delivery left queued or sending.
+    """
+
+    def __init__(
+        self,
+        database: Database,
+        secrets: SecretStore,
+        scheduler: Any = None,
+        deadlines: Mapping[str, float] | None = None,
+        on_run_finished: Callable[[int, int], None] | None = None,
+        limits: Mapping[str, Sequence[Rate]] | None = None,
+    ) -> None:
+        self._stopping = threading.Event()
+        self._limits = dict(limits or {})
+        self.watchdog = Watchdog()
+        self.delivering = Delivering(
+            database,
+            secrets,
+            scheduler,
+            deadlines,
+            watchdog=self.watchdog,
+            stopping=self._stopping.is_set,
+        )
+        self._on_run_finished = on_run_finished
+        self._lanes: dict[tuple[str, int | None], _Lane] = {}
+        self._lock = threading.Lock()
+
+    @property
+    def stopping(self) -> bool:
+        return self._stopping.is_set()
+
+    def submit(self, batches: Mapping[tuple[str, int | None], Batch]) -> None:
+        """Queue each batch on its channel's lane; returns at once. After shutdown began the
+        rows stay queued in the store and are sent at the next start."""
+        if self._stopping.is_set():
+            return
+        with self._lock:
+            for key, batch in batches.items():
+                lane = self._lanes.get(key)
+                if lane is None:
+                    limiter = limiter_for(key[0], self._limits)
+                    lane = _Lane(f"pushgui-send-{key[0]}-{key[1]}", self._run_batch, limiter)
+                    self._lanes[key] = lane
+                lane.queue.put((key, batch, lane.limiter))
+
+    def pause(self, seconds: float) -> bool:
+        """Wait ``seconds`` (a rate limit, a locked store); False as soon as shutdown begins."""
+        return not self._stopping.wait(seconds)
+
+    def _run_batch(self, items: list[tuple[tuple[str, int | None], Batch, Limiter | None]]) -> None:
+        if self._stopping.is_set():
+            return  # their rows are still queued; the next start sends them
+        key, _batch, limiter = items[0]
+        batches = [batch for _key, batch, _limiter in items]
+        names = {batch.run_id: batch.push_name for batch in batches}
+        for push_id, run_id, status in self.delivering.deliver_many(
+            key, batches, limiter, self.pause
+        ):
+            if status != "running":
+                log.info("Push %s (%s) ran (run %s): %s", push_id, names[run_id], run_id, status)
+            if status != "running" and self._on_run_finished is not None:
+                try:
+                    self._on_run_finished(push_id, run_id)
+                except Exception:
+                    log.exception("Run-finished listener failed")
+
+    def shutdown(self, timeout: float = SHUTDOWN_TIMEOUT) -> bool:
+        """No new sends; in-flight sends are cut within :data:`SHUTDOWN_CUT` seconds.
+
+        Returns True when every lane ended in time. A send cut short is recorded as
+        interrupted; a lane still stuck past ``timeout`` is left behind (daemon thread)
+        and its row is settled as interrupted at the next start.
+        """
+        self._stopping.set()
+        self.watchdog.bring_all_forward(SHUTDOWN_CUT)
+        with self._lock:
+            lanes = list(self._lanes.values())
+            self._lanes.clear()
+        for lane in lanes:
+            lane.queue.put(None)
+        ended = True
+        deadline = threading.Event()
+        timer = threading.Timer(timeout, deadline.set)
+        timer.start()
+        for lane in lanes:
+            while lane.thread.is_alive() and not deadline.is_set():
+                lane.thread.join(0.1)
+            ended = ended and not lane.thread.is_alive()
+        timer.cancel()
+        self.watchdog.stop()
+        if not ended:
+            log.warning("A send did not end within %.0f s of the shutdown", timeout)
+        return ended

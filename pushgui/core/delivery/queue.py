@@ -1,0 +1,435 @@
+"""The store as the delivery queue: claim rows, record each outcome as it arrives, retry,
+supersede, and settle what a crash left behind.
+
+Every delivery row is written (queued, with its rendered message) before anything is
+sent. Sending walks a channel's rows in order; the row about to be sent is marked
+``sending`` in the same transaction that records the previous row's outcome, so at any
+moment at most one message per sender is in flight without a recorded outcome. After a
+crash that row alone is *interrupted* (it may or may not have arrived); rows still
+``queued`` were never tried and are sent on the next start.
+
+(A little over 400 lines on purpose: it is one concept, the life of a delivery row, and
+every status change lives next to the others it must agree with.)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import traceback
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from datetime import UTC, datetime, timedelta
+from typing import Any, NamedTuple
+
+from apscheduler.triggers.date import DateTrigger
+from sqlalchemy import Connection, func, select, update
+from sqlalchemy.orm import Session
+
+from pushgui.core.channels.base import Outcome
+from pushgui.core.delivery.deadline import Deadline, Watchdog, sending_under
+from pushgui.core.delivery.limits import Limiter
+from pushgui.core.delivery.states import (
+    FAILED,
+    INTERRUPTED,
+    QUEUED,
+    RETRYING,
+    SENDING,
+    SENT,
+    SETTLED_OK,
+    SUPERSEDED,
+    WAITING,
+)
+from pushgui.core.i18n import QT_TRANSLATE_NOOP
+from pushgui.core.specs import PushOptions
+from pushgui.core.store.db import Database
+from pushgui.core.store.models import Delivery, Run
+
+log = logging.getLogger(__name__)
+
+RETRY_FUNC = "pushgui.core.runner:retry_run"
+MAX_BACKOFF = timedelta(hours=6)
+#: Retry jobs of one run may overlap (a retry due while the previous one still sends):
+#: claiming by status makes that safe, and APScheduler must not drop the later one.
+RETRY_INSTANCES = 100
+_CHUNK = 500  # ids per IN (...) clause, well under SQLite's variable limit
+
+SUPERSEDED_TEXT = QT_TRANSLATE_NOOP(
+    "stored", "Superseded: a later run of this reminder reached this recipient"
+)
+INTERRUPTED_TEXT = QT_TRANSLATE_NOOP(
+    "stored", "pushgui stopped while sending; it may or may not have arrived"
+)
+
+
+class Pending(NamedTuple):
+    """A delivery about to be sent; ``attempts`` counts the tries before this one."""
+
+    id: int
+    channel: str
+    channel_id: int | None
+    contact_id: int | None
+    recipient: str
+    address: str
+    title: str
+    body: str
+    html: str
+    attempts: int
+
+
+_FIELDS = tuple(getattr(Delivery, f) for f in Pending._fields)
+
+
+def retry_job_id(push_id: int, run_id: int) -> str:
+    return f"{push_id}:retry:{run_id}"
+
+
+def recipient_key(row: Any) -> tuple[str, int | None, int | None, str, str]:
+    """Who a delivery reaches: the same key in two runs means the same recipient."""
+    return (row.channel, row.channel_id, row.contact_id, row.address, row.recipient)
+
+
+def pending_of(rows: Sequence[Delivery]) -> list[Pending]:
+    return [Pending(*(getattr(d, f) for f in Pending._fields)) for d in rows]
+
+
+def claim_retries(database: Database, run_id: int, now: datetime) -> list[Pending]:
+    """Take the run's due retries; a row another worker (or a later run) took is left alone."""
+    claimed: list[Pending] = []
+    with database.session() as session:
+        due = list(
+            session.execute(
+                select(Delivery.id).where(
+                    Delivery.run_id == run_id,
+                    Delivery.status == RETRYING,
+                    Delivery.next_attempt_at <= now + timedelta(seconds=1),
+                )
+            ).scalars()
+        )
+        for offset in range(0, len(due), _CHUNK):
+            chunk = due[offset : offset + _CHUNK]
+            rows = session.execute(
+                update(Delivery)
+                .where(Delivery.id.in_(chunk), Delivery.status == RETRYING)
+                .values(status=QUEUED)
+                .returning(*_FIELDS)
+            ).all()
+            claimed.extend(Pending(*row) for row in rows)
+    claimed.sort(key=lambda p: p.id)
+    return claimed
+
+
+def supersede(session: Session, push_id: int, run_id: int, rows: Sequence[Delivery]) -> int:
+    """Drop the pending retries of earlier runs of ``push_id`` to the recipients of ``rows``."""
+    keys = {recipient_key(r) for r in rows}
+    waiting = session.execute(
+        select(Delivery)
+        .join(Run, Run.id == Delivery.run_id)
+        .where(Run.push_id == push_id, Run.id != run_id, Delivery.status == RETRYING)
+    ).scalars()
+    ids = [d.id for d in waiting if recipient_key(d) in keys]
+    if ids:
+        session.execute(
+            update(Delivery)
+            .where(Delivery.id.in_(ids), Delivery.status == RETRYING)
+            .values(
+                status=SUPERSEDED,
+                error=SUPERSEDED_TEXT,
+                next_attempt_at=None,
+                finished_at=datetime.now(UTC),
+            )
+        )
+    return len(ids)
+
+
+def _change(
+    pending: Pending,
+    outcome: Outcome,
+    options: PushOptions | Mapping[int, PushOptions],
+    now: datetime,
+) -> dict[str, Any]:
+    if not isinstance(options, PushOptions):  # deliveries of several runs, by delivery id
+        options = options[pending.id]
+    attempts = pending.attempts + 1
+    change: dict[str, Any] = {"error": outcome.error}
+    if outcome.ok:
+        change.update(status=SENT, finished_at=now, next_attempt_at=None)
+    elif outcome.permanent or attempts > options.retries:
+        change.update(status=FAILED, finished_at=now, next_attempt_at=None)
+    else:
+        wait = timedelta(seconds=options.retry_delay * 2 ** (attempts - 1))
+        if outcome.retry_after:
+            wait = max(wait, timedelta(seconds=outcome.retry_after))
+        change.update(status=RETRYING, next_attempt_at=now + min(wait, MAX_BACKOFF))
+    return change
+
+
+def _mark_sending(session: Session | Connection, delivery_id: int) -> None:
+    session.execute(
+        update(Delivery)
+        .where(Delivery.id == delivery_id)
+        .values(status=SENDING, attempts=Delivery.attempts + 1)
+    )
+
+
+def send_and_record(
+    database: Database,
+    options: PushOptions | Mapping[int, PushOptions],
+    deliveries: Sequence[Pending],
+    answers: Iterator[Outcome],
+    clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    deadline: Callable[[], Deadline] | None = None,
+    watchdog: Watchdog | None = None,
+    stopping: Callable[[], bool] = lambda: False,
+    limiter: Limiter | None = None,
+    pause: Callable[[float], bool] = lambda seconds: True,
+    scrub: Callable[[str], str] = lambda text: text,
+) -> None:
+    """Take one outcome per delivery from ``answers`` and record it at once.
+
+    The outcome of one delivery and the ``sending`` mark of the next are one transaction.
+    Each step runs under a fresh ``deadline()``. A sender that raises (a bug) or stops
+    early fails the delivery in flight with that error; the deliveries after it are
+    recorded as not sent, to be retried. Once ``stopping()``, nothing more is started: a
+    send cut short is recorded as interrupted and the rest stay queued for the next start.
+    A delivery the ``limiter`` holds back is recorded as waiting, with about when it is
+    sent, while ``pause(seconds)`` waits (False: stopping, so it goes back to the queue).
+    """
+    if not deliveries:
+        return
+    # One connection for the batch, one short transaction per answer: opening a session
+    # per message cost more than the message itself.
+    connection = database.engine.connect()
+    try:
+        with _tx(connection) as session:
+            _mark_sending(session, deliveries[0].id)
+        for index, pending in enumerate(deliveries):
+            if stopping():  # not started: it goes back to the queue for the next start
+                with _tx(connection) as session:
+                    session.execute(
+                        update(Delivery)
+                        .where(Delivery.id == pending.id, Delivery.status == SENDING)
+                        .values(status=QUEUED, attempts=Delivery.attempts - 1)
+                    )
+                _close(answers)
+                return
+            wait = limiter.wait() if limiter is not None else 0.0
+            if wait > 0:
+                with _tx(connection) as session:
+                    session.execute(
+                        update(Delivery)
+                        .where(Delivery.id == pending.id)
+                        .values(status=WAITING, next_attempt_at=clock() + timedelta(seconds=wait))
+                    )
+                if not _held(limiter, pause):
+                    with _tx(connection) as session:
+                        session.execute(
+                            update(Delivery)
+                            .where(Delivery.id == pending.id)
+                            .values(
+                                status=QUEUED, next_attempt_at=None, attempts=Delivery.attempts - 1
+                            )
+                        )
+                    _close(answers)
+                    return
+                with _tx(connection) as session:
+                    session.execute(
+                        update(Delivery)
+                        .where(Delivery.id == pending.id)
+                        .values(status=SENDING, next_attempt_at=None)
+                    )
+            broken = False
+            limit = deadline() if deadline is not None else None
+            watching = (
+                watchdog.watching(limit)
+                if watchdog is not None and limit is not None
+                else contextlib.nullcontext()
+            )
+            try:
+                with watching, sending_under(limit):
+                    outcome = next(answers)
+            except StopIteration:
+                outcome, broken = Outcome(ok=False, error="The channel gave no answer"), True
+            except Exception as exc:
+                # A bug in a sender: its traceback may quote a secret, so it is scrubbed too.
+                trace = scrub("".join(traceback.format_exception(exc)))
+                log.error("Sending through %s failed:\n%s", pending.channel, trace)
+                outcome, broken = (
+                    Outcome(ok=False, error=scrub(str(exc) or type(exc).__name__)),
+                    True,
+                )
+            if limiter is not None and not broken:
+                limiter.spent()
+                if outcome.retry_after:
+                    limiter.pause(outcome.retry_after)
+            stop = stopping()
+            change = _change(pending, outcome, options, clock())
+            if stop and not outcome.ok and not outcome.permanent:
+                change.update(status=INTERRUPTED, next_attempt_at=None, finished_at=clock())
+                change["error"] = f"{INTERRUPTED_TEXT} ({outcome.error})"
+            rest = deliveries[index + 1 :]
+            with _tx(connection) as session:
+                _write_outcome(session, pending.id, change)
+                if rest and not broken and not stop:
+                    session.exec_driver_sql(_SENDING_SQL, (SENDING, rest[0].id))
+                elif rest and broken:
+                    not_sent = Outcome(ok=False, error=f"Not sent: {outcome.error}")
+                    for other in rest:
+                        session.execute(
+                            update(Delivery)
+                            .where(Delivery.id == other.id)
+                            .values(
+                                attempts=Delivery.attempts + 1,
+                                **_change(other, not_sent, options, clock()),
+                            )
+                        )
+            if broken or stop:
+                _close(answers)
+                return
+    finally:
+        connection.close()
+
+
+# The hot path, one answer after another, in plain SQL: compiling ORM statements per
+# message cost more than the message (the email benchmark in docs/BENCHMARKS.md).
+_OUTCOME_SQL = (
+    "UPDATE deliveries SET status = ?, error = ?, finished_at = ?, next_attempt_at = ? WHERE id = ?"
+)
+_SENDING_SQL = "UPDATE deliveries SET status = ?, attempts = attempts + 1 WHERE id = ?"
+
+
+def _stamp(moment: datetime | None) -> str | None:
+    """A time as the store keeps it (naive UTC text, as SQLAlchemy writes it for SQLite)."""
+    if moment is None:
+        return None
+    return moment.astimezone(UTC).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def _write_outcome(connection: Connection, delivery_id: int, change: dict[str, Any]) -> None:
+    connection.exec_driver_sql(
+        _OUTCOME_SQL,
+        (
+            change["status"],
+            change["error"],
+            _stamp(change.get("finished_at")),
+            _stamp(change.get("next_attempt_at")),
+            delivery_id,
+        ),
+    )
+
+
+@contextlib.contextmanager
+def _tx(connection: Connection) -> Iterator[Connection]:
+    """One transaction on ``connection``: committed on success, rolled back on error."""
+    try:
+        yield connection
+        connection.commit()
+    except BaseException:
+        connection.rollback()
+        raise
+
+
+def _held(limiter: Limiter | None, pause: Callable[[float], bool]) -> bool:
+    """Wait until the limiter lets one more send through; False when stopping."""
+    while limiter is not None and (wait := limiter.wait()) > 0:
+        if not pause(wait):
+            return False
+    return True
+
+
+def _close(answers: Iterator[Outcome]) -> None:
+    close = getattr(answers, "close", None)
+    if close is not None:
+        close()
+
+
+def schedule_retry(database: Database, scheduler: Any, push_id: int, run_id: int) -> None:
+    """One retry job for the run, at its earliest next try; none when nothing waits."""
+    with database.session() as session:
+        when = session.execute(
+            select(func.min(Delivery.next_attempt_at)).where(
+                Delivery.run_id == run_id, Delivery.status == RETRYING
+            )
+        ).scalar()
+    if when is None:
+        return
+    if scheduler is None:
+        log.warning("No scheduler to retry run %s; it will be retried at the next start", run_id)
+        return
+    scheduler.add_job(
+        RETRY_FUNC,
+        trigger=DateTrigger(when),
+        args=[run_id],
+        id=retry_job_id(push_id, run_id),
+        name=f"retry run {run_id}",
+        misfire_grace_time=None,
+        max_instances=RETRY_INSTANCES,
+        replace_existing=True,
+    )
+
+
+def finish_run(database: Database, run_id: int) -> str:
+    """The run's status from its deliveries: running (some still queued or sending), ok,
+    partial, failed, retrying or interrupted."""
+    with database.session() as session:
+        statuses = list(
+            session.execute(select(Delivery.status).where(Delivery.run_id == run_id)).scalars()
+        )
+        errors = list(
+            session.execute(
+                select(Delivery.error).where(
+                    Delivery.run_id == run_id,
+                    Delivery.error != "",
+                    Delivery.status.not_in(SETTLED_OK),
+                )
+            ).scalars()
+        )
+        if any(s in (QUEUED, WAITING, SENDING) for s in statuses):
+            status = "running"
+        elif RETRYING in statuses:
+            status = "retrying"
+        elif all(s in SETTLED_OK for s in statuses):
+            status = "ok"
+        elif INTERRUPTED in statuses:
+            status = INTERRUPTED
+        elif any(s == SENT for s in statuses):
+            status = "partial"
+        else:
+            status = "failed"
+        run = session.get_one(Run, run_id)
+        run.status = status
+        run.error = "; ".join(dict.fromkeys(errors))[:2000] if status != "ok" else ""
+        if status not in ("retrying", "running"):
+            run.finished_at = datetime.now(UTC)
+    return status
+
+
+def settle_after_crash(database: Database) -> int:
+    """At start: the one message per sender that was in flight becomes *interrupted*; rows
+    never tried are queued for a retry now. Returns how many were interrupted."""
+    now = datetime.now(UTC)
+    with database.session() as session:
+        run_ids = set(
+            session.execute(
+                select(Delivery.run_id).where(Delivery.status.in_((QUEUED, WAITING, SENDING)))
+            ).scalars()
+        )
+        if not run_ids:
+            return 0
+        count = session.execute(
+            select(func.count(Delivery.id)).where(Delivery.status == SENDING)
+        ).scalar_one()
+        session.execute(
+            update(Delivery)
+            .where(Delivery.status == SENDING)
+            .values(status=INTERRUPTED, error=INTERRUPTED_TEXT, finished_at=now)
+        )
+        session.execute(
+            update(Delivery)
+            .where(Delivery.status.in_((QUEUED, WAITING)))
+            .values(status=RETRYING, next_attempt_at=now)
+        )
+    for run_id in run_ids:
+        finish_run(database, run_id)
+    if count:
+        log.warning("%d deliveries were interrupted by a crash or power loss", count)
+    return int(count)

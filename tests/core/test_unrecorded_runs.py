@@ -1,0 +1,115 @@
+"""A run due while another process holds the database lock past the busy timeout is not
+lost: it is recorded (and sent) once the lock is gone, or recorded as missed with the
+reason when the push's missed-run policy says so."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from pushgui.core import context
+from pushgui.core.delivery.engine import DeliveryEngine
+from pushgui.core.executor import handing_to, running_for
+from pushgui.core.runner import run_push
+from pushgui.core.secrets import KeyringSecrets
+from pushgui.core.service import PushService
+from pushgui.core.specs import PushOptions, Target
+from pushgui.core.store.models import Run
+from tests.helpers import weekdays_at_nine
+
+WAIT = 120.0  # bounds a hang only
+
+LOCKER = """
+import sqlite3, sys
+connection = sqlite3.connect(sys.argv[1], isolation_level=None)
+connection.execute("BEGIN IMMEDIATE")  # holds the write lock until this process ends
+print("LOCKED", flush=True)
+sys.stdin.read()
+"""
+
+
+def wait_for(predicate, timeout=WAIT):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.mark.slow
+def test_a_run_due_while_another_process_holds_the_lock_is_recorded_once_it_is_gone(
+    database, scheduler, desktop, caplog
+):
+    context.bind(KeyringSecrets(), scheduler)
+    service = PushService(database, scheduler)
+    sent_late = service.create(
+        replace(
+            weekdays_at_nine("Sent late"),
+            targets=(Target(),),
+            options=PushOptions(missed="all"),
+        )
+    )
+    skipped = service.create(
+        replace(
+            weekdays_at_nine("Skipped when late"),
+            targets=(Target(),),
+            options=PushOptions(missed="skip"),
+        )
+    )
+    engine = DeliveryEngine(database, KeyringSecrets(), None)
+    locker = subprocess.Popen(
+        [sys.executable, "-c", LOCKER, str(database.path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    results: dict[str, str] = {}
+    threads = []
+    try:
+        assert locker.stdout.readline().strip() == "LOCKED"
+        now = datetime.now(UTC)
+
+        def run(name, push_id, due):
+            with handing_to(engine), running_for(due):
+                results[name] = run_push(push_id)
+
+        for name, push_id, due in (
+            ("sent", sent_late, now),
+            # Due 55 s ago: by the time the store is back it is more than a minute late.
+            ("skipped", skipped, now - timedelta(seconds=55)),
+        ):
+            thread = threading.Thread(target=run, args=(name, push_id, due))
+            thread.start()
+            threads.append(thread)
+        # Both were refused by the store at least once (after its 10 s busy timeout).
+        assert wait_for(lambda: caplog.text.count("could not record its run") >= 2)
+    finally:
+        locker.stdin.close()
+        locker.wait(timeout=10)
+    for thread in threads:
+        thread.join(WAIT)
+    try:
+        assert results == {"sent": "running", "skipped": "skipped"}
+        assert wait_for(lambda: len(desktop.shown) == 1)
+        with database.session() as session:
+            runs = {r.push_id: (r.status, r.error) for r in session.execute(select(Run)).scalars()}
+        assert wait_for(lambda: _status(database, sent_late) == "ok")
+        status, error = runs[skipped]
+        assert status == "skipped"
+        assert "could not be written" in error and "locked" in error
+    finally:
+        engine.shutdown()
+        context.bind(None, None)
+
+
+def _status(database, push_id):
+    with database.session() as session:
+        return session.execute(select(Run.status).where(Run.push_id == push_id)).scalar()
