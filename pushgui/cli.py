@@ -1,4 +1,9 @@
-"""Command line: start the GUI (default), run headless, or list, export and import pushes."""
+"""Command line: start the GUI (default), run headless, or list, export and import pushes.
+
+Only the standard library and pushgui's light modules are imported here: ``--version`` and
+``--help`` answer at once, and each command imports what it needs (the database layer for
+``list``, Qt for the window) when it runs. ``tests/test_cli_imports.py`` holds this.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +13,14 @@ import sys
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pushgui import __version__
 from pushgui.core.errors import SpecError
 from pushgui.core.paths import Locations, ensure_private_dir, locate
-from pushgui.core.schedule.describe import describe
-from pushgui.core.service import PushService
-from pushgui.core.store.db import StoreError, open_database
-from pushgui.core.transfer import read_import, write_export
+
+if TYPE_CHECKING:
+    from pushgui.core.service import PushService
 
 EXIT_USAGE = 2
 EXIT_STORE = 4
@@ -86,6 +91,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _guard(action: object) -> int:
+    from pushgui.core.store.db import StoreError
+
     try:
         return int(action())  # type: ignore[operator]
     except StoreError as exc:
@@ -94,10 +101,15 @@ def _guard(action: object) -> int:
 
 
 def _service(locations: Locations) -> PushService:
+    from pushgui.core.service import PushService
+    from pushgui.core.store.db import open_database
+
     return PushService(open_database(locations.data))
 
 
 def _list(locations: Locations, _args: argparse.Namespace) -> int:
+    from pushgui.core.schedule.describe import describe
+
     rows = _service(locations).rows()
     if not rows:
         print("No pushes yet.")
@@ -121,6 +133,8 @@ def _list(locations: Locations, _args: argparse.Namespace) -> int:
 
 
 def _export(locations: Locations, args: argparse.Namespace) -> int:
+    from pushgui.core.transfer import write_export
+
     specs = _service(locations).all_specs()
     try:
         write_export(args.file, specs)
@@ -132,6 +146,8 @@ def _export(locations: Locations, args: argparse.Namespace) -> int:
 
 
 def _import(locations: Locations, args: argparse.Namespace) -> int:
+    from pushgui.core.transfer import read_import
+
     try:
         specs = read_import(args.file)
     except SpecError as exc:

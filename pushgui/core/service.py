@@ -4,6 +4,9 @@ Every user action (create, edit, pause, delete, run now, import) goes through he
 GUI and headless alike, so that the spec stays the source of truth and the job is always
 what the spec says. Job ids are ``"<push id>"`` for the schedule and ``"<push id>:<what>"``
 for extra one-off jobs such as "run now".
+
+The job function, heads-up and start-up modules are imported where they are used: reading
+the push list (``pushgui list``) needs none of them.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from apscheduler.jobstores.base import JobLookupError
 from apscheduler.schedulers.base import BaseScheduler
@@ -24,20 +27,18 @@ from apscheduler.triggers.date import DateTrigger
 from apscheduler.util import utc_timestamp_to_datetime
 from sqlalchemy import delete, func, select
 
-from pushgui.core import headsup
-from pushgui.core import reconcile as start_up
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.i18n import translate
-from pushgui.core.reconcile import ReconcileReport
-from pushgui.core.runner import JOB_FUNC
 from pushgui.core.schedule.build import build_trigger
 from pushgui.core.schedule.preview import next_fire_time
 from pushgui.core.schedule.spec import OnceSpec
-from pushgui.core.skip import skip_next
 from pushgui.core.specs import MAX_NAME, PushSpec, spec_from_dict, spec_to_dict
 from pushgui.core.store.db import Database
 from pushgui.core.store.models import Channel, Contact, Group, Push, Run, jobs_table
 from pushgui.core.validation import check_spec
+
+if TYPE_CHECKING:
+    from pushgui.core.reconcile import ReconcileReport
 
 
 def push_id_of(job_id: str) -> int | None:
@@ -84,6 +85,8 @@ class PushService:
         self.db = database
         self._scheduler = scheduler
         if scheduler is not None:
+            from pushgui.core import headsup
+
             headsup.install(scheduler, database)
 
     @property
@@ -253,6 +256,8 @@ class PushService:
             if spec.enabled:
                 self._schedule(push_id, spec)
         if self._scheduler is not None and (before.targets != spec.targets or not spec.enabled):
+            from pushgui.core import headsup
+
             headsup.rearm(self.scheduler, self.db, push_id, spec)
 
     def set_enabled(self, push_id: int, enabled: bool) -> None:
@@ -286,6 +291,8 @@ class PushService:
 
     def skip_next(self, push_id: int, expected: datetime | None = None) -> datetime | None:
         """Skip the push's next run once; see :func:`pushgui.core.skip.skip_next`."""
+        from pushgui.core.skip import skip_next
+
         return skip_next(self.db, self.scheduler, push_id, expected)
 
     def duplicate(self, push_id: int) -> int:
@@ -294,6 +301,8 @@ class PushService:
 
     def run_now(self, push_id: int) -> str:
         """Queue an immediate, extra run; the schedule is unchanged."""
+        from pushgui.core.runner import JOB_FUNC
+
         spec = self.get(push_id)
         job_id = f"{push_id}:now:{uuid.uuid4().hex[:8]}"
         self.scheduler.add_job(
@@ -315,6 +324,9 @@ class PushService:
         The first run is computed here rather than by APScheduler: for day and week intervals
         it would answer with the (past) start date and every day since would count as missed.
         """
+        from pushgui.core import headsup
+        from pushgui.core.runner import JOB_FUNC
+
         if next_run is None:
             if isinstance(spec.trigger, OnceSpec) and self._has_scheduled_run(push_id):
                 return False
@@ -366,16 +378,24 @@ class PushService:
 
     def reconcile(self, now: datetime | None = None) -> ReconcileReport:
         """Bring jobs in line with pushes; see :func:`pushgui.core.reconcile.reconcile`."""
+        from pushgui.core import reconcile as start_up
+
         return start_up.reconcile(self, now)
 
     def mark_interrupted(self) -> int:
         """At start: deliveries left queued or sending by a crash become "interrupted"."""
+        from pushgui.core import reconcile as start_up
+
         return start_up.mark_interrupted(self)
 
     def resend(self, delivery_ids: Sequence[int]) -> None:
         """Send interrupted (or failed) deliveries again, now, through the retry job."""
+        from pushgui.core import reconcile as start_up
+
         start_up.resend(self, delivery_ids)
 
     def dismiss(self, delivery_ids: Sequence[int]) -> None:
         """Accept that interrupted deliveries are not sent again."""
+        from pushgui.core import reconcile as start_up
+
         start_up.dismiss(self, delivery_ids)
