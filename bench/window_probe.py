@@ -1,7 +1,8 @@
 """Child process for bench.scale: start pushgui as ``python -m pushgui`` does and report.
 
 It prints one line, ``PROBE {json}``, with the wall-clock time (``time.time()``) at which
-the main window first painted, the resident memory at that point, and, measured in the
+the main window first painted, the CPU time the process had used by then, the resident
+memory at that point, and, measured in the
 running app, the time to filter the table and to open the editor on a push; then it quits
 the app the normal way. ``--bare`` instead shows an empty ``QMainWindow``: the floor any
 PySide6 program pays. Only the standard library is imported before pushgui itself, so the
@@ -79,6 +80,7 @@ def _install_hook(report: dict[str, object], bare: bool) -> None:
         original(self, event)  # type: ignore[arg-type]
         if "shown" not in report:
             report["shown"] = time.time()
+            report["cpu_s"] = time.process_time()  # CPU of the whole process (all threads)
             report["rss_mb"] = _rss_mb()
             if bare:
                 QTimer.singleShot(0, _quit)
@@ -107,6 +109,7 @@ def main() -> int:
         window.show()
         code = app.exec()
     else:
+        import pushgui.app  # noqa: F401  # first, in the order ``python -m pushgui`` imports
         from pushgui.cli import main as pushgui_main
 
         _install_hook(report, bare=False)

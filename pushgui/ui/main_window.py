@@ -1,10 +1,15 @@
-"""The main window: the push list with its actions, menus, toolbar and filter box."""
+"""The main window: the push list with its actions, menus, toolbar and filter box.
+
+The editor and the template dialogs are imported when first opened: the window's first
+paint does not wait for them (the app imports them once idle, see ``pushgui.ui.shell``).
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -34,7 +39,6 @@ from pushgui.core.transfer import read_import, write_export
 from pushgui.engine.bridge import EventBridge
 from pushgui.ui.confirm import confirm_destructive
 from pushgui.ui.icons import app_icon
-from pushgui.ui.push_editor import NewReminderDefaults, PushEditorDialog
 from pushgui.ui.push_model import (
     ENABLED,
     ID_ROLE,
@@ -44,12 +48,21 @@ from pushgui.ui.push_model import (
     PushTableModel,
     format_when,
 )
-from pushgui.ui.templates_dialog import SaveTemplateDialog, TemplateChooserDialog
 from pushgui.ui.undo_bar import UndoBar
+
+if TYPE_CHECKING:
+    from pushgui.ui.push_editor import NewReminderDefaults, PushEditorDialog
+    from pushgui.ui.templates_dialog import SaveTemplateDialog, TemplateChooserDialog
 
 log = logging.getLogger(__name__)
 
 REFRESH_MS = 150
+
+
+def _plain_defaults() -> NewReminderDefaults:
+    from pushgui.ui.push_editor import NewReminderDefaults
+
+    return NewReminderDefaults()
 
 
 def _hex(data: QByteArray) -> str:
@@ -153,7 +166,7 @@ class MainWindow(QMainWindow):
 
         self.editor: PushEditorDialog | None = None
         # What a new reminder starts with; the shell sets this from the Settings.
-        self.new_defaults: Callable[[], NewReminderDefaults] = NewReminderDefaults
+        self.new_defaults: Callable[[], NewReminderDefaults] = _plain_defaults
         self.confirmation: QMessageBox | None = None
         self.problem: QMessageBox | None = None
         self._dirty: set[int] = set()
@@ -414,6 +427,8 @@ class MainWindow(QMainWindow):
         return self._open_editor_with(spec, push_id)
 
     def _open_editor_with(self, spec: PushSpec | None, push_id: int | None) -> PushEditorDialog:
+        from pushgui.ui.push_editor import PushEditorDialog
+
         title = self.tr("New reminder") if push_id is None else self.tr("Edit reminder")
         dialog = PushEditorDialog(
             self,
@@ -561,6 +576,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def new_from_template(self) -> TemplateChooserDialog:
         """Pick a template; the editor then opens with its message (and recipients)."""
+        from pushgui.ui.templates_dialog import TemplateChooserDialog
+
         chooser = TemplateChooserDialog(self.templates, self)
         chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         chooser.chosen.connect(self.new_push_from)
@@ -574,6 +591,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def save_template_from(self, editor: PushEditorDialog) -> SaveTemplateDialog:
+        from pushgui.ui.templates_dialog import SaveTemplateDialog
+
         dialog = SaveTemplateDialog(
             self.templates,
             editor.current_message(),
