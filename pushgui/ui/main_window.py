@@ -11,7 +11,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelectionModel,
+    QModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -390,10 +398,28 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def refresh_ids(self, ids: set[int]) -> None:
+        selected = self.selected_id()
         rows = self.service.rows(sorted(ids))
         found = {row.id for row in rows}
         self.model.update_rows(rows, removed=ids - found)
+        if selected in found and self.selected_id() != selected:
+            self._keep_selected(selected)
         self._update_actions()
+
+    def _keep_selected(self, push_id: int) -> None:
+        """Select the row again after it moved (the model re-inserts a moved row), without
+        scrolling to it."""
+        index = self.proxy.mapFromSource(self.model.index_of(push_id))
+        if not index.isValid():
+            return
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        auto_scroll = self.table.hasAutoScroll()
+        self.table.setAutoScroll(False)
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.setAutoScroll(auto_scroll)
 
     @Slot(str)
     def _on_job_event(self, job_id: str) -> None:
