@@ -15,11 +15,13 @@ import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-import keyring
-import keyring.errors
-from keyring.backend import KeyringBackend
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
+
+# keyring itself is imported where it is used: importing it (and the entry-point machinery
+# it loads) is a noticeable part of the window's start-up, and most starts never need it.
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +56,7 @@ def keyring_status(backend: KeyringBackend | None = None) -> KeyringStatus:
     backend is installed, and a ``ChainerBackend`` whose ``backends`` is empty chains to
     nothing; both raise ``NoKeyringError`` on every call.
     """
+    import keyring
     from keyring.backends import chainer, fail
 
     chosen = backend or keyring.get_keyring()
@@ -89,10 +92,14 @@ class KeyringSecrets:
     mode: Mode = "keyring"
 
     def __init__(self, backend: KeyringBackend | None = None, service: str = SERVICE) -> None:
+        import keyring
+
         self._backend = backend or keyring.get_keyring()
         self._service = service
 
     def set(self, channel_id: int, field: str, value: str) -> None:
+        import keyring.errors
+
         try:
             self._backend.set_password(self._service, _account(channel_id, field), value)
         except keyring.errors.KeyringError as exc:
@@ -100,12 +107,16 @@ class KeyringSecrets:
         log.debug("Saved secret %s of channel %s in the keyring", field, channel_id)
 
     def get(self, channel_id: int, field: str) -> str | None:
+        import keyring.errors
+
         try:
             return self._backend.get_password(self._service, _account(channel_id, field))
         except keyring.errors.KeyringError as exc:
             raise SecretStoreError(_keyring_problem("read", field, exc)) from None
 
     def delete(self, channel_id: int, field: str) -> None:
+        import keyring.errors
+
         try:
             self._backend.delete_password(self._service, _account(channel_id, field))
         except keyring.errors.PasswordDeleteError:

@@ -110,11 +110,12 @@ def test_the_keyring_is_looked_up_only_when_a_secret_is_first_used():
     assert len(made) == 1
 
 
-def test_the_main_window_and_shell_import_no_other_window():
+def test_the_window_imports_no_other_window_nor_the_keyring_nor_alembic():
+    later = [*LATER_MODULES, "keyring", "alembic", "httpx"]
     code = (
         "import json, sys\n"
-        "import pushgui.ui.shell, pushgui.ui.main_window\n"
-        f"print(json.dumps([m for m in {list(LATER_MODULES)!r} if m in sys.modules]))\n"
+        "import pushgui.app, pushgui.ui.shell, pushgui.ui.main_window\n"
+        f"print(json.dumps([m for m in {later!r} if m in sys.modules]))\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", code],
