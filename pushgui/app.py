@@ -259,7 +259,8 @@ def run_gui(locations: Locations, minimized: bool = False) -> int:
     from pushgui.ui.errors import ErrorReporter
     from pushgui.ui.icons import app_icon
     from pushgui.ui.notifications import freedesktop_notifier
-    from pushgui.ui.shell import DesktopShell, call_after_first_paint
+    from pushgui.ui.shell import DesktopShell
+    from pushgui.ui.startup import call_after_first_paint
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)

@@ -2,18 +2,17 @@
 
 Windows other than the main one (contacts, channels, history, backups, the start-up
 questions) are imported and built on first use, so the main window's first paint does not
-wait for them; :meth:`DesktopShell.warm_up` imports them once the app is idle.
+wait for them; :meth:`DesktopShell.warm_up` imports them once the app is idle
+(:mod:`pushgui.ui.startup`).
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
-from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QDialog, QSystemTrayIcon, QWidget
 
 from pushgui.core import context
@@ -37,6 +36,7 @@ from pushgui.ui.headsup import HeadsUpPresenter
 from pushgui.ui.main_window import MainWindow
 from pushgui.ui.preferences import PreferencesController
 from pushgui.ui.reminders import DesktopSender, ReminderPresenter
+from pushgui.ui.startup import import_later_modules
 from pushgui.ui.tray import TrayIcon
 
 if TYPE_CHECKING:
@@ -53,49 +53,6 @@ log = logging.getLogger(__name__)
 
 TRAY_NOTICE_KEY = "notice.tray_shown"
 ASK_MISSED_KEY = "missed.ask"  # False: follow each push's own missed-run setting
-FIRST_PAINT_FALLBACK_MS = 2000
-# Imported on first use, or when the app is idle after start (DesktopShell.warm_up).
-LATER_MODULES = (
-    "pushgui.ui.push_editor",
-    "pushgui.ui.templates_dialog",
-    "pushgui.ui.contacts_window",
-    "pushgui.ui.channels_window",
-    "pushgui.ui.history_window",
-    "pushgui.ui.backups_dialog",
-    "pushgui.ui.interrupted_dialog",
-    "pushgui.ui.missed_dialog",
-)
-
-
-class _FirstPaint(QObject):
-    """Calls ``action`` once, just after ``widget`` first painted (or after a fallback delay,
-    for a window the system never exposes)."""
-
-    def __init__(self, widget: QWidget, action: Callable[[], None]) -> None:
-        super().__init__(widget)
-        self._action: Callable[[], None] | None = action
-        widget.installEventFilter(self)
-        QTimer.singleShot(FIRST_PAINT_FALLBACK_MS, self, self._fire)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self._action is not None:
-            # After this paint has reached the screen, not inside it.
-            QTimer.singleShot(0, self, self._fire)
-        return False
-
-    def _fire(self) -> None:
-        action, self._action = self._action, None
-        if action is not None:
-            parent = self.parent()
-            if isinstance(parent, QWidget):
-                parent.removeEventFilter(self)
-            action()
-
-
-def call_after_first_paint(widget: QWidget, action: Callable[[], None]) -> None:
-    """Run ``action`` once the (shown) ``widget`` is on screen: start-up work that the
-    first paint should not wait for."""
-    _FirstPaint(widget, action)
 
 
 class DesktopShell(QObject):
@@ -290,8 +247,7 @@ class DesktopShell(QObject):
     def warm_up(self) -> None:
         """Import the other windows' modules while the app is idle (their first use is then
         as quick as any other)."""
-        for name in LATER_MODULES:
-            importlib.import_module(name)
+        import_later_modules()
 
     def start(self, recovery: RecoveryReport | None = None) -> None:
         """After the window is up: say what recovery did, ask about missed runs and about

@@ -24,7 +24,8 @@ from pushgui.core.store import db as store_db
 from pushgui.core.store.models import Delivery, Push, Run
 from pushgui.core.warm_up import compile_run_statements
 from pushgui.ui.push_model import NEXT_RUN
-from pushgui.ui.shell import LATER_MODULES, DesktopShell, call_after_first_paint
+from pushgui.ui.shell import DesktopShell
+from pushgui.ui.startup import LATER_MODULES, call_after_first_paint
 from tests.helpers import weekdays_at_nine
 
 
