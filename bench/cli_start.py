@@ -107,17 +107,12 @@ def main() -> None:
         return f"{ms(label, name):.0f} (CPU {median(cpu[(label, name)]) * 1000:.0f})"
 
     rows = [
-        ["python -c pass (floor)", f"{ms('floor', 'python -c pass'):.0f}", "-", "-"],
-        [
-            "import sqlalchemy.orm (floor for list)",
-            "-",
-            "-",
-            f"{ms('floor', 'import sqlalchemy.orm'):.0f}",
-        ],
+        ["python -c pass (floor)", both("floor", "python -c pass"), "-", "-"],
+        ["import sqlalchemy.orm (list's floor)", "-", "-", both("floor", "import sqlalchemy.orm")],
     ]
     for label in trees:
         title = "pushgui before (--compare)" if label == "before" else "pushgui"
-        rows.append([title, *(f"{ms(label, n):.0f}" for n in ("version", "help", "list"))])
+        rows.append([title, *(both(label, n) for n in ("version", "help", "list"))])
     body = table(
         ["", "`--version` (ms)", "`--help` (ms)", f"`list`, {args.pushes:,} pushes (ms)"], rows
     )

@@ -108,7 +108,10 @@ class PushService:
     def rows(self, ids: Sequence[int] | None = None) -> list[PushRow]:
         """Rows for the push list, in three queries whatever the number of pushes."""
         jobs = jobs_table
-        with self.db.session() as session:
+        # Plain rows through the connection: the ORM's row processing took half the time of
+        # reading 10,000 pushes, for tuples of columns that need none of it.
+        with self.db.session() as orm_session:
+            session = orm_session.connection()
             title = func.coalesce(func.json_extract(Push.spec, "$.message.title"), "")
             query = select(Push.id, Push.name, Push.spec, Push.enabled, title).order_by(Push.id)
             if ids is not None:
