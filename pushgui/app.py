@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import sys
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC
@@ -92,11 +93,13 @@ class DeferredSecrets:
         self.mode: Mode = mode
         self._make = make
         self._store: SecretStore | None = None
+        self._lock = threading.Lock()  # sends read secrets from worker threads
 
     def resolve(self) -> SecretStore:
-        if self._store is None:
-            self._store = self._make()
-        return self._store
+        with self._lock:
+            if self._store is None:
+                self._store = self._make()
+            return self._store
 
     def set(self, channel_id: int, field: str, value: str) -> None:
         self.resolve().set(channel_id, field, value)
