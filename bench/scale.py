@@ -163,7 +163,7 @@ def main() -> None:
                 title,
                 f"{med(key, 'start_s'):.2f}",
                 cpu(key),
-                f"{med(key, 'ready_s'):.2f}",
+                f"{med(key, 'ready_s'):.2f}" if any("ready_s" in r for r in results[key]) else "-",
                 f"{median(listed):.2f}",
                 f"{med(key, 'rss_mb'):.0f}",
                 f"{med(key, 'filter_worst_ms'):.1f}" if n else "-",
