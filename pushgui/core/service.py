@@ -5,8 +5,8 @@ GUI and headless alike, so that the spec stays the source of truth and the job i
 what the spec says. Job ids are ``"<push id>"`` for the schedule and ``"<push id>:<what>"``
 for extra one-off jobs such as "run now".
 
-The job function, heads-up and start-up modules are imported where they are used: reading
-the push list (``pushgui list``) needs none of them.
+The job function, heads-up, start-up and validation modules are imported where they are
+used: reading the push list (``pushgui list``) needs none of them.
 """
 
 from __future__ import annotations
@@ -35,7 +35,6 @@ from pushgui.core.schedule.spec import OnceSpec
 from pushgui.core.specs import MAX_NAME, PushSpec, spec_from_dict, spec_to_dict
 from pushgui.core.store.db import Database
 from pushgui.core.store.models import Channel, Contact, Group, Push, Run, jobs_table
-from pushgui.core.validation import check_spec
 
 if TYPE_CHECKING:
     from pushgui.core.reconcile import ReconcileReport
@@ -159,6 +158,8 @@ class PushService:
         The next :meth:`reconcile` (at start, or when a running instance is told) gives
         them their jobs. Used by the command-line import.
         """
+        from pushgui.core.validation import check_spec
+
         for spec in specs:
             check_spec(spec, now)
         self._check_references(specs)
@@ -241,6 +242,8 @@ class PushService:
 
     def update(self, push_id: int, spec: PushSpec, now: datetime | None = None) -> None:
         """Save an edited push; its job is rebuilt only when the schedule changed."""
+        from pushgui.core.validation import check_spec
+
         before = self.get(push_id)
         # An unchanged schedule was valid when saved; a one-off whose time has passed can
         # still be renamed or paused.
