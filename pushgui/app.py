@@ -1,19 +1,26 @@
-"""Composition root: wires the store, the engine and (for the GUI) the windows together."""
+"""Composition root: wires the store, the engine and (for the GUI) the windows together.
+
+The window starts in two steps (docs/BENCHMARKS.md, "Scale"): :func:`open_runtime` opens the
+database and builds the (stopped) scheduler, the window is built from the database and shown,
+and only then :meth:`Runtime.begin` starts the scheduler, reconciles jobs with pushes and asks
+the start-up questions. Work nobody waits for (the senders, TLS certificates, the editor's
+modules, SQL statement compilation) is done once the event loop is idle.
+"""
 
 from __future__ import annotations
 
 import logging
 import sys
-from dataclasses import dataclass
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC
 from pathlib import Path
-
-from PySide6.QtCore import QCoreApplication, QProcess, QThreadPool, QTimer
+from typing import TYPE_CHECKING
 
 from pushgui import __version__
 from pushgui.core import context
 from pushgui.core.channels.desktop import install_log_sender
-from pushgui.core.channels.http import warm_up
 from pushgui.core.delivery.engine import DeliveryEngine
 from pushgui.core.executor import PushExecutor
 from pushgui.core.files import PrivateRotatingFileHandler
@@ -24,6 +31,7 @@ from pushgui.core.schedule import own_days
 from pushgui.core.schedule.data_check import check_data, unpublished_notices
 from pushgui.core.secrets import (
     SECRETS_MODE_KEY,
+    Mode,
     SecretStore,
     adopt_legacy_secrets,
     configured_store,
@@ -33,11 +41,21 @@ from pushgui.core.settings import SettingsStore
 from pushgui.core.store.backup import DEFAULT_KEEP, KEEP_BACKUPS_KEY, BackupError, BackupManager
 from pushgui.core.store.db import Database, StoreError, open_database
 from pushgui.core.store.jobstore import PushJobStore
+
+# isort: split
+# Qt comes after the database layer on purpose: PySide6 reads the source of every module
+# imported after it (to find users of its ``__feature__`` switches), which costs SQLAlchemy's
+# few hundred modules about 80 ms of start-up.
+from PySide6.QtCore import QCoreApplication, QProcess, QThreadPool, QTimer
+
 from pushgui.engine.bridge import EventBridge
 from pushgui.engine.scheduler import PushScheduler
 from pushgui.engine.signals import install_sigint_handler
 from pushgui.engine.single_instance import SingleInstance, send_to_running
 from pushgui.engine.sleep import SleepWatcher
+
+if TYPE_CHECKING:
+    from pushgui.core.reconcile import ReconcileReport
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +93,41 @@ def configure_logging(locations: Locations, to_stderr: bool, level: int = loggin
         logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
 
 
+class DeferredSecrets:
+    """The configured secret store, made on first use.
+
+    Finding the OS keyring's backend imports every keyring backend and may talk to D-Bus:
+    a tenth of a second that the first paint of the window should not wait for. The store
+    is made when a secret is first read or written (a send, the Channels window), or by
+    :meth:`resolve` when the app is idle.
+    """
+
+    def __init__(self, mode: Mode, make: Callable[[], SecretStore]) -> None:
+        self.mode: Mode = mode
+        self._make = make
+        self._store: SecretStore | None = None
+        self._lock = threading.Lock()  # sends read secrets from worker threads
+
+    def resolve(self) -> SecretStore:
+        with self._lock:
+            if self._store is None:
+                self._store = self._make()
+            return self._store
+
+    def set(self, channel_id: int, field: str, value: str) -> None:
+        self.resolve().set(channel_id, field, value)
+
+    def get(self, channel_id: int, field: str) -> str | None:
+        return self.resolve().get(channel_id, field)
+
+    def delete(self, channel_id: int, field: str) -> None:
+        self.resolve().delete(channel_id, field)
+
+    def in_folder(self, folder_id: str) -> DeferredSecrets:
+        """The folder's store, still made on first use."""
+        return DeferredSecrets(self.mode, lambda: self.resolve().in_folder(folder_id))
+
+
 @dataclass
 class Runtime:
     """Everything that runs pushes, without any window."""
@@ -87,6 +140,47 @@ class Runtime:
     settings: SettingsStore
     backups: BackupManager
     engine: DeliveryEngine
+    _backup_timer: QTimer | None = field(default=None, repr=False)
+    _stopped: bool = field(default=False, repr=False)
+
+    def begin(self, paused: bool = False) -> ReconcileReport:
+        """Start the scheduler (paused), reconcile jobs with pushes, then let it run.
+
+        ``paused`` leaves the scheduler paused after reconciling, so that the window can ask
+        about missed runs before any of them is sent; it resumes it afterwards.
+        """
+        # Before any send reads a secret: old shared keyring names become this folder's.
+        store = self.secrets
+        if isinstance(store, DeferredSecrets):
+            store = store.resolve()
+        adopt_legacy_secrets(self.db, store)
+        self.scheduler.start(paused=True)
+        report = self.service.reconcile()
+        if not paused:
+            self.scheduler.resume()
+        self.daily_backup()
+        # Checked hourly so a machine that runs for days still gets one backup per day.
+        timer = QTimer(self.bridge)
+        timer.setInterval(BACKUP_CHECK_MS)
+        timer.timeout.connect(lambda: QThreadPool.globalInstance().start(self.daily_backup))
+        timer.start()
+        self._backup_timer = timer
+        return report
+
+    def warm_up(self) -> None:
+        """Pay, while nobody waits, what the first send would otherwise pay.
+
+        Runs on the main thread once the event loop is idle: the keyring backend, the
+        senders and TLS certificates (in a worker), and the SQL statements of a run.
+        """
+        if self._stopped:
+            return
+        from pushgui.core.warm_up import compile_run_statements, warm_up_http
+
+        if isinstance(self.secrets, DeferredSecrets):
+            self.secrets.resolve()
+        QThreadPool.globalInstance().start(warm_up_http)
+        compile_run_statements(self.db)
 
     def daily_backup(self) -> None:
         """Take today's backup if there is none yet; safe to call from any thread."""
@@ -100,6 +194,7 @@ class Runtime:
 
     def stop(self) -> None:
         """Stop within 10 s: no new runs or sends, in-flight sends cut short."""
+        self._stopped = True
         self.engine.shutdown()
         if self.scheduler.running:
             self.scheduler.shutdown(wait=True)
@@ -107,11 +202,10 @@ class Runtime:
         self.db.close()
 
 
-def start_runtime(locations: Locations, paused: bool = False) -> Runtime:
-    """Open the database, reconcile jobs with pushes, and start the scheduler.
+def open_runtime(locations: Locations) -> Runtime:
+    """Open the database and build the engine around it, without starting the scheduler.
 
-    ``paused`` leaves the scheduler paused after reconciling, so that the window can ask
-    about missed runs before any of them is sent; it resumes it afterwards.
+    Nothing runs yet: :meth:`Runtime.begin` starts it. The window is built in between.
     """
     db = open_database(locations.data)
     if db.recovery is not None:
@@ -119,8 +213,9 @@ def start_runtime(locations: Locations, paused: bool = False) -> Runtime:
     settings = SettingsStore(db)
     upgrade_settings(settings)
     own_days.apply(settings)  # the company's own days, on top of every holiday calendar
-    secrets = configured_store(settings.get(SECRETS_MODE_KEY, "keyring"), locations.data)
-    adopt_legacy_secrets(db, secrets)
+    chosen = settings.get(SECRETS_MODE_KEY, "keyring")
+    mode: Mode = "file" if chosen == "file" else "session" if chosen == "session" else "keyring"
+    secrets = DeferredSecrets(mode, lambda: configured_store(chosen, locations.data))
     executor = PushExecutor(WORKERS)
     scheduler = PushScheduler(
         timezone=UTC,
@@ -140,23 +235,27 @@ def start_runtime(locations: Locations, paused: bool = False) -> Runtime:
     )
     executor.engine = engine
     service = PushService(db, scheduler)
-    service.set_aside_damaged()  # before the scheduler or reconcile reads any spec
-    scheduler.start(paused=True)
-    service.reconcile()
-    if not paused:
-        scheduler.resume()
+    service.set_aside_damaged()  # before the window, the scheduler or reconcile reads a spec
     backups = BackupManager(
         db.path, locations.backups, keep=int(settings.get(KEEP_BACKUPS_KEY, DEFAULT_KEEP))
     )
-    runtime = Runtime(db, scheduler, service, bridge, secrets, settings, backups, engine)
-    QThreadPool.globalInstance().start(warm_up)
-    runtime.daily_backup()
-    # Checked hourly so a machine that runs for days still gets one backup per day.
-    timer = QTimer(bridge)
-    timer.setInterval(BACKUP_CHECK_MS)
-    timer.timeout.connect(lambda: QThreadPool.globalInstance().start(runtime.daily_backup))
-    timer.start()
+    return Runtime(db, scheduler, service, bridge, secrets, settings, backups, engine)
+
+
+def start_runtime(locations: Locations, paused: bool = False) -> Runtime:
+    """Open the database, reconcile jobs with pushes, and start the scheduler.
+
+    ``paused``: see :meth:`Runtime.begin`. The warm-up runs once the event loop is idle.
+    """
+    runtime = open_runtime(locations)
+    runtime.begin(paused)
+    when_idle(runtime.warm_up)
     return runtime
+
+
+def when_idle(action: Callable[[], None]) -> None:
+    """Run ``action`` once the event loop has handled what is already queued (a paint)."""
+    QTimer.singleShot(0, action)
 
 
 def run_headless(locations: Locations) -> int:
@@ -227,6 +326,7 @@ def run_gui(locations: Locations, minimized: bool = False) -> int:
     from pushgui.ui.icons import app_icon
     from pushgui.ui.notifications import notification_service
     from pushgui.ui.shell import DesktopShell
+    from pushgui.ui.startup import call_after_first_paint
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -249,7 +349,7 @@ def run_gui(locations: Locations, minimized: bool = False) -> int:
         )
         return 0
     try:
-        runtime = start_runtime(locations, paused=True)
+        runtime = open_runtime(locations)
     except StoreError as exc:
         log.error("Cannot open the database: %s", exc)
         QMessageBox.critical(None, "pushgui", str(exc))
@@ -290,11 +390,28 @@ def run_gui(locations: Locations, minimized: bool = False) -> int:
         shell.quit()
 
     shell.restart_requested.connect(restart_now)
+
+    def begin() -> None:
+        # The window is on screen: now start the engine and ask the start-up questions.
+        try:
+            report = runtime.begin(paused=True)
+        except Exception as exc:
+            log.exception("Cannot start the scheduler")
+            QMessageBox.critical(None, "pushgui", str(exc))
+            app.exit(4 if isinstance(exc, StoreError) else 1)
+            return
+        shell.reconciled(report)
+        shell.start(runtime.db.recovery)
+        log.info("pushgui %s started with %s", __version__, locations.data)
+        runtime.scheduler.after_next_pass(lambda started: log.info(READY, started))
+        when_idle(runtime.warm_up)
+        when_idle(shell.warm_up)
+
     if not minimized or shell.tray is None:
         shell.show_window()
-    shell.start(runtime.db.recovery)
-    log.info("pushgui %s started with %s", __version__, locations.data)
-    runtime.scheduler.after_next_pass(lambda started: log.info(READY, started))
+        call_after_first_paint(shell.window, begin)
+    else:
+        when_idle(begin)
     try:
         code = app.exec()
     finally:

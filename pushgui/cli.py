@@ -1,4 +1,9 @@
-"""Command line: start the GUI (default), run headless, or list, export and import pushes."""
+"""Command line: start the GUI (default), run headless, or list, export and import pushes.
+
+Only the standard library and pushgui's light modules are imported here: ``--version`` and
+``--help`` answer at once, and each command imports what it needs (the database layer for
+``list``, Qt for the window) when it runs. ``tests/test_cli_imports.py`` holds this.
+"""
 
 from __future__ import annotations
 
@@ -9,15 +14,14 @@ import sys
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pushgui import __version__
 from pushgui.core.errors import SpecError
 from pushgui.core.paths import Locations, ensure_private_dir, locate
-from pushgui.core.schedule.describe import describe
-from pushgui.core.service import PushService
-from pushgui.core.store.db import StoreError, open_database
-from pushgui.core.textcheck import printable
-from pushgui.core.transfer import write_export
+
+if TYPE_CHECKING:
+    from pushgui.core.service import PushService
 
 EXIT_USAGE = 2
 EXIT_STORE = 4
@@ -91,6 +95,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _guard(action: object) -> int:
+    from pushgui.core.store.db import StoreError
+
     try:
         return int(action())  # type: ignore[operator]
     except StoreError as exc:
@@ -99,12 +105,18 @@ def _guard(action: object) -> int:
 
 
 def _service(locations: Locations) -> PushService:
+    from pushgui.core.service import PushService
+    from pushgui.core.store.db import open_database
+
     service = PushService(open_database(locations.data))
     service.set_aside_damaged()  # one unreadable push must not stop list, export or import
     return service
 
 
 def _list(locations: Locations, _args: argparse.Namespace) -> int:
+    from pushgui.core.schedule.describe import describe
+    from pushgui.core.textcheck import printable
+
     rows = _service(locations).rows()
     if not rows:
         print("No reminders yet.")
@@ -129,6 +141,7 @@ def _list(locations: Locations, _args: argparse.Namespace) -> int:
 
 def _export(locations: Locations, args: argparse.Namespace) -> int:
     from pushgui.core.bundle import collect
+    from pushgui.core.transfer import write_export
 
     service = _service(locations)
     specs = service.all_specs()
@@ -179,7 +192,9 @@ MAX_PROBLEMS_SHOWN = 20
 
 def _print_problems(problems: Sequence[str]) -> None:
     """The first problems, one a line, then how many more (a file may have 100,000)."""
+    from pushgui.core.textcheck import printable
+
     for problem in problems[:MAX_PROBLEMS_SHOWN]:
-        print(f"  {problem}", file=sys.stderr)
+        print(f"  {printable(problem)}", file=sys.stderr)
     if len(problems) > MAX_PROBLEMS_SHOWN:
         print(f"  ... and {len(problems) - MAX_PROBLEMS_SHOWN} more problems", file=sys.stderr)

@@ -25,9 +25,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-import keyring
-import keyring.errors
-from keyring.backend import KeyringBackend
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
+
+# keyring itself is imported where it is used: importing it (and the entry-point machinery
+# it loads) is a noticeable part of the window's start-up, and most starts never need it.
 
 if TYPE_CHECKING:
     from pushgui.core.store.db import Database
@@ -65,6 +67,7 @@ def keyring_status(backend: KeyringBackend | None = None) -> KeyringStatus:
     backend is installed, and a ``ChainerBackend`` whose ``backends`` is empty chains to
     nothing; both raise ``NoKeyringError`` on every call.
     """
+    import keyring
     from keyring.backends import chainer, fail
 
     chosen = backend or keyring.get_keyring()
@@ -111,6 +114,8 @@ class KeyringSecrets:
     def __init__(
         self, backend: KeyringBackend | None = None, service: str = SERVICE, folder: str = ""
     ) -> None:
+        import keyring
+
         self._backend = backend or keyring.get_keyring()
         self._service = service
         self.folder = folder
@@ -124,6 +129,8 @@ class KeyringSecrets:
         return f"folder-{self.folder}/{_account(channel_id, field)}"
 
     def set(self, channel_id: int, field: str, value: str) -> None:
+        import keyring.errors
+
         name = self._name(channel_id, field)
         try:
             self._backend.set_password(self._service, name, value)
@@ -132,6 +139,8 @@ class KeyringSecrets:
         log.debug("Saved secret %s of channel %s in the keyring", field, channel_id)
 
     def get(self, channel_id: int, field: str) -> str | None:
+        import keyring.errors
+
         name = self._name(channel_id, field)
         try:
             return self._backend.get_password(self._service, name)
@@ -142,6 +151,8 @@ class KeyringSecrets:
         self._delete(self._name(channel_id, field), field)
 
     def _delete(self, name: str, field: str) -> None:
+        import keyring.errors
+
         try:
             self._backend.delete_password(self._service, name)
         except keyring.errors.PasswordDeleteError:
@@ -155,6 +166,8 @@ class KeyringSecrets:
         The old entry is deleted once the new one holds the value (an existing new entry is
         kept: it was written by this folder, the old one may be another folder's).
         """
+        import keyring.errors
+
         legacy = _account(channel_id, field)
         try:
             value = self._backend.get_password(self._service, legacy)

@@ -3,6 +3,9 @@
 Over 400 lines because it holds every action on the list (menus, toolbar, shortcuts) with
 its handler; the status bar, the Recipients column's words and the column sizing are in
 :mod:`pushgui.ui.list_status`.
+
+The editor and the template dialogs are imported when first opened: the window's first
+paint does not wait for them (the app imports them once idle, see ``pushgui.ui.shell``).
 """
 
 from __future__ import annotations
@@ -10,9 +13,18 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -48,7 +60,6 @@ from pushgui.ui.geometry import fit_to_screen
 from pushgui.ui.icons import action_icon, app_icon
 from pushgui.ui.list_status import ListStatus, Recipients, fit_columns
 from pushgui.ui.own_days_dialog import OwnDaysDialog, import_with_own_days
-from pushgui.ui.push_editor import NewReminderDefaults, PushEditorDialog
 from pushgui.ui.push_model import (
     ENABLED,
     ID_ROLE,
@@ -61,14 +72,23 @@ from pushgui.ui.push_model import (
     is_finished,
 )
 from pushgui.ui.recovery_notice import widen
-from pushgui.ui.templates_dialog import SaveTemplateDialog, TemplateChooserDialog
 from pushgui.ui.undo_bar import UndoBar
+
+if TYPE_CHECKING:
+    from pushgui.ui.push_editor import NewReminderDefaults, PushEditorDialog
+    from pushgui.ui.templates_dialog import SaveTemplateDialog, TemplateChooserDialog
 
 log = logging.getLogger(__name__)
 
 REFRESH_MS = 150
 CLOCK_MS = 20_000
 COLUMNS_KEY = "window.columns.v2"  # v2: six columns (Recipients added)
+
+
+def _plain_defaults() -> NewReminderDefaults:
+    from pushgui.ui.push_editor import NewReminderDefaults
+
+    return NewReminderDefaults()
 
 
 def _hex(data: QByteArray) -> str:
@@ -189,7 +209,7 @@ class MainWindow(QMainWindow):
 
         self.editor: PushEditorDialog | None = None
         # What a new reminder starts with; the shell sets this from the Settings.
-        self.new_defaults: Callable[[], NewReminderDefaults] = NewReminderDefaults
+        self.new_defaults: Callable[[], NewReminderDefaults] = _plain_defaults
         self.confirmation: QMessageBox | None = None
         self.problem: QMessageBox | None = None
         self._dirty: set[int] = set()
@@ -489,12 +509,30 @@ class MainWindow(QMainWindow):
         self.status.update_next_due()
 
     def refresh_ids(self, ids: set[int]) -> None:
+        selected = self.selected_id()
         rows = self.service.rows(sorted(ids))
         found = {row.id for row in rows}
         self.model.update_rows(rows, removed=ids - found)
+        if selected in found and self.selected_id() != selected:
+            self._keep_selected(selected)
         self._update_actions()
         self.fit_columns()
         self.status.update_next_due()
+
+    def _keep_selected(self, push_id: int) -> None:
+        """Select the row again after it moved (the model re-inserts a moved row), without
+        scrolling to it."""
+        index = self.proxy.mapFromSource(self.model.index_of(push_id))
+        if not index.isValid():
+            return
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        auto_scroll = self.table.hasAutoScroll()
+        self.table.setAutoScroll(False)
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.setAutoScroll(auto_scroll)
 
     @Slot(str)
     def _on_job_event(self, job_id: str) -> None:
@@ -528,6 +566,8 @@ class MainWindow(QMainWindow):
         return self._open_editor_with(spec, push_id)
 
     def _open_editor_with(self, spec: PushSpec | None, push_id: int | None) -> PushEditorDialog:
+        from pushgui.ui.push_editor import PushEditorDialog
+
         title = self.tr("New reminder") if push_id is None else self.tr("Edit reminder")
         dialog = PushEditorDialog(
             self,
@@ -675,6 +715,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def new_from_template(self) -> TemplateChooserDialog:
         """Pick a template; the editor then opens with its message (and recipients)."""
+        from pushgui.ui.templates_dialog import TemplateChooserDialog
+
         chooser = TemplateChooserDialog(self.templates, self)
         chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         chooser.chosen.connect(self.new_push_from)
@@ -688,6 +730,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def save_template_from(self, editor: PushEditorDialog) -> SaveTemplateDialog:
+        from pushgui.ui.templates_dialog import SaveTemplateDialog
+
         dialog = SaveTemplateDialog(
             self.templates,
             editor.current_message(),

@@ -1,9 +1,16 @@
-"""The desktop shell: main window, tray and reminders around one running engine."""
+"""The desktop shell: main window, tray and reminders around one running engine.
+
+Windows other than the main one (contacts, channels, history, backups, the start-up
+questions) are imported and built on first use, so the main window's first paint does not
+wait for them; :meth:`DesktopShell.warm_up` imports them once the app is idle
+(:mod:`pushgui.ui.startup`).
+"""
 
 from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
@@ -17,31 +24,33 @@ from pushgui.core.channels.desktop import KIND as DESKTOP
 from pushgui.core.contacts import ContactBook
 from pushgui.core.headsup import register_handler as register_headsup_handler
 from pushgui.core.history import History, HistoryFilter
-from pushgui.core.missed import find_missed, resolve
 from pushgui.core.paths import Locations
 from pushgui.core.preferences import Preferences
-from pushgui.core.service import PushService
+from pushgui.core.service import PushService, push_id_of
 from pushgui.core.settings import SettingsStore
 from pushgui.core.specs import PushOptions, Target
 from pushgui.core.store.backup import BackupManager
 from pushgui.core.store.recovery import RecoveryReport
 from pushgui.engine.bridge import EventBridge
 from pushgui.engine.scheduler import PushScheduler
-from pushgui.ui.backups_dialog import BackupsDialog
 from pushgui.ui.calendar_notice import check_and_tell, current_notices
-from pushgui.ui.channels_window import ChannelsWindow
-from pushgui.ui.contacts_window import ContactsWindow
 from pushgui.ui.geometry import manage as manage_window
 from pushgui.ui.headsup import HeadsUpPresenter
-from pushgui.ui.history_window import HistoryWindow
-from pushgui.ui.interrupted_dialog import InterruptedDialog
 from pushgui.ui.main_window import MainWindow
-from pushgui.ui.missed_dialog import MissedRunsDialog
 from pushgui.ui.preferences import PreferencesController
-from pushgui.ui.push_editor import NewReminderDefaults
-from pushgui.ui.recovery_notice import show_recovery_notice
 from pushgui.ui.reminders import DesktopSender, ReminderPresenter
+from pushgui.ui.startup import import_later_modules
 from pushgui.ui.tray import TrayIcon
+
+if TYPE_CHECKING:
+    from pushgui.core.reconcile import ReconcileReport
+    from pushgui.ui.backups_dialog import BackupsDialog
+    from pushgui.ui.channels_window import ChannelsWindow
+    from pushgui.ui.contacts_window import ContactsWindow
+    from pushgui.ui.history_window import HistoryWindow
+    from pushgui.ui.interrupted_dialog import InterruptedDialog
+    from pushgui.ui.missed_dialog import MissedRunsDialog
+    from pushgui.ui.push_editor import NewReminderDefaults
 
 log = logging.getLogger(__name__)
 
@@ -159,6 +168,8 @@ class DesktopShell(QObject):
 
     def _new_defaults(self) -> NewReminderDefaults:
         """A new reminder's zone, missed-run policy and recipient, as chosen in Settings."""
+        from pushgui.ui.push_editor import NewReminderDefaults
+
         prefs = self.preferences.prefs
         targets: tuple[Target, ...] = (Target(),)
         channel_id = prefs.default_channel
@@ -192,6 +203,8 @@ class DesktopShell(QObject):
     @Slot()
     def show_contacts(self) -> ContactsWindow:
         if self.contacts_window is None:
+            from pushgui.ui.contacts_window import ContactsWindow
+
             self.contacts_window = ContactsWindow(self.contacts)
             manage_window(self.contacts_window, self.settings, "contacts")
         self._raise(self.contacts_window)
@@ -200,6 +213,8 @@ class DesktopShell(QObject):
     @Slot()
     def show_channels(self) -> ChannelsWindow:
         if self.channels_window is None:
+            from pushgui.ui.channels_window import ChannelsWindow
+
             self.channels_window = ChannelsWindow(self.channels, self.settings)
             manage_window(self.channels_window, self.settings, "channels")
             self.channels_window.secrets_mode_changed.connect(self._on_secrets_mode)
@@ -213,6 +228,8 @@ class DesktopShell(QObject):
     def show_history(self, delivery_id: int | None = None) -> HistoryWindow:
         pushes = [(row.id, row.name) for row in self.service.rows()]
         if self.history_window is None:
+            from pushgui.ui.history_window import HistoryWindow
+
             self.history_window = HistoryWindow(self.history, pushes)
             manage_window(self.history_window, self.settings, "history")
             self.history_window.retry_requested.connect(self.service.resend)
@@ -235,18 +252,37 @@ class DesktopShell(QObject):
         if self.backups is None:
             return None
         if self.backups_dialog is None:
+            from pushgui.ui.backups_dialog import BackupsDialog
+
             self.backups_dialog = BackupsDialog(self.backups, self.window)
             self.backups_dialog.restore_requested.connect(self.restore_requested.emit)
         self.backups_dialog.refresh()
         self._raise(self.backups_dialog)
         return self.backups_dialog
 
-    # -- start-up questions --------------------------------------------------------------------
+    # -- start-up ------------------------------------------------------------------------------
+
+    def reconciled(self, report: ReconcileReport) -> None:
+        """The engine started after the window was built: show what reconciling changed."""
+        if report.interrupted:
+            self.window.reload()  # runs were marked: their status is in the list
+            return
+        changed = set(report.added) | set(report.rebuilt) | set(report.finished)
+        changed |= {i for i in map(push_id_of, report.removed) if i is not None}
+        if changed:
+            self.window.refresh_ids(changed)
+
+    def warm_up(self) -> None:
+        """Import the other windows' modules while the app is idle (their first use is then
+        as quick as any other)."""
+        import_later_modules()
 
     def start(self, recovery: RecoveryReport | None = None) -> None:
         """After the window is up: say what recovery did, ask about missed runs and about
         interrupted deliveries, then let the (paused) scheduler run."""
         if recovery is not None:
+            from pushgui.ui.recovery_notice import show_recovery_notice
+
             show_recovery_notice(self.window, recovery)
         self.preferences.sync_autostart()
         self.preferences.offer_autostart()
@@ -267,6 +303,9 @@ class DesktopShell(QObject):
     def ask_about_missed(self) -> MissedRunsDialog | None:
         """With the scheduler paused: list missed runs, or resume if there are none (or the
         user chose to let each push's setting decide)."""
+        from pushgui.core.missed import find_missed, resolve
+        from pushgui.ui.missed_dialog import MissedRunsDialog
+
         now = datetime.now(UTC)
         missed = find_missed(self.service.db, self.scheduler, now)
         if not missed or not self.settings.get(ASK_MISSED_KEY, True):
@@ -303,6 +342,8 @@ class DesktopShell(QObject):
         rows = self.history.rows(HistoryFilter(statuses=("interrupted",)))
         if not rows:
             return None
+        from pushgui.ui.interrupted_dialog import InterruptedDialog
+
         dialog = InterruptedDialog(rows, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.resend_requested.connect(self.service.resend)

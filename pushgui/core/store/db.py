@@ -3,10 +3,16 @@ copy taken first, newer files refused.
 
 ``open_database`` binds the process-wide :class:`Database` (Vorta-style ``init_db``), which
 the job function uses from APScheduler's worker threads; tests bind a temporary one.
+
+Alembic is imported only when a migration is due: the revisions the migration files know
+are read from their ``revision``/``down_revision`` lines (:func:`script_revisions`), and the
+stored one from the ``alembic_version`` table, so a start with an up-to-date file does not
+pay for Alembic's import (a tenth of a second).
 """
 
 from __future__ import annotations
 
+import ast
 import logging
 import os
 import sqlite3
@@ -15,10 +21,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
@@ -95,16 +97,84 @@ def _make_engine(path: Path) -> Engine:
     return engine
 
 
-def _alembic_config(engine_connection: Any, migrations: Path = MIGRATIONS) -> Config:
+def _alembic_config(engine_connection: Any, migrations: Path = MIGRATIONS) -> Any:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(migrations))
     config.attributes["connection"] = engine_connection
     return config
 
 
+def script_revisions(migrations: Path = MIGRATIONS) -> tuple[str, set[str]]:
+    """The head revision and every known revision of the migration scripts.
+
+    Read from each script's module-level ``revision`` and ``down_revision`` literals, as
+    Alembic's own script template writes them; when a script is written differently (or
+    the scripts have several heads), Alembic's ``ScriptDirectory`` answers instead.
+    """
+    parents: dict[str, tuple[str, ...]] = {}
+    try:
+        for script in sorted((migrations / "versions").glob("*.py")):
+            values = _literal_assignments(script, {"revision", "down_revision"})
+            if "revision" not in values:
+                continue  # not a migration (e.g. __init__.py)
+            revision, down = values["revision"], values.get("down_revision")
+            if not isinstance(revision, str):
+                raise ValueError(script.name)
+            if down is None:
+                parents[revision] = ()
+            elif isinstance(down, str):
+                parents[revision] = (down,)
+            elif isinstance(down, tuple | list) and all(isinstance(d, str) for d in down):
+                parents[revision] = tuple(down)
+            else:
+                raise ValueError(script.name)
+    except (OSError, SyntaxError, ValueError):
+        return _alembic_revisions(migrations)
+    referenced = {parent for down in parents.values() for parent in down}
+    heads = set(parents) - referenced
+    if len(heads) != 1:
+        return _alembic_revisions(migrations)
+    return heads.pop(), set(parents)
+
+
+def _literal_assignments(script: Path, names: set[str]) -> dict[str, object]:
+    tree = ast.parse(script.read_text(encoding="utf-8"), str(script))
+    found: dict[str, object] = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target, value = node.targets[0], node.value
+        elif isinstance(node, ast.AnnAssign) and node.value is not None:
+            target, value = node.target, node.value
+        else:
+            continue
+        if isinstance(target, ast.Name) and target.id in names:
+            found[target.id] = ast.literal_eval(value)
+    return found
+
+
+def _alembic_revisions(migrations: Path) -> tuple[str, set[str]]:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(_alembic_config(None, migrations))
+    head = script.get_current_head()
+    assert head is not None
+    return head, {rev.revision for rev in script.walk_revisions()}
+
+
 def _current_revision(engine: Engine) -> str | None:
+    """The revision stored in ``alembic_version`` (None for a new, empty file)."""
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        has_table = connection.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+        ).first()
+        if has_table is None:
+            return None
+        rows = connection.exec_driver_sql("SELECT version_num FROM alembic_version").all()
+    if len(rows) > 1:
+        raise StoreError("The database records several schema versions; it was not changed.")
+    return str(rows[0][0]) if rows else None
 
 
 def open_database(data_dir: Path, migrations: Path = MIGRATIONS) -> Database:
@@ -126,9 +196,7 @@ def open_database(data_dir: Path, migrations: Path = MIGRATIONS) -> Database:
             data_dir,
         )
     path = data_dir / DB_FILENAME
-    script = ScriptDirectory.from_config(_alembic_config(None, migrations))
-    head = script.get_current_head()
-    known = {rev.revision for rev in script.walk_revisions()}
+    head, known = script_revisions(migrations)
     backups_dir = data_dir / BACKUPS_DIRNAME
     recovery = None
     if path.exists():
@@ -144,6 +212,9 @@ def open_database(data_dir: Path, migrations: Path = MIGRATIONS) -> Database:
         raise StoreError(
             f"{path} is not a pushgui database or is damaged ({exc.orig}). It was not changed."
         ) from exc
+    except StoreError:
+        db.close()
+        raise
     if current is not None and current not in known:
         db.close()
         raise _too_new(path, current)
@@ -151,6 +222,8 @@ def open_database(data_dir: Path, migrations: Path = MIGRATIONS) -> Database:
         if current is not None:
             _copy_before_migration(db, backups_dir)
             log.info("Migrating the database %s -> %s", current, head)
+        from alembic import command
+
         with db.engine.begin() as connection:
             command.upgrade(_alembic_config(connection, migrations), "head")
     _make_private(path)

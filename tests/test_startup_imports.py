@@ -1,0 +1,154 @@
+"""Start-up imports only what it needs: checked in fresh processes through ``sys.modules``.
+
+Timings live in bench/ (docs/BENCHMARKS.md); these tests hold the causes of a fast start,
+which do not depend on how fast the machine is.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from pushgui.core.store.db import MIGRATIONS, open_database, script_revisions
+from pushgui.core.store.db import _alembic_revisions as alembic_revisions
+
+HEAVY = ("sqlalchemy", "alembic", "apscheduler", "PySide6", "keyring", "httpx")
+
+
+def loaded_after(code: str, data_dir: Path | None = None) -> dict[str, object]:
+    """Run ``code`` in a fresh interpreter; which of HEAVY it imported, and what it printed."""
+    body = textwrap.indent(textwrap.dedent(code).strip(), "    ")
+    probe = (
+        "import contextlib, io, json, sys\n"
+        "out = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out):\n"
+        f"{body}\n"
+        f"heavy = sorted(m for m in {HEAVY!r} if m in sys.modules)\n"
+        'print(json.dumps({"loaded": heavy, "out": out.getvalue()}))\n'
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    if data_dir is not None:
+        env["PUSHGUI_HOME"] = str(data_dir)
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    result: dict[str, object] = json.loads(done.stdout.splitlines()[-1])
+    return result
+
+
+def test_importing_the_command_line_loads_no_database_scheduler_or_qt():
+    assert loaded_after("import pushgui.cli")["loaded"] == []
+
+
+@pytest.mark.parametrize("option", ["--version", "--help"])
+def test_version_and_help_answer_without_loading_the_heavy_libraries(option):
+    result = loaded_after(
+        f"""
+        from pushgui.cli import main
+        try:
+            main([{option!r}])
+        except SystemExit as exit:
+            assert exit.code == 0, exit.code
+        """
+    )
+    assert result["loaded"] == []
+    assert "pushgui" in str(result["out"])
+
+
+def test_list_loads_the_database_layer_but_not_qt_or_alembic(data_dir):
+    open_database(data_dir).close()  # created and migrated: no migration is due any more
+    result = loaded_after(
+        """
+        from pushgui.cli import main
+        assert main(["list"]) == 0
+        """,
+        data_dir,
+    )
+    assert "sqlalchemy" in result["loaded"]
+    assert "alembic" not in result["loaded"]
+    assert "PySide6" not in result["loaded"]
+    assert result["out"] == "No reminders yet.\n"
+
+
+def test_opening_an_up_to_date_database_does_not_import_alembic(data_dir):
+    open_database(data_dir).close()
+    result = loaded_after(
+        """
+        from pushgui.core.paths import locate
+        from pushgui.core.store.db import open_database
+        open_database(locate().data).close()
+        """,
+        data_dir,
+    )
+    assert "alembic" not in result["loaded"]
+
+
+def test_the_revisions_read_from_the_scripts_are_alembics_own():
+    assert script_revisions() == alembic_revisions(MIGRATIONS)
+    head, known = script_revisions()
+    assert head in known and len(known) >= 3
+
+
+def copy_with(tmp_path: Path, name: str, text: str) -> Path:
+    migrations = tmp_path / "migrations"
+    shutil.copytree(MIGRATIONS, migrations)
+    (migrations / "versions" / name).write_text(text, encoding="utf-8")
+    return migrations
+
+
+def test_a_new_migration_is_the_head_and_a_database_at_the_old_head_is_migrated(data_dir, tmp_path):
+    old_head, _known = script_revisions()
+    open_database(data_dir).close()
+    migrations = copy_with(
+        tmp_path,
+        "0099_note.py",
+        f'''"""A test migration."""
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0099_note"
+down_revision: str | None = {old_head!r}
+
+
+def upgrade():
+    op.add_column("settings", sa.Column("note", sa.Text(), nullable=True))
+''',
+    )
+    assert script_revisions(migrations) == alembic_revisions(migrations)
+    assert script_revisions(migrations)[0] == "0099_note"
+    db = open_database(data_dir, migrations=migrations)
+    with db.engine.connect() as connection:
+        stored = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    db.close()
+    assert stored == "0099_note"
+
+
+def test_a_script_whose_revision_is_not_a_literal_is_read_by_alembic(tmp_path):
+    old_head, _known = script_revisions()
+    migrations = copy_with(
+        tmp_path,
+        "0099_computed.py",
+        f'''"""A migration whose ids are computed."""
+revision = "0099" + "_computed"
+down_revision = {old_head!r}
+
+
+def upgrade():
+    pass
+''',
+    )
+    assert script_revisions(migrations) == alembic_revisions(migrations)
+    assert script_revisions(migrations)[0] == "0099_computed"
