@@ -1,6 +1,7 @@
 """PushScheduler: an APScheduler 3 scheduler run by one owned Qt timer, wakeable from any thread.
 
-The stock ``apscheduler.schedulers.qt.QtScheduler`` has four defects (see DESIGN.md):
+The stock ``apscheduler.schedulers.qt.QtScheduler`` has four defects (docs/ARCHITECTURE.md,
+"Scheduling facts"):
 ``QTimer.singleShot`` returns None in PySide6, so its timer is never cancelled and every
 ``wakeup()`` starts another timer chain; ``shutdown()`` leaves that timer running, so a later
 pass consumes runs while stopped; ``wakeup()`` from a worker thread creates a timer in a thread

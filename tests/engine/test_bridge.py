@@ -83,7 +83,7 @@ class _Emitter(QObject):
 
 
 def test_thousands_of_queued_emits_all_arrive(qtbot: QtBot, qapp: QCoreApplication) -> None:
-    """PySide6 6.12.0 on Python 3.11 aborts after a few hundred emits (see DESIGN.md)."""
+    """PySide6 6.12.0 on Python 3.11 aborts after a few hundred emits (docs/ARCHITECTURE.md)."""
     emitter = _Emitter()
     received: list[str] = []
     emitter.text.connect(received.append)
