@@ -101,3 +101,24 @@ def test_no_text_in_the_settings_dialog_is_clipped(qtbot, language, dialog):  # 
     for page in range(dialog.tabs.count()):
         dialog.tabs.setCurrentIndex(page)
         assert clipped(dialog) == [], dialog.tabs.tabText(page)
+
+
+def test_choosing_another_language_does_not_move_the_settings_below_it(qtbot, language, dialog):  # noqa: F811
+    laid_out(dialog)
+    before = dialog.theme_combo.mapTo(dialog, dialog.theme_combo.rect().topLeft())
+    other = "en" if language == "zh_CN" else "zh_CN"
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData(other))
+    assert dialog.language_hint.isVisibleTo(dialog)
+    laid_out(dialog)
+    assert dialog.theme_combo.mapTo(dialog, dialog.theme_combo.rect().topLeft()) == before
+    assert clipped(dialog) == []
+
+
+def test_errors_after_save_in_the_settings_dialog_are_not_clipped(qtbot, language, dialog):  # noqa: F811
+    dialog.tabs.setCurrentIndex(1)
+    dialog.system_zone_check.setChecked(False)
+    dialog.zone_combo.lineEdit().selectAll()
+    qtbot.keyClicks(dialog.zone_combo.lineEdit(), "Mars/Olympus_Mons_the_largest_volcano")
+    assert dialog.save() is False
+    assert dialog.zone_error.isVisibleTo(dialog)
+    assert clipped(dialog) == []
