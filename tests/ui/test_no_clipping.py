@@ -122,3 +122,24 @@ def test_errors_after_save_in_the_settings_dialog_are_not_clipped(qtbot, languag
     assert dialog.save() is False
     assert dialog.zone_error.isVisibleTo(dialog)
     assert clipped(dialog) == []
+
+
+def test_the_no_keyring_banner_of_the_channels_window_is_not_clipped(
+    qtbot,
+    language,
+    book,  # noqa: F811
+    memory_keyring,
+):
+    import keyring
+    from keyring.backends import fail
+
+    from pushgui.core.settings import SettingsStore
+    from pushgui.ui.channels_window import ChannelsWindow
+
+    keyring.set_keyring(fail.Keyring())  # the memory_keyring fixture restores it
+    window = ChannelsWindow(book, SettingsStore(book.db))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.banner is not None and window.banner.isVisible()
+    assert clipped(window.banner) == []
