@@ -143,7 +143,7 @@ def _list(locations: Locations, _args: argparse.Namespace) -> int:
             pushes = connection.exec_driver_sql(
                 "SELECT id, name, spec, enabled FROM pushes ORDER BY id"
             ).all()
-            next_runs = dict(
+            next_runs: dict[str, float] = dict(
                 connection.exec_driver_sql(
                     "SELECT id, next_run_time FROM apscheduler_jobs WHERE id NOT LIKE '%:%'"
                 ).all()

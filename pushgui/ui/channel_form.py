@@ -300,8 +300,8 @@ class ChannelForm(QDialog):
 
         advanced_names = ADVANCED.get(kind, ())
         possible: dict[str, list[str]] = {}
-        for warning in possible_warnings(kind):
-            possible.setdefault(warning.field, []).append(warning.message)
+        for possible_warning in possible_warnings(kind):
+            possible.setdefault(possible_warning.field, []).append(possible_warning.message)
         for f in fields(cls):
             label, placeholder, hint = texts.get(
                 f"{f.name}@{kind}",
