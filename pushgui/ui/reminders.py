@@ -299,6 +299,7 @@ class ReminderPresenter(QObject):
         # Where the open reminders are kept across a restart (a SettingsStore: get/set).
         self.store: Any = store
         self._quitting = False  # windows torn down at exit are not answers
+        self._restored = False
         self.open_changed.connect(self._keep)
 
     def set_notifier(self, notifier: FreedesktopNotifier | None) -> None:
@@ -328,8 +329,9 @@ class ReminderPresenter(QObject):
     def restore(self) -> None:
         """Show again the reminders left unanswered when pushgui last quit (its notifications
         were taken off the screen then: their buttons could not have answered)."""
-        if self.store is None:
+        if self.store is None or self._restored:
             return
+        self._restored = True  # once: a second call would show each reminder twice
         try:
             kept = [Reminder.from_dict(item) for item in self.store.get(OPEN_KEY, [])]
         except (TypeError, KeyError, ValueError) as exc:

@@ -435,7 +435,8 @@ def test_an_unanswered_reminder_comes_back_after_a_restart_until_it_is_answered(
     again = notifying_shell(qtbot, second, server)
     assert open_titles(again) == []
     again.presenter.restore()
-    qtbot.waitUntil(lambda: len(server.open_ones()) == 1, timeout=WAIT)
+    again.presenter.restore()  # shown once however often it is asked
+    qtbot.waitUntil(lambda: len(server.open_ones()) >= 1, timeout=WAIT)
     [shown] = server.open_ones()
     assert (shown.summary, shown.body, shown.timeout) == ("Tea time", "Green, not black", 0)
     assert "snooze-5min" in shown.actions and "done" in shown.actions
