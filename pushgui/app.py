@@ -370,6 +370,7 @@ def run_gui(locations: Locations, minimized: bool = False) -> int:
     instance.message_received.connect(shell.on_message)
     notifier = notification_service(app)
     shell.presenter.set_notifier(notifier)  # reminders with Done / Snooze / Open
+    shell.presenter.restore()  # the reminders left unanswered at the last quit
     if shell.tray is not None:
         shell.tray.set_notifier(notifier)
     install_sigint_handler(app)

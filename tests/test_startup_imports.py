@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from pushgui.core.paths import DB_FILENAME
 from pushgui.core.store.db import MIGRATIONS, open_database, script_revisions
 from pushgui.core.store.db import _alembic_revisions as alembic_revisions
 
@@ -81,6 +83,59 @@ def test_list_loads_the_database_layer_but_not_qt_or_alembic(data_dir):
     assert "alembic" not in result["loaded"]
     assert "PySide6" not in result["loaded"]
     assert result["out"] == "No reminders yet.\n"
+
+
+def _store_push(data_dir: Path, name: str) -> None:
+    """One push saved as the window saves it, then renamed in the file as another program
+    could (validation refuses control characters, the list must still never print them)."""
+    from pushgui.core.schedule.spec import CalendarSpec
+    from pushgui.core.service import PushService
+    from pushgui.core.specs import Message, PushSpec
+
+    db = open_database(data_dir)
+    try:
+        spec = PushSpec(
+            name="Rent", message=Message("Rent", "Pay it"), trigger=CalendarSpec(timezone="UTC")
+        )
+        (push_id,) = PushService(db).save_new([spec])
+    finally:
+        db.close()
+    with sqlite3.connect(data_dir / DB_FILENAME) as connection:
+        connection.execute("UPDATE pushes SET name = ? WHERE id = ?", (name, push_id))
+
+
+def test_list_reads_without_the_service_scheduler_or_address_checks(data_dir):
+    """``list`` is read-only: the service's scheduler, delivery and reconciling modules, and
+    the email validator behind textcheck, cost more to import than reading 1,000 pushes."""
+    _store_push(data_dir, "Rent")
+    result = loaded_after(
+        """
+        import sys
+        from pushgui.cli import main
+        assert main(["list"]) == 0
+        light = ("pushgui.core.service", "pushgui.core.runner", "email_validator")
+        print("loaded:" + ",".join(m for m in light if m in sys.modules))
+        """,
+        data_dir,
+    )
+    lines = str(result["out"]).splitlines()
+    assert lines[0].split() == ["ID", "NAME", "SCHEDULE", "NEXT", "RUN", "ENABLED"]
+    assert lines[1].split()[:2] == ["1", "Rent"]
+    assert lines[-1] == "loaded:"
+
+
+def test_list_prints_control_characters_in_a_stored_name_as_escapes(data_dir):
+    _store_push(data_dir, "Rent\x1b[2J\u2028due")
+    result = loaded_after(
+        """
+        from pushgui.cli import main
+        assert main(["list"]) == 0
+        """,
+        data_dir,
+    )
+    out = str(result["out"])
+    assert "\x1b" not in out and "\u2028" not in out
+    assert "Rent\\x1b[2J\\u2028due" in out
 
 
 def test_opening_an_up_to_date_database_does_not_import_alembic(data_dir):

@@ -1,11 +1,12 @@
 """The editors a channel form is built from: a password field with a Show toggle, an amber
-warning note, and reading or filling any field's editor whatever widget it is."""
+warning note, reading or filling any field's editor whatever widget it is, and the guard
+that keeps wrapped texts whole (also used by the Settings dialog)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,7 +23,12 @@ from PySide6.QtWidgets import (
 
 
 class WarningLabel(QLabel):
-    """An amber note under a field: it works, but the user should know (not blocking)."""
+    """An amber note under a field: it works, but the user should know (not blocking).
+
+    :meth:`reserve` keeps the room of the warnings a field can get while none shows, so
+    one appearing (after a choice in the field) never moves the fields below it, where the
+    user's next click is going.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -34,12 +40,96 @@ class WarningLabel(QLabel):
         palette.setColor(QPalette.ColorRole.WindowText, QColor("#ffcc80" if dark else "#a15c00"))
         self.setPalette(palette)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self._reserved = ""
         self.hide()
 
+    @staticmethod
+    def _text(messages: list[str]) -> str:
+        return "\n".join("⚠ " + m for m in dict.fromkeys(messages))
+
+    def reserve(self, messages: list[str]) -> None:
+        """Keep the room ``messages`` take (wrapped at the label's width) while hidden."""
+        self._reserved = self._text(messages)
+        policy = self.sizePolicy()
+        policy.setRetainSizeWhenHidden(bool(self._reserved))
+        self.setSizePolicy(policy)
+        if self.isHidden():
+            self.setText(self._reserved)  # sizes the hidden label; never painted
+
     def show_messages(self, messages: list[str]) -> None:
-        text = "\n".join("⚠ " + m for m in dict.fromkeys(messages))
-        self.setText(text)
+        text = self._text(messages)
+        self.setText(text or self._reserved)
         self.setVisible(bool(text))
+
+
+class WholeLines(QObject):
+    """Keeps each word-wrapped label of a window as tall as its text needs at its width.
+
+    A layout sizes a wrapped label from a height-for-width estimate, and a form layout nested
+    in another layout makes that estimate for another width than the one it then gives: the
+    encryption warning got one line of its two, and a label given less room shows half
+    lines. So each label's minimum height follows what its text needs at the width it got,
+    whenever its size changes, and after the window changed texts (:meth:`settle`).
+    """
+
+    FLOOR = "wholeLinesFloor"  # the label's own minimum height, kept under the one set here
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+        window.installEventFilter(self)
+        self.watch()
+
+    def watch(self) -> None:
+        """Watch the window's wrapped labels (call again after adding some)."""
+        for label in self._window.findChildren(QLabel):
+            if label.wordWrap() and label.property(self.FLOOR) is None:
+                label.setProperty(self.FLOOR, label.minimumHeight())
+                label.installEventFilter(self)
+
+    def settle(self) -> None:
+        """After texts changed: each watched label asks for the height its text needs now.
+
+        Only once the window shows: before, the labels' widths are not the final ones."""
+        if not self._window.isVisible():
+            return
+        for label in self._window.findChildren(QLabel):
+            if label.property(self.FLOOR) is not None:
+                self._fit(label)
+
+    @staticmethod
+    def text_height(label: QLabel, width: int) -> int:
+        """The height ``label``'s text needs at ``width``, whatever minimum height it has
+        (QLabel's own heightForWidth answers at least its minimum height)."""
+        probe = QLabel()
+        probe.setFont(label.font())
+        probe.setTextFormat(label.textFormat())
+        probe.setWordWrap(label.wordWrap())
+        probe.setMargin(label.margin())
+        probe.setIndent(label.indent())
+        probe.setContentsMargins(label.contentsMargins())
+        probe.setText(label.text())
+        return probe.heightForWidth(width)
+
+    def _fit(self, label: QLabel) -> None:
+        needed = int(label.property(self.FLOOR))
+        if label.text():
+            needed = max(needed, self.text_height(label, label.width()))
+        if label.minimumHeight() != needed:
+            label.setMinimumHeight(needed)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window:
+            if event.type() == QEvent.Type.Show:
+                self.settle()
+        # While the window is being laid out before it shows, widths are not final yet.
+        elif (
+            event.type() == QEvent.Type.Resize
+            and isinstance(watched, QLabel)
+            and self._window.isVisible()
+        ):
+            self._fit(watched)
+        return False
 
 
 class SecretEdit(QWidget):

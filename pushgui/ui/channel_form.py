@@ -32,13 +32,18 @@ from pushgui.core.channel_book import ChannelBook
 from pushgui.core.channels.base import Outcome
 from pushgui.core.channels.config import CONFIG_TYPES, ChannelConfig, config_from_settings
 from pushgui.core.channels.urls import parse_webhook_url, self_hosted
-from pushgui.core.channels.validation import config_warnings, validate_config
+from pushgui.core.channels.validation import (
+    config_warnings,
+    possible_warnings,
+    validate_config,
+)
 from pushgui.core.contacts import is_email
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.secrets import SecretStoreError
 from pushgui.ui.channel_fields import (
     SecretEdit,
     WarningLabel,
+    WholeLines,
     apply_placeholder,
     get_input,
     set_input,
@@ -127,6 +132,7 @@ class ChannelForm(QDialog):
         self.errors: dict[str, ErrorLabel] = {}
         self.warnings: dict[str, WarningLabel] = {}
         self.setSizeGripEnabled(True)
+        self._whole_lines = WholeLines(self)
 
         values: dict[str, Any] = dict(preset or {})
         name = ""
@@ -293,6 +299,9 @@ class ChannelForm(QDialog):
             self._add_presets(main, widget)
 
         advanced_names = ADVANCED.get(kind, ())
+        possible: dict[str, list[str]] = {}
+        for possible_warning in possible_warnings(kind):
+            possible.setdefault(possible_warning.field, []).append(possible_warning.message)
         for f in fields(cls):
             label, placeholder, hint = texts.get(
                 f"{f.name}@{kind}",
@@ -308,6 +317,7 @@ class ChannelForm(QDialog):
             self.inputs[f.name] = field
             error = self.errors[f.name] = ErrorLabel(widget)
             warning = self.warnings[f.name] = WarningLabel(widget)
+            warning.reserve(possible.get(f.name, []))
             cell = with_error(field, error)
             cell.addWidget(warning)
             if hint:
@@ -523,6 +533,9 @@ class ChannelForm(QDialog):
         layout = self.layout()
         if layout is None:
             return
+        layout.activate()  # the widths the labels get
+        self._whole_lines.watch()  # the fields of a kind are built anew
+        self._whole_lines.settle()  # the heights their texts need at those widths
         layout.activate()
         wanted = layout.totalHeightForWidth(self.width())
         if wanted < 0:

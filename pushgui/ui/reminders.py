@@ -4,7 +4,11 @@ The desktop channel's sender runs in a worker thread; it only emits a signal. Th
 presenter, living in the GUI thread, shows the reminder. The reminder window offers
 Dismiss and Snooze; a snooze is a persisted one-off job (:mod:`pushgui.core.snooze`), so
 it survives a restart. Clicking a tray notification opens the window, so Snooze is always
-one click away.
+one click away. Reminders not answered yet are kept in the settings and shown again after a
+restart.
+
+The module is over 400 lines because the reminder window and the presenter are one
+concept (a reminder shown until answered) and share their answer paths.
 """
 
 from __future__ import annotations
@@ -45,6 +49,8 @@ CUSTOM = "custom"
 DONE = "done"
 OPEN = "open"
 SNOOZE_PREFIX = "snooze-"
+# The settings key keeping the reminders not answered yet, across a restart.
+OPEN_KEY = "reminders.open"
 
 
 class DesktopSender(QObject):
@@ -76,6 +82,25 @@ class Reminder:
     title: str
     body: str
     shown_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "push_id": self.push_id,
+            "push_name": self.push_name,
+            "title": self.title,
+            "body": self.body,
+            "shown_at": self.shown_at.isoformat(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Reminder:
+        return cls(
+            int(data["push_id"]),
+            str(data["push_name"]),
+            str(data["title"]),
+            str(data["body"]),
+            datetime.fromisoformat(str(data["shown_at"])),
+        )
 
 
 def _short_time(moment: datetime) -> str:
@@ -240,7 +265,8 @@ class ReminderPresenter(QObject):
     :attr:`open_reminders` until the user answers it: Done or Dismiss, a snooze, or closing the
     notification or window. A notification the service dropped by itself (expired, or the
     service restarted) leaves the reminder open, still listed in the tray menu and the main
-    window.
+    window. With a ``store``, the open reminders are kept across a restart: :meth:`restore`
+    lists and shows them again.
 
     Signals:
         shown(int): the push id of a reminder that was just shown.
@@ -258,6 +284,7 @@ class ReminderPresenter(QObject):
         parent: QObject | None = None,
         scheduler: Any = None,
         clock: Callable[[], datetime] | None = None,
+        store: Any = None,
     ) -> None:
         super().__init__(parent)
         self.tray = tray
@@ -269,6 +296,11 @@ class ReminderPresenter(QObject):
         self.open_reminders: list[Reminder] = []
         self._by_notification: dict[int, Reminder] = {}
         self._notification_of: dict[Reminder, int] = {}
+        # Where the open reminders are kept across a restart (a SettingsStore: get/set).
+        self.store: Any = store
+        self._quitting = False  # windows torn down at exit are not answers
+        self._restored = False
+        self.open_changed.connect(self._keep)
 
     def set_notifier(self, notifier: FreedesktopNotifier | None) -> None:
         """Show reminders as lasting notifications through this service, if it has actions."""
@@ -293,6 +325,29 @@ class ReminderPresenter(QObject):
         if not (self.uses_notifications() and self._notify(reminder)):
             self.show_window(reminder)
         self.shown.emit(push_id)
+
+    def restore(self) -> None:
+        """Show again the reminders left unanswered when pushgui last quit (its notifications
+        were taken off the screen then: their buttons could not have answered)."""
+        if self.store is None or self._restored:
+            return
+        self._restored = True  # once: a second call would show each reminder twice
+        try:
+            kept = [Reminder.from_dict(item) for item in self.store.get(OPEN_KEY, [])]
+        except (TypeError, KeyError, ValueError) as exc:
+            log.warning("The reminders left open could not be read (%s); they are dropped", exc)
+            kept = []
+        for reminder in kept:
+            self.open_reminders.append(reminder)
+            if not (self.uses_notifications() and self._notify(reminder)):
+                self.show_window(reminder)
+        if kept:
+            self.open_changed.emit()
+
+    @Slot()
+    def _keep(self) -> None:
+        if self.store is not None and not self._quitting:
+            self.store.set(OPEN_KEY, [reminder.to_dict() for reminder in self.open_reminders])
 
     def _notify(self, reminder: Reminder) -> bool:
         assert self.notifier is not None
@@ -345,7 +400,9 @@ class ReminderPresenter(QObject):
 
     def close_notifications(self) -> None:
         """pushgui is quitting: take its reminders off the screen, whose buttons would no
-        longer do anything."""
+        longer do anything. The reminders stay open in the store; the next start shows them
+        again (:meth:`restore`)."""
+        self._quitting = True
         for reminder in list(self._notification_of):
             self._close_notification(reminder)
 

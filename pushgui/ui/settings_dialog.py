@@ -30,6 +30,7 @@ from pushgui.core.paths import Locations
 from pushgui.core.preferences import Invalid, Option, Preferences
 from pushgui.core.schedule.zones import system_timezone
 from pushgui.ui.appearance import apply_theme
+from pushgui.ui.channel_fields import WholeLines
 from pushgui.ui.trigger_editors.base import TimeZoneCombo
 
 log = logging.getLogger(__name__)
@@ -85,6 +86,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(self.buttons)
+        self._whole_lines = WholeLines(self)  # wrapped texts never squeezed (both languages)
         self.load()
 
     # -- pages ---------------------------------------------------------------------------------
@@ -105,10 +107,20 @@ class SettingsDialog(QDialog):
             self.tr("pushgui will use the new language the next time it starts."), page
         )
         self.language_hint.setWordWrap(True)
+        # Its room stays while hidden: choosing a language never moves the rows below.
+        policy = self.language_hint.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.language_hint.setSizePolicy(policy)
         self.language_hint.hide()
         self.language_combo.currentIndexChanged.connect(self._on_language_changed)
-        form.addRow(self.tr("&Language:"), self.language_combo)
-        form.addRow("", self.language_hint)
+        # One cell: a form layout drops a hidden field's row, whatever its size policy says.
+        language_cell = QVBoxLayout()
+        language_cell.setContentsMargins(0, 0, 0, 0)
+        language_cell.addWidget(self.language_combo)
+        language_cell.addWidget(self.language_hint)
+        language_label = QLabel(self.tr("&Language:"), page)
+        language_label.setBuddy(self.language_combo)
+        form.addRow(language_label, language_cell)
 
         self.theme_combo = QComboBox(page)
         for text, code in (
@@ -292,6 +304,7 @@ class SettingsDialog(QDialog):
                 )
             )
             self.zone_error.show()
+            self._whole_lines.settle()
             self.tabs.setCurrentIndex(1)
             self.zone_combo.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -320,6 +333,7 @@ class SettingsDialog(QDialog):
                     self.tr("Could not change starting at login: {error}").format(error=exc)
                 )
                 self.autostart_error.show()
+                self._whole_lines.settle()
                 self.tabs.setCurrentIndex(0)
                 return False
         self.prefs.update(changes)

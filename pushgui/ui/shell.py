@@ -124,7 +124,8 @@ class DesktopShell(QObject):
         self._history_timer.timeout.connect(self._refresh_history)
         for signal in (bridge.job_executed, bridge.job_failed, bridge.job_missed):
             signal.connect(self._history_timer.start)
-        self.presenter = ReminderPresenter(self.tray, self)
+        # Reminders not answered yet are kept in the settings and shown again after a restart.
+        self.presenter = ReminderPresenter(self.tray, self, store=settings)
         self.desktop_sender = DesktopSender(self)
         self.desktop_sender.reminder_due.connect(self.presenter.present)
         register_sender(DESKTOP, self.desktop_sender)

@@ -413,3 +413,66 @@ def test_screenshots_of_the_reminder_and_heads_up_windows(qtbot):
     qtbot.waitExposed(window)
     assert window.grab().save("/tmp/ui_headsup.png")
     assert run_snoozed  # imported for the module's API surface
+
+
+def test_an_unanswered_reminder_comes_back_after_a_restart_until_it_is_answered(
+    qtbot, runtime, notification_server
+):
+    server = notification_server()
+    first = runtime()
+    shell = notifying_shell(qtbot, first, server)
+    push_id = first.service.create(weekdays_at_nine("Tea"))
+    shell.desktop_sender.reminder_due.emit(push_id, "Tea", "Tea time", "Green, not black")
+    shell.desktop_sender.reminder_due.emit(push_id, "Tea", "Answered", "")
+    qtbot.waitUntil(lambda: len(server.shown) == 2, timeout=WAIT)
+    with qtbot.waitSignal(shell.presenter.open_changed, timeout=WAIT):
+        server.invoke(server.shown[1].id, "done")
+    shell.quit()
+    qtbot.waitUntil(lambda: server.open_ones() == [], timeout=WAIT)
+    first.stop()
+
+    second = runtime()
+    again = notifying_shell(qtbot, second, server)
+    assert open_titles(again) == []
+    again.presenter.restore()
+    again.presenter.restore()  # shown once however often it is asked
+    qtbot.waitUntil(lambda: len(server.open_ones()) >= 1, timeout=WAIT)
+    [shown] = server.open_ones()
+    assert (shown.summary, shown.body, shown.timeout) == ("Tea time", "Green, not black", 0)
+    assert "snooze-5min" in shown.actions and "done" in shown.actions
+    assert open_titles(again) == ["Tea time"]  # in the tray menu and the main window
+    [reminder] = again.presenter.open_reminders
+    assert reminder.push_id == push_id
+
+    with qtbot.waitSignal(again.presenter.snoozed, timeout=WAIT):
+        server.invoke(shown.id, "snooze-1h")  # its buttons work in the new run
+    assert len(snooze_jobs(second, push_id)) == 1
+    assert open_titles(again) == []
+    again.quit()
+    second.stop()
+
+    third = runtime()
+    last = notifying_shell(qtbot, third, server)
+    last.presenter.restore()
+    assert open_titles(last) == []  # answered: not shown again
+    assert server.open_ones() == []
+
+
+def test_without_a_notification_service_a_kept_reminder_comes_back_as_its_window(qtbot, runtime):
+    first = runtime()
+    shell = make_shell(qtbot, first)
+    push_id = first.service.create(weekdays_at_nine("Stretch"))
+    shell.desktop_sender.reminder_due.emit(push_id, "Stretch", "Stand up", "And stretch")
+    qtbot.waitUntil(lambda: len(visible(ReminderWindow)) == 1)
+    shell.quit()
+    [window] = visible(ReminderWindow)
+    with qtbot.waitSignal(window.destroyed, timeout=WAIT):
+        window.close()  # torn down as the process ends: gone, not answered
+    first.stop()
+
+    second = runtime()
+    again = make_shell(qtbot, second)
+    again.presenter.restore()
+    [window] = visible(ReminderWindow)
+    assert (window.reminder.title, window.reminder.body) == ("Stand up", "And stretch")
+    assert [r.title for r in again.presenter.open_reminders] == ["Stand up"]

@@ -7,11 +7,12 @@ import json
 import math
 import re
 import ssl
-from dataclasses import fields
+from dataclasses import fields, replace
 from typing import Any
 from urllib.parse import urlsplit
 
 from pushgui.core.channels.config import (
+    CONFIG_TYPES,
     SECURITIES,
     AppriseConfig,
     ChannelConfig,
@@ -261,6 +262,19 @@ def config_warnings(config: ChannelConfig) -> list[FieldError]:
             )
         )
     return warnings
+
+
+def possible_warnings(kind: str) -> list[FieldError]:
+    """Every warning :func:`config_warnings` can give a channel of ``kind``, so a form can
+    keep room for each before it appears: a warning never moves the fields below it."""
+    config = CONFIG_TYPES[kind]()
+    changes: dict[str, Any] = {}
+    if isinstance(config, EmailConfig):
+        changes["security"] = "none"
+    url_field = _url_field(config)
+    if url_field:
+        changes[url_field] = "http://example.org"
+    return config_warnings(replace(config, **changes))
 
 
 def _check_body_template(config: WebhookConfig) -> list[FieldError]:

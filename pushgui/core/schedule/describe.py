@@ -16,7 +16,6 @@ from datetime import date, datetime, time
 from pushgui.core import i18n
 from pushgui.core.i18n import translate
 from pushgui.core.schedule import describe_days
-from pushgui.core.schedule.crontab import translate_crontab
 from pushgui.core.schedule.spec import (
     LAST,
     WEEKDAYS,
@@ -378,6 +377,10 @@ def _crontab(spec: CalendarSpec) -> str:
 
 def _crontab_as_calendar(spec: CalendarSpec) -> CalendarSpec | None:
     """The same rule in friendly fields, when the line is simple enough to say in words."""
+    # Imported here: it loads APScheduler's cron parser, which the other rules never need
+    # (``pushgui list`` describes every push at start).
+    from pushgui.core.schedule.crontab import translate_crontab
+
     sets = translate_crontab(spec.crontab)
     if len(sets) != 1:
         return None
