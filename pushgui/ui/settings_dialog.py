@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,7 @@ from pushgui.core.schedule.zones import system_timezone
 from pushgui.ui.appearance import apply_theme
 from pushgui.ui.channel_fields import WholeLines
 from pushgui.ui.trigger_editors.base import TimeZoneCombo
+from pushgui.ui.when import zone_label as readable_zone
 
 log = logging.getLogger(__name__)
 
@@ -171,7 +173,10 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Send &through:"), self.channel_combo)
 
         self.system_zone_check = QCheckBox(
-            self.tr("Use this computer's time zone ({zone})").format(zone=system_timezone()), page
+            self.tr("Use this computer's time zone ({zone})").format(
+                zone=readable_zone(system_timezone(), datetime.now(UTC))
+            ),
+            page,
         )
         self.zone_combo = TimeZoneCombo(page)
         self.zone_combo.setAccessibleName(self.tr("Default time zone"))

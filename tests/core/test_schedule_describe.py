@@ -198,3 +198,14 @@ def test_describe_invalid_crontab_shows_the_line() -> None:
     assert describe(CalendarSpec(timezone=SH, crontab="0 25 * * *")) == (
         'Crontab "0 25 * * *" (Asia/Shanghai)'
     )
+
+
+@pytest.mark.parametrize(
+    ("zone", "shown"),
+    [("Etc/UTC", "UTC"), ("UTC", "UTC"), ("Etc/GMT-8", "UTC+8"), ("Etc/GMT+5", "UTC-5")],
+)
+def test_zones_named_after_an_offset_are_said_as_people_read_them(zone, shown):
+    """Issue 14: "Etc/UTC" appears nowhere a person reads (and Etc/GMT-8 is UTC+8)."""
+    text = describe(OnceSpec(at=datetime(2026, 12, 24, 9, 0), timezone=zone))
+    assert text.endswith(f"({shown})")
+    assert "Etc/" not in text

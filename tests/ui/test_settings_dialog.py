@@ -115,6 +115,7 @@ def test_it_shows_the_defaults_and_saving_untouched_stores_nothing(qtbot, dialog
     assert not dialog.autostart_check.isChecked()
     assert dialog.channel_combo.currentData() is None
     assert dialog.system_zone_check.isChecked() and not dialog.zone_combo.isEnabled()
+    assert "Etc/" not in dialog.system_zone_check.text()  # "(UTC)", "(Shanghai (UTC+8))"
     assert dialog.missed_combo.currentData() == "once"
     assert dialog.backups_spin.value() == 7
     with qtbot.waitSignal(dialog.accepted):

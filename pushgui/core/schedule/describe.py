@@ -40,6 +40,33 @@ class _Words:
     phrases: dict[str, str]
 
 
+def _zone(name: str) -> str:
+    """The zone as people read it: IANA names stay ("Asia/Shanghai"), the ones named after
+    an offset ("Etc/UTC", "Etc/GMT-8", "UCT") become "UTC" / "UTC+8" (Etc signs are
+    inverted: Etc/GMT-8 is eight hours ahead)."""
+    if name in (
+        "UTC",
+        "Etc/UTC",
+        "Etc/UCT",
+        "UCT",
+        "Etc/Universal",
+        "Universal",
+        "Zulu",
+        "Etc/Zulu",
+        "GMT",
+        "Etc/GMT",
+        "Etc/GMT0",
+        "Etc/GMT+0",
+        "Etc/GMT-0",
+        "Etc/Greenwich",
+    ):
+        return "UTC"
+    if name.startswith("Etc/GMT") and name[7:8] in "+-" and name[8:].isdigit():
+        hours = int(name[8:])
+        return f"UTC{'-' if name[7] == '+' else '+'}{hours}"
+    return name
+
+
 def _build_words() -> _Words:
     weekday_short = {
         "mon": translate("describe", "Mon"),
@@ -182,7 +209,9 @@ def describe(spec: TriggerSpec) -> str:
     try:
         if isinstance(spec, OnceSpec):
             return _p("once").format(
-                date=_long_date(spec.at.date()), time=_time(spec.at.time()), zone=spec.timezone
+                date=_long_date(spec.at.date()),
+                time=_time(spec.at.time()),
+                zone=_zone(spec.timezone),
             )
         if isinstance(spec, IntervalSpec):
             return _interval(spec)
@@ -190,7 +219,7 @@ def describe(spec: TriggerSpec) -> str:
             return _crontab(spec)
         return _calendar(spec)
     except Exception:  # a description must never stop a window from opening
-        return _p("unknown").format(zone=getattr(spec, "timezone", "") or "?")
+        return _p("unknown").format(zone=_zone(getattr(spec, "timezone", "")) or "?")
 
 
 def _join(items: Sequence[str]) -> str:
@@ -231,7 +260,7 @@ def _interval(spec: IntervalSpec) -> str:
         units = words.unit_many.get(spec.unit, spec.unit)
         every = _p("interval_many").format(n=spec.every, units=units)
     end = _p("until").format(stamp=_stamp(spec.end)) if spec.end else ""
-    values = {"every": every, "end": end, "zone": spec.timezone}
+    values = {"every": every, "end": end, "zone": _zone(spec.timezone)}
     if spec.unit == "days":
         start = _date(spec.start.date())
         return _p("interval_daily").format(time=_time(spec.start.time()), start=start, **values)
@@ -354,7 +383,7 @@ def _calendar(spec: CalendarSpec) -> str:
         rule=_day_part(spec),
         times=_times(spec.times),
         bounds=_bounds(spec.start_date, spec.end_date) + describe_days.limits(spec, _date, _join),
-        zone=spec.timezone,
+        zone=_zone(spec.timezone),
     )
 
 
@@ -364,7 +393,7 @@ _MAX_FRIENDLY_TIMES = 6
 
 def _crontab(spec: CalendarSpec) -> str:
     line = " ".join(spec.crontab.split())
-    plain = _p("crontab").format(line=line, zone=spec.timezone)
+    plain = _p("crontab").format(line=line, zone=_zone(spec.timezone))
     try:
         friendly = _crontab_as_calendar(spec)
     except Exception:  # an unreadable line still gets its plain description
@@ -398,7 +427,7 @@ def _crontab_as_calendar(spec: CalendarSpec) -> CalendarSpec | None:
             return None
         months = tuple(int(m) for m in kw["month"].split(","))
     base = CalendarSpec(
-        timezone=spec.timezone,
+        timezone=_zone(spec.timezone),
         times=times,
         months=months,
         start_date=spec.start_date,
