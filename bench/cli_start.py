@@ -108,7 +108,7 @@ def main() -> None:
 
     rows = [
         ["python -c pass (floor)", both("floor", "python -c pass"), "-", "-"],
-        ["import sqlalchemy.orm (list's floor)", "-", "-", both("floor", "import sqlalchemy.orm")],
+        ["import sqlalchemy.orm (old floor)", "-", "-", both("floor", "import sqlalchemy.orm")],
     ]
     for label in trees:
         title = "pushgui before (--compare)" if label == "before" else "pushgui"

@@ -39,7 +39,8 @@ from pushgui.core.secrets import (
 from pushgui.core.service import PushService
 from pushgui.core.settings import SettingsStore
 from pushgui.core.store.backup import DEFAULT_KEEP, KEEP_BACKUPS_KEY, BackupError, BackupManager
-from pushgui.core.store.db import Database, StoreError, open_database
+from pushgui.core.store.db import Database, open_database
+from pushgui.core.store.errors import StoreError
 from pushgui.core.store.jobstore import PushJobStore
 
 # isort: split

@@ -22,6 +22,7 @@ from pushgui.core.paths import Locations, ensure_private_dir, locate
 
 if TYPE_CHECKING:
     from pushgui.core.service import PushService
+    from pushgui.core.store.peek import StoredPush
 
 EXIT_USAGE = 2
 EXIT_STORE = 4
@@ -95,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _guard(action: object) -> int:
-    from pushgui.core.store.db import StoreError
+    from pushgui.core.store.errors import StoreError
 
     try:
         return int(action())  # type: ignore[operator]
@@ -121,10 +122,9 @@ def _list(locations: Locations, _args: argparse.Namespace) -> int:
     import json
     from datetime import UTC, datetime
 
-    from pushgui.core.damaged import set_aside_damaged
     from pushgui.core.schedule.describe import describe
     from pushgui.core.schedule.spec import trigger_from_dict
-    from pushgui.core.store.db import open_database
+    from pushgui.core.store.peek import peek_pushes
 
     def shown(text: str) -> str:
         # A stored text never moves or recolours the terminal. str.isprintable() is False for
@@ -136,20 +136,13 @@ def _list(locations: Locations, _args: argparse.Namespace) -> int:
 
         return printable(text)
 
-    db = open_database(locations.data)
-    try:
-        set_aside_damaged(db)  # one unreadable push must not stop the list
-        with db.engine.connect() as connection:
-            pushes = connection.exec_driver_sql(
-                "SELECT id, name, spec, enabled FROM pushes ORDER BY id"
-            ).all()
-            next_runs: dict[str, float] = dict(
-                connection.exec_driver_sql(
-                    "SELECT id, next_run_time FROM apscheduler_jobs WHERE id NOT LIKE '%:%'"
-                ).all()
-            )
-    finally:
-        db.close()
+    # Straight from sqlite3 when the file is sound and current; otherwise opened properly
+    # (recovered, migrated, unreadable pushes set aside), as every other command does.
+    stored = peek_pushes(locations.data)
+    if stored is None:
+        stored = _read_opened(locations)
+    pushes = [(p.id, p.name, p.spec_json, p.enabled) for p in stored]
+    next_runs = {str(p.id): p.next_run for p in stored if p.next_run is not None}
     if not pushes:
         print("No reminders yet.")
         return 0
@@ -175,6 +168,31 @@ def _list(locations: Locations, _args: argparse.Namespace) -> int:
     for r in table:
         print("  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip())
     return 0
+
+
+def _read_opened(locations: Locations) -> list[StoredPush]:
+    from pushgui.core.damaged import set_aside_damaged
+    from pushgui.core.store.db import open_database
+    from pushgui.core.store.peek import StoredPush
+
+    db = open_database(locations.data)
+    try:
+        set_aside_damaged(db)  # one unreadable push must not stop the list
+        with db.engine.connect() as connection:
+            pushes = connection.exec_driver_sql(
+                "SELECT id, name, spec, enabled FROM pushes ORDER BY id"
+            ).all()
+            next_runs: dict[str, float] = dict(
+                connection.exec_driver_sql(
+                    "SELECT id, next_run_time FROM apscheduler_jobs WHERE id NOT LIKE '%:%'"
+                ).all()
+            )
+    finally:
+        db.close()
+    return [
+        StoredPush(int(i), name, spec, bool(enabled), next_runs.get(str(i)))
+        for i, name, spec, enabled in pushes
+    ]
 
 
 def _export(locations: Locations, args: argparse.Namespace) -> int:

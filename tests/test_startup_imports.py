@@ -19,7 +19,7 @@ import pytest
 
 from pushgui.core.paths import DB_FILENAME
 from pushgui.core.store.db import MIGRATIONS, open_database, script_revisions
-from pushgui.core.store.db import _alembic_revisions as alembic_revisions
+from pushgui.core.store.revisions import _alembic_revisions as alembic_revisions
 
 HEAVY = ("sqlalchemy", "alembic", "apscheduler", "PySide6", "keyring", "httpx")
 
@@ -70,7 +70,7 @@ def test_version_and_help_answer_without_loading_the_heavy_libraries(option):
     assert "pushgui" in str(result["out"])
 
 
-def test_list_loads_the_database_layer_but_not_qt_or_alembic(data_dir):
+def test_list_of_a_sound_current_file_reads_it_with_sqlite3_alone(data_dir):
     open_database(data_dir).close()  # created and migrated: no migration is due any more
     result = loaded_after(
         """
@@ -79,7 +79,7 @@ def test_list_loads_the_database_layer_but_not_qt_or_alembic(data_dir):
         """,
         data_dir,
     )
-    assert "sqlalchemy" in result["loaded"]
+    assert "sqlalchemy" not in result["loaded"]  # a third of a second of list's half second
     assert "alembic" not in result["loaded"]
     assert "PySide6" not in result["loaded"]
     assert result["out"] == "No reminders yet.\n"
@@ -122,6 +122,31 @@ def test_list_reads_without_the_service_scheduler_or_address_checks(data_dir):
     assert lines[0].split() == ["ID", "NAME", "SCHEDULE", "NEXT", "RUN", "ENABLED"]
     assert lines[1].split()[:2] == ["1", "Rent"]
     assert lines[-1] == "loaded:"
+
+
+def test_list_of_a_file_without_a_database_yet_or_with_a_damaged_push_opens_it_properly(
+    data_dir,
+):
+    """The sqlite3 shortcut steps aside: a missing file is created, a damaged push is set
+    aside (and listed as such) exactly as every other command does."""
+    from pushgui.cli import main
+
+    assert main(["list"]) == 0  # no file yet: created through open_database
+    assert (data_dir / "pushgui.sqlite3").is_file()
+    _store_push(data_dir, "Rent")
+    import sqlite3
+
+    with sqlite3.connect(data_dir / "pushgui.sqlite3") as connection:
+        connection.execute("UPDATE pushes SET spec = CAST(X'7B22ff' AS BLOB) WHERE id = 1")
+    result = loaded_after(
+        """
+        from pushgui.cli import main
+        assert main(["list"]) == 0
+        """,
+        data_dir,
+    )
+    assert "Rent (damaged)" in str(result["out"])
+    assert "sqlalchemy" in result["loaded"]
 
 
 def test_list_prints_control_characters_in_a_stored_name_as_escapes(data_dir):

@@ -21,10 +21,9 @@ from typing import Any
 from sqlalchemy import cast, delete, select, update
 from sqlalchemy.types import LargeBinary
 
-from pushgui.core.errors import SpecError
 from pushgui.core.i18n import translate
 from pushgui.core.schedule.spec import CalendarSpec
-from pushgui.core.specs import MAX_NAME, Message, PushSpec, spec_from_dict, spec_to_dict
+from pushgui.core.specs import MAX_NAME, Message, PushSpec, spec_problem, spec_to_dict
 from pushgui.core.store.db import Database
 from pushgui.core.store.models import DamagedPush, Push, jobs_table
 
@@ -49,19 +48,6 @@ class DamagedRecord:
             "raw": self.raw.decode("utf-8", errors="replace"),
             "raw_base64": base64.b64encode(self.raw).decode("ascii"),
         }
-
-
-def spec_problem(raw: bytes) -> str | None:
-    """Why stored spec bytes cannot be read as a push, or None when they can."""
-    try:
-        spec_from_dict(json.loads(raw.decode("utf-8")))
-    except UnicodeDecodeError as exc:
-        return f"not UTF-8 text ({exc.reason} at byte {exc.start})"
-    except (ValueError, RecursionError) as exc:
-        return f"not valid JSON ({exc})"
-    except SpecError as exc:
-        return "; ".join(str(error) for error in exc.errors[:3])
-    return None
 
 
 def placeholder(name: str) -> PushSpec:

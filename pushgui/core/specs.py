@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -242,3 +243,16 @@ def _whole(
         errors.append(FieldError(where, translate("specs", "must be a whole number")))
         return default
     return value
+
+
+def spec_problem(raw: bytes) -> str | None:
+    """Why stored spec bytes cannot be read as a push, or None when they can."""
+    try:
+        spec_from_dict(json.loads(raw.decode("utf-8")))
+    except UnicodeDecodeError as exc:
+        return f"not UTF-8 text ({exc.reason} at byte {exc.start})"
+    except (ValueError, RecursionError) as exc:
+        return f"not valid JSON ({exc})"
+    except SpecError as exc:
+        return "; ".join(str(error) for error in exc.errors[:3])
+    return None

@@ -12,7 +12,8 @@ import pytest
 from sqlalchemy import text
 
 from pushgui.core.store.backup import BackupManager
-from pushgui.core.store.db import MIGRATIONS, DatabaseTooNewError, StoreError, open_database
+from pushgui.core.store.db import MIGRATIONS, open_database
+from pushgui.core.store.errors import DatabaseTooNewError, StoreError
 
 PAGE = 4096
 

@@ -5,14 +5,13 @@ copy taken first, newer files refused.
 the job function uses from APScheduler's worker threads; tests bind a temporary one.
 
 Alembic is imported only when a migration is due: the revisions the migration files know
-are read from their ``revision``/``down_revision`` lines (:func:`script_revisions`), and the
+are read from their ``revision``/``down_revision`` lines (``store/revisions.py``), and the
 stored one from the ``alembic_version`` table, so a start with an up-to-date file does not
 pay for Alembic's import (a tenth of a second).
 """
 
 from __future__ import annotations
 
-import ast
 import logging
 import os
 import sqlite3
@@ -34,6 +33,7 @@ from pushgui.core.store.backup import (
     create_private_file,
     read_keep_setting,
 )
+from pushgui.core.store.errors import DatabaseTooNewError, StoreError
 from pushgui.core.store.identity import data_folder_id
 from pushgui.core.store.recovery import (
     DatabaseDamaged,
@@ -43,20 +43,12 @@ from pushgui.core.store.recovery import (
     read_revision,
     recover,
 )
+from pushgui.core.store.revisions import MIGRATIONS, script_revisions
 
 log = logging.getLogger(__name__)
 
-MIGRATIONS = Path(__file__).with_name("migrations")
 BUSY_TIMEOUT_MS = 10_000
 BACKUPS_DIRNAME = "backups"  # the same folder as ``Locations.backups``
-
-
-class StoreError(Exception):
-    """The database cannot be used; the message says why and what to do."""
-
-
-class DatabaseTooNewError(StoreError):
-    """The file was written by a newer pushgui; it is left untouched."""
 
 
 class Database:
@@ -104,63 +96,6 @@ def _alembic_config(engine_connection: Any, migrations: Path = MIGRATIONS) -> An
     config.set_main_option("script_location", str(migrations))
     config.attributes["connection"] = engine_connection
     return config
-
-
-def script_revisions(migrations: Path = MIGRATIONS) -> tuple[str, set[str]]:
-    """The head revision and every known revision of the migration scripts.
-
-    Read from each script's module-level ``revision`` and ``down_revision`` literals, as
-    Alembic's own script template writes them; when a script is written differently (or
-    the scripts have several heads), Alembic's ``ScriptDirectory`` answers instead.
-    """
-    parents: dict[str, tuple[str, ...]] = {}
-    try:
-        for script in sorted((migrations / "versions").glob("*.py")):
-            values = _literal_assignments(script, {"revision", "down_revision"})
-            if "revision" not in values:
-                continue  # not a migration (e.g. __init__.py)
-            revision, down = values["revision"], values.get("down_revision")
-            if not isinstance(revision, str):
-                raise ValueError(script.name)
-            if down is None:
-                parents[revision] = ()
-            elif isinstance(down, str):
-                parents[revision] = (down,)
-            elif isinstance(down, tuple | list) and all(isinstance(d, str) for d in down):
-                parents[revision] = tuple(down)
-            else:
-                raise ValueError(script.name)
-    except (OSError, SyntaxError, ValueError):
-        return _alembic_revisions(migrations)
-    referenced = {parent for down in parents.values() for parent in down}
-    heads = set(parents) - referenced
-    if len(heads) != 1:
-        return _alembic_revisions(migrations)
-    return heads.pop(), set(parents)
-
-
-def _literal_assignments(script: Path, names: set[str]) -> dict[str, object]:
-    tree = ast.parse(script.read_text(encoding="utf-8"), str(script))
-    found: dict[str, object] = {}
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and len(node.targets) == 1:
-            target, value = node.targets[0], node.value
-        elif isinstance(node, ast.AnnAssign) and node.value is not None:
-            target, value = node.target, node.value
-        else:
-            continue
-        if isinstance(target, ast.Name) and target.id in names:
-            found[target.id] = ast.literal_eval(value)
-    return found
-
-
-def _alembic_revisions(migrations: Path) -> tuple[str, set[str]]:
-    from alembic.script import ScriptDirectory
-
-    script = ScriptDirectory.from_config(_alembic_config(None, migrations))
-    head = script.get_current_head()
-    assert head is not None
-    return head, {rev.revision for rev in script.walk_revisions()}
 
 
 def _current_revision(engine: Engine) -> str | None:
