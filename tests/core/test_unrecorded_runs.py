@@ -113,3 +113,84 @@ def test_a_run_due_while_another_process_holds_the_lock_is_recorded_once_it_is_g
 def _status(database, push_id):
     with database.session() as session:
         return session.execute(select(Run.status).where(Run.push_id == push_id)).scalar()
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A real 4 MB tmpfs (mounting needs root; skipped with the reason otherwise)."""
+    import os
+
+    mount = tmp_path / "small"
+    mount.mkdir()
+    if os.name != "posix" or os.geteuid() != 0:
+        pytest.skip("mounting a small tmpfs needs root on Linux")
+    made = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mount)],
+        capture_output=True,
+        text=True,
+    )
+    if made.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {made.stderr.strip()}")
+    yield mount
+    subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+@pytest.mark.slow
+def test_a_run_due_while_the_disk_is_full_is_recorded_once_there_is_room(
+    small_disk, desktop, caplog, monkeypatch
+):
+    """Issue 12 item 3, the other half: the disk that holds the data folder is full when a
+    run is due. It is retried, and recorded (and shown) once room is made."""
+    from pushgui.core.specs import Message
+    from pushgui.core.store import db as store_db
+    from pushgui.core.store.db import open_database
+    from tests.core.conftest import make_scheduler
+
+    data_dir = small_disk / "data"
+    database = open_database(data_dir)
+    scheduler = make_scheduler(database)
+    scheduler.start(paused=True)
+    context.bind(KeyringSecrets(), scheduler)
+    service = PushService(database, scheduler)
+    # A message larger than what the write-ahead log already holds: recording it needs
+    # new pages, and there is no room for them.
+    push_id = service.create(
+        replace(
+            weekdays_at_nine("Big reminder"),
+            message=Message("Big reminder", "x" * 90_000),
+            targets=(Target(),),
+            options=PushOptions(missed="all"),
+        )
+    )
+    engine = DeliveryEngine(database, KeyringSecrets(), None)
+    filler = small_disk / "filler"
+    with filler.open("wb", buffering=0) as handle:
+        try:
+            while handle.write(b"\0" * 65536):
+                pass
+        except OSError:
+            pass  # the disk is full
+    results: dict[str, str] = {}
+
+    def run():
+        with handing_to(engine), running_for(datetime.now(UTC)):
+            results["run"] = run_push(push_id)
+
+    thread = threading.Thread(target=run)
+    try:
+        thread.start()
+        assert wait_for(lambda: "could not record its run" in caplog.text)
+        assert "full" in caplog.text
+        filler.unlink()  # room again: the next try records the run
+        thread.join(WAIT)
+        assert results == {"run": "running"}
+        assert wait_for(lambda: len(desktop.shown) == 1)
+        assert wait_for(lambda: _status(database, push_id) == "ok")
+    finally:
+        filler.unlink(missing_ok=True)
+        thread.join(WAIT)
+        engine.shutdown()
+        scheduler.shutdown(wait=False)
+        context.bind(None, None)
+        store_db.bind(None)
+        database.close()
