@@ -15,6 +15,7 @@ import tempfile
 from collections.abc import Callable
 from datetime import datetime, time, timedelta
 from pathlib import Path
+from time import monotonic, sleep
 
 ROOT = Path(__file__).resolve().parents[1]
 # Offscreen, on a 1440x900 screen (the size windows are fitted to).
@@ -129,13 +130,23 @@ def render(language: str, out: Path) -> None:
             window.select_id(window.model.ids()[1])
             shoot(window, out / f"main-window{suffix}.png")
 
+        def settle(dialog: QWidget) -> None:
+            # The editor refreshes its description and preview a moment after a change.
+            deadline = monotonic() + 10
+            while monotonic() < deadline:
+                app.processEvents()
+                timers = dialog.findChildren(QTimer)
+                if not any(t.isActive() and t.isSingleShot() for t in timers):
+                    break
+                sleep(0.01)
+
         def editors() -> None:
             for kind in ("once", "interval", "calendar"):
                 dialog = window.edit_selected()
                 assert dialog is not None
                 if kind != "calendar":
                     dialog.kind_buttons[kind].click()
-                app.processEvents()
+                settle(dialog)
                 shoot(dialog, out / f"push-editor-{kind}{suffix}.png")
                 dialog.reject()
 

@@ -429,6 +429,11 @@ class PushEditorDialog(QDialog):
         self.body_edit.setPlainText(spec.message.body)
         self.zone_combo.set_zone(spec.trigger.timezone)
         kind = _kind_of(spec.trigger)
+        if kind != "once":
+            # Switching this reminder to a one-off starts at the next hour of its own zone,
+            # not of this computer's (which may already be past there).
+            zone_now = self._now_in(spec.trigger.timezone or default_timezone())
+            self.once_editor.set_spec(OnceSpec(at=next_full_hour(zone_now), timezone=""))
         self.editors[kind].set_spec(spec.trigger)
         self.kind_buttons[kind].setChecked(True)
 

@@ -54,6 +54,26 @@ def test_a_new_reminder_starts_once_at_the_next_full_hour(qtbot, open_dialog):
     assert dialog.targets_list.item(0).checkState() == Qt.CheckState.Checked
 
 
+@pytest.mark.parametrize("zone", ["Pacific/Kiritimati", "Pacific/Pago_Pago"])
+def test_switching_a_rule_to_once_starts_at_the_next_hour_of_its_zone(qtbot, open_dialog, zone):
+    """UTC+14 and UTC-11: whatever this computer's zone, the one-off a calendar rule is
+    switched to starts in that rule's zone's next hour, never in its past."""
+    from zoneinfo import ZoneInfo
+
+    spec = PushSpec(
+        name="Stand-up",
+        message=Message("Stand-up"),
+        trigger=CalendarSpec(timezone=zone, day_rule="week_days", week_days=("mon",)),
+    )
+    dialog = open_dialog(spec)
+    dialog.kind_buttons["once"].click()
+    trigger = dialog.push_spec().trigger
+    assert isinstance(trigger, OnceSpec) and trigger.timezone == zone
+    zone_now = datetime.now(ZoneInfo(zone)).replace(tzinfo=None)
+    assert timedelta(0) < trigger.at - zone_now <= timedelta(hours=1)
+    wait_for_save(qtbot, dialog)  # no "Choose a time in the future"
+
+
 def test_a_valid_dialog_saves_with_ctrl_return(qtbot, open_dialog):
     dialog = open_dialog()
     fill_message(qtbot, dialog)
