@@ -12,6 +12,7 @@ import smtplib
 import socket
 import ssl
 from collections.abc import Iterator, Sequence
+from email.header import Header
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
@@ -302,8 +303,12 @@ class EmailSender:
     ) -> EmailMessage:
         cfg = self.config
         mail = EmailMessage()
-        mail["Subject"] = message.title
-        mail["From"] = _address(cfg.sender_name, cfg.sender_address)
+        _set_literal(mail, "Subject", message.title)
+        if _ENCODED_WORD in cfg.sender_name:
+            name = _encoded(cfg.sender_name, "From")
+            mail.set_raw("From", f"{name} <{cfg.sender_address}>")
+        else:
+            mail["From"] = _address(cfg.sender_name, cfg.sender_address)
         mail["To"] = _address("", message.recipient_address)
         mail["Date"] = formatdate(localtime=True)
         mail["Message-ID"] = make_msgid(domain=cfg.sender_address.rpartition("@")[2] or None)
@@ -316,6 +321,26 @@ class EmailSender:
             data, maintype, subtype = found
             mail.add_attachment(data, maintype=maintype, subtype=subtype, filename=Path(path).name)
         return mail
+
+
+#: The start of an RFC 2047 encoded word. Python's email library decodes such text when a
+#: header is set and writes it back unencoded, so a mail reader would decode a title that
+#: merely contains one; text that holds it is sent encoded as a whole instead.
+_ENCODED_WORD = "=?"
+
+
+def _encoded(text: str, header: str) -> str:
+    """``text`` as RFC 2047 encoded words (UTF-8), folded to fit the line limit."""
+    return Header(text, "utf-8", header_name=header).encode(linesep="\r\n")
+
+
+def _set_literal(mail: EmailMessage, header: str, text: str) -> None:
+    """Set an unstructured header so that the reader sees exactly ``text``."""
+    if _ENCODED_WORD in text:
+        # set_raw stores the value as given: the library's parser would decode the words.
+        mail.set_raw(header, _encoded(text, header))
+    else:
+        mail[header] = text
 
 
 def _address(name: str, address: str) -> Address | str:
