@@ -49,7 +49,7 @@ from pushgui.core.delivery.states import (
 )
 from pushgui.core.executor import delivery_engine, scheduled_time
 from pushgui.core.missed import is_late, plan_runs, record_skipped
-from pushgui.core.recipients import Recipient, expand, render_for
+from pushgui.core.recipients import Recipient, RenderedTooLargeError, expand, render_for
 from pushgui.core.specs import PushSpec, spec_from_dict
 from pushgui.core.store import db
 from pushgui.core.store.db import Database
@@ -102,7 +102,7 @@ def run_push(push_id: int, reason: str = "schedule", scheduled_for: float | None
     if isinstance(recorded, str):
         return recorded
     run_id, pending = recorded
-    if _deliver(database, spec, push_id, run_id, pending):
+    if pending and _deliver(database, spec, push_id, run_id, pending):
         log.debug("Push %s (%s) queued for %s", push_id, spec.name, scheduled)
         return "running"  # the engine records the outcome and finishes the run
     status = finish_run(database, run_id)
@@ -160,27 +160,13 @@ def _record_run(
                     select(func.count(Run.id)).where(Run.push_id == push_id)
                 ).scalar_one()
                 local = scheduled.astimezone(ZoneInfo(spec.trigger.timezone))
-                messages = [render_for(spec, r, local, run_count) for r in recipients]
-                rows = [
-                    Delivery(
-                        run_id=run.id,
-                        channel=m.recipient.kind,
-                        channel_id=m.recipient.channel_id,
-                        contact_id=m.recipient.contact_id,
-                        recipient=m.recipient.label[:300],
-                        address=m.recipient.address[:320],
-                        title=m.title,
-                        body=m.body,
-                        html=m.html,
-                        status=QUEUED,
-                    )
-                    for m in messages
-                ]
+                rows = [_delivery(spec, run.id, r, local, run_count) for r in recipients]
                 session.add_all(rows)
                 session.flush()
-                supersede(session, push_id, run.id, rows)
+                queued = [d for d in rows if d.status == QUEUED]
+                supersede(session, push_id, run.id, queued)
                 run_id = run.id
-                pending = pending_of(rows)
+                pending = pending_of(queued)
             return run_id, pending
         except IntegrityError:
             log.warning("Push %s already ran for %s; not running it again", push_id, scheduled)
@@ -206,6 +192,31 @@ def _record_run(
                     "Push %s: run due %s not recorded: pushgui is stopping", push_id, scheduled
                 )
                 return "unrecorded"
+
+
+def _delivery(
+    spec: PushSpec, run_id: int, recipient: Recipient, when: datetime, run_count: int
+) -> Delivery:
+    """The recipient's delivery row: queued with its message, or failed on its own (with
+    the reason in the history) when its filled-in message is over the size limit."""
+    row = Delivery(
+        run_id=run_id,
+        channel=recipient.kind,
+        channel_id=recipient.channel_id,
+        contact_id=recipient.contact_id,
+        recipient=recipient.label[:300],
+        address=recipient.address[:320],
+        status=QUEUED,
+    )
+    try:
+        message = render_for(spec, recipient, when, run_count)
+    except RenderedTooLargeError as exc:
+        row.status = FAILED
+        row.error = str(exc)
+        row.finished_at = datetime.now(UTC)
+        return row
+    row.title, row.body, row.html = message.title, message.body, message.html
+    return row
 
 
 def _sleep(seconds: float) -> bool:
