@@ -13,8 +13,9 @@ import socket
 import ssl
 from collections.abc import Iterator, Sequence
 from email.header import Header
-from email.headerregistry import Address
+from email.headerregistry import Address, BaseHeader, HeaderRegistry
 from email.message import EmailMessage
+from email.policy import default as default_policy
 from email.utils import formatdate, make_msgid
 from pathlib import Path
 
@@ -53,6 +54,8 @@ class EmailSender:
     def __init__(self, config: EmailConfig, *, ssl_context: ssl.SSLContext | None = None) -> None:
         self.config = config
         self._context = ssl_context
+        self._policy = default_policy.clone(header_factory=_Registry())
+        self._from: BaseHeader | str | None = None
 
     def _ssl_context(self) -> ssl.SSLContext:
         if self._context is not None:
@@ -302,16 +305,26 @@ class EmailSender:
         self, message: Outgoing, attachments: dict[str, tuple[bytes, str, str] | Outcome]
     ) -> EmailMessage:
         cfg = self.config
-        mail = EmailMessage()
+        mail = EmailMessage(policy=self._policy)
         _set_literal(mail, "Subject", message.title)
-        if _ENCODED_WORD in cfg.sender_name:
-            name = _encoded(cfg.sender_name, "From")
-            mail.set_raw("From", f"{name} <{cfg.sender_address}>")
+        if self._from is None:  # the same for every message: parsed once
+            if _ENCODED_WORD in cfg.sender_name:
+                name = _encoded(cfg.sender_name, "From")
+                self._from = f"{name} <{cfg.sender_address}>"
+            else:
+                self._from = self._policy.header_factory(
+                    "From", _address(cfg.sender_name, cfg.sender_address)
+                )
+        if isinstance(self._from, str):
+            mail.set_raw("From", self._from)
         else:
-            mail["From"] = _address(cfg.sender_name, cfg.sender_address)
+            mail["From"] = self._from  # a parsed header is stored as it is
         mail["To"] = _address("", message.recipient_address)
-        mail["Date"] = formatdate(localtime=True)
-        mail["Message-ID"] = make_msgid(domain=cfg.sender_address.rpartition("@")[2] or None)
+        # Both are plain ASCII made by the email library itself: stored as they are, not
+        # parsed again (parsing was a fifth of the time to compose a message).
+        mail.set_raw("Date", formatdate(localtime=True))
+        domain = cfg.sender_address.rpartition("@")[2]
+        mail.set_raw("Message-ID", make_msgid(domain=domain if domain.isascii() else None))
         mail.set_content(message.body, charset="utf-8")
         if message.html:
             mail.add_alternative(message.html, subtype="html", charset="utf-8")
@@ -321,6 +334,26 @@ class EmailSender:
             data, maintype, subtype = found
             mail.add_attachment(data, maintype=maintype, subtype=subtype, filename=Path(path).name)
         return mail
+
+
+class _Registry(HeaderRegistry):
+    """The standard header registry, making each header class once.
+
+    The stdlib's registry builds a new class with type() for every header it parses: with
+    about nine headers a message, that was a third of the time to compose one
+    (bench/email_throughput.py).
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._made: dict[str, type[BaseHeader]] = {}
+
+    def __getitem__(self, name: str) -> type[BaseHeader]:
+        key = name.lower()
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = super().__getitem__(name)
+        return made
 
 
 #: The start of an RFC 2047 encoded word. Python's email library decodes such text when a
