@@ -18,6 +18,7 @@ import logging
 import time
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
@@ -33,9 +34,9 @@ from pushgui.core.delivery.queue import (
     Pending,
     claim_retries,
     finish_run,
-    pending_of,
     retry_job_id,
     supersede,
+    write_deliveries,
 )
 from pushgui.core.delivery.states import (
     FAILED,
@@ -53,7 +54,7 @@ from pushgui.core.recipients import Recipient, RenderedTooLargeError, expand, re
 from pushgui.core.specs import PushSpec, spec_from_dict
 from pushgui.core.store import db
 from pushgui.core.store.db import Database
-from pushgui.core.store.models import Delivery, Push, Run
+from pushgui.core.store.models import Push, Run
 
 log = logging.getLogger(__name__)
 
@@ -160,13 +161,10 @@ def _record_run(
                     select(func.count(Run.id)).where(Run.push_id == push_id)
                 ).scalar_one()
                 local = scheduled.astimezone(ZoneInfo(spec.trigger.timezone))
-                rows = [_delivery(spec, run.id, r, local, run_count) for r in recipients]
-                session.add_all(rows)
-                session.flush()
-                queued = [d for d in rows if d.status == QUEUED]
-                supersede(session, push_id, run.id, queued)
+                rows = [delivery_row(spec, run.id, r, local, run_count) for r in recipients]
+                pending = write_deliveries(session, rows)
+                supersede(session, push_id, run.id, pending)
                 run_id = run.id
-                pending = pending_of(queued)
             return run_id, pending
         except IntegrityError:
             log.warning("Push %s already ran for %s; not running it again", push_id, scheduled)
@@ -194,28 +192,31 @@ def _record_run(
                 return "unrecorded"
 
 
-def _delivery(
+def delivery_row(
     spec: PushSpec, run_id: int, recipient: Recipient, when: datetime, run_count: int
-) -> Delivery:
+) -> dict[str, Any]:
     """The recipient's delivery row: queued with its message, or failed on its own (with
     the reason in the history) when its filled-in message is over the size limit."""
-    row = Delivery(
-        run_id=run_id,
-        channel=recipient.kind,
-        channel_id=recipient.channel_id,
-        contact_id=recipient.contact_id,
-        recipient=recipient.label[:300],
-        address=recipient.address[:320],
-        status=QUEUED,
-    )
+    row: dict[str, Any] = {
+        "run_id": run_id,
+        "channel": recipient.kind,
+        "channel_id": recipient.channel_id,
+        "contact_id": recipient.contact_id,
+        "recipient": recipient.label[:300],
+        "address": recipient.address[:320],
+        "status": QUEUED,
+        "error": "",
+        "finished_at": None,
+        "title": "",
+        "body": "",
+        "html": "",
+    }
     try:
         message = render_for(spec, recipient, when, run_count)
     except RenderedTooLargeError as exc:
-        row.status = FAILED
-        row.error = str(exc)
-        row.finished_at = datetime.now(UTC)
+        row.update(status=FAILED, error=str(exc), finished_at=datetime.now(UTC))
         return row
-    row.title, row.body, row.html = message.title, message.body, message.html
+    row.update(title=message.title, body=message.body, html=message.html)
     return row
 
 
