@@ -63,6 +63,7 @@ def _run_statements(session: Session) -> None:
         settle_run,
         supersede,
         write_deliveries,
+        write_outcome,
     )
     from pushgui.core.recipients import Recipient
     from pushgui.core.runner import delivery_row
@@ -72,7 +73,6 @@ def _run_statements(session: Session) -> None:
     push = Push(name="warm-up", spec="{}", enabled=False)
     session.add(push)
     session.flush()
-    session.get(Push, push.id)
     run = Run(
         push_id=push.id, reason="warm-up", scheduled_at=_EPOCH, started_at=_EPOCH, status="running"
     )
@@ -80,10 +80,22 @@ def _run_statements(session: Session) -> None:
     session.flush()
     session.execute(select(func.count(Run.id)).where(Run.push_id == push.id)).scalar_one()
     spec = PushSpec("warm-up", Message("", ""), CalendarSpec(timezone="UTC"))
-    nobody = Recipient("desktop", None, None, "", "", {})
-    [pending] = write_deliveries(session, [delivery_row(spec, run.id, nobody, _EPOCH, 1)])
-    supersede(session, push.id, run.id, [pending])
-    mark_sending(session, pending.id)
+    # The insert leaves out columns that are None: one row as for the desktop, one as for a
+    # contact through a channel.
+    desktop = Recipient("desktop", None, None, "", "", {})
+    contact = Recipient("email", 0, 0, "", "", {})
+    pending = [
+        one
+        for recipient in (desktop, contact)
+        for one in write_deliveries(session, [delivery_row(spec, run.id, recipient, _EPOCH, 1)])
+    ]
+    supersede(session, push.id, run.id, pending)
+    connection = session.connection()  # the queue sends and records on a plain connection
+    for one in pending:
+        mark_sending(connection, one.id)
+        write_outcome(connection, one.id, {"status": "sent", "error": "", "finished_at": _EPOCH})
     next_retry_at(session, run.id)
+    session.expunge_all()  # as in a run, the push and the run are read from the database
+    session.get(Push, push.id)
     settle_run(session, run.id)
     session.flush()

@@ -96,16 +96,16 @@ def write_deliveries(session: Session, rows: Sequence[Mapping[str, Any]]) -> lis
     """Insert delivery rows (column values, the same columns in each) in one statement;
     the queued ones, in the order given, to be sent.
 
-    One multi-row INSERT ... RETURNING: building an ORM object per recipient and flushing
-    them cost more than rendering the messages (bench/email_throughput.py).
+    Multi-row INSERT ... RETURNING: building an ORM object per recipient and flushing
+    them cost more than rendering the messages (bench/email_throughput.py). SQLite gives
+    the rows of one INSERT increasing ids in the order of its VALUES, so the rows are put
+    back in that order by id (asking SQLAlchemy to keep the order inserts row by row).
     """
     if not rows:
         return []
-    written = session.execute(
-        insert(Delivery).returning(*_FIELDS, Delivery.status, sort_by_parameter_order=True),
-        list(rows),
-    ).all()
-    return [Pending(*row[:-1]) for row in written if row[-1] == QUEUED]
+    written = session.execute(insert(Delivery).returning(*_FIELDS, Delivery.status), list(rows))
+    ordered = sorted(written.all(), key=lambda row: int(row[0]))
+    return [Pending(*row[:-1]) for row in ordered if row[-1] == QUEUED]
 
 
 def claim_retries(database: Database, run_id: int, now: datetime) -> list[Pending]:
@@ -286,7 +286,7 @@ def send_and_record(
                 change["error"] = f"{INTERRUPTED_TEXT} ({outcome.error})"
             rest = deliveries[index + 1 :]
             with _tx(connection) as session:
-                _write_outcome(session, pending.id, change)
+                write_outcome(session, pending.id, change)
                 if rest and not broken and not stop:
                     session.exec_driver_sql(_SENDING_SQL, (SENDING, rest[0].id))
                 elif rest and broken:
@@ -322,7 +322,7 @@ def _stamp(moment: datetime | None) -> str | None:
     return moment.astimezone(UTC).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
-def _write_outcome(connection: Connection, delivery_id: int, change: dict[str, Any]) -> None:
+def write_outcome(connection: Connection, delivery_id: int, change: dict[str, Any]) -> None:
     connection.exec_driver_sql(
         _OUTCOME_SQL,
         (
