@@ -116,17 +116,21 @@ class PushExecutor(ThreadPoolExecutor):  # type: ignore[misc]
         self.engine = engine
         self._gathered: list[tuple[Job, list[datetime]]] = []
         self._gather_lock = threading.Lock()
+        self._draining = False
 
     def _do_submit_job(self, job: Job, run_times: Sequence[datetime]) -> None:
         if self.engine is not None and job.func_ref == SCHEDULE_FUNC and not job.kwargs:
             # Runs due in the same scheduler pass are submitted one after another from the
             # scheduler's thread: gathered, they are recorded in one transaction by one
             # pool task (a burst used to cost a task and several transactions per run).
+            # One gathering task at a time: the runs that arrive while it records are taken
+            # together by its next round (several tasks only contended for the store).
             with self._gather_lock:
-                first = not self._gathered
                 self._gathered.append((job, list(run_times)))
-            if first:
-                self._pool.submit(self._run_gathered)
+                start = not self._draining
+                self._draining = True
+            if start:
+                self._pool.submit(self._drain)
             return
 
         def callback(future: Any) -> None:
@@ -141,11 +145,21 @@ class PushExecutor(ThreadPoolExecutor):  # type: ignore[misc]
         )
         future.add_done_callback(callback)
 
-    def _run_gathered(self) -> None:
+    def _drain(self) -> None:
+        while True:
+            with self._gather_lock:
+                taken, self._gathered = self._gathered, []
+                if not taken:
+                    self._draining = False
+                    return
+            try:
+                self._run_gathered(taken)
+            except BaseException:
+                log.exception("Runs due together could not be started")
+
+    def _run_gathered(self, taken: list[tuple[Job, list[datetime]]]) -> None:
         from pushgui.core.runner import Due, run_pushes  # the runner needs the store
 
-        with self._gather_lock:
-            taken, self._gathered = self._gathered, []
         _engine.set(self.engine)
         events: dict[int, list[Any]] = {}
         due: list[tuple[int, Due]] = []
