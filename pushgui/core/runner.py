@@ -1,7 +1,9 @@
-"""The job functions APScheduler calls: ``run_push`` (a push id) and ``retry_run`` (a run id).
+"""The job functions APScheduler calls: ``run_push`` (a push id) and ``retry_run`` (a run id),
+and ``run_pushes``, with which the executor starts the runs due in one scheduler pass.
 
 They run in worker threads with their own sessions. A run and its delivery rows (queued,
-with the exact message) are written in one transaction before anything is sent; each
+with the exact message) are written in one transaction before anything is sent (runs due
+together share it); a recipient whose message is over the size cap fails alone; each
 outcome is recorded as soon as the service answered for that recipient (see
 :mod:`pushgui.core.delivery.queue`), so a crash leaves at most one message per sender
 unknown. A run is recorded once per (push, scheduled time): a second start of the same
