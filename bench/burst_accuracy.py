@@ -122,16 +122,20 @@ def run_pushgui(
     runtime = start_runtime(locate(folder))
     print("READY", time.time(), flush=True)
 
-    finished = [0]
+    finished: set[str] = set()
 
-    def on_done(*_args: object) -> None:
-        finished[0] += 1
-        if finished[0] == count:
+    def on_done(job_id: str, *_args: object) -> None:
+        finished.add(job_id)
+        if len(finished) == count:
             print("FINISHED", flush=True)
 
     # A run's job only writes the run; it is done when the engine announces it delivered.
+    # With several channels, each channel's lane may announce the same run once it sees
+    # the run settled: runs are counted once each.
     runtime.bridge.job_executed.connect(
-        lambda job_id: on_done() if ":delivered:" in job_id else None
+        lambda job_id: (
+            on_done(job_id.partition(":delivered:")[0]) if ":delivered:" in job_id else None
+        )
     )
     runtime.bridge.job_missed.connect(on_done)
     runtime.bridge.job_failed.connect(on_done)

@@ -1,7 +1,9 @@
-"""The job functions APScheduler calls: ``run_push`` (a push id) and ``retry_run`` (a run id).
+"""The job functions APScheduler calls: ``run_push`` (a push id) and ``retry_run`` (a run id),
+and ``run_pushes``, with which the executor starts the runs due in one scheduler pass.
 
 They run in worker threads with their own sessions. A run and its delivery rows (queued,
-with the exact message) are written in one transaction before anything is sent; each
+with the exact message) are written in one transaction before anything is sent (runs due
+together share it); a recipient whose message is over the size cap fails alone; each
 outcome is recorded as soon as the service answered for that recipient (see
 :mod:`pushgui.core.delivery.queue`), so a crash leaves at most one message per sender
 unknown. A run is recorded once per (push, scheduled time): a second start of the same
@@ -18,6 +20,7 @@ import logging
 import time
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
@@ -33,9 +36,9 @@ from pushgui.core.delivery.queue import (
     Pending,
     claim_retries,
     finish_run,
-    pending_of,
     retry_job_id,
     supersede,
+    write_deliveries,
 )
 from pushgui.core.delivery.states import (
     FAILED,
@@ -47,13 +50,13 @@ from pushgui.core.delivery.states import (
     SKIPPED,
     SUPERSEDED,
 )
-from pushgui.core.executor import delivery_engine, scheduled_time
+from pushgui.core.executor import delivery_engine, running_for, scheduled_time
 from pushgui.core.missed import is_late, plan_runs, record_skipped
-from pushgui.core.recipients import Recipient, expand, render_for
+from pushgui.core.recipients import Recipient, RenderedTooLargeError, expand, render_for
 from pushgui.core.specs import PushSpec, spec_from_dict
 from pushgui.core.store import db
 from pushgui.core.store.db import Database
-from pushgui.core.store.models import Delivery, Push, Run
+from pushgui.core.store.models import Push, Run
 
 log = logging.getLogger(__name__)
 
@@ -102,12 +105,107 @@ def run_push(push_id: int, reason: str = "schedule", scheduled_for: float | None
     if isinstance(recorded, str):
         return recorded
     run_id, pending = recorded
-    if _deliver(database, spec, push_id, run_id, pending):
+    if pending and _deliver(database, spec, push_id, run_id, pending):
         log.debug("Push %s (%s) queued for %s", push_id, spec.name, scheduled)
         return "running"  # the engine records the outcome and finishes the run
     status = finish_run(database, run_id)
     log.info("Push %s (%s) ran for %s: %s", push_id, spec.name, scheduled, status)
     return status
+
+
+class Due(NamedTuple):
+    """One run the scheduler found due: ``run_push``'s arguments and the time it is for."""
+
+    push_id: int
+    reason: str
+    scheduled_for: float | None
+    run_time: datetime
+
+
+def run_pushes(due: Sequence[Due]) -> list[str]:
+    """Start the runs due in one scheduler pass: all of them recorded in one transaction
+    (each run with its deliveries), then handed to the engine's lanes; each run's status.
+
+    A burst of runs due in the same second cost one transaction each before (about 5 ms
+    apiece, serialised by SQLite's single writer). When the shared transaction cannot be
+    written (the store locked or full, a run already recorded), nothing of it is kept and
+    each run is started alone by :func:`run_push`, which knows how to wait for the store
+    and refuses a second start of the same scheduled run.
+    """
+    database = db.current()
+    try:
+        recorded = _record_runs(database, due)
+    except (IntegrityError, OperationalError) as exc:
+        log.info("Runs due together recorded one by one (%s)", exc)
+        recorded = None
+    if recorded is None:
+        statuses = []
+        for one in due:
+            with running_for(one.run_time):
+                statuses.append(run_push(one.push_id, one.reason, one.scheduled_for))
+        return statuses
+    statuses = []
+    for one, entry in zip(due, recorded, strict=True):
+        if isinstance(entry, str):
+            statuses.append(entry)
+            continue
+        spec, run_id, pending = entry
+        if pending and _deliver(database, spec, one.push_id, run_id, pending):
+            statuses.append("running")
+        else:
+            statuses.append(finish_run(database, run_id))
+    return statuses
+
+
+def _record_runs(
+    database: Database, due: Sequence[Due]
+) -> list[tuple[PushSpec, int, list[Pending]] | str] | None:
+    """Write every due run and its deliveries in one transaction; per run (spec, run id,
+    queued deliveries) or its status. ``None``: a run here was already recorded."""
+    started = datetime.now(UTC)
+    with database.session() as session:
+        pushes = {
+            p.id: p
+            for p in session.execute(
+                select(Push).where(Push.id.in_({d.push_id for d in due}))
+            ).scalars()
+        }
+        specs = {i: spec_from_dict(json.loads(p.spec)) for i, p in pushes.items()}
+    channel_book = ChannelBook(database, context.secrets())
+    channels = {c.id: c for c in channel_book.channels()}
+    contacts = ContactBook(database)
+    result: list[tuple[PushSpec, int, list[Pending]] | str] = []
+    with database.session() as session:
+        for one in due:
+            spec = specs.get(one.push_id)
+            if spec is None:
+                log.warning("Push %s no longer exists; nothing to run", one.push_id)
+                result.append("missing")
+                continue
+            scheduled = (
+                datetime.fromtimestamp(one.scheduled_for, UTC)
+                if one.scheduled_for is not None
+                else one.run_time
+            )
+            recipients = expand(spec, contacts, channels)
+            run = Run(
+                push_id=one.push_id,
+                reason=one.reason,
+                scheduled_at=scheduled,
+                started_at=started,
+                status="running",
+            )
+            session.add(run)
+            session.flush()  # IntegrityError: already recorded; the caller goes one by one
+            run_count = session.execute(
+                select(func.count(Run.id)).where(Run.push_id == one.push_id)
+            ).scalar_one()
+            local = scheduled.astimezone(ZoneInfo(spec.trigger.timezone))
+            rows = [delivery_row(spec, run.id, r, local, run_count) for r in recipients]
+            pending = write_deliveries(session, rows)
+            supersede(session, one.push_id, run.id, pending)
+            result.append((spec, run.id, pending))
+    return result
 
 
 #: Seconds between attempts to record a run the store refused (locked by another process
@@ -160,27 +258,10 @@ def _record_run(
                     select(func.count(Run.id)).where(Run.push_id == push_id)
                 ).scalar_one()
                 local = scheduled.astimezone(ZoneInfo(spec.trigger.timezone))
-                messages = [render_for(spec, r, local, run_count) for r in recipients]
-                rows = [
-                    Delivery(
-                        run_id=run.id,
-                        channel=m.recipient.kind,
-                        channel_id=m.recipient.channel_id,
-                        contact_id=m.recipient.contact_id,
-                        recipient=m.recipient.label[:300],
-                        address=m.recipient.address[:320],
-                        title=m.title,
-                        body=m.body,
-                        html=m.html,
-                        status=QUEUED,
-                    )
-                    for m in messages
-                ]
-                session.add_all(rows)
-                session.flush()
-                supersede(session, push_id, run.id, rows)
+                rows = [delivery_row(spec, run.id, r, local, run_count) for r in recipients]
+                pending = write_deliveries(session, rows)
+                supersede(session, push_id, run.id, pending)
                 run_id = run.id
-                pending = pending_of(rows)
             return run_id, pending
         except IntegrityError:
             log.warning("Push %s already ran for %s; not running it again", push_id, scheduled)
@@ -206,6 +287,34 @@ def _record_run(
                     "Push %s: run due %s not recorded: pushgui is stopping", push_id, scheduled
                 )
                 return "unrecorded"
+
+
+def delivery_row(
+    spec: PushSpec, run_id: int, recipient: Recipient, when: datetime, run_count: int
+) -> dict[str, Any]:
+    """The recipient's delivery row: queued with its message, or failed on its own (with
+    the reason in the history) when its filled-in message is over the size limit."""
+    row: dict[str, Any] = {
+        "run_id": run_id,
+        "channel": recipient.kind,
+        "channel_id": recipient.channel_id,
+        "contact_id": recipient.contact_id,
+        "recipient": recipient.label[:300],
+        "address": recipient.address[:320],
+        "status": QUEUED,
+        "error": "",
+        "finished_at": None,
+        "title": "",
+        "body": "",
+        "html": "",
+    }
+    try:
+        message = render_for(spec, recipient, when, run_count)
+    except RenderedTooLargeError as exc:
+        row.update(status=FAILED, error=str(exc), finished_at=datetime.now(UTC))
+        return row
+    row.update(title=message.title, body=message.body, html=message.html)
+    return row
 
 
 def _sleep(seconds: float) -> bool:

@@ -11,12 +11,12 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from pushgui.core.store.db import Database
-from pushgui.core.store.models import Delivery, Push, Run
+from pushgui.core.store.models import Push, Run
 
 log = logging.getLogger(__name__)
 
@@ -55,54 +55,47 @@ def compile_run_statements(database: Database) -> None:
 
 
 def _run_statements(session: Session) -> None:
+    """What ``run_push`` and the delivery queue execute for one run, through their own
+    functions where they have them, so the two stay in step."""
+    from pushgui.core.delivery.queue import (
+        mark_sending,
+        next_retry_at,
+        settle_run,
+        supersede,
+        write_deliveries,
+        write_outcome,
+    )
+    from pushgui.core.recipients import Recipient
+    from pushgui.core.runner import delivery_row
+    from pushgui.core.schedule.spec import CalendarSpec
+    from pushgui.core.specs import Message, PushSpec
+
     push = Push(name="warm-up", spec="{}", enabled=False)
     session.add(push)
     session.flush()
-    session.get(Push, push.id)
     run = Run(
         push_id=push.id, reason="warm-up", scheduled_at=_EPOCH, started_at=_EPOCH, status="running"
     )
     session.add(run)
     session.flush()
     session.execute(select(func.count(Run.id)).where(Run.push_id == push.id)).scalar_one()
-    delivery = Delivery(
-        run_id=run.id,
-        channel="desktop",
-        channel_id=None,
-        contact_id=None,
-        recipient="",
-        address="",
-        title="",
-        body="",
-        html="",
-        status="queued",
-    )
-    session.add_all([delivery])
+    spec = PushSpec("warm-up", Message("", ""), CalendarSpec(timezone="UTC"))
+    # The insert leaves out columns that are None: one row as for the desktop, one as for a
+    # contact through a channel.
+    desktop = Recipient("desktop", None, None, "", "", {})
+    contact = Recipient("email", 0, 0, "", "", {})
+    pending = [
+        one
+        for recipient in (desktop, contact)
+        for one in write_deliveries(session, [delivery_row(spec, run.id, recipient, _EPOCH, 1)])
+    ]
+    supersede(session, push.id, run.id, pending)
+    connection = session.connection()  # the queue sends and records on a plain connection
+    for one in pending:
+        mark_sending(connection, one.id)
+        write_outcome(connection, one.id, {"status": "sent", "error": "", "finished_at": _EPOCH})
+    next_retry_at(session, run.id)
+    session.expunge_all()  # as in a run, the push and the run are read from the database
+    session.get(Push, push.id)
+    settle_run(session, run.id)
     session.flush()
-    ids = [delivery.id]
-    session.execute(
-        update(Delivery)
-        .where(Delivery.id.in_(ids))
-        .values(status="sending", attempts=Delivery.attempts + 1)
-    )
-    claimed = (
-        Delivery.id,
-        Delivery.channel,
-        Delivery.channel_id,
-        Delivery.recipient,
-        Delivery.address,
-        Delivery.title,
-        Delivery.body,
-        Delivery.html,
-        Delivery.attempts,
-    )
-    session.execute(select(*claimed).where(Delivery.id.in_(ids)).order_by(Delivery.id)).all()
-    session.execute(
-        update(Delivery),
-        [{"id": delivery.id, "error": "", "status": "sent", "finished_at": _EPOCH}],
-    )
-    session.execute(select(Delivery.status).where(Delivery.run_id == run.id)).all()
-    session.execute(
-        select(Delivery.error).where(Delivery.run_id == run.id, Delivery.error != "")
-    ).all()
-    session.get_one(Run, run.id)

@@ -4,6 +4,7 @@ certificate verified, AUTH, UTF-8 headers, one message per recipient, attachment
 from __future__ import annotations
 
 import ssl
+from dataclasses import replace
 
 import pytest
 
@@ -171,3 +172,24 @@ def test_default_context_verifies(smtp_starttls):
     sender = EmailSender(account(smtp_starttls))
     context = sender._ssl_context()
     assert context.verify_mode == ssl.CERT_REQUIRED and context.check_hostname
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "=?utf-8?q?x?= ...",
+        "Report =?UTF-8?B?5L2g5aW9?= due",
+        "周报 =?utf-8?q?x?= " + "long title " * 12,
+    ],
+)
+def test_a_title_that_looks_like_an_encoded_word_arrives_literally(smtp_plain, title):
+    config = replace(account(smtp_plain, security="none"), sender_name="=?utf-8?q?Boss?= bot")
+    [outcome] = EmailSender(config).send([mail("zhang@example.com", title=title)])
+
+    assert outcome.ok, outcome.error
+    [received] = smtp_plain.inbox.received
+    message = received.message  # parsed by the email package, as a mail reader does
+    assert message["Subject"] == title
+    assert message["From"].addresses[0].display_name == "=?utf-8?q?Boss?= bot"
+    assert message["From"].addresses[0].addr_spec == "bot@example.com"
+    assert max(len(line) for line in received.data.split(b"\r\n")) <= 998

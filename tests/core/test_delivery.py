@@ -208,3 +208,41 @@ def test_a_deleted_channel_is_a_permanent_failure_not_a_crash(world, database, f
         assert run_push(push_id) == "failed"
     [delivery] = deliveries(database)
     assert delivery.status == "failed" and "does not exist" in delivery.error
+
+
+def test_a_recipient_whose_message_grew_too_large_fails_alone_and_the_rest_are_sent(
+    world, database, smtp_no_auth
+):
+    channels, contacts, service = world
+    mail = channels.save(
+        "Relay",
+        EmailConfig(
+            host=smtp_no_auth.host,
+            port=smtp_no_auth.port,
+            security="none",
+            sender_address="reminders@example.com",
+        ),
+    )
+    ann = contacts.save(ContactRecord("Ann", "ann@example.com", fields={"note": "short"}))
+    bo = contacts.save(ContactRecord("Bo", "bo@example.com", fields={"note": "short"}))
+    team = contacts.save_group(GroupRecord("Team", (ann, bo)))
+    spec = replace(
+        weekdays_at_nine("Notes"),
+        message=Message("Note for ${name}", "${note}" * 100),
+        targets=(Target("email", mail, (), (team,)),),
+    )
+    push_id = service.create(spec)
+    # Edited after the push was saved: Ann's note now fills her message past the cap.
+    contacts.save(ContactRecord("Ann", "ann@example.com", fields={"note": "x" * 20_000}, id=ann))
+
+    with running_for(MOMENT):
+        assert run_push(push_id) == "partial"
+
+    assert [r.rcpt_tos for r in smtp_no_auth.inbox.received] == [["bo@example.com"]]
+    by_name = {d.recipient: d for d in deliveries(database)}
+    assert by_name["Bo"].status == "sent"
+    assert by_name["Ann"].status == "failed"
+    assert by_name["Ann"].error.startswith("The message for Ann would be 2000")
+    assert by_name["Ann"].finished_at is not None
+    run = last_run(database)
+    assert run.status == "partial"

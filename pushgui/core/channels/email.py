@@ -1,6 +1,9 @@
 """Email over SMTP: one connection per batch (opened again when the server drops it), one
 message per recipient (only their own address in To), UTF-8 headers, optional HTML part and
-attachments, certificate checked. Each recipient succeeds or fails alone."""
+attachments, certificate checked. Each recipient succeeds or fails alone.
+
+(Over 400 lines on purpose: every SMTP failure becomes its own readable outcome here, and
+the header handling that keeps a title literal and composing cheap belongs with them.)"""
 
 from __future__ import annotations
 
@@ -12,8 +15,10 @@ import smtplib
 import socket
 import ssl
 from collections.abc import Iterator, Sequence
-from email.headerregistry import Address
+from email.header import Header
+from email.headerregistry import Address, BaseHeader, HeaderRegistry
 from email.message import EmailMessage
+from email.policy import default as default_policy
 from email.utils import formatdate, make_msgid
 from pathlib import Path
 
@@ -52,6 +57,8 @@ class EmailSender:
     def __init__(self, config: EmailConfig, *, ssl_context: ssl.SSLContext | None = None) -> None:
         self.config = config
         self._context = ssl_context
+        self._policy = default_policy.clone(header_factory=_Registry())
+        self._from: BaseHeader | str | None = None
 
     def _ssl_context(self) -> ssl.SSLContext:
         if self._context is not None:
@@ -301,12 +308,26 @@ class EmailSender:
         self, message: Outgoing, attachments: dict[str, tuple[bytes, str, str] | Outcome]
     ) -> EmailMessage:
         cfg = self.config
-        mail = EmailMessage()
-        mail["Subject"] = message.title
-        mail["From"] = _address(cfg.sender_name, cfg.sender_address)
+        mail = EmailMessage(policy=self._policy)
+        _set_literal(mail, "Subject", message.title)
+        if self._from is None:  # the same for every message: parsed once
+            if _ENCODED_WORD in cfg.sender_name:
+                name = _encoded(cfg.sender_name, "From")
+                self._from = f"{name} <{cfg.sender_address}>"
+            else:
+                self._from = self._policy.header_factory(
+                    "From", _address(cfg.sender_name, cfg.sender_address)
+                )
+        if isinstance(self._from, str):
+            mail.set_raw("From", self._from)
+        else:
+            mail["From"] = self._from  # a parsed header is stored as it is
         mail["To"] = _address("", message.recipient_address)
-        mail["Date"] = formatdate(localtime=True)
-        mail["Message-ID"] = make_msgid(domain=cfg.sender_address.rpartition("@")[2] or None)
+        # Both are plain ASCII made by the email library itself: stored as they are, not
+        # parsed again (parsing was a fifth of the time to compose a message).
+        mail.set_raw("Date", formatdate(localtime=True))
+        domain = cfg.sender_address.rpartition("@")[2]
+        mail.set_raw("Message-ID", make_msgid(domain=domain if domain.isascii() else None))
         mail.set_content(message.body, charset="utf-8")
         if message.html:
             mail.add_alternative(message.html, subtype="html", charset="utf-8")
@@ -316,6 +337,46 @@ class EmailSender:
             data, maintype, subtype = found
             mail.add_attachment(data, maintype=maintype, subtype=subtype, filename=Path(path).name)
         return mail
+
+
+class _Registry(HeaderRegistry):
+    """The standard header registry, making each header class once.
+
+    The stdlib's registry builds a new class with type() for every header it parses: with
+    about nine headers a message, that was a third of the time to compose one
+    (bench/email_throughput.py).
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._made: dict[str, type[BaseHeader]] = {}
+
+    def __getitem__(self, name: str) -> type[BaseHeader]:
+        key = name.lower()
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = super().__getitem__(name)
+        return made
+
+
+#: The start of an RFC 2047 encoded word. Python's email library decodes such text when a
+#: header is set and writes it back unencoded, so a mail reader would decode a title that
+#: merely contains one; text that holds it is sent encoded as a whole instead.
+_ENCODED_WORD = "=?"
+
+
+def _encoded(text: str, header: str) -> str:
+    """``text`` as RFC 2047 encoded words (UTF-8), folded to fit the line limit."""
+    return Header(text, "utf-8", header_name=header).encode(linesep="\r\n")
+
+
+def _set_literal(mail: EmailMessage, header: str, text: str) -> None:
+    """Set an unstructured header so that the reader sees exactly ``text``."""
+    if _ENCODED_WORD in text:
+        # set_raw stores the value as given: the library's parser would decode the words.
+        mail.set_raw(header, _encoded(text, header))
+    else:
+        mail[header] = text
 
 
 def _address(name: str, address: str) -> Address | str:

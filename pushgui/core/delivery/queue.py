@@ -22,7 +22,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, NamedTuple
 
 from apscheduler.triggers.date import DateTrigger
-from sqlalchemy import Connection, func, select, update
+from sqlalchemy import Connection, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from pushgui.core.channels.base import Outcome
@@ -92,6 +92,22 @@ def pending_of(rows: Sequence[Delivery]) -> list[Pending]:
     return [Pending(*(getattr(d, f) for f in Pending._fields)) for d in rows]
 
 
+def write_deliveries(session: Session, rows: Sequence[Mapping[str, Any]]) -> list[Pending]:
+    """Insert delivery rows (column values, the same columns in each) in one statement;
+    the queued ones, in the order given, to be sent.
+
+    Multi-row INSERT ... RETURNING: building an ORM object per recipient and flushing
+    them cost more than rendering the messages (bench/email_throughput.py). SQLite gives
+    the rows of one INSERT increasing ids in the order of its VALUES, so the rows are put
+    back in that order by id (asking SQLAlchemy to keep the order inserts row by row).
+    """
+    if not rows:
+        return []
+    written = session.execute(insert(Delivery).returning(*_FIELDS, Delivery.status), list(rows))
+    ordered = sorted(written.all(), key=lambda row: int(row[0]))
+    return [Pending(*row[:-1]) for row in ordered if row[-1] == QUEUED]
+
+
 def claim_retries(database: Database, run_id: int, now: datetime) -> list[Pending]:
     """Take the run's due retries; a row another worker (or a later run) took is left alone."""
     claimed: list[Pending] = []
@@ -118,7 +134,9 @@ def claim_retries(database: Database, run_id: int, now: datetime) -> list[Pendin
     return claimed
 
 
-def supersede(session: Session, push_id: int, run_id: int, rows: Sequence[Delivery]) -> int:
+def supersede(
+    session: Session, push_id: int, run_id: int, rows: Sequence[Pending | Delivery]
+) -> int:
     """Drop the pending retries of earlier runs of ``push_id`` to the recipients of ``rows``."""
     keys = {recipient_key(r) for r in rows}
     waiting = session.execute(
@@ -163,7 +181,7 @@ def _change(
     return change
 
 
-def _mark_sending(session: Session | Connection, delivery_id: int) -> None:
+def mark_sending(session: Session | Connection, delivery_id: int) -> None:
     session.execute(
         update(Delivery)
         .where(Delivery.id == delivery_id)
@@ -201,7 +219,7 @@ def send_and_record(
     connection = database.engine.connect()
     try:
         with _tx(connection) as session:
-            _mark_sending(session, deliveries[0].id)
+            mark_sending(session, deliveries[0].id)
         for index, pending in enumerate(deliveries):
             if stopping():  # not started: it goes back to the queue for the next start
                 with _tx(connection) as session:
@@ -268,7 +286,7 @@ def send_and_record(
                 change["error"] = f"{INTERRUPTED_TEXT} ({outcome.error})"
             rest = deliveries[index + 1 :]
             with _tx(connection) as session:
-                _write_outcome(session, pending.id, change)
+                write_outcome(session, pending.id, change)
                 if rest and not broken and not stop:
                     session.exec_driver_sql(_SENDING_SQL, (SENDING, rest[0].id))
                 elif rest and broken:
@@ -304,7 +322,7 @@ def _stamp(moment: datetime | None) -> str | None:
     return moment.astimezone(UTC).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
-def _write_outcome(connection: Connection, delivery_id: int, change: dict[str, Any]) -> None:
+def write_outcome(connection: Connection, delivery_id: int, change: dict[str, Any]) -> None:
     connection.exec_driver_sql(
         _OUTCOME_SQL,
         (
@@ -345,11 +363,7 @@ def _close(answers: Iterator[Outcome]) -> None:
 def schedule_retry(database: Database, scheduler: Any, push_id: int, run_id: int) -> None:
     """One retry job for the run, at its earliest next try; none when nothing waits."""
     with database.session() as session:
-        when = session.execute(
-            select(func.min(Delivery.next_attempt_at)).where(
-                Delivery.run_id == run_id, Delivery.status == RETRYING
-            )
-        ).scalar()
+        when = next_retry_at(session, run_id)
     if when is None:
         return
     if scheduler is None:
@@ -367,39 +381,54 @@ def schedule_retry(database: Database, scheduler: Any, push_id: int, run_id: int
     )
 
 
+def next_retry_at(session: Session, run_id: int) -> datetime | None:
+    """When the run's earliest retry is due; ``None`` when nothing waits."""
+    when: datetime | None = session.execute(
+        select(func.min(Delivery.next_attempt_at)).where(
+            Delivery.run_id == run_id, Delivery.status == RETRYING
+        )
+    ).scalar()
+    return when
+
+
 def finish_run(database: Database, run_id: int) -> str:
     """The run's status from its deliveries: running (some still queued or sending), ok,
     partial, failed, retrying or interrupted."""
     with database.session() as session:
-        statuses = list(
-            session.execute(select(Delivery.status).where(Delivery.run_id == run_id)).scalars()
-        )
-        errors = list(
-            session.execute(
-                select(Delivery.error).where(
-                    Delivery.run_id == run_id,
-                    Delivery.error != "",
-                    Delivery.status.not_in(SETTLED_OK),
-                )
-            ).scalars()
-        )
-        if any(s in (QUEUED, WAITING, SENDING) for s in statuses):
-            status = "running"
-        elif RETRYING in statuses:
-            status = "retrying"
-        elif all(s in SETTLED_OK for s in statuses):
-            status = "ok"
-        elif INTERRUPTED in statuses:
-            status = INTERRUPTED
-        elif any(s == SENT for s in statuses):
-            status = "partial"
-        else:
-            status = "failed"
-        run = session.get_one(Run, run_id)
-        run.status = status
-        run.error = "; ".join(dict.fromkeys(errors))[:2000] if status != "ok" else ""
-        if status not in ("retrying", "running"):
-            run.finished_at = datetime.now(UTC)
+        return settle_run(session, run_id)
+
+
+def settle_run(session: Session, run_id: int) -> str:
+    """:func:`finish_run` inside the caller's transaction."""
+    statuses = list(
+        session.execute(select(Delivery.status).where(Delivery.run_id == run_id)).scalars()
+    )
+    errors = list(
+        session.execute(
+            select(Delivery.error).where(
+                Delivery.run_id == run_id,
+                Delivery.error != "",
+                Delivery.status.not_in(SETTLED_OK),
+            )
+        ).scalars()
+    )
+    if any(s in (QUEUED, WAITING, SENDING) for s in statuses):
+        status = "running"
+    elif RETRYING in statuses:
+        status = "retrying"
+    elif all(s in SETTLED_OK for s in statuses):
+        status = "ok"
+    elif INTERRUPTED in statuses:
+        status = INTERRUPTED
+    elif any(s == SENT for s in statuses):
+        status = "partial"
+    else:
+        status = "failed"
+    run = session.get_one(Run, run_id)
+    run.status = status
+    run.error = "; ".join(dict.fromkeys(errors))[:2000] if status != "ok" else ""
+    if status not in ("retrying", "running"):
+        run.finished_at = datetime.now(UTC)
     return status
 
 
