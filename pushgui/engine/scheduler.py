@@ -22,6 +22,7 @@ import math
 import threading
 import time
 from collections.abc import Callable
+from contextlib import ExitStack
 from datetime import datetime
 from typing import Any
 
@@ -38,6 +39,8 @@ from apscheduler.events import (
 )
 from apscheduler.schedulers.base import STATE_PAUSED, STATE_RUNNING, STATE_STOPPED, BaseScheduler
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+
+from pushgui.core.store.jobstore import PushJobStore
 
 log = logging.getLogger(__name__)
 
@@ -197,7 +200,11 @@ class PushScheduler(BaseScheduler):  # type: ignore[misc]  # APScheduler 3 is un
         try:
             if self._repair_pending:
                 self._skip_runs_already_done()
-            return super()._process_jobs()  # type: ignore[no-any-return]
+            with ExitStack() as passes:
+                for store in list(self._jobstores.values()):
+                    if isinstance(store, PushJobStore):
+                        passes.enter_context(store.one_pass())
+                return super()._process_jobs()  # type: ignore[no-any-return]
         except Exception:
             self._repair_pending = True
             log.exception("Scheduling pass failed; retrying in %.1f s", self.store_retry_seconds)

@@ -1,17 +1,28 @@
-"""APScheduler's SQLAlchemy job store, minus its habit of deleting jobs it cannot unpickle.
+"""APScheduler's SQLAlchemy job store, minus its habit of deleting jobs it cannot unpickle,
+and with one transaction per scheduling pass.
 
 The stock store deletes such rows silently. Here they are left in place and reported, and
 the start-up reconcile rebuilds them from the push's spec, keeping their next run time.
+
+The stock store also writes each fired job's next run time (or its removal) in a
+transaction of its own: about 2 ms a job, so 1,000 pushes due in the same second started
+over two seconds (docs/BENCHMARKS.md, "Burst"). Within :meth:`PushJobStore.one_pass` the
+scheduler's thread gathers them and writes them together, before the scheduler asks for
+its next wake-up time and before any event is dispatched.
 """
 
 from __future__ import annotations
 
 import logging
+import pickle
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from apscheduler.job import Job
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
-from apscheduler.util import utc_timestamp_to_datetime
+from apscheduler.util import datetime_to_utc_timestamp, utc_timestamp_to_datetime
 from sqlalchemy import and_, select
 
 log = logging.getLogger(__name__)
@@ -23,6 +34,80 @@ class PushJobStore(SQLAlchemyJobStore):  # type: ignore[misc]
     def __init__(self, engine: Any) -> None:
         super().__init__(engine=engine)
         self.unreadable: set[str] = set()
+        # (statement kind, job id, next run time, state) gathered during one pass
+        self._gathered: list[tuple[str, str, float | None, bytes]] | None = None
+        self._gathering_thread: int | None = None
+
+    @contextmanager
+    def one_pass(self) -> Iterator[None]:
+        """Gather this thread's job updates and removals, then write them in one transaction.
+
+        They are written at the latest when the pass asks for the next run time (so the
+        wake-up it computes sees them) and in any case when the pass ends, even by an
+        error: every job they belong to was already handed to the executor. A job deleted
+        meanwhile by another thread is simply gone (the stock store would have raised and
+        abandoned the pass). If the write fails, the next pass finds the jobs still due, and
+        the runner's claim once per (push, due time) refuses what already ran.
+        """
+        self._gathered, self._gathering_thread = [], threading.get_ident()
+        try:
+            yield
+        finally:
+            try:
+                self._write_gathered()
+            finally:
+                self._gathered = self._gathering_thread = None
+
+    def _gathering(self) -> bool:
+        return self._gathered is not None and self._gathering_thread == threading.get_ident()
+
+    def _write_gathered(self) -> None:
+        gathered = self._gathered
+        if not gathered:
+            return
+        self._gathered = []
+        table = self.jobs_t
+        with self.engine.begin() as connection:
+            for kind, job_id, next_run, state in gathered:
+                if kind == "update":
+                    connection.execute(
+                        table.update()
+                        .values(next_run_time=next_run, job_state=state)
+                        .where(table.c.id == job_id)
+                    )
+                else:
+                    connection.execute(table.delete().where(table.c.id == job_id))
+
+    def update_job(self, job: Job) -> None:
+        if not self._gathering():
+            super().update_job(job)
+            return
+        state = pickle.dumps(job.__getstate__(), self.pickle_protocol)
+        next_run = datetime_to_utc_timestamp(job.next_run_time)
+        assert self._gathered is not None
+        self._gathered.append(("update", job.id, next_run, state))
+
+    def remove_job(self, job_id: str) -> None:
+        if not self._gathering():
+            super().remove_job(job_id)
+            return
+        assert self._gathered is not None
+        self._gathered.append(("remove", job_id, None, b""))
+
+    def lookup_job(self, job_id: str) -> Job | None:
+        if self._gathering():
+            self._write_gathered()
+        return super().lookup_job(job_id)
+
+    def get_due_jobs(self, now: Any) -> list[Job]:
+        if self._gathering():
+            self._write_gathered()
+        return super().get_due_jobs(now)  # type: ignore[no-any-return]
+
+    def get_all_jobs(self) -> list[Job]:
+        if self._gathering():
+            self._write_gathered()
+        return super().get_all_jobs()  # type: ignore[no-any-return]
 
     def _get_jobs(self, *conditions: Any) -> list[Job]:
         jobs: list[Job] = []
@@ -43,6 +128,11 @@ class PushJobStore(SQLAlchemyJobStore):  # type: ignore[misc]
         return jobs
 
     def get_next_run_time(self) -> Any:
+        if self._gathering():
+            # The pass has handed out every due job: what it gathered is written now, and
+            # anything after this (event listeners) writes as usual.
+            self._write_gathered()
+            self._gathered = self._gathering_thread = None
         if not self.unreadable:
             return super().get_next_run_time()
         # An unreadable row must not keep the scheduler waking up for it in a busy loop.
