@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pushgui import __version__
-from pushgui.core import context
+from pushgui.core import attachments, context
 from pushgui.core.channels.desktop import install_log_sender
 from pushgui.core.delivery.engine import DeliveryEngine
 from pushgui.core.executor import PushExecutor
@@ -210,6 +210,7 @@ def open_runtime(locations: Locations) -> Runtime:
     db = open_database(locations.data)
     if db.recovery is not None:
         log.warning("%s", db.recovery.describe())
+    attachments.send_from(locations.data)  # a run mails files of this folder only
     settings = SettingsStore(db)
     upgrade_settings(settings)
     own_days.apply(settings)  # the company's own days, on top of every holiday calendar

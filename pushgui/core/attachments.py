@@ -5,6 +5,11 @@ any path, an import file could make a later run email ``/etc/shadow`` or the key
 password file to an address it chose. So a file is copied into ``<data>/attachments`` when
 it is picked (regular files only, at most :data:`MAX_ATTACHMENT_BYTES`), and a push may only
 name files inside that folder: an import naming anything else is refused, entry named.
+
+Two more guards keep that true for what no check saw: :func:`readable_copy` is asked again
+at send time (a hand-edited database cannot mail ``/etc/shadow``, symlinks resolved), and
+:func:`adopt_outside_files` moves the files of pushes saved before copies existed into the
+folder at start (or drops those that cannot be copied, saying so).
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from pathlib import Path
 from pushgui.core.errors import FieldError
 from pushgui.core.files import FileTooLargeError, NotAFileError, open_private, read_regular_file
 from pushgui.core.i18n import translate
-from pushgui.core.paths import ensure_private_dir
+from pushgui.core.paths import ensure_private_dir, locate
 
 ATTACHMENTS_DIRNAME = "attachments"
 MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024  # what most mail servers accept in one message
@@ -29,6 +34,47 @@ class AttachmentError(Exception):
 
 def attachments_dir(data_dir: Path) -> Path:
     return data_dir / ATTACHMENTS_DIRNAME
+
+
+_sending_from: Path | None = None
+
+
+def send_from(data_dir: Path) -> None:
+    """The data folder whose attachments a sender in this process may read (at start)."""
+    global _sending_from
+    _sending_from = data_dir
+
+
+def sending_data_dir() -> Path:
+    """The folder set by :func:`send_from`, else the one a plain ``pushgui`` would use."""
+    return _sending_from if _sending_from is not None else locate().data
+
+
+def readable_copy(path: str) -> Path:
+    """``path`` with symlinks resolved, if it is a file in the sending data folder's
+    attachments folder; raises :class:`AttachmentError` saying why not."""
+    folder = attachments_dir(sending_data_dir()).resolve()
+    name = Path(path).name
+    try:
+        resolved = Path(path).resolve(strict=True)
+    except (OSError, RuntimeError):
+        resolved = None
+    if resolved is not None and resolved.is_relative_to(folder) and resolved != folder:
+        return resolved
+    if resolved is None and Path(path).absolute().is_relative_to(folder):
+        raise AttachmentError(
+            translate(
+                "attachments",
+                "The attachment {name} could not be read (it is no longer in the data folder)",
+            ).format(name=name)
+        )
+    raise AttachmentError(
+        translate(
+            "attachments",
+            "The attachment {path} was not sent: it is outside pushgui's data folder "
+            "(attach it again in the window)",
+        ).format(path=path)
+    )
 
 
 def copy_in(source: Path, data_dir: Path) -> Path:
