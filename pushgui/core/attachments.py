@@ -14,14 +14,20 @@ folder at start (or drops those that cannot be copied, saying so).
 
 from __future__ import annotations
 
+import json
 import os
 import uuid
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pushgui.core.errors import FieldError
+from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.files import FileTooLargeError, NotAFileError, open_private, read_regular_file
 from pushgui.core.i18n import translate
 from pushgui.core.paths import ensure_private_dir, locate
+
+if TYPE_CHECKING:
+    from pushgui.core.store.db import Database
 
 ATTACHMENTS_DIRNAME = "attachments"
 MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024  # what most mail servers accept in one message
@@ -155,3 +161,46 @@ def attachment_problems(paths: tuple[str, ...], data_dir: Path, field: str) -> l
                 )
             )
     return problems
+
+
+def adopt_outside_files(db: Database) -> list[str]:
+    """Copy into the data folder each attachment of a stored push that names a file outside
+    it (pushes saved before copies existed), rewriting the push; a file that cannot be
+    copied (missing, not a regular file, too large, unreadable) is dropped from the push so
+    it is never sent. Returns one plain note per dropped file (for the log and the window).
+
+    Called at start, after unreadable pushes were set aside; the schedule is not touched.
+    """
+    # Here, not at the top: the email sender imports this module without the database layer.
+    from pushgui.core.specs import spec_from_dict, spec_to_dict
+    from pushgui.core.store.models import Push
+
+    data_dir = db.path.parent
+    notes: list[str] = []
+    with db.session() as session:
+        for push in session.query(Push).order_by(Push.id):
+            try:
+                spec = spec_from_dict(json.loads(push.spec))
+            except (ValueError, SpecError):
+                continue  # set aside as damaged already
+            paths = spec.message.attachments
+            if all(is_attachment_copy(path, data_dir) for path in paths):
+                continue
+            kept: list[str] = []
+            for path in paths:
+                if is_attachment_copy(path, data_dir):
+                    kept.append(path)
+                    continue
+                try:
+                    kept.append(str(copy_in(Path(path), data_dir)))
+                except AttachmentError as exc:
+                    notes.append(
+                        translate(
+                            "attachments",
+                            "{file} was removed from the reminder {name}: {problem}. "
+                            "Attach it again in the window.",
+                        ).format(file=path, name=spec.name, problem=exc)
+                    )
+            message = replace(spec.message, attachments=tuple(kept))
+            push.spec = json.dumps(spec_to_dict(replace(spec, message=message)))
+    return notes
