@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pushgui import __version__
-from pushgui.core import context
+from pushgui.core import attachments, context
 from pushgui.core.channels.desktop import install_log_sender
 from pushgui.core.delivery.engine import DeliveryEngine
 from pushgui.core.executor import PushExecutor
@@ -142,6 +142,7 @@ class Runtime:
     backups: BackupManager
     engine: DeliveryEngine
     _backup_timer: QTimer | None = field(default=None, repr=False)
+    dropped_attachments: list[str] = field(default_factory=list)  # said in the window
     _stopped: bool = field(default=False, repr=False)
 
     def begin(self, paused: bool = False) -> ReconcileReport:
@@ -211,6 +212,7 @@ def open_runtime(locations: Locations) -> Runtime:
     db = open_database(locations.data)
     if db.recovery is not None:
         log.warning("%s", db.recovery.describe())
+    attachments.send_from(locations.data)  # a run mails files of this folder only
     settings = SettingsStore(db)
     upgrade_settings(settings)
     own_days.apply(settings)  # the company's own days, on top of every holiday calendar
@@ -237,10 +239,16 @@ def open_runtime(locations: Locations) -> Runtime:
     executor.engine = engine
     service = PushService(db, scheduler)
     service.set_aside_damaged()  # before the window, the scheduler or reconcile reads a spec
+    # Pushes saved before attachments were copies: copy their files in, or drop (and say).
+    dropped = attachments.adopt_outside_files(db)
+    for note in dropped:
+        log.warning("%s", note)
     backups = BackupManager(
         db.path, locations.backups, keep=int(settings.get(KEEP_BACKUPS_KEY, DEFAULT_KEEP))
     )
-    return Runtime(db, scheduler, service, bridge, secrets, settings, backups, engine)
+    runtime = Runtime(db, scheduler, service, bridge, secrets, settings, backups, engine)
+    runtime.dropped_attachments = dropped
+    return runtime
 
 
 def start_runtime(locations: Locations, paused: bool = False) -> Runtime:
@@ -404,6 +412,10 @@ def run_gui(locations: Locations, minimized: bool = False) -> int:
             return
         shell.reconciled(report)
         shell.start(runtime.db.recovery)
+        if runtime.dropped_attachments:
+            from pushgui.ui.attachment_notice import show_dropped_attachments
+
+            show_dropped_attachments(shell.window, runtime.dropped_attachments)
         log.info("pushgui %s started with %s", __version__, locations.data)
         runtime.scheduler.after_next_pass(lambda started: log.info(READY, started))
         when_idle(runtime.warm_up)

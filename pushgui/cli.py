@@ -197,12 +197,21 @@ def _read_opened(locations: Locations) -> list[StoredPush]:
 
 def _export(locations: Locations, args: argparse.Namespace) -> int:
     from pushgui.core.bundle import collect
+    from pushgui.core.schedule import own_days
+    from pushgui.core.settings import SettingsStore
     from pushgui.core.transfer import write_export
 
     service = _service(locations)
     specs = service.all_specs()
+    kept = own_days.to_dict(own_days.load(SettingsStore(service.db)))
     try:
-        write_export(args.file, specs, damaged=service.damaged(), tables=collect(service.db))
+        write_export(
+            args.file,
+            specs,
+            damaged=service.damaged(),
+            tables=collect(service.db),
+            own_days=kept,  # the company's own days travel too, as from the window
+        )
     except OSError as exc:
         print(f"pushgui: cannot write {args.file}: {exc.strerror}", file=sys.stderr)
         return EXIT_IMPORT
@@ -213,12 +222,21 @@ def _export(locations: Locations, args: argparse.Namespace) -> int:
 def _import(locations: Locations, args: argparse.Namespace) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
-    from pushgui.core.transfer import read_import_file
+    from pushgui.core.files import read_regular_file
+    from pushgui.core.schedule import own_days
+    from pushgui.core.settings import SettingsStore
+    from pushgui.core.transfer import MAX_FILE_BYTES, read_import_file
 
     try:
         imported = read_import_file(args.file)
+        incoming = own_days.from_document(read_regular_file(args.file, MAX_FILE_BYTES))
         service = _service(locations)
+        settings = SettingsStore(service.db)
+        # Checked before anything is saved: days that contradict the kept ones import nothing.
+        merged = own_days.merge(own_days.load(settings), incoming) if incoming else None
         ids, plan = service.import_file(imported, now=datetime.now().astimezone())
+        if merged is not None:
+            own_days.save(settings, merged)
     except SpecError as exc:
         print(f"pushgui: nothing was imported from {args.file}:", file=sys.stderr)
         _print_problems([str(error) for error in exc.errors])
@@ -234,6 +252,12 @@ def _import(locations: Locations, args: argparse.Namespace) -> int:
     print(f"Imported {len(ids)} reminder{'' if len(ids) == 1 else 's'} from {args.file}.")
     for line in plan.summary():
         print(line)
+    if merged is not None and incoming is not None:
+        off, work = len(incoming.days_off), len(incoming.working_days)
+        print(
+            f"Own days merged: {off} day{'' if off == 1 else 's'} off, "
+            f"{work} working day{'' if work == 1 else 's'}."
+        )
     from pushgui.engine.single_instance import send_to_running
 
     if send_to_running(locations.data, "reconcile"):

@@ -5,18 +5,29 @@ any path, an import file could make a later run email ``/etc/shadow`` or the key
 password file to an address it chose. So a file is copied into ``<data>/attachments`` when
 it is picked (regular files only, at most :data:`MAX_ATTACHMENT_BYTES`), and a push may only
 name files inside that folder: an import naming anything else is refused, entry named.
+
+Two more guards keep that true for what no check saw: :func:`readable_copy` is asked again
+at send time (a hand-edited database cannot mail ``/etc/shadow``, symlinks resolved), and
+:func:`adopt_outside_files` moves the files of pushes saved before copies existed into the
+folder at start (or drops those that cannot be copied, saying so).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import uuid
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pushgui.core.errors import FieldError
+from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.files import FileTooLargeError, NotAFileError, open_private, read_regular_file
 from pushgui.core.i18n import translate
-from pushgui.core.paths import ensure_private_dir
+from pushgui.core.paths import ensure_private_dir, locate
+
+if TYPE_CHECKING:
+    from pushgui.core.store.db import Database
 
 ATTACHMENTS_DIRNAME = "attachments"
 MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024  # what most mail servers accept in one message
@@ -29,6 +40,47 @@ class AttachmentError(Exception):
 
 def attachments_dir(data_dir: Path) -> Path:
     return data_dir / ATTACHMENTS_DIRNAME
+
+
+_sending_from: Path | None = None
+
+
+def send_from(data_dir: Path) -> None:
+    """The data folder whose attachments a sender in this process may read (at start)."""
+    global _sending_from
+    _sending_from = data_dir
+
+
+def sending_data_dir() -> Path:
+    """The folder set by :func:`send_from`, else the one a plain ``pushgui`` would use."""
+    return _sending_from if _sending_from is not None else locate().data
+
+
+def readable_copy(path: str) -> Path:
+    """``path`` with symlinks resolved, if it is a file in the sending data folder's
+    attachments folder; raises :class:`AttachmentError` saying why not."""
+    folder = attachments_dir(sending_data_dir()).resolve()
+    name = Path(path).name
+    try:
+        resolved = Path(path).resolve(strict=True)
+    except (OSError, RuntimeError):
+        resolved = None
+    if resolved is not None and resolved.is_relative_to(folder) and resolved != folder:
+        return resolved
+    if resolved is None and Path(path).absolute().is_relative_to(folder):
+        raise AttachmentError(
+            translate(
+                "attachments",
+                "The attachment {name} could not be read (it is no longer in the data folder)",
+            ).format(name=name)
+        )
+    raise AttachmentError(
+        translate(
+            "attachments",
+            "The attachment {path} was not sent: it is outside pushgui's data folder "
+            "(attach it again in the window)",
+        ).format(path=path)
+    )
 
 
 def copy_in(source: Path, data_dir: Path) -> Path:
@@ -109,3 +161,46 @@ def attachment_problems(paths: tuple[str, ...], data_dir: Path, field: str) -> l
                 )
             )
     return problems
+
+
+def adopt_outside_files(db: Database) -> list[str]:
+    """Copy into the data folder each attachment of a stored push that names a file outside
+    it (pushes saved before copies existed), rewriting the push; a file that cannot be
+    copied (missing, not a regular file, too large, unreadable) is dropped from the push so
+    it is never sent. Returns one plain note per dropped file (for the log and the window).
+
+    Called at start, after unreadable pushes were set aside; the schedule is not touched.
+    """
+    # Here, not at the top: the email sender imports this module without the database layer.
+    from pushgui.core.specs import spec_from_dict, spec_to_dict
+    from pushgui.core.store.models import Push
+
+    data_dir = db.path.parent
+    notes: list[str] = []
+    with db.session() as session:
+        for push in session.query(Push).order_by(Push.id):
+            try:
+                spec = spec_from_dict(json.loads(push.spec))
+            except (ValueError, SpecError):
+                continue  # set aside as damaged already
+            paths = spec.message.attachments
+            if all(is_attachment_copy(path, data_dir) for path in paths):
+                continue
+            kept: list[str] = []
+            for path in paths:
+                if is_attachment_copy(path, data_dir):
+                    kept.append(path)
+                    continue
+                try:
+                    kept.append(str(copy_in(Path(path), data_dir)))
+                except AttachmentError as exc:
+                    notes.append(
+                        translate(
+                            "attachments",
+                            "{file} was removed from the reminder {name}: {problem}. "
+                            "Attach it again in the window.",
+                        ).format(file=path, name=spec.name, problem=exc)
+                    )
+            message = replace(spec.message, attachments=tuple(kept))
+            push.spec = json.dumps(spec_to_dict(replace(spec, message=message)))
+    return notes

@@ -776,6 +776,7 @@ class MainWindow(QMainWindow):
         )
         if not path:
             return
+        before = {record.id for record in self.channels.channels()} if self.channels else set()
         try:
             ids = import_with_own_days(
                 self.service, self.settings, Path(path), confirm=self._confirm_import
@@ -798,6 +799,14 @@ class MainWindow(QMainWindow):
             return
         self.refresh_ids(set(ids))
         self.statusBar().showMessage(self.tr("Imported %n reminder(s)", "", len(ids)), 5000)
+        if self.channels is not None:
+            # An export carries no secrets: ask for those of the channels it created.
+            from pushgui.ui.import_secrets_dialog import ImportSecretsDialog, needing_secrets
+
+            created = needing_secrets(self.channels, before)
+            if created:
+                self.import_secrets = ImportSecretsDialog(self.channels, created, self)
+                self.import_secrets.open()
 
     def _confirm_import(self, count: int, summary: list[str]) -> bool:
         """Show what the import will create, match and leave out; True to go ahead."""

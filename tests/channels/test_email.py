@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import pytest
 
+from pushgui.core.attachments import attachments_dir, copy_in, send_from
 from pushgui.core.channels.base import Outgoing
 from pushgui.core.channels.config import EmailConfig, build_sender
 from pushgui.core.channels.email import EmailSender
@@ -68,12 +69,16 @@ def test_starttls_each_recipient_gets_their_own_message(smtp_starttls, client_tl
     assert raw_subject.strip().startswith(b"=?utf-8?")  # RFC 2047 on the wire
 
 
-def test_html_alternative_and_attachments_arrive_intact(smtp_starttls, client_tls, tmp_path):
+def test_html_alternative_and_attachments_arrive_intact(
+    smtp_starttls, client_tls, tmp_path, data_dir
+):
     binary = bytes(range(256)) * 40
-    pdf = tmp_path / "报告.pdf"
-    pdf.write_bytes(binary)
-    notes = tmp_path / "notes.txt"
-    notes.write_text("第一行\nline two\n", encoding="utf-8")
+    picked = tmp_path / "报告.pdf"
+    picked.write_bytes(binary)
+    picked_notes = tmp_path / "notes.txt"
+    picked_notes.write_text("第一行\nline two\n", encoding="utf-8")
+    send_from(data_dir)  # attachments are copies in the data folder (docs/INPUTS.md)
+    pdf, notes = copy_in(picked, data_dir), copy_in(picked_notes, data_dir)
     message = mail(
         "zhang@example.com",
         html="<p><b>请提交周报</b></p>",
@@ -150,11 +155,13 @@ def test_no_encryption_when_chosen(smtp_plain):
     assert outcome.ok, outcome.error
 
 
-def test_recipient_problems_fail_only_that_recipient(smtp_starttls, client_tls, tmp_path):
+def test_recipient_problems_fail_only_that_recipient(smtp_starttls, client_tls, data_dir):
+    send_from(data_dir)
+    missing = attachments_dir(data_dir) / "0123456789ab" / "missing.pdf"
     batch = [
         mail("zhang@example.com"),
         mail("", name="No Address"),
-        mail("li@example.org", attachments=(str(tmp_path / "missing.pdf"),)),
+        mail("li@example.org", attachments=(str(missing),)),
         mail("bob@example.net"),
     ]
     outcomes = EmailSender(account(smtp_starttls), ssl_context=client_tls).send(batch)

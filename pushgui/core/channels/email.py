@@ -22,9 +22,11 @@ from email.policy import default as default_policy
 from email.utils import formatdate, make_msgid
 from pathlib import Path
 
+from pushgui.core.attachments import MAX_ATTACHMENT_BYTES, AttachmentError, readable_copy
 from pushgui.core.channels.base import Outcome, Outgoing
 from pushgui.core.channels.config import EmailConfig
 from pushgui.core.delivery import deadline
+from pushgui.core.files import FileTooLargeError, NotAFileError, read_regular_file
 
 log = logging.getLogger(__name__)
 
@@ -387,12 +389,27 @@ def _address(name: str, address: str) -> Address | str:
 
 
 def _read_attachment(path: str) -> tuple[bytes, str, str] | Outcome:
+    """The bytes and MIME type of an attachment, or the failure that refuses the message.
+
+    Only a copy in the data folder's attachments folder is read, symlinks resolved
+    (:func:`pushgui.core.attachments.readable_copy`): whatever the database says, a run
+    never mails ``/etc/shadow``. Regular files only, up to the size cap."""
     try:
-        data = Path(path).read_bytes()
+        resolved = readable_copy(path)
+        data = read_regular_file(resolved, MAX_ATTACHMENT_BYTES)
+    except AttachmentError as exc:
+        return Outcome(ok=False, error=str(exc), permanent=True)
     except OSError as exc:
+        problem = (
+            f"larger than {MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB"
+            if isinstance(exc, FileTooLargeError)
+            else "not a regular file"
+            if isinstance(exc, NotAFileError)
+            else exc.strerror or exc
+        )
         return Outcome(
             ok=False,
-            error=f"The attachment {Path(path).name} could not be read ({exc.strerror or exc})",
+            error=f"The attachment {Path(path).name} could not be read ({problem})",
             permanent=True,
         )
     kind, encoding = mimetypes.guess_type(path)
