@@ -2481,6 +2481,41 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
     </message>
 </context>
 <context>
+    <name>ImportSecretsDialog</name>
+    <message>
+        <source>Enter the passwords and tokens</source>
+        <translation>输入密码和令牌</translation>
+    </message>
+    <message>
+        <source>The import created these channels without their passwords or tokens (an export never contains them). Reminders sent through them fail until you enter them here, or later in Channels.</source>
+        <translation>导入创建了以下渠道，但没有它们的密码或令牌（导出文件从不包含这些）。在此处或稍后在“渠道”中输入之前，通过它们发送的提醒都会失败。</translation>
+    </message>
+    <message>
+        <source>Not entered yet</source>
+        <translation>尚未输入</translation>
+    </message>
+    <message>
+        <source>Enter…</source>
+        <translation>输入…</translation>
+    </message>
+    <message>
+        <source>Enter the secrets of {name}</source>
+        <translation>输入 {name} 的密码或令牌</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>稍后(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>更改…</translation>
+    </message>
+</context>
+<context>
     <name>InterruptedDialog</name>
     <message>
         <source>Some messages may not have been sent</source>
@@ -3936,6 +3971,14 @@ Next: %2</source>
 <context>
     <name>attachments</name>
     <message>
+        <source>The attachment {name} could not be read (it is no longer in the data folder)</source>
+        <translation>无法读取附件 {name}（它已不在数据文件夹中）</translation>
+    </message>
+    <message>
+        <source>The attachment {path} was not sent: it is outside pushgui&apos;s data folder (attach it again in the window)</source>
+        <translation>附件 {path} 未发送：它在 pushgui 的数据文件夹之外（请在窗口中重新添加附件）</translation>
+    </message>
+    <message>
         <source>{name} is a folder; attach files</source>
         <translation>{name} 是文件夹，请附加文件</translation>
     </message>
@@ -3962,6 +4005,10 @@ Next: %2</source>
     <message>
         <source>{path} is not a file here</source>
         <translation>{path} 在这里不是文件</translation>
+    </message>
+    <message>
+        <source>{file} was removed from the reminder {name}: {problem}. Attach it again in the window.</source>
+        <translation>已从提醒 {name} 中移除 {file}：{problem}。请在窗口中重新添加附件。</translation>
     </message>
     <message>
         <source>Attach at most {n} files</source>
@@ -4039,7 +4086,7 @@ Next: %2</source>
     <name>channels</name>
     <message>
         <source>Give the channel a name</source>
-        <extracomment>Channels that reach people by address (one message each) rather than posting to a room. The setting holding this data folder&apos;s id, which names its keyring entries. In a channel&apos;s stored settings: the names of the secrets it has a value for (not the values). The channel id a test send&apos;s secrets are kept under while it runs (real ids start at 1). The secrets this channel has a value for; ``None`` for a channel saved before pushgui recorded them (every secret of its kind is then looked up).</extracomment>
+        <extracomment>Channels that reach people by address (one message each) rather than posting to a room. In a channel&apos;s stored settings: the names of the secrets it has a value for (not the values). The channel id a test send&apos;s secrets are kept under while it runs (real ids start at 1). The secrets this channel has a value for; ``None`` for a channel saved before pushgui recorded them (every secret of its kind is then looked up).</extracomment>
         <translation>请给渠道起个名称</translation>
     </message>
     <message>
