@@ -236,7 +236,9 @@ def test_secrets_never_reach_the_log_or_the_database_even_at_debug_level(
     try:
         wait_ready(env_log, process)
         assert wait_until(lambda: query(data_dir, "SELECT status FROM runs") == [("ok",)], HANG), (
-            env_log.read_text()
+            query(data_dir, "SELECT * FROM runs"),
+            query(data_dir, "SELECT id, status, error FROM deliveries"),
+            env_log.read_text(),
         )
     finally:
         process.send_signal(signal.SIGTERM)
