@@ -180,3 +180,91 @@ def test_a_later_run_supersedes_the_pending_retry_so_the_recipient_gets_one_mess
     assert statuses[0][1] == "superseded" and "later run" in statuses[0][2]
     assert statuses[1][1] == "sent"
     assert first_status == "ok"
+
+
+def test_two_lanes_settling_one_run_at_once_leave_it_ok(database):
+    """A run with deliveries on two channels is settled by each channel's lane. One lane
+    read the other's delivery as still sending, the other then committed it sent and
+    settled the run ok, and the first wrote "running" over it: the run stayed running
+    although both messages were sent (seen under load in the fault tests)."""
+    import sqlite3
+    import threading
+
+    from sqlalchemy import event
+
+    from pushgui.core.delivery.queue import finish_run
+    from pushgui.core.store.models import Push
+
+    with database.session() as session:
+        push = Push(name="Both ways", spec="{}", enabled=False)
+        session.add(push)
+        session.flush()
+        run = Run(
+            push_id=push.id,
+            reason="schedule",
+            scheduled_at=datetime.now(UTC),
+            started_at=datetime.now(UTC),
+            status="running",
+        )
+        session.add(run)
+        session.flush()
+        run_id = run.id
+        for channel, status in (("email", "sent"), ("dingtalk", "sending")):
+            session.add(
+                Delivery(
+                    run_id=run_id,
+                    channel=channel,
+                    recipient=channel,
+                    address="",
+                    title="t",
+                    body="b",
+                    html="",
+                    status=status,
+                )
+            )
+
+    # Lane A settles; right after it read the deliveries it is held until lane B had its go.
+    read = threading.Event()
+    release = threading.Event()
+
+    def hold_after_read(conn, cursor, statement, parameters, context, executemany):
+        if threading.current_thread().name == "lane-a" and "FROM deliveries" in statement:
+            read.set()
+            release.wait(60)
+
+    event.listen(database.engine, "after_cursor_execute", hold_after_read)
+    statuses: dict[str, str] = {}
+    lane_a = threading.Thread(
+        target=lambda: statuses.setdefault("a", finish_run(database, run_id)), name="lane-a"
+    )
+    try:
+        lane_a.start()
+        assert read.wait(60)
+        # Lane B: its delivery is sent. While lane A holds the write lock (as it must), B
+        # cannot commit; without that lock B commits at once and A's stale read wins later.
+        lane_b = sqlite3.connect(database.path, timeout=0.5, isolation_level=None)
+        try:
+            lane_b.execute("BEGIN IMMEDIATE")
+            b_went_first = True
+        except sqlite3.OperationalError:
+            b_went_first = False
+        if b_went_first:
+            lane_b.execute("UPDATE deliveries SET status = 'sent' WHERE channel = 'dingtalk'")
+            lane_b.execute("COMMIT")
+            statuses["b"] = finish_run(database, run_id)  # sees both sent: ok
+            release.set()  # lane A goes on with what it read before
+            lane_a.join(60)
+        else:
+            release.set()
+            lane_a.join(60)
+            lane_b.execute("BEGIN IMMEDIATE")
+            lane_b.execute("UPDATE deliveries SET status = 'sent' WHERE channel = 'dingtalk'")
+            lane_b.execute("COMMIT")
+            statuses["b"] = finish_run(database, run_id)
+        lane_b.close()
+    finally:
+        release.set()
+        lane_a.join(60)
+        event.remove(database.engine, "after_cursor_execute", hold_after_read)
+    with database.session() as session:
+        assert session.get_one(Run, run_id).status == "ok", statuses

@@ -400,6 +400,11 @@ def finish_run(database: Database, run_id: int) -> str:
 
 def settle_run(session: Session, run_id: int) -> str:
     """:func:`finish_run` inside the caller's transaction."""
+    # The write lock first, then the reads: two channel lanes settling one run at once
+    # must not both read before either writes, or the later write stores a status from a
+    # stale read ("running" after every delivery was sent). SQLite reads outside a write
+    # transaction see only what was committed before them.
+    session.execute(update(Run).where(Run.id == run_id).values(status=Run.status))
     statuses = list(
         session.execute(select(Delivery.status).where(Delivery.run_id == run_id)).scalars()
     )
