@@ -312,7 +312,8 @@ def _report_holiday_data(runtime: Runtime) -> None:
 
 
 def _on_message(runtime: Runtime, message: str) -> None:
-    if message == "reconcile":
+    if message == "reconcile":  # ``pushgui import`` saved reminders (and maybe own days)
+        runtime.service.take_up_own_days(runtime.settings)
         runtime.service.reconcile()
 
 

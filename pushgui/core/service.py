@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -58,6 +59,9 @@ def summarise(items: Sequence[object], shown: int = 5) -> str:
 
 if TYPE_CHECKING:
     from pushgui.core.reconcile import ReconcileReport
+    from pushgui.core.settings import SettingsStore
+
+log = logging.getLogger(__name__)
 
 
 def push_id_of(job_id: str) -> int | None:
@@ -473,6 +477,17 @@ class PushService:
             self.scheduler.remove_job(job_id)
 
     # -- start-up: see pushgui.core.reconcile --------------------------------------------
+
+    def take_up_own_days(self, settings: SettingsStore) -> bool:
+        """Own days another process stored (``pushgui import`` while this one runs) take
+        effect now, moving the next runs they change; True when they did change."""
+        from pushgui.core.schedule import own_days
+
+        pushes = [(row.id, row.name, row.spec.trigger) for row in self.rows() if row.enabled]
+        changed = own_days.refresh(settings, self.scheduler, pushes)
+        if changed:
+            log.info("Own days off and working days updated; next runs recomputed")
+        return changed
 
     def reconcile(self, now: datetime | None = None) -> ReconcileReport:
         """Bring jobs in line with pushes; see :func:`pushgui.core.reconcile.reconcile`."""

@@ -443,7 +443,8 @@ class DesktopShell(QObject):
         """A message from a later launch on the same data folder."""
         if message == "show":
             self.show_window()
-        elif message == "reconcile":
+        elif message == "reconcile":  # ``pushgui import`` saved reminders (and maybe own days)
+            self.service.take_up_own_days(self.settings)
             self.service.reconcile()
             self.window.reload()
 

@@ -12,7 +12,7 @@ from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.i18n import translate
 from pushgui.core.schedule.data_check import Scheduler, Settings, reschedule
 from pushgui.core.schedule.spec import TriggerSpec
-from pushgui.core.schedule.workdays import OwnDays, set_own_days
+from pushgui.core.schedule.workdays import OwnDays, data, set_own_days
 
 KEY = "calendar.own_days"
 MAX_NOTE = 100
@@ -123,6 +123,22 @@ def save(
     set_own_days(own)
     if scheduler is not None and pushes:
         reschedule(scheduler, pushes)
+
+
+def refresh(
+    settings: Settings,
+    scheduler: Scheduler,
+    pushes: list[tuple[int, str, TriggerSpec]],
+) -> bool:
+    """Take up days another process stored (``pushgui import`` while this one runs): use
+    them and move the next runs they change. True when they differed from those in use."""
+    kept = load(settings)
+    if kept == data().own:
+        return False
+    set_own_days(kept)
+    if pushes:
+        reschedule(scheduler, pushes)
+    return True
 
 
 def from_document(data: bytes | str) -> OwnDays | None:
