@@ -161,4 +161,4 @@ def notification_server_fixture() -> Iterator[Any]:
         server.stop()
     for daemon in daemons:
         daemon.terminate()
-        daemon.wait(10)
+        daemon.wait(60)  # bounds a hang only

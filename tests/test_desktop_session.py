@@ -436,7 +436,7 @@ def test_a_reminder_stays_with_its_actions_is_snoozed_from_the_daemon_and_comes_
 
         # Quit from the tray menu; the snooze is kept in the database.
         right_click_and_choose(env, icon, ["Up", "Return"])
-        assert app.wait(15) == 0
+        assert app.wait(HANG) == 0
         assert [row[0] for row in snooze_jobs(data)] == [job_id]
 
         # Five minutes later (the job made due now, in the row APScheduler keeps for it)
@@ -449,10 +449,10 @@ def test_a_reminder_stays_with_its_actions_is_snoozed_from_the_daemon_and_comes_
         wait_for(lambda: not snooze_jobs(data), 10, "the snooze job done")
         icon = wait_for(lambda: tray_icon(env), 15, "pushgui's icon after the restart")
         right_click_and_choose(env, icon, ["Up", "Return"])
-        assert app.wait(15) == 0
+        assert app.wait(HANG) == 0
     finally:
         if app.poll() is None:
             app.terminate()
-            app.wait(10)
+            app.wait(HANG)
     log_text = (data / "logs" / "pushgui.log").read_text(encoding="utf-8")
     assert "Traceback" not in log_text

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import socket
 import threading
-import time
 
 
 class TrickleServer:
@@ -69,5 +68,4 @@ class TrickleServer:
 
     def stop(self) -> None:
         self._stop.set()
-        self._listener.close()
-        time.sleep(0)  # let the serving threads see the event
+        self._listener.close()  # serving threads end at their next byte (they see _stop)
