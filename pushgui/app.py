@@ -212,7 +212,6 @@ def open_runtime(locations: Locations) -> Runtime:
     db = open_database(locations.data)
     if db.recovery is not None:
         log.warning("%s", db.recovery.describe())
-    attachments.send_from(locations.data)  # a run mails files of this folder only
     settings = SettingsStore(db)
     upgrade_settings(settings)
     own_days.apply(settings)  # the company's own days, on top of every holiday calendar

@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-from pushgui.core.attachments import attachments_dir, copy_in, send_from
+from pushgui.core.attachments import attachments_dir, copy_in
 from pushgui.core.channels.base import Outgoing
 from pushgui.core.channels.email import EmailSender
 from tests.channels.test_email import account
@@ -59,8 +59,7 @@ def outside_paths(data_dir, tmp_path, secret):
 def test_a_path_outside_the_attachments_folder_fails_the_delivery_and_sends_nothing(
     smtp_starttls, client_tls, data_dir, tmp_path, secret
 ):
-    send_from(data_dir)
-    sender = EmailSender(account(smtp_starttls), ssl_context=client_tls)
+    sender = EmailSender(account(smtp_starttls), ssl_context=client_tls, data_dir=data_dir)
     for label, path in outside_paths(data_dir, tmp_path, secret).items():
         [outcome] = sender.send([mail(path)])
         assert not outcome.ok, label
@@ -71,11 +70,10 @@ def test_a_path_outside_the_attachments_folder_fails_the_delivery_and_sends_noth
 
 
 def test_a_copy_in_the_data_folder_is_sent(smtp_starttls, client_tls, data_dir, tmp_path):
-    send_from(data_dir)
     picked = tmp_path / "report.txt"
     picked.write_text("numbers", encoding="utf-8")
     copy = copy_in(picked, data_dir)
-    sender = EmailSender(account(smtp_starttls), ssl_context=client_tls)
+    sender = EmailSender(account(smtp_starttls), ssl_context=client_tls, data_dir=data_dir)
     [outcome] = sender.send([mail(copy)])
     assert outcome.ok, outcome.error
     [received] = smtp_starttls.inbox.received

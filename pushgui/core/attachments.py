@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.files import FileTooLargeError, NotAFileError, open_private, read_regular_file
 from pushgui.core.i18n import translate
-from pushgui.core.paths import ensure_private_dir, locate
+from pushgui.core.paths import ensure_private_dir
 
 if TYPE_CHECKING:
     from pushgui.core.store.db import Database
@@ -42,24 +42,10 @@ def attachments_dir(data_dir: Path) -> Path:
     return data_dir / ATTACHMENTS_DIRNAME
 
 
-_sending_from: Path | None = None
-
-
-def send_from(data_dir: Path) -> None:
-    """The data folder whose attachments a sender in this process may read (at start)."""
-    global _sending_from
-    _sending_from = data_dir
-
-
-def sending_data_dir() -> Path:
-    """The folder set by :func:`send_from`, else the one a plain ``pushgui`` would use."""
-    return _sending_from if _sending_from is not None else locate().data
-
-
-def readable_copy(path: str) -> Path:
-    """``path`` with symlinks resolved, if it is a file in the sending data folder's
-    attachments folder; raises :class:`AttachmentError` saying why not."""
-    folder = attachments_dir(sending_data_dir()).resolve()
+def readable_copy(path: str, data_dir: Path) -> Path:
+    """``path`` with symlinks resolved, if it is a file in ``data_dir``'s attachments
+    folder; raises :class:`AttachmentError` saying why not."""
+    folder = attachments_dir(data_dir).resolve()
     name = Path(path).name
     try:
         resolved = Path(path).resolve(strict=True)

@@ -203,6 +203,8 @@ class ChannelBook:
         return send_test(sent, to, **options)
 
     def sender(self, channel_id: int, **options: Any) -> Sender:
+        # A sender reads attachments only from this book's own data folder.
+        options.setdefault("data_dir", self.db.path.parent)
         return build_sender(self.config(channel_id), **options)
 
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 
-from pushgui.core.attachments import attachments_dir, copy_in, send_from
+from pushgui.core.attachments import attachments_dir, copy_in
 from pushgui.core.channels.base import Outgoing
 from pushgui.core.channels.config import EmailConfig, build_sender
 from pushgui.core.channels.email import EmailSender
@@ -77,7 +77,6 @@ def test_html_alternative_and_attachments_arrive_intact(
     picked.write_bytes(binary)
     picked_notes = tmp_path / "notes.txt"
     picked_notes.write_text("第一行\nline two\n", encoding="utf-8")
-    send_from(data_dir)  # attachments are copies in the data folder (docs/INPUTS.md)
     pdf, notes = copy_in(picked, data_dir), copy_in(picked_notes, data_dir)
     message = mail(
         "zhang@example.com",
@@ -85,7 +84,9 @@ def test_html_alternative_and_attachments_arrive_intact(
         attachments=(str(pdf), str(notes)),
     )
 
-    [outcome] = EmailSender(account(smtp_starttls), ssl_context=client_tls).send([message])
+    [outcome] = EmailSender(account(smtp_starttls), ssl_context=client_tls, data_dir=data_dir).send(
+        [message]
+    )
 
     assert outcome.ok, outcome.error
     msg = smtp_starttls.inbox.received[0].message
@@ -156,7 +157,6 @@ def test_no_encryption_when_chosen(smtp_plain):
 
 
 def test_recipient_problems_fail_only_that_recipient(smtp_starttls, client_tls, data_dir):
-    send_from(data_dir)
     missing = attachments_dir(data_dir) / "0123456789ab" / "missing.pdf"
     batch = [
         mail("zhang@example.com"),
@@ -164,7 +164,9 @@ def test_recipient_problems_fail_only_that_recipient(smtp_starttls, client_tls, 
         mail("li@example.org", attachments=(str(missing),)),
         mail("bob@example.net"),
     ]
-    outcomes = EmailSender(account(smtp_starttls), ssl_context=client_tls).send(batch)
+    outcomes = EmailSender(account(smtp_starttls), ssl_context=client_tls, data_dir=data_dir).send(
+        batch
+    )
 
     assert [o.ok for o in outcomes] == [True, False, False, True]
     assert outcomes[1].error == "No Address has no email address"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ssl
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, get_args
 
 from pushgui.core.errors import FieldError, SpecError
@@ -269,11 +270,13 @@ def build_sender(
     *,
     timeout: float | None = None,
     verify: ssl.SSLContext | str | bool = True,
+    data_dir: Path | None = None,
 ) -> Sender:
     """The sender for one configured channel.
 
     ``verify`` is what HTTP channels trust (True: the system's CAs) and, when it is an
     SSL context, also what the email channel uses; tests pass a context trusting their CA.
+    ``data_dir`` is the data folder whose attachment copies the email channel may read.
     """
     # Imported here: each sender module imports its config class from this module.
     from pushgui.core.channels import (
@@ -295,7 +298,7 @@ def build_sender(
     match config:
         case EmailConfig():
             context = verify if isinstance(verify, ssl.SSLContext) else None
-            return email_channel.EmailSender(config, ssl_context=context)
+            return email_channel.EmailSender(config, ssl_context=context, data_dir=data_dir)
         case DingTalkConfig():
             return dingtalk.DingTalkSender(config, timeout=http_timeout, verify=verify)
         case WeComConfig():

@@ -27,6 +27,7 @@ from pushgui.core.channels.base import Outcome, Outgoing
 from pushgui.core.channels.config import EmailConfig
 from pushgui.core.delivery import deadline
 from pushgui.core.files import FileTooLargeError, NotAFileError, read_regular_file
+from pushgui.core.paths import locate
 
 log = logging.getLogger(__name__)
 
@@ -56,8 +57,17 @@ class EmailSender:
     verification is never turned off.
     """
 
-    def __init__(self, config: EmailConfig, *, ssl_context: ssl.SSLContext | None = None) -> None:
+    def __init__(
+        self,
+        config: EmailConfig,
+        *,
+        ssl_context: ssl.SSLContext | None = None,
+        data_dir: Path | None = None,
+    ) -> None:
         self.config = config
+        # Attachments are read only from this data folder's copies (default: the folder a
+        # plain ``pushgui`` uses); the channel book hands in its own.
+        self._data_dir = data_dir if data_dir is not None else locate().data
         self._context = ssl_context
         self._policy = default_policy.clone(header_factory=_Registry())
         self._from: BaseHeader | str | None = None
@@ -144,7 +154,7 @@ class EmailSender:
             )
         for path in message.attachments:
             if path not in cache:
-                cache[path] = _read_attachment(path)
+                cache[path] = _read_attachment(path, self._data_dir)
             found = cache[path]
             if isinstance(found, Outcome):
                 return found
@@ -388,14 +398,14 @@ def _address(name: str, address: str) -> Address | str:
         return address
 
 
-def _read_attachment(path: str) -> tuple[bytes, str, str] | Outcome:
+def _read_attachment(path: str, data_dir: Path) -> tuple[bytes, str, str] | Outcome:
     """The bytes and MIME type of an attachment, or the failure that refuses the message.
 
     Only a copy in the data folder's attachments folder is read, symlinks resolved
     (:func:`pushgui.core.attachments.readable_copy`): whatever the database says, a run
     never mails ``/etc/shadow``. Regular files only, up to the size cap."""
     try:
-        resolved = readable_copy(path)
+        resolved = readable_copy(path, data_dir)
         data = read_regular_file(resolved, MAX_ATTACHMENT_BYTES)
     except AttachmentError as exc:
         return Outcome(ok=False, error=str(exc), permanent=True)
