@@ -1,5 +1,10 @@
 """Composition root: wires the store, the engine and (for the GUI) the windows together.
 
+Everything shared is built here, once: the database, the secret store, the books, the
+scheduler, the delivery engine and the :class:`~pushgui.core.jobs.JobContext` the executor
+hands to every job function (docs/ARCHITECTURE.md, "Composition root"). Nothing below
+this module keeps process-wide state of its own.
+
 The window starts in two steps (docs/BENCHMARKS.md, "Scale"): :func:`open_runtime` opens the
 database and builds the (stopped) scheduler, the window is built from the database and shown,
 and only then :meth:`Runtime.begin` starts the scheduler, reconciles jobs with pushes and asks
@@ -13,17 +18,19 @@ import logging
 import sys
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pushgui import __version__
-from pushgui.core import attachments, context
+from pushgui.core import attachments, headsup, jobs
+from pushgui.core.books import Books
 from pushgui.core.channels.desktop import install_log_sender
 from pushgui.core.delivery.engine import DeliveryEngine
 from pushgui.core.executor import PushExecutor
 from pushgui.core.files import PrivateRotatingFileHandler
+from pushgui.core.jobs import JobContext
 from pushgui.core.paths import Locations, ensure_private_dir
 from pushgui.core.preferences import upgrade as upgrade_settings
 from pushgui.core.redact import RedactingFilter
@@ -57,6 +64,7 @@ from pushgui.engine.sleep import SleepWatcher
 
 if TYPE_CHECKING:
     from pushgui.core.reconcile import ReconcileReport
+    from pushgui.ui.shell import DesktopShell
 
 log = logging.getLogger(__name__)
 
@@ -115,6 +123,11 @@ class DeferredSecrets:
                 self._store = self._make()
             return self._store
 
+    def use(self, store: SecretStore) -> None:
+        """From now on keep secrets in ``store`` (the user chose another secrets mode)."""
+        with self._lock:
+            self._store = store
+
     def set(self, channel_id: int, field: str, value: str) -> None:
         self.resolve().set(channel_id, field, value)
 
@@ -141,6 +154,8 @@ class Runtime:
     settings: SettingsStore
     backups: BackupManager
     engine: DeliveryEngine
+    executor: PushExecutor
+    books: Books
     _backup_timer: QTimer | None = field(default=None, repr=False)
     dropped_attachments: list[str] = field(default_factory=list)  # said in the window
     _stopped: bool = field(default=False, repr=False)
@@ -182,7 +197,7 @@ class Runtime:
         if isinstance(self.secrets, DeferredSecrets):
             self.secrets.resolve()
         QThreadPool.globalInstance().start(warm_up_http)
-        compile_run_statements(self.db)
+        compile_run_statements(self.db, self.secrets)
 
     def daily_backup(self) -> None:
         """Take today's backup if there is none yet; safe to call from any thread."""
@@ -200,8 +215,13 @@ class Runtime:
         self.engine.shutdown()
         if self.scheduler.running:
             self.scheduler.shutdown(wait=True)
-        context.bind(None, None)
         self.db.close()
+
+    def hand_headsups_to(self, handler: Callable[[headsup.HeadsUp], None]) -> None:
+        """Show heads-ups with ``handler`` (the window's) from now on."""
+        context = self.executor.context
+        assert context is not None
+        self.executor.context = replace(context, headsup=handler)
 
 
 def open_runtime(locations: Locations) -> Runtime:
@@ -224,7 +244,7 @@ def open_runtime(locations: Locations) -> Runtime:
         jobstores={"default": PushJobStore(db.engine)},
         executors={"default": executor},
     )
-    context.bind(secrets, scheduler)
+    headsup.install(scheduler, db)  # re-arms heads-ups as schedule jobs start
     bridge = EventBridge()
     bridge.attach(scheduler)
     # Job functions write runs; the engine's channel lanes send them. A finished run is
@@ -233,9 +253,9 @@ def open_runtime(locations: Locations) -> Runtime:
         db,
         secrets,
         scheduler,
-        on_run_finished=lambda push, run: bridge.job_executed.emit(f"{push}:delivered:{run}"),
+        on_run_finished=lambda push, run: bridge.job_executed.emit(jobs.delivered_id(push, run)),
     )
-    executor.engine = engine
+    executor.context = JobContext(db, secrets, scheduler, engine)
     service = PushService(db, scheduler)
     service.set_aside_damaged()  # before the window, the scheduler or reconcile reads a spec
     # Pushes saved before attachments were copies: copy their files in, or drop (and say).
@@ -245,7 +265,10 @@ def open_runtime(locations: Locations) -> Runtime:
     backups = BackupManager(
         db.path, locations.backups, keep=int(settings.get(KEEP_BACKUPS_KEY, DEFAULT_KEEP))
     )
-    runtime = Runtime(db, scheduler, service, bridge, secrets, settings, backups, engine)
+    books = Books.of(db, secrets)
+    runtime = Runtime(
+        db, scheduler, service, bridge, secrets, settings, backups, engine, executor, books
+    )
     runtime.dropped_attachments = dropped
     return runtime
 
@@ -316,6 +339,14 @@ def _on_message(runtime: Runtime, message: str) -> None:
         runtime.service.reconcile()
 
 
+def wire_shell(runtime: Runtime, shell: DesktopShell) -> None:
+    """Connect the windows to the engine: heads-ups are shown by the shell, and a secrets
+    mode chosen in the Channels window is what every later send reads."""
+    runtime.hand_headsups_to(shell.headsup.notifier)
+    if isinstance(runtime.secrets, DeferredSecrets):
+        shell.secrets_changed.connect(runtime.secrets.use)
+
+
 def run_gui(locations: Locations, minimized: bool = False) -> int:
     """Start the desktop app; a second launch on the same data folder shows the first."""
     from pushgui.core.system_libs import install_hint, missing_libraries, uses_xcb
@@ -372,11 +403,13 @@ def run_gui(locations: Locations, minimized: bool = False) -> int:
         runtime.scheduler,
         runtime.bridge,
         runtime.settings,
+        books=runtime.books,
         backups=runtime.backups,
         locations=locations,
         autostart=pick(data_dir_argument(locations.data)),
     )
     instance.message_received.connect(shell.on_message)
+    wire_shell(runtime, shell)
     notifier = notification_service(app)
     shell.presenter.set_notifier(notifier)  # reminders with Done / Snooze / Open
     shell.presenter.restore()  # the reminders left unanswered at the last quit

@@ -172,6 +172,7 @@ def _list(locations: Locations, _args: argparse.Namespace) -> int:
 
 def _read_opened(locations: Locations) -> list[StoredPush]:
     from pushgui.core.damaged import set_aside_damaged
+    from pushgui.core.jobs import NEXT_RUNS_SQL
     from pushgui.core.store.db import open_database
     from pushgui.core.store.peek import StoredPush
 
@@ -182,11 +183,7 @@ def _read_opened(locations: Locations) -> list[StoredPush]:
             pushes = connection.exec_driver_sql(
                 "SELECT id, name, spec, enabled FROM pushes ORDER BY id"
             ).all()
-            next_runs: dict[str, float] = dict(
-                connection.exec_driver_sql(
-                    "SELECT id, next_run_time FROM apscheduler_jobs WHERE id NOT LIKE '%:%'"
-                ).all()
-            )
+            next_runs: dict[str, float] = dict(connection.exec_driver_sql(NEXT_RUNS_SQL).all())
     finally:
         db.close()
     return [

@@ -18,14 +18,15 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import cast, delete, select, update
+from sqlalchemy import cast, select, update
 from sqlalchemy.types import LargeBinary
 
 from pushgui.core.i18n import translate
+from pushgui.core.jobs import delete_rows_of_push
 from pushgui.core.schedule.spec import CalendarSpec
 from pushgui.core.specs import MAX_NAME, Message, PushSpec, spec_problem, spec_to_dict
 from pushgui.core.store.db import Database
-from pushgui.core.store.models import DamagedPush, Push, jobs_table
+from pushgui.core.store.models import DamagedPush, Push
 
 log = logging.getLogger(__name__)
 
@@ -98,12 +99,7 @@ def set_aside_damaged(db: Database) -> list[DamagedRecord]:
                 .values(name=spec.name, enabled=False, spec=json.dumps(spec_to_dict(spec)))
             )
             # Its job would only fail at every run; the paused placeholder has none.
-            session.execute(
-                delete(jobs_table).where(
-                    (jobs_table.c.id == str(push_id))
-                    | ((jobs_table.c.id > f"{push_id}:") & (jobs_table.c.id < f"{push_id};"))
-                )
-            )
+            delete_rows_of_push(session, push_id)
     for record in found:
         log.error(
             "Push %d (%r) could not be read (%s); it was paused and its stored text kept "

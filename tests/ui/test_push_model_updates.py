@@ -21,7 +21,6 @@ from pushgui.app import start_runtime
 from pushgui.core.paths import locate
 from pushgui.core.service import PushRow
 from pushgui.core.specs import spec_to_dict
-from pushgui.core.store import db as store_db
 from pushgui.ui.main_window import MainWindow
 from pushgui.ui.push_model import (
     ENABLED,
@@ -124,12 +123,11 @@ def runtime(qapp, data_dir):
     rt = start_runtime(locate(data_dir))
     yield rt
     rt.stop()
-    store_db.bind(None)
 
 
 def test_the_selected_reminder_stays_selected_when_a_change_moves_it(qtbot, runtime):
     ids = [runtime.service.create(once_in(3600 * (i + 1), name=f"R{i}")) for i in range(5)]
-    window = MainWindow(runtime.service, runtime.bridge, runtime.settings)
+    window = MainWindow(runtime.service, runtime.bridge, runtime.settings, runtime.books.templates)
     qtbot.addWidget(window)
     window.show()
     window.select_id(ids[1])
