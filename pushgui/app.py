@@ -299,7 +299,8 @@ def run_headless(locations: Locations) -> int:
             file=sys.stderr,
         )
         return 3
-    install_sigint_handler(app)  # first: a signal during start-up must still stop us cleanly
+    # First: a signal during start-up must still stop us cleanly.
+    signals = install_sigint_handler(app)
     install_log_sender()
     runtime = start_runtime(locations)
     _report_holiday_data(runtime)
@@ -314,6 +315,7 @@ def run_headless(locations: Locations) -> int:
         log.info("Stopping")
         runtime.stop()
         instance.release()
+        signals.uninstall()
     return 0
 
 
@@ -415,7 +417,7 @@ def run_gui(locations: Locations, minimized: bool = False) -> int:
     shell.presenter.restore()  # the reminders left unanswered at the last quit
     if shell.tray is not None:
         shell.tray.set_notifier(notifier)
-    install_sigint_handler(app)
+    signals = install_sigint_handler(app)
     watcher = SleepWatcher(parent=app)
     watcher.resumed.connect(runtime.scheduler.wakeup)
     restore: list[Path] = []
@@ -464,6 +466,7 @@ def run_gui(locations: Locations, minimized: bool = False) -> int:
     finally:
         runtime.stop()
         instance.release()
+        signals.uninstall()
         reporter.uninstall()
         if notifier is not None:
             notifier.close()
