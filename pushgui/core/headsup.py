@@ -1,11 +1,12 @@
 """Heads-up before a push goes to other people: "this is about to be sent; skip it?"
 
 A push with ``options.heads_up_minutes`` set (and any recipient other than "me") gets a
-second job, ``"<push id>:headsup"``, a one-off at its next run minus that many minutes. The
-schedule job itself is untouched and sends as usual unless the user skips the run. The
-heads-up job is armed when the push is scheduled (:meth:`PushService._schedule`), changed
-or reconciled, re-armed after each run by a scheduler listener (:func:`install`, added by the
-composition root), and checks at fire time that the run it announces is still the next one.
+second job (a heads-up job, :mod:`pushgui.core.jobs`), a one-off at its next run minus that
+many minutes. The schedule job itself is untouched and sends as usual unless the user skips
+the run. The heads-up job is armed when the push is scheduled
+(:meth:`PushService._schedule`), changed or reconciled, re-armed after each run by a
+scheduler listener (:func:`install`, added by the composition root), and checks at fire
+time that the run it announces is still the next one.
 
 What the user sees is up to the front end: the GUI hands a handler in the job context
 (``JobContext.headsup``) that shows a window with Skip this time / Edit / Send now;

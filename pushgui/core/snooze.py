@@ -1,6 +1,6 @@
 """Snoozing a reminder: the same reminder shown again later, by a persisted one-off job.
 
-The job (id ``"<push id>:snooze:<unix time>"``) lives in the job store like every other job,
+The job (a snooze job, :mod:`pushgui.core.jobs`) lives in the job store like every other job,
 so a snoozed reminder survives a restart. When it fires, :func:`run_snoozed` shows the very
 title and body that were snoozed through the desktop channel only (a snooze is the user's
 own; it never sends anything to other people) and records a run with reason ``"snooze"``.

@@ -15,7 +15,7 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
-from pushgui.core.jobs import NEXT_RUNS_SQL
+from pushgui.core.jobs import NEXT_RUNS_SQL, schedule_id
 from pushgui.core.paths import DB_FILENAME
 from pushgui.core.specs import spec_problem
 from pushgui.core.store.recovery import DatabaseDamaged, quick_check, read_revision
@@ -63,7 +63,7 @@ def peek_pushes(data_dir: Path) -> list[StoredPush] | None:
             name_text = bytes(name or b"").decode("utf-8")
         except UnicodeDecodeError:
             return None
-        stamp = next_runs.get(str(push_id))
+        stamp = next_runs.get(schedule_id(push_id))
         found.append(
             StoredPush(
                 int(push_id),
