@@ -13,7 +13,6 @@ working, and exports carry the raw bytes (see docs/EXPORT_FORMAT.md).
 from __future__ import annotations
 
 import base64
-import json
 import logging
 from dataclasses import dataclass
 from typing import Any
@@ -24,7 +23,7 @@ from sqlalchemy.types import LargeBinary
 from pushgui.core.i18n import translate
 from pushgui.core.jobs import delete_rows_of_push
 from pushgui.core.schedule.spec import CalendarSpec
-from pushgui.core.specs import MAX_NAME, Message, PushSpec, spec_problem, spec_to_dict
+from pushgui.core.specs import MAX_NAME, Message, PushSpec, spec_problem, stored_spec
 from pushgui.core.store.db import Database
 from pushgui.core.store.models import DamagedPush, Push
 
@@ -96,7 +95,7 @@ def set_aside_damaged(db: Database) -> list[DamagedRecord]:
             session.execute(
                 update(Push)
                 .where(Push.id == push_id)
-                .values(name=spec.name, enabled=False, spec=json.dumps(spec_to_dict(spec)))
+                .values(name=spec.name, enabled=False, spec=stored_spec(spec))
             )
             # Its job would only fail at every run; the paused placeholder has none.
             delete_rows_of_push(session, push_id)

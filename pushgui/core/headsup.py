@@ -15,7 +15,6 @@ headless, the heads-up is logged.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,7 +27,7 @@ from pushgui.core import jobs
 from pushgui.core.channels.desktop import KIND as DESKTOP
 from pushgui.core.clock import Clock, utc_now
 from pushgui.core.jobs import JobContext, handed
-from pushgui.core.specs import PushSpec, spec_from_dict
+from pushgui.core.specs import PushSpec, spec_from_stored
 from pushgui.core.store.db import Database
 from pushgui.core.store.models import Push
 
@@ -92,7 +91,7 @@ def disarm(scheduler: Any, push_id: int) -> None:
 def _load(database: Database, push_id: int) -> PushSpec | None:
     with database.session() as session:
         push = session.get(Push, push_id)
-        return None if push is None else spec_from_dict(json.loads(push.spec))
+        return None if push is None else spec_from_stored(push.spec, push.name, push.enabled)
 
 
 def rearm(

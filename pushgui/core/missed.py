@@ -10,7 +10,6 @@ is ever silently gone. At start the GUI may ask the user instead (:func:`find_mi
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -24,7 +23,7 @@ from pushgui.core import jobs
 from pushgui.core.clock import Clock, utc_now
 from pushgui.core.i18n import QT_TRANSLATE_NOOP
 from pushgui.core.schedule.preview import next_fire_time
-from pushgui.core.specs import PushOptions, spec_from_dict
+from pushgui.core.specs import PushOptions, spec_from_stored
 from pushgui.core.store.db import Database
 from pushgui.core.store.models import Push, Run
 
@@ -119,7 +118,9 @@ def record_skipped(
 def options_of(database: Database, push_id: int) -> PushOptions | None:
     with database.session() as session:
         push = session.get(Push, push_id)
-        return None if push is None else spec_from_dict(json.loads(push.spec)).options
+        return (
+            None if push is None else spec_from_stored(push.spec, push.name, push.enabled).options
+        )
 
 
 def find_missed(database: Database, scheduler: Any, now: datetime) -> list[MissedRun]:
@@ -163,10 +164,10 @@ def resolve(
         job = jobs.schedule_job(scheduler, push_id)
         with database.session() as session:
             push = session.get(Push, push_id)
-            text = push.spec if push is not None else None
-        if job is None or text is None:
+            spec = None if push is None else spec_from_stored(push.spec, push.name, push.enabled)
+        if job is None or spec is None:
             continue
-        following = next_fire_time(spec_from_dict(json.loads(text)).trigger, None, now)
+        following = next_fire_time(spec.trigger, None, now)
         if following is None:
             jobs.remove(scheduler, jobs.schedule_id(push_id))
         else:

@@ -9,7 +9,6 @@ call them.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -26,7 +25,7 @@ from pushgui.core.i18n import QT_TRANSLATE_NOOP
 from pushgui.core.schedule.build import build_trigger
 from pushgui.core.schedule.preview import next_fire_time
 from pushgui.core.schedule.spec import OnceSpec
-from pushgui.core.specs import PushSpec, spec_from_dict
+from pushgui.core.specs import PushSpec, spec_from_stored
 from pushgui.core.store.models import Delivery, Push, Run
 
 if TYPE_CHECKING:
@@ -63,7 +62,10 @@ def reconcile(service: PushService, now: datetime | None = None) -> ReconcileRep
     report = ReconcileReport(interrupted=mark_interrupted(service))
     with service.db.session() as session:
         job_rows = jobs.stored_jobs(session)
-        pushes = {p.id: p for p in session.execute(select(Push.id, Push.spec, Push.enabled)).all()}
+        pushes = {
+            p.id: p
+            for p in session.execute(select(Push.id, Push.name, Push.spec, Push.enabled)).all()
+        }
         last_scheduled = dict(
             session.execute(
                 select(Run.push_id, func.max(Run.scheduled_at))
@@ -90,7 +92,7 @@ def reconcile(service: PushService, now: datetime | None = None) -> ReconcileRep
     for push_id, push in pushes.items():
         if not push.enabled or push_id in present:
             continue
-        spec = spec_from_dict(json.loads(push.spec))
+        spec = spec_from_stored(push.spec, push.name, push.enabled)
         if push_id in keep_next:
             next_run = keep_next[push_id]
             report.rebuilt.append(push_id)
@@ -138,10 +140,11 @@ def _arm_headsups(
 ) -> None:
     """Scheduled pushes that want a heads-up but have no heads-up job get one."""
     for push_id in present:
-        text = pushes[push_id].spec
+        push = pushes[push_id]
         # Cheap test first: the key is only written when a heads-up is set.
-        if '"heads_up_minutes"' in text and jobs.headsup_id(push_id) not in job_ids:
-            headsup.rearm(service.scheduler, service.db, push_id, spec_from_dict(json.loads(text)))
+        if '"heads_up_minutes"' in push.spec and jobs.headsup_id(push_id) not in job_ids:
+            spec = spec_from_stored(push.spec, push.name, push.enabled)
+            headsup.rearm(service.scheduler, service.db, push_id, spec)
 
 
 def _resume_point(spec: PushSpec, last: datetime | None, now: datetime) -> datetime | None:

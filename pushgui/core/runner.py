@@ -15,7 +15,6 @@ supersedes that recipient's pending retries, so a retry and a manual run never b
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from collections.abc import Sequence
@@ -50,7 +49,7 @@ from pushgui.core.delivery.states import (
 from pushgui.core.jobs import JobContext, handed
 from pushgui.core.missed import is_late, plan_runs, record_skipped
 from pushgui.core.recipients import Recipient, RenderedTooLargeError, expand, render_for
-from pushgui.core.specs import PushSpec, spec_from_dict
+from pushgui.core.specs import PushSpec, spec_from_stored
 from pushgui.core.store.models import Push, Run
 
 log = logging.getLogger(__name__)
@@ -95,7 +94,7 @@ def run_push(
         if push is None:
             log.warning("Push %s no longer exists; nothing to run", push_id)
             return "missing"
-        spec = spec_from_dict(json.loads(push.spec))
+        spec = spec_from_stored(push.spec, push.name, push.enabled)
     channel_book = ChannelBook(database, ctx.secrets)
     channels = {c.id: c for c in channel_book.channels()}
     recipients = expand(spec, ContactBook(database), channels)
@@ -169,7 +168,7 @@ def _record_runs(
                 select(Push).where(Push.id.in_({d.push_id for d in due}))
             ).scalars()
         }
-        specs = {i: spec_from_dict(json.loads(p.spec)) for i, p in pushes.items()}
+        specs = {i: spec_from_stored(p.spec, p.name, p.enabled) for i, p in pushes.items()}
     channel_book = ChannelBook(database, context.secrets)
     channels = {c.id: c for c in channel_book.channels()}
     contacts = ContactBook(database)
@@ -334,7 +333,7 @@ def retry_run(run_id: int, *, context: JobContext | None = None) -> str:
         push = session.get(Push, run.push_id)
         if push is None:
             return "missing"
-        spec = spec_from_dict(json.loads(push.spec))
+        spec = spec_from_stored(push.spec, push.name, push.enabled)
         push_id = push.id
     due = claim_retries(database, run_id, now)
     if due:

@@ -15,7 +15,6 @@ used: reading the push list (``pushgui list``) needs none of them.
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -38,7 +37,7 @@ from pushgui.core.i18n import translate
 from pushgui.core.schedule.build import build_trigger
 from pushgui.core.schedule.preview import next_fire_time
 from pushgui.core.schedule.spec import OnceSpec
-from pushgui.core.specs import MAX_NAME, PushSpec, spec_from_dict, spec_to_dict
+from pushgui.core.specs import MAX_NAME, PushSpec, spec_from_stored, stored_spec
 from pushgui.core.store.db import Database
 from pushgui.core.store.models import Channel, Contact, Group, Push, Run
 from pushgui.core.transfer import ImportFile, validation_now
@@ -80,7 +79,7 @@ class PushRow:
 
     @cached_property
     def spec(self) -> PushSpec:
-        return spec_from_dict(json.loads(self.spec_json))
+        return spec_from_stored(self.spec_json, self.name, self.enabled)
 
 
 class PushService:
@@ -113,7 +112,7 @@ class PushService:
             push = session.get(Push, push_id)
             if push is None:
                 raise LookupError(f"Push {push_id} does not exist")
-            return spec_from_dict(json.loads(push.spec))
+            return spec_from_stored(push.spec, push.name, push.enabled)
 
     def rows(self, ids: Sequence[int] | None = None) -> list[PushRow]:
         """Rows for the push list, in three queries whatever the number of pushes."""
@@ -183,8 +182,7 @@ class PushService:
         self._check_references(specs, labels)
         with self.db.session() as session:
             rows = [
-                Push(name=spec.name, spec=json.dumps(spec_to_dict(spec)), enabled=spec.enabled)
-                for spec in specs
+                Push(name=spec.name, spec=stored_spec(spec), enabled=spec.enabled) for spec in specs
             ]
             session.add_all(rows)
             session.flush()
@@ -270,8 +268,7 @@ class PushService:
                 raise SpecError(errors)
             self._check_references(specs, imported.labels, session)
             rows = [
-                Push(name=spec.name, spec=json.dumps(spec_to_dict(spec)), enabled=spec.enabled)
-                for spec in specs
+                Push(name=spec.name, spec=stored_spec(spec), enabled=spec.enabled) for spec in specs
             ]
             session.add_all(rows)
             session.flush()
@@ -323,7 +320,7 @@ class PushService:
         with self.db.session() as session:
             push = session.get_one(Push, push_id)
             push.name, push.enabled = spec.name, spec.enabled
-            push.spec = json.dumps(spec_to_dict(spec))
+            push.spec = stored_spec(spec)
         schedule_changed = (before.trigger, before.options, before.enabled) != (
             spec.trigger,
             spec.options,

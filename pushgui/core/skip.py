@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from datetime import datetime, timedelta
 from typing import Any
@@ -12,7 +11,7 @@ from pushgui.core.clock import Clock, utc_now
 from pushgui.core.i18n import QT_TRANSLATE_NOOP
 from pushgui.core.missed import record_skipped
 from pushgui.core.schedule.preview import next_fire_time
-from pushgui.core.specs import spec_from_dict
+from pushgui.core.specs import spec_from_stored
 from pushgui.core.store.db import Database
 from pushgui.core.store.models import Push
 
@@ -47,7 +46,7 @@ def skip_next(
         push = session.get(Push, push_id)
         if push is None:
             return None
-        spec = spec_from_dict(json.loads(push.spec))
+        spec = spec_from_stored(push.spec, push.name, push.enabled)
     record_skipped(database, push_id, due, SKIPPED_ONCE, reason="schedule", clock=clock)
     following = next_fire_time(spec.trigger, due, now)
     if following is None:

@@ -8,7 +8,6 @@ own; it never sends anything to other people) and records a run with reason ``"s
 
 from __future__ import annotations
 
-import json
 import logging
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
@@ -21,7 +20,6 @@ from pushgui.core.channels.desktop import KIND as DESKTOP
 from pushgui.core.channels.desktop import ME
 from pushgui.core.jobs import JobContext, add_snooze, handed
 from pushgui.core.schedule.zones import system_timezone
-from pushgui.core.specs import spec_from_dict
 from pushgui.core.store.models import Delivery, Push, Run
 
 log = logging.getLogger(__name__)
@@ -70,7 +68,7 @@ def run_snoozed(push_id: int, title: str, body: str, *, context: JobContext | No
         if push is None:
             log.warning("Push %s no longer exists; the snoozed reminder is dropped", push_id)
             return "missing"
-        name = spec_from_dict(json.loads(push.spec)).name
+        name = push.name
         run = Run(
             push_id=push_id,
             reason=REASON,
