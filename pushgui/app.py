@@ -342,8 +342,12 @@ def _on_message(runtime: Runtime, message: str) -> None:
 
 
 def wire_shell(runtime: Runtime, shell: DesktopShell) -> None:
-    """Connect the windows to the engine: heads-ups are shown by the shell, and a secrets
-    mode chosen in the Channels window is what every later send reads."""
+    """Connect the windows to the engine: reminders and heads-ups are shown by the shell,
+    and a secrets mode chosen in the Channels window is what every later send reads."""
+    from pushgui.core.channels.base import register_sender
+    from pushgui.core.channels.desktop import KIND as DESKTOP
+
+    register_sender(DESKTOP, shell.desktop_sender)
     runtime.hand_headsups_to(shell.headsup.notifier)
     if isinstance(runtime.secrets, DeferredSecrets):
         shell.secrets_changed.connect(runtime.secrets.use)

@@ -18,8 +18,6 @@ from PySide6.QtWidgets import QApplication, QDialog, QSystemTrayIcon, QWidget
 
 from pushgui.core.autostart import Autostart
 from pushgui.core.books import Books
-from pushgui.core.channels.base import register_sender
-from pushgui.core.channels.desktop import KIND as DESKTOP
 from pushgui.core.history import HistoryFilter
 from pushgui.core.jobs import push_id_of
 from pushgui.core.paths import Locations
@@ -130,7 +128,6 @@ class DesktopShell(QObject):
         self.presenter = ReminderPresenter(self.tray, self, scheduler=scheduler, store=settings)
         self.desktop_sender = DesktopSender(self)
         self.desktop_sender.reminder_due.connect(self.presenter.present)
-        register_sender(DESKTOP, self.desktop_sender)
         self.presenter.open_changed.connect(self._on_open_reminders)
         self.window.reminder_requested.connect(self.presenter.show_window)
         self.headsup = HeadsUpPresenter(service, self)

@@ -50,6 +50,9 @@ ALLOWED: dict[str, str] = {
     "pushgui.core.schedule.zones._all_timezones": (
         "a cache without inputs: the zone names of the installed tz database"
     ),
+    "pushgui.core.schedule.workdays._country_year": (
+        "a cache over (country, year, language) of the installed holidays library's days"
+    ),
     "pushgui.core.schedule.zones._known": (
         "a cache over a zone name, of whether the installed tz database has it"
     ),
@@ -83,9 +86,6 @@ NOT_YET_REMOVED: dict[str, str] = {
     "pushgui.core.schedule.workdays._data": (
         "the holiday data and the user's own days, read by pickled triggers when APScheduler "
         "computes a next run; handing it in needs the triggers rebuilt from their specs"
-    ),
-    "pushgui.core.schedule.workdays._country_year": (
-        "holidays per (country, year, language) from the holidays library (same change)"
     ),
 }
 
