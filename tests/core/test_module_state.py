@@ -282,3 +282,20 @@ def test_each_listed_name_still_exists(key):
     module_name, _dot, attr = key.rpartition(".")
     module = importlib.import_module(module_name)
     assert hasattr(module, attr), f"{key} is allowed but no longer exists"
+
+
+def test_opening_a_database_changes_nothing_but_the_data_folder(data_dir, tmp_path):
+    """``open_database`` returns the database and binds nothing: two open side by side."""
+    from pushgui.core.store import db as db_module
+    from pushgui.core.store.db import open_database
+
+    before = dict(vars(db_module))
+    first = open_database(data_dir)
+    other = tmp_path / "other"
+    second = open_database(other)
+    try:
+        assert dict(vars(db_module)) == before
+        assert (first.path.parent, second.path.parent) == (data_dir, other)
+    finally:
+        first.close()
+        second.close()
