@@ -98,7 +98,7 @@ def push_id_of(job_id: str) -> int | None:
     return int(head) if head.isdigit() else None
 
 
-def kind_of(job_id: str) -> Kind | str | None:
+def kind_of(job_id: str) -> str | None:
     """The job's kind; ``None`` for an id pushgui did not make."""
     head, _colon, rest = job_id.partition(":")
     if not head.isdigit():
