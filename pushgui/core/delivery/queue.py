@@ -141,25 +141,7 @@ def supersede(
     session: Session, push_id: int, run_id: int, rows: Sequence[Pending | Delivery]
 ) -> int:
     """Drop the pending retries of earlier runs of ``push_id`` to the recipients of ``rows``."""
-    keys = {recipient_key(r) for r in rows}
-    waiting = session.execute(
-        select(Delivery)
-        .join(Run, Run.id == Delivery.run_id)
-        .where(Run.push_id == push_id, Run.id != run_id, Delivery.status == RETRYING)
-    ).scalars()
-    ids = [d.id for d in waiting if recipient_key(d) in keys]
-    if ids:
-        session.execute(
-            update(Delivery)
-            .where(Delivery.id.in_(ids), Delivery.status == RETRYING)
-            .values(
-                status=SUPERSEDED,
-                error=SUPERSEDED_TEXT,
-                next_attempt_at=None,
-                finished_at=datetime.now(UTC),
-            )
-        )
-    return len(ids)
+    return supersede_many(session, [(push_id, run_id, rows)])
 
 
 def supersede_many(
