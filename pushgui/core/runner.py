@@ -212,9 +212,15 @@ def _record_runs(
     with database.session() as session:
         run_ids: list[int] = []
         if runs:
-            written = session.execute(insert(Run).returning(Run.id), runs).scalars().all()
-            # SQLite numbers the rows of one INSERT in the order of its VALUES.
-            run_ids = sorted(int(i) for i in written)
+            # Each written run is found by its unique (push, due time), whatever order the
+            # database hands the rows back in.
+            written = {
+                (push_id, due): int(run_id)
+                for run_id, push_id, due in session.execute(
+                    insert(Run).returning(Run.id, Run.push_id, Run.scheduled_at), runs
+                )
+            }
+            run_ids = [written[(r["push_id"], r["scheduled_at"])] for r in runs]
         rows: list[dict[str, Any]] = []
         for run_id, values in zip(run_ids, runs, strict=True):
             push_id = values["push_id"]
