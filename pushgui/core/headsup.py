@@ -16,12 +16,13 @@ headless, the heads-up is logged.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from apscheduler.events import EVENT_JOB_SUBMITTED, JobSubmissionEvent
+from sqlalchemy import select
 
 from pushgui.core import jobs
 from pushgui.core.channels.desktop import KIND as DESKTOP
@@ -94,6 +95,18 @@ def _load(database: Database, push_id: int) -> PushSpec | None:
         return None if push is None else spec_from_stored(push.spec, push.name, push.enabled)
 
 
+def _load_many(database: Database, push_ids: Sequence[int]) -> dict[int, PushSpec]:
+    found: dict[int, PushSpec] = {}
+    with database.session() as session:
+        for offset in range(0, len(push_ids), 500):  # under SQLite's variable limit
+            chunk = push_ids[offset : offset + 500]
+            for push_id, name, spec, enabled in session.execute(
+                select(Push.id, Push.name, Push.spec, Push.enabled).where(Push.id.in_(chunk))
+            ):
+                found[push_id] = spec_from_stored(spec, name, enabled)
+    return found
+
+
 def rearm(
     scheduler: Any, database: Database, push_id: int, spec: PushSpec | None = None
 ) -> datetime | None:
@@ -136,18 +149,38 @@ def install(scheduler: Any, database: Database) -> None:
     """Re-arm a push's heads-up each time its schedule job is handed to the executor.
 
     APScheduler dispatches the submission event after it stored the job's next run time,
-    so the heads-up goes to the run after the one starting. The composition root installs
-    it once per scheduler.
+    so the heads-up goes to the run after the one starting. With a scheduler that reports
+    the end of each pass (``add_pass_listener``), the pushes started in one pass are read
+    in one query when the pass ends: a query per started push made a burst of 1,000 runs
+    wait for a thousand reads before the last one was handed on (docs/BENCHMARKS.md,
+    "Burst"). The composition root installs it once per scheduler.
     """
+    started: list[int] = []
+
+    def rearm_started(_count: int = 0) -> None:
+        ids = list(dict.fromkeys(started))
+        started.clear()
+        try:
+            specs = _load_many(database, ids)
+        except Exception:  # a heads-up must never disturb the scheduling pass
+            log.exception("Could not re-arm the heads-ups of %d pushes", len(ids))
+            return
+        for push_id, spec in specs.items():
+            if not (applies(spec) or spec.options.heads_up_minutes):
+                continue
+            try:
+                rearm(scheduler, database, push_id, spec)
+            except Exception:
+                log.exception("Could not re-arm the heads-up of push %s", push_id)
+
+    batched = hasattr(scheduler, "add_pass_listener")
 
     def on_submitted(event: JobSubmissionEvent) -> None:
-        if not jobs.is_schedule(event.job_id):
-            return
-        try:
-            spec = _load(database, int(event.job_id))
-            if spec is not None and (applies(spec) or spec.options.heads_up_minutes):
-                rearm(scheduler, database, int(event.job_id), spec)
-        except Exception:  # a heads-up must never disturb the scheduling pass
-            log.exception("Could not re-arm the heads-up of push %s", event.job_id)
+        if jobs.is_schedule(event.job_id):
+            started.append(int(event.job_id))
+            if not batched:
+                rearm_started()
 
     scheduler.add_listener(on_submitted, EVENT_JOB_SUBMITTED)
+    if batched:
+        scheduler.add_pass_listener(rearm_started)
