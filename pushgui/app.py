@@ -10,13 +10,16 @@ database and builds the (stopped) scheduler, the window is built from the databa
 and only then :meth:`Runtime.begin` starts the scheduler, reconciles jobs with pushes and asks
 the start-up questions. Work nobody waits for (the senders, TLS certificates, the editor's
 modules, SQL statement compilation) is done once the event loop is idle.
+
+Over 400 lines on purpose: it is the one place that builds and wires what is shared, for
+the headless runtime and for the window alike; a second place that builds objects is what
+docs/ARCHITECTURE.md ("Composition root") rules out.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC
@@ -38,6 +41,7 @@ from pushgui.core.schedule import own_days
 from pushgui.core.schedule.data_check import check_data, unpublished_notices
 from pushgui.core.secrets import (
     SECRETS_MODE_KEY,
+    DeferredSecrets,
     Mode,
     SecretStore,
     adopt_legacy_secrets,
@@ -100,46 +104,6 @@ def configure_logging(locations: Locations, to_stderr: bool, level: int = loggin
     # httpx logs every request URL at INFO, and bot URLs carry tokens.
     for noisy in ("apscheduler", "alembic", "sqlalchemy", "httpx", "httpcore"):
         logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
-
-
-class DeferredSecrets:
-    """The configured secret store, made on first use.
-
-    Finding the OS keyring's backend imports every keyring backend and may talk to D-Bus:
-    a tenth of a second that the first paint of the window should not wait for. The store
-    is made when a secret is first read or written (a send, the Channels window), or by
-    :meth:`resolve` when the app is idle.
-    """
-
-    def __init__(self, mode: Mode, make: Callable[[], SecretStore]) -> None:
-        self.mode: Mode = mode
-        self._make = make
-        self._store: SecretStore | None = None
-        self._lock = threading.Lock()  # sends read secrets from worker threads
-
-    def resolve(self) -> SecretStore:
-        with self._lock:
-            if self._store is None:
-                self._store = self._make()
-            return self._store
-
-    def use(self, store: SecretStore) -> None:
-        """From now on keep secrets in ``store`` (the user chose another secrets mode)."""
-        with self._lock:
-            self._store = store
-
-    def set(self, channel_id: int, field: str, value: str) -> None:
-        self.resolve().set(channel_id, field, value)
-
-    def get(self, channel_id: int, field: str) -> str | None:
-        return self.resolve().get(channel_id, field)
-
-    def delete(self, channel_id: int, field: str) -> None:
-        self.resolve().delete(channel_id, field)
-
-    def in_folder(self, folder_id: str) -> DeferredSecrets:
-        """The folder's store, still made on first use."""
-        return DeferredSecrets(self.mode, lambda: self.resolve().in_folder(folder_id))
 
 
 @dataclass

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from sqlalchemy import select
 
 from pushgui.app import Runtime, start_runtime, wire_shell
+from pushgui.core.channel_book import ChannelBook
+from pushgui.core.channels.config import WebhookConfig
 from pushgui.core.paths import locate
 from pushgui.core.settings import SettingsStore
 from pushgui.core.store.models import Run
@@ -72,10 +74,11 @@ def test_a_secrets_mode_chosen_in_the_channels_window_is_what_later_sends_read(q
     qtbot.addWidget(window)
     with qtbot.waitSignal(shell.secrets_changed):
         qtbot.mouseClick(window.banner.file_button, Qt.MouseButton.LeftButton)
-    shell.channels.secrets.set(7, "token", "typed in the window")
-    # Without a restart: the job functions and the delivery engine read the chosen store.
-    assert rt.executor.context.secrets.get(7, "token") == "typed in the window"
-    assert rt.engine.delivering.secrets.get(7, "token") == "typed in the window"
+    hook = shell.channels.save("Hook", WebhookConfig(url="https://hooks.example/typed"))
+    # Without a restart, the job functions and the delivery engine read the chosen store,
+    # through a channel book of their own as a run does.
+    for store in (rt.executor.context.secrets, rt.engine.delivering.secrets):
+        assert ChannelBook(rt.db, store).config(hook).url == "https://hooks.example/typed"
 
 
 def cell(window, row: int, column: int) -> str:

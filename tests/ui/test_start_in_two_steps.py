@@ -16,9 +16,9 @@ from apscheduler.schedulers.base import STATE_PAUSED, STATE_RUNNING
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import func, select
 
-from pushgui.app import DeferredSecrets, Runtime, open_runtime
+from pushgui.app import Runtime, open_runtime
 from pushgui.core.paths import locate
-from pushgui.core.secrets import SessionSecrets
+from pushgui.core.secrets import DeferredSecrets, SessionSecrets
 from pushgui.core.settings import SettingsStore
 from pushgui.core.store.models import Delivery, Push, Run
 from pushgui.core.warm_up import compile_run_statements
