@@ -15,7 +15,6 @@ import pytest
 
 from pushgui.core.files import PrivateRotatingFileHandler, write_private_text
 from pushgui.core.history import History
-from pushgui.core.store import db as store_db
 from pushgui.core.store.db import open_database
 from tests.test_cli import wait_until
 
@@ -135,7 +134,6 @@ def test_the_windows_csv_exports_are_0600(qtbot, data_dir, tmp_path):
         assert history.export_csv(str(tmp_path / "history.csv"))
     finally:
         os.umask(previous)
-        store_db.bind(None)
         db.close()
     assert written is not None and mode(written) == 0o600
     assert mode(tmp_path / "history.csv") == 0o600

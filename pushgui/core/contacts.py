@@ -11,7 +11,7 @@ from sqlalchemy import delete, func, select
 
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.i18n import translate
-from pushgui.core.specs import spec_from_dict
+from pushgui.core.specs import spec_from_stored
 from pushgui.core.store.db import Database
 from pushgui.core.store.models import Contact, Group, GroupMember, Push
 from pushgui.core.textcheck import email_problem, is_email, one_line_problem, printable
@@ -156,7 +156,7 @@ class ContactBook:
         names = []
         with self.db.session() as session:
             for name, text in session.execute(select(Push.name, Push.spec)).all():
-                spec = spec_from_dict(json.loads(text))
+                spec = spec_from_stored(text, name, True)
                 for target in spec.targets:
                     if wanted & set(target.contact_ids) or groups & set(target.group_ids):
                         names.append(name)

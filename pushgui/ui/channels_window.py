@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pushgui.core import context
 from pushgui.core.channel_book import ChannelBook, ChannelRecord
 from pushgui.core.secrets import (
     PLAIN_FILE,
@@ -487,7 +486,6 @@ class ChannelsWindow(QMainWindow):
         )
         self.settings.set(SECRETS_MODE_KEY, mode)
         self.book.secrets = store
-        context.bind(secrets=store, scheduler=context.scheduler())
         if self.banner is not None:
             self.banner.hide()
             self.banner.deleteLater()

@@ -47,8 +47,9 @@ from pushgui.core.bundle import collect
 from pushgui.core.channel_book import ChannelBook
 from pushgui.core.contacts import ContactBook
 from pushgui.core.errors import SpecError
+from pushgui.core.jobs import push_id_of
 from pushgui.core.schedule import own_days
-from pushgui.core.service import PushService, push_id_of
+from pushgui.core.service import PushService
 from pushgui.core.settings import SettingsStore
 from pushgui.core.specs import PushSpec
 from pushgui.core.templates import Template, TemplateBook
@@ -127,16 +128,18 @@ class MainWindow(QMainWindow):
         service: PushService,
         bridge: EventBridge,
         settings: SettingsStore,
+        templates: TemplateBook,
         keep_running_in_tray: bool = False,
         contacts: ContactBook | None = None,
         channels: ChannelBook | None = None,
+        new_defaults: Callable[[], NewReminderDefaults] | None = None,
     ) -> None:
         super().__init__()
         self.service = service
         self.settings = settings
         self.contacts = contacts
         self.channels = channels
-        self.templates = TemplateBook(service.db)
+        self.templates = templates
         self.undo_bar = UndoBar()
         self.keep_running_in_tray = keep_running_in_tray
         self.setWindowTitle("pushgui")
@@ -208,8 +211,8 @@ class MainWindow(QMainWindow):
         self.proxy.modelReset.connect(self._update_actions)
 
         self.editor: PushEditorDialog | None = None
-        # What a new reminder starts with; the shell sets this from the Settings.
-        self.new_defaults: Callable[[], NewReminderDefaults] = _plain_defaults
+        # What a new reminder starts with: the shell's, from the Settings.
+        self.new_defaults: Callable[[], NewReminderDefaults] = new_defaults or _plain_defaults
         self.confirmation: QMessageBox | None = None
         self.problem: QMessageBox | None = None
         self._dirty: set[int] = set()

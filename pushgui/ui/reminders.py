@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pushgui.core import context
 from pushgui.core.channels.base import Outcome, Outgoing
 from pushgui.core.snooze import CHOICES, snooze, until_for
 from pushgui.ui.i18n import date_time_pattern, format_short
@@ -315,7 +314,7 @@ class ReminderPresenter(QObject):
         )
 
     def _scheduler(self) -> Any:
-        return self.scheduler if self.scheduler is not None else context.scheduler()
+        return self.scheduler
 
     @Slot(int, str, str, str)
     def present(self, push_id: int, push_name: str, title: str, body: str) -> None:

@@ -16,17 +16,13 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QDialog, QSystemTrayIcon, QWidget
 
-from pushgui.core import context
 from pushgui.core.autostart import Autostart
-from pushgui.core.channel_book import ChannelBook
-from pushgui.core.channels.base import register_sender
-from pushgui.core.channels.desktop import KIND as DESKTOP
-from pushgui.core.contacts import ContactBook
-from pushgui.core.headsup import register_handler as register_headsup_handler
-from pushgui.core.history import History, HistoryFilter
+from pushgui.core.books import Books
+from pushgui.core.history import HistoryFilter
+from pushgui.core.jobs import push_id_of
 from pushgui.core.paths import Locations
 from pushgui.core.preferences import Preferences
-from pushgui.core.service import PushService, push_id_of
+from pushgui.core.service import PushService
 from pushgui.core.settings import SettingsStore
 from pushgui.core.specs import PushOptions, Target
 from pushgui.core.store.backup import BackupManager
@@ -71,6 +67,7 @@ class DesktopShell(QObject):
 
     restore_requested = Signal(object)
     restart_requested = Signal()
+    secrets_changed = Signal(object)
 
     def __init__(
         self,
@@ -78,6 +75,7 @@ class DesktopShell(QObject):
         scheduler: PushScheduler,
         bridge: EventBridge,
         settings: SettingsStore,
+        books: Books,
         tray_available: bool | None = None,
         backups: BackupManager | None = None,
         locations: Locations | None = None,
@@ -87,9 +85,9 @@ class DesktopShell(QObject):
         self.service = service
         self.scheduler = scheduler
         self.settings = settings
-        self.contacts = ContactBook(service.db)
-        self.channels = ChannelBook(service.db, context.secrets())
-        self.history = History(service.db)
+        self.contacts = books.contacts
+        self.channels = books.channels
+        self.history = books.history
         self.backups = backups
         self.missed_dialog: MissedRunsDialog | None = None
         self.interrupted_dialog: InterruptedDialog | None = None
@@ -109,6 +107,8 @@ class DesktopShell(QObject):
             keep_running_in_tray=tray_available,
             contacts=self.contacts,
             channels=self.channels,
+            templates=books.templates,
+            new_defaults=self._new_defaults,
         )
         self.window.contacts_requested.connect(self.show_contacts)
         self.window.channels_requested.connect(self.show_channels)
@@ -125,16 +125,14 @@ class DesktopShell(QObject):
         for signal in (bridge.job_executed, bridge.job_failed, bridge.job_missed):
             signal.connect(self._history_timer.start)
         # Reminders not answered yet are kept in the settings and shown again after a restart.
-        self.presenter = ReminderPresenter(self.tray, self, store=settings)
+        self.presenter = ReminderPresenter(self.tray, self, scheduler=scheduler, store=settings)
         self.desktop_sender = DesktopSender(self)
         self.desktop_sender.reminder_due.connect(self.presenter.present)
-        register_sender(DESKTOP, self.desktop_sender)
         self.presenter.open_changed.connect(self._on_open_reminders)
         self.window.reminder_requested.connect(self.presenter.show_window)
         self.headsup = HeadsUpPresenter(service, self)
         self.headsup.edit_requested.connect(self._edit_push)
         self.headsup.done.connect(lambda text: self.window.statusBar().showMessage(text, 8000))
-        register_headsup_handler(self.headsup.notifier)
         self.preferences = PreferencesController(
             Preferences(settings),
             service,
@@ -148,7 +146,6 @@ class DesktopShell(QObject):
             parent=self,
         )
         self.preferences.restart_requested.connect(self.restart_requested.emit)
-        self.window.new_defaults = self._new_defaults
         self.window.settings_requested.connect(self.preferences.show_settings)
         self.window.log_folder_requested.connect(self.preferences.open_log_folder)
         bridge.jobs_changed.connect(self.preferences.offer_autostart)
@@ -223,7 +220,7 @@ class DesktopShell(QObject):
         return self.channels_window
 
     def _on_secrets_mode(self, _mode: str) -> None:
-        context.bind(self.channels.secrets, self.scheduler)
+        self.secrets_changed.emit(self.channels.secrets)
 
     @Slot()
     def show_history(self, delivery_id: int | None = None) -> HistoryWindow:

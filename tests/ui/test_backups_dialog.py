@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from pushgui.core.paths import locate
-from pushgui.core.store import db as store_db
 from pushgui.core.store.backup import DAILY, BackupManager
 from pushgui.core.store.db import open_database
 from pushgui.core.store.recovery import RecoveryReport
@@ -25,7 +24,6 @@ def manager(data_dir):
     database = open_database(data_dir)
     locations = locate(data_dir)
     yield BackupManager(locations.database, locations.backups)
-    store_db.bind(None)
     database.close()
 
 

@@ -11,12 +11,10 @@ from keyring.backends import fail
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from pushgui.core import context
 from pushgui.core.channel_book import ChannelBook
 from pushgui.core.channels.config import DingTalkConfig
 from pushgui.core.secrets import PLAIN_FILE, SECRETS_MODE_KEY, KeyringSecrets, PlainFileSecrets
 from pushgui.core.settings import SettingsStore
-from pushgui.core.store import db as store_db
 from pushgui.core.store.db import open_database
 from pushgui.ui.channel_form import ChannelForm
 from pushgui.ui.channels_window import NAME, SERVICE, ChannelsWindow
@@ -27,8 +25,6 @@ from tests.servers import DINGTALK_SECRET, DINGTALK_TOKEN, PASSWORD, USER, Reply
 def database(qapp, data_dir):
     db = open_database(data_dir)
     yield db
-    context.bind(None, None)
-    store_db.bind(None)
     db.close()
 
 
@@ -234,7 +230,6 @@ def test_without_a_keyring_the_user_chooses_where_secrets_go(qtbot, book, settin
     assert changed.args == ["file"]
     assert settings.get(SECRETS_MODE_KEY) == "file"
     assert isinstance(book.secrets, PlainFileSecrets)
-    assert context.secrets() is book.secrets  # the runner uses it too, without a restart
     assert window.banner is None and window.mode_note.isVisible()
     assert PLAIN_FILE in window.mode_note.text()
 

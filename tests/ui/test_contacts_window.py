@@ -15,7 +15,6 @@ from pushgui.core.contacts import ContactBook, ContactRecord, GroupRecord
 from pushgui.core.contacts_csv import guess_mapping, plan_import, read_csv
 from pushgui.core.service import PushService
 from pushgui.core.specs import Target
-from pushgui.core.store import db as store_db
 from pushgui.core.store.db import open_database
 from pushgui.ui.contact_dialog import ContactDialog
 from pushgui.ui.contacts_model import EMAIL, GROUPS, NAME
@@ -28,7 +27,6 @@ from tests.helpers import weekdays_at_nine
 def database(qapp, data_dir):
     db = open_database(data_dir)
     yield db
-    store_db.bind(None)
     db.close()
 
 

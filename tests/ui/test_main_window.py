@@ -6,15 +6,18 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import keyring
 import pytest
+from keyring.backends import fail
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from sqlalchemy import select
 
-from pushgui.app import Runtime, start_runtime
+from pushgui.app import Runtime, start_runtime, wire_shell
+from pushgui.core.channel_book import ChannelBook
+from pushgui.core.channels.config import WebhookConfig
 from pushgui.core.paths import locate
 from pushgui.core.settings import SettingsStore
-from pushgui.core.store import db as store_db
 from pushgui.core.store.models import Run
 from pushgui.ui.push_model import ENABLED, LAST_RESULT, NAME, NEXT_RUN, SCHEDULE, format_when
 from pushgui.ui.reminders import ReminderWindow
@@ -44,7 +47,6 @@ def runtime(qapp, data_dir):
     for rt in started:
         if rt.scheduler.running:
             rt.stop()
-    store_db.bind(None)
 
 
 def make_shell(qtbot, rt: Runtime, tray: bool = False) -> DesktopShell:
@@ -53,13 +55,30 @@ def make_shell(qtbot, rt: Runtime, tray: bool = False) -> DesktopShell:
         rt.scheduler,
         rt.bridge,
         SettingsStore(rt.db),
+        books=rt.books,
         tray_available=tray,
         backups=rt.backups,
     )
+    wire_shell(rt, shell)  # as the application does
     qtbot.addWidget(shell.window)
     shell.window.show()
     qtbot.waitExposed(shell.window)
     return shell
+
+
+def test_a_secrets_mode_chosen_in_the_channels_window_is_what_later_sends_read(qtbot, runtime):
+    keyring.set_keyring(fail.Keyring())  # no keyring: the window asks (memory_keyring restores)
+    rt = runtime()
+    shell = make_shell(qtbot, rt)
+    window = shell.show_channels()
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(shell.secrets_changed):
+        qtbot.mouseClick(window.banner.file_button, Qt.MouseButton.LeftButton)
+    hook = shell.channels.save("Hook", WebhookConfig(url="https://hooks.example/typed"))
+    # Without a restart, the job functions and the delivery engine read the chosen store,
+    # through a channel book of their own as a run does.
+    for store in (rt.executor.context.secrets, rt.engine.delivering.secrets):
+        assert ChannelBook(rt.db, store).config(hook).url == "https://hooks.example/typed"
 
 
 def cell(window, row: int, column: int) -> str:

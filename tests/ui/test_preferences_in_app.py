@@ -15,7 +15,6 @@ from pushgui.core.autostart import XdgAutostart
 from pushgui.core.paths import locate
 from pushgui.core.preferences import AUTOSTART_OFFERED_KEY, Preferences
 from pushgui.core.settings import SettingsStore
-from pushgui.core.store import db as store_db
 from pushgui.ui.reminders import ReminderWindow
 from pushgui.ui.settings_dialog import SettingsDialog
 from pushgui.ui.shell import DesktopShell
@@ -31,7 +30,6 @@ def runtime(qapp, data_dir):
             widget.close()
     if rt.scheduler.running:
         rt.stop()
-    store_db.bind(None)
 
 
 @pytest.fixture
@@ -63,6 +61,7 @@ def make_shell(qtbot, rt: Runtime, backend=None, tray: bool = False) -> DesktopS
         rt.scheduler,
         rt.bridge,
         SettingsStore(rt.db),
+        books=rt.books,
         tray_available=tray,
         backups=rt.backups,
         locations=locate(rt.db.path.parent),

@@ -21,7 +21,6 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any, NamedTuple
 
-from apscheduler.triggers.date import DateTrigger
 from sqlalchemy import Connection, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
@@ -40,17 +39,14 @@ from pushgui.core.delivery.states import (
     WAITING,
 )
 from pushgui.core.i18n import QT_TRANSLATE_NOOP
+from pushgui.core.jobs import add_retry
 from pushgui.core.specs import PushOptions
 from pushgui.core.store.db import Database
 from pushgui.core.store.models import Delivery, Run
 
 log = logging.getLogger(__name__)
 
-RETRY_FUNC = "pushgui.core.runner:retry_run"
 MAX_BACKOFF = timedelta(hours=6)
-#: Retry jobs of one run may overlap (a retry due while the previous one still sends):
-#: claiming by status makes that safe, and APScheduler must not drop the later one.
-RETRY_INSTANCES = 100
 _CHUNK = 500  # ids per IN (...) clause, well under SQLite's variable limit
 #: Runs a sender settles together as it goes (one transaction for all of them).
 SETTLE_EVERY = 50
@@ -80,10 +76,6 @@ class Pending(NamedTuple):
 
 
 _FIELDS = tuple(getattr(Delivery, f) for f in Pending._fields)
-
-
-def retry_job_id(push_id: int, run_id: int) -> str:
-    return f"{push_id}:retry:{run_id}"
 
 
 def recipient_key(row: Any) -> tuple[str, int | None, int | None, str, str]:
@@ -423,16 +415,7 @@ def add_retry_job(scheduler: Any, push_id: int, run_id: int, when: datetime) -> 
     if scheduler is None:
         log.warning("No scheduler to retry run %s; it will be retried at the next start", run_id)
         return
-    scheduler.add_job(
-        RETRY_FUNC,
-        trigger=DateTrigger(when),
-        args=[run_id],
-        id=retry_job_id(push_id, run_id),
-        name=f"retry run {run_id}",
-        misfire_grace_time=None,
-        max_instances=RETRY_INSTANCES,
-        replace_existing=True,
-    )
+    add_retry(scheduler, push_id, run_id, when)
 
 
 def next_retry_at(session: Session, run_id: int) -> datetime | None:
