@@ -18,7 +18,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -27,7 +26,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -40,10 +38,11 @@ from pushgui.core.store.backup import (
     BackupInfo,
     BackupManager,
 )
-from pushgui.ui.push_model import format_when
 from pushgui.ui.recovery_notice import widen
 from pushgui.ui.table_model import RowsTableModel
-from pushgui.ui.trigger_editors.base import ErrorLabel
+from pushgui.ui.widgets.fields import ErrorLabel
+from pushgui.ui.widgets.tables import make_table
+from pushgui.ui.widgets.when import format_when
 
 log = logging.getLogger(__name__)
 
@@ -186,17 +185,9 @@ class BackupsDialog(QDialog):
         self.folder_label.setWordWrap(True)
 
         self.model = BackupsModel(self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Backups"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table = make_table(
+            self.model, self.tr("Backups"), self, row_height=self.fontMetrics().height() + 10
+        )
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setStretchLastSection(False)

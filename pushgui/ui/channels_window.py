@@ -53,7 +53,7 @@ from pushgui.ui.channel_kinds import badge_key, kind_choices, kind_icon, kind_la
 from pushgui.ui.confirm import confirm_destructive
 from pushgui.ui.icons import app_icon
 from pushgui.ui.table_model import RowsTableModel
-from pushgui.ui.trigger_editors.base import hint_label
+from pushgui.ui.widgets.fields import hint_label
 
 log = logging.getLogger(__name__)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -14,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,7 +20,8 @@ from PySide6.QtWidgets import (
 from pushgui.core.contacts import ContactBook, ContactRecord, validate_contact
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.ui.contacts_model import FieldsModel
-from pushgui.ui.trigger_editors.base import ErrorLabel, add_row, hint_label
+from pushgui.ui.widgets.fields import ErrorLabel, add_row, hint_label
+from pushgui.ui.widgets.tables import Edit, Selection, make_table
 
 
 class ContactDialog(QDialog):
@@ -72,17 +71,15 @@ class ContactDialog(QDialog):
         add_row(form, self.tr("&Phone:"), self.phone_edit, self.phone_error)
 
         self.fields_model = FieldsModel(self)
-        self.fields_view = QTableView(self)
-        self.fields_view.setModel(self.fields_model)
-        self.fields_view.setAccessibleName(self.tr("Custom fields"))
-        self.fields_view.verticalHeader().hide()
-        self.fields_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.fields_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.fields_view.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        self.fields_view = make_table(
+            self.fields_model,
+            self.tr("Custom fields"),
+            self,
+            selection=Selection.ExtendedSelection,
+            edit=Edit.DoubleClicked | Edit.EditKeyPressed | Edit.AnyKeyPressed,
+            alternate=False,
         )
+        self.fields_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.fields_view.setMinimumHeight(110)
         self.add_field_button = QPushButton(self.tr("Add field"), self)
         self.remove_field_button = QPushButton(self.tr("Remove field"), self)

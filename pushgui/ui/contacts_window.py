@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QToolBar,
     QToolButton,
     QVBoxLayout,
@@ -47,7 +45,8 @@ from pushgui.ui.contacts_model import (
 )
 from pushgui.ui.csv_import_dialog import CsvImportDialog
 from pushgui.ui.icons import app_icon
-from pushgui.ui.trigger_editors.base import ErrorLabel
+from pushgui.ui.widgets.fields import ErrorLabel
+from pushgui.ui.widgets.tables import Selection, make_table
 
 log = logging.getLogger(__name__)
 
@@ -168,17 +167,11 @@ class ContactsWindow(QMainWindow):
         self.search_box.textChanged.connect(self.proxy.set_filter_text)
         self.search_box.textChanged.connect(self._update_hint)
 
-        self.table = QTableView(self)
-        self.table.setModel(self.proxy)
-        self.table.setAccessibleName(self.tr("Contacts"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = make_table(
+            self.proxy, self.tr("Contacts"), self, selection=Selection.ExtendedSelection
+        )
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -40,7 +39,8 @@ from pushgui.core.contacts_csv import (
 from pushgui.core.errors import SpecError
 from pushgui.core.files import read_regular_file
 from pushgui.ui.contacts_model import TextTableModel
-from pushgui.ui.trigger_editors.base import ErrorLabel, hint_label
+from pushgui.ui.widgets.fields import ErrorLabel, hint_label
+from pushgui.ui.widgets.tables import Selection, make_table
 
 log = logging.getLogger(__name__)
 
@@ -49,14 +49,7 @@ PREVIEW, MAPPING, RESULT = range(3)
 
 
 def _table_view(model: TextTableModel, parent: QWidget, name: str) -> QTableView:
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setAccessibleName(name)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
+    view = make_table(model, name, parent, selection=Selection.ExtendedSelection)
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     return view

@@ -27,7 +27,7 @@ from pushgui.core.attachments import MAX_ATTACHMENTS, AttachmentError, copy_in
 from pushgui.core.errors import FieldError
 from pushgui.core.specs import PushOptions
 from pushgui.ui.targets_editor import KEY_ROLE, rows_height
-from pushgui.ui.trigger_editors.base import ErrorLabel, hint_label
+from pushgui.ui.widgets.fields import ErrorLabel, hint_label
 
 
 class DeliveryOptionsEditor(QWidget):

@@ -16,9 +16,9 @@ from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QP
 
 from pushgui.core.history import HistoryRow
 from pushgui.core.i18n import stored
-from pushgui.ui.push_model import format_when
 from pushgui.ui.table_model import RowsTableModel
 from pushgui.ui.targets_editor import kind_name
+from pushgui.ui.widgets.when import format_when
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -18,12 +18,10 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -42,8 +40,10 @@ from pushgui.ui.history_model import (
     HistoryTableModel,
 )
 from pushgui.ui.i18n import date_pattern
-from pushgui.ui.push_model import format_when
-from pushgui.ui.trigger_editors.base import ErrorLabel, from_qdate, to_qdate
+from pushgui.ui.widgets.dates import from_qdate, to_qdate
+from pushgui.ui.widgets.fields import ErrorLabel
+from pushgui.ui.widgets.tables import make_table
+from pushgui.ui.widgets.when import format_when
 
 log = logging.getLogger(__name__)
 
@@ -175,18 +175,10 @@ class HistoryWindow(QWidget):
         filters.addWidget(self.search_edit, 1)
 
         self.model = HistoryTableModel(self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Deliveries"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
         # Fixed row heights: no per-row measuring, so 10,000 rows scroll smoothly.
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table = make_table(
+            self.model, self.tr("Deliveries"), self, row_height=self.fontMetrics().height() + 8
+        )
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setHighlightSections(False)

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QLabel, QMenu, QStatusBar, QTableView, QToolButton
 from pushgui.core.channel_book import ChannelBook
 from pushgui.core.contacts import ContactBook
 from pushgui.core.specs import PushSpec
-from pushgui.ui.push_model import NAME, SCHEDULE, PushTableModel, format_when
-from pushgui.ui.when import relative_when
+from pushgui.ui.push_model import NAME, SCHEDULE, PushTableModel
+from pushgui.ui.widgets.when import format_when, relative_when
 
 NAME_CHARS, SCHEDULE_CHARS = 32, 56  # widest a name / schedule column grows by itself
 

@@ -27,7 +27,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFileDialog,
     QHBoxLayout,
@@ -36,7 +35,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
-    QTableView,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -68,11 +66,12 @@ from pushgui.ui.push_model import (
     SCHEDULE,
     PushFilterModel,
     PushTableModel,
-    format_when,
     is_finished,
 )
 from pushgui.ui.recovery_notice import widen
 from pushgui.ui.undo_bar import UndoBar
+from pushgui.ui.widgets.tables import make_table
+from pushgui.ui.widgets.when import format_when
 
 if TYPE_CHECKING:
     from pushgui.ui.push_editor import NewReminderDefaults, PushEditorDialog
@@ -161,17 +160,9 @@ class MainWindow(QMainWindow):
         self.show_finished_box.toggled.connect(self._on_show_finished)
         self.model.recipients_text = Recipients(contacts, channels, self).text
 
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setAccessibleName(self.tr("Reminders"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = make_table(self.proxy, self.tr("Reminders"))
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(NEXT_RUN, Qt.SortOrder.AscendingOrder)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)

@@ -16,7 +16,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -27,7 +26,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +35,7 @@ from pushgui.core.recipients import Recipient, Rendered
 from pushgui.ui.i18n import format_datetime
 from pushgui.ui.table_model import RowsTableModel
 from pushgui.ui.targets_editor import kind_name
+from pushgui.ui.widgets.tables import make_table
 
 Index = QModelIndex | QPersistentModelIndex
 RecipientKey = tuple[str, int | None, int | None]
@@ -284,15 +283,7 @@ class DryRunDialog(QDialog):
 
         self.model = DryRunModel(channels, self)
         self.model.set_rows(rendered)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Messages"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
+        self.table = make_table(self.model, self.tr("Messages"), self)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)

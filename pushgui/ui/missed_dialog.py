@@ -31,13 +31,13 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionComboBox,
     QStyleOptionViewItem,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from pushgui.core.missed import Decision, MissedRun
-from pushgui.ui.push_model import format_when
+from pushgui.ui.widgets.tables import Edit, Selection, make_table
+from pushgui.ui.widgets.when import format_when
 
 Index = QModelIndex | QPersistentModelIndex
 Key = tuple[int, datetime]
@@ -257,22 +257,21 @@ class MissedRunsDialog(QDialog):
         self.explanation.setWordWrap(True)
         self.explanation.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Missed reminders"))
-        self.table.setItemDelegateForColumn(CHOICE, ChoiceDelegate(self.table))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        # F2 opens the current choice; a click opens it too (see _edit_choice).
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.table.setWordWrap(False)
-        self.table.setShowGrid(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         probe = QComboBox()  # room for the drop-down drawn in each row; never shown
         probe.addItem(self.model.choice_words[SEND])
         row_height = max(probe.sizeHint().height() + 6, self.fontMetrics().height() + 12)
-        self.table.verticalHeader().setDefaultSectionSize(row_height)
+        # F2 opens the current choice; a click opens it too (see _edit_choice).
+        self.table = make_table(
+            self.model,
+            self.tr("Missed reminders"),
+            self,
+            selection=Selection.ExtendedSelection,
+            edit=Edit.EditKeyPressed,
+            alternate=False,
+            row_height=row_height,
+        )
+        self.table.setItemDelegateForColumn(CHOICE, ChoiceDelegate(self.table))
+        self.table.setShowGrid(False)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setStretchLastSection(False)

@@ -30,7 +30,8 @@ from pushgui.core.service import PushService
 from pushgui.core.settings import SettingsStore
 from pushgui.core.transfer import read_import_file
 from pushgui.ui.i18n import format_date
-from pushgui.ui.trigger_editors.base import ErrorLabel, from_qdate, make_date_edit
+from pushgui.ui.widgets.dates import from_qdate, make_date_edit
+from pushgui.ui.widgets.fields import ErrorLabel
 
 DATE_ROLE = Qt.ItemDataRole.UserRole
 

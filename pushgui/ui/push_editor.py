@@ -45,18 +45,13 @@ from pushgui.ui.delivery_options import DeliveryOptionsEditor
 from pushgui.ui.i18n import format_datetime
 from pushgui.ui.message_preview import DryRunDialog, MessagePreviewDialog, PlaceholderButton
 from pushgui.ui.targets_editor import TargetsEditor
-from pushgui.ui.trigger_editors.base import (
-    ErrorLabel,
-    TimeZoneCombo,
-    TriggerEditor,
-    add_row,
-    default_timezone,
-    next_full_hour,
-)
+from pushgui.ui.trigger_editors.base import TriggerEditor
 from pushgui.ui.trigger_editors.calendar import CalendarEditor
 from pushgui.ui.trigger_editors.interval import IntervalEditor
 from pushgui.ui.trigger_editors.once import OnceEditor
 from pushgui.ui.typed_rule import TypedRuleBox
+from pushgui.ui.widgets.dates import TimeZoneCombo, default_timezone, next_full_hour
+from pushgui.ui.widgets.fields import ErrorLabel, add_row
 
 log = logging.getLogger(__name__)
 

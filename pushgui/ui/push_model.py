@@ -27,9 +27,8 @@ from pushgui.core.schedule.describe import describe
 from pushgui.core.schedule.zones import system_timezone
 from pushgui.core.service import PushRow
 from pushgui.core.specs import PushSpec
-from pushgui.ui.i18n import format_datetime
 from pushgui.ui.table_model import RowsTableModel
-from pushgui.ui.when import relative_when, utc_offset, zone_label
+from pushgui.ui.widgets.when import format_when, relative_when, utc_offset, zone_label
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -42,13 +41,6 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 2
 def is_finished(row: PushRow) -> bool:
     """Enabled, with no run left: a one-off that ran, a rule past its end."""
     return row.enabled and row.next_run is None
-
-
-def format_when(moment: datetime | None) -> str:
-    """A local date and time the way people read it: ``Thu 24 Dec 2026 09:00``."""
-    if moment is None:
-        return ""
-    return format_datetime(moment)
 
 
 class PushTableModel(RowsTableModel):

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QGridLayout, QMessageBox, QSizePolicy, QSpacerItem, QWidget
 
 from pushgui.core.store.recovery import RecoveryReport
-from pushgui.ui.push_model import format_when
+from pushgui.ui.widgets.when import format_when
 
 CONTEXT = "RecoveryNotice"
 

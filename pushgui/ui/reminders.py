@@ -40,7 +40,7 @@ from pushgui.core.snooze import CHOICES, snooze, until_for
 from pushgui.ui.i18n import date_time_pattern, format_short
 from pushgui.ui.icons import app_icon
 from pushgui.ui.notifications import DEFAULT_ACTION, DISMISSED, FreedesktopNotifier
-from pushgui.ui.trigger_editors.base import ErrorLabel
+from pushgui.ui.widgets.fields import ErrorLabel
 
 log = logging.getLogger(__name__)
 

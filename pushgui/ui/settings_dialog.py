@@ -32,8 +32,8 @@ from pushgui.core.preferences import Invalid, Option, Preferences
 from pushgui.core.schedule.zones import system_timezone
 from pushgui.ui.appearance import apply_theme
 from pushgui.ui.channel_fields import WholeLines
-from pushgui.ui.trigger_editors.base import TimeZoneCombo
-from pushgui.ui.when import zone_label as readable_zone
+from pushgui.ui.widgets.dates import TimeZoneCombo
+from pushgui.ui.widgets.when import zone_label as readable_zone
 
 log = logging.getLogger(__name__)
 

@@ -39,7 +39,7 @@ from pushgui.core.errors import FieldError
 from pushgui.core.recipients import Planner, Recipient
 from pushgui.core.specs import PushSpec, Target
 from pushgui.ui.icons import kind_icon
-from pushgui.ui.trigger_editors.base import ErrorLabel, hint_label
+from pushgui.ui.widgets.fields import ErrorLabel, hint_label
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -17,7 +17,7 @@ from pushgui.core.schedule.spec import TriggerSpec
 from pushgui.core.schedule.typed import TypedRuleError, parse_rule
 from pushgui.core.schedule.validate import validate_trigger
 from pushgui.ui.i18n import format_datetime
-from pushgui.ui.trigger_editors.base import ErrorLabel
+from pushgui.ui.widgets.fields import ErrorLabel
 
 PREVIEW_RUNS = 3
 

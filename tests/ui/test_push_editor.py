@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDateTimeEdit, QDialog
 from pushgui.core.schedule.spec import LAST, CalendarSpec, IntervalSpec, OnceSpec
 from pushgui.core.specs import Message, PushOptions, PushSpec, Target
 from pushgui.ui.push_editor import PushEditorDialog
-from pushgui.ui.trigger_editors.base import default_timezone
+from pushgui.ui.widgets.dates import default_timezone
 
 ZONE = "Europe/Berlin"
 

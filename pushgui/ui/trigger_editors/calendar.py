@@ -29,18 +29,11 @@ from PySide6.QtWidgets import (
 
 from pushgui.core.errors import FieldError
 from pushgui.core.schedule.spec import LAST, WEEKDAYS, CalendarSpec, DayRule, TriggerSpec
-from pushgui.ui.trigger_editors.base import (
-    ErrorLabel,
-    TriggerEditor,
-    add_row,
-    from_qdate,
-    hint_label,
-    make_date_edit,
-    make_form,
-    to_qdate,
-)
+from pushgui.ui.trigger_editors.base import TriggerEditor
 from pushgui.ui.trigger_editors.day_options import DayOptions
 from pushgui.ui.trigger_editors.times_list import TimesList
+from pushgui.ui.widgets.dates import from_qdate, make_date_edit, to_qdate
+from pushgui.ui.widgets.fields import ErrorLabel, add_row, hint_label, make_form
 
 PRESETS: tuple[str, ...] = (
     "every_day",

@@ -13,15 +13,14 @@ from PySide6.QtWidgets import (
 )
 
 from pushgui.core.schedule.spec import UNITS, IntervalSpec, TriggerSpec
-from pushgui.ui.trigger_editors.base import (
-    TriggerEditor,
-    add_row,
+from pushgui.ui.trigger_editors.base import TriggerEditor
+from pushgui.ui.widgets.dates import (
     from_qdatetime,
     make_date_time_edit,
-    make_form,
     next_full_hour,
     to_qdatetime,
 )
+from pushgui.ui.widgets.fields import add_row, make_form
 
 MAX_EVERY = 9999
 

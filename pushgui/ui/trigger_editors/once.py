@@ -11,14 +11,9 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
 from pushgui.core.schedule.spec import OnceSpec, TriggerSpec
-from pushgui.ui.trigger_editors.base import (
-    TriggerEditor,
-    add_row,
-    from_qdatetime,
-    make_date_time_edit,
-    make_form,
-    to_qdatetime,
-)
+from pushgui.ui.trigger_editors.base import TriggerEditor
+from pushgui.ui.widgets.dates import from_qdatetime, make_date_time_edit, to_qdatetime
+from pushgui.ui.widgets.fields import add_row, make_form
 
 EVENING = 18
 MORNING = 9

@@ -8,7 +8,7 @@ from datetime import time
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QTimeEdit, QToolButton, QWidget
 
-from pushgui.ui.trigger_editors.base import from_qtime, make_time_edit
+from pushgui.ui.widgets.dates import from_qtime, make_time_edit
 
 MAX_TIMES = 24
 

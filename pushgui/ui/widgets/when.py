@@ -74,3 +74,10 @@ def zone_label(name: str, at: datetime) -> str:
     offset = utc_offset(zone, at)
     place = city(name)
     return f"{place} ({offset})" if place else offset
+
+
+def format_when(moment: datetime | None) -> str:
+    """A local date and time the way people read it: ``Thu 24 Dec 2026 09:00``."""
+    if moment is None:
+        return ""
+    return format_datetime(moment)
