@@ -560,6 +560,15 @@ class MainWindow(QMainWindow):
         from pushgui.ui.push_editor import PushEditorDialog
 
         title = self.tr("New reminder") if push_id is None else self.tr("Edit reminder")
+        editing = [push_id]  # None once the reminder turns out deleted: Save creates it anew
+
+        def save(new: PushSpec) -> None:
+            try:
+                editing[0] = self._save(new, editing[0])
+            except LookupError:
+                editing[0] = None
+                raise
+
         dialog = PushEditorDialog(
             self,
             spec=spec,
@@ -567,31 +576,29 @@ class MainWindow(QMainWindow):
             contacts=self.contacts,
             channels=self.channels,
             new_defaults=self.new_defaults(),
+            save=save,
         )
         dialog.open_channels_requested.connect(self.channels_requested.emit)
         dialog.open_contacts_requested.connect(self.contacts_requested.emit)
         dialog.save_template_requested.connect(lambda: self.save_template_from(dialog))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._save(dialog, push_id))
         self.editor = dialog
         dialog.open()
         return dialog
 
-    def _save(self, dialog: PushEditorDialog, push_id: int | None) -> None:
-        spec = dialog.push_spec()
-        try:
-            if push_id is None:
-                push_id = self.service.create(spec)
-            else:
-                self.service.update(push_id, spec)
-        except Exception as exc:
-            # Nothing typed is lost: the editor opens again with the user's own values.
-            self._report(self.tr("The reminder could not be saved"), exc)
-            self._open_editor_with(spec, push_id)
-            return
+    def _save(self, spec: PushSpec, push_id: int | None) -> int:
+        """Store the editor's reminder and show it in the list; returns its id.
+
+        Raises when the store refuses: the editor, still open, says why beside the fields.
+        """
+        if push_id is None:
+            push_id = self.service.create(spec)
+        else:
+            self.service.update(push_id, spec)
         self.refresh_ids({push_id})
         self.select_id(push_id)
         self.statusBar().showMessage(self.tr("Saved “{name}”").format(name=spec.name), 4000)
+        return push_id
 
     @Slot()
     def new_push(self) -> PushEditorDialog:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from pushgui.core.channel_book import ChannelBook
 from pushgui.core.contacts import ContactBook
-from pushgui.core.errors import FieldError
+from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.recipients import Rendered, size_problems
 from pushgui.core.schedule.describe import describe
 from pushgui.core.schedule.preview import preview, skipped_days
@@ -122,6 +123,12 @@ class PushEditorDialog(QDialog):
     after a short pause, so typing stays smooth. Problems are shown in red under the field
     they are about. Without ``contacts`` and ``channels`` only "me" can be chosen.
 
+    Saving calls ``save`` with the reminder while the dialog is still open: the store's
+    checks are the ones that count at that moment (a time may have passed meanwhile). When
+    it refuses, its errors show beside their fields in this same dialog, with everything
+    typed kept; the dialog closes only once the reminder is stored. Without ``save`` the
+    dialog just closes (the caller reads :meth:`push_spec`).
+
     Signals:
         open_channels_requested(): the user asked to set up email or chat channels.
         open_contacts_requested(): the user asked to add contacts.
@@ -140,11 +147,15 @@ class PushEditorDialog(QDialog):
         contacts: ContactBook | None = None,
         channels: ChannelBook | None = None,
         new_defaults: NewReminderDefaults | None = None,
+        save: Callable[[PushSpec], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.new_defaults = new_defaults or NewReminderDefaults()
         self._original = spec
+        self._save = save
         self._errors: list[FieldError] = []
+        # The reminder the errors above were found for: Save checks again only if it changed.
+        self._checked: PushSpec | None = None
         # Errors about a text field show once it was left (or Save was tried): a fresh form
         # is not red before anything was typed. An existing reminder shows them all.
         self._left: set[str] = set()
@@ -561,6 +572,7 @@ class PushEditorDialog(QDialog):
         if not any(e.field == "message.body" for e in errors):
             errors += self._size_errors(spec)
         self._errors = errors
+        self._checked = spec
         self._show_errors([e for e in errors if self._shown(e)], editor)
         trigger_ok = not any(e.field == "trigger" or e.field.startswith("trigger.") for e in errors)
         self._show_schedule(spec.trigger if trigger_ok else None)
@@ -572,6 +584,16 @@ class PushEditorDialog(QDialog):
         # A disabled Save says why, even before the errors are shown beside their fields.
         self.save_button.setToolTip(errors[0].message if errors else self.tr("Save (Ctrl+Enter)"))
         self._make_room()
+
+    def _show_checked(self, spec: PushSpec | None = None) -> None:
+        """Show the errors as they stand now (a field was left, Save was tried): checked
+        again only if the fields changed since the last check, which builds the schedule's
+        trigger and lists its runs."""
+        if self._timer.isActive() or (spec or self.push_spec()) != self._checked:
+            self._refresh()
+        else:
+            editor = self.editors[self.current_kind()]
+            self._show_errors([e for e in self._errors if self._shown(e)], editor)
 
     def _size_errors(self, spec: PushSpec) -> list[FieldError]:
         """Too large once filled in for someone (a long contact field in many placeholders)."""
@@ -772,7 +794,7 @@ class PushEditorDialog(QDialog):
             fields = set(self._fields_of(watched))
             if not fields <= self._left:
                 self._left |= fields
-                self._schedule_refresh()
+                self._show_checked()
         if (
             self._fields_of(watched)
             and event.type() == QEvent.Type.KeyPress
@@ -787,21 +809,55 @@ class PushEditorDialog(QDialog):
     # -- closing -------------------------------------------------------------------------
 
     def accept(self) -> None:
-        """Save only a valid reminder; check now rather than trust a pending refresh.
+        """Save a valid reminder; the dialog closes only once it is stored.
 
-        Trying to save shows every error, and the first field at fault gets the focus.
+        Trying to save shows every error, and the first field at fault gets the focus. The
+        fields are checked again only when they changed since the last check (an edit whose
+        pause has not ended yet); the store checks the reminder once more as it saves it.
         """
         self._show_all = True
-        self._refresh()
+        spec = self.push_spec()
+        self._show_checked(spec)
         if self._errors:
-            fields = {e.field for e in self._errors}
-            for field, widget in (
-                ("name", self.name_edit),
-                ("message.title", self.title_edit),
-                ("message.body", self.body_edit),
-            ):
-                if field in fields:
-                    widget.setFocus(Qt.FocusReason.OtherFocusReason)
-                    break
+            self._focus_first_error()
+            return
+        if self._save is not None and not self._store(spec):
             return
         super().accept()
+
+    def _store(self, spec: PushSpec) -> bool:
+        """Hand ``spec`` to ``save``; when it refuses, say why here and keep the dialog."""
+        assert self._save is not None
+        try:
+            self._save(spec)
+        except SpecError as exc:
+            self._errors = list(exc.errors)
+            self._show_errors(self._errors, self.editors[self.current_kind()])
+            self.save_button.setToolTip(self._errors[0].message)
+            self._focus_first_error()
+            return False
+        except Exception as exc:
+            if not isinstance(exc, LookupError):
+                log.exception("Could not save %r", spec.name)
+            self.other_error.show_messages([self.save_failed_text(exc)])
+            return False
+        return True
+
+    def save_failed_text(self, exc: Exception) -> str:
+        if isinstance(exc, LookupError):
+            return self.tr(
+                "This reminder was deleted meanwhile (in another window or from the command"
+                " line). Save again to keep it as a new reminder."
+            )
+        return self.tr("The reminder could not be saved: %1").replace("%1", str(exc))
+
+    def _focus_first_error(self) -> None:
+        fields = {e.field for e in self._errors}
+        for field_name, widget in (
+            ("name", self.name_edit),
+            ("message.title", self.title_edit),
+            ("message.body", self.body_edit),
+        ):
+            if field_name in fields:
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                break

@@ -349,27 +349,6 @@ def test_a_permanent_failure_is_announced_and_opens_the_history_at_it(qtbot, run
     assert history.selected_id() == shell._notified_delivery
 
 
-def test_a_failed_save_reopens_the_editor_with_what_was_typed(qtbot, runtime):
-    rt = runtime()
-    push_id = rt.service.create(weekdays_at_nine("Doomed"))
-    shell = make_shell(qtbot, rt)
-    window = shell.window
-    window.select_id(push_id)
-    editor = window.edit_selected()
-    editor.title_edit.clear()
-    qtbot.keyClicks(editor.title_edit, "Carefully typed words")
-    qtbot.waitUntil(editor.save_button.isEnabled)
-    rt.service.delete(push_id)  # deleted elsewhere (another window, the command line)
-    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.problem is not None and window.problem.isVisible())
-    assert "does not exist" in window.problem.text()
-    reopened = window.editor
-    assert reopened is not editor and reopened.isVisible()
-    assert reopened.title_edit.text() == "Carefully typed words"
-    window.problem.close()
-    reopened.reject()
-
-
 def _missed_three_hours(rt):
     from dataclasses import replace as _replace
 
