@@ -17,10 +17,10 @@ from pushgui.core.service import PushService
 from pushgui.core.specs import Target
 from pushgui.core.store import db as store_db
 from pushgui.core.store.db import open_database
-from pushgui.ui.contact_dialog import ContactDialog
-from pushgui.ui.contacts_model import EMAIL, GROUPS, NAME
-from pushgui.ui.contacts_window import ContactsWindow, GroupNameDialog
-from pushgui.ui.csv_import_dialog import CsvImportDialog
+from pushgui.ui.people.contact_dialog import ContactDialog
+from pushgui.ui.people.contacts_model import EMAIL, GROUPS, NAME
+from pushgui.ui.people.contacts_window import ContactsWindow, GroupNameDialog
+from pushgui.ui.people.csv_import_dialog import CsvImportDialog
 from tests.helpers import weekdays_at_nine
 
 

@@ -24,7 +24,7 @@ from pushgui.core.service import PushService
 from pushgui.core.specs import Message, PushOptions, PushSpec, Target
 from pushgui.core.store import db as store_db
 from pushgui.core.store.db import open_database
-from pushgui.ui.history_model import (
+from pushgui.ui.history.history_model import (
     ADDRESS,
     ERROR,
     PUSH,
@@ -33,7 +33,7 @@ from pushgui.ui.history_model import (
     STATUS,
     HistoryTableModel,
 )
-from pushgui.ui.history_window import HistoryWindow
+from pushgui.ui.history.history_window import HistoryWindow
 from tests.servers import PASSWORD, USER
 
 

@@ -20,7 +20,13 @@ from pushgui.core.runner import run_push
 from pushgui.core.specs import Target
 from pushgui.core.store import db as store_db
 from pushgui.core.store.models import Delivery, Run
-from pushgui.ui.interrupted_dialog import CHANNEL, RECIPIENT, REMINDER, WHEN, InterruptedDialog
+from pushgui.ui.dialogs.interrupted_dialog import (
+    CHANNEL,
+    RECIPIENT,
+    REMINDER,
+    WHEN,
+    InterruptedDialog,
+)
 from pushgui.ui.widgets.when import format_when
 from tests.helpers import weekdays_at_nine
 

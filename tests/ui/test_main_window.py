@@ -16,8 +16,8 @@ from pushgui.core.paths import locate
 from pushgui.core.settings import SettingsStore
 from pushgui.core.store import db as store_db
 from pushgui.core.store.models import Run
-from pushgui.ui.push_model import ENABLED, LAST_RESULT, NAME, NEXT_RUN, SCHEDULE
-from pushgui.ui.reminders import ReminderWindow
+from pushgui.ui.main.push_model import ENABLED, LAST_RESULT, NAME, NEXT_RUN, SCHEDULE
+from pushgui.ui.reminders.window import ReminderWindow
 from pushgui.ui.shell import ASK_MISSED_KEY, TRAY_NOTICE_KEY, DesktopShell
 from pushgui.ui.widgets.when import format_when, relative_when
 from tests.helpers import once_in, weekdays_at_nine

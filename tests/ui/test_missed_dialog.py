@@ -19,7 +19,7 @@ from pushgui.core.paths import locate
 from pushgui.core.specs import PushOptions
 from pushgui.core.store import db as store_db
 from pushgui.core.store.models import Run
-from pushgui.ui.missed_dialog import CHOICE, DUE, REMINDER, MissedRunsDialog
+from pushgui.ui.dialogs.missed_dialog import CHOICE, DUE, REMINDER, MissedRunsDialog
 from pushgui.ui.widgets.when import format_when
 from tests.helpers import every_minutes
 

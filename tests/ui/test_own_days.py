@@ -20,7 +20,7 @@ from pushgui.core.settings import SettingsStore
 from pushgui.core.specs import Message, PushSpec
 from pushgui.core.store import db as store_db
 from pushgui.core.transfer import write_export
-from pushgui.ui.own_days_dialog import OwnDaysDialog, import_with_own_days
+from pushgui.ui.settings.own_days_dialog import OwnDaysDialog, import_with_own_days
 from pushgui.ui.widgets.dates import to_qdate
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDateTimeEdit, QDialog
 
 from pushgui.core.schedule.spec import LAST, CalendarSpec, IntervalSpec, OnceSpec
 from pushgui.core.specs import Message, PushOptions, PushSpec, Target
-from pushgui.ui.push_editor import PushEditorDialog
+from pushgui.ui.editor.push_editor import PushEditorDialog
 from pushgui.ui.widgets.dates import default_timezone
 
 ZONE = "Europe/Berlin"

@@ -22,8 +22,15 @@ from pushgui.core.paths import locate
 from pushgui.core.service import PushRow
 from pushgui.core.specs import spec_to_dict
 from pushgui.core.store import db as store_db
-from pushgui.ui.main_window import MainWindow
-from pushgui.ui.push_model import ENABLED, NAME, NEXT_RUN, SCHEDULE, PushFilterModel, PushTableModel
+from pushgui.ui.main.main_window import MainWindow
+from pushgui.ui.main.push_model import (
+    ENABLED,
+    NAME,
+    NEXT_RUN,
+    SCHEDULE,
+    PushFilterModel,
+    PushTableModel,
+)
 from tests.helpers import once_in, weekdays_at_nine
 
 START = datetime(2030, 1, 1, 9, tzinfo=UTC)

@@ -18,8 +18,8 @@ from pushgui.core.headsup import announce, headsup_job_id
 from pushgui.core.snooze import SNOOZE_FUNC, run_snoozed, snooze_job_id, until_for
 from pushgui.core.specs import Target
 from pushgui.core.store.models import Run
-from pushgui.ui.headsup import HeadsUpWindow
-from pushgui.ui.reminders import Reminder, ReminderWindow
+from pushgui.ui.reminders.headsup import HeadsUpWindow
+from pushgui.ui.reminders.window import Reminder, ReminderWindow
 from tests.helpers import weekdays_at_nine
 from tests.notification_server import notification_server_fixture  # noqa: F401
 from tests.servers import DINGTALK_SECRET, DINGTALK_TOKEN

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from pushgui.core.specs import Message, Target
 from pushgui.core.templates import TemplateBook
-from pushgui.ui.templates_dialog import TemplateChooserDialog
+from pushgui.ui.editor.templates_dialog import TemplateChooserDialog
 from tests.helpers import weekdays_at_nine
 from tests.ui import test_main_window
 from tests.ui.test_main_window import make_shell

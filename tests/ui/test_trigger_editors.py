@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication
 
 from pushgui.core.errors import FieldError
 from pushgui.core.schedule.spec import LAST, CalendarSpec, IntervalSpec, OnceSpec
-from pushgui.ui.trigger_editors.calendar import CalendarEditor
-from pushgui.ui.trigger_editors.interval import IntervalEditor
-from pushgui.ui.trigger_editors.once import OnceEditor
+from pushgui.ui.editor.triggers.calendar import CalendarEditor
+from pushgui.ui.editor.triggers.interval import IntervalEditor
+from pushgui.ui.editor.triggers.once import OnceEditor
 from pushgui.ui.widgets.dates import TimeZoneCombo, default_timezone, next_full_hour
 
 ZONE = "Europe/Berlin"

@@ -1,0 +1,641 @@
+"""The Contacts window: groups on the left, the contacts of the chosen group on the right,
+with add, edit, delete, search, groups, and CSV import and export."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pushgui.core.contacts import ContactBook, GroupRecord
+from pushgui.core.contacts_csv import export_csv
+from pushgui.core.errors import SpecError
+from pushgui.core.files import write_private_text
+from pushgui.ui.people.contact_dialog import ContactDialog
+from pushgui.ui.people.contacts_model import (
+    EMAIL,
+    GROUPS,
+    ID_ROLE,
+    NAME,
+    ContactFilterModel,
+    ContactTableModel,
+)
+from pushgui.ui.people.csv_import_dialog import CsvImportDialog
+from pushgui.ui.widgets.confirm import confirm_destructive
+from pushgui.ui.widgets.fields import ErrorLabel
+from pushgui.ui.widgets.icons import app_icon
+from pushgui.ui.widgets.tables import Selection, make_table
+
+log = logging.getLogger(__name__)
+
+ALL = -1  # the "All contacts" entry of the group list
+
+
+class GroupNameDialog(QDialog):
+    """Ask for a group's name; the book says whether it is acceptable (empty, taken).
+
+    Signals:
+        saved(int): the group was saved; the argument is its id.
+    """
+
+    saved = Signal(int)
+
+    def __init__(
+        self, book: ContactBook, group: GroupRecord | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.book = book
+        self.group = group or GroupRecord(name="")
+        self.setWindowTitle(self.tr("Rename group") if group else self.tr("New group"))
+        self.name_edit = QLineEdit(self.group.name, self)
+        self.name_edit.setPlaceholderText(self.tr("e.g. Sales team"))
+        self.name_edit.setAccessibleName(self.tr("Group name"))
+        self.error = ErrorLabel(self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Save"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.name_edit.textChanged.connect(self._changed)
+        layout = QVBoxLayout(self)
+        label = QLabel(self.tr("Group &name:"), self)
+        label.setBuddy(self.name_edit)
+        layout.addWidget(label)
+        layout.addWidget(self.name_edit)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.resize(360, self.sizeHint().height())
+        self._changed()
+
+    def _changed(self) -> None:
+        self.error.show_messages([])
+        self.ok_button.setEnabled(bool(self.name_edit.text().strip()))
+
+    def accept(self) -> None:
+        group = GroupRecord(
+            name=self.name_edit.text().strip(),
+            member_ids=self.group.member_ids,
+            id=self.group.id,
+        )
+        try:
+            group_id = self.book.save_group(group)
+        except SpecError as exc:
+            self.error.show_messages(e.message for e in exc.errors)
+            return
+        self.saved.emit(group_id)
+        super().accept()
+
+
+class ContactsWindow(QMainWindow):
+    """Everyone pushgui can send to, and the groups they are in.
+
+    Signals:
+        contacts_changed(): contacts or groups were added, changed or deleted.
+    """
+
+    contacts_changed = Signal()
+
+    def __init__(self, book: ContactBook, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.book = book
+        self.setWindowTitle(self.tr("Contacts — pushgui"))
+        self.setWindowIcon(app_icon())
+        self.resize(900, 540)
+
+        self.dialog: QDialog | None = None
+        self.confirmation: QMessageBox | None = None
+
+        self.model = ContactTableModel(self)
+        self.proxy = ContactFilterModel(self)
+        self.proxy.setSourceModel(self.model)
+
+        # -- groups (left) ------------------------------------------------------------------
+        self.groups_list = QListWidget(self)
+        self.groups_list.setAccessibleName(self.tr("Groups"))
+        self.groups_list.currentItemChanged.connect(self._on_group_chosen)
+        self.groups_list.itemDoubleClicked.connect(lambda _item: self.rename_group())
+        self.new_group_button = QPushButton(self.tr("New…"), self)
+        self.rename_group_button = QPushButton(self.tr("Rename…"), self)
+        self.delete_group_button = QPushButton(self.tr("Delete…"), self)
+        self.new_group_button.setToolTip(self.tr("Create a group"))
+        self.rename_group_button.setToolTip(self.tr("Rename the selected group"))
+        self.delete_group_button.setToolTip(self.tr("Delete the selected group (not its contacts)"))
+        self.new_group_button.clicked.connect(self.add_group)
+        self.rename_group_button.clicked.connect(self.rename_group)
+        self.delete_group_button.clicked.connect(self.delete_group)
+        group_buttons = QHBoxLayout()
+        group_buttons.setSpacing(4)
+        for button in (self.new_group_button, self.rename_group_button, self.delete_group_button):
+            group_buttons.addWidget(button)
+        left = QWidget(self)
+        left_box = QVBoxLayout(left)
+        left_box.setContentsMargins(8, 8, 4, 8)
+        heading = QLabel(self.tr("<b>Groups</b>"), left)
+        left_box.addWidget(heading)
+        left_box.addWidget(self.groups_list, 1)
+        left_box.addLayout(group_buttons)
+
+        # -- contacts (right) ---------------------------------------------------------------
+        self.search_box = QLineEdit(self)
+        self.search_box.setPlaceholderText(self.tr("Search by name or email  (Ctrl+F)"))
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setAccessibleName(self.tr("Search contacts"))
+        self.search_box.textChanged.connect(self.proxy.set_filter_text)
+        self.search_box.textChanged.connect(self._update_hint)
+
+        self.table = make_table(
+            self.proxy, self.tr("Contacts"), self, selection=Selection.ExtendedSelection
+        )
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in ((NAME, 150), (EMAIL, 200), (2, 100), (3, 120), (GROUPS, 120)):
+            header.resizeSection(column, width)
+        self.table.doubleClicked.connect(self._on_double_click)
+
+        self.empty_hint = QLabel(self)
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setObjectName("emptyHint")
+
+        right = QWidget(self)
+        right_box = QVBoxLayout(right)
+        right_box.setContentsMargins(4, 8, 8, 8)
+        right_box.addWidget(self.search_box)
+        right_box.addWidget(self.table, 1)
+        right_box.addWidget(self.empty_hint)
+
+        splitter = QSplitter(self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([210, 690])
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+
+        self._build_actions()
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.proxy.modelReset.connect(self._update_actions)
+        self.proxy.layoutChanged.connect(self._update_actions)
+
+        self.reload()
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def _action(
+        self,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{tip} ({keys})" if keys else tip)
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        tr = self.tr
+        self.add_action = self._action(
+            tr("&Add…"), self.add_contact, QKeySequence.StandardKey.New, tr("Add a contact")
+        )
+        self.edit_action = self._action(
+            tr("&Edit…"), self.edit_selected, "Ctrl+E", tr("Edit the selected contact")
+        )
+        self.delete_action = self._action(
+            tr("&Delete…"),
+            self.delete_selected,
+            QKeySequence.StandardKey.Delete,
+            tr("Delete the selected contacts"),
+        )
+        self.group_menu = QMenu(self)
+        self.group_menu.aboutToShow.connect(self._fill_group_menu)
+        self.add_to_group_action = self._action(
+            tr("Add to &group…"),
+            self._show_group_menu,
+            "Ctrl+G",
+            tr("Add the selected contacts to a group"),
+        )
+        self.add_to_group_action.setMenu(self.group_menu)
+        self.remove_from_group_action = self._action(
+            tr("&Remove from group"),
+            self.remove_selected_from_group,
+            None,
+            tr("Take the selected contacts out of this group (they are not deleted)"),
+        )
+        self.import_action = self._action(
+            tr("&Import CSV…"), self.import_csv, "Ctrl+I", tr("Add contacts from a CSV file")
+        )
+        self.export_action = self._action(
+            tr("E&xport CSV…"),
+            self.export_csv,
+            "Ctrl+Shift+E",
+            tr("Save the contacts shown to a CSV file"),
+        )
+        self.find_action = self._action(
+            tr("&Find"), self._focus_search, QKeySequence.StandardKey.Find
+        )
+        self.close_action = self._action(tr("&Close"), self.close, QKeySequence.StandardKey.Close)
+        for action in (self.find_action, self.close_action):
+            self.addAction(action)
+        for action in (self.edit_action, self.delete_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.table.addAction(action)
+
+        toolbar = QToolBar(tr("Contacts"), self)
+        toolbar.setObjectName("contactsToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.add_action, self.edit_action, self.delete_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.add_to_group_action)
+        button = toolbar.widgetForAction(self.add_to_group_action)
+        if isinstance(button, QToolButton):
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        toolbar.addAction(self.remove_from_group_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.import_action)
+        toolbar.addAction(self.export_action)
+        self.addToolBar(toolbar)
+
+        menu = self.menuBar().addMenu(tr("&Contacts"))
+        for action in (self.add_action, self.edit_action, self.delete_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.add_to_group_action)
+        menu.addAction(self.remove_from_group_action)
+        menu.addSeparator()
+        menu.addAction(self.import_action)
+        menu.addAction(self.export_action)
+        menu.addSeparator()
+        menu.addAction(self.find_action)
+        menu.addAction(self.close_action)
+
+    def _update_actions(self) -> None:
+        ids = self.selected_ids()
+        self.edit_action.setEnabled(len(ids) == 1)
+        self.delete_action.setEnabled(bool(ids))
+        self.add_to_group_action.setEnabled(bool(ids))
+        self.remove_from_group_action.setEnabled(bool(ids) and self.proxy.group_id is not None)
+        group = self.current_group_id()
+        self.rename_group_button.setEnabled(group is not None)
+        self.delete_group_button.setEnabled(group is not None)
+        self._update_hint()
+
+    def _update_hint(self) -> None:
+        if self.model.rowCount() == 0:
+            text = self.tr(
+                "No contacts yet. Click <b>Add</b> (Ctrl+N) or <b>Import CSV</b> (Ctrl+I)."
+            )
+        elif self.proxy.rowCount() == 0 and self.search_box.text().strip():
+            text = self.tr("No contact matches “{0}”.").format(self.search_box.text().strip())
+        elif self.proxy.rowCount() == 0:
+            text = self.tr(
+                "This group is empty. Select contacts under <b>All contacts</b> and use "
+                "<b>Add to group</b>."
+            )
+        else:
+            text = ""
+        self.empty_hint.setText(text)
+        self.empty_hint.setVisible(bool(text))
+
+    @Slot()
+    def _focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    # -- loading -----------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read contacts and groups again, keeping the chosen group and selection."""
+        selected = self.selected_ids()
+        group_id = self.current_group_id()
+        groups = self.book.groups()
+        self.model.set_contacts(self.book.contacts(), groups)
+        self.groups_list.blockSignals(True)
+        self.groups_list.clear()
+        everyone = QListWidgetItem(self.tr("All contacts"))
+        everyone.setData(Qt.ItemDataRole.UserRole, ALL)
+        self.groups_list.addItem(everyone)
+        current = everyone
+        for group in groups:
+            item = QListWidgetItem(f"{group.name}  ({len(group.member_ids)})")
+            item.setData(Qt.ItemDataRole.UserRole, group.id)
+            item.setToolTip(group.name)
+            self.groups_list.addItem(item)
+            if group.id == group_id:
+                current = item
+        self.groups_list.setCurrentItem(current)
+        self.groups_list.blockSignals(False)
+        self.proxy.set_group(self.current_group_id())
+        for contact_id in selected:
+            self.select_id(contact_id, add=True)
+        self._update_actions()
+
+    def current_group_id(self) -> int | None:
+        item = self.groups_list.currentItem()
+        if item is None:
+            return None
+        value = int(item.data(Qt.ItemDataRole.UserRole))
+        return None if value == ALL else value
+
+    def select_group(self, group_id: int | None) -> None:
+        wanted = ALL if group_id is None else group_id
+        for row in range(self.groups_list.count()):
+            item = self.groups_list.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == wanted:
+                self.groups_list.setCurrentItem(item)
+                return
+
+    @Slot()
+    def _on_group_chosen(self) -> None:
+        self.table.clearSelection()
+        self.proxy.set_group(self.current_group_id())
+        self._update_actions()
+
+    def selected_ids(self) -> list[int]:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return [int(index.data(ID_ROLE)) for index in rows]
+
+    def select_id(self, contact_id: int, add: bool = False) -> None:
+        row = self.model.row_of(contact_id)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return
+        flag = QItemSelectionModel.SelectionFlag
+        selection = self.table.selectionModel()
+        if add:
+            selection.select(index, flag.Select | flag.Rows)
+        else:
+            selection.setCurrentIndex(index, flag.ClearAndSelect | flag.Rows)
+        self.table.scrollTo(index)
+
+    def _changed(self) -> None:
+        self.reload()
+        self.contacts_changed.emit()
+
+    # -- contacts ----------------------------------------------------------------------------
+
+    @Slot()
+    def add_contact(self) -> ContactDialog:
+        dialog = ContactDialog(self.book, parent=self)
+        dialog.saved.connect(self._on_contact_saved)
+        return self._open(dialog)
+
+    @Slot()
+    def edit_selected(self) -> ContactDialog | None:
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return None
+        dialog = ContactDialog(self.book, self.book.get(ids[0]), parent=self)
+        dialog.saved.connect(self._on_contact_saved)
+        return self._open(dialog)
+
+    def _open(self, dialog: ContactDialog) -> ContactDialog:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_contact_saved(self, contact_id: int) -> None:
+        group_id = self.current_group_id()
+        if group_id is not None:
+            # A contact added while a group is shown belongs in that group.
+            group = next((g for g in self.book.groups() if g.id == group_id), None)
+            if group is not None and contact_id not in group.member_ids:
+                self.book.add_to_group(group_id, [contact_id])
+        self._changed()
+        self.select_id(contact_id)
+        self.statusBar().showMessage(self.tr("Saved"), 3000)
+
+    @Slot(QModelIndex)
+    def _on_double_click(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.select_id(int(index.data(ID_ROLE)))
+            self.edit_selected()
+
+    @Slot()
+    def delete_selected(self) -> QMessageBox | None:
+        """Ask first, naming the pushes that still send to these contacts."""
+        ids = self.selected_ids()
+        if not ids:
+            return None
+        names = [self.book.get(i).name for i in ids]
+        who = f"“{names[0]}”" if len(names) == 1 else self.tr("{0} contacts").format(len(names))
+        text = self.tr("Delete {0}?").format(who)
+        pushes = self.book.pushes_using(ids)
+        if pushes:
+            listed = "\n".join(f"• {name}" for name in pushes[:10])
+            if len(pushes) > 10:
+                listed += "\n" + self.tr("… and {0} more").format(len(pushes) - 10)
+            text += "\n\n" + self.tr(
+                "These reminders still send to them and will no longer reach them:"
+            )
+            text += "\n" + listed
+        box = confirm_destructive(
+            self,
+            self.tr("Delete contacts"),
+            text,
+            self.tr("Delete"),
+            lambda: self._delete(ids),
+            warn=bool(pushes),
+        )
+        self.confirmation = box
+        return box
+
+    def _delete(self, ids: list[int]) -> None:
+        try:
+            self.book.delete(ids)
+        except Exception as exc:
+            self._report(self.tr("The contacts could not be deleted"), exc)
+            return
+        self._changed()
+        self.statusBar().showMessage(self.tr("Deleted %n contact(s)", "", len(ids)), 4000)
+
+    # -- groups ------------------------------------------------------------------------------
+
+    @Slot()
+    def add_group(self) -> GroupNameDialog:
+        dialog = GroupNameDialog(self.book, parent=self)
+        dialog.saved.connect(self._on_group_saved)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def rename_group(self) -> GroupNameDialog | None:
+        group_id = self.current_group_id()
+        group = next((g for g in self.book.groups() if g.id == group_id), None)
+        if group is None:
+            return None
+        dialog = GroupNameDialog(self.book, group, parent=self)
+        dialog.saved.connect(self._on_group_saved)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_group_saved(self, group_id: int) -> None:
+        self._changed()
+        self.select_group(group_id)
+
+    @Slot()
+    def delete_group(self) -> QMessageBox | None:
+        group_id = self.current_group_id()
+        group = next((g for g in self.book.groups() if g.id == group_id), None)
+        if group is None or group_id is None:
+            return None
+        box = confirm_destructive(
+            self,
+            self.tr("Delete group"),
+            self.tr(
+                "Delete the group “{0}”? Its {1} contacts stay in your contacts; "
+                "reminders sent to this group will no longer reach them."
+            ).format(group.name, len(group.member_ids)),
+            self.tr("Delete group"),
+            lambda: self._delete_group(group_id),
+        )
+        self.confirmation = box
+        return box
+
+    def _delete_group(self, group_id: int) -> None:
+        self.book.delete_group(group_id)
+        self.select_group(None)
+        self._changed()
+
+    def _fill_group_menu(self) -> None:
+        self.group_menu.clear()
+        current = self.current_group_id()
+        for group in self.book.groups():
+            if group.id == current or group.id is None:
+                continue
+            action = self.group_menu.addAction(group.name)
+            action.triggered.connect(
+                lambda _checked=False, gid=group.id: self.add_selected_to_group(gid)
+            )
+        if self.group_menu.actions():
+            self.group_menu.addSeparator()
+        new = self.group_menu.addAction(self.tr("New group…"))
+        new.triggered.connect(self._add_selected_to_new_group)
+
+    @Slot()
+    def _show_group_menu(self) -> None:
+        # The shortcut triggers the action; show its menu under the cursor then.
+        self.group_menu.popup(self.cursor().pos())
+
+    def add_selected_to_group(self, group_id: int) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        self.book.add_to_group(group_id, ids)
+        self._changed()
+        name = next((g.name for g in self.book.groups() if g.id == group_id), "")
+        self.statusBar().showMessage(
+            self.tr("Added %n contact(s) to “{0}”", "", len(ids)).format(name), 4000
+        )
+
+    def _add_selected_to_new_group(self) -> None:
+        ids = self.selected_ids()
+        dialog = GroupNameDialog(self.book, GroupRecord(name="", member_ids=tuple(ids)), self)
+        dialog.setWindowTitle(self.tr("New group"))
+        dialog.saved.connect(self._on_group_saved)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
+
+    @Slot()
+    def remove_selected_from_group(self) -> None:
+        group_id = self.current_group_id()
+        ids = set(self.selected_ids())
+        group = next((g for g in self.book.groups() if g.id == group_id), None)
+        if group is None or not ids:
+            return
+        members = tuple(m for m in group.member_ids if m not in ids)
+        self.book.save_group(GroupRecord(name=group.name, member_ids=members, id=group.id))
+        self._changed()
+
+    # -- CSV ---------------------------------------------------------------------------------
+
+    @Slot()
+    def import_csv(self, path: str | Path | None = None) -> CsvImportDialog | None:
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Import contacts"), "", self.tr("CSV files (*.csv *.txt)")
+            )
+            if not path:
+                return None
+        dialog = CsvImportDialog(self.book, Path(path), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(self._on_imported)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_imported(self, ids: list[int]) -> None:
+        self._changed()
+        self.statusBar().showMessage(self.tr("Imported %n contact(s)", "", len(ids)), 5000)
+
+    @Slot()
+    def export_csv(self, path: str | Path | None = None) -> Path | None:
+        """Write the contacts of the chosen group (all when none) as UTF-8 CSV Excel opens."""
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export contacts"), "contacts.csv", self.tr("CSV files (*.csv)")
+            )
+            if not path:
+                return None
+        group_id = self.current_group_id()
+        contacts = [
+            self.model.contact_at(row)
+            for row in range(self.model.rowCount())
+            if group_id is None or self.model.in_group(row, group_id)
+        ]
+        target = Path(path)
+        try:
+            write_private_text(target, export_csv(contacts), encoding="utf-8-sig", newline="")
+        except OSError as exc:
+            self._report(self.tr("The file could not be written"), exc)
+            return None
+        self.statusBar().showMessage(
+            self.tr("Exported %n contact(s) to {0}", "", len(contacts)).format(target), 5000
+        )
+        return target
+
+    def _report(self, what: str, exc: Exception) -> None:
+        log.warning("%s: %s", what, exc)
+        QMessageBox.warning(self, self.tr("Contacts"), f"{what}.\n\n{exc}")
