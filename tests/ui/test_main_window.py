@@ -126,10 +126,10 @@ def test_create_edit_pause_and_delete_through_the_window(qtbot, runtime):
     qtbot.waitUntil(lambda: cell(window, 0, NEXT_RUN) != "Paused")
 
     # Delete asks first; Cancel keeps it, Delete removes it.
-    box = window.delete_selected()
+    box = window.changes.delete_selected()
     box.button(QMessageBox.StandardButton.Cancel).click()
     assert window.proxy.rowCount() == 1
-    box = window.delete_selected()
+    box = window.changes.delete_selected()
     [delete] = [
         b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
     ]

@@ -1,18 +1,19 @@
-"""The main window: the push list with its actions, menus, toolbar and filter box.
+"""The main window: the list of reminders with its filter, kept current from the
+scheduler's events and the clock, and the window's own life (layout kept, closing to the
+tray).
 
-Over 400 lines because it holds every action on the list (menus, toolbar, shortcuts) with
-its handler; the status bar, the Recipients column's words and the column sizing are in
-:mod:`pushgui.ui.main.list_status`.
-
-The editor and the template dialogs are imported when first opened: the window's first
-paint does not wait for them (the app imports them once idle, see ``pushgui.ui.shell``).
+Its parts, one concept each, in this folder: the actions, menus and toolbar
+(:mod:`.actions`), opening the editor and storing what it saves (:mod:`.editing`), the other
+changes to the selected reminder (:mod:`.changes`), File ▸ Import and Export
+(:mod:`.transfer`), the status bar and column sizing (:mod:`.list_status`). About 450
+lines: the window builds the list's widgets and holds the refresh of changed rows, which
+the tests and the shell drive through it.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -25,35 +26,32 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from pushgui import __version__
-from pushgui.core.bundle import collect
 from pushgui.core.channel_book import ChannelBook
 from pushgui.core.contacts import ContactBook
 from pushgui.core.errors import SpecError
-from pushgui.core.schedule import own_days
 from pushgui.core.service import PushService, push_id_of
 from pushgui.core.settings import SettingsStore
-from pushgui.core.specs import PushSpec
-from pushgui.core.templates import Template, TemplateBook
-from pushgui.core.transfer import write_export
+from pushgui.core.templates import TemplateBook
 from pushgui.engine.bridge import EventBridge
-from pushgui.ui.dialogs.recovery_notice import widen
+from pushgui.ui.main import actions, transfer
+from pushgui.ui.main.actions import build_actions
 from pushgui.ui.main.calendar_notice import CalendarNoticeLabel
+from pushgui.ui.main.changes import ReminderChanges
+from pushgui.ui.main.editing import ReminderEditing
 from pushgui.ui.main.list_status import ListStatus, Recipients, fit_columns
 from pushgui.ui.main.push_model import (
     ENABLED,
@@ -66,12 +64,10 @@ from pushgui.ui.main.push_model import (
     is_finished,
 )
 from pushgui.ui.main.undo_bar import UndoBar
-from pushgui.ui.settings.own_days_dialog import OwnDaysDialog, import_with_own_days
-from pushgui.ui.widgets.confirm import confirm_destructive
+from pushgui.ui.settings.own_days_dialog import OwnDaysDialog
 from pushgui.ui.widgets.geometry import fit_to_screen
-from pushgui.ui.widgets.icons import action_icon, app_icon
+from pushgui.ui.widgets.icons import app_icon
 from pushgui.ui.widgets.tables import make_table
-from pushgui.ui.widgets.when import format_when
 
 if TYPE_CHECKING:
     from pushgui.ui.editor.push_editor import NewReminderDefaults, PushEditorDialog
@@ -120,6 +116,32 @@ class MainWindow(QMainWindow):
     log_folder_requested = Signal()
     reminder_requested = Signal(object)
     next_due_changed = Signal(str)
+
+    # Made by :func:`pushgui.ui.main.actions.build_actions`.
+    new_action: QAction
+    new_from_template_action: QAction
+    skip_action: QAction
+    edit_action: QAction
+    duplicate_action: QAction
+    delete_action: QAction
+    toggle_action: QAction
+    run_now_action: QAction
+    import_action: QAction
+    export_action: QAction
+    quit_action: QAction
+    find_action: QAction
+    about_action: QAction
+    backups_action: QAction
+    contacts_action: QAction
+    channels_action: QAction
+    history_action: QAction
+    own_days_action: QAction
+    settings_action: QAction
+    log_folder_action: QAction
+    import_preview: QMessageBox
+    template_chooser: TemplateChooserDialog
+    template_dialog: SaveTemplateDialog
+    import_secrets: QDialog
 
     def __init__(
         self,
@@ -192,11 +214,16 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.empty_hint)
         self.setCentralWidget(central)
 
-        self._build_actions()
-        self.table.selectionModel().selectionChanged.connect(self._update_actions)
-        self.proxy.rowsInserted.connect(self._update_actions)
-        self.proxy.rowsRemoved.connect(self._update_actions)
-        self.proxy.modelReset.connect(self._update_actions)
+        self.editing = ReminderEditing(self)
+        self.changes = ReminderChanges(self)
+        build_actions(self)
+        self._build_status_bar()
+        self.apply_icons()
+        self.update_actions()
+        self.table.selectionModel().selectionChanged.connect(self.update_actions)
+        self.proxy.rowsInserted.connect(self.update_actions)
+        self.proxy.rowsRemoved.connect(self.update_actions)
+        self.proxy.modelReset.connect(self.update_actions)
 
         self.editor: PushEditorDialog | None = None
         # What a new reminder starts with; the shell sets this from the Settings.
@@ -223,190 +250,14 @@ class MainWindow(QMainWindow):
 
     # -- actions -----------------------------------------------------------------------------
 
-    def _action(
-        self,
-        text: str,
-        slot: object,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-        tip: str = "",
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(
-                f"{tip} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
-            )
-        action.triggered.connect(slot)
-        return action
-
-    def _build_actions(self) -> None:
-        tr = self.tr
-        self.new_action = self._action(
-            tr("&New…"), self.new_push, QKeySequence.StandardKey.New, tr("Create a reminder")
-        )
-        self.new_from_template_action = self._action(
-            tr("New from &template…"),
-            self.new_from_template,
-            "Ctrl+Shift+N",
-            tr("Start a reminder from a saved message"),
-        )
-        self.skip_action = self._action(
-            tr("S&kip next run"),
-            self.skip_selected,
-            "Ctrl+K",
-            tr("Do not send the selected reminder next time; later times stay"),
-        )
-        self.edit_action = self._action(
-            tr("&Edit…"), self.edit_selected, "Ctrl+E", tr("Edit the selected reminder")
-        )
-        self.duplicate_action = self._action(
-            tr("D&uplicate"),
-            self.duplicate_selected,
-            "Ctrl+D",
-            tr("Make a copy of the selected reminder"),
-        )
-        self.delete_action = self._action(
-            tr("&Delete…"),
-            self.delete_selected,
-            QKeySequence.StandardKey.Delete,
-            tr("Delete the selected reminder"),
-        )
-        self.toggle_action = self._action(
-            tr("&Pause"),
-            self.toggle_selected,
-            "Ctrl+P",
-            tr("Pause or resume the selected reminder"),
-        )
-        self.run_now_action = self._action(
-            tr("&Run now"), self.run_selected_now, "Ctrl+R", tr("Send the selected reminder now")
-        )
-        self.import_action = self._action(
-            tr("&Import…"), self.import_file, "Ctrl+I", tr("Add reminders from an export file")
-        )
-        self.export_action = self._action(
-            tr("E&xport…"), self.export_file, "Ctrl+Shift+E", tr("Save all reminders to a file")
-        )
-        self.quit_action = self._action(
-            tr("&Quit"),
-            self.quit_requested.emit,
-            QKeySequence.StandardKey.Quit,
-            tr("Stop pushgui; no reminders are sent until it runs again"),
-        )
-        self.find_action = self._action(
-            tr("&Find"), self._focus_filter, QKeySequence.StandardKey.Find
-        )
-        self.about_action = self._action(tr("&About pushgui"), self.show_about)
-        self.backups_action = self._action(
-            tr("&Backups…"), self.backups_requested.emit, None, tr("Back up now, or restore")
-        )
-        self.contacts_action = self._action(
-            tr("&Contacts…"), self.contacts_requested.emit, "Ctrl+Shift+C", tr("People and groups")
-        )
-        self.channels_action = self._action(
-            tr("Cha&nnels…"),
-            self.channels_requested.emit,
-            "Ctrl+Shift+L",
-            tr("Email accounts and chat bots to send through"),
-        )
-        self.history_action = self._action(
-            tr("&History…"),
-            self.history_requested.emit,
-            "Ctrl+H",
-            tr("What was sent, and what failed"),
-        )
-        self.addAction(self.find_action)
-        for action in (self.edit_action, self.delete_action):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.table.addAction(action)
-        self.edit_action.setShortcuts([QKeySequence("Ctrl+E"), QKeySequence(Qt.Key.Key_Return)])
-
-        menu = self.menuBar()
-        file_menu = menu.addMenu(tr("&File"))
-        file_menu.addActions(
-            [self.new_action, self.new_from_template_action, self.import_action, self.export_action]
-        )
-        file_menu.addSeparator()
-        file_menu.addAction(self.backups_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        edit_menu = menu.addMenu(tr("&Reminder"))
-        edit_menu.addActions(
-            [
-                self.edit_action,
-                self.duplicate_action,
-                self.toggle_action,
-                self.run_now_action,
-                self.skip_action,
-            ]
-        )
-        edit_menu.addSeparator()
-        edit_menu.addActions([self.delete_action])
-        tools_menu = menu.addMenu(tr("&Tools"))
-        tools_menu.addActions([self.contacts_action, self.channels_action, self.history_action])
-        self.own_days_action = self._action(
-            tr("&Own days off and working days…"), self.edit_own_days
-        )
-        tools_menu.addAction(self.own_days_action)
-        self.settings_action = self._action(
-            tr("&Settings…"),
-            self.settings_requested.emit,
-            QKeySequence("Ctrl+,"),
-            tr("Language, theme, defaults for new reminders, start at login"),
-        )
-        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        tools_menu.addSeparator()
-        tools_menu.addAction(self.settings_action)
-        help_menu = menu.addMenu(tr("&Help"))
-        self.log_folder_action = self._action(
-            tr("Open &log folder"),
-            self.log_folder_requested.emit,
-            None,
-            tr("Show pushgui's log files, to send them along with a problem report"),
-        )
-        help_menu.addAction(self.log_folder_action)
-        help_menu.addSeparator()
-        help_menu.addAction(self.about_action)
-
-        toolbar = QToolBar(tr("Main toolbar"))
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.addActions([self.new_action, self.edit_action, self.duplicate_action])
-        toolbar.addSeparator()
-        toolbar.addActions([self.toggle_action, self.run_now_action])
-        toolbar.addSeparator()
-        toolbar.addAction(self.delete_action)
-        toolbar.addSeparator()
-        toolbar.addActions([self.contacts_action, self.channels_action, self.history_action])
-        self.addToolBar(toolbar)
-        self._build_status_bar()
-        self.apply_icons()
-        self._update_actions()
+    @Slot()
+    def update_actions(self) -> None:
+        """Enable what applies to the selected reminder; "Pause" or "Resume" as it is."""
+        actions.update_actions(self)
 
     def apply_icons(self) -> None:
         """Toolbar and menu icons in the current palette's colours (light or dark theme)."""
-        for action, role in (
-            (self.new_action, "new"),
-            (self.edit_action, "edit"),
-            (self.duplicate_action, "duplicate"),
-            (self.run_now_action, "run_now"),
-            (self.delete_action, "delete"),
-            (self.contacts_action, "contacts"),
-            (self.channels_action, "channels"),
-            (self.history_action, "history"),
-            (self.settings_action, "settings"),
-        ):
-            action.setIcon(action_icon(role, self.palette()))
-        self._toggle_icon()
-
-    def _toggle_icon(self) -> None:
-        push_id = self.selected_id()
-        paused = False
-        if push_id is not None:
-            paused = not self.model.row_at(self.model.index_of(push_id).row()).enabled
-        self.toggle_action.setIcon(action_icon("resume" if paused else "pause", self.palette()))
+        actions.apply_icons(self)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -447,32 +298,6 @@ class MainWindow(QMainWindow):
         self.settings.set("window.show_finished", shown)
         self.proxy.set_show_finished(shown)
 
-    def _focus_filter(self) -> None:
-        self.filter_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.filter_box.selectAll()
-
-    @Slot()
-    def _update_actions(self) -> None:
-        push_id = self.selected_id()
-        for action in (
-            self.edit_action,
-            self.duplicate_action,
-            self.delete_action,
-            self.toggle_action,
-            self.run_now_action,
-        ):
-            action.setEnabled(push_id is not None)
-        if push_id is not None:
-            row = self.model.row_at(self.model.index_of(push_id).row())
-            self.toggle_action.setText(self.tr("&Pause") if row.enabled else self.tr("Re&sume"))
-        self._toggle_icon()
-        self.skip_action.setEnabled(
-            push_id is not None and row.enabled and row.next_run is not None
-        )
-        empty = self.model.rowCount() == 0
-        self.empty_hint.setVisible(empty)
-        self.table.setVisible(not empty)
-
     # -- selection ---------------------------------------------------------------------------
 
     def selected_id(self) -> int | None:
@@ -495,7 +320,7 @@ class MainWindow(QMainWindow):
         self.model.set_rows(self.service.rows())
         if selected is not None:
             self.select_id(selected)
-        self._update_actions()
+        self.update_actions()
         self.fit_columns()
         self.status.update_next_due()
 
@@ -506,7 +331,7 @@ class MainWindow(QMainWindow):
         self.model.update_rows(rows, removed=ids - found)
         if selected in found and self.selected_id() != selected:
             self._keep_selected(selected)
-        self._update_actions()
+        self.update_actions()
         self.fit_columns()
         self.status.update_next_due()
 
@@ -539,7 +364,7 @@ class MainWindow(QMainWindow):
 
     # -- operations --------------------------------------------------------------------------
 
-    def _report(self, title: str, exc: Exception) -> QMessageBox:
+    def report(self, title: str, exc: Exception) -> QMessageBox:
         """Say what went wrong, window-modally, without blocking the event loop."""
         log.exception(title)
         details = "\n".join(str(e) for e in exc.errors) if isinstance(exc, SpecError) else str(exc)
@@ -551,201 +376,17 @@ class MainWindow(QMainWindow):
         box.open()
         return box
 
-    def _open_editor(self, push_id: int | None) -> PushEditorDialog:
-        """Open the editor window-modally; saving happens when it is accepted."""
-        spec = None if push_id is None else self.service.get(push_id)
-        return self._open_editor_with(spec, push_id)
-
-    def _open_editor_with(self, spec: PushSpec | None, push_id: int | None) -> PushEditorDialog:
-        from pushgui.ui.editor.push_editor import PushEditorDialog
-
-        title = self.tr("New reminder") if push_id is None else self.tr("Edit reminder")
-        editing = [push_id]  # None once the reminder turns out deleted: Save creates it anew
-
-        def save(new: PushSpec) -> None:
-            try:
-                editing[0] = self._save(new, editing[0])
-            except LookupError:
-                editing[0] = None
-                raise
-
-        dialog = PushEditorDialog(
-            self,
-            spec=spec,
-            title=title,
-            contacts=self.contacts,
-            channels=self.channels,
-            new_defaults=self.new_defaults(),
-            save=save,
-        )
-        dialog.open_channels_requested.connect(self.channels_requested.emit)
-        dialog.open_contacts_requested.connect(self.contacts_requested.emit)
-        dialog.save_template_requested.connect(lambda: self.save_template_from(dialog))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.editor = dialog
-        dialog.open()
-        return dialog
-
-    def _save(self, spec: PushSpec, push_id: int | None) -> int:
-        """Store the editor's reminder and show it in the list; returns its id.
-
-        Raises when the store refuses: the editor, still open, says why beside the fields.
-        """
-        if push_id is None:
-            push_id = self.service.create(spec)
-        else:
-            self.service.update(push_id, spec)
-        self.refresh_ids({push_id})
-        self.select_id(push_id)
-        self.statusBar().showMessage(self.tr("Saved “{name}”").format(name=spec.name), 4000)
-        return push_id
-
     @Slot()
     def new_push(self) -> PushEditorDialog:
-        return self._open_editor(None)
+        return self.editing.new_push()
 
     @Slot()
     def edit_selected(self) -> PushEditorDialog | None:
-        push_id = self.selected_id()
-        return None if push_id is None else self._open_editor(push_id)
-
-    @Slot()
-    def duplicate_selected(self) -> None:
-        push_id = self.selected_id()
-        if push_id is None:
-            return
-        try:
-            new_id = self.service.duplicate(push_id)
-        except Exception as exc:
-            self._report(self.tr("The reminder could not be duplicated"), exc)
-            return
-        self.refresh_ids({new_id})
-        self.select_id(new_id)
-
-    @Slot()
-    def delete_selected(self) -> QMessageBox | None:
-        """Ask first (window-modally); the push is deleted only when the user says Delete."""
-        push_id = self.selected_id()
-        if push_id is None:
-            return None
-        name = self.service.get(push_id).name
-        box = confirm_destructive(
-            self,
-            self.tr("Delete reminder"),
-            self.tr(
-                "Delete “{name}”? It will not be sent again, and its history is removed."
-            ).format(name=name),
-            self.tr("Delete"),
-            lambda: self._delete(push_id, name),
-        )
-        self.confirmation = box
-        return box
-
-    def _delete(self, push_id: int, name: str) -> None:
-        try:
-            spec = self.service.delete(push_id)
-        except Exception as exc:
-            self._report(self.tr("The reminder could not be deleted"), exc)
-            return
-        self.refresh_ids({push_id})
-        if spec is not None:
-            self.undo_bar.offer(
-                self.tr("Deleted “{name}”").format(name=name), lambda: self.undo_delete(spec)
-            )
-
-    def undo_delete(self, spec: PushSpec) -> int | None:
-        """Bring a deleted reminder back (a new id, the same schedule; not its history)."""
-        try:
-            push_id = self.service.restore(spec)
-        except Exception as exc:
-            self._report(self.tr("The reminder could not be restored"), exc)
-            return None
-        self.refresh_ids({push_id})
-        self.select_id(push_id)
-        self.statusBar().showMessage(self.tr("Restored “{name}”").format(name=spec.name), 4000)
-        return push_id
-
-    @Slot()
-    def toggle_selected(self) -> None:
-        push_id = self.selected_id()
-        if push_id is None:
-            return
-        row = self.model.row_at(self.model.index_of(push_id).row())
-        self.set_enabled(push_id, not row.enabled)
-
-    def set_enabled(self, push_id: int, enabled: bool) -> None:
-        try:
-            self.service.set_enabled(push_id, enabled)
-        except Exception as exc:
-            self._report(self.tr("The reminder could not be changed"), exc)
-        self.refresh_ids({push_id})
-
-    @Slot()
-    def run_selected_now(self) -> None:
-        push_id = self.selected_id()
-        if push_id is not None:
-            self.service.run_now(push_id)
-            self.statusBar().showMessage(self.tr("Sending now…"), 4000)
-
-    @Slot()
-    def skip_selected(self) -> None:
-        push_id = self.selected_id()
-        if push_id is None:
-            return
-        try:
-            skipped = self.service.skip_next(push_id)
-        except Exception as exc:
-            self._report(self.tr("The next run could not be skipped"), exc)
-            return
-        self.refresh_ids({push_id})
-        if skipped is not None:
-            self.statusBar().showMessage(
-                self.tr("The run of {when} is skipped").format(when=format_when(skipped)), 5000
-            )
+        return self.editing.edit_selected()
 
     def edit_push(self, push_id: int) -> PushEditorDialog:
         """Open the editor on ``push_id`` (e.g. from a heads-up), whatever is selected."""
-        self.select_id(push_id)
-        return self._open_editor(push_id)
-
-    # -- templates ---------------------------------------------------------------------------
-
-    @Slot()
-    def new_from_template(self) -> TemplateChooserDialog:
-        """Pick a template; the editor then opens with its message (and recipients)."""
-        from pushgui.ui.editor.templates_dialog import TemplateChooserDialog
-
-        chooser = TemplateChooserDialog(self.templates, self)
-        chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        chooser.chosen.connect(self.new_push_from)
-        self.template_chooser = chooser
-        chooser.open()
-        return chooser
-
-    def new_push_from(self, template: Template) -> PushEditorDialog:
-        dialog = self._open_editor(None)
-        dialog.load_message(template.message, template.targets)
-        return dialog
-
-    def save_template_from(self, editor: PushEditorDialog) -> SaveTemplateDialog:
-        from pushgui.ui.editor.templates_dialog import SaveTemplateDialog
-
-        dialog = SaveTemplateDialog(
-            self.templates,
-            editor.current_message(),
-            editor.targets_editor.targets(),
-            editor,
-            suggested_name=editor.name_edit.text().strip(),
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(
-            lambda _id, name: self.statusBar().showMessage(
-                self.tr("Saved the template “{name}”").format(name=name), 4000
-            )
-        )
-        self.template_dialog = dialog
-        dialog.open()
-        return dialog
+        return self.editing.edit_push(push_id)
 
     @Slot(QModelIndex)
     def _on_double_click(self, index: QModelIndex) -> None:
@@ -758,7 +399,7 @@ class MainWindow(QMainWindow):
             push_id = int(index.data(ID_ROLE))
             row = self.model.row_at(self.model.index_of(push_id).row())
             if not is_finished(row):  # a finished one has nothing to switch on or off
-                self.set_enabled(push_id, not row.enabled)
+                self.changes.set_enabled(push_id, not row.enabled)
 
     @Slot()
     def edit_own_days(self) -> OwnDaysDialog:
@@ -769,92 +410,11 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def import_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import reminders"), "", self.tr("pushgui export (*.json)")
-        )
-        if not path:
-            return
-        before = {record.id for record in self.channels.channels()} if self.channels else set()
-        try:
-            ids = import_with_own_days(
-                self.service, self.settings, Path(path), confirm=self._confirm_import
-            )
-            if ids is None:
-                return
-        except SpecError as exc:
-            more = len(exc.errors) - 20
-            QMessageBox.warning(
-                self,
-                self.tr("Nothing was imported"),
-                self.tr("The file has problems; fix them and import again:")
-                + "\n\n"
-                + "\n".join(f"• {e}" for e in exc.errors[:20])
-                + ("\n" + self.tr("… and %n more", "", more) if more > 0 else ""),
-            )
-            return
-        except Exception as exc:
-            self._report(self.tr("Nothing was imported"), exc)
-            return
-        self.refresh_ids(set(ids))
-        self.statusBar().showMessage(self.tr("Imported %n reminder(s)", "", len(ids)), 5000)
-        if self.channels is not None:
-            # An export carries no secrets: ask for those of the channels it created.
-            from pushgui.ui.dialogs.import_secrets_dialog import (
-                ImportSecretsDialog,
-                needing_secrets,
-            )
-
-            created = needing_secrets(self.channels, before)
-            if created:
-                self.import_secrets = ImportSecretsDialog(self.channels, created, self)
-                self.import_secrets.open()
-
-    def _confirm_import(self, count: int, summary: list[str]) -> bool:
-        """Show what the import will create, match and leave out; True to go ahead."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Import reminders"))
-        box.setText(self.tr("Import %n reminder(s)?", "", count))
-        box.setInformativeText("\n".join(summary))
-        box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
-        box.button(QMessageBox.StandardButton.Ok).setText(self.tr("&Import"))
-        widen(box, 70)
-        self.import_preview = box
-        return box.exec() == QMessageBox.StandardButton.Ok
+        transfer.import_file(self)
 
     @Slot()
     def export_file(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export reminders"),
-            "pushgui-export.json",
-            self.tr("pushgui export (*.json)"),
-        )
-        if not path:
-            return
-        try:
-            write_export(
-                Path(path),
-                self.service.all_specs(),
-                self.service.damaged(),
-                collect(self.service.db),
-                own_days.to_dict(own_days.load(self.settings)),
-            )
-        except OSError as exc:
-            self._report(self.tr("The file could not be written"), exc)
-            return
-        self.statusBar().showMessage(self.tr("Exported to {path}").format(path=path), 5000)
-
-    @Slot()
-    def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About pushgui"),
-            self.tr(
-                "<h3>pushgui {version}</h3><p>Compose a message, choose who gets it and when; "
-                "pushgui sends it on time from the system tray.</p>"
-            ).format(version=__version__),
-        )
+        transfer.export_file(self)
 
     # -- window life -------------------------------------------------------------------------
 
