@@ -207,11 +207,11 @@ def test_delete_asks_first(qtbot, window, book):
     channel_id = book.save("Robot", DingTalkConfig(access_token="abc"))
     window.reload()
     window.select_id(channel_id)
-    box = window.changes.delete_selected()
+    box = window.delete_selected()
     assert box is not None and "Robot" in box.text()
     box.button(QMessageBox.StandardButton.Cancel).click()
     assert len(book.channels()) == 1
-    box = window.changes.delete_selected()
+    box = window.delete_selected()
     [delete] = [
         b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
     ]

@@ -157,7 +157,7 @@ def test_deleting_a_contact_used_by_a_push_names_the_push(qtbot, window, book, d
     assert window.proxy.rowCount() == 2
 
     window.select_id(ann)
-    box = window.changes.delete_selected()
+    box = window.delete_selected()
     assert box is not None and "Weekly report" in box.text() and "“Ann”" in box.text()
     box.button(QMessageBox.StandardButton.Cancel).click()
     assert len(book.contacts()) == 2
