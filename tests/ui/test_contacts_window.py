@@ -19,8 +19,9 @@ from pushgui.core.store import db as store_db
 from pushgui.core.store.db import open_database
 from pushgui.ui.people.contact_dialog import ContactDialog
 from pushgui.ui.people.contacts_model import EMAIL, GROUPS, NAME
-from pushgui.ui.people.contacts_window import ContactsWindow, GroupNameDialog
+from pushgui.ui.people.contacts_window import ContactsWindow
 from pushgui.ui.people.csv_import_dialog import CsvImportDialog
+from pushgui.ui.people.group_dialog import GroupNameDialog
 from tests.helpers import weekdays_at_nine
 
 
@@ -187,7 +188,7 @@ def test_search_groups_and_add_to_group(qtbot, window, book):
     assert window.proxy.rowCount() == 1 and cell(window, 0, NAME) == "Bob Stone"
     window.search_box.clear()
 
-    dialog = window.add_group()
+    dialog = window.groups.add_group()
     assert isinstance(dialog, GroupNameDialog)
     qtbot.keyClicks(dialog.name_edit, "Sales")
     click(qtbot, dialog.ok_button)
@@ -195,7 +196,7 @@ def test_search_groups_and_add_to_group(qtbot, window, book):
     assert window.proxy.rowCount() == 0 and window.empty_hint.isVisible()
 
     # A second group with the same name is refused inline.
-    again = window.add_group()
+    again = window.groups.add_group()
     qtbot.keyClicks(again.name_edit, "sales")
     click(qtbot, again.ok_button)
     assert again.isVisible() and "already exists" in again.error.text()
@@ -204,7 +205,7 @@ def test_search_groups_and_add_to_group(qtbot, window, book):
     window.select_group(None)
     window.select_id(ids[0])
     window.select_id(ids[2], add=True)
-    window._fill_group_menu()
+    window.groups.fill_menu()
     [sales] = [a for a in window.group_menu.actions() if a.text() == "Sales"]
     sales.trigger()
     [group] = book.groups()

@@ -1,5 +1,9 @@
 """The Contacts window: groups on the left, the contacts of the chosen group on the right,
-with add, edit, delete, search, groups, and CSV import and export."""
+with add, edit, delete, search, and CSV import and export.
+
+Its actions, toolbar and menu are in :mod:`.contacts_actions`, what the group buttons and
+menus do in :mod:`.contact_groups`, the group name dialog in :mod:`.group_dialog`.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +11,9 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -23,17 +26,16 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QToolBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from pushgui.core.contacts import ContactBook, GroupRecord
+from pushgui.core.contacts import ContactBook
 from pushgui.core.contacts_csv import export_csv
-from pushgui.core.errors import SpecError
 from pushgui.core.files import write_private_text
 from pushgui.ui.people.contact_dialog import ContactDialog
+from pushgui.ui.people.contact_groups import ContactGroups
+from pushgui.ui.people.contacts_actions import build_actions
 from pushgui.ui.people.contacts_model import (
     EMAIL,
     GROUPS,
@@ -44,70 +46,12 @@ from pushgui.ui.people.contacts_model import (
 )
 from pushgui.ui.people.csv_import_dialog import CsvImportDialog
 from pushgui.ui.widgets.confirm import confirm_destructive
-from pushgui.ui.widgets.fields import ErrorLabel
 from pushgui.ui.widgets.icons import app_icon
 from pushgui.ui.widgets.tables import Selection, make_table
 
 log = logging.getLogger(__name__)
 
 ALL = -1  # the "All contacts" entry of the group list
-
-
-class GroupNameDialog(QDialog):
-    """Ask for a group's name; the book says whether it is acceptable (empty, taken).
-
-    Signals:
-        saved(int): the group was saved; the argument is its id.
-    """
-
-    saved = Signal(int)
-
-    def __init__(
-        self, book: ContactBook, group: GroupRecord | None = None, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.book = book
-        self.group = group or GroupRecord(name="")
-        self.setWindowTitle(self.tr("Rename group") if group else self.tr("New group"))
-        self.name_edit = QLineEdit(self.group.name, self)
-        self.name_edit.setPlaceholderText(self.tr("e.g. Sales team"))
-        self.name_edit.setAccessibleName(self.tr("Group name"))
-        self.error = ErrorLabel(self)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Save"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.name_edit.textChanged.connect(self._changed)
-        layout = QVBoxLayout(self)
-        label = QLabel(self.tr("Group &name:"), self)
-        label.setBuddy(self.name_edit)
-        layout.addWidget(label)
-        layout.addWidget(self.name_edit)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-        self.resize(360, self.sizeHint().height())
-        self._changed()
-
-    def _changed(self) -> None:
-        self.error.show_messages([])
-        self.ok_button.setEnabled(bool(self.name_edit.text().strip()))
-
-    def accept(self) -> None:
-        group = GroupRecord(
-            name=self.name_edit.text().strip(),
-            member_ids=self.group.member_ids,
-            id=self.group.id,
-        )
-        try:
-            group_id = self.book.save_group(group)
-        except SpecError as exc:
-            self.error.show_messages(e.message for e in exc.errors)
-            return
-        self.saved.emit(group_id)
-        super().accept()
 
 
 class ContactsWindow(QMainWindow):
@@ -119,9 +63,22 @@ class ContactsWindow(QMainWindow):
 
     contacts_changed = Signal()
 
+    # Made by :func:`pushgui.ui.people.contacts_actions.build_actions`.
+    add_action: QAction
+    edit_action: QAction
+    delete_action: QAction
+    group_menu: QMenu
+    add_to_group_action: QAction
+    remove_from_group_action: QAction
+    import_action: QAction
+    export_action: QAction
+    find_action: QAction
+    close_action: QAction
+
     def __init__(self, book: ContactBook, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.book = book
+        self.groups = ContactGroups(self)
         self.setWindowTitle(self.tr("Contacts — pushgui"))
         self.setWindowIcon(app_icon())
         self.resize(900, 540)
@@ -137,16 +94,16 @@ class ContactsWindow(QMainWindow):
         self.groups_list = QListWidget(self)
         self.groups_list.setAccessibleName(self.tr("Groups"))
         self.groups_list.currentItemChanged.connect(self._on_group_chosen)
-        self.groups_list.itemDoubleClicked.connect(lambda _item: self.rename_group())
+        self.groups_list.itemDoubleClicked.connect(lambda _item: self.groups.rename_group())
         self.new_group_button = QPushButton(self.tr("New…"), self)
         self.rename_group_button = QPushButton(self.tr("Rename…"), self)
         self.delete_group_button = QPushButton(self.tr("Delete…"), self)
         self.new_group_button.setToolTip(self.tr("Create a group"))
         self.rename_group_button.setToolTip(self.tr("Rename the selected group"))
         self.delete_group_button.setToolTip(self.tr("Delete the selected group (not its contacts)"))
-        self.new_group_button.clicked.connect(self.add_group)
-        self.rename_group_button.clicked.connect(self.rename_group)
-        self.delete_group_button.clicked.connect(self.delete_group)
+        self.new_group_button.clicked.connect(lambda: self.groups.add_group())
+        self.rename_group_button.clicked.connect(lambda: self.groups.rename_group())
+        self.delete_group_button.clicked.connect(lambda: self.groups.delete_group())
         group_buttons = QHBoxLayout()
         group_buttons.setSpacing(4)
         for button in (self.new_group_button, self.rename_group_button, self.delete_group_button):
@@ -199,7 +156,7 @@ class ContactsWindow(QMainWindow):
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
 
-        self._build_actions()
+        build_actions(self)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.proxy.modelReset.connect(self._update_actions)
         self.proxy.layoutChanged.connect(self._update_actions)
@@ -207,101 +164,6 @@ class ContactsWindow(QMainWindow):
         self.reload()
 
     # -- actions -----------------------------------------------------------------------------
-
-    def _action(
-        self,
-        text: str,
-        slot: object,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-        tip: str = "",
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{tip} ({keys})" if keys else tip)
-            action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        return action
-
-    def _build_actions(self) -> None:
-        tr = self.tr
-        self.add_action = self._action(
-            tr("&Add…"), self.add_contact, QKeySequence.StandardKey.New, tr("Add a contact")
-        )
-        self.edit_action = self._action(
-            tr("&Edit…"), self.edit_selected, "Ctrl+E", tr("Edit the selected contact")
-        )
-        self.delete_action = self._action(
-            tr("&Delete…"),
-            self.delete_selected,
-            QKeySequence.StandardKey.Delete,
-            tr("Delete the selected contacts"),
-        )
-        self.group_menu = QMenu(self)
-        self.group_menu.aboutToShow.connect(self._fill_group_menu)
-        self.add_to_group_action = self._action(
-            tr("Add to &group…"),
-            self._show_group_menu,
-            "Ctrl+G",
-            tr("Add the selected contacts to a group"),
-        )
-        self.add_to_group_action.setMenu(self.group_menu)
-        self.remove_from_group_action = self._action(
-            tr("&Remove from group"),
-            self.remove_selected_from_group,
-            None,
-            tr("Take the selected contacts out of this group (they are not deleted)"),
-        )
-        self.import_action = self._action(
-            tr("&Import CSV…"), self.import_csv, "Ctrl+I", tr("Add contacts from a CSV file")
-        )
-        self.export_action = self._action(
-            tr("E&xport CSV…"),
-            self.export_csv,
-            "Ctrl+Shift+E",
-            tr("Save the contacts shown to a CSV file"),
-        )
-        self.find_action = self._action(
-            tr("&Find"), self._focus_search, QKeySequence.StandardKey.Find
-        )
-        self.close_action = self._action(tr("&Close"), self.close, QKeySequence.StandardKey.Close)
-        for action in (self.find_action, self.close_action):
-            self.addAction(action)
-        for action in (self.edit_action, self.delete_action):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.table.addAction(action)
-
-        toolbar = QToolBar(tr("Contacts"), self)
-        toolbar.setObjectName("contactsToolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (self.add_action, self.edit_action, self.delete_action):
-            toolbar.addAction(action)
-        toolbar.addSeparator()
-        toolbar.addAction(self.add_to_group_action)
-        button = toolbar.widgetForAction(self.add_to_group_action)
-        if isinstance(button, QToolButton):
-            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        toolbar.addAction(self.remove_from_group_action)
-        toolbar.addSeparator()
-        toolbar.addAction(self.import_action)
-        toolbar.addAction(self.export_action)
-        self.addToolBar(toolbar)
-
-        menu = self.menuBar().addMenu(tr("&Contacts"))
-        for action in (self.add_action, self.edit_action, self.delete_action):
-            menu.addAction(action)
-        menu.addSeparator()
-        menu.addAction(self.add_to_group_action)
-        menu.addAction(self.remove_from_group_action)
-        menu.addSeparator()
-        menu.addAction(self.import_action)
-        menu.addAction(self.export_action)
-        menu.addSeparator()
-        menu.addAction(self.find_action)
-        menu.addAction(self.close_action)
 
     def _update_actions(self) -> None:
         ids = self.selected_ids()
@@ -332,7 +194,7 @@ class ContactsWindow(QMainWindow):
         self.empty_hint.setVisible(bool(text))
 
     @Slot()
-    def _focus_search(self) -> None:
+    def focus_search(self) -> None:
         self.search_box.setFocus()
         self.search_box.selectAll()
 
@@ -485,109 +347,6 @@ class ContactsWindow(QMainWindow):
             return
         self._changed()
         self.statusBar().showMessage(self.tr("Deleted %n contact(s)", "", len(ids)), 4000)
-
-    # -- groups ------------------------------------------------------------------------------
-
-    @Slot()
-    def add_group(self) -> GroupNameDialog:
-        dialog = GroupNameDialog(self.book, parent=self)
-        dialog.saved.connect(self._on_group_saved)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.dialog = dialog
-        dialog.open()
-        return dialog
-
-    @Slot()
-    def rename_group(self) -> GroupNameDialog | None:
-        group_id = self.current_group_id()
-        group = next((g for g in self.book.groups() if g.id == group_id), None)
-        if group is None:
-            return None
-        dialog = GroupNameDialog(self.book, group, parent=self)
-        dialog.saved.connect(self._on_group_saved)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _on_group_saved(self, group_id: int) -> None:
-        self._changed()
-        self.select_group(group_id)
-
-    @Slot()
-    def delete_group(self) -> QMessageBox | None:
-        group_id = self.current_group_id()
-        group = next((g for g in self.book.groups() if g.id == group_id), None)
-        if group is None or group_id is None:
-            return None
-        box = confirm_destructive(
-            self,
-            self.tr("Delete group"),
-            self.tr(
-                "Delete the group “{0}”? Its {1} contacts stay in your contacts; "
-                "reminders sent to this group will no longer reach them."
-            ).format(group.name, len(group.member_ids)),
-            self.tr("Delete group"),
-            lambda: self._delete_group(group_id),
-        )
-        self.confirmation = box
-        return box
-
-    def _delete_group(self, group_id: int) -> None:
-        self.book.delete_group(group_id)
-        self.select_group(None)
-        self._changed()
-
-    def _fill_group_menu(self) -> None:
-        self.group_menu.clear()
-        current = self.current_group_id()
-        for group in self.book.groups():
-            if group.id == current or group.id is None:
-                continue
-            action = self.group_menu.addAction(group.name)
-            action.triggered.connect(
-                lambda _checked=False, gid=group.id: self.add_selected_to_group(gid)
-            )
-        if self.group_menu.actions():
-            self.group_menu.addSeparator()
-        new = self.group_menu.addAction(self.tr("New group…"))
-        new.triggered.connect(self._add_selected_to_new_group)
-
-    @Slot()
-    def _show_group_menu(self) -> None:
-        # The shortcut triggers the action; show its menu under the cursor then.
-        self.group_menu.popup(self.cursor().pos())
-
-    def add_selected_to_group(self, group_id: int) -> None:
-        ids = self.selected_ids()
-        if not ids:
-            return
-        self.book.add_to_group(group_id, ids)
-        self._changed()
-        name = next((g.name for g in self.book.groups() if g.id == group_id), "")
-        self.statusBar().showMessage(
-            self.tr("Added %n contact(s) to “{0}”", "", len(ids)).format(name), 4000
-        )
-
-    def _add_selected_to_new_group(self) -> None:
-        ids = self.selected_ids()
-        dialog = GroupNameDialog(self.book, GroupRecord(name="", member_ids=tuple(ids)), self)
-        dialog.setWindowTitle(self.tr("New group"))
-        dialog.saved.connect(self._on_group_saved)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.dialog = dialog
-        dialog.open()
-
-    @Slot()
-    def remove_selected_from_group(self) -> None:
-        group_id = self.current_group_id()
-        ids = set(self.selected_ids())
-        group = next((g for g in self.book.groups() if g.id == group_id), None)
-        if group is None or not ids:
-            return
-        members = tuple(m for m in group.member_ids if m not in ids)
-        self.book.save_group(GroupRecord(name=group.name, member_ids=members, id=group.id))
-        self._changed()
 
     # -- CSV ---------------------------------------------------------------------------------
 
