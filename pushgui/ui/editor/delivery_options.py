@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from pushgui.core.attachments import MAX_ATTACHMENTS, AttachmentError, copy_in
 from pushgui.core.errors import FieldError
 from pushgui.core.specs import PushOptions
-from pushgui.ui.editor.targets_editor import KEY_ROLE, rows_height
+from pushgui.ui.editor.check_lists import KEY_ROLE, rows_height
 from pushgui.ui.widgets.fields import ErrorLabel, hint_label
 
 

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QCoreApplication,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QMouseEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,8 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListView,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QStyle,
@@ -34,10 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from pushgui.core.channel_book import PERSONAL_KINDS, ChannelBook, ChannelRecord
-from pushgui.core.contacts import ContactBook, ContactRecord, GroupRecord
+from pushgui.core.contacts import ContactBook
 from pushgui.core.errors import FieldError
 from pushgui.core.recipients import Planner, Recipient
 from pushgui.core.specs import PushSpec, Target
+from pushgui.ui.editor.check_lists import KEY_ROLE, CheckList, CheckListView, rows_height
+from pushgui.ui.editor.recipient_picker import NoContacts, RecipientPickerModel
 from pushgui.ui.widgets.fields import ErrorLabel, hint_label
 from pushgui.ui.widgets.icons import kind_icon
 
@@ -45,14 +41,8 @@ Index = QModelIndex | QPersistentModelIndex
 
 DESKTOP = "desktop"
 EMAIL = "email"
-KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 PICKER_ROWS = 6
 DESTINATION_ROWS = 5
-
-
-def is_checked(value: Any) -> bool:
-    """A check state as Qt hands it over: an enum member or its number."""
-    return value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value)
 
 
 def kind_name(kind: str) -> str:
@@ -71,143 +61,6 @@ def kind_name(kind: str) -> str:
         "apprise": QCoreApplication.translate("TargetsEditor", "Other service"),
     }
     return names.get(kind, kind)
-
-
-class _NoContacts(ContactBook):
-    """An empty contact book, for an editor opened without one (only "me" and rooms)."""
-
-    def __init__(self) -> None:
-        pass
-
-    def contacts(self, ids: Iterable[int] | None = None) -> list[ContactRecord]:
-        return []
-
-    def groups(self) -> list[GroupRecord]:
-        return []
-
-    def expand(self, contact_ids: Iterable[int], group_ids: Iterable[int]) -> list[ContactRecord]:
-        return []
-
-
-@dataclass(frozen=True)
-class _Entry:
-    group: bool
-    id: int
-    text: str
-    detail: str
-    usable: bool  # a contact without an email address cannot receive one
-
-
-class RecipientPickerModel(QAbstractListModel):
-    """Groups, then contacts, each with a check box; remembers the order things were ticked.
-
-    Signals:
-        choice_changed(): a group or contact was ticked or unticked.
-    """
-
-    choice_changed = Signal()
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._entries: list[_Entry] = []
-        # dicts keep the order of choosing, so a loaded push comes back unchanged
-        self._groups: dict[int, None] = {}
-        self._contacts: dict[int, None] = {}
-
-    def set_book(self, groups: Sequence[GroupRecord], contacts: Sequence[ContactRecord]) -> None:
-        people = {c.id: c for c in contacts}
-        entries = []
-        for group in groups:
-            assert group.id is not None
-            size = len(group.member_ids)
-            detail = self.tr("group of %1 people").replace("%1", str(size))
-            if size == 1:
-                detail = self.tr("group of 1 person")
-            names = ", ".join(people[m].name for m in group.member_ids if m in people)
-            entries.append(_Entry(True, group.id, group.name, detail + ("\n" + names), True))
-        for contact in contacts:
-            assert contact.id is not None
-            detail = contact.email or self.tr("no email address")
-            entries.append(_Entry(False, contact.id, contact.name, detail, bool(contact.email)))
-        self.beginResetModel()
-        self._entries = entries
-        self.endResetModel()
-
-    def set_chosen(self, group_ids: Iterable[int], contact_ids: Iterable[int]) -> None:
-        self._groups = dict.fromkeys(group_ids)
-        self._contacts = dict.fromkeys(contact_ids)
-        if self._entries:
-            self.dataChanged.emit(self.index(0), self.index(len(self._entries) - 1))
-
-    def chosen(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
-        """(group ids, contact ids) that are ticked and still exist, in the order ticked."""
-        groups = {e.id for e in self._entries if e.group}
-        contacts = {e.id for e in self._entries if not e.group}
-        return (
-            tuple(g for g in self._groups if g in groups),
-            tuple(c for c in self._contacts if c in contacts),
-        )
-
-    def row_of(self, group: bool, item_id: int) -> int:
-        for row, entry in enumerate(self._entries):
-            if entry.group == group and entry.id == item_id:
-                return row
-        return -1
-
-    def _chosen_set(self, entry: _Entry) -> dict[int, None]:
-        return self._groups if entry.group else self._contacts
-
-    # -- QAbstractListModel ------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        entry = self._entries[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if entry.group:
-                return self.tr("%1 (group)").replace("%1", entry.text)
-            if entry.usable:
-                return f"{entry.text} <{entry.detail}>"
-            return self.tr("%1 (no email address)").replace("%1", entry.text)
-        if role == Qt.ItemDataRole.CheckStateRole:
-            chosen = entry.id in self._chosen_set(entry)
-            return Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return entry.detail
-        if role == Qt.ItemDataRole.ForegroundRole and not entry.usable:
-            return QPalette().color(QPalette.ColorRole.PlaceholderText)
-        if role == Qt.ItemDataRole.FontRole and entry.group:
-            font = QFont()
-            font.setWeight(QFont.Weight.DemiBold)
-            return font
-        if role == KEY_ROLE:
-            return ("group" if entry.group else "contact", entry.id)
-        return None
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole:
-            return False
-        entry = self._entries[index.row()]
-        chosen = self._chosen_set(entry)
-        if is_checked(value):
-            chosen.setdefault(entry.id)
-        else:
-            chosen.pop(entry.id, None)
-        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
-        self.choice_changed.emit()
-        return True
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemIsUserCheckable
-        )
 
 
 class TargetsEditor(QWidget):
@@ -240,9 +93,9 @@ class TargetsEditor(QWidget):
         self._channels: dict[int, ChannelRecord] = {}
         self._kept: list[Target] = []
         self._filling = False
-        self.planner = Planner(contacts or _NoContacts(), self._channels)
+        self.planner = Planner(contacts or NoContacts(), self._channels)
 
-        self.destinations = _CheckList(self)
+        self.destinations = CheckList(self)
         self.destinations.setAccessibleName(self.tr("Send to"))
         self.destinations.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.destinations.setUniformItemSizes(True)
@@ -259,7 +112,7 @@ class TargetsEditor(QWidget):
         self.picker_proxy = QSortFilterProxyModel(self)
         self.picker_proxy.setSourceModel(self.picker_model)
         self.picker_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.picker = _CheckListView(self.email_panel)
+        self.picker = CheckListView(self.email_panel)
         self.picker.setModel(self.picker_proxy)
         self.picker.setAccessibleName(self.tr("Contacts and groups to email"))
         self.picker.setUniformItemSizes(True)
@@ -534,34 +387,6 @@ class TargetsEditor(QWidget):
         return self.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) + 12
 
 
-def _toggle_on_words(view: QAbstractItemView, event: QMouseEvent) -> None:
-    """A click on an item's words ticks its box too, as with a check box (the box itself is
-    handled by Qt)."""
-    if event.button() != Qt.MouseButton.LeftButton:
-        return
-    point = event.position().toPoint()
-    index = view.indexAt(point)
-    if not index.isValid() or not index.flags() & Qt.ItemFlag.ItemIsUserCheckable:
-        return
-    box = view.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) + 8
-    if point.x() - view.visualRect(index).left() > box:
-        checked = is_checked(index.data(Qt.ItemDataRole.CheckStateRole))
-        state = Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked
-        view.model().setData(index, state, Qt.ItemDataRole.CheckStateRole)
-
-
-class _CheckList(QListWidget):
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        super().mouseReleaseEvent(event)
-        _toggle_on_words(self, event)
-
-
-class _CheckListView(QListView):
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        super().mouseReleaseEvent(event)
-        _toggle_on_words(self, event)
-
-
 def _target_index(field: str) -> int | None:
     if field.startswith("targets[") and "]" in field:
         try:
@@ -569,12 +394,3 @@ def _target_index(field: str) -> int | None:
         except ValueError:
             return None
     return None
-
-
-def rows_height(view: QAbstractItemView, rows: int) -> int:
-    """Exactly ``rows`` rows tall (a row may hold a check box or a small icon)."""
-    row = view.sizeHintForRow(0)
-    if row <= 0:
-        indicator = view.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorHeight)
-        row = max(view.fontMetrics().height(), indicator, 16) + 4
-    return row * rows + 2 * view.frameWidth() + 2
