@@ -1,8 +1,9 @@
 """Editor for calendar rules: "every weekday at 09:00", "2nd Tuesday", "last day of the month",
 "every working day in China", "the last working day", "every year on 八月十五".
 
-The controls for working days, lunar dates and limits are built in ``day_options.py`` and
-the list of times in ``times_list.py``. What is left is longer than most modules because it
+The controls for working days, lunar dates and limits are built in ``day_options.py``, the
+list of times in ``times_list.py``, and the presets and which one shows a rule are in
+``calendar_presets.py``. What is left is longer than most modules because it
 is one form whose rows show, hide and fill one another by preset; splitting it would spread
 that one mapping (preset -> rows -> spec) over several files.
 """
@@ -28,38 +29,21 @@ from PySide6.QtWidgets import (
 )
 
 from pushgui.core.errors import FieldError
-from pushgui.core.schedule.spec import LAST, WEEKDAYS, CalendarSpec, DayRule, TriggerSpec
+from pushgui.core.schedule.spec import LAST, WEEKDAYS, CalendarSpec, TriggerSpec
 from pushgui.ui.editor.triggers.base import TriggerEditor
+from pushgui.ui.editor.triggers.calendar_presets import (
+    DAY_RULE_OF,
+    LUNAR_PRESETS,
+    PRESETS,
+    WEEKEND,
+    WORK_DAYS,
+    WORKDAY_PRESETS,
+    preset_for,
+)
 from pushgui.ui.editor.triggers.day_options import DayOptions
 from pushgui.ui.editor.triggers.times_list import TimesList
 from pushgui.ui.widgets.dates import from_qdate, make_date_edit, to_qdate
 from pushgui.ui.widgets.fields import ErrorLabel, add_row, hint_label, make_form
-
-PRESETS: tuple[str, ...] = (
-    "every_day",
-    "weekdays",
-    "workdays",
-    "weekends",
-    "chosen_weekdays",
-    "month_days",
-    "last_day",
-    "nth_weekday",
-    "nth_workday",
-    "yearly",
-    "lunar_yearly",
-    "lunar_monthly",
-    "crontab",
-)
-WORKDAY_PRESETS = ("workdays", "nth_workday")
-LUNAR_PRESETS = ("lunar_yearly", "lunar_monthly")
-DAY_RULE_OF: dict[str, DayRule] = {
-    "workdays": "workdays",
-    "nth_workday": "nth_workday",
-    "lunar_yearly": "lunar_yearly",
-    "lunar_monthly": "lunar_monthly",
-}
-WORK_DAYS = WEEKDAYS[:5]
-WEEKEND = WEEKDAYS[5:]
 
 
 class CalendarEditor(TriggerEditor):
@@ -474,42 +458,12 @@ class CalendarEditor(TriggerEditor):
             self._select(self.nth_combo, spec.nth)
             self._select(self.nth_weekday_combo, spec.nth_weekday)
             self.day_options.set_spec(spec)
-            self.set_preset(self._preset_for(spec))
+            self.set_preset(preset_for(spec))
             if self.preset() == "yearly":
                 self.year_day_spin.setValue(spec.month_days[0])
                 self._select(self.year_month_combo, spec.months[0])
                 self.months_check.setChecked(False)
             self._show_rows()
-
-    @staticmethod
-    def _preset_for(spec: CalendarSpec) -> str:
-        if spec.crontab.strip():
-            return "crontab"
-        if spec.day_rule in (*WORKDAY_PRESETS, *LUNAR_PRESETS):
-            return spec.day_rule
-        if spec.day_rule == "week_days":
-            days = set(spec.week_days)
-            if spec.every_weeks > 1:
-                return "chosen_weekdays"
-            if days == set(WORK_DAYS) and len(spec.week_days) == len(WORK_DAYS):
-                return "weekdays"
-            if days == set(WEEKEND) and len(spec.week_days) == len(WEEKEND):
-                return "weekends"
-            return "chosen_weekdays"
-        if spec.day_rule == "month_days":
-            if spec.month_days == (LAST,):
-                return "last_day"
-            if (
-                len(spec.month_days) == 1
-                and len(spec.months) == 1
-                and 1 <= spec.month_days[0] <= 31
-                and 1 <= spec.months[0] <= 12
-            ):
-                return "yearly"
-            return "month_days"
-        if spec.day_rule == "nth_weekday":
-            return "nth_weekday"
-        return "every_day"
 
     @staticmethod
     def _select(combo: QComboBox, value: object) -> None:
