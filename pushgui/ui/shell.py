@@ -37,7 +37,7 @@ from pushgui.ui.main.calendar_notice import check_and_tell, current_notices
 from pushgui.ui.main.main_window import MainWindow
 from pushgui.ui.main.tray import TrayIcon
 from pushgui.ui.reminders.headsup import HeadsUpPresenter
-from pushgui.ui.reminders.window import DesktopSender, ReminderPresenter
+from pushgui.ui.reminders.presenter import DesktopSender, ReminderPresenter
 from pushgui.ui.settings.preferences import PreferencesController
 from pushgui.ui.startup import import_later_modules
 from pushgui.ui.widgets.geometry import manage as manage_window

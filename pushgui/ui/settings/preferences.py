@@ -15,7 +15,7 @@ from pushgui.core.paths import Locations
 from pushgui.core.preferences import AUTOSTART_OFFERED_KEY, Preferences
 from pushgui.core.service import PushService
 from pushgui.core.store.backup import BackupManager
-from pushgui.ui.reminders.window import ReminderPresenter
+from pushgui.ui.reminders.presenter import ReminderPresenter
 from pushgui.ui.settings.settings_dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
