@@ -13,14 +13,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -28,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from pushgui.core.files import write_private_text
 from pushgui.core.history import History, HistoryFilter, HistoryRow, history_csv
-from pushgui.core.i18n import stored
+from pushgui.ui.history.delivery_dialog import DeliveryDialog
 from pushgui.ui.history.history_model import (
     ADDRESS,
     ATTEMPTS,
@@ -51,48 +47,6 @@ DEFAULT_DAYS = 30
 ROW_LIMIT = 20_000
 SEARCH_DELAY_MS = 250
 EARLIEST = date(2000, 1, 1)
-
-
-class DeliveryDialog(QDialog):
-    """One delivery in full: who, when, what happened, and the whole error text."""
-
-    def __init__(self, row: HistoryRow, model: HistoryTableModel, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Delivery to %1").replace("%1", model.recipient_text(row)))
-        self.setSizeGripEnabled(True)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-
-        def add(label: str, text: str) -> None:
-            value = QLabel(text, self)
-            value.setWordWrap(True)
-            value.setTextFormat(Qt.TextFormat.PlainText)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            form.addRow(label, value)
-
-        add(self.tr("Reminder:"), row.push_name)
-        add(self.tr("Recipient:"), model.recipient_text(row))
-        if row.address:
-            add(self.tr("Address:"), row.address)
-        add(self.tr("Channel:"), model.channel_text(row))
-        add(self.tr("Status:"), model.status_text(row.status))
-        add(self.tr("Tries:"), str(row.attempts))
-        add(self.tr("Scheduled for:"), format_when(row.scheduled_at))
-        add(self.tr("Started:"), format_when(row.started_at))
-        if row.finished_at is not None:
-            add(self.tr("Finished:"), format_when(row.finished_at))
-        add(self.tr("Title:"), row.title)
-        self.error_view = QPlainTextEdit(stored(row.error) or self.tr("No error."), self)
-        self.error_view.setReadOnly(True)
-        self.error_view.setAccessibleName(self.tr("Error"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(QLabel(self.tr("Error:"), self))
-        layout.addWidget(self.error_view, 1)
-        layout.addWidget(buttons)
-        self.resize(520, 420)
 
 
 #: Deliveries that *Retry now* offers to send again.
