@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtCore import (
     QByteArray,
@@ -254,6 +254,15 @@ class MainWindow(QMainWindow):
     def update_actions(self) -> None:
         """Enable what applies to the selected reminder; "Pause" or "Resume" as it is."""
         actions.update_actions(self)
+
+    def counted(self, what: Literal["imported", "import?", "more"], n: int) -> str:
+        """A text with a count for the window's parts: its plural forms are translated only
+        through this class's tr() (lupdate reads no plural from a translate() call)."""
+        if what == "imported":
+            return self.tr("Imported %n reminder(s)", "", n)
+        if what == "import?":
+            return self.tr("Import %n reminder(s)?", "", n)
+        return self.tr("… and %n more", "", n)
 
     def apply_icons(self) -> None:
         """Toolbar and menu icons in the current palette's colours (light or dark theme)."""

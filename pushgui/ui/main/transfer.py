@@ -54,16 +54,14 @@ def import_file(window: MainWindow) -> None:
             translate("MainWindow", "The file has problems; fix them and import again:")
             + "\n\n"
             + "\n".join(f"• {e}" for e in exc.errors[:20])
-            + ("\n" + translate("MainWindow", "… and %n more", "", more) if more > 0 else ""),
+            + ("\n" + window.counted("more", more) if more > 0 else ""),
         )
         return
     except Exception as exc:
         window.report(translate("MainWindow", "Nothing was imported"), exc)
         return
     window.refresh_ids(set(ids))
-    window.statusBar().showMessage(
-        translate("MainWindow", "Imported %n reminder(s)", "", len(ids)), 5000
-    )
+    window.statusBar().showMessage(window.counted("imported", len(ids)), 5000)
     if window.channels is not None:
         # An export carries no secrets: ask for those of the channels it created.
         from pushgui.ui.dialogs.import_secrets_dialog import (
@@ -82,7 +80,7 @@ def _confirm_import(window: MainWindow, count: int, summary: list[str]) -> bool:
     box = QMessageBox(window)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(translate("MainWindow", "Import reminders"))
-    box.setText(translate("MainWindow", "Import %n reminder(s)?", "", count))
+    box.setText(window.counted("import?", count))
     box.setInformativeText("\n".join(summary))
     box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
     box.button(QMessageBox.StandardButton.Ok).setText(translate("MainWindow", "&Import"))

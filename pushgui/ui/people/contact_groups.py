@@ -103,7 +103,7 @@ class ContactGroups:
         self.window._changed()
         name = next((g.name for g in self.window.book.groups() if g.id == group_id), "")
         self.window.statusBar().showMessage(
-            translate("ContactsWindow", "Added %n contact(s) to “{0}”", "", len(ids)).format(name),
+            self.window.added_text(len(ids)).format(name),
             4000,
         )
 

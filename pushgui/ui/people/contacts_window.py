@@ -193,6 +193,11 @@ class ContactsWindow(QMainWindow):
         self.empty_hint.setText(text)
         self.empty_hint.setVisible(bool(text))
 
+    def added_text(self, n: int) -> str:
+        """Says that ``n`` contacts were added to a group; its plural forms are translated only
+        through this class's tr() (lupdate reads no plural from a translate() call)."""
+        return self.tr("Added %n contact(s) to “{0}”", "", n)
+
     @Slot()
     def focus_search(self) -> None:
         self.search_box.setFocus()
