@@ -318,3 +318,15 @@ def test_export_writes_a_csv_that_reads_back(qtbot, window, book, tmp_path):
     window.select_group(sales)
     empty = read_csv(window.export_csv(tmp_path / "sales.csv").read_bytes())
     assert empty.rows == []
+
+
+def test_every_column_fits_the_window_as_it_first_opens(qtbot, window, book):
+    """At its first size the table shows all five columns, Groups too, with no sideways
+    scrolling (Groups was cut off at "Gr" behind a scroll bar)."""
+    book.save_many([ContactRecord("Ann Lee", "ann@example.com")])
+    window.reload()
+    header = window.table.horizontalHeader()
+    qtbot.waitUntil(lambda: header.length() <= window.table.viewport().width())
+    assert not window.table.horizontalScrollBar().isVisible()
+    groups = header.sectionSize(GROUPS)
+    assert groups >= header.fontMetrics().horizontalAdvance("Groups") + 16

@@ -38,9 +38,10 @@ from pushgui.ui.people.contact_groups import ContactGroups
 from pushgui.ui.people.contacts_actions import build_actions
 from pushgui.ui.people.contacts_model import (
     EMAIL,
-    GROUPS,
+    HANDLE,
     ID_ROLE,
     NAME,
+    PHONE,
     ContactFilterModel,
     ContactTableModel,
 )
@@ -132,7 +133,8 @@ class ContactsWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in ((NAME, 150), (EMAIL, 200), (2, 100), (3, 120), (GROUPS, 120)):
+        # Groups, the last column, takes the rest: all five fit the window's first width.
+        for column, width in ((NAME, 120), (EMAIL, 180), (HANDLE, 100), (PHONE, 110)):
             header.resizeSection(column, width)
         self.table.doubleClicked.connect(self._on_double_click)
 
