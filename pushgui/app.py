@@ -331,12 +331,12 @@ def run_gui(locations: Locations, minimized: bool = False) -> int:
 
     from pushgui.core.autostart import data_dir_argument, pick
     from pushgui.core.preferences import Preferences
-    from pushgui.ui.appearance import apply_theme, install_translators
     from pushgui.ui.errors import ErrorReporter
-    from pushgui.ui.icons import app_icon
-    from pushgui.ui.notifications import notification_service
+    from pushgui.ui.reminders.notifications import notification_service
+    from pushgui.ui.settings.appearance import apply_theme, install_translators
     from pushgui.ui.shell import DesktopShell
     from pushgui.ui.startup import call_after_first_paint
+    from pushgui.ui.widgets.icons import app_icon
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -416,7 +416,7 @@ def run_gui(locations: Locations, minimized: bool = False) -> int:
         shell.reconciled(report)
         shell.start(runtime.db.recovery)
         if runtime.dropped_attachments:
-            from pushgui.ui.attachment_notice import show_dropped_attachments
+            from pushgui.ui.dialogs.attachment_notice import show_dropped_attachments
 
             show_dropped_attachments(shell.window, runtime.dropped_attachments)
         log.info("pushgui %s started with %s", __version__, locations.data)

@@ -22,7 +22,7 @@ from pushgui.core.attachments import (
 )
 from pushgui.core.service import PushService
 from pushgui.core.store.db import open_database
-from pushgui.ui.attachment_notice import show_dropped_attachments
+from pushgui.ui.dialogs.attachment_notice import show_dropped_attachments
 from tests.helpers import weekdays_at_nine
 from tests.test_cli import HANG, start_headless, wait_ready, wait_until
 from tests.test_damaged_push import make_pushes

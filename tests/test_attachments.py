@@ -123,7 +123,7 @@ def dialog(qtbot, data_dir):
     from pushgui.core.channel_book import ChannelBook
     from pushgui.core.contacts import ContactBook
     from pushgui.core.secrets import KeyringSecrets
-    from pushgui.ui.push_editor import PushEditorDialog
+    from pushgui.ui.editor.push_editor import PushEditorDialog
 
     db = open_database(data_dir)
     editor = PushEditorDialog(contacts=ContactBook(db), channels=ChannelBook(db, KeyringSecrets()))

@@ -123,7 +123,7 @@ def test_the_window_shows_the_damaged_push_and_the_others(qtbot, data_dir):
     from pushgui.app import start_runtime
     from pushgui.core.paths import locate
     from pushgui.core.settings import SettingsStore
-    from pushgui.ui.push_model import NAME
+    from pushgui.ui.main.push_model import NAME
     from pushgui.ui.shell import DesktopShell
 
     make_pushes(data_dir, weekdays_at_nine("Good"), weekdays_at_nine("Bad"))

@@ -377,7 +377,7 @@ def test_foreign_documents_are_refused_with_a_plain_reason(content, says):
 
 
 def test_more_pushes_than_the_limit_are_refused_before_any_is_read():
-    with pytest.raises(ImportFileError, match=f"holds more than {MAX_PUSHES} pushes"):
+    with pytest.raises(ImportFileError, match=f"holds more than {MAX_PUSHES} reminders"):
         parse_document(document(*([{}] * (MAX_PUSHES + 1))))
 
 

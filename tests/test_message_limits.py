@@ -77,7 +77,7 @@ def test_the_editor_says_inline_when_a_contacts_field_makes_the_message_too_larg
     from pushgui.core.secrets import KeyringSecrets
     from pushgui.core.specs import Target
     from pushgui.core.store.db import open_database
-    from pushgui.ui.push_editor import PushEditorDialog
+    from pushgui.ui.editor.push_editor import PushEditorDialog
 
     db = open_database(data_dir)
     try:

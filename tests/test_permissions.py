@@ -118,8 +118,8 @@ def test_rotated_logs_and_written_files_are_0600_whatever_the_umask(tmp_path):
 
 def test_the_windows_csv_exports_are_0600(qtbot, data_dir, tmp_path):
     from pushgui.core.contacts import ContactBook, ContactRecord
-    from pushgui.ui.contacts_window import ContactsWindow
-    from pushgui.ui.history_window import HistoryWindow
+    from pushgui.ui.history.history_window import HistoryWindow
+    from pushgui.ui.people.contacts_window import ContactsWindow
 
     db = open_database(data_dir)
     previous = os.umask(0o022)  # the common default, under which files were 0644

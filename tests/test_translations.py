@@ -149,7 +149,7 @@ def test_menus_are_chinese(chinese, qtbot, tmp_path):
 
 
 def test_a_validation_error_from_the_core_is_chinese(chinese, qtbot):
-    from pushgui.ui.push_editor import PushEditorDialog
+    from pushgui.ui.editor.push_editor import PushEditorDialog
 
     dialog = PushEditorDialog()
     qtbot.addWidget(dialog)
@@ -165,7 +165,7 @@ def test_a_validation_error_from_the_core_is_chinese(chinese, qtbot):
 
 
 def test_the_schedule_description_in_the_editor_is_chinese(chinese, qtbot):
-    from pushgui.ui.push_editor import PushEditorDialog
+    from pushgui.ui.editor.push_editor import PushEditorDialog
 
     dialog = PushEditorDialog()
     qtbot.addWidget(dialog)

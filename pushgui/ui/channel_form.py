@@ -60,7 +60,7 @@ from pushgui.ui.channel_kinds import (
     kind_icon,
     kind_label,
 )
-from pushgui.ui.trigger_editors.base import ErrorLabel, hint_label, with_error
+from pushgui.ui.widgets.fields import ErrorLabel, hint_label, with_error
 
 log = logging.getLogger(__name__)
 

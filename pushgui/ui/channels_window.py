@@ -49,10 +49,10 @@ from pushgui.core.secrets import (
 from pushgui.core.settings import SettingsStore
 from pushgui.ui.channel_form import ChannelForm
 from pushgui.ui.channel_kinds import badge_key, kind_choices, kind_icon, kind_label
-from pushgui.ui.confirm import confirm_destructive
-from pushgui.ui.icons import app_icon
-from pushgui.ui.table_model import RowsTableModel
-from pushgui.ui.trigger_editors.base import hint_label
+from pushgui.ui.widgets.confirm import confirm_destructive
+from pushgui.ui.widgets.fields import hint_label
+from pushgui.ui.widgets.icons import app_icon
+from pushgui.ui.widgets.table_model import RowsTableModel
 
 log = logging.getLogger(__name__)
 

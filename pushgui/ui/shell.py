@@ -29,24 +29,24 @@ from pushgui.core.store.backup import BackupManager
 from pushgui.core.store.recovery import RecoveryReport
 from pushgui.engine.bridge import EventBridge
 from pushgui.engine.scheduler import PushScheduler
-from pushgui.ui.calendar_notice import check_and_tell, current_notices
-from pushgui.ui.geometry import manage as manage_window
-from pushgui.ui.headsup import HeadsUpPresenter
-from pushgui.ui.main_window import MainWindow
-from pushgui.ui.preferences import PreferencesController
-from pushgui.ui.reminders import DesktopSender, ReminderPresenter
+from pushgui.ui.main.calendar_notice import check_and_tell, current_notices
+from pushgui.ui.main.main_window import MainWindow
+from pushgui.ui.main.tray import TrayIcon
+from pushgui.ui.reminders.headsup import HeadsUpPresenter
+from pushgui.ui.reminders.presenter import DesktopSender, ReminderPresenter
+from pushgui.ui.settings.preferences import PreferencesController
 from pushgui.ui.startup import import_later_modules
-from pushgui.ui.tray import TrayIcon
+from pushgui.ui.widgets.geometry import manage as manage_window
 
 if TYPE_CHECKING:
     from pushgui.core.reconcile import ReconcileReport
-    from pushgui.ui.backups_dialog import BackupsDialog
     from pushgui.ui.channels_window import ChannelsWindow
-    from pushgui.ui.contacts_window import ContactsWindow
-    from pushgui.ui.history_window import HistoryWindow
-    from pushgui.ui.interrupted_dialog import InterruptedDialog
-    from pushgui.ui.missed_dialog import MissedRunsDialog
-    from pushgui.ui.push_editor import NewReminderDefaults
+    from pushgui.ui.dialogs.interrupted_dialog import InterruptedDialog
+    from pushgui.ui.dialogs.missed_dialog import MissedRunsDialog
+    from pushgui.ui.editor.push_editor import NewReminderDefaults
+    from pushgui.ui.history.history_window import HistoryWindow
+    from pushgui.ui.people.contacts_window import ContactsWindow
+    from pushgui.ui.settings.backups_dialog import BackupsDialog
 
 log = logging.getLogger(__name__)
 
@@ -166,7 +166,7 @@ class DesktopShell(QObject):
 
     def _new_defaults(self) -> NewReminderDefaults:
         """A new reminder's zone, missed-run policy and recipient, as chosen in Settings."""
-        from pushgui.ui.push_editor import NewReminderDefaults
+        from pushgui.ui.editor.push_editor import NewReminderDefaults
 
         prefs = self.preferences.prefs
         targets: tuple[Target, ...] = (Target(),)
@@ -201,7 +201,7 @@ class DesktopShell(QObject):
     @Slot()
     def show_contacts(self) -> ContactsWindow:
         if self.contacts_window is None:
-            from pushgui.ui.contacts_window import ContactsWindow
+            from pushgui.ui.people.contacts_window import ContactsWindow
 
             self.contacts_window = ContactsWindow(self.contacts)
             manage_window(self.contacts_window, self.settings, "contacts")
@@ -226,7 +226,7 @@ class DesktopShell(QObject):
     def show_history(self, delivery_id: int | None = None) -> HistoryWindow:
         pushes = [(row.id, row.name) for row in self.service.rows()]
         if self.history_window is None:
-            from pushgui.ui.history_window import HistoryWindow
+            from pushgui.ui.history.history_window import HistoryWindow
 
             self.history_window = HistoryWindow(self.history, pushes)
             manage_window(self.history_window, self.settings, "history")
@@ -250,7 +250,7 @@ class DesktopShell(QObject):
         if self.backups is None:
             return None
         if self.backups_dialog is None:
-            from pushgui.ui.backups_dialog import BackupsDialog
+            from pushgui.ui.settings.backups_dialog import BackupsDialog
 
             self.backups_dialog = BackupsDialog(self.backups, self.window)
             self.backups_dialog.restore_requested.connect(self.restore_requested.emit)
@@ -279,7 +279,7 @@ class DesktopShell(QObject):
         """After the window is up: say what recovery did, ask about missed runs and about
         interrupted deliveries, then let the (paused) scheduler run."""
         if recovery is not None:
-            from pushgui.ui.recovery_notice import show_recovery_notice
+            from pushgui.ui.dialogs.recovery_notice import show_recovery_notice
 
             show_recovery_notice(self.window, recovery)
         self.preferences.sync_autostart()
@@ -302,7 +302,7 @@ class DesktopShell(QObject):
         """With the scheduler paused: list missed runs, or resume if there are none (or the
         user chose to let each push's setting decide)."""
         from pushgui.core.missed import find_missed, resolve
-        from pushgui.ui.missed_dialog import MissedRunsDialog
+        from pushgui.ui.dialogs.missed_dialog import MissedRunsDialog
 
         now = datetime.now(UTC)
         missed = find_missed(self.service.db, self.scheduler, now)
@@ -340,7 +340,7 @@ class DesktopShell(QObject):
         rows = self.history.rows(HistoryFilter(statuses=("interrupted",)))
         if not rows:
             return None
-        from pushgui.ui.interrupted_dialog import InterruptedDialog
+        from pushgui.ui.dialogs.interrupted_dialog import InterruptedDialog
 
         dialog = InterruptedDialog(rows, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -300,218 +300,6 @@
         <translation>渠道(&amp;C)</translation>
     </message>
     <message>
-        <source>Add a contact</source>
-        <translation>添加联系人</translation>
-    </message>
-    <message>
-        <source>Edit the selected contact</source>
-        <translation>编辑所选联系人</translation>
-    </message>
-    <message>
-        <source>Delete the selected contacts</source>
-        <translation>删除所选联系人</translation>
-    </message>
-    <message>
-        <source>Add to &amp;group…</source>
-        <translation>加入分组(&amp;G)…</translation>
-    </message>
-    <message>
-        <source>Add the selected contacts to a group</source>
-        <translation>将所选联系人加入分组</translation>
-    </message>
-    <message>
-        <source>&amp;Remove from group</source>
-        <translation>从分组中移除(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Take the selected contacts out of this group (they are not deleted)</source>
-        <translation>将所选联系人移出此分组（不会删除联系人）</translation>
-    </message>
-    <message>
-        <source>&amp;Import CSV…</source>
-        <translation>导入 CSV(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>Add contacts from a CSV file</source>
-        <translation>从 CSV 文件添加联系人</translation>
-    </message>
-    <message>
-        <source>E&amp;xport CSV…</source>
-        <translation>导出 CSV(&amp;X)…</translation>
-    </message>
-    <message>
-        <source>Save the contacts shown to a CSV file</source>
-        <translation>将显示的联系人保存为 CSV 文件</translation>
-    </message>
-    <message>
-        <source>&amp;Find</source>
-        <translation>查找(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Contacts</source>
-        <translation>联系人</translation>
-    </message>
-    <message>
-        <source>&amp;Contacts</source>
-        <translation>联系人(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;New…</source>
-        <translation>新建(&amp;N)…</translation>
-    </message>
-    <message>
-        <source>Create a reminder</source>
-        <translation>创建提醒</translation>
-    </message>
-    <message>
-        <source>New from &amp;template…</source>
-        <translation>从模板新建(&amp;T)…</translation>
-    </message>
-    <message>
-        <source>Start a reminder from a saved message</source>
-        <translation>用保存的消息新建提醒</translation>
-    </message>
-    <message>
-        <source>S&amp;kip next run</source>
-        <translation>跳过下一次(&amp;K)</translation>
-    </message>
-    <message>
-        <source>Do not send the selected reminder next time; later times stay</source>
-        <translation>所选提醒下次不发送，之后的时间不变</translation>
-    </message>
-    <message>
-        <source>Edit the selected reminder</source>
-        <translation>编辑所选提醒</translation>
-    </message>
-    <message>
-        <source>D&amp;uplicate</source>
-        <translation>创建副本(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Make a copy of the selected reminder</source>
-        <translation>复制所选提醒</translation>
-    </message>
-    <message>
-        <source>Delete the selected reminder</source>
-        <translation>删除所选提醒</translation>
-    </message>
-    <message>
-        <source>&amp;Pause</source>
-        <translation>暂停(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Pause or resume the selected reminder</source>
-        <translation>暂停或恢复所选提醒</translation>
-    </message>
-    <message>
-        <source>&amp;Run now</source>
-        <translation>立即运行(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Send the selected reminder now</source>
-        <translation>立即发送所选提醒</translation>
-    </message>
-    <message>
-        <source>&amp;Import…</source>
-        <translation>导入(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>Add reminders from an export file</source>
-        <translation>从导出文件添加提醒</translation>
-    </message>
-    <message>
-        <source>E&amp;xport…</source>
-        <translation>导出(&amp;X)…</translation>
-    </message>
-    <message>
-        <source>Save all reminders to a file</source>
-        <translation>将所有提醒保存到文件</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>Stop pushgui; no reminders are sent until it runs again</source>
-        <translation>退出 pushgui；再次运行前不会发送任何提醒</translation>
-    </message>
-    <message>
-        <source>&amp;About pushgui</source>
-        <translation>关于 pushgui(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Backups…</source>
-        <translation>备份(&amp;B)…</translation>
-    </message>
-    <message>
-        <source>Back up now, or restore</source>
-        <translation>立即备份或恢复</translation>
-    </message>
-    <message>
-        <source>&amp;Contacts…</source>
-        <translation>联系人(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>People and groups</source>
-        <translation>联系人和分组</translation>
-    </message>
-    <message>
-        <source>Cha&amp;nnels…</source>
-        <translation>渠道(&amp;N)…</translation>
-    </message>
-    <message>
-        <source>Email accounts and chat bots to send through</source>
-        <translation>用于发送的电子邮件账户和聊天机器人</translation>
-    </message>
-    <message>
-        <source>&amp;History…</source>
-        <translation>历史记录(&amp;H)…</translation>
-    </message>
-    <message>
-        <source>What was sent, and what failed</source>
-        <translation>已发送和失败的内容</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Reminder</source>
-        <translation>提醒(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Tools</source>
-        <translation>工具(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;Own days off and working days…</source>
-        <translation>本公司休息日和工作日(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation>设置(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>Language, theme, defaults for new reminders, start at login</source>
-        <translation>语言、主题、新提醒的默认设置、登录时启动</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <source>Open &amp;log folder</source>
-        <translation>打开日志文件夹(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Show pushgui&apos;s log files, to send them along with a problem report</source>
-        <translation>显示 pushgui 的日志文件，以便随问题报告一起发送</translation>
-    </message>
-    <message>
-        <source>Main toolbar</source>
-        <translation>主工具栏</translation>
-    </message>
-    <message>
         <source>pushgui&apos;s data was damaged and could not be restored</source>
         <translation>pushgui 的数据已损坏，无法恢复</translation>
     </message>
@@ -1352,8 +1140,76 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
         <translation>搜索联系人</translation>
     </message>
     <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add a contact</source>
+        <translation>添加联系人</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Edit the selected contact</source>
+        <translation>编辑所选联系人</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Delete the selected contacts</source>
+        <translation>删除所选联系人</translation>
+    </message>
+    <message>
+        <source>Add to &amp;group…</source>
+        <translation>加入分组(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Add the selected contacts to a group</source>
+        <translation>将所选联系人加入分组</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from group</source>
+        <translation>从分组中移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Take the selected contacts out of this group (they are not deleted)</source>
+        <translation>将所选联系人移出此分组（不会删除联系人）</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>导入 CSV(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Add contacts from a CSV file</source>
+        <translation>从 CSV 文件添加联系人</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>导出 CSV(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Save the contacts shown to a CSV file</source>
+        <translation>将显示的联系人保存为 CSV 文件</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
         <source>Contacts</source>
         <translation>联系人</translation>
+    </message>
+    <message>
+        <source>&amp;Contacts</source>
+        <translation>联系人(&amp;C)</translation>
     </message>
     <message>
         <source>No contacts yet. Click &lt;b&gt;Add&lt;/b&gt; (Ctrl+N) or &lt;b&gt;Import CSV&lt;/b&gt; (Ctrl+I).</source>
@@ -2711,8 +2567,172 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
         <translation>还没有提醒。点击&lt;b&gt;新建&lt;/b&gt;（Ctrl+N）创建第一个提醒。</translation>
     </message>
     <message>
+        <source>&amp;New…</source>
+        <translation>新建(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Create a reminder</source>
+        <translation>创建提醒</translation>
+    </message>
+    <message>
+        <source>New from &amp;template…</source>
+        <translation>从模板新建(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Start a reminder from a saved message</source>
+        <translation>用保存的消息新建提醒</translation>
+    </message>
+    <message>
+        <source>S&amp;kip next run</source>
+        <translation>跳过下一次(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Do not send the selected reminder next time; later times stay</source>
+        <translation>所选提醒下次不发送，之后的时间不变</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Edit the selected reminder</source>
+        <translation>编辑所选提醒</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>创建副本(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Make a copy of the selected reminder</source>
+        <translation>复制所选提醒</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Delete the selected reminder</source>
+        <translation>删除所选提醒</translation>
+    </message>
+    <message>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Pause or resume the selected reminder</source>
+        <translation>暂停或恢复所选提醒</translation>
+    </message>
+    <message>
+        <source>&amp;Run now</source>
+        <translation>立即运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Send the selected reminder now</source>
+        <translation>立即发送所选提醒</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Add reminders from an export file</source>
+        <translation>从导出文件添加提醒</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Save all reminders to a file</source>
+        <translation>将所有提醒保存到文件</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Stop pushgui; no reminders are sent until it runs again</source>
+        <translation>退出 pushgui；再次运行前不会发送任何提醒</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;About pushgui</source>
+        <translation>关于 pushgui(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Backups…</source>
+        <translation>备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Back up now, or restore</source>
+        <translation>立即备份或恢复</translation>
+    </message>
+    <message>
+        <source>&amp;Contacts…</source>
+        <translation>联系人(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>People and groups</source>
+        <translation>联系人和分组</translation>
+    </message>
+    <message>
+        <source>Cha&amp;nnels…</source>
+        <translation>渠道(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Email accounts and chat bots to send through</source>
+        <translation>用于发送的电子邮件账户和聊天机器人</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>历史记录(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>What was sent, and what failed</source>
+        <translation>已发送和失败的内容</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Reminder</source>
+        <translation>提醒(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Own days off and working days…</source>
+        <translation>本公司休息日和工作日(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Language, theme, defaults for new reminders, start at login</source>
+        <translation>语言、主题、新提醒的默认设置、登录时启动</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation>打开日志文件夹(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Show pushgui&apos;s log files, to send them along with a problem report</source>
+        <translation>显示 pushgui 的日志文件，以便随问题报告一起发送</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
     </message>
     <message>
         <source>Re&amp;sume</source>
@@ -2725,10 +2745,6 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
     <message>
         <source>Edit reminder</source>
         <translation>编辑提醒</translation>
-    </message>
-    <message>
-        <source>The reminder could not be saved</source>
-        <translation>无法保存提醒</translation>
     </message>
     <message>
         <source>Saved “{name}”</source>
@@ -3169,6 +3185,14 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
     <message>
         <source>Save (Ctrl+Enter)</source>
         <translation>保存（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>This reminder was deleted meanwhile (in another window or from the command line). Save again to keep it as a new reminder.</source>
+        <translation>此提醒已在别处（另一个窗口或命令行）被删除。再次保存即可将其保留为新提醒。</translation>
+    </message>
+    <message>
+        <source>The reminder could not be saved: %1</source>
+        <translation>无法保存提醒：%1</translation>
     </message>
     <message>
         <source>e.g. Team stand-up</source>
@@ -4866,6 +4890,7 @@ Next: %2</source>
     </message>
     <message>
         <source>must be a list of whole numbers</source>
+        <extracomment>Kept in the push row&apos;s own columns, never in its stored spec JSON: the row is their one source (export files still carry them, see docs/EXPORT_FORMAT.md).</extracomment>
         <translation>必须是整数列表</translation>
     </message>
     <message>
@@ -4933,7 +4958,7 @@ Next: %2</source>
     </message>
     <message>
         <source>Superseded: a later run of this reminder reached this recipient</source>
-        <extracomment>Retry jobs of one run may overlap (a retry due while the previous one still sends): claiming by status makes that safe, and APScheduler must not drop the later one.</extracomment>
+        <extracomment>Runs a sender settles together as it goes (one transaction for all of them).</extracomment>
         <translation>已被取代：此提醒的后一次运行已送达该收件人</translation>
     </message>
     <message>
@@ -5007,8 +5032,8 @@ Next: %2</source>
         <translation>该文件为第 {version} 版格式，来自更新版本的 pushgui；当前版本只能读取第 {supported} 版</translation>
     </message>
     <message>
-        <source>holds more than {n} pushes</source>
-        <translation>包含超过 {n} 个推送</translation>
+        <source>holds more than {n} reminders</source>
+        <translation>包含超过 {n} 个提醒</translation>
     </message>
     <message>
         <source>{n} damaged reminder(s), kept in the file only</source>
@@ -5105,8 +5130,8 @@ Next: %2</source>
         <translation>请选择第 1 个到第 5 个，或最后一个</translation>
     </message>
     <message>
-        <source>Choose which days the push runs on</source>
-        <translation>请选择在哪些日子发送</translation>
+        <source>Choose which days the reminder runs on</source>
+        <translation>请选择提醒在哪些日子发送</translation>
     </message>
     <message>
         <source>Month {month} does not exist: use 1 to 12</source>

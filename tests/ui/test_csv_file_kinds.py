@@ -10,7 +10,7 @@ import pytest
 
 from pushgui.core.contacts import ContactBook
 from pushgui.core.store.db import open_database
-from pushgui.ui.csv_import_dialog import CsvImportDialog
+from pushgui.ui.people.csv_import_dialog import CsvImportDialog
 
 HANG = 60  # bounds a hang only
 

@@ -23,7 +23,7 @@ from pushgui.core.secrets import KeyringSecrets
 from pushgui.core.service import PushService
 from pushgui.core.specs import Message, PushOptions, PushSpec, Target
 from pushgui.core.store.db import open_database
-from pushgui.ui.history_model import (
+from pushgui.ui.history.history_model import (
     ADDRESS,
     ERROR,
     PUSH,
@@ -32,7 +32,7 @@ from pushgui.ui.history_model import (
     STATUS,
     HistoryTableModel,
 )
-from pushgui.ui.history_window import HistoryWindow
+from pushgui.ui.history.history_window import HistoryWindow
 from tests.servers import PASSWORD, USER
 
 

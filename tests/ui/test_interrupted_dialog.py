@@ -18,8 +18,14 @@ from pushgui.core.paths import locate
 from pushgui.core.runner import run_push
 from pushgui.core.specs import Target
 from pushgui.core.store.models import Delivery, Run
-from pushgui.ui.interrupted_dialog import CHANNEL, RECIPIENT, REMINDER, WHEN, InterruptedDialog
-from pushgui.ui.push_model import format_when
+from pushgui.ui.dialogs.interrupted_dialog import (
+    CHANNEL,
+    RECIPIENT,
+    REMINDER,
+    WHEN,
+    InterruptedDialog,
+)
+from pushgui.ui.widgets.when import format_when
 from tests.helpers import weekdays_at_nine
 
 

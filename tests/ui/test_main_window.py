@@ -19,10 +19,10 @@ from pushgui.core.channels.config import WebhookConfig
 from pushgui.core.paths import locate
 from pushgui.core.settings import SettingsStore
 from pushgui.core.store.models import Run
-from pushgui.ui.push_model import ENABLED, LAST_RESULT, NAME, NEXT_RUN, SCHEDULE, format_when
-from pushgui.ui.reminders import ReminderWindow
+from pushgui.ui.main.push_model import ENABLED, LAST_RESULT, NAME, NEXT_RUN, SCHEDULE
+from pushgui.ui.reminders.window import ReminderWindow
 from pushgui.ui.shell import ASK_MISSED_KEY, TRAY_NOTICE_KEY, DesktopShell
-from pushgui.ui.when import relative_when
+from pushgui.ui.widgets.when import format_when, relative_when
 from tests.helpers import once_in, weekdays_at_nine
 
 
@@ -145,10 +145,10 @@ def test_create_edit_pause_and_delete_through_the_window(qtbot, runtime):
     qtbot.waitUntil(lambda: cell(window, 0, NEXT_RUN) != "Paused")
 
     # Delete asks first; Cancel keeps it, Delete removes it.
-    box = window.delete_selected()
+    box = window.changes.delete_selected()
     box.button(QMessageBox.StandardButton.Cancel).click()
     assert window.proxy.rowCount() == 1
-    box = window.delete_selected()
+    box = window.changes.delete_selected()
     [delete] = [
         b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
     ]
@@ -366,27 +366,6 @@ def test_a_permanent_failure_is_announced_and_opens_the_history_at_it(qtbot, run
     assert history is not None and history.isVisible()
     qtbot.addWidget(history)
     assert history.selected_id() == shell._notified_delivery
-
-
-def test_a_failed_save_reopens_the_editor_with_what_was_typed(qtbot, runtime):
-    rt = runtime()
-    push_id = rt.service.create(weekdays_at_nine("Doomed"))
-    shell = make_shell(qtbot, rt)
-    window = shell.window
-    window.select_id(push_id)
-    editor = window.edit_selected()
-    editor.title_edit.clear()
-    qtbot.keyClicks(editor.title_edit, "Carefully typed words")
-    qtbot.waitUntil(editor.save_button.isEnabled)
-    rt.service.delete(push_id)  # deleted elsewhere (another window, the command line)
-    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.problem is not None and window.problem.isVisible())
-    assert "does not exist" in window.problem.text()
-    reopened = window.editor
-    assert reopened is not editor and reopened.isVisible()
-    assert reopened.title_edit.text() == "Carefully typed words"
-    window.problem.close()
-    reopened.reject()
 
 
 def _missed_three_hours(rt):

@@ -18,8 +18,8 @@ from pushgui.core.missed import MissedRun, find_missed, resolve
 from pushgui.core.paths import locate
 from pushgui.core.specs import PushOptions
 from pushgui.core.store.models import Run
-from pushgui.ui.missed_dialog import CHOICE, DUE, REMINDER, MissedRunsDialog
-from pushgui.ui.push_model import format_when
+from pushgui.ui.dialogs.missed_dialog import CHOICE, DUE, REMINDER, MissedRunsDialog
+from pushgui.ui.widgets.when import format_when
 from tests.helpers import every_minutes
 
 NOW = datetime(2030, 1, 7, 12, 0, tzinfo=UTC)

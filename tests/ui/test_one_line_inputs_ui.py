@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication
 
 from pushgui.core.contacts import ContactBook
 from pushgui.core.store.db import open_database
-from pushgui.ui.contacts_window import ContactsWindow
-from pushgui.ui.push_editor import PushEditorDialog
+from pushgui.ui.editor.push_editor import PushEditorDialog
+from pushgui.ui.people.contacts_window import ContactsWindow
 
 PASTED = {
     "line-separator": "Stand-up\u2028now",

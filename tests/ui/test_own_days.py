@@ -19,8 +19,8 @@ from pushgui.core.schedule.workdays import OwnDays, day_info, set_own_days
 from pushgui.core.settings import SettingsStore
 from pushgui.core.specs import Message, PushSpec
 from pushgui.core.transfer import write_export
-from pushgui.ui.own_days_dialog import OwnDaysDialog, import_with_own_days
-from pushgui.ui.trigger_editors.base import to_qdate
+from pushgui.ui.settings.own_days_dialog import OwnDaysDialog, import_with_own_days
+from pushgui.ui.widgets.dates import to_qdate
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 

@@ -15,8 +15,8 @@ from pushgui.core.autostart import XdgAutostart
 from pushgui.core.paths import locate
 from pushgui.core.preferences import AUTOSTART_OFFERED_KEY, Preferences
 from pushgui.core.settings import SettingsStore
-from pushgui.ui.reminders import ReminderWindow
-from pushgui.ui.settings_dialog import SettingsDialog
+from pushgui.ui.reminders.window import ReminderWindow
+from pushgui.ui.settings.settings_dialog import SettingsDialog
 from pushgui.ui.shell import DesktopShell
 from tests.helpers import once_in, weekdays_at_nine
 
@@ -221,7 +221,7 @@ def test_every_window_opens_after_every_preference_change(qtbot, runtime, backen
     it. pytest-qt fails the test on an exception raised inside a slot (as the language
     combo's signal did while Settings loaded a chosen language)."""
     from pushgui.core.channels.config import DingTalkConfig
-    from pushgui.ui.appearance import apply_theme
+    from pushgui.ui.settings.appearance import apply_theme
 
     shell = make_shell(qtbot, runtime, backend)
     if value == "robot":

@@ -20,8 +20,8 @@ from pushgui.app import start_runtime
 from pushgui.core.paths import locate
 from pushgui.core.service import PushRow
 from pushgui.core.specs import stored_spec
-from pushgui.ui.main_window import MainWindow
-from pushgui.ui.push_model import (
+from pushgui.ui.main.main_window import MainWindow
+from pushgui.ui.main.push_model import (
     ENABLED,
     NAME,
     NEXT_RUN,

@@ -18,8 +18,8 @@ from pushgui.core.jobs import SHOW_SNOOZED, headsup_id, snooze_id
 from pushgui.core.snooze import run_snoozed, until_for
 from pushgui.core.specs import Target
 from pushgui.core.store.models import Run
-from pushgui.ui.headsup import HeadsUpWindow
-from pushgui.ui.reminders import Reminder, ReminderWindow
+from pushgui.ui.reminders.headsup import HeadsUpWindow
+from pushgui.ui.reminders.window import Reminder, ReminderWindow
 from tests.helpers import weekdays_at_nine
 from tests.notification_server import notification_server_fixture  # noqa: F401
 from tests.servers import DINGTALK_SECRET, DINGTALK_TOKEN

@@ -18,8 +18,8 @@ from pushgui.core.preferences import Preferences
 from pushgui.core.secrets import KeyringSecrets
 from pushgui.core.settings import SettingsStore
 from pushgui.core.store.db import open_database
-from pushgui.ui.appearance import apply_theme, current_scheme_is_dark
-from pushgui.ui.settings_dialog import SettingsDialog
+from pushgui.ui.settings.appearance import apply_theme, current_scheme_is_dark
+from pushgui.ui.settings.settings_dialog import SettingsDialog
 
 
 @pytest.fixture

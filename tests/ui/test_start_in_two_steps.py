@@ -22,7 +22,7 @@ from pushgui.core.secrets import DeferredSecrets, SessionSecrets
 from pushgui.core.settings import SettingsStore
 from pushgui.core.store.models import Delivery, Push, Run
 from pushgui.core.warm_up import compile_run_statements
-from pushgui.ui.push_model import NEXT_RUN
+from pushgui.ui.main.push_model import NEXT_RUN
 from pushgui.ui.shell import DesktopShell
 from pushgui.ui.startup import LATER_MODULES, call_after_first_paint
 from tests.helpers import weekdays_at_nine
@@ -118,7 +118,7 @@ def test_the_window_imports_no_other_window_nor_the_keyring_nor_alembic():
     later = [*LATER_MODULES, "keyring", "alembic", "httpx"]
     code = (
         "import json, sys\n"
-        "import pushgui.app, pushgui.ui.shell, pushgui.ui.main_window\n"
+        "import pushgui.app, pushgui.ui.shell, pushgui.ui.main.main_window\n"
         f"print(json.dumps([m for m in {later!r} if m in sys.modules]))\n"
     )
     done = subprocess.run(

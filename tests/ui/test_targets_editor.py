@@ -16,7 +16,7 @@ from pushgui.core.schedule.spec import OnceSpec
 from pushgui.core.secrets import KeyringSecrets
 from pushgui.core.specs import Message, PushOptions, PushSpec, Target
 from pushgui.core.store.db import open_database
-from pushgui.ui.push_editor import PushEditorDialog
+from pushgui.ui.editor.push_editor import PushEditorDialog
 
 
 @pytest.fixture
