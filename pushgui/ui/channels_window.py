@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from pushgui.core import context
 from pushgui.core.channel_book import ChannelBook, ChannelRecord
+from pushgui.core.channels.config import KINDS
 from pushgui.core.secrets import (
     PLAIN_FILE,
     SECRETS_MODE_KEY,
@@ -49,7 +49,7 @@ from pushgui.core.secrets import (
 )
 from pushgui.core.settings import SettingsStore
 from pushgui.ui.channel_form import ChannelForm
-from pushgui.ui.channel_kinds import badge_key, kind_choices, kind_icon, kind_label
+from pushgui.ui.channel_kinds import badge_icon, kind_badge, kind_choices, kind_label
 from pushgui.ui.confirm import confirm_destructive
 from pushgui.ui.icons import app_icon
 from pushgui.ui.table_model import RowsTableModel
@@ -63,25 +63,9 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 def describe_settings(record: ChannelRecord) -> str:
-    """A short, secret-free line telling channels of one kind apart."""
-    settings = record.settings
-    if record.kind == "email":
-        sender = str(settings.get("sender_address", ""))
-        host = str(settings.get("host", ""))
-        if sender and host:
-            return QCoreApplication.translate("ChannelsWindow", "{sender} via {host}").format(
-                sender=sender, host=host
-            )
-        return sender or host
-    if record.kind == "ntfy":
-        return f"{settings.get('server', '')}/{settings.get('topic', '')}"
-    if record.kind == "telegram":
-        return f"chat {settings.get('chat_id', '')}"
-    if record.kind == "discord" and settings.get("username"):
-        return str(settings["username"])
-    if record.kind == "webhook":
-        return str(settings.get("method", ""))
-    return ""
+    """A short, secret-free line telling channels of one kind apart (the kind's own)."""
+    description = KINDS.get(record.kind)
+    return description.details(record.settings) if description is not None else ""
 
 
 class ChannelTableModel(RowsTableModel):
@@ -117,7 +101,7 @@ class ChannelTableModel(RowsTableModel):
                 return kind_label(record.kind, record.settings)
             return describe_settings(record)
         if role == Qt.ItemDataRole.DecorationRole and column == NAME:
-            return kind_icon(badge_key(record.kind, record.settings))
+            return kind_badge(record.kind, record.settings)
         return None
 
 
@@ -137,23 +121,22 @@ class KindPicker(QDialog):
         intro = QLabel(self.tr("<b>Where should pushgui send messages?</b>"), self)
         grid = QGridLayout()
         grid.setSpacing(8)
-        for position, (key, label, preset, hint) in enumerate(kind_choices()):
+        for position, (kind, variant, settings) in enumerate(kind_choices()):
+            hint = variant.hint()
             button = QToolButton(self)
-            button.setText(label.replace(" (", "\n("))
-            button.setIcon(kind_icon(key))
+            button.setText(variant.name().replace(" (", "\n("))
+            button.setIcon(badge_icon(*variant.badge))
             button.setIconSize(QSize(32, 32))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
             button.setToolTip(hint)
             button.setAccessibleDescription(hint)
             button.setMinimumSize(150, 72)
             button.setAutoRaise(False)
-            kind = preset["kind"]
-            settings = {k: v for k, v in preset.items() if k != "kind"}
             button.clicked.connect(
                 lambda _c=False, kind=kind, settings=settings: self._choose(kind, settings)
             )
             grid.addWidget(button, position // 4, position % 4)
-            self.buttons_by_key[key] = button
+            self.buttons_by_key[variant.key] = button
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

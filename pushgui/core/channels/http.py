@@ -10,17 +10,19 @@ import logging
 import socket
 import ssl
 import threading
+import time
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Generic, TypeVar
 from urllib.parse import urlsplit
 
 import httpx
 
 from pushgui import __version__
-from pushgui.core.channels.base import Outcome, Outgoing, secrets_of
+from pushgui.core.channels.base import Outcome, Outgoing, Sender, secrets_of
+from pushgui.core.channels.kind import ChannelConfig, ChannelKind, SenderOptions
 from pushgui.core.delivery import deadline
 from pushgui.core.redact import Scrubber
 
@@ -243,12 +245,16 @@ def status_failure(service: str, response: httpx.Response, detail: str = "") -> 
     return Outcome(ok=False, error=what, permanent=True)
 
 
-class HttpSender(ABC):
+C = TypeVar("C", bound=ChannelConfig)
+
+
+class HttpSender(ABC, Generic[C]):
     """Posts each message of a batch over one httpx client, in order.
 
     The first retryable failure (a rate limit, a server error, no answer) ends the batch:
     the messages after it are not attempted and get the same retryable outcome, so a rate
     limit is not hammered and a dead server costs one timeout, not one per message.
+    ``clock`` gives the time services that sign their requests put in them.
     """
 
     #: The service's name as users know it, used in every error text.
@@ -256,14 +262,18 @@ class HttpSender(ABC):
 
     def __init__(
         self,
+        config: C,
         *,
         client: httpx.Client | None = None,
         timeout: float = TIMEOUT,
         verify: Verify = True,
+        clock: Callable[[], float] = time.time,
     ) -> None:
+        self.config = config
         self._client = client
         self.timeout = timeout
         self.verify = verify
+        self._clock = clock
 
     def send(self, messages: Sequence[Outgoing]) -> list[Outcome]:
         return list(self.stream(messages))
@@ -281,7 +291,7 @@ class HttpSender(ABC):
 
     def _send_all(self, client: httpx.Client, messages: Sequence[Outgoing]) -> Iterator[Outcome]:
         # This channel's own secrets never leave it, even when the server echoes them.
-        scrub = Scrubber(secrets_of(getattr(self, "config", None)))
+        scrub = Scrubber(secrets_of(self.config))
         for position, message in enumerate(messages):
             try:
                 outcome = self.send_one(client, message)
@@ -320,17 +330,12 @@ class HttpSender(ABC):
         """Send one message; transport errors may propagate (the loop turns them into text)."""
 
 
-def warm_up() -> None:
-    """Load the senders and the system's certificates ahead of the first send.
+class HttpKind(ChannelKind):
+    """A kind whose sender is an :class:`HttpSender` subclass, built the same way for all."""
 
-    Both cost a noticeable fraction of a second the first time; paid at start, in a worker,
-    the first reminder of the day is not late for it.
-    """
-    from pushgui.core.channels.config import CONFIG_TYPES, build_sender
+    sender_class: type[HttpSender[Any]]
 
-    default_ssl_context()
-    for config_type in CONFIG_TYPES.values():
-        try:
-            build_sender(config_type())
-        except Exception:  # an optional sender (Apprise) may be missing; it is not needed here
-            log.debug("Could not preload the %s sender", config_type.KIND, exc_info=True)
+    def build_sender(self, config: Any, options: SenderOptions) -> Sender:
+        return self.sender_class(
+            config, timeout=options.timeout or TIMEOUT, verify=options.verify, clock=options.clock
+        )
