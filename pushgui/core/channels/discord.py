@@ -24,6 +24,7 @@ from pushgui.core.channels.http import (
     HttpKind,
     HttpSender,
     clamp_retry_after,
+    fit,
     json_body,
     status_failure,
 )
@@ -46,10 +47,6 @@ class DiscordConfig(ChannelConfig):
 
 KIND = DiscordConfig.KIND
 CONTENT_LIMIT = 2000
-
-
-def fit(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class DiscordSender(HttpSender[DiscordConfig]):

@@ -177,6 +177,20 @@ def snippet(text: str, limit: int = 200) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
+def fit(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, ending with "…" when it was cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def fit_bytes(text: str, limit: int) -> str:
+    """``text`` cut so its UTF-8 form is at most ``limit`` bytes, never mid-character."""
+    data = text.encode("utf-8")
+    if len(data) <= limit:
+        return text
+    ellipsis = "…".encode()
+    return data[: limit - len(ellipsis)].decode("utf-8", "ignore") + "…"
+
+
 def json_body(response: httpx.Response) -> dict[str, Any] | None:
     """The response's JSON object, or None when the body is not one."""
     try:

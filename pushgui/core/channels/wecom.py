@@ -20,7 +20,7 @@ import httpx
 from pushgui.core.channels import checks
 from pushgui.core.channels.base import Outcome, Outgoing
 from pushgui.core.channels.dingtalk import MessageType, message_formats, service_address
-from pushgui.core.channels.http import HttpKind, HttpSender, json_body, status_failure
+from pushgui.core.channels.http import HttpKind, HttpSender, fit_bytes, json_body, status_failure
 from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.i18n import translate
@@ -45,15 +45,6 @@ KIND = WeComConfig.KIND
 RATE_LIMITED = {45009}
 TEXT_LIMIT = 2048
 MARKDOWN_LIMIT = 4096
-
-
-def fit_bytes(text: str, limit: int) -> str:
-    """``text`` cut so its UTF-8 form is at most ``limit`` bytes, never mid-character."""
-    data = text.encode("utf-8")
-    if len(data) <= limit:
-        return text
-    ellipsis = "…".encode()
-    return data[: limit - len(ellipsis)].decode("utf-8", "ignore") + "…"
 
 
 class WeComSender(HttpSender[WeComConfig]):
