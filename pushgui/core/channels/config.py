@@ -18,11 +18,16 @@ from typing import Any
 
 from pushgui.core.channels import (  # noqa: F401 - each import registers its kind
     apprise_channel,
+    bark,
     dingtalk,
     discord,
     email,
     feishu,
+    gotify,
     ntfy,
+    pushover,
+    pushplus,
+    serverchan,
     slack,
     teams,
     telegram,
