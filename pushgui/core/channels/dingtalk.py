@@ -26,7 +26,7 @@ import httpx
 from pushgui.core.channels import checks
 from pushgui.core.channels.base import Outcome, Outgoing
 from pushgui.core.channels.http import HttpKind, HttpSender, json_body, status_failure
-from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register
+from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register, service_address
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.i18n import translate
 
@@ -106,15 +106,6 @@ def message_formats() -> tuple[tuple[str, str], ...]:
     return (
         ("text", translate("channels", "Plain text")),
         ("markdown", translate("channels", "Markdown")),
-    )
-
-
-def service_address() -> Field:
-    return Field(
-        "api_url",
-        translate("channels", "Service address:"),
-        help=translate("channels", "Change only for a proxy or a private server."),
-        advanced=True,
     )
 
 

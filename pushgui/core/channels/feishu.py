@@ -36,7 +36,7 @@ from pushgui.core.channels.http import (
     parse_retry_after,
     status_failure,
 )
-from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register
+from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register, service_address
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.i18n import translate
 
@@ -163,12 +163,7 @@ class Feishu(HttpKind):
                     ("lark", translate("channels", "Lark (international)")),
                 ),
             ),
-            Field(
-                "api_url",
-                translate("channels", "Service address:"),
-                help=translate("channels", "Change only for a proxy or a private server."),
-                advanced=True,
-            ),
+            service_address(),
         )
 
     def validate(self, config: FeishuConfig) -> list[FieldError]:

@@ -21,6 +21,7 @@ from urllib.parse import SplitResult
 
 from pushgui.core.channels.base import Sender
 from pushgui.core.errors import FieldError
+from pushgui.core.i18n import translate
 
 #: The editor a form shows for a field.
 Widget = Literal["text", "secret", "number", "seconds", "choice", "bool", "multiline"]
@@ -54,6 +55,16 @@ class Field:
     minimum: int = 1
     maximum: int = 100000
     advanced: bool = False
+
+
+def service_address() -> Field:
+    """The advanced field of the kinds whose service address can be changed (a proxy)."""
+    return Field(
+        "api_url",
+        translate("channels", "Service address:"),
+        help=translate("channels", "Change only for a proxy or a private server."),
+        advanced=True,
+    )
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ import httpx
 from pushgui.core.channels import checks
 from pushgui.core.channels.base import Outcome, Outgoing
 from pushgui.core.channels.http import HttpKind, HttpSender, fit, json_body, status_failure
-from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register
+from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register, service_address
 from pushgui.core.errors import FieldError
 from pushgui.core.i18n import translate
 
@@ -123,12 +123,7 @@ class Pushover(HttpKind):
                     ("1", translate("channels", "High (bypasses quiet hours)")),
                 ),
             ),
-            Field(
-                "api_url",
-                translate("channels", "Service address:"),
-                help=translate("channels", "Change only for a proxy or a private server."),
-                advanced=True,
-            ),
+            service_address(),
         )
 
     def validate(self, config: PushoverConfig) -> list[FieldError]:

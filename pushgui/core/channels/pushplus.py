@@ -21,7 +21,7 @@ import httpx
 from pushgui.core.channels import checks
 from pushgui.core.channels.base import Outcome, Outgoing
 from pushgui.core.channels.http import HttpKind, HttpSender, json_body, status_failure
-from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register
+from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register, service_address
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.i18n import translate
 
@@ -110,12 +110,7 @@ class PushPlus(HttpKind):
                 placeholder=translate("channels", "Optional"),
                 help=translate("channels", "Only to send to a PushPlus group instead of yourself."),
             ),
-            Field(
-                "api_url",
-                translate("channels", "Service address:"),
-                help=translate("channels", "Change only for a proxy or a private server."),
-                advanced=True,
-            ),
+            service_address(),
         )
 
     def validate(self, config: PushPlusConfig) -> list[FieldError]:

@@ -25,7 +25,7 @@ import httpx
 from pushgui.core.channels import checks
 from pushgui.core.channels.base import Outcome, Outgoing
 from pushgui.core.channels.http import HttpKind, HttpSender, fit_bytes, json_body, status_failure
-from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register
+from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register, service_address
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.i18n import translate
 
@@ -107,12 +107,7 @@ class ServerChan(HttpKind):
                 translate("channels", "SCT… or sctp…"),
                 translate("channels", "From the SendKey page of ServerChan."),
             ),
-            Field(
-                "api_url",
-                translate("channels", "Service address:"),
-                help=translate("channels", "Change only for a proxy or a private server."),
-                advanced=True,
-            ),
+            service_address(),
         )
 
     def validate(self, config: ServerChanConfig) -> list[FieldError]:

@@ -27,7 +27,7 @@ from pushgui.core.channels.http import (
     json_body,
     status_failure,
 )
-from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register
+from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register, service_address
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.i18n import translate
 
@@ -109,12 +109,7 @@ class Telegram(HttpKind):
                     "channels", "Where the bot posts; the bot must be a member of the chat."
                 ),
             ),
-            Field(
-                "api_url",
-                translate("channels", "Service address:"),
-                help=translate("channels", "Change only for a proxy or a private server."),
-                advanced=True,
-            ),
+            service_address(),
         )
 
     def validate(self, config: TelegramConfig) -> list[FieldError]:

@@ -19,9 +19,9 @@ import httpx
 
 from pushgui.core.channels import checks
 from pushgui.core.channels.base import Outcome, Outgoing
-from pushgui.core.channels.dingtalk import MessageType, message_formats, service_address
+from pushgui.core.channels.dingtalk import MessageType, message_formats
 from pushgui.core.channels.http import HttpKind, HttpSender, fit_bytes, json_body, status_failure
-from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register
+from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register, service_address
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.i18n import translate
 

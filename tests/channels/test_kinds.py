@@ -1,0 +1,124 @@
+"""The channel registry: every kind is one module that imports nothing back, describes its
+form fields as data (secrets always hidden), and stored settings load as they did before
+each kind became one module."""
+
+from __future__ import annotations
+
+import ast
+import json
+import subprocess
+import sys
+from dataclasses import fields
+from pathlib import Path
+from types import MappingProxyType
+
+import pytest
+
+from pushgui.core.channels import kind as kind_module
+from pushgui.core.channels.config import KINDS, config_from_settings, split_settings
+from pushgui.core.channels.kind import ChannelKind, register
+
+CHANNELS = Path(kind_module.__file__).parent
+#: Imported where it is used on purpose: an optional extra (pip install pushgui[apprise]).
+OPTIONAL = {"apprise"}
+
+
+def kind_modules() -> list[str]:
+    return sorted(type(description).__module__.rsplit(".", 1)[-1] for description in KINDS.values())
+
+
+def test_every_kind_module_imports_alone_and_never_the_catalogue():
+    # Before, each sender imported config.py and config.py imported every sender.
+    probe = (
+        "import importlib, json, sys\n"
+        f"for name in {kind_modules()!r}:\n"
+        "    importlib.import_module('pushgui.core.channels.' + name)\n"
+        "print(json.dumps('pushgui.core.channels.config' in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout) is False
+
+
+def test_no_module_of_core_channels_imports_inside_a_function():
+    found = []
+    for path in sorted(CHANNELS.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                for inner in ast.walk(node):
+                    if isinstance(inner, ast.Import | ast.ImportFrom):
+                        names = [getattr(inner, "module", None) or ""] + [
+                            a.name for a in inner.names
+                        ]
+                        if not OPTIONAL & {n.split(".")[0] for n in names}:
+                            found.append(f"{path.name}:{inner.lineno}")
+    assert found == []
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_each_kind_describes_its_fields_and_hides_its_secrets(kind):
+    description = KINDS[kind]
+    described = {f.name: f for f in description.fields()}
+    config_fields = {f.name for f in fields(description.config)}
+    assert set(described) == config_fields  # every setting has its editor
+    for secret in description.config.SECRETS:
+        assert described[secret].widget in ("secret", "multiline"), secret
+    for field in described.values():
+        assert field.label.endswith(":") and (field.widget != "choice" or field.choices)
+    assert description.name() and description.variants[0].hint()
+
+
+def test_the_registry_is_filled_at_import_and_cannot_be_rebound_or_doubled():
+    assert isinstance(KINDS, MappingProxyType)
+    with pytest.raises(TypeError):
+        KINDS["email"] = KINDS["bark"]  # type: ignore[index]
+    with pytest.raises(ValueError, match="registered twice"):
+        register(type(KINDS["bark"])())
+    assert isinstance(KINDS["bark"], ChannelKind)
+
+
+# What the code before this change stored for a channel of each kind: the settings kept in
+# the database (and in export bundles) and the secrets kept in the keyring.
+STORED = {
+    "email": (
+        {
+            "ca_file": "",
+            "host": "smtp.qq.com",
+            "port": 465,
+            "security": "ssl",
+            "sender_address": "a@qq.com",
+            "sender_name": "Office",
+            "timeout": 20.0,
+            "username": "a@qq.com",
+        },
+        {"password": "pw"},
+    ),
+    "dingtalk": (
+        {"api_url": "https://proxy.example/robot/send", "msgtype": "markdown"},
+        {"access_token": "tok", "secret": "SECx"},
+    ),
+    "wecom": (
+        {"api_url": "https://qyapi.weixin.qq.com/cgi-bin/webhook/send", "msgtype": "markdown"},
+        {"key": "k"},
+    ),
+    "feishu": ({"api_url": "", "region": "lark"}, {"secret": "s", "token": "t"}),
+    "slack": ({}, {"webhook_url": "https://hooks.slack.com/services/T/B/X"}),
+    "discord": ({"username": "bot"}, {"webhook_url": "https://discord.com/api/webhooks/1/t"}),
+    "teams": ({}, {"webhook_url": "https://x.logic.azure.com/workflows/1"}),
+    "telegram": (
+        {"api_url": "https://api.telegram.org", "chat_id": "@c"},
+        {"bot_token": "1:A"},
+    ),
+    "ntfy": ({"priority": 4, "server": "https://ntfy.sh", "topic": "t"}, {"token": "tk"}),
+    "webhook": (
+        {"body_template": ' {"t": "${title}"}\n', "content_type": "text/plain", "method": "PUT"},
+        {"headers": "A: b\n", "url": "https://e.x/h"},
+    ),
+    "apprise": ({}, {"url": "tgram://a/b"}),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(STORED))
+def test_settings_stored_before_load_and_store_unchanged(kind):
+    public, secrets = STORED[kind]
+    config = config_from_settings(kind, {**public, **secrets})
+    assert split_settings(config) == (public, secrets)
