@@ -14,10 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import SplitResult
-
-import httpx
 
 from pushgui.core.channels import checks
 from pushgui.core.channels.base import Outcome, Outgoing
@@ -25,6 +23,9 @@ from pushgui.core.channels.http import HttpKind, HttpSender, fit_bytes, json_bod
 from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.i18n import translate
+
+if TYPE_CHECKING:
+    import httpx
 
 BARK_SERVER = "https://api.day.app"
 #: UTF-8 bytes of title plus body kept (APNs takes 4096 bytes of payload in all).

@@ -9,7 +9,6 @@ also importable from here, as they were before each kind became one module.
 
 from __future__ import annotations
 
-import logging
 import ssl
 from collections.abc import Mapping
 from dataclasses import fields, replace
@@ -40,7 +39,6 @@ from pushgui.core.channels.dingtalk import DINGTALK_API, DingTalkConfig
 from pushgui.core.channels.discord import DiscordConfig
 from pushgui.core.channels.email import SECURITIES, EmailConfig
 from pushgui.core.channels.feishu import FEISHU_API, LARK_API, FeishuConfig
-from pushgui.core.channels.http import default_ssl_context
 from pushgui.core.channels.kind import KINDS, ChannelConfig, ChannelKind, SenderOptions
 from pushgui.core.channels.ntfy import NtfyConfig
 from pushgui.core.channels.slack import SlackConfig
@@ -76,8 +74,6 @@ __all__ = [
     "kind_of",
     "split_settings",
 ]
-
-log = logging.getLogger(__name__)
 
 #: The config class of each kind (read from the registry).
 CONFIG_TYPES: Mapping[str, type[ChannelConfig]] = {k: d.config for k, d in KINDS.items()}
@@ -164,17 +160,3 @@ def build_sender(
     """
     options = SenderOptions(timeout=timeout, verify=verify, data_dir=data_dir)
     return kind_of(config.KIND).build_sender(config, options)
-
-
-def warm_up() -> None:
-    """Load the senders and the system's certificates ahead of the first send.
-
-    Both cost a noticeable fraction of a second the first time; paid at start, in a worker,
-    the first reminder of the day is not late for it.
-    """
-    default_ssl_context()
-    for config_type in CONFIG_TYPES.values():
-        try:
-            build_sender(config_type())
-        except Exception:  # an optional sender (Apprise) may be missing; it is not needed here
-            log.debug("Could not preload the %s sender", config_type.KIND, exc_info=True)

@@ -18,10 +18,8 @@ import base64
 import hashlib
 import hmac
 from dataclasses import dataclass
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 from urllib.parse import SplitResult, parse_qs
-
-import httpx
 
 from pushgui.core.channels import checks
 from pushgui.core.channels.base import Outcome, Outgoing
@@ -29,6 +27,9 @@ from pushgui.core.channels.http import HttpKind, HttpSender, json_body, status_f
 from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register, service_address
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.i18n import translate
+
+if TYPE_CHECKING:
+    import httpx
 
 DINGTALK_API = "https://oapi.dingtalk.com/robot/send"
 MessageType = Literal["text", "markdown"]

@@ -13,10 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import SplitResult
-
-import httpx
 
 from pushgui.core.channels import checks
 from pushgui.core.channels.base import Outcome, Outgoing
@@ -32,6 +30,9 @@ from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register
 from pushgui.core.channels.slack import webhook_field
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.i18n import translate
+
+if TYPE_CHECKING:
+    import httpx
 
 HOSTS = ("discord.com", "discordapp.com", "ptb.discord.com", "canary.discord.com")
 

@@ -1,5 +1,6 @@
 """The email kind: an SMTP account's settings, their checks, the form's fields and the
-providers' presets. Sending is :mod:`.smtp` (long enough to be a module of its own)."""
+providers' presets. Sending is :mod:`.smtp` (long enough to be a module of its own), loaded
+with smtplib and the email package at the first send, never while the window starts."""
 
 from __future__ import annotations
 
@@ -19,7 +20,6 @@ from pushgui.core.channels.kind import (
     Variant,
     register,
 )
-from pushgui.core.channels.smtp import EmailSender
 from pushgui.core.errors import FieldError
 from pushgui.core.i18n import translate
 from pushgui.core.textcheck import email_problem
@@ -28,8 +28,6 @@ Security = Literal["starttls", "ssl", "none"]
 SECURITIES: tuple[Security, ...] = get_args(Security)
 #: The port each encryption usually uses (the form follows the choice with the port).
 USUAL_PORTS: dict[str, int] = {"starttls": 587, "ssl": 465, "none": 25}
-
-__all__ = ["KIND", "SECURITIES", "EmailConfig", "EmailSender"]
 
 
 @dataclass(frozen=True)
@@ -232,6 +230,8 @@ class Email(ChannelKind):
         return [FieldError("security", message)]
 
     def build_sender(self, config: EmailConfig, options: SenderOptions) -> Sender:
+        from pushgui.core.channels.smtp import EmailSender  # at the first send (see above)
+
         context = options.verify if isinstance(options.verify, ssl.SSLContext) else None
         return EmailSender(config, ssl_context=context, data_dir=options.data_dir)
 

@@ -22,10 +22,8 @@ import base64
 import hashlib
 import hmac
 from dataclasses import dataclass
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 from urllib.parse import SplitResult
-
-import httpx
 
 from pushgui.core.channels import checks
 from pushgui.core.channels.base import Outcome, Outgoing
@@ -39,6 +37,9 @@ from pushgui.core.channels.http import (
 from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register, service_address
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.i18n import translate
+
+if TYPE_CHECKING:
+    import httpx
 
 FEISHU_API = "https://open.feishu.cn/open-apis/bot/v2/hook/"
 LARK_API = "https://open.larksuite.com/open-apis/bot/v2/hook/"

@@ -15,9 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar
-
-import httpx
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from pushgui.core.channels import checks
 from pushgui.core.channels.base import Outcome, Outgoing
@@ -25,6 +23,9 @@ from pushgui.core.channels.http import HttpKind, HttpSender, json_body, status_f
 from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register
 from pushgui.core.errors import FieldError
 from pushgui.core.i18n import translate
+
+if TYPE_CHECKING:
+    import httpx
 
 
 @dataclass(frozen=True)

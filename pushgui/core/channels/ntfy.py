@@ -11,10 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import SplitResult
-
-import httpx
 
 from pushgui.core.channels import checks
 from pushgui.core.channels.base import Outcome, Outgoing
@@ -22,6 +20,9 @@ from pushgui.core.channels.http import HttpKind, HttpSender, json_body, status_f
 from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.i18n import translate
+
+if TYPE_CHECKING:
+    import httpx
 
 NTFY_SERVER = "https://ntfy.sh"
 

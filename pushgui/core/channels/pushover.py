@@ -15,9 +15,7 @@ API and its parameters), the pushoverr docs of ``get_pushover_limits`` (the
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
-
-import httpx
+from typing import TYPE_CHECKING, ClassVar
 
 from pushgui.core.channels import checks
 from pushgui.core.channels.base import Outcome, Outgoing
@@ -25,6 +23,9 @@ from pushgui.core.channels.http import HttpKind, HttpSender, fit, json_body, sta
 from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register, service_address
 from pushgui.core.errors import FieldError
 from pushgui.core.i18n import translate
+
+if TYPE_CHECKING:
+    import httpx
 
 PUSHOVER_API = "https://api.pushover.net/1/messages.json"
 MESSAGE_LIMIT = 1024

@@ -13,10 +13,8 @@ api.pushplus.plus/api-107787114 (POST /send) and api.pushplus.plus/doc-3034446 (
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 from urllib.parse import SplitResult, parse_qs
-
-import httpx
 
 from pushgui.core.channels import checks
 from pushgui.core.channels.base import Outcome, Outgoing
@@ -24,6 +22,9 @@ from pushgui.core.channels.http import HttpKind, HttpSender, json_body, status_f
 from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register, service_address
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.i18n import translate
+
+if TYPE_CHECKING:
+    import httpx
 
 PUSHPLUS_API = "https://www.pushplus.plus/send"
 #: A problem of the service's own: sending again later may work.

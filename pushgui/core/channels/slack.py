@@ -10,10 +10,8 @@ than about one message a second. Source: https://api.slack.com/docs/rate-limits
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 from urllib.parse import SplitResult
-
-import httpx
 
 from pushgui.core.channels import checks
 from pushgui.core.channels.base import Outcome, Outgoing
@@ -21,6 +19,9 @@ from pushgui.core.channels.http import HttpKind, HttpSender, snippet, status_fai
 from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.i18n import translate
+
+if TYPE_CHECKING:
+    import httpx
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,8 @@ https://github.com/MicrosoftDocs/msteams-docs (add-incoming-webhook.md).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 from urllib.parse import SplitResult
-
-import httpx
 
 from pushgui.core.channels import checks
 from pushgui.core.channels.base import Outcome, Outgoing
@@ -24,6 +22,9 @@ from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register
 from pushgui.core.channels.slack import webhook_field
 from pushgui.core.errors import FieldError
 from pushgui.core.i18n import translate
+
+if TYPE_CHECKING:
+    import httpx
 
 
 @dataclass(frozen=True)

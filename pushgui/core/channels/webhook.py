@@ -6,9 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar, Literal
-
-import httpx
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pushgui.core import templating
 from pushgui.core.channels import checks
@@ -18,6 +16,9 @@ from pushgui.core.channels.http import HttpKind, HttpSender, status_failure
 from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register
 from pushgui.core.errors import FieldError
 from pushgui.core.i18n import translate
+
+if TYPE_CHECKING:
+    import httpx
 
 DEFAULT_WEBHOOK_BODY = '{"title": "${title}", "body": "${body}", "recipient": "${recipient}"}'
 

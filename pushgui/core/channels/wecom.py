@@ -12,10 +12,8 @@ https://docs.zhuonian.xyz/api/wecom-webhook.html.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 from urllib.parse import SplitResult, parse_qs
-
-import httpx
 
 from pushgui.core.channels import checks
 from pushgui.core.channels.base import Outcome, Outgoing
@@ -24,6 +22,9 @@ from pushgui.core.channels.http import HttpKind, HttpSender, fit_bytes, json_bod
 from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register, service_address
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.i18n import translate
+
+if TYPE_CHECKING:
+    import httpx
 
 WECOM_API = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send"
 
