@@ -8,7 +8,7 @@ from pushgui.core.channels.bark import BarkConfig
 from pushgui.core.channels.base import Outgoing
 from pushgui.core.channels.config import build_sender, split_settings
 from pushgui.core.channels.urls import parse_webhook_url, self_hosted
-from pushgui.core.channels.validation import validate_config
+from pushgui.core.channels.validation import config_warnings, validate_config
 from tests.channels.leaks import (  # noqa: F401 - fixtures
     assert_secret_free,
     database,
@@ -89,6 +89,8 @@ def test_the_address_the_app_shows_fills_in_server_and_key():
     assert found == ("bark", {"server": "https://api.day.app", "device_key": BARK_KEY})
     own = self_hosted("bark", f"https://bark.example.org:8080/{BARK_KEY}/hello")
     assert own == {"server": "https://bark.example.org:8080", "device_key": BARK_KEY}
+    proxied = self_hosted("bark", f"https://example.org/tools/bark/{BARK_KEY}/标题/内容")
+    assert proxied == {"server": "https://example.org/tools/bark", "device_key": BARK_KEY}
 
 
 @pytest.mark.parametrize(
@@ -103,3 +105,11 @@ def test_the_address_the_app_shows_fills_in_server_and_key():
 def test_bad_settings_are_named_next_to_their_field(changes, field, message):
     errors = validate_config(BarkConfig(**{"device_key": BARK_KEY, **changes}))
     assert [(e.field, e.message) for e in errors] == [(field, message)]
+
+
+def test_an_unencrypted_server_is_warned_about_not_the_link_opened_on_tap():
+    config = BarkConfig(device_key=BARK_KEY, server="http://bark.example.org", url="http://x.org")
+    warnings = config_warnings(config)
+    assert [(w.field, w.message) for w in warnings] == [
+        ("server", "This address is not encrypted (http)")
+    ]

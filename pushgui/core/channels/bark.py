@@ -81,6 +81,7 @@ class Bark(HttpKind):
     position = 120
     sender_class = BarkSender
     paste = True
+    address_field = "server"  # "url" is the link opened when the notification is tapped
     variants = (
         Variant(
             "bark",
@@ -143,11 +144,16 @@ class Bark(HttpKind):
         return found
 
     def self_hosted(self, parts: SplitResult, text: str) -> dict[str, str] | None:
-        # The app shows <server>/<key>/<body...>: the key is the first part of the path.
+        # The app shows <server>/<key>/<body...>. A server may sit under a path of its own
+        # (a reverse proxy), so the key is the first part that looks like one: bark-server
+        # makes 22 letters and digits; else the first part.
         segments = [s for s in parts.path.split("/") if s]
         if not segments or segments[0] == "push":
             return None
-        return {"server": f"{parts.scheme}://{parts.netloc}", "device_key": segments[0]}
+        keyish = [i for i, s in enumerate(segments) if s.isascii() and s.isalnum() and len(s) >= 16]
+        at = keyish[0] if keyish else 0
+        server = f"{parts.scheme}://{parts.netloc}" + "".join(f"/{s}" for s in segments[:at])
+        return {"server": server, "device_key": segments[at]}
 
     def details(self, settings: Mapping[str, Any]) -> str:
         return str(settings.get("group") or "")

@@ -108,6 +108,9 @@ class ChannelKind:
     paste: bool = False
     #: Where the kind stands in the "Add a channel" picker (smaller first).
     position: int = 500
+    #: The field holding the address messages go to (warned about when not encrypted);
+    #: empty: the first of webhook_url, url, server, api_url the config has.
+    address_field: str = ""
 
     @property
     def kind(self) -> str:

@@ -14,8 +14,9 @@ API and its parameters), the pushoverr docs of ``get_pushover_limits`` (the
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from pushgui.core.channels import checks
 from pushgui.core.channels.base import Outcome, Outgoing
@@ -145,6 +146,9 @@ class Pushover(HttpKind):
             message = translate("channels", "Choose a priority from the list")
             errors.append(FieldError("priority", message))
         return errors + checks.need_url("api_url", config.api_url)
+
+    def details(self, settings: Mapping[str, Any]) -> str:
+        return str(settings.get("device") or "")
 
 
 register(Pushover())

@@ -12,8 +12,9 @@ api.pushplus.plus/api-107787114 (POST /send) and api.pushplus.plus/doc-3034446 (
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 from urllib.parse import SplitResult, parse_qs
 
 from pushgui.core.channels import checks
@@ -146,6 +147,9 @@ class PushPlus(HttpKind):
         if not token:
             return None
         return {"token": token, "api_url": f"{parts.scheme}://{parts.netloc}{path}"}
+
+    def details(self, settings: Mapping[str, Any]) -> str:
+        return str(settings.get("topic") or "")
 
 
 register(PushPlus())

@@ -62,6 +62,9 @@ def _main_url(config: ChannelConfig) -> str:
 
 
 def _url_field(config: ChannelConfig) -> str:
+    named = kind_of(config.KIND).address_field
+    if named:
+        return named
     for name in ("webhook_url", "url", "server", "api_url"):
         if hasattr(config, name):
             return name
