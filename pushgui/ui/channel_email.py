@@ -25,10 +25,6 @@ from pushgui.ui.channel_fields import get_input
 from pushgui.ui.trigger_editors.base import hint_label
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ChannelForm", text)
-
-
 class EmailHelpers(QObject):
     """Adds the provider row to ``form`` and keeps port and sender in step with the fields
     in ``inputs``; ``test_to`` is the test address, kept with the sender too. ``apply`` is
@@ -45,14 +41,14 @@ class EmailHelpers(QObject):
         super().__init__(parent)
         self._inputs, self._test_to, self._apply = inputs, test_to, apply
         self.combo = QComboBox(parent)
-        self.combo.setAccessibleName(_tr("Mail provider"))
-        self.combo.addItem(_tr("Other (fill in below)"), "")
+        self.combo.setAccessibleName(QCoreApplication.translate("ChannelForm", "Mail provider"))
+        self.combo.addItem(QCoreApplication.translate("ChannelForm", "Other (fill in below)"), "")
         for preset in email.presets():
             self.combo.addItem(preset.name, preset.key)
         self.combo.currentIndexChanged.connect(self._preset_chosen)
         self.hint = hint_label("", parent)
         self.hint.hide()
-        label = QLabel(_tr("Mail &provider:"), parent)
+        label = QLabel(QCoreApplication.translate("ChannelForm", "Mail &provider:"), parent)
         label.setBuddy(self.combo)
         cell = QVBoxLayout()
         cell.setSpacing(2)

@@ -268,11 +268,17 @@ class PasteBox(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        tr = QCoreApplication.translate
-        label = QLabel(tr("ChannelForm", "&Paste the web address your service gave you:"), self)
+        label = QLabel(
+            QCoreApplication.translate(
+                "ChannelForm", "&Paste the web address your service gave you:"
+            ),
+            self,
+        )
         self.edit = QLineEdit(self)
         self.edit.setPlaceholderText("https://…")
-        self.edit.setAccessibleName(tr("ChannelForm", "Web address from your service"))
+        self.edit.setAccessibleName(
+            QCoreApplication.translate("ChannelForm", "Web address from your service")
+        )
         self.edit.setClearButtonEnabled(True)
         label.setBuddy(self.edit)
         self.error = ErrorLabel(self)

@@ -28,10 +28,6 @@ from pushgui.ui.trigger_editors.base import ErrorLabel
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ChannelForm", text)
-
-
 class _Relay(QObject):
     """Carries a worker's result back to the GUI thread (a queued signal).
 
@@ -75,18 +71,28 @@ class TestSendRow(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.job: TestSendJob | None = None
-        self.to_label = QLabel(_tr("Send the &test to:"), self)
+        self.to_label = QLabel(
+            QCoreApplication.translate("ChannelForm", "Send the &test to:"), self
+        )
         self.to_edit = QLineEdit(self)
-        self.to_edit.setPlaceholderText(_tr("your address, e.g. me@example.com"))
-        self.to_edit.setAccessibleName(_tr("Test recipient address"))
+        self.to_edit.setPlaceholderText(
+            QCoreApplication.translate("ChannelForm", "your address, e.g. me@example.com")
+        )
+        self.to_edit.setAccessibleName(
+            QCoreApplication.translate("ChannelForm", "Test recipient address")
+        )
         self.to_label.setBuddy(self.to_edit)
-        self.button = QPushButton(_tr("Send &test"), self)
-        self.button.setToolTip(_tr("Send a real test message with these settings"))
+        self.button = QPushButton(QCoreApplication.translate("ChannelForm", "Send &test"), self)
+        self.button.setToolTip(
+            QCoreApplication.translate(
+                "ChannelForm", "Send a real test message with these settings"
+            )
+        )
         self.busy = QProgressBar(self)
         self.busy.setRange(0, 0)
         self.busy.setMaximumSize(90, 14)
         self.busy.setTextVisible(False)
-        self.busy.setAccessibleName(_tr("Sending"))
+        self.busy.setAccessibleName(QCoreApplication.translate("ChannelForm", "Sending"))
         self.busy.hide()
         self.error = ErrorLabel(self)
         self.result = QLabel(self)
@@ -119,7 +125,7 @@ class TestSendRow(QWidget):
         self.job = job
         self.button.setEnabled(False)
         self.busy.show()
-        self._show(None, _tr("Sending a test message…"))
+        self._show(None, QCoreApplication.translate("ChannelForm", "Sending a test message…"))
         QThreadPool.globalInstance().start(job)
 
     def _done(self, outcome: Outcome) -> None:
@@ -127,9 +133,13 @@ class TestSendRow(QWidget):
         self.button.setEnabled(True)
         self.busy.hide()
         if outcome.ok:
-            text = _tr("✓ Sent. Check that the test message arrived.")
+            text = QCoreApplication.translate(
+                "ChannelForm", "✓ Sent. Check that the test message arrived."
+            )
         else:
-            text = _tr("✗ Not sent: {0}").format(outcome.error or _tr("no reason given"))
+            text = QCoreApplication.translate("ChannelForm", "✗ Not sent: {0}").format(
+                outcome.error or QCoreApplication.translate("ChannelForm", "no reason given")
+            )
         self._show(outcome.ok, text)
         self.finished.emit(outcome.ok, text)
 

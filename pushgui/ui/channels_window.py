@@ -121,10 +121,14 @@ class KindPicker(QDialog):
         intro = QLabel(self.tr("<b>Where should pushgui send messages?</b>"), self)
         grid = QGridLayout()
         grid.setSpacing(8)
-        for position, (kind, variant, settings) in enumerate(kind_choices()):
+        choices = kind_choices()
+        # Four columns, more once they would make more than four rows.
+        columns = max(4, -(-len(choices) // 4))
+        for position, (kind, variant, settings) in enumerate(choices):
             hint = variant.hint()
             button = QToolButton(self)
-            button.setText(variant.name().replace(" (", "\n("))
+            # "Email (SMTP)" over two lines; Chinese brackets are full-width, without a space.
+            button.setText(variant.name().replace(" (", "\n(").replace("（", "\n（"))
             button.setIcon(badge_icon(*variant.badge))
             button.setIconSize(QSize(32, 32))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
@@ -135,7 +139,7 @@ class KindPicker(QDialog):
             button.clicked.connect(
                 lambda _c=False, kind=kind, settings=settings: self._choose(kind, settings)
             )
-            grid.addWidget(button, position // 4, position % 4)
+            grid.addWidget(button, position // columns, position % columns)
             self.buttons_by_key[variant.key] = button
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         buttons.rejected.connect(self.reject)
