@@ -17,6 +17,7 @@ import pytest
 from pushgui.core.channels import kind as kind_module
 from pushgui.core.channels.config import KINDS, config_from_settings, split_settings
 from pushgui.core.channels.kind import ChannelKind, register
+from pushgui.core.channels.urls import parse_webhook_url
 
 CHANNELS = Path(kind_module.__file__).parent
 #: Imported where they are used, on purpose: an optional extra (pip install
@@ -145,3 +146,18 @@ def test_settings_stored_before_load_and_store_unchanged(kind):
     public, secrets = STORED[kind]
     config = config_from_settings(kind, {**public, **secrets})
     assert split_settings(config) == (public, secrets)
+
+
+@pytest.mark.parametrize(
+    ("url", "kind"),
+    [
+        ("https://open.feishu.cn/open-apis/bot/v2/hook/abc", "feishu"),
+        ("https://feishu.cn/open-apis/bot/v2/hook/abc", "feishu"),
+        # Only the service's own domain and its subdomains: a look-alike is a plain webhook.
+        ("https://evilfeishu.cn/open-apis/bot/v2/hook/abc", "webhook"),
+        ("https://1234.push.ft07.com/send/sctp1234tKEY.send", "serverchan"),
+        ("https://push.ft07.com.example.org/send/sctp1234tKEY.send", "webhook"),
+    ],
+)
+def test_a_pasted_address_belongs_to_a_service_only_on_its_own_hosts(url, kind):
+    assert parse_webhook_url(url)[0] == kind

@@ -21,7 +21,7 @@ from pushgui.core.channels import checks
 from pushgui.core.channels.base import Outcome, Outgoing
 from pushgui.core.channels.http import HttpKind, HttpSender, fit_bytes, json_body, status_failure
 from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register
-from pushgui.core.errors import FieldError, SpecError
+from pushgui.core.errors import FieldError
 from pushgui.core.i18n import translate
 
 if TYPE_CHECKING:
@@ -132,16 +132,10 @@ class Bark(HttpKind):
             errors += checks.need_url("url", config.url)
         return errors
 
-    def from_url(self, parts: SplitResult, text: str) -> dict[str, str] | None:
-        if (parts.hostname or "").lower() != "api.day.app":
-            return None
-        found = self.self_hosted(parts, text)
-        if found is None:
-            message = translate(
-                "channels", "This Bark address has no device key; copy the whole address"
-            )
-            raise SpecError([FieldError("url", message)])
-        return found
+    hosts = ("api.day.app",)
+
+    def incomplete_url(self) -> str:
+        return translate("channels", "This Bark address has no device key; copy the whole address")
 
     def self_hosted(self, parts: SplitResult, text: str) -> dict[str, str] | None:
         # The app shows <server>/<key>/<body...>. A server may sit under a path of its own

@@ -25,7 +25,7 @@ from pushgui.core.channels import checks
 from pushgui.core.channels.base import Outcome, Outgoing
 from pushgui.core.channels.http import HttpKind, HttpSender, json_body, status_failure
 from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register, service_address
-from pushgui.core.errors import FieldError, SpecError
+from pushgui.core.errors import FieldError
 from pushgui.core.i18n import translate
 
 if TYPE_CHECKING:
@@ -162,16 +162,12 @@ class DingTalk(HttpKind):
             + checks.text_or_markdown(config.msgtype)
         )
 
-    def from_url(self, parts: SplitResult, text: str) -> dict[str, str] | None:
-        if (parts.hostname or "").lower() != "oapi.dingtalk.com":
-            return None
-        found = self.self_hosted(parts, text)
-        if found is None:
-            message = translate(
-                "channels", "This DingTalk address has no access_token; copy the whole address"
-            )
-            raise SpecError([FieldError("url", message)])
-        return found
+    hosts = ("oapi.dingtalk.com",)
+
+    def incomplete_url(self) -> str:
+        return translate(
+            "channels", "This DingTalk address has no access_token; copy the whole address"
+        )
 
     def self_hosted(self, parts: SplitResult, text: str) -> dict[str, str] | None:
         token = {k: v[-1] for k, v in parse_qs(parts.query).items()}.get("access_token")

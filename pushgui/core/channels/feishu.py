@@ -35,7 +35,7 @@ from pushgui.core.channels.http import (
     status_failure,
 )
 from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register, service_address
-from pushgui.core.errors import FieldError, SpecError
+from pushgui.core.errors import FieldError
 from pushgui.core.i18n import translate
 
 if TYPE_CHECKING:
@@ -181,20 +181,18 @@ class Feishu(HttpKind):
             errors += checks.need_url("api_url", config.api_url)
         return errors
 
-    def from_url(self, parts: SplitResult, text: str) -> dict[str, str] | None:
-        host = (parts.hostname or "").lower()
-        if not host.endswith(("feishu.cn", "larksuite.com", "larkoffice.com")):
-            return None
-        found = self.self_hosted(parts, text)
-        if found is None:
-            message = translate(
-                "channels", "This Feishu/Lark address has no bot token; copy the whole address"
-            )
-            raise SpecError([FieldError("url", message)])
-        found["region"] = "lark" if host.endswith("larksuite.com") else "feishu"
-        if found["api_url"] in (FEISHU_API, LARK_API):
-            del found["api_url"]
-        return found
+    hosts = (".feishu.cn", ".larksuite.com", ".larkoffice.com")
+
+    def incomplete_url(self) -> str:
+        return translate(
+            "channels", "This Feishu/Lark address has no bot token; copy the whole address"
+        )
+
+    def on_own_host(self, settings: dict[str, str], host: str) -> dict[str, str]:
+        settings["region"] = "lark" if host.endswith("larksuite.com") else "feishu"
+        if settings["api_url"] in (FEISHU_API, LARK_API):
+            del settings["api_url"]
+        return settings
 
     def self_hosted(self, parts: SplitResult, text: str) -> dict[str, str] | None:
         head, found, token = parts.path.partition(HOOK_PATH)

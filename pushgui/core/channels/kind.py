@@ -20,7 +20,7 @@ from typing import Any, ClassVar, Literal
 from urllib.parse import SplitResult
 
 from pushgui.core.channels.base import Sender
-from pushgui.core.errors import FieldError
+from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.i18n import translate
 
 #: The editor a form shows for a field.
@@ -146,11 +146,28 @@ class ChannelKind:
     def build_sender(self, config: Any, options: SenderOptions) -> Sender:
         raise NotImplementedError
 
+    #: The service's own hosts: a name, or ".example.com" for it and its subdomains.
+    hosts: tuple[str, ...] = ()
+
     def from_url(self, parts: SplitResult, text: str) -> dict[str, str] | None:
         """Settings read from a pasted address on this service's own host; ``None`` if the
-        host is not the service's. A service's address missing its token raises
-        :class:`~pushgui.core.errors.SpecError` saying what is missing."""
-        return None
+        host is not the service's. An address of the service that :meth:`self_hosted` cannot
+        read raises :class:`~pushgui.core.errors.SpecError` saying what is missing."""
+        host = (parts.hostname or "").lower()
+        if not any(_is_host(host, own) for own in self.hosts):
+            return None
+        found = self.self_hosted(parts, text)
+        if found is None:
+            raise SpecError([FieldError("url", self.incomplete_url())])
+        return self.on_own_host(found, host)
+
+    def incomplete_url(self) -> str:
+        """Why an address of this service cannot be used (what it lacks)."""
+        return translate("channels", "This is not a web address")
+
+    def on_own_host(self, settings: dict[str, str], host: str) -> dict[str, str]:
+        """``settings`` read from the service's own ``host``, as they fill the form."""
+        return settings
 
     def self_hosted(self, parts: SplitResult, text: str) -> dict[str, str] | None:
         """Settings read from an address on another host (a proxy, a private server)."""
@@ -159,6 +176,13 @@ class ChannelKind:
     def details(self, settings: Mapping[str, Any]) -> str:
         """A short, secret-free line telling channels of this kind apart."""
         return ""
+
+
+def _is_host(host: str, own: str) -> bool:
+    """Whether ``host`` is ``own``, or for ".example.com", example.com or a subdomain of it."""
+    if own.startswith("."):
+        return host == own[1:] or host.endswith(own)
+    return host == own
 
 
 _kinds: dict[str, ChannelKind] = {}

@@ -18,7 +18,7 @@ from pushgui.core.channels import checks
 from pushgui.core.channels.base import Outcome, Outgoing
 from pushgui.core.channels.http import HttpKind, HttpSender, json_body, status_failure
 from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register
-from pushgui.core.errors import FieldError, SpecError
+from pushgui.core.errors import FieldError
 from pushgui.core.i18n import translate
 
 if TYPE_CHECKING:
@@ -118,14 +118,10 @@ class Ntfy(HttpKind):
             errors.append(FieldError("priority", message))
         return errors
 
-    def from_url(self, parts: SplitResult, text: str) -> dict[str, str] | None:
-        if (parts.hostname or "").lower() != "ntfy.sh":
-            return None
-        found = self.self_hosted(parts, text)
-        if found is None:
-            message = translate("channels", "An ntfy address looks like https://ntfy.sh/your-topic")
-            raise SpecError([FieldError("url", message)])
-        return found
+    hosts = ("ntfy.sh",)
+
+    def incomplete_url(self) -> str:
+        return translate("channels", "An ntfy address looks like https://ntfy.sh/your-topic")
 
     def self_hosted(self, parts: SplitResult, text: str) -> dict[str, str] | None:
         segments = [s for s in parts.path.split("/") if s]

@@ -21,7 +21,7 @@ from pushgui.core.channels import checks
 from pushgui.core.channels.base import Outcome, Outgoing
 from pushgui.core.channels.http import HttpKind, HttpSender, json_body, status_failure
 from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register, service_address
-from pushgui.core.errors import FieldError, SpecError
+from pushgui.core.errors import FieldError
 from pushgui.core.i18n import translate
 
 if TYPE_CHECKING:
@@ -127,16 +127,13 @@ class PushPlus(HttpKind):
         )
         return errors + checks.need_url("api_url", config.api_url)
 
-    def from_url(self, parts: SplitResult, text: str) -> dict[str, str] | None:
-        if (parts.hostname or "").lower() not in ("www.pushplus.plus", "pushplus.plus"):
-            return None
-        found = self.self_hosted(parts, text)
-        if found is None:
-            message = translate(
-                "channels", "This PushPlus address has no token; copy the whole address"
-            )
-            raise SpecError([FieldError("url", message)])
-        return {"token": found["token"]}
+    hosts = ("www.pushplus.plus", "pushplus.plus")
+
+    def incomplete_url(self) -> str:
+        return translate("channels", "This PushPlus address has no token; copy the whole address")
+
+    def on_own_host(self, settings: dict[str, str], host: str) -> dict[str, str]:
+        return {"token": settings["token"]}  # the official address
 
     def self_hosted(self, parts: SplitResult, text: str) -> dict[str, str] | None:
         token = {k: v[-1] for k, v in parse_qs(parts.query).items()}.get("token", "")

@@ -24,7 +24,7 @@ from pushgui.core.channels import checks
 from pushgui.core.channels.base import Outcome, Outgoing
 from pushgui.core.channels.http import HttpKind, HttpSender, fit_bytes, json_body, status_failure
 from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register, service_address
-from pushgui.core.errors import FieldError, SpecError
+from pushgui.core.errors import FieldError
 from pushgui.core.i18n import translate
 
 if TYPE_CHECKING:
@@ -122,18 +122,16 @@ class ServerChan(HttpKind):
             errors += checks.need_url("api_url", config.api_url)
         return errors
 
-    def from_url(self, parts: SplitResult, text: str) -> dict[str, str] | None:
-        host = (parts.hostname or "").lower()
-        if host != "sctapi.ftqq.com" and not host.endswith(".push.ft07.com"):
-            return None
-        found = self.self_hosted(parts, text)
-        if found is None:
-            message = translate(
-                "channels", "This ServerChan address has no SendKey; copy the whole address"
-            )
-            raise SpecError([FieldError("url", message)])
-        del found["api_url"]
-        return found
+    hosts = ("sctapi.ftqq.com", ".push.ft07.com")
+
+    def incomplete_url(self) -> str:
+        return translate(
+            "channels", "This ServerChan address has no SendKey; copy the whole address"
+        )
+
+    def on_own_host(self, settings: dict[str, str], host: str) -> dict[str, str]:
+        del settings["api_url"]  # the key's own service
+        return settings
 
     def self_hosted(self, parts: SplitResult, text: str) -> dict[str, str] | None:
         head, _slash, last = parts.path.rstrip("/").rpartition("/")

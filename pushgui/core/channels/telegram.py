@@ -26,7 +26,7 @@ from pushgui.core.channels.http import (
     status_failure,
 )
 from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register, service_address
-from pushgui.core.errors import FieldError, SpecError
+from pushgui.core.errors import FieldError
 from pushgui.core.i18n import translate
 
 if TYPE_CHECKING:
@@ -127,17 +127,16 @@ class Telegram(HttpKind):
             errors.append(FieldError("chat_id", message))
         return errors + checks.need_url("api_url", config.api_url)
 
-    def from_url(self, parts: SplitResult, text: str) -> dict[str, str] | None:
-        if (parts.hostname or "").lower() != "api.telegram.org":
-            return None
-        found = self.self_hosted(parts, text)
-        if found is None:
-            message = translate(
-                "channels", "This Telegram address has no bot token; copy the whole address"
-            )
-            raise SpecError([FieldError("url", message)])
-        del found["api_url"]
-        return found
+    hosts = ("api.telegram.org",)
+
+    def incomplete_url(self) -> str:
+        return translate(
+            "channels", "This Telegram address has no bot token; copy the whole address"
+        )
+
+    def on_own_host(self, settings: dict[str, str], host: str) -> dict[str, str]:
+        del settings["api_url"]  # the official one
+        return settings
 
     def self_hosted(self, parts: SplitResult, text: str) -> dict[str, str] | None:
         first = parts.path.lstrip("/").split("/", 1)[0]

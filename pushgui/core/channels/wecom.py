@@ -20,7 +20,7 @@ from pushgui.core.channels.base import Outcome, Outgoing
 from pushgui.core.channels.dingtalk import MessageType, message_formats
 from pushgui.core.channels.http import HttpKind, HttpSender, fit_bytes, json_body, status_failure
 from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register, service_address
-from pushgui.core.errors import FieldError, SpecError
+from pushgui.core.errors import FieldError
 from pushgui.core.i18n import translate
 
 if TYPE_CHECKING:
@@ -115,14 +115,10 @@ class WeCom(HttpKind):
             + checks.text_or_markdown(config.msgtype)
         )
 
-    def from_url(self, parts: SplitResult, text: str) -> dict[str, str] | None:
-        if (parts.hostname or "").lower() != "qyapi.weixin.qq.com":
-            return None
-        found = self.self_hosted(parts, text)
-        if found is None:
-            message = translate("channels", "This WeCom address has no key; copy the whole address")
-            raise SpecError([FieldError("url", message)])
-        return found
+    hosts = ("qyapi.weixin.qq.com",)
+
+    def incomplete_url(self) -> str:
+        return translate("channels", "This WeCom address has no key; copy the whole address")
 
     def self_hosted(self, parts: SplitResult, text: str) -> dict[str, str] | None:
         key = {k: v[-1] for k, v in parse_qs(parts.query).items()}.get("key")
