@@ -1,5 +1,6 @@
 """The Channels window: the configured ways out (mail accounts, chat bots…), adding one by
-picking a service, editing, deleting, and choosing where secrets live without a keyring."""
+picking a service (:mod:`.channel_picker`), editing, deleting, and choosing where secrets
+live without a keyring (:mod:`.channel_secrets`)."""
 
 from __future__ import annotations
 
@@ -16,21 +17,15 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
-    QFrame,
-    QGridLayout,
     QHeaderView,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QTableView,
     QToolBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -49,11 +44,12 @@ from pushgui.core.secrets import (
 )
 from pushgui.core.settings import SettingsStore
 from pushgui.ui.channel_form import ChannelForm
-from pushgui.ui.channel_kinds import badge_icon, kind_badge, kind_choices, kind_label
+from pushgui.ui.channel_kinds import kind_badge, kind_label
+from pushgui.ui.channel_picker import KindPicker
+from pushgui.ui.channel_secrets import SecretsBanner
 from pushgui.ui.confirm import confirm_destructive
 from pushgui.ui.icons import app_icon
 from pushgui.ui.table_model import RowsTableModel
-from pushgui.ui.trigger_editors.base import hint_label
 
 log = logging.getLogger(__name__)
 
@@ -103,122 +99,6 @@ class ChannelTableModel(RowsTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column == NAME:
             return kind_badge(record.kind, record.settings)
         return None
-
-
-class KindPicker(QDialog):
-    """Choose which service a new channel is for, from a grid of friendly names.
-
-    Signals:
-        chosen(str, object): the kind and its preset settings (a dict).
-    """
-
-    chosen = Signal(str, object)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Add a channel"))
-        self.buttons_by_key: dict[str, QToolButton] = {}
-        intro = QLabel(self.tr("<b>Where should pushgui send messages?</b>"), self)
-        grid = QGridLayout()
-        grid.setSpacing(8)
-        choices = kind_choices()
-        # Four columns, more once they would make more than four rows.
-        columns = max(4, -(-len(choices) // 4))
-        for position, (kind, variant, settings) in enumerate(choices):
-            hint = variant.hint()
-            button = QToolButton(self)
-            # "Email (SMTP)" over two lines; Chinese brackets are full-width, without a space.
-            button.setText(variant.name().replace(" (", "\n(").replace("（", "\n（"))
-            button.setIcon(badge_icon(*variant.badge))
-            button.setIconSize(QSize(32, 32))
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
-            button.setToolTip(hint)
-            button.setAccessibleDescription(hint)
-            button.setMinimumSize(150, 72)
-            button.setAutoRaise(False)
-            button.clicked.connect(
-                lambda _c=False, kind=kind, settings=settings: self._choose(kind, settings)
-            )
-            grid.addWidget(button, position // columns, position % columns)
-            self.buttons_by_key[variant.key] = button
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 16, 18, 14)
-        layout.addWidget(intro)
-        layout.addWidget(hint_label(self.tr("Hover over a service to see what it is for."), self))
-        layout.addLayout(grid)
-        layout.addWidget(buttons)
-
-    def choose(self, key: str) -> None:
-        self.buttons_by_key[key].click()
-
-    def _choose(self, kind: str, settings: dict[str, Any]) -> None:
-        self.chosen.emit(kind, settings)
-        self.accept()
-
-
-class SecretsBanner(QFrame):
-    """Shown when there is no system keyring: where should passwords and tokens be kept?
-
-    Signals:
-        mode_chosen(str): "session" or "file".
-    """
-
-    mode_chosen = Signal(str)
-
-    def __init__(self, status: KeyringStatus, data_folder: Path, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("secretsBanner")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAutoFillBackground(True)
-        palette = self.palette()
-        dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
-        palette.setColor(QPalette.ColorRole.Window, QColor("#4e3b00" if dark else "#fff4d6"))
-        self.setPalette(palette)
-        title = QLabel(self.tr("<b>There is no system keyring on this computer</b>"), self)
-        text = QLabel(
-            self.tr(
-                "pushgui keeps passwords and tokens in the system keyring, but none is "
-                "available ({0}). Choose where they should be kept instead:"
-            ).format(status.reason or status.backend),
-            self,
-        )
-        text.setWordWrap(True)
-        self.session_button = QPushButton(self.tr("Ask for secrets each session"), self)
-        self.session_button.setToolTip(
-            self.tr("Kept in memory only; type them again each time pushgui starts")
-        )
-        self.file_button = QPushButton(self.tr("Store them unprotected in the data folder"), self)
-        self.file_button.setToolTip(self.tr("Saved in {0}").format(data_folder / PLAIN_FILE))
-        session_note = hint_label(
-            self.tr(
-                "Safe, but reminders to chat bots and mail cannot be sent after a restart "
-                "until you type the secrets again."
-            ),
-            self,
-        )
-        file_note = hint_label(
-            self.tr(
-                "⚠ Anyone who can read your files can read them (file {0}). "
-                "Choose this only on a computer you alone use."
-            ).format(PLAIN_FILE),
-            self,
-        )
-        self.session_button.clicked.connect(lambda: self.mode_chosen.emit("session"))
-        self.file_button.clicked.connect(lambda: self.mode_chosen.emit("file"))
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(12)
-        grid.addWidget(self.session_button, 0, 0)
-        grid.addWidget(session_note, 0, 1)
-        grid.addWidget(self.file_button, 1, 0)
-        grid.addWidget(file_note, 1, 1)
-        grid.setColumnStretch(1, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 10)
-        layout.addWidget(title)
-        layout.addWidget(text)
-        layout.addLayout(grid)
 
 
 class ChannelsWindow(QMainWindow):
