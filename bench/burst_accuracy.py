@@ -12,6 +12,12 @@ so neither shares a GIL with the server:
   saved in one transaction and given their jobs by the start-up reconcile; every run writes
   its run and delivery rows as in production.
 
+- **floors**: no scheduler and no records: at the due second one client posts the same
+  messages one after another over one keep-alive connection, once with ``httpx`` (what
+  pushgui's senders are built on: nothing using it can beat this row) and once with the
+  standard library's ``http.client`` (about the least a Python client costs, so mostly
+  the endpoint's own time per request).
+
 A second row sends the same number of messages as 100 pushes each to 10 recipients (10
 webhook channels on the same endpoint; the baseline's job posts 10 times).
 
@@ -37,6 +43,7 @@ from bench.fixtures import Arrivals, http_endpoint, offscreen_env
 from bench.report import percentile, publish, table
 
 P99_MS = 500.0
+KINDS = ("floor-stdlib", "floor-httpx", "baseline", "pushgui")
 LEAD_S = 12.0  # time for a contestant to start and schedule everything before the due second
 DEADLINE_S = 60.0
 
@@ -89,6 +96,45 @@ def run_baseline(url: str, due: float, count: int, recipients: int, stop_file: P
     while not stop_file.exists():
         time.sleep(0.1)
     scheduler.shutdown(wait=False)
+
+
+def run_floor(
+    url: str, due: float, count: int, recipients: int, stop_file: Path, library: str
+) -> None:
+    """The bare sending: one client, one message after another, from the due second."""
+    import http.client
+    import json
+    from urllib.parse import urlsplit
+
+    import httpx
+
+    headers = {"Content-Type": "application/json"}
+    if library == "httpx":
+        client = httpx.Client()
+
+        def post(body: str) -> None:
+            client.post(url, content=body, headers=headers)
+
+    else:
+        parts = urlsplit(url)
+        connection = http.client.HTTPConnection(parts.hostname or "", parts.port)
+
+        def post(body: str) -> None:
+            connection.request("POST", parts.path, body=body, headers=headers)
+            connection.getresponse().read()
+
+    # Connected before the due second, with a message the endpoint counts for nobody.
+    post(json.dumps({"push": f"warm-up {library} {time.time()}"}))
+    print("READY", time.time(), flush=True)
+    time.sleep(max(due - time.time(), 0.0))
+    for i in range(count):
+        for k in range(recipients):
+            name = name_of(i)
+            key = name if recipients == 1 else f"{name}|r{k}"
+            post(json.dumps({"push": key, "title": f"{name} is due", "body": "Body"}))
+    print("FINISHED", flush=True)
+    while not stop_file.exists():
+        time.sleep(0.1)
 
 
 def run_pushgui(
@@ -247,7 +293,7 @@ def main() -> None:
     parser.add_argument("--pushes", type=int, default=1000)
     parser.add_argument("--recipients", type=int, default=1)
     parser.add_argument("--rounds", type=int, default=1)
-    parser.add_argument("--contestant", choices=("baseline", "pushgui"))
+    parser.add_argument("--contestant", choices=KINDS)
     parser.add_argument("--url")
     parser.add_argument("--due", type=float)
     parser.add_argument("--stop-file", type=Path)
@@ -255,6 +301,10 @@ def main() -> None:
     args = parser.parse_args()
     if args.contestant == "baseline":
         run_baseline(args.url, args.due, args.pushes, args.recipients, args.stop_file)
+        return
+    if args.contestant in ("floor-httpx", "floor-stdlib"):
+        library = args.contestant.partition("-")[2]
+        run_floor(args.url, args.due, args.pushes, args.recipients, args.stop_file, library)
         return
     if args.contestant == "pushgui":
         run_pushgui(args.url, args.due, args.pushes, args.recipients, args.stop_file, args.folder)
@@ -265,14 +315,12 @@ def main() -> None:
     # pushes each to 10 recipients (10 webhook channels).
     shapes = [(n, 1), (max(n // 10, 1), 10)]
     results: dict[tuple[str, int], dict[str, list[float] | int]] = {
-        (k, r): {"late": [], "missed": 0, "duplicates": 0}
-        for k in ("baseline", "pushgui")
-        for _p, r in shapes
+        (k, r): {"late": [], "missed": 0, "duplicates": 0} for k in KINDS for _p, r in shapes
     }
     with http_endpoint() as (url, arrivals), tempfile.TemporaryDirectory() as tmp:
         for round_no in range(args.rounds):
             for pushes, recipients in shapes:
-                for kind in ("baseline", "pushgui"):
+                for kind in KINDS:
                     work = Path(tmp) / f"{kind}-{recipients}-{round_no}"
                     work.mkdir()
                     got = contest(kind, url, arrivals, pushes, recipients, work)
@@ -299,7 +347,13 @@ def main() -> None:
         messages = pushes * recipients * args.rounds
         shape = f"{pushes} pushes x {recipients} recipient{'s' if recipients > 1 else ''}"
         base, ours = stats("baseline", recipients), stats("pushgui", recipients)
+        floor = stats("floor-httpx", recipients)
         for label, figures in (
+            (
+                f"{shape}: one http.client, no scheduler, no records (floor)",
+                stats("floor-stdlib", recipients),
+            ),
+            (f"{shape}: one httpx client, no scheduler, no records (floor)", floor),
             (f"{shape}: plain BackgroundScheduler + httpx (baseline)", base),
             (f"{shape}: pushgui (headless runtime, webhook channels)", ours),
         ):
@@ -317,7 +371,8 @@ def main() -> None:
         under = ours[1] < P99_MS
         verdicts.append(
             f"{shape}: pushgui p99 {ours[1]:.0f} ms, {ours[3]} missed, {ours[4]} sent twice "
-            f"(baseline p99 {base[1]:.0f} ms, {base[3]} missed); none missed "
+            f"(baseline p99 {base[1]:.0f} ms, {base[3]} missed; "
+            f"httpx floor p99 {floor[1]:.0f} ms); none missed "
             f"({'met' if none_missed else 'NOT met'}), p99 < {P99_MS:.0f} ms "
             f"({'met' if under else 'NOT met'})"
         )

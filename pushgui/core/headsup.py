@@ -19,7 +19,7 @@ import json
 import logging
 import threading
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -27,6 +27,7 @@ from typing import Any
 from apscheduler.events import EVENT_JOB_SUBMITTED, JobSubmissionEvent
 from apscheduler.jobstores.base import JobLookupError
 from apscheduler.triggers.date import DateTrigger
+from sqlalchemy import select
 
 from pushgui.core import context
 from pushgui.core.channels.desktop import KIND as DESKTOP
@@ -129,6 +130,18 @@ def _load(database: Database, push_id: int) -> PushSpec | None:
         return None if push is None else spec_from_dict(json.loads(push.spec))
 
 
+def _load_many(database: Database, push_ids: Sequence[int]) -> dict[int, PushSpec]:
+    found: dict[int, PushSpec] = {}
+    with database.session() as session:
+        for offset in range(0, len(push_ids), 500):  # under SQLite's variable limit
+            chunk = push_ids[offset : offset + 500]
+            for push_id, spec in session.execute(
+                select(Push.id, Push.spec).where(Push.id.in_(chunk))
+            ):
+                found[push_id] = spec_from_dict(json.loads(spec))
+    return found
+
+
 def rearm(
     scheduler: Any, database: Database, push_id: int, spec: PushSpec | None = None
 ) -> datetime | None:
@@ -172,20 +185,41 @@ def install(scheduler: Any, database: Database) -> None:
     """Re-arm a push's heads-up each time its schedule job is handed to the executor.
 
     APScheduler dispatches the submission event after it stored the job's next run time,
-    so the heads-up goes to the run after the one starting. Installing twice is harmless.
+    so the heads-up goes to the run after the one starting. With a scheduler that reports
+    the end of each pass (``add_pass_listener``), the pushes started in one pass are read
+    in one query when the pass ends: a query per started push made a burst of 1,000 runs
+    wait for a thousand reads before the last one was handed on (docs/BENCHMARKS.md,
+    "Burst"). Installing twice is harmless.
     """
     if scheduler in _installed:
         return
     _installed.add(scheduler)
+    started: list[int] = []
+
+    def rearm_started(_count: int = 0) -> None:
+        ids = list(dict.fromkeys(started))
+        started.clear()
+        try:
+            specs = _load_many(database, ids)
+        except Exception:  # a heads-up must never disturb the scheduling pass
+            log.exception("Could not re-arm the heads-ups of %d pushes", len(ids))
+            return
+        for push_id, spec in specs.items():
+            if not (applies(spec) or spec.options.heads_up_minutes):
+                continue
+            try:
+                rearm(scheduler, database, push_id, spec)
+            except Exception:
+                log.exception("Could not re-arm the heads-up of push %s", push_id)
+
+    batched = hasattr(scheduler, "add_pass_listener")
 
     def on_submitted(event: JobSubmissionEvent) -> None:
-        if not event.job_id.isdigit():
-            return
-        try:
-            spec = _load(database, int(event.job_id))
-            if spec is not None and (applies(spec) or spec.options.heads_up_minutes):
-                rearm(scheduler, database, int(event.job_id), spec)
-        except Exception:  # a heads-up must never disturb the scheduling pass
-            log.exception("Could not re-arm the heads-up of push %s", event.job_id)
+        if event.job_id.isdigit():
+            started.append(int(event.job_id))
+            if not batched:
+                rearm_started()
 
     scheduler.add_listener(on_submitted, EVENT_JOB_SUBMITTED)
+    if batched:
+        scheduler.add_pass_listener(rearm_started)

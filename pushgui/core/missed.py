@@ -71,9 +71,12 @@ def apply_policy(
 ) -> list[tuple[datetime, bool]]:
     """The plan for a push's due times under its policy, as late as ``clock`` says they
     are; skipped ones are recorded now."""
+    now = clock()
+    if not any(is_late(t, now) for t in run_times):
+        return [(t, True) for t in run_times]  # on time: no policy to read (a burst's case)
     database = db.current()
     options = options_of(database, push_id) or PushOptions()
-    plan = plan_runs(options, run_times, clock())
+    plan = plan_runs(options, run_times, now)
     for due, send in plan:
         if not send:
             record_skipped(database, push_id, due, skip_reason(options), clock=clock)

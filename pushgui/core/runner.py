@@ -18,12 +18,12 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from pushgui.core import context
@@ -38,6 +38,7 @@ from pushgui.core.delivery.queue import (
     finish_run,
     retry_job_id,
     supersede,
+    supersede_many,
     write_deliveries,
 )
 from pushgui.core.delivery.states import (
@@ -161,51 +162,98 @@ def _record_runs(
     database: Database, due: Sequence[Due]
 ) -> list[tuple[PushSpec, int, list[Pending]] | str] | None:
     """Write every due run and its deliveries in one transaction; per run (spec, run id,
-    queued deliveries) or its status. ``None``: a run here was already recorded."""
+    queued deliveries) or its status. Raises IntegrityError when a run here was already
+    recorded (the caller then goes one by one, and :func:`run_push` refuses that one).
+
+    Statements are per pass, not per run: the runs in one multi-row INSERT, their
+    deliveries in another, one query for the runs counted so far and one for the retries
+    they supersede. A statement per run made a burst of 1,000 runs cost over a second
+    before the first message could go (docs/BENCHMARKS.md, "Burst").
+    """
     started = datetime.now(UTC)
+    push_ids = sorted({d.push_id for d in due})
     with database.session() as session:
-        pushes = {
-            p.id: p
-            for p in session.execute(
-                select(Push).where(Push.id.in_({d.push_id for d in due}))
-            ).scalars()
-        }
-        specs = {i: spec_from_dict(json.loads(p.spec)) for i, p in pushes.items()}
+        specs: dict[int, PushSpec] = {}
+        counts: dict[int, int] = {}
+        for chunk in _chunks(push_ids):
+            for push_id, text in session.execute(
+                select(Push.id, Push.spec).where(Push.id.in_(chunk))
+            ):
+                specs[push_id] = spec_from_dict(json.loads(text))
+            counts.update(
+                session.execute(
+                    select(Run.push_id, func.count(Run.id))
+                    .where(Run.push_id.in_(chunk))
+                    .group_by(Run.push_id)
+                ).all()
+            )
     channel_book = ChannelBook(database, context.secrets())
     channels = {c.id: c for c in channel_book.channels()}
     contacts = ContactBook(database)
+    runs: list[dict[str, Any]] = []
+    for one in due:
+        if one.push_id not in specs:
+            continue
+        scheduled = (
+            datetime.fromtimestamp(one.scheduled_for, UTC)
+            if one.scheduled_for is not None
+            else one.run_time
+        )
+        runs.append(
+            {
+                "push_id": one.push_id,
+                "reason": one.reason,
+                "scheduled_at": scheduled,
+                "started_at": started,
+                "status": "running",
+            }
+        )
     result: list[tuple[PushSpec, int, list[Pending]] | str] = []
     with database.session() as session:
+        run_ids: list[int] = []
+        if runs:
+            # Each written run is found by its unique (push, due time), whatever order the
+            # database hands the rows back in.
+            written = {
+                (push_id, due): int(run_id)
+                for run_id, push_id, due in session.execute(
+                    insert(Run).returning(Run.id, Run.push_id, Run.scheduled_at), runs
+                )
+            }
+            run_ids = [written[(r["push_id"], r["scheduled_at"])] for r in runs]
+        rows: list[dict[str, Any]] = []
+        for run_id, values in zip(run_ids, runs, strict=True):
+            push_id = values["push_id"]
+            spec = specs[push_id]
+            counts[push_id] = counts.get(push_id, 0) + 1
+            local = values["scheduled_at"].astimezone(ZoneInfo(spec.trigger.timezone))
+            recipients = expand(spec, contacts, channels)
+            rows.extend(delivery_row(spec, run_id, r, local, counts[push_id]) for r in recipients)
+        by_run: dict[int, list[Pending]] = {run_id: [] for run_id in run_ids}
+        for pending in write_deliveries(session, rows):
+            by_run[pending.run_id].append(pending)
+        supersede_many(
+            session,
+            [
+                (values["push_id"], run_id, by_run[run_id])
+                for run_id, values in zip(run_ids, runs, strict=True)
+            ],
+        )
+        recorded = iter(zip(run_ids, runs, strict=True))
         for one in due:
-            spec = specs.get(one.push_id)
-            if spec is None:
+            if one.push_id not in specs:
                 log.warning("Push %s no longer exists; nothing to run", one.push_id)
                 result.append("missing")
                 continue
-            scheduled = (
-                datetime.fromtimestamp(one.scheduled_for, UTC)
-                if one.scheduled_for is not None
-                else one.run_time
-            )
-            recipients = expand(spec, contacts, channels)
-            run = Run(
-                push_id=one.push_id,
-                reason=one.reason,
-                scheduled_at=scheduled,
-                started_at=started,
-                status="running",
-            )
-            session.add(run)
-            session.flush()  # IntegrityError: already recorded; the caller goes one by one
-            run_count = session.execute(
-                select(func.count(Run.id)).where(Run.push_id == one.push_id)
-            ).scalar_one()
-            local = scheduled.astimezone(ZoneInfo(spec.trigger.timezone))
-            rows = [delivery_row(spec, run.id, r, local, run_count) for r in recipients]
-            pending = write_deliveries(session, rows)
-            supersede(session, one.push_id, run.id, pending)
-            result.append((spec, run.id, pending))
+            run_id, values = next(recorded)
+            result.append((specs[values["push_id"]], run_id, by_run[run_id]))
     return result
+
+
+def _chunks(ids: Sequence[int], size: int = 500) -> Iterator[Sequence[int]]:
+    """``ids`` in slices small enough for one ``IN (...)`` (SQLite's variable limit)."""
+    for offset in range(0, len(ids), size):
+        yield ids[offset : offset + size]
 
 
 #: Seconds between attempts to record a run the store refused (locked by another process

@@ -33,9 +33,9 @@ from pushgui.core.delivery.deadline import Deadline, Watchdog
 from pushgui.core.delivery.limits import Limiter, Rate, limiter_for
 from pushgui.core.delivery.queue import (
     Pending,
-    finish_run,
-    schedule_retry,
+    add_retry_job,
     send_and_record,
+    settle_runs,
 )
 from pushgui.core.redact import Scrubber
 from pushgui.core.secrets import SecretStore
@@ -115,6 +115,8 @@ class Delivering:
         self.deadlines = dict(deadlines or {})
         self.watchdog = watchdog
         self.stopping = stopping
+        # The senders' writes, one at a time (see send_and_record).
+        self.write_lock = threading.Lock()
 
     def deadline_for(self, kind: str) -> float:
         return self.deadlines.get(kind, DEFAULT_DEADLINE)
@@ -141,12 +143,17 @@ class Delivering:
         batches: Sequence[Batch],
         limiter: Limiter | None = None,
         pause: Callable[[float], bool] = lambda seconds: True,
+        on_settled: Callable[[int, int, str], None] | None = None,
     ) -> list[tuple[int, int, str]]:
         """Send the batches of several runs through one channel as one stream (one sender,
-        one connection), recording each outcome at once; (push, run, status) per run."""
+        one connection), recording each outcome at once; (push, run, status) per run, and
+        ``on_settled`` for each run as it settles (runs settle together, about every
+        :data:`~pushgui.core.delivery.queue.SETTLE_EVERY`, not one transaction each)."""
         kind, channel_id = key
         deliveries = [d for batch in batches for d in batch.deliveries]
         options = {d.id: batch.options for batch in batches for d in batch.deliveries}
+        runs = {d.id: batch.run_id for batch in batches for d in batch.deliveries}
+        pushes = {batch.run_id: batch.push_id for batch in batches}
         scrub = Scrubber(())
         try:
             sender = self.sender(kind, channel_id)
@@ -158,6 +165,14 @@ class Delivering:
             scrub = Scrubber(secrets_of(getattr(sender, "config", None)))
             messages = [m for batch in batches for m in batch.messages()]
             answers = scrubbed(outcomes(sender, messages), scrub)
+        settled: dict[int, str] = {}
+
+        def settle(run_ids: list[int]) -> None:
+            for run_id, status in self.settle(pushes, run_ids):
+                settled[run_id] = status
+                if on_settled is not None:
+                    on_settled(pushes[run_id], run_id, status)
+
         send_and_record(
             self.database,
             options,
@@ -169,13 +184,24 @@ class Delivering:
             limiter=limiter,
             pause=pause,
             scrub=scrub,
+            write_lock=self.write_lock,
+            runs=runs,
+            runs_done=settle,
         )
-        runs = dict.fromkeys((b.push_id, b.run_id) for b in batches)
-        settled = []
-        for push_id, run_id in runs:
-            schedule_retry(self.database, self.scheduler, push_id, run_id)
-            settled.append((push_id, run_id, finish_run(self.database, run_id)))
-        return settled
+        rest = [run_id for run_id in pushes if run_id not in settled]
+        if rest:  # runs with nothing to send here, or left when the sender stopped
+            settle(rest)
+        return [(pushes[run_id], run_id, settled[run_id]) for run_id in pushes]
+
+    def settle(self, pushes: Mapping[int, int], run_ids: Sequence[int]) -> list[tuple[int, str]]:
+        """Settle the runs (run id to push id in ``pushes``) in one transaction and give
+        each retry job its time; (run, status) for each."""
+        with self.write_lock, self.database.engine.begin() as connection:
+            settled = settle_runs(connection, run_ids)
+        for run_id, _status, next_retry in settled:
+            if next_retry is not None:
+                add_retry_job(self.scheduler, pushes[run_id], run_id, next_retry)
+        return [(run_id, status) for run_id, status, _next in settled]
 
 
 #: Batches a lane takes at once: one sender, one connection, for all runs queued on it.
@@ -273,16 +299,18 @@ class DeliveryEngine:
         key, _batch, limiter = items[0]
         batches = [batch for _key, batch, _limiter in items]
         names = {batch.run_id: batch.push_name for batch in batches}
-        for push_id, run_id, status in self.delivering.deliver_many(
-            key, batches, limiter, self.pause
-        ):
-            if status != "running":
-                log.info("Push %s (%s) ran (run %s): %s", push_id, names[run_id], run_id, status)
-            if status != "running" and self._on_run_finished is not None:
+
+        def settled(push_id: int, run_id: int, status: str) -> None:
+            if status == "running":
+                return
+            log.info("Push %s (%s) ran (run %s): %s", push_id, names[run_id], run_id, status)
+            if self._on_run_finished is not None:
                 try:
                     self._on_run_finished(push_id, run_id)
                 except Exception:
                     log.exception("Run-finished listener failed")
+
+        self.delivering.deliver_many(key, batches, limiter, self.pause, settled)
 
     def shutdown(self, timeout: float = SHUTDOWN_TIMEOUT) -> bool:
         """No new sends; in-flight sends are cut within :data:`SHUTDOWN_CUT` seconds.

@@ -22,7 +22,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, NamedTuple
 
 from apscheduler.triggers.date import DateTrigger
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from pushgui.core.channels.base import Outcome
@@ -52,6 +52,8 @@ MAX_BACKOFF = timedelta(hours=6)
 #: claiming by status makes that safe, and APScheduler must not drop the later one.
 RETRY_INSTANCES = 100
 _CHUNK = 500  # ids per IN (...) clause, well under SQLite's variable limit
+#: Runs a sender settles together as it goes (one transaction for all of them).
+SETTLE_EVERY = 50
 
 SUPERSEDED_TEXT = QT_TRANSLATE_NOOP(
     "stored", "Superseded: a later run of this reminder reached this recipient"
@@ -74,6 +76,7 @@ class Pending(NamedTuple):
     body: str
     html: str
     attempts: int
+    run_id: int = 0
 
 
 _FIELDS = tuple(getattr(Delivery, f) for f in Pending._fields)
@@ -138,17 +141,42 @@ def supersede(
     session: Session, push_id: int, run_id: int, rows: Sequence[Pending | Delivery]
 ) -> int:
     """Drop the pending retries of earlier runs of ``push_id`` to the recipients of ``rows``."""
-    keys = {recipient_key(r) for r in rows}
-    waiting = session.execute(
-        select(Delivery)
-        .join(Run, Run.id == Delivery.run_id)
-        .where(Run.push_id == push_id, Run.id != run_id, Delivery.status == RETRYING)
-    ).scalars()
-    ids = [d.id for d in waiting if recipient_key(d) in keys]
-    if ids:
+    return supersede_many(session, [(push_id, run_id, rows)])
+
+
+def supersede_many(
+    session: Session, runs: Sequence[tuple[int, int, Sequence[Pending | Delivery]]]
+) -> int:
+    """:func:`supersede` for the runs (push id, run id, deliveries) started together, with
+    one query for the retries waiting in all of their pushes (usually none)."""
+    keys: dict[int, tuple[int, set[tuple[str, int | None, int | None, str, str]]]] = {}
+    for push_id, run_id, rows in runs:
+        # The latest run of a push started here supersedes for it; runs started together
+        # never supersede each other (their rows are queued, not retrying).
+        run, known = keys.get(push_id, (run_id, set()))
+        known.update(recipient_key(r) for r in rows)
+        keys[push_id] = (max(run, run_id), known)
+    started = {run_id for _push, run_id, _rows in runs}
+    ids: list[int] = []
+    push_ids = sorted(keys)
+    for offset in range(0, len(push_ids), _CHUNK):
+        waiting = session.execute(
+            select(Delivery, Run.push_id)
+            .join(Run, Run.id == Delivery.run_id)
+            .where(
+                Run.push_id.in_(push_ids[offset : offset + _CHUNK]),
+                Delivery.status == RETRYING,
+            )
+        ).all()
+        ids.extend(
+            d.id
+            for d, push_id in waiting
+            if d.run_id not in started and recipient_key(d) in keys[push_id][1]
+        )
+    for offset in range(0, len(ids), _CHUNK):
         session.execute(
             update(Delivery)
-            .where(Delivery.id.in_(ids), Delivery.status == RETRYING)
+            .where(Delivery.id.in_(ids[offset : offset + _CHUNK]), Delivery.status == RETRYING)
             .values(
                 status=SUPERSEDED,
                 error=SUPERSEDED_TEXT,
@@ -201,6 +229,9 @@ def send_and_record(
     limiter: Limiter | None = None,
     pause: Callable[[float], bool] = lambda seconds: True,
     scrub: Callable[[str], str] = lambda text: text,
+    write_lock: contextlib.AbstractContextManager[Any] | None = None,
+    runs: Mapping[int, int] | None = None,
+    runs_done: Callable[[list[int]], None] | None = None,
 ) -> None:
     """Take one outcome per delivery from ``answers`` and record it at once.
 
@@ -211,9 +242,27 @@ def send_and_record(
     send cut short is recorded as interrupted and the rest stay queued for the next start.
     A delivery the ``limiter`` holds back is recorded as waiting, with about when it is
     sent, while ``pause(seconds)`` waits (False: stopping, so it goes back to the queue).
+
+    Several senders of one engine write under one ``write_lock`` (an in-process lock is
+    taken in microseconds; SQLite's own busy wait sleeps a millisecond or more). With
+    ``runs`` (delivery id to run id), ``runs_done`` is called after a commit with the
+    runs whose deliveries here all have their outcome, about every
+    :data:`SETTLE_EVERY` runs and before any wait, so runs settle as they end.
     """
     if not deliveries:
         return
+    lock = write_lock if write_lock is not None else contextlib.nullcontext()
+    done: list[int] = []
+
+    def _tx(connection: Connection) -> contextlib.AbstractContextManager[Connection]:
+        return _locked_tx(connection, lock)
+
+    def report(force: bool = False) -> None:
+        if runs_done is not None and done and (force or len(done) >= SETTLE_EVERY):
+            taken = done[:]
+            done.clear()
+            runs_done(taken)
+
     # One connection for the batch, one short transaction per answer: opening a session
     # per message cost more than the message itself.
     connection = database.engine.connect()
@@ -232,6 +281,7 @@ def send_and_record(
                 return
             wait = limiter.wait() if limiter is not None else 0.0
             if wait > 0:
+                report(force=True)
                 with _tx(connection) as session:
                     session.execute(
                         update(Delivery)
@@ -300,11 +350,15 @@ def send_and_record(
                                 **_change(other, not_sent, options, clock()),
                             )
                         )
+            if runs is not None and (not rest or runs.get(rest[0].id) != runs.get(pending.id)):
+                done.append(runs.get(pending.id, 0))
+            report()
             if broken or stop:
                 _close(answers)
                 return
     finally:
         connection.close()
+        report(force=True)
 
 
 # The hot path, one answer after another, in plain SQL: compiling ORM statements per
@@ -336,14 +390,18 @@ def write_outcome(connection: Connection, delivery_id: int, change: dict[str, An
 
 
 @contextlib.contextmanager
-def _tx(connection: Connection) -> Iterator[Connection]:
-    """One transaction on ``connection``: committed on success, rolled back on error."""
-    try:
-        yield connection
-        connection.commit()
-    except BaseException:
-        connection.rollback()
-        raise
+def _locked_tx(
+    connection: Connection, lock: contextlib.AbstractContextManager[Any]
+) -> Iterator[Connection]:
+    """One transaction on ``connection`` under ``lock``: committed on success, rolled back
+    on error."""
+    with lock:
+        try:
+            yield connection
+            connection.commit()
+        except BaseException:
+            connection.rollback()
+            raise
 
 
 def _held(limiter: Limiter | None, pause: Callable[[float], bool]) -> bool:
@@ -360,12 +418,8 @@ def _close(answers: Iterator[Outcome]) -> None:
         close()
 
 
-def schedule_retry(database: Database, scheduler: Any, push_id: int, run_id: int) -> None:
-    """One retry job for the run, at its earliest next try; none when nothing waits."""
-    with database.session() as session:
-        when = next_retry_at(session, run_id)
-    if when is None:
-        return
+def add_retry_job(scheduler: Any, push_id: int, run_id: int, when: datetime) -> None:
+    """The run's retry job, due ``when`` (it replaces an earlier one of the run)."""
     if scheduler is None:
         log.warning("No scheduler to retry run %s; it will be retried at the next start", run_id)
         return
@@ -417,24 +471,84 @@ def settle_run(session: Session, run_id: int) -> str:
             )
         ).scalars()
     )
-    if any(s in (QUEUED, WAITING, SENDING) for s in statuses):
-        status = "running"
-    elif RETRYING in statuses:
-        status = "retrying"
-    elif all(s in SETTLED_OK for s in statuses):
-        status = "ok"
-    elif INTERRUPTED in statuses:
-        status = INTERRUPTED
-    elif any(s == SENT for s in statuses):
-        status = "partial"
-    else:
-        status = "failed"
+    status = run_status(statuses)
     run = session.get_one(Run, run_id)
     run.status = status
     run.error = "; ".join(dict.fromkeys(errors))[:2000] if status != "ok" else ""
     if status not in ("retrying", "running"):
         run.finished_at = datetime.now(UTC)
     return status
+
+
+def run_status(statuses: Sequence[str]) -> str:
+    """A run's status from its deliveries' statuses."""
+    if any(s in (QUEUED, WAITING, SENDING) for s in statuses):
+        return "running"
+    if RETRYING in statuses:
+        return "retrying"
+    if all(s in SETTLED_OK for s in statuses):
+        return "ok"
+    if INTERRUPTED in statuses:
+        return INTERRUPTED
+    if any(s == SENT for s in statuses):
+        return "partial"
+    return "failed"
+
+
+class Settled(NamedTuple):
+    """A run's status once a lane recorded its deliveries, and its earliest retry."""
+
+    run_id: int
+    status: str
+    next_retry: datetime | None
+
+
+def settle_runs(connection: Connection, run_ids: Sequence[int]) -> list[Settled]:
+    """:func:`settle_run` for many runs in one transaction of a few statements, with each
+    run's earliest retry time: a lane settles the runs it sent together (a transaction and
+    a retry query per run were most of a burst's cost, docs/BENCHMARKS.md, "Burst")."""
+    settled: list[Settled] = []
+    now = datetime.now(UTC)
+    for offset in range(0, len(run_ids), _CHUNK):
+        chunk = list(run_ids[offset : offset + _CHUNK])
+        # The write lock first, then the reads (see settle_run).
+        connection.execute(update(Run).where(Run.id.in_(chunk)).values(status=Run.status))
+        rows: dict[int, list[tuple[str, str, datetime | None]]] = {run_id: [] for run_id in chunk}
+        for run_id, status, error, next_at in connection.execute(
+            select(Delivery.run_id, Delivery.status, Delivery.error, Delivery.next_attempt_at)
+            .where(Delivery.run_id.in_(chunk))
+            .order_by(Delivery.id)
+        ):
+            rows[run_id].append((status, error, next_at))
+        changes = []
+        for run_id in chunk:
+            status = run_status([s for s, _e, _n in rows[run_id]])
+            errors = [e for s, e, _n in rows[run_id] if e and s not in SETTLED_OK]
+            waits = [n for s, _e, n in rows[run_id] if s == RETRYING and n is not None]
+            changes.append(
+                {
+                    "rid": run_id,
+                    "to_status": status,
+                    "to_error": "; ".join(dict.fromkeys(errors))[:2000] if status != "ok" else "",
+                    "to_finished": None if status in ("retrying", "running") else now,
+                }
+            )
+            settled.append(Settled(run_id, status, min(waits) if waits else None))
+        ended = [c for c in changes if c["to_finished"] is not None]
+        going = [c for c in changes if c["to_finished"] is None]
+        groups: list[tuple[list[dict[str, Any]], dict[str, Any]]] = [
+            (ended, {"finished_at": bindparam("to_finished")}),
+            (going, {}),
+        ]
+        for group, values in groups:
+            if group:
+                connection.execute(
+                    update(Run)
+                    .where(Run.id == bindparam("rid"))
+                    .values(status=bindparam("to_status"), error=bindparam("to_error"), **values),
+                    group,
+                )
+    return settled
 
 
 def settle_after_crash(database: Database) -> int:
