@@ -13,6 +13,7 @@ import ssl
 from collections.abc import Mapping
 from dataclasses import fields, replace
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from pushgui.core.channels import (  # noqa: F401 - each import registers its kind
@@ -37,26 +38,22 @@ from pushgui.core.channels.apprise_channel import AppriseConfig
 from pushgui.core.channels.base import Sender
 from pushgui.core.channels.dingtalk import DINGTALK_API, DingTalkConfig
 from pushgui.core.channels.discord import DiscordConfig
-from pushgui.core.channels.email import SECURITIES, EmailConfig
-from pushgui.core.channels.feishu import FEISHU_API, LARK_API, FeishuConfig
+from pushgui.core.channels.email import EmailConfig
+from pushgui.core.channels.feishu import FeishuConfig
 from pushgui.core.channels.kind import KINDS, ChannelConfig, ChannelKind, SenderOptions
 from pushgui.core.channels.ntfy import NtfyConfig
 from pushgui.core.channels.slack import SlackConfig
 from pushgui.core.channels.teams import TeamsConfig
 from pushgui.core.channels.telegram import TelegramConfig
-from pushgui.core.channels.webhook import DEFAULT_WEBHOOK_BODY, WebhookConfig
+from pushgui.core.channels.webhook import WebhookConfig
 from pushgui.core.channels.wecom import WeComConfig
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.i18n import translate
 
 __all__ = [
     "CONFIG_TYPES",
-    "DEFAULT_WEBHOOK_BODY",
     "DINGTALK_API",
-    "FEISHU_API",
     "KINDS",
-    "LARK_API",
-    "SECURITIES",
     "AppriseConfig",
     "ChannelConfig",
     "DingTalkConfig",
@@ -76,7 +73,9 @@ __all__ = [
 ]
 
 #: The config class of each kind (read from the registry).
-CONFIG_TYPES: Mapping[str, type[ChannelConfig]] = {k: d.config for k, d in KINDS.items()}
+CONFIG_TYPES: Mapping[str, type[ChannelConfig]] = MappingProxyType(
+    {k: d.config for k, d in KINDS.items()}
+)
 
 #: Fields whose text keeps its surrounding white space (templates, header lines).
 _MULTILINE_WIDGET = "multiline"
