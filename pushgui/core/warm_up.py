@@ -26,8 +26,8 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 def warm_up_http() -> None:
     """Build the senders and one HTTP client (TLS context and transport); safe in a worker."""
-    from pushgui.core.channels.http import make_client
-    from pushgui.core.channels.http import warm_up as warm_up_senders
+    from pushgui.core.channels.transport import make_client
+    from pushgui.core.channels.transport import warm_up as warm_up_senders
 
     warm_up_senders()
     make_client().close()
