@@ -20,12 +20,12 @@ from typing import Any
 from sqlalchemy import cast, select, update
 from sqlalchemy.types import LargeBinary
 
-from pushgui.core.i18n import translate
-from pushgui.core.jobs import delete_rows_of_push
+from pushgui.core.pushes.spec import MAX_NAME, Message, PushSpec, spec_problem, stored_spec
+from pushgui.core.runs.jobs import delete_rows_of_push
 from pushgui.core.schedule.spec import CalendarSpec
-from pushgui.core.specs import MAX_NAME, Message, PushSpec, spec_problem, stored_spec
 from pushgui.core.store.db import Database
 from pushgui.core.store.models import DamagedPush, Push
+from pushgui.core.system.i18n import translate
 
 log = logging.getLogger(__name__)
 

@@ -323,7 +323,7 @@ def adopt_legacy_secrets(database: Database, store: SecretStore) -> None:
     Only where secrets persist (a usable keyring, the unprotected file); never raises, a
     keyring that cannot be read now is tried again at the next start.
     """
-    from pushgui.core.channel_book import ChannelBook  # it imports this module
+    from pushgui.core.channels.book import ChannelBook  # it imports this module
 
     if store.mode == "session":
         return

@@ -12,10 +12,10 @@ import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from pushgui.core.contacts import RESERVED_FIELDS, ContactRecord, contact_from_values
-from pushgui.core.contacts import validate_contact as _validate
 from pushgui.core.errors import FieldError
-from pushgui.core.i18n import translate
+from pushgui.core.people.contacts import RESERVED_FIELDS, ContactRecord, contact_from_values
+from pushgui.core.people.contacts import validate_contact as _validate
+from pushgui.core.system.i18n import translate
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 50_000

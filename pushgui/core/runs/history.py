@@ -10,7 +10,7 @@ from datetime import datetime
 
 from sqlalchemy import Select, select
 
-from pushgui.core.contacts_csv import safe_cell
+from pushgui.core.people.contacts_csv import safe_cell
 from pushgui.core.store.db import Database
 from pushgui.core.store.models import Delivery, Push, Run
 

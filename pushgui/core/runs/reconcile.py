@@ -3,7 +3,7 @@ interrupted.
 
 The push rows are the source of truth: jobs are added, rebuilt or removed to match them.
 Deliveries left queued or sending are never resent by themselves; the user chooses. These
-work through a :class:`~pushgui.core.service.PushService`, whose methods of the same names
+work through a :class:`~pushgui.core.pushes.service.PushService`, whose methods of the same names
 call them.
 """
 
@@ -18,18 +18,18 @@ from typing import TYPE_CHECKING, Any
 from apscheduler.util import utc_timestamp_to_datetime
 from sqlalchemy import func, select, update
 
-from pushgui.core import headsup, jobs
 from pushgui.core.delivery.queue import settle_after_crash
 from pushgui.core.delivery.states import INTERRUPTED, RETRYING, SKIPPED
-from pushgui.core.i18n import QT_TRANSLATE_NOOP
+from pushgui.core.pushes.spec import PushSpec, spec_from_stored
+from pushgui.core.runs import headsup, jobs
 from pushgui.core.schedule.build import build_trigger
 from pushgui.core.schedule.preview import next_fire_time
 from pushgui.core.schedule.spec import OnceSpec
-from pushgui.core.specs import PushSpec, spec_from_stored
 from pushgui.core.store.models import Delivery, Push, Run
+from pushgui.core.system.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
-    from pushgui.core.service import PushService
+    from pushgui.core.pushes.service import PushService
 
 log = logging.getLogger(__name__)
 

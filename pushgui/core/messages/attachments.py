@@ -21,9 +21,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pushgui.core.errors import FieldError, SpecError
-from pushgui.core.files import FileTooLargeError, NotAFileError, open_private, read_regular_file
-from pushgui.core.i18n import translate
-from pushgui.core.paths import ensure_private_dir
+from pushgui.core.system.files import (
+    FileTooLargeError,
+    NotAFileError,
+    open_private,
+    read_regular_file,
+)
+from pushgui.core.system.i18n import translate
+from pushgui.core.system.paths import ensure_private_dir
 
 if TYPE_CHECKING:
     from pushgui.core.store.db import Database
@@ -157,7 +162,7 @@ def adopt_outside_files(db: Database) -> list[str]:
     Called at start, after unreadable pushes were set aside; the schedule is not touched.
     """
     # Here, not at the top: the email sender imports this module without the database layer.
-    from pushgui.core.specs import spec_from_stored, stored_spec
+    from pushgui.core.pushes.spec import spec_from_stored, stored_spec
     from pushgui.core.store.models import Push
 
     data_dir = db.path.parent

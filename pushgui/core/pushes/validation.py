@@ -5,15 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from pushgui.core.attachments import MAX_ATTACHMENTS
 from pushgui.core.channels.config import CONFIG_TYPES
-from pushgui.core.contacts import RESERVED_FIELDS
 from pushgui.core.errors import FieldError, SpecError
-from pushgui.core.i18n import translate
+from pushgui.core.messages.attachments import MAX_ATTACHMENTS
+from pushgui.core.messages.placeholders import (
+    STANDARD,
+    malformed_placeholders,
+    unknown_placeholders,
+)
+from pushgui.core.messages.textcheck import one_line_problem
+from pushgui.core.people.contacts import RESERVED_FIELDS
+from pushgui.core.pushes.spec import MAX_BODY, MAX_HTML, MAX_NAME, MAX_TITLE, PushSpec
 from pushgui.core.schedule.validate import validate_trigger
-from pushgui.core.specs import MAX_BODY, MAX_HTML, MAX_NAME, MAX_TITLE, PushSpec
-from pushgui.core.templating import STANDARD, malformed_placeholders, unknown_placeholders
-from pushgui.core.textcheck import one_line_problem
+from pushgui.core.system.i18n import translate
 
 KNOWN_TARGETS = frozenset({"desktop", *CONFIG_TYPES})
 MAX_RETRIES = 10

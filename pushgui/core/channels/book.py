@@ -19,12 +19,12 @@ from pushgui.core.channels.config import (
 )
 from pushgui.core.channels.validation import validate_config
 from pushgui.core.errors import FieldError, SpecError
-from pushgui.core.i18n import translate
-from pushgui.core.secrets import KeyringSecrets, SecretStore, SecretStoreError, load_secrets
+from pushgui.core.messages.textcheck import one_line_problem
 from pushgui.core.store.db import Database
 from pushgui.core.store.identity import data_folder_id
 from pushgui.core.store.models import Channel
-from pushgui.core.textcheck import one_line_problem
+from pushgui.core.system.i18n import translate
+from pushgui.core.system.secrets import KeyringSecrets, SecretStore, SecretStoreError, load_secrets
 
 log = logging.getLogger(__name__)
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from pushgui.core.errors import FieldError, SpecError
-from pushgui.core.i18n import translate
 from pushgui.core.schedule.spec import TriggerSpec, trigger_from_dict, trigger_to_dict
+from pushgui.core.system.i18n import translate
 
 MissedPolicy = Literal["once", "all", "skip", "late"]
 MISSED_POLICIES: tuple[MissedPolicy, ...] = ("once", "all", "skip", "late")
@@ -45,7 +45,7 @@ class PushOptions:
     """How a push treats missed runs (never skipped for being a second late) and failures:
     a failed delivery is tried ``retries`` more times, waiting ``retry_delay`` seconds, then
     twice that, and so on. ``heads_up_minutes`` before each scheduled send to other people
-    the user is asked whether to skip it (0: never; see :mod:`pushgui.core.headsup`)."""
+    the user is asked whether to skip it (0: never; see :mod:`pushgui.core.runs.headsup`)."""
 
     missed: MissedPolicy = "once"
     max_late: int = 3600  # seconds, for the "late" policy
@@ -161,7 +161,7 @@ def _target_from_dict(data: Any, where: str, errors: list[FieldError]) -> Target
 def spec_from_dict(data: Any) -> PushSpec:
     """Parse the JSON form of a push; raises :class:`SpecError` naming each bad field.
 
-    Only shape and types are checked here; :func:`pushgui.core.validation.validate_spec`
+    Only shape and types are checked here; :func:`pushgui.core.pushes.validation.validate_spec`
     checks meaning.
     """
     if not isinstance(data, dict):

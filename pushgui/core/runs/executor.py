@@ -22,7 +22,7 @@ from apscheduler.executors.base import run_job
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.job import Job
 
-from pushgui.core.jobs import RUN_PUSH, JobContext, is_scheduled_run
+from pushgui.core.runs.jobs import RUN_PUSH, JobContext, is_scheduled_run
 
 if TYPE_CHECKING:
     from pushgui.core.delivery.engine import DeliveryEngine
@@ -49,7 +49,7 @@ def _plan(
     context: JobContext, job: Job, run_times: Sequence[datetime]
 ) -> list[tuple[datetime, bool]]:
     """Which of the job's due times to run (True) or record as missed (False)."""
-    from pushgui.core.missed import apply_policy  # the policy needs the store; import late
+    from pushgui.core.runs.missed import apply_policy  # the policy needs the store; import late
 
     if is_scheduled_run(job):
         return apply_policy(context.database, job.args[0], run_times, context.clock)
@@ -140,7 +140,7 @@ class PushExecutor(ThreadPoolExecutor):  # type: ignore[misc]
                 log.exception("Runs due together could not be started")
 
     def _run_gathered(self, taken: list[tuple[Job, list[datetime]]]) -> None:
-        from pushgui.core.runner import Due, run_pushes  # the runner needs the store
+        from pushgui.core.runs.runner import Due, run_pushes  # the runner needs the store
 
         context = self._handed()
         events: dict[int, list[Any]] = {}

@@ -1,6 +1,6 @@
 """Snoozing a reminder: the same reminder shown again later, by a persisted one-off job.
 
-The job (a snooze job, :mod:`pushgui.core.jobs`) lives in the job store like every other job,
+The job (a snooze job, :mod:`pushgui.core.runs.jobs`) lives in the job store like every other job,
 so a snoozed reminder survives a restart. When it fires, :func:`run_snoozed` shows the very
 title and body that were snoozed through the desktop channel only (a snooze is the user's
 own; it never sends anything to other people) and records a run with reason ``"snooze"``.
@@ -18,7 +18,7 @@ from sqlalchemy import update
 from pushgui.core.channels.base import Outcome, Outgoing, get_sender
 from pushgui.core.channels.desktop import KIND as DESKTOP
 from pushgui.core.channels.desktop import ME
-from pushgui.core.jobs import JobContext, add_snooze, handed
+from pushgui.core.runs.jobs import JobContext, add_snooze, handed
 from pushgui.core.schedule.zones import system_timezone
 from pushgui.core.store.models import Delivery, Push, Run
 

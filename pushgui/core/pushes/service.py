@@ -2,11 +2,11 @@
 
 Every user action (create, edit, pause, delete, run now, import) goes through here, in the
 GUI and headless alike, so that the spec stays the source of truth and the job is always
-what the spec says. Its jobs are added and found through :mod:`pushgui.core.jobs`.
+what the spec says. Its jobs are added and found through :mod:`pushgui.core.runs.jobs`.
 
 Over 400 lines because saving an import (:meth:`PushService.import_file`) must check
 references inside the same transaction that creates its contacts and channels; the
-matching itself lives in :mod:`pushgui.core.bundle`.
+matching itself lives in :mod:`pushgui.core.transfer.bundle`.
 
 The job function, heads-up, start-up and validation modules are imported where they are
 used: reading the push list (``pushgui list``) needs none of them.
@@ -27,21 +27,21 @@ from apscheduler.util import utc_timestamp_to_datetime
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from pushgui.core import headsup, jobs
-from pushgui.core import reconcile as start_up
-from pushgui.core.attachments import attachment_problems
-from pushgui.core.bundle import IdMaps, ImportPlan, apply, remap
-from pushgui.core.damaged import DamagedRecord, damaged_records, set_aside_damaged
 from pushgui.core.errors import FieldError, SpecError
-from pushgui.core.i18n import translate
+from pushgui.core.messages.attachments import attachment_problems
+from pushgui.core.pushes.damaged import DamagedRecord, damaged_records, set_aside_damaged
+from pushgui.core.pushes.spec import MAX_NAME, PushSpec, spec_from_stored, stored_spec
+from pushgui.core.pushes.validation import check_spec, validate_spec
+from pushgui.core.runs import headsup, jobs
+from pushgui.core.runs import reconcile as start_up
 from pushgui.core.schedule.build import build_trigger
 from pushgui.core.schedule.preview import next_fire_time
 from pushgui.core.schedule.spec import OnceSpec
-from pushgui.core.specs import MAX_NAME, PushSpec, spec_from_stored, stored_spec
 from pushgui.core.store.db import Database
 from pushgui.core.store.models import Channel, Contact, Group, Push, Run
-from pushgui.core.transfer import ImportFile, validation_now
-from pushgui.core.validation import check_spec, validate_spec
+from pushgui.core.system.i18n import translate
+from pushgui.core.transfer.bundle import IdMaps, ImportPlan, apply, remap
+from pushgui.core.transfer.document import ImportFile, validation_now
 
 
 def summarise(items: Sequence[object], shown: int = 5) -> str:
@@ -53,8 +53,8 @@ def summarise(items: Sequence[object], shown: int = 5) -> str:
 
 
 if TYPE_CHECKING:
-    from pushgui.core.reconcile import ReconcileReport
-    from pushgui.core.settings import SettingsStore
+    from pushgui.core.runs.reconcile import ReconcileReport
+    from pushgui.core.store.settings import SettingsStore
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +100,7 @@ class PushService:
 
     def set_aside_damaged(self) -> list[DamagedRecord]:
         """Pause and mark pushes whose stored spec cannot be read; see
-        :mod:`pushgui.core.damaged`. Called before anything else reads the specs."""
+        :mod:`pushgui.core.pushes.damaged`. Called before anything else reads the specs."""
         return set_aside_damaged(self.db)
 
     def damaged(self) -> list[DamagedRecord]:
@@ -251,7 +251,7 @@ class PushService:
     ) -> tuple[list[int], ImportPlan]:
         """Save an import in one transaction: its contacts, groups, channels and templates
         matched by name or created, then its pushes with their ids rewritten (see
-        :mod:`pushgui.core.bundle`). ``dry_run`` rolls everything back: the plan is the
+        :mod:`pushgui.core.transfer.bundle`). ``dry_run`` rolls everything back: the plan is the
         preview of what an import would do. Raises SpecError (naming entries), saving nothing.
         """
         plan = ImportPlan(finished=list(imported.finished), left_out=list(imported.left_out))
@@ -306,7 +306,7 @@ class PushService:
 
     def update(self, push_id: int, spec: PushSpec, now: datetime | None = None) -> None:
         """Save an edited push; its job is rebuilt only when the schedule changed."""
-        from pushgui.core.validation import check_spec
+        from pushgui.core.pushes.validation import check_spec
 
         before = self.get(push_id)
         # An unchanged schedule was valid when saved; a one-off whose time has passed can
@@ -331,7 +331,7 @@ class PushService:
             if spec.enabled:
                 self._schedule(push_id, spec)
         if self._scheduler is not None and (before.targets != spec.targets or not spec.enabled):
-            from pushgui.core import headsup
+            from pushgui.core.runs import headsup
 
             headsup.rearm(self.scheduler, self.db, push_id, spec)
 
@@ -365,8 +365,8 @@ class PushService:
         return self.create(spec)
 
     def skip_next(self, push_id: int, expected: datetime | None = None) -> datetime | None:
-        """Skip the push's next run once; see :func:`pushgui.core.skip.skip_next`."""
-        from pushgui.core.skip import skip_next
+        """Skip the push's next run once; see :func:`pushgui.core.runs.skip.skip_next`."""
+        from pushgui.core.runs.skip import skip_next
 
         return skip_next(self.db, self.scheduler, push_id, expected)
 
@@ -411,7 +411,7 @@ class PushService:
         for job_id in ids:
             jobs.remove(self.scheduler, job_id)
 
-    # -- start-up: see pushgui.core.reconcile --------------------------------------------
+    # -- start-up: see pushgui.core.runs.reconcile --------------------------------------------
 
     def take_up_own_days(self, settings: SettingsStore) -> bool:
         """Own days another process stored (``pushgui import`` while this one runs) take
@@ -425,7 +425,7 @@ class PushService:
         return changed
 
     def reconcile(self, now: datetime | None = None) -> ReconcileReport:
-        """Bring jobs in line with pushes; see :func:`pushgui.core.reconcile.reconcile`."""
+        """Bring jobs in line with pushes; see :func:`pushgui.core.runs.reconcile.reconcile`."""
 
         return start_up.reconcile(self, now)
 

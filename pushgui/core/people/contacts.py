@@ -10,11 +10,11 @@ from typing import Any
 from sqlalchemy import delete, func, select
 
 from pushgui.core.errors import FieldError, SpecError
-from pushgui.core.i18n import translate
-from pushgui.core.specs import spec_from_stored
+from pushgui.core.messages.textcheck import email_problem, is_email, one_line_problem, printable
+from pushgui.core.pushes.spec import spec_from_stored
 from pushgui.core.store.db import Database
 from pushgui.core.store.models import Contact, Group, GroupMember, Push
-from pushgui.core.textcheck import email_problem, is_email, one_line_problem, printable
+from pushgui.core.system.i18n import translate
 
 __all__ = ["ContactBook", "ContactRecord", "GroupRecord", "is_email", "validate_contact"]
 

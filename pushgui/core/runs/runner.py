@@ -25,8 +25,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from pushgui.core.channel_book import ChannelBook
-from pushgui.core.contacts import ContactBook
+from pushgui.core.channels.book import ChannelBook
 from pushgui.core.delivery.engine import Delivering, split
 from pushgui.core.delivery.queue import (
     MAX_BACKOFF,
@@ -47,10 +46,11 @@ from pushgui.core.delivery.states import (
     SKIPPED,
     SUPERSEDED,
 )
-from pushgui.core.jobs import JobContext, handed
-from pushgui.core.missed import is_late, plan_runs, record_skipped
-from pushgui.core.recipients import Recipient, RenderedTooLargeError, expand, render_for
-from pushgui.core.specs import PushSpec, spec_from_stored
+from pushgui.core.messages.recipients import Recipient, RenderedTooLargeError, expand, render_for
+from pushgui.core.people.contacts import ContactBook
+from pushgui.core.pushes.spec import PushSpec, spec_from_stored
+from pushgui.core.runs.jobs import JobContext, handed
+from pushgui.core.runs.missed import is_late, plan_runs, record_skipped
 from pushgui.core.store.models import Push, Run
 
 log = logging.getLogger(__name__)

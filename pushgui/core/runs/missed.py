@@ -19,13 +19,13 @@ from typing import Any, Literal
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from pushgui.core import jobs
-from pushgui.core.clock import Clock, utc_now
-from pushgui.core.i18n import QT_TRANSLATE_NOOP
+from pushgui.core.pushes.spec import PushOptions, spec_from_stored
+from pushgui.core.runs import jobs
 from pushgui.core.schedule.preview import next_fire_time
-from pushgui.core.specs import PushOptions, spec_from_stored
 from pushgui.core.store.db import Database
 from pushgui.core.store.models import Push, Run
+from pushgui.core.system.clock import Clock, utc_now
+from pushgui.core.system.i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 

@@ -15,7 +15,7 @@ import unicodedata
 
 from email_validator import EmailNotValidError, validate_email
 
-from pushgui.core.i18n import translate
+from pushgui.core.system.i18n import translate
 
 #: Unicode categories refused in a one-line field: controls, line and paragraph separators.
 _BREAKING = frozenset({"Cc", "Zl", "Zp"})

@@ -18,12 +18,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pushgui.core.channels.config import CONFIG_TYPES
-from pushgui.core.contacts import ContactRecord, validate_contact
 from pushgui.core.errors import FieldError
-from pushgui.core.i18n import translate
-from pushgui.core.specs import PushSpec, Target
+from pushgui.core.people.contacts import ContactRecord, validate_contact
+from pushgui.core.pushes.spec import PushSpec, Target
 from pushgui.core.store.db import Database
 from pushgui.core.store.models import Channel, Contact, Group, GroupMember, Template
+from pushgui.core.system.i18n import translate
 
 KINDS = ("contacts", "groups", "channels", "templates")
 

@@ -6,14 +6,14 @@ import logging
 from datetime import datetime, timedelta
 from typing import Any
 
-from pushgui.core import headsup, jobs
-from pushgui.core.clock import Clock, utc_now
-from pushgui.core.i18n import QT_TRANSLATE_NOOP
-from pushgui.core.missed import record_skipped
+from pushgui.core.pushes.spec import spec_from_stored
+from pushgui.core.runs import headsup, jobs
+from pushgui.core.runs.missed import record_skipped
 from pushgui.core.schedule.preview import next_fire_time
-from pushgui.core.specs import spec_from_stored
 from pushgui.core.store.db import Database
 from pushgui.core.store.models import Push
+from pushgui.core.system.clock import Clock, utc_now
+from pushgui.core.system.i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 

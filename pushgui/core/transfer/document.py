@@ -14,20 +14,20 @@ from pathlib import Path
 from typing import Any
 
 from pushgui import __version__
-from pushgui.core.bundle import KINDS, Bundle, parse_bundle
-from pushgui.core.damaged import DamagedRecord
 from pushgui.core.errors import FieldError, SpecError
-from pushgui.core.files import (
+from pushgui.core.pushes.damaged import DamagedRecord
+from pushgui.core.pushes.spec import PushSpec, spec_from_dict, spec_to_dict
+from pushgui.core.pushes.validation import validate_spec
+from pushgui.core.schedule.build import build_trigger
+from pushgui.core.schedule.spec import OnceSpec
+from pushgui.core.system.files import (
     FileTooLargeError,
     NotAFileError,
     read_regular_file,
     write_private_text,
 )
-from pushgui.core.i18n import translate
-from pushgui.core.schedule.build import build_trigger
-from pushgui.core.schedule.spec import OnceSpec
-from pushgui.core.specs import PushSpec, spec_from_dict, spec_to_dict
-from pushgui.core.validation import validate_spec
+from pushgui.core.system.i18n import translate
+from pushgui.core.transfer.bundle import KINDS, Bundle, parse_bundle
 
 FORMAT = "pushgui-export"
 VERSION = 2  # 2 adds contacts, groups, channels and templates; 1 still imports
@@ -80,7 +80,7 @@ def export_document(
     tables: dict[str, list[dict[str, Any]]] | None = None,
     own_days: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The document; ``tables`` are :func:`pushgui.core.bundle.collect`'s (version 2);
+    """The document; ``tables`` are :func:`pushgui.core.transfer.bundle.collect`'s (version 2);
     ``own_days`` (the company's own days, when there are any) goes under its own key."""
     document: dict[str, Any] = {
         "format": FORMAT,

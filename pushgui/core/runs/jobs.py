@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
-from pushgui.core.clock import Clock, utc_now
+from pushgui.core.system.clock import Clock, utc_now
 
 if TYPE_CHECKING:
     from apscheduler.triggers.base import BaseTrigger
@@ -31,19 +31,19 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from pushgui.core.delivery.engine import DeliveryEngine
-    from pushgui.core.headsup import HeadsUp
-    from pushgui.core.secrets import SecretStore
+    from pushgui.core.runs.headsup import HeadsUp
     from pushgui.core.store.db import Database
+    from pushgui.core.system.secrets import SecretStore
 
 # -- the job functions, by the text APScheduler stores ---------------------------------------
 
-RUN_PUSH = "pushgui.core.runner:run_push"
+RUN_PUSH = "pushgui.core.runs.runner:run_push"
 """A push's run: its schedule, Run now, and a missed run sent late."""
-RETRY_RUN = "pushgui.core.runner:retry_run"
+RETRY_RUN = "pushgui.core.runs.runner:retry_run"
 """A retry of a run's failed deliveries."""
-ANNOUNCE = "pushgui.core.headsup:announce"
+ANNOUNCE = "pushgui.core.runs.headsup:announce"
 """The heads-up before a push goes to other people."""
-SHOW_SNOOZED = "pushgui.core.snooze:run_snoozed"
+SHOW_SNOOZED = "pushgui.core.runs.snooze:run_snoozed"
 """A snoozed reminder shown again."""
 
 #: Retry jobs of one run may overlap (a retry due while the previous one still sends):
@@ -116,7 +116,7 @@ def is_schedule(job_id: str) -> bool:
 def schedule_options() -> dict[str, Any]:
     """APScheduler's misfire settings for a schedule: it never skips or merges a run by
     itself. Every due time reaches the executor, which applies the push's missed-run policy
-    and records each run it does not send (:mod:`pushgui.core.missed`)."""
+    and records each run it does not send (:mod:`pushgui.core.runs.missed`)."""
     return {"coalesce": False, "misfire_grace_time": None, "max_instances": 10}
 
 

@@ -1,7 +1,7 @@
 """Heads-up before a push goes to other people: "this is about to be sent; skip it?"
 
 A push with ``options.heads_up_minutes`` set (and any recipient other than "me") gets a
-second job (a heads-up job, :mod:`pushgui.core.jobs`), a one-off at its next run minus that
+second job (a heads-up job, :mod:`pushgui.core.runs.jobs`), a one-off at its next run minus that
 many minutes. The schedule job itself is untouched and sends as usual unless the user skips
 the run. The heads-up job is armed when the push is scheduled
 (:meth:`PushService._schedule`), changed or reconciled, re-armed after each run by a
@@ -24,13 +24,13 @@ from typing import Any
 from apscheduler.events import EVENT_JOB_SUBMITTED, JobSubmissionEvent
 from sqlalchemy import select
 
-from pushgui.core import jobs
 from pushgui.core.channels.desktop import KIND as DESKTOP
-from pushgui.core.clock import Clock, utc_now
-from pushgui.core.jobs import JobContext, handed
-from pushgui.core.specs import PushSpec, spec_from_stored
+from pushgui.core.pushes.spec import PushSpec, spec_from_stored
+from pushgui.core.runs import jobs
+from pushgui.core.runs.jobs import JobContext, handed
 from pushgui.core.store.db import Database
 from pushgui.core.store.models import Push
+from pushgui.core.system.clock import Clock, utc_now
 
 log = logging.getLogger(__name__)
 

@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy import delete, select
 
 from pushgui.core.errors import FieldError, SpecError
-from pushgui.core.i18n import translate
-from pushgui.core.specs import (
+from pushgui.core.messages.textcheck import one_line_problem
+from pushgui.core.pushes.spec import (
     MAX_NAME,
     Message,
     Target,
@@ -25,7 +25,7 @@ from pushgui.core.specs import (
 )
 from pushgui.core.store.db import Database
 from pushgui.core.store.models import Template as TemplateRow
-from pushgui.core.textcheck import one_line_problem
+from pushgui.core.system.i18n import translate
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,9 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from pushgui.core.secrets import SecretStore
 from pushgui.core.store.db import Database
 from pushgui.core.store.models import Push, Run
+from pushgui.core.system.secrets import SecretStore
 
 log = logging.getLogger(__name__)
 
@@ -37,11 +37,11 @@ def compile_run_statements(database: Database, secrets: SecretStore) -> None:
     """Execute the statements a run executes, in one transaction that is rolled back.
 
     A placeholder push, run and delivery are written and read as the job function does
-    (``pushgui.core.runner``), so SQLAlchemy's statement cache holds them, then the
+    (``pushgui.core.runs.runner``), so SQLAlchemy's statement cache holds them, then the
     transaction is rolled back: nothing is stored and no other connection ever sees them.
     A failure only costs the warm-up; it is logged and ignored.
     """
-    from pushgui.core.channel_book import ChannelBook
+    from pushgui.core.channels.book import ChannelBook
 
     try:
         ChannelBook(database, secrets).channels()
@@ -67,10 +67,10 @@ def _run_statements(session: Session) -> None:
         write_deliveries,
         write_outcome,
     )
-    from pushgui.core.recipients import Recipient
-    from pushgui.core.runner import delivery_row
+    from pushgui.core.messages.recipients import Recipient
+    from pushgui.core.pushes.spec import Message, PushSpec
+    from pushgui.core.runs.runner import delivery_row
     from pushgui.core.schedule.spec import CalendarSpec
-    from pushgui.core.specs import Message, PushSpec
 
     push = Push(name="warm-up", spec="{}", enabled=False)
     session.add(push)

@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar, overload
 
 from pushgui.core.errors import FieldError, SpecError
+from pushgui.core.pushes.spec import MISSED_POLICIES
 from pushgui.core.schedule.zones import zone
-from pushgui.core.settings import SettingsStore
-from pushgui.core.specs import MISSED_POLICIES
 from pushgui.core.store.backup import DEFAULT_KEEP, KEEP_BACKUPS_KEY
+from pushgui.core.store.settings import SettingsStore
 
 log = logging.getLogger(__name__)
 

@@ -6,14 +6,14 @@ import html
 from dataclasses import dataclass
 from datetime import datetime
 
-from pushgui.core.channel_book import ChannelRecord
+from pushgui.core.channels.book import ChannelRecord
 from pushgui.core.channels.desktop import KIND as DESKTOP
 from pushgui.core.channels.desktop import ME
-from pushgui.core.contacts import ContactBook
 from pushgui.core.errors import FieldError
-from pushgui.core.i18n import translate
-from pushgui.core.specs import PushSpec
-from pushgui.core.templating import Measure, render, standard_values
+from pushgui.core.messages.placeholders import Measure, render, standard_values
+from pushgui.core.people.contacts import ContactBook
+from pushgui.core.pushes.spec import PushSpec
+from pushgui.core.system.i18n import translate
 
 
 @dataclass(frozen=True)
