@@ -35,8 +35,8 @@ from pushgui.core.delivery.queue import (
     Pending,
     add_retry_job,
     send_and_record,
-    settle_runs,
 )
+from pushgui.core.delivery.settle import settle_runs
 from pushgui.core.pushes.spec import PushOptions
 from pushgui.core.store.db import Database
 from pushgui.core.system.redact import Scrubber

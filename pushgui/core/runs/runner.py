@@ -31,11 +31,9 @@ from pushgui.core.delivery.queue import (
     MAX_BACKOFF,
     Pending,
     claim_retries,
-    finish_run,
-    supersede,
-    supersede_many,
     write_deliveries,
 )
+from pushgui.core.delivery.settle import finish_run
 from pushgui.core.delivery.states import (
     FAILED,
     INTERRUPTED,
@@ -46,6 +44,7 @@ from pushgui.core.delivery.states import (
     SKIPPED,
     SUPERSEDED,
 )
+from pushgui.core.delivery.supersede import supersede, supersede_many
 from pushgui.core.messages.recipients import Recipient, RenderedTooLargeError, expand, render_for
 from pushgui.core.people.contacts import ContactBook
 from pushgui.core.pushes.spec import PushSpec, spec_from_stored

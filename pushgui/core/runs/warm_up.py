@@ -60,13 +60,11 @@ def _run_statements(session: Session) -> None:
     from pushgui.core.delivery.queue import (
         mark_sending,
         next_retry_at,
-        settle_run,
-        settle_runs,
-        supersede,
-        supersede_many,
         write_deliveries,
         write_outcome,
     )
+    from pushgui.core.delivery.settle import settle_run, settle_runs
+    from pushgui.core.delivery.supersede import supersede, supersede_many
     from pushgui.core.messages.recipients import Recipient
     from pushgui.core.pushes.spec import Message, PushSpec
     from pushgui.core.runs.runner import delivery_row
