@@ -17,12 +17,10 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFrame,
-    QHBoxLayout,
     QVBoxLayout,
     QWidget,
 )
@@ -36,14 +34,7 @@ from pushgui.core.schedule.spec import IntervalSpec, OnceSpec, TriggerSpec
 from pushgui.ui.editor import checks, previews
 from pushgui.ui.editor.message_preview import DryRunDialog, MessagePreviewDialog
 from pushgui.ui.editor.previews import zone_info
-from pushgui.ui.editor.sections import (
-    KINDS,
-    PageStack,
-    align_labels,
-    build_message_column,
-    build_more_options,
-    build_schedule_column,
-)
+from pushgui.ui.editor.sections import KINDS, PageStack, align_labels, build_dialog
 from pushgui.ui.widgets.dates import default_timezone, next_full_hour
 from pushgui.ui.widgets.fields import ErrorLabel
 
@@ -145,6 +136,12 @@ class PushEditorDialog(QDialog):
     description_label: QLabel
     preview_list: QListWidget
     typed_rule: TypedRuleBox
+    other_error: ErrorLabel
+    buttons: QDialogButtonBox
+    save_button: QPushButton
+    cancel_button: QPushButton
+    template_button: QPushButton
+    _outer: QVBoxLayout
 
     def __init__(
         self,
@@ -185,45 +182,7 @@ class PushEditorDialog(QDialog):
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(lambda: checks.refresh(self))
 
-        left = build_message_column(self)
-        right = build_schedule_column(self)
-        divider = QFrame(self)
-        divider.setFrameShape(QFrame.Shape.VLine)
-        divider.setFrameShadow(QFrame.Shadow.Sunken)
-        columns = QHBoxLayout()
-        columns.setSpacing(18)
-        # The message column keeps one width, so switching schedules never moves it.
-        left_panel = QWidget(self)
-        left_panel.setLayout(left)
-        left.setContentsMargins(0, 0, 0, 0)
-        left_panel.setFixedWidth(self.fontMetrics().averageCharWidth() * 54)
-        columns.addWidget(left_panel)
-        columns.addWidget(divider)
-        right.addLayout(build_more_options(self))
-        columns.addLayout(right, 1)
-
-        self.other_error = ErrorLabel(self)
-        self.buttons = QDialogButtonBox(self)
-        self.save_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Save)
-        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.template_button = self.buttons.addButton(
-            self.tr("Save as &template…"), QDialogButtonBox.ButtonRole.ResetRole
-        )
-        self.template_button.setToolTip(self.tr("Keep this message to start other reminders from"))
-        self.template_button.clicked.connect(self.save_template_requested)
-        self.save_button.setDefault(True)
-        self.save_button.setToolTip(self.tr("Save (Ctrl+Enter)"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.accept)
-
-        outer = self._outer = QVBoxLayout(self)
-        outer.setContentsMargins(18, 16, 18, 14)
-        outer.setSpacing(12)
-        outer.addLayout(columns, 1)
-        outer.addWidget(self.other_error)
-        outer.addWidget(self.buttons)
+        build_dialog(self)
 
         self._load(spec)
         align_labels(self)
