@@ -66,9 +66,9 @@ def shown(url: URL) -> str:
 
 
 def connect_args(role: str) -> dict[str, Any]:
-    """libpq options: a bounded connect, TCP keepalives (a dead peer is noticed within about
-    half a minute) and an application name that ``pushgui status`` and ``pg_stat_activity``
-    show."""
+    """libpq options: a bounded connect, TCP keepalives on both ends (a dead peer is noticed
+    within about half a minute) and an application name that ``pushgui status`` and
+    ``pg_stat_activity`` show."""
     return {
         "connect_timeout": CONNECT_TIMEOUT_S,
         "application_name": role,
@@ -78,6 +78,11 @@ def connect_args(role: str) -> dict[str, Any]:
         "keepalives_count": 3,
         # Unanswered data (a query on a dead link) gives up after 15 s instead of minutes.
         "tcp_user_timeout": 15_000,
+        # The same on the server's side, for this session: after a network cut the server
+        # ends the backend (and so releases its advisory lock) within about half a minute,
+        # instead of the operating system's default of two hours.
+        "options": "-c tcp_keepalives_idle=10 -c tcp_keepalives_interval=5 "
+        "-c tcp_keepalives_count=3 -c tcp_user_timeout=15000",
     }
 
 
