@@ -208,3 +208,24 @@ def test_an_unreachable_server_is_a_clear_error_without_the_password(dead_port, 
     with pytest.raises(StoreError, match="Cannot use the database") as caught:
         open_server_database(address, data_dir)
     assert "s3cret-pass" not in str(caught.value)
+
+
+def test_two_servers_starting_at_once_on_an_empty_database_both_open_it(pg_url, tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    start = __import__("threading").Barrier(2)
+
+    def open_one(name: str) -> str:
+        start.wait(timeout=60)
+        db = open_server_database(pg_url, tmp_path / name)
+        try:
+            with db.engine.connect() as connection:
+                return str(
+                    connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+                )
+        finally:
+            db.close()
+
+    with ThreadPoolExecutor(2) as pool:
+        versions = list(pool.map(open_one, ["a", "b"]))
+    assert versions == [HEAD, HEAD]
