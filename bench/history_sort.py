@@ -23,7 +23,7 @@ TARGET_S = 1.0
 
 
 def rows() -> list:
-    from pushgui.core.history import HistoryRow
+    from pushgui.core.runs.history import HistoryRow
 
     base = datetime(2030, 1, 1, tzinfo=UTC)
     return [
@@ -54,7 +54,7 @@ def main() -> None:
 
     from PySide6.QtCore import QCoreApplication, Qt
 
-    from pushgui.ui.history_model import RECIPIENT, STARTED, HistoryTableModel
+    from pushgui.ui.history.history_model import RECIPIENT, STARTED, HistoryTableModel
 
     _app = QCoreApplication.instance() or QCoreApplication([])
     data = rows()

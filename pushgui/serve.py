@@ -22,15 +22,14 @@ import sys
 from pushgui import __version__
 from pushgui.app import READY, Runtime, open_runtime, when_idle
 from pushgui.core.channels.desktop import install_log_sender
-from pushgui.core.paths import Locations
 from pushgui.core.server.active import (
     CHECK_EVERY_S,
     POLL_EVERY_S,
     SchedulerLock,
     record_active,
 )
-from pushgui.core.store import db as store
 from pushgui.core.store.server import ServerDatabase, open_server_database, shown
+from pushgui.core.system.paths import Locations
 
 # isort: split
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -86,7 +85,6 @@ class Server:
         log.info(ACTIVE_LINE, self.lock.name, shown(self.db.url), since.isoformat())
         self._timer.setInterval(int(CHECK_EVERY_S * 1000))
         install_log_sender()
-        store.bind(self.db)  # the job function's database
         runtime = open_runtime(self.locations, server=self.db)
         self.runtime = runtime
         runtime.begin()
@@ -115,7 +113,7 @@ def serve(locations: Locations, address: str) -> int:
             file=sys.stderr,
         )
         return EXIT_ALREADY_RUNNING
-    install_sigint_handler(app)
+    signals = install_sigint_handler(app)
     try:
         db = open_server_database(address, locations.data)
         log.info("pushgui %s serving %s", __version__, shown(db.url))
@@ -128,4 +126,5 @@ def serve(locations: Locations, address: str) -> int:
             server.stop()
     finally:
         instance.release()
+        signals.uninstall()
     return server.code or code

@@ -12,7 +12,7 @@ import os
 import sys
 from datetime import datetime
 
-from pushgui.core.paths import Locations
+from pushgui.core.system.paths import Locations
 
 DATABASE_ENV = "PUSHGUI_DATABASE"  # the same name as core/store/server.py's
 EXIT_NO_ACTIVE = 1  # status: no server is active (a monitor alerts on it)

@@ -31,14 +31,13 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from pushgui.app import Runtime, start_runtime  # noqa: E402
-from pushgui.core import context  # noqa: E402
+from pushgui.app import Runtime, start_runtime, wire_shell  # noqa: E402
 from pushgui.core.channels.config import DingTalkConfig, EmailConfig  # noqa: E402
-from pushgui.core.contacts import ContactRecord, GroupRecord  # noqa: E402
-from pushgui.core.paths import locate  # noqa: E402
+from pushgui.core.people.contacts import ContactRecord, GroupRecord  # noqa: E402
+from pushgui.core.pushes.spec import Message, PushSpec, Target  # noqa: E402
 from pushgui.core.schedule.spec import CalendarSpec, IntervalSpec, OnceSpec  # noqa: E402
-from pushgui.core.secrets import SessionSecrets  # noqa: E402
-from pushgui.core.specs import Message, PushSpec, Target  # noqa: E402
+from pushgui.core.system.paths import locate  # noqa: E402
+from pushgui.core.system.secrets import SessionSecrets  # noqa: E402
 from pushgui.ui.shell import DesktopShell  # noqa: E402
 
 ZONE = "Asia/Shanghai"
@@ -113,11 +112,17 @@ def render(language: str, out: Path) -> None:
                 print("no translations yet; skipping", language)
                 runtime.stop()
                 return
+        # Sample secrets never touch a real keyring.
+        runtime.secrets.use(SessionSecrets())  # type: ignore[attr-defined]
         shell = DesktopShell(
-            runtime.service, runtime.scheduler, runtime.bridge, runtime.settings, False
+            runtime.service,
+            runtime.scheduler,
+            runtime.bridge,
+            runtime.settings,
+            False,
+            books=runtime.books,
         )
-        shell.channels.secrets = SessionSecrets()  # sample secrets never touch a real keyring
-        context.bind(shell.channels.secrets, runtime.scheduler)
+        wire_shell(runtime, shell)
         sample_data(runtime, shell)
         window = shell.window
         window.resize(1100, 460)

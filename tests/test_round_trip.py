@@ -9,17 +9,16 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from pushgui.core.channel_book import ChannelBook
+from pushgui.core.channels.book import ChannelBook
 from pushgui.core.channels.config import DingTalkConfig, EmailConfig
-from pushgui.core.contacts import ContactBook, ContactRecord, GroupRecord
+from pushgui.core.messages.templates import TemplateBook
+from pushgui.core.people.contacts import ContactBook, ContactRecord, GroupRecord
+from pushgui.core.pushes.service import PushService
+from pushgui.core.pushes.spec import Message, Target, spec_to_dict
 from pushgui.core.schedule.spec import OnceSpec
-from pushgui.core.secrets import KeyringSecrets
-from pushgui.core.service import PushService
-from pushgui.core.specs import Message, Target, spec_to_dict
-from pushgui.core.store import db as store_db
 from pushgui.core.store.db import open_database
-from pushgui.core.templates import TemplateBook
-from pushgui.core.transfer import FORMAT, ImportFileError, parse_import
+from pushgui.core.system.secrets import KeyringSecrets
+from pushgui.core.transfer.document import FORMAT, ImportFileError, parse_import
 from tests.helpers import ZONE, wall, weekdays_at_nine
 from tests.test_cli import pushgui
 
@@ -73,7 +72,6 @@ def build_source(data_dir: Path) -> None:
         # A one-off that ran: saved while it was still in the future.
         PushService(db).save_new([finished], now=datetime.now(UTC) - timedelta(days=4))
     finally:
-        store_db.bind(None)
         db.close()
 
 
@@ -120,7 +118,6 @@ def snapshot(data_dir: Path) -> dict:
             "pushes": pushes,
         }
     finally:
-        store_db.bind(None)
         db.close()
 
 

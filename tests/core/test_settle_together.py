@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from pushgui.core.channel_book import ChannelBook
+from pushgui.core.channels.book import ChannelBook
 from pushgui.core.channels.config import WebhookConfig
 from pushgui.core.delivery.engine import Batch, DeliveryEngine
 from pushgui.core.delivery.queue import SETTLE_EVERY, settle_run, settle_runs, write_deliveries
@@ -28,10 +28,10 @@ from pushgui.core.delivery.states import (
     SKIPPED,
     SUPERSEDED,
 )
-from pushgui.core.secrets import KeyringSecrets
-from pushgui.core.specs import PushOptions, PushSpec
+from pushgui.core.pushes.spec import PushOptions, PushSpec
 from pushgui.core.store.db import Database, open_database
 from pushgui.core.store.models import Delivery, Push, Run
+from pushgui.core.system.secrets import KeyringSecrets
 from tests.core.conftest import HANG
 from tests.helpers import weekdays_at_nine
 from tests.servers import Reply
@@ -53,6 +53,13 @@ MIXES = {
 }
 
 
+def add_run(session, push_id: int, due: datetime) -> Run:
+    run = Run(push_id=push_id, reason="schedule", scheduled_at=due, started_at=T0, status="running")
+    session.add(run)
+    session.flush()
+    return run
+
+
 def make_runs(database: Database) -> dict[str, int]:
     ids: dict[str, int] = {}
     with database.session() as session:
@@ -60,15 +67,7 @@ def make_runs(database: Database) -> dict[str, int]:
         session.add(push)
         session.flush()
         for n, (name, rows) in enumerate(MIXES.items()):
-            run = Run(
-                push_id=push.id,
-                reason="schedule",
-                scheduled_at=T0 + timedelta(hours=n),
-                started_at=T0,
-                status="running",
-            )
-            session.add(run)
-            session.flush()
+            run = add_run(session, push.id, T0 + timedelta(hours=n))
             for k, (status, error, next_try) in enumerate(rows):
                 session.add(
                     Delivery(
@@ -148,15 +147,7 @@ def test_a_lane_settles_its_runs_as_they_end_not_when_its_queue_is_empty(databas
         session.add(push)
         session.flush()
         for n in range(count):
-            run = Run(
-                push_id=push.id,
-                reason="schedule",
-                scheduled_at=T0 + timedelta(minutes=n),
-                started_at=T0,
-                status="running",
-            )
-            session.add(run)
-            session.flush()
+            run = add_run(session, push.id, T0 + timedelta(minutes=n))
             title = {0: "first", count - 1: "last"}.get(n, f"message {n}")
             [pending] = write_deliveries(
                 session,

@@ -22,14 +22,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from pushgui.core.channel_book import ChannelBook
+from pushgui.core.channels.book import ChannelBook
 from pushgui.core.channels.config import WebhookConfig
-from pushgui.core.secrets import PLAIN_FILE, SECRETS_MODE_KEY, PlainFileSecrets
-from pushgui.core.service import PushService
-from pushgui.core.settings import SettingsStore
-from pushgui.core.specs import Message, Target
-from pushgui.core.store import db as store_db
+from pushgui.core.pushes.service import PushService
+from pushgui.core.pushes.spec import Message, Target
 from pushgui.core.store.server import open_server_database
+from pushgui.core.store.settings import SettingsStore
+from pushgui.core.system.secrets import PLAIN_FILE, SECRETS_MODE_KEY, PlainFileSecrets
 from tests.helpers import ZONE, every_minutes
 from tests.servers import FakeBotServer, Reply
 
@@ -108,7 +107,6 @@ def test_sigkill_of_the_active_server_the_standby_takes_over_and_sends_each_due_
         ]
     )
     db.close()
-    store_db.bind(None)
     # Each server keeps the team's secrets in its own store (docs/TEAM.md).
     (second_dir / PLAIN_FILE).write_bytes((first_dir / PLAIN_FILE).read_bytes())
     (second_dir / PLAIN_FILE).chmod(0o600)

@@ -14,12 +14,12 @@ from alembic import command
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, text
 
-from pushgui.core.paths import DB_FILENAME
 from pushgui.core.store.db import _alembic_config, open_database
 from pushgui.core.store.errors import DatabaseTooNewError, StoreError
 from pushgui.core.store.models import Delivery, Push, Run, Setting
 from pushgui.core.store.revisions import MIGRATIONS, script_revisions
 from pushgui.core.store.server import open_server_database, server_url
+from pushgui.core.system.paths import DB_FILENAME
 
 HEAD, _ = script_revisions()
 OLDER = sorted(

@@ -7,9 +7,8 @@ from dataclasses import replace
 
 import pytest
 
-from pushgui.core.service import PushService
-from pushgui.core.specs import Message
-from pushgui.core.store import db as store_db
+from pushgui.core.pushes.service import PushService
+from pushgui.core.pushes.spec import Message
 from pushgui.core.store.db import open_database
 from pushgui.core.store.server import open_server_database
 from tests.helpers import weekdays_at_nine
@@ -34,4 +33,3 @@ def test_the_push_list_reads_each_title_from_the_stored_spec(dialect, request, d
         assert [row.title for row in service.rows([ids[1]])] == ["Lunch 午饭"]
     finally:
         db.close()
-        store_db.bind(None)

@@ -9,8 +9,7 @@ import signal
 import pytest
 from sqlalchemy import select
 
-from pushgui.core.service import PushService
-from pushgui.core.store import db as store_db
+from pushgui.core.pushes.service import PushService
 from pushgui.core.store.models import Run
 from pushgui.core.store.server import open_server_database
 from tests.core.conftest import make_scheduler
@@ -44,7 +43,6 @@ def test_runs_due_while_no_server_was_active_follow_the_push_setting_at_takeover
     scheduler.start(paused=True)
     push_id = closed_for_three_hours(PushService(db, scheduler), scheduler, policy)
     scheduler.shutdown(wait=False)
-    store_db.bind(None)
 
     log = tmp_path / "serve.log"
     server = start_server(tmp_path / "server", log, pg_url)

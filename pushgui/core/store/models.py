@@ -62,8 +62,8 @@ class Base(DeclarativeBase):
 
 
 class Push(Base):
-    """One push. ``spec`` (JSON text) is the source of truth; ``name``/``enabled`` mirror it
-    for listing and filtering without parsing every spec."""
+    """One push. ``name`` and ``enabled`` are its own columns and their one source; ``spec``
+    (JSON text) holds the rest: message, targets, trigger and options (revision 0009)."""
 
     __tablename__ = "pushes"
 
@@ -194,7 +194,7 @@ class GroupMember(Base):
 
 class Template(Base):
     """A named message to start new pushes from; ``message`` is JSON (title, body, and
-    optionally the recipients), read by :mod:`pushgui.core.templates`."""
+    optionally the recipients), read by :mod:`pushgui.core.messages.templates`."""
 
     __tablename__ = "templates"
 
@@ -219,7 +219,7 @@ class DamagedPush(Base):
     """A push whose stored spec could not be read, set aside so everything else keeps working.
 
     ``raw`` is the stored text byte for byte (it may not even be valid UTF-8); exports carry
-    it so the user can rebuild the push. See :mod:`pushgui.core.damaged`.
+    it so the user can rebuild the push. See :mod:`pushgui.core.pushes.damaged`.
     """
 
     __tablename__ = "damaged_pushes"
