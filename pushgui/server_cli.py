@@ -66,9 +66,9 @@ def run(args: argparse.Namespace, locations: Locations, level: int) -> int:
 
 def status(locations: Locations, address: str) -> int:
     from pushgui.core.server.active import ACTIVE, server_states
-    from pushgui.core.store.server import open_server_database, shown
+    from pushgui.core.store.server import connect_server_database, shown
 
-    db = open_server_database(address, locations.data)
+    db = connect_server_database(address, locations.data)  # a monitor never migrates it
     try:
         states = server_states(db)
     finally:

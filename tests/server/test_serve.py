@@ -111,3 +111,23 @@ def test_serve_and_status_refuse_a_missing_or_wrong_address_clearly(
     assert result.returncode == code
     assert words in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_status_of_a_database_no_server_has_started_on_says_so_and_changes_nothing(
+    pg_url, tmp_path
+):
+    result = pushgui(tmp_path, "status", "--database", pg_url)
+    assert result.returncode == 1, result.stderr
+    assert "No server is active" in result.stdout
+    with psycopg.connect(pg_url) as connection:
+        tables = connection.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"
+        ).fetchone()
+    assert tables == (0,)  # a monitor's status never creates or migrates the schema
+
+
+def test_status_of_an_unreachable_server_is_a_clear_error(dead_port, tmp_path):
+    result = pushgui(tmp_path, "status", "--database", f"postgresql://u@127.0.0.1:{dead_port}/x")
+    assert result.returncode == 4
+    assert "Cannot use the database postgresql://u@127.0.0.1" in result.stderr
+    assert "Traceback" not in result.stderr

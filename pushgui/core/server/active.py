@@ -161,7 +161,7 @@ class ServerState:
 
 def server_states(db: Database) -> list[ServerState]:
     """The active server (first, if there is one) and the standbys of this database."""
-    from sqlalchemy import text
+    from sqlalchemy import inspect, text
 
     high, low = _lock_ids()
     with db.engine.connect() as connection:
@@ -176,9 +176,13 @@ def server_states(db: Database) -> list[ServerState]:
             ),
             {"high": high, "low": low, "prefix": f"{APP_PREFIX}%"},
         ).all()
-        noted = connection.execute(
-            text("SELECT value FROM settings WHERE key = :key"), {"key": ACTIVE_KEY}
-        ).scalar()
+        noted = (
+            connection.execute(
+                text("SELECT value FROM settings WHERE key = :key"), {"key": ACTIVE_KEY}
+            ).scalar()
+            if inspect(connection).has_table("settings")  # no server has started on it yet
+            else None
+        )
     active_since: dict[str, datetime] = {}
     if noted:
         record = json.loads(noted)

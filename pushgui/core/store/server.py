@@ -107,6 +107,22 @@ def stored_revision(connection: Connection) -> str | None:
     return str(rows[0][0]) if rows else None
 
 
+def connect_server_database(address: str, data_dir: Path) -> ServerDatabase:
+    """The database at ``address`` as it is, never migrated (``pushgui status`` reads it).
+
+    Raises :class:`StoreError` when the server cannot be reached or refuses the login.
+    """
+    url = server_url(address)
+    db = ServerDatabase(url, data_dir)
+    try:
+        with db.engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except DBAPIError as exc:
+        db.close()
+        raise StoreError(f"Cannot use the database {shown(url)}: {_reason(exc)}") from exc
+    return db
+
+
 def open_server_database(
     address: str, data_dir: Path, migrations: Path = MIGRATIONS
 ) -> ServerDatabase:
