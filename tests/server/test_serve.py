@@ -102,6 +102,7 @@ def test_an_active_server_that_loses_its_connection_stops_and_the_standby_takes_
         (("serve", "--database", "sqlite:///x.sqlite3"), 4, "PostgreSQL only"),
         (("status", "--database", "not an address"), 4, "not a database address"),
     ],
+    ids=["serve-without-address", "status-without-address", "sqlite-address", "not-an-address"],
 )
 def test_serve_and_status_refuse_a_missing_or_wrong_address_clearly(
     args, code, words, tmp_path, monkeypatch
