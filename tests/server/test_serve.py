@@ -132,3 +132,30 @@ def test_status_of_an_unreachable_server_is_a_clear_error(dead_port, tmp_path):
     assert result.returncode == 4
     assert "Cannot use the database postgresql://u@127.0.0.1" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.slow
+def test_a_stopped_active_server_hands_over_to_the_standby(pg_url, tmp_path):
+    first_log, second_log = tmp_path / "a.log", tmp_path / "b.log"
+    first = start_server(tmp_path / "a", first_log, pg_url)
+    second = None
+    try:
+        wait_for(READY, first_log, first)
+        second = start_server(tmp_path / "b", second_log, pg_url)
+        wait_for(STANDBY, second_log, second)
+        assert not ACTIVE.search(second_log.read_bytes())
+
+        first.send_signal(signal.SIGTERM)
+        assert first.wait(timeout=HANG) == 0, first_log.read_text()
+        wait_for(ACTIVE, second_log, second)
+        wait_for(READY, second_log, second)
+        shown = pushgui(tmp_path / "c", "status", "--database", pg_url)
+        assert shown.returncode == 0
+        assert re.match(rf"active\s+\S+:{second.pid}  since ", shown.stdout.splitlines()[1])
+        second.send_signal(signal.SIGTERM)
+        assert second.wait(timeout=HANG) == 0
+    finally:
+        for process in (first, second):
+            if process is not None and process.poll() is None:
+                process.kill()
+                process.wait(timeout=HANG)
