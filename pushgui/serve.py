@@ -43,6 +43,7 @@ log = logging.getLogger(__name__)
 STANDBY_LINE = "pushgui: standby as %s on %s; waiting for the active server"
 ACTIVE_LINE = "pushgui: active as %s on %s since %s"
 EXIT_LOST_LOCK = 7
+EXIT_START_FAILED = 1
 EXIT_ALREADY_RUNNING = 3
 
 
@@ -67,7 +68,14 @@ class Server:
     def _tick(self) -> None:
         if self.runtime is None:
             if self.lock.try_acquire():
-                self._become_active()
+                try:
+                    self._become_active()
+                except Exception:
+                    # Holding the lock without scheduling would stall every standby: give it up.
+                    log.exception("Cannot start as the active server; stopping")
+                    self.code = EXIT_START_FAILED
+                    self._timer.stop()
+                    self.app.exit(EXIT_START_FAILED)
         elif not self.lock.still_held():
             # Another server may hold the lock by now: not one more run from this one.
             log.error(
