@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
+from pushgui.core.duty import Rotation, rotation_from_dict, rotation_to_dict
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.i18n import translate
 from pushgui.core.schedule.spec import TriggerSpec, trigger_from_dict, trigger_to_dict
@@ -62,6 +63,7 @@ class PushSpec:
     targets: tuple[Target, ...] = (Target(),)
     options: PushOptions = field(default_factory=PushOptions)
     enabled: bool = True
+    duty: Rotation | None = None  # the ${on_duty} rotation (core/duty.py)
 
     def renamed(self, name: str) -> PushSpec:
         return replace(self, name=name)
@@ -77,7 +79,7 @@ def spec_to_dict(spec: PushSpec) -> dict[str, Any]:
     }
     if spec.options.heads_up_minutes:  # written only when set: older files stay as they were
         options["heads_up_minutes"] = spec.options.heads_up_minutes
-    return {
+    out = {
         "name": spec.name,
         "enabled": spec.enabled,
         "message": _message_to_dict(spec.message),
@@ -85,6 +87,9 @@ def spec_to_dict(spec: PushSpec) -> dict[str, Any]:
         "trigger": trigger_to_dict(spec.trigger),
         "options": options,
     }
+    if spec.duty is not None:  # written only when set, like heads_up_minutes
+        out["duty"] = rotation_to_dict(spec.duty)
+    return out
 
 
 def _message_to_dict(message: Message) -> dict[str, Any]:
@@ -209,6 +214,7 @@ def spec_from_dict(data: Any) -> PushSpec:
     except SpecError as exc:
         errors.extend(exc.prefixed("trigger").errors)
 
+    duty = rotation_from_dict(data.get("duty"), errors)
     if errors or trigger is None:
         raise SpecError(errors)
     return PushSpec(
@@ -224,6 +230,7 @@ def spec_from_dict(data: Any) -> PushSpec:
             retry_delay=retry_delay,
             heads_up_minutes=heads_up,
         ),
+        duty=duty,
     )
 
 

@@ -8,6 +8,8 @@ from datetime import datetime
 from pushgui.core.attachments import MAX_ATTACHMENTS
 from pushgui.core.channels.config import CONFIG_TYPES
 from pushgui.core.contacts import RESERVED_FIELDS
+from pushgui.core.duty import PLACEHOLDERS as DUTY_PLACEHOLDERS
+from pushgui.core.duty import validate_rotation
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.i18n import translate
 from pushgui.core.schedule.validate import validate_trigger
@@ -31,6 +33,8 @@ def _placeholder_errors(spec: PushSpec, custom_fields: Iterable[str] | None) -> 
         ("message.html", spec.message.html),
     )
     known = None if custom_fields is None else {*STANDARD, *RESERVED_FIELDS, *custom_fields}
+    if known is not None and spec.duty is not None:
+        known.update(DUTY_PLACEHOLDERS)
     for where, text in parts:
         broken = malformed_placeholders(text)
         if broken:
@@ -44,7 +48,16 @@ def _placeholder_errors(spec: PushSpec, custom_fields: Iterable[str] | None) -> 
             )
             continue
         unknown = sorted(unknown_placeholders(text, known)) if known is not None else []
-        if unknown:
+        if unknown and set(unknown) <= set(DUTY_PLACEHOLDERS):
+            errors.append(
+                FieldError(
+                    where,
+                    translate(
+                        "validation", "${{{name}}} needs a duty rotation: set one up below"
+                    ).format(name=unknown[0]),
+                )
+            )
+        elif unknown:
             names = ", ".join(f"${{{n}}}" for n in unknown)
             errors.append(
                 FieldError(
@@ -165,6 +178,8 @@ def validate_spec(
             )
         )
     errors.extend(_placeholder_errors(spec, custom_fields))
+    if spec.duty is not None:
+        errors.extend(validate_rotation(spec.duty, None))
     if trigger:
         errors.extend(
             FieldError(f"trigger.{e.field}" if e.field else "trigger", e.message)
