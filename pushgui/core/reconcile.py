@@ -22,7 +22,7 @@ from apscheduler.util import utc_timestamp_to_datetime
 from sqlalchemy import func, select, update
 
 from pushgui.core import headsup
-from pushgui.core.delivery.queue import RETRY_INSTANCES, settle_after_crash
+from pushgui.core.delivery.queue import DUE_LATER, RETRY_INSTANCES, settle_after_crash
 from pushgui.core.i18n import QT_TRANSLATE_NOOP
 from pushgui.core.runner import (
     INTERRUPTED,
@@ -127,12 +127,13 @@ def reconcile(service: PushService, now: datetime | None = None) -> ReconcileRep
 
 
 def _reschedule_retries(service: PushService, job_ids: set[str], now: datetime) -> list[int]:
-    """Runs with deliveries waiting for a retry but no retry job get one again."""
+    """Runs with deliveries waiting for a retry (or held by quiet hours) but no retry job
+    get one again."""
     with service.db.session() as session:
         waiting = session.execute(
             select(Run.push_id, Delivery.run_id, func.min(Delivery.next_attempt_at))
             .join(Run, Run.id == Delivery.run_id)
-            .where(Delivery.status == RETRYING)
+            .where(Delivery.status.in_(DUE_LATER))
             .group_by(Run.push_id, Delivery.run_id)
         ).all()
     rescheduled = []
