@@ -38,6 +38,7 @@ from pushgui.core.channels.validation import (
     validate_config,
 )
 from pushgui.core.contacts import is_email
+from pushgui.core.delivery.quiet import QuietHoursBook
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.secrets import SecretStoreError
 from pushgui.ui.channel_fields import (
@@ -60,6 +61,7 @@ from pushgui.ui.channel_kinds import (
     kind_icon,
     kind_label,
 )
+from pushgui.ui.quiet_hours_field import QuietHoursField
 from pushgui.ui.trigger_editors.base import ErrorLabel, hint_label, with_error
 
 log = logging.getLogger(__name__)
@@ -196,6 +198,12 @@ class ChannelForm(QDialog):
         self.fields_host = QVBoxLayout()
         self.fields_host.setContentsMargins(0, 0, 0, 0)
         self._fields_widget: QWidget | None = None
+        # Quiet hours (issue 16): kept beside the config, in the settings table.
+        self.quiet_field = QuietHoursField(self)
+        if channel_id is not None:
+            self.quiet_field.set_quiet(QuietHoursBook(book.db).get(kind, channel_id))
+        self.errors["quiet_hours"] = self.quiet_field.error
+        self.quiet_field.changed.connect(lambda: self._edited("quiet_hours"))
 
         # -- test ---------------------------------------------------------------------------
         self.test_to_label = QLabel(self.tr("Send the &test to:"), self)
@@ -252,6 +260,7 @@ class ChannelForm(QDialog):
         layout.addLayout(header)
         layout.addWidget(self.paste_frame)
         layout.addLayout(self.fields_host)
+        layout.addWidget(self.quiet_field)
         layout.addStretch(1)
         layout.addWidget(line)
         layout.addLayout(test_box)
@@ -272,7 +281,7 @@ class ChannelForm(QDialog):
         if self._fields_widget is not None:
             self._fields_widget.hide()
             self._fields_widget.deleteLater()
-        for key in [k for k in self.errors if k != "name"]:
+        for key in [k for k in self.errors if k not in ("name", "quiet_hours")]:
             del self.errors[key]
         self.inputs.clear()
         self.warnings.clear()
@@ -500,7 +509,7 @@ class ChannelForm(QDialog):
             errors = list(exc.errors)
         if with_name and not self.name_edit.text().strip():
             errors.insert(0, FieldError("name", self.tr("Give the channel a name")))
-        return errors
+        return errors + self.quiet_field.problems()
 
     # -- live checking -----------------------------------------------------------------------
 
@@ -683,6 +692,7 @@ class ChannelForm(QDialog):
             return
         try:
             channel_id = self.book.save(self.name_edit.text(), self.config(), self.channel_id)
+            QuietHoursBook(self.book.db).set(self.kind, channel_id, self.quiet_field.quiet())
         except SpecError as exc:
             self._show_errors(exc.errors)
             return

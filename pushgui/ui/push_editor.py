@@ -42,6 +42,7 @@ from pushgui.core.specs import MAX_NAME, Message, PushOptions, PushSpec, Target
 from pushgui.core.validation import validate_spec
 from pushgui.ui import run_marks
 from pushgui.ui.delivery_options import DeliveryOptionsEditor
+from pushgui.ui.duty_editor import DutyRotationEditor
 from pushgui.ui.i18n import format_datetime
 from pushgui.ui.message_preview import DryRunDialog, MessagePreviewDialog, PlaceholderButton
 from pushgui.ui.targets_editor import TargetsEditor
@@ -311,11 +312,16 @@ class PushEditorDialog(QDialog):
         box.addLayout(row)
         box.addWidget(self.options_editor)
         self.options_editor.hide()
+        self.duty_editor = DutyRotationEditor(self._contacts, self)  # ${on_duty}, issue 16
+        self.duty_editor.changed.connect(self._schedule_refresh)
+        box.addWidget(self.duty_editor)
+        self.duty_editor.hide()
         return box
 
     def set_more_options_shown(self, shown: bool) -> None:
         self.more_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
         self.options_editor.setVisible(shown)
+        self.duty_editor.setVisible(shown)
         self.more_summary.setVisible(not shown)
         self._make_room()
 
@@ -414,7 +420,8 @@ class PushEditorDialog(QDialog):
         self.targets_editor.set_targets(spec.targets if spec else fresh.targets)
         self.options_editor.set_options(spec.options if spec else fresh.options)
         self.options_editor.set_attachments(spec.message.attachments if spec else ())
-        if spec is not None and spec.message.attachments:
+        self.duty_editor.set_rotation(spec.duty if spec else None)
+        if spec is not None and (spec.message.attachments or spec.duty):
             self.set_more_options_shown(True)
         if spec is None:
             self.zone_combo.set_zone(fresh.timezone or default_timezone())
@@ -504,6 +511,7 @@ class PushEditorDialog(QDialog):
             trigger=self.trigger_spec(),
             targets=self.targets_editor.targets(),
             options=self.options_editor.options(base),
+            duty=self.duty_editor.rotation(),
         )
         if self._original is not None:
             spec = replace(spec, enabled=self._original.enabled)
@@ -569,9 +577,15 @@ class PushEditorDialog(QDialog):
         self._show_errors([e for e in errors if self._shown(e)], editor)
         trigger_ok = not any(e.field == "trigger" or e.field.startswith("trigger.") for e in errors)
         self._show_schedule(spec.trigger if trigger_ok else None)
+        self.duty_editor.show_errors(errors)
+        due = [f.at for f in preview(spec.trigger, 5)] if trigger_ok and spec.duty else []
+        self.duty_editor.show_preview(due)
         self._show_reach(spec)
         self.more_summary.setText(self.options_editor.summary())
-        if any(e.field.startswith("options.") or e.field == "message.attachments" for e in errors):
+        if any(
+            e.field.startswith(("options.", "duty")) or e.field == "message.attachments"
+            for e in errors
+        ):
             self.set_more_options_shown(True)
         self.save_button.setEnabled(not errors)
         # A disabled Save says why, even before the errors are shown beside their fields.
@@ -667,7 +681,7 @@ class PushEditorDialog(QDialog):
         for error in errors:
             if (
                 error.field == "targets"
-                or error.field.startswith(("targets[", "options."))
+                or error.field.startswith(("targets[", "options.", "duty"))
                 or error.field == "message.attachments"
             ):
                 continue
