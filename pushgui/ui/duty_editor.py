@@ -65,7 +65,7 @@ class DutyRotationEditor(QWidget):
         self.order_list = QListWidget(self)
         self.order_list.setAccessibleName(self.tr("Turn order"))
         self.order_list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.order_list.setMaximumHeight(self.fontMetrics().height() * 6)
+        self.order_list.setMaximumHeight(self.fontMetrics().height() * 5)
         self.start_edit = make_date_edit(self)
         self.start_edit.setAccessibleName(self.tr("First person on duty on"))
         self.per_combo = QComboBox(self)
@@ -85,8 +85,10 @@ class DutyRotationEditor(QWidget):
         self.swap_button.setToolTip(self.tr("This person takes the turn on this date"))
         self.swaps_list = QListWidget(self)
         self.swaps_list.setAccessibleName(self.tr("Swaps"))
-        self.swaps_list.setMaximumHeight(self.fontMetrics().height() * 4)
+        self.swaps_list.setMaximumHeight(self.fontMetrics().height() * 3)
+        self.swaps_list.hide()  # shown once there is a swap
         self.remove_swap = QPushButton(self.tr("Remove swap"), self)
+        self.remove_swap.setEnabled(False)
         self.preview = QLabel(self)
         self.preview.setWordWrap(True)
         self.preview.setTextFormat(Qt.TextFormat.PlainText)
@@ -202,6 +204,8 @@ class DutyRotationEditor(QWidget):
 
     def _show_swaps(self) -> None:
         self.swaps_list.clear()
+        self.swaps_list.setVisible(bool(self._swaps))
+        self.remove_swap.setEnabled(bool(self._swaps))
         for swap in self._swaps:
             name = self._names.get(swap.contact_id, f"#{swap.contact_id}")
             self.swaps_list.addItem(
@@ -264,8 +268,8 @@ class DutyRotationEditor(QWidget):
         if rotation is None or not rotation.order or not due:
             self.preview.setText("")
             return
-        lines = [
+        turns = [
             self.tr("%1: %2").replace("%1", format_date(at.date())).replace("%2", name)
             for at, name in upcoming(rotation, due[:PREVIEW_RUNS], self._names)
         ]
-        self.preview.setText(self.tr("On duty at the next runs:") + "\n" + "\n".join(lines))
+        self.preview.setText(self.tr("On duty at the next runs:") + " " + " · ".join(turns))

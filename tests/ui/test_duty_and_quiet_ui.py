@@ -93,7 +93,7 @@ def test_the_rotation_is_set_from_a_group_reordered_swapped_and_previewed(qtbot,
     # The preview names someone for each of the next runs.
     text = duty.preview.text()
     assert text.startswith("On duty at the next runs:")
-    assert len(text.splitlines()) == 6
+    assert text.count(" · ") == 4  # five runs
 
     # Loading the saved reminder shows the same rotation.
     again = _editor(qtbot, book, dialog.push_spec())
