@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import delete, func, select
 
+from pushgui.core.duty import people
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.i18n import translate
 from pushgui.core.specs import spec_from_dict
@@ -150,13 +151,17 @@ class ContactBook:
             session.execute(delete(Contact).where(Contact.id.in_(list(contact_ids))))
 
     def pushes_using(self, contact_ids: Iterable[int]) -> list[str]:
-        """Names of pushes that send to any of these contacts directly or through a group."""
+        """Names of pushes that send to any of these contacts directly or through a group,
+        or name them in a duty rotation."""
         wanted = set(contact_ids)
         groups = {g.id for g in self.groups() if wanted & set(g.member_ids)}
         names = []
         with self.db.session() as session:
             for name, text in session.execute(select(Push.name, Push.spec)).all():
                 spec = spec_from_dict(json.loads(text))
+                if wanted & people(spec.duty):  # on duty in its rotation
+                    names.append(name)
+                    continue
                 for target in spec.targets:
                     if wanted & set(target.contact_ids) or groups & set(target.group_ids):
                         names.append(name)

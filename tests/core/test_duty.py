@@ -261,3 +261,18 @@ def test_the_placeholder_needs_a_rotation():
         ("message.title", "${值班人} needs a duty rotation: set one up below"),
         ("message.body", "${on_duty} needs a duty rotation: set one up below"),
     ]
+
+
+def test_deleting_someone_on_duty_names_the_reminder_first(team):
+    book, ids, group, service = team
+    service.create(_standup(ids, group))
+    assert book.pushes_using([ids[3]]) == ["Standup"]
+    loose = book.save(ContactRecord("Eve"))
+    assert book.pushes_using([loose]) == []
+    swap_only = replace(
+        _standup(ids[:2], None),
+        name="Swapped",
+        duty=Rotation((ids[0],), START, swaps=(Swap(START, loose),)),
+    )
+    service.create(swap_only)
+    assert book.pushes_using([loose]) == ["Swapped"]
