@@ -21,7 +21,7 @@ from apscheduler.triggers.date import DateTrigger
 from apscheduler.util import utc_timestamp_to_datetime
 from sqlalchemy import func, select, update
 
-from pushgui.core import headsup
+from pushgui.core import headsup, nagging
 from pushgui.core.delivery.queue import DUE_LATER, RETRY_INSTANCES, settle_after_crash
 from pushgui.core.i18n import QT_TRANSLATE_NOOP
 from pushgui.core.runner import (
@@ -116,6 +116,7 @@ def reconcile(service: PushService, now: datetime | None = None) -> ReconcileRep
             report.added.append(push_id)
     report.retries = _reschedule_retries(service, {row[0] for row in job_rows}, now)
     _arm_headsups(service, present, pushes, {row[0] for row in job_rows} - set(report.removed))
+    nagging.rearm(service.db, service.scheduler, {row[0] for row in job_rows} - set(report.removed))
     if report:
         log.info(
             "Reconciled jobs: added %s, rebuilt %s, removed %s",

@@ -9,6 +9,7 @@ from typing import Any, Literal
 from pushgui.core.duty import Rotation, rotation_from_dict, rotation_to_dict
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.i18n import translate
+from pushgui.core.nag import NagSpec, nag_from_dict, nag_to_dict
 from pushgui.core.schedule.spec import TriggerSpec, trigger_from_dict, trigger_to_dict
 
 MissedPolicy = Literal["once", "all", "skip", "late"]
@@ -64,6 +65,7 @@ class PushSpec:
     options: PushOptions = field(default_factory=PushOptions)
     enabled: bool = True
     duty: Rotation | None = None  # the ${on_duty} rotation (core/duty.py)
+    nag: NagSpec | None = None  # nag until done, then escalate (core/nag.py)
 
     def renamed(self, name: str) -> PushSpec:
         return replace(self, name=name)
@@ -89,6 +91,8 @@ def spec_to_dict(spec: PushSpec) -> dict[str, Any]:
     }
     if spec.duty is not None:  # written only when set, like heads_up_minutes
         out["duty"] = rotation_to_dict(spec.duty)
+    if spec.nag is not None:
+        out["nag"] = nag_to_dict(spec.nag)
     return out
 
 
@@ -215,6 +219,7 @@ def spec_from_dict(data: Any) -> PushSpec:
         errors.extend(exc.prefixed("trigger").errors)
 
     duty = rotation_from_dict(data.get("duty"), errors)
+    nag = nag_from_dict(data.get("nag"), errors)
     if errors or trigger is None:
         raise SpecError(errors)
     return PushSpec(
@@ -231,6 +236,7 @@ def spec_from_dict(data: Any) -> PushSpec:
             heads_up_minutes=heads_up,
         ),
         duty=duty,
+        nag=nag,
     )
 
 

@@ -12,6 +12,7 @@ from pushgui.core.duty import PLACEHOLDERS as DUTY_PLACEHOLDERS
 from pushgui.core.duty import validate_rotation
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.i18n import translate
+from pushgui.core.nag import validate_nag
 from pushgui.core.schedule.validate import validate_trigger
 from pushgui.core.specs import MAX_BODY, MAX_HTML, MAX_NAME, MAX_TITLE, PushSpec
 from pushgui.core.templating import STANDARD, malformed_placeholders, unknown_placeholders
@@ -180,6 +181,8 @@ def validate_spec(
     errors.extend(_placeholder_errors(spec, custom_fields))
     if spec.duty is not None:
         errors.extend(validate_rotation(spec.duty, None))
+    if spec.nag is not None:
+        errors.extend(validate_nag(spec.nag))
     if trigger:
         errors.extend(
             FieldError(f"trigger.{e.field}" if e.field else "trigger", e.message)

@@ -113,9 +113,11 @@ class ReminderWindow(QWidget):
     Signals:
         snoozed(object): the user snoozed the reminder until this aware datetime; the
             window closes right after.
+        done(): the user dismissed it with its button (done: a nag stops).
     """
 
     snoozed = Signal(object)
+    done = Signal()
 
     def __init__(
         self,
@@ -195,6 +197,7 @@ class ReminderWindow(QWidget):
         )
         self.dismiss_button.setDefault(True)
         self.dismiss_button.setAutoDefault(True)
+        self.dismiss_button.clicked.connect(self.done)
         self.dismiss_button.clicked.connect(self.close)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
 
@@ -272,8 +275,11 @@ class ReminderPresenter(QObject):
         shown(int): the push id of a reminder that was just shown.
         snoozed(int, object): a reminder of this push id was snoozed until this datetime.
         open_changed(): :attr:`open_reminders` changed.
+        done(int): a reminder of this push id was marked done (its Done action, or its
+            window's Dismiss button); nagging stops (``pushgui/core/nagging.py``).
     """
 
+    done = Signal(int)
     shown = Signal(int)
     snoozed = Signal(int, object)
     open_changed = Signal()
@@ -382,6 +388,7 @@ class ReminderPresenter(QObject):
         window.reminder = reminder
         window.set_snooze_available(self._scheduler() is not None)
         window.snoozed.connect(lambda until: self._snooze(reminder, until))
+        window.done.connect(lambda: self.done.emit(reminder.push_id))
         window.destroyed.connect(lambda *_: self._forget(window))
         self.windows.append(window)
         window.show()
@@ -418,6 +425,7 @@ class ReminderPresenter(QObject):
             return
         if key == DONE:
             self.answer(reminder)
+            self.done.emit(reminder.push_id)
         elif key.startswith(SNOOZE_PREFIX):
             choice = key.removeprefix(SNOOZE_PREFIX)
             if choice in CHOICES:

@@ -24,6 +24,7 @@ from pushgui.core.channels.desktop import KIND as DESKTOP
 from pushgui.core.contacts import ContactBook
 from pushgui.core.headsup import register_handler as register_headsup_handler
 from pushgui.core.history import History, HistoryFilter
+from pushgui.core.nagging import mark_done
 from pushgui.core.paths import Locations
 from pushgui.core.preferences import Preferences
 from pushgui.core.service import PushService, push_id_of
@@ -130,6 +131,7 @@ class DesktopShell(QObject):
         self.desktop_sender.reminder_due.connect(self.presenter.present)
         register_sender(DESKTOP, self.desktop_sender)
         self.presenter.open_changed.connect(self._on_open_reminders)
+        self.presenter.done.connect(lambda push_id: mark_done(service.db, push_id, scheduler))
         self.window.reminder_requested.connect(self.presenter.show_window)
         self.headsup = HeadsUpPresenter(service, self)
         self.headsup.edit_requested.connect(self._edit_push)

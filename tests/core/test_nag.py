@@ -1,0 +1,213 @@
+"""Nag until done, then escalate: each nag time and the escalation sent once (twice-fired
+jobs, concurrent jobs, a lost job after a restart), done stops both; with an injected clock,
+a real scheduler and a local fake Slack server for the escalation."""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from pushgui.core import context
+from pushgui.core.channel_book import ChannelBook
+from pushgui.core.channels.config import SlackConfig
+from pushgui.core.errors import SpecError
+from pushgui.core.executor import running_for
+from pushgui.core.nag import NagSpec, validate_nag
+from pushgui.core.nagging import mark_done, nag_due, nag_job_id
+from pushgui.core.runner import run_push
+from pushgui.core.secrets import KeyringSecrets
+from pushgui.core.service import PushService
+from pushgui.core.specs import Message, Target, spec_from_dict, spec_to_dict
+from pushgui.core.store.models import Delivery, Nag, Run
+from tests.core.conftest import HANG
+from tests.helpers import weekdays_at_nine
+
+T0 = datetime(2030, 1, 7, 8, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def world(database, scheduler, fake):
+    secrets = KeyringSecrets()
+    context.bind(secrets, scheduler)
+    room = ChannelBook(database, secrets).save(
+        "Team room", SlackConfig(webhook_url=fake.url + "/services/T000/B000/XXXX")
+    )
+    yield PushService(database, scheduler), room
+    context.bind(None, None)
+
+
+def _nagging(room, every=10, after=25):
+    return replace(
+        weekdays_at_nine("Pay the invoices"),
+        message=Message("Pay the invoices", "Before noon"),
+        nag=NagSpec(every, after, {"kind": "slack", "channel_id": room}),
+    )
+
+
+def _at(minutes):
+    return lambda: T0 + timedelta(minutes=minutes)
+
+
+def _run_id(database):
+    with database.session() as session:
+        return session.execute(select(Run.id)).scalar_one()
+
+
+def _slack_texts(fake):
+    return [r.json["text"] for r in fake.requests]
+
+
+def test_nags_until_done_and_escalates_once(world, database, scheduler, desktop, fake):
+    service, room = world
+    push_id = service.create(_nagging(room))
+    with running_for(T0):
+        assert run_push(push_id) == "ok"
+    run_id = _run_id(database)
+    job = scheduler.get_job(nag_job_id(push_id, run_id))
+    assert job.next_run_time == T0 + timedelta(minutes=10)
+    assert len(desktop.shown) == 1
+
+    assert nag_due(run_id, clock=_at(10)) == "nagged"
+    assert [m.title for m in desktop.shown] == ["Pay the invoices"] * 2
+    assert scheduler.get_job(nag_job_id(push_id, run_id)).next_run_time == _at(20)()
+    # The same job time fired twice (a crash before the job store noted it): one nag.
+    assert nag_due(run_id, clock=_at(10)) == "waiting"
+    assert len(desktop.shown) == 2
+
+    # Restart with the job lost: reconcile arms it again from the row.
+    scheduler.remove_job(nag_job_id(push_id, run_id))
+    service.reconcile(now=_at(11)())
+    assert scheduler.get_job(nag_job_id(push_id, run_id)).next_run_time == _at(20)()
+
+    assert nag_due(run_id, clock=_at(20)) == "nagged"
+    assert nag_due(run_id, clock=_at(25)) == "escalated"
+    assert len(desktop.shown) == 3
+    assert len(fake.requests) == 1
+    [text] = _slack_texts(fake)
+    assert "Not done: Pay the invoices" in text
+    assert "not marked done within 25 minutes" in text
+    assert nag_due(run_id, clock=_at(26)) == "waiting"
+    assert len(fake.requests) == 1  # escalated once
+
+    assert mark_done(database, push_id, scheduler, clock=_at(27)) == 1
+    assert scheduler.get_job(nag_job_id(push_id, run_id)) is None
+    assert nag_due(run_id, clock=_at(30)) == "done"  # a job that fired anyway
+    assert len(desktop.shown) == 3 and len(fake.requests) == 1
+    with database.session() as session:
+        statuses = session.execute(
+            select(Delivery.channel, Delivery.status).order_by(Delivery.id)
+        ).all()
+        row = session.execute(select(Nag)).scalars().one()
+    assert [tuple(s) for s in statuses] == [("desktop", "sent")] * 3 + [("slack", "sent")]
+    assert (row.nags_sent, row.escalated_at, row.done_at) == (2, _at(25)(), _at(27)())
+
+
+def test_done_before_the_escalation_means_nobody_is_told(world, database, scheduler, desktop, fake):
+    service, room = world
+    push_id = service.create(_nagging(room))
+    with running_for(T0):
+        run_push(push_id)
+    run_id = _run_id(database)
+    assert nag_due(run_id, clock=_at(10)) == "nagged"
+    mark_done(database, push_id, scheduler, clock=_at(12))
+    assert nag_due(run_id, clock=_at(25)) == "done"
+    assert fake.requests == [] and len(desktop.shown) == 2
+
+
+def test_two_jobs_at_once_escalate_once_and_a_long_sleep_gives_one_nag(
+    world, database, scheduler, desktop, fake
+):
+    service, room = world
+    push_id = service.create(_nagging(room))
+    with running_for(T0):
+        run_push(push_id)
+    run_id = _run_id(database)
+    # Asleep for three hours: eighteen nag times passed; one nag goes, and the escalation.
+    gate = threading.Barrier(2)
+    results = []
+
+    def fire():
+        gate.wait(HANG)
+        results.append(nag_due(run_id, clock=_at(180)))
+
+    threads = [threading.Thread(target=fire) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(HANG)
+    assert sorted(results) == ["both", "waiting"]
+    assert len(fake.requests) == 1 and len(desktop.shown) == 2
+    assert scheduler.get_job(nag_job_id(push_id, run_id)).next_run_time == _at(190)()
+
+
+def test_the_real_scheduler_fires_the_nag_job(world, database, scheduler, desktop, fake):
+    """Due two hours ago by the real clock: resuming the scheduler fires the nag job, which
+    sends one nag and the escalation, and sets itself for the next nag time."""
+    service, room = world
+    push_id = service.create(_nagging(room, every=30, after=60))
+    due = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=2)
+    with running_for(due):
+        run_push(push_id)
+    scheduler.resume()
+    run_id = _run_id(database)
+
+    def rearmed():
+        job = scheduler.get_job(nag_job_id(push_id, run_id))
+        return job is not None and job.next_run_time > datetime.now(UTC)
+
+    deadline = time.monotonic() + HANG
+    while not (rearmed() and len(fake.requests) == 1) and time.monotonic() < deadline:
+        scheduler.wait_for_pass()
+    assert rearmed()
+    assert len(fake.requests) == 1 and len(desktop.shown) == 2
+
+
+def test_a_later_run_stops_the_earlier_runs_nags(world, database, scheduler, desktop):
+    service, room = world
+    push_id = service.create(_nagging(room, after=0))
+    with running_for(T0):
+        run_push(push_id)
+    with running_for(T0 + timedelta(days=1)):
+        run_push(push_id)
+    with database.session() as session:
+        first, second = session.execute(select(Nag).order_by(Nag.id)).scalars().all()
+        assert first.done_at is not None and second.done_at is None
+    assert nag_due(first.run_id, clock=_at(10)) == "done"
+
+
+def test_only_reminders_to_oneself_nag(world, database, scheduler, fake):
+    service, room = world
+    room_only = replace(_nagging(room), targets=(Target("slack", room),))
+    push_id = service.create(room_only)
+    with running_for(T0):
+        run_push(push_id)
+    with database.session() as session:
+        assert session.execute(select(Nag)).scalars().all() == []
+
+
+def test_bad_nag_settings_are_named():
+    assert validate_nag(NagSpec(10, 25, {"kind": "slack", "channel_id": 1})) == []
+    cases = [
+        (NagSpec(0), "nag.every_minutes"),
+        (NagSpec(24 * 60 + 1), "nag.every_minutes"),
+        (
+            NagSpec(10, 7 * 24 * 60 + 1, {"kind": "slack", "channel_id": 1}),
+            "nag.escalate_after_minutes",
+        ),
+        (NagSpec(10, 30), "nag.escalate_to"),
+        (NagSpec(10, 30, {"kind": "desktop"}), "nag.escalate_to"),
+    ]
+    for nag, field in cases:
+        assert [e.field for e in validate_nag(nag)] == [field]
+    spec = _nagging(3)
+    assert spec_from_dict(spec_to_dict(spec)) == spec
+    data = spec_to_dict(spec)
+    data["nag"] = {"every_minutes": "10"}
+    with pytest.raises(SpecError) as caught:
+        spec_from_dict(data)
+    assert [e.field for e in caught.value.errors] == ["nag.every_minutes"]
