@@ -45,6 +45,7 @@ from pushgui.ui.delivery_options import DeliveryOptionsEditor
 from pushgui.ui.duty_editor import DutyRotationEditor
 from pushgui.ui.i18n import format_datetime
 from pushgui.ui.message_preview import DryRunDialog, MessagePreviewDialog, PlaceholderButton
+from pushgui.ui.nag_editor import NagEditor
 from pushgui.ui.targets_editor import TargetsEditor
 from pushgui.ui.trigger_editors.base import (
     ErrorLabel,
@@ -316,12 +317,17 @@ class PushEditorDialog(QDialog):
         self.duty_editor.changed.connect(self._schedule_refresh)
         box.addWidget(self.duty_editor)
         self.duty_editor.hide()
+        self.nag_editor = NagEditor(self._contacts, self._channels, self)  # issue 16
+        self.nag_editor.changed.connect(self._schedule_refresh)
+        box.addWidget(self.nag_editor)
+        self.nag_editor.hide()
         return box
 
     def set_more_options_shown(self, shown: bool) -> None:
         self.more_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
         self.options_editor.setVisible(shown)
         self.duty_editor.setVisible(shown)
+        self.nag_editor.setVisible(shown)
         self.more_summary.setVisible(not shown)
         self._make_room()
 
@@ -421,7 +427,8 @@ class PushEditorDialog(QDialog):
         self.options_editor.set_options(spec.options if spec else fresh.options)
         self.options_editor.set_attachments(spec.message.attachments if spec else ())
         self.duty_editor.set_rotation(spec.duty if spec else None)
-        if spec is not None and (spec.message.attachments or spec.duty):
+        self.nag_editor.set_nag(spec.nag if spec else None)
+        if spec is not None and (spec.message.attachments or spec.duty or spec.nag):
             self.set_more_options_shown(True)
         if spec is None:
             self.zone_combo.set_zone(fresh.timezone or default_timezone())
@@ -512,6 +519,7 @@ class PushEditorDialog(QDialog):
             targets=self.targets_editor.targets(),
             options=self.options_editor.options(base),
             duty=self.duty_editor.rotation(),
+            nag=self.nag_editor.nag(),
         )
         if self._original is not None:
             spec = replace(spec, enabled=self._original.enabled)
@@ -578,12 +586,13 @@ class PushEditorDialog(QDialog):
         trigger_ok = not any(e.field == "trigger" or e.field.startswith("trigger.") for e in errors)
         self._show_schedule(spec.trigger if trigger_ok else None)
         self.duty_editor.show_errors(errors)
+        self.nag_editor.show_errors(errors)
         due = [f.at for f in preview(spec.trigger, 5)] if trigger_ok and spec.duty else []
         self.duty_editor.show_preview(due)
         self._show_reach(spec)
         self.more_summary.setText(self.options_editor.summary())
         if any(
-            e.field.startswith(("options.", "duty")) or e.field == "message.attachments"
+            e.field.startswith(("options.", "duty", "nag")) or e.field == "message.attachments"
             for e in errors
         ):
             self.set_more_options_shown(True)
@@ -681,7 +690,7 @@ class PushEditorDialog(QDialog):
         for error in errors:
             if (
                 error.field == "targets"
-                or error.field.startswith(("targets[", "options.", "duty"))
+                or error.field.startswith(("targets[", "options.", "duty", "nag"))
                 or error.field == "message.attachments"
             ):
                 continue

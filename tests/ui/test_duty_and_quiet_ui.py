@@ -3,6 +3,7 @@ form, through their real widgets (issue 16)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, time
 
 import pytest
@@ -14,6 +15,7 @@ from pushgui.core.channels.config import SlackConfig
 from pushgui.core.contacts import ContactBook, ContactRecord, GroupRecord
 from pushgui.core.delivery.quiet import QuietHours, QuietHoursBook
 from pushgui.core.duty import Swap
+from pushgui.core.nag import NagSpec
 from pushgui.core.schedule.spec import CalendarSpec
 from pushgui.core.secrets import KeyringSecrets
 from pushgui.core.specs import Message, PushSpec
@@ -21,6 +23,7 @@ from pushgui.core.store import db as store_db
 from pushgui.core.store.db import open_database
 from pushgui.ui.channel_form import ChannelForm
 from pushgui.ui.push_editor import PushEditorDialog
+from pushgui.ui.reminders import ReminderPresenter
 
 
 @pytest.fixture
@@ -130,3 +133,44 @@ def test_the_channel_form_stores_quiet_hours_beside_the_channel(qtbot, database)
     reopened = ChannelForm(book, channel_id=channel)
     qtbot.addWidget(reopened)
     assert reopened.quiet_field.quiet() == stored
+
+
+def test_nag_and_escalation_are_set_in_the_editor(qtbot, database, team):
+    book, _ids, _group = team
+    channels = ChannelBook(database, KeyringSecrets())
+    room = channels.save("Room", SlackConfig(webhook_url="https://hooks.slack.com/services/T/B/X"))
+    dialog = PushEditorDialog(
+        spec=replace(_standup(), message=Message("Pay the invoices")),
+        contacts=book,
+        channels=channels,
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.set_more_options_shown(True)
+    nag = dialog.nag_editor
+    assert not nag.every_spin.isEnabled()
+    nag.nag_box.setChecked(True)
+    nag.every_spin.setValue(15)
+    nag.escalate_box.setChecked(True)
+    # Escalating to nobody is named next to the section and blocks Save.
+    qtbot.waitUntil(lambda: "Choose who is told" in nag.error.text())
+    assert not dialog.save_button.isEnabled()
+    nag.after_spin.setValue(45)
+    nag.target_combo.setCurrentIndex(
+        nag.target_combo.findText("Room", Qt.MatchFlag.MatchStartsWith)
+    )
+    qtbot.waitUntil(lambda: dialog.save_button.isEnabled())
+    spec = dialog.push_spec()
+    assert spec.nag == NagSpec(15, 45, {"kind": "slack", "channel_id": room})
+    again = PushEditorDialog(spec=spec, contacts=book, channels=channels)
+    qtbot.addWidget(again)
+    assert again.push_spec().nag == spec.nag
+
+
+def test_done_in_the_reminder_window_is_told(qtbot):
+    presenter = ReminderPresenter(None)
+    presenter.present(7, "Invoices", "Pay the invoices", "")
+    [window] = presenter.windows
+    with qtbot.waitSignal(presenter.done) as done:
+        qtbot.mouseClick(window.dismiss_button, Qt.MouseButton.LeftButton)
+    assert done.args == [7]
