@@ -42,6 +42,7 @@ from pushgui.core.executor import delivery_engine
 from pushgui.core.i18n import translate
 from pushgui.core.nag import MAX_EVERY
 from pushgui.core.recipients import expand
+from pushgui.core.schedule.zones import zone
 from pushgui.core.specs import PushSpec, Target, spec_from_dict
 from pushgui.core.store import db
 from pushgui.core.store.db import Database
@@ -325,7 +326,9 @@ def _escalation_rows(
     channels = {c.id: c for c in ChannelBook(database, context.secrets()).channels()}
     recipients = expand(replace(spec, targets=(target,)), ContactBook(database), channels)
     title, body = escalation_text(
-        spec.message.title or spec.name, nag.escalate_after_minutes, row.due_at.astimezone()
+        spec.message.title or spec.name,
+        nag.escalate_after_minutes,
+        row.due_at.astimezone(zone(spec.trigger.timezone)),
     )
     return [
         {

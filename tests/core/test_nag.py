@@ -91,6 +91,7 @@ def test_nags_until_done_and_escalates_once(world, database, scheduler, desktop,
     [text] = _slack_texts(fake)
     assert "Not done: Pay the invoices" in text
     assert "not marked done within 25 minutes" in text
+    assert "due at 2030-01-07 09:00" in text  # in the reminder's own zone (Europe/Berlin)
     assert nag_due(run_id, clock=_at(26)) == "waiting"
     assert len(fake.requests) == 1  # escalated once
 
