@@ -22,11 +22,10 @@ from pathlib import Path
 from aiosmtpd.controller import Controller
 
 from bench.report import median, publish, table
-from pushgui.core import context
 from pushgui.core.channel_book import ChannelBook
 from pushgui.core.channels.config import EmailConfig
 from pushgui.core.contacts import ContactBook, ContactRecord, GroupRecord
-from pushgui.core.executor import running_for
+from pushgui.core.jobs import JobContext
 from pushgui.core.runner import run_push
 from pushgui.core.schedule.spec import CalendarSpec
 from pushgui.core.secrets import SessionSecrets
@@ -66,10 +65,9 @@ def plain_loop(port: int, addresses: list[str]) -> float:
     return time.perf_counter() - start
 
 
-def prepare_pushgui(folder: Path, port: int, count: int) -> int:
+def prepare_pushgui(folder: Path, port: int, count: int) -> tuple[JobContext, int]:
     database = open_database(folder)
     secrets = SessionSecrets()
-    context.bind(secrets, None)
     channel = ChannelBook(database, secrets).save(
         "Local",
         EmailConfig(host="127.0.0.1", port=port, security="none", sender_address="r@example.com"),
@@ -84,13 +82,12 @@ def prepare_pushgui(folder: Path, port: int, count: int) -> int:
         targets=(Target("email", channel, (), (group,)),),
     )
     [push_id] = PushService(database).save_new([spec])
-    return push_id
+    return JobContext(database, secrets), push_id
 
 
-def pushgui_run(push_id: int, round_no: int) -> float:
+def pushgui_run(context: JobContext, push_id: int, round_no: int) -> float:
     start = time.perf_counter()
-    with running_for(datetime(2030, 1, 1, round_no, tzinfo=UTC)):
-        status = run_push(push_id)
+    status = run_push(push_id, context=context.at(datetime(2030, 1, 1, round_no, tzinfo=UTC)))
     elapsed = time.perf_counter() - start
     if status != "ok":
         raise SystemExit(f"pushgui run ended {status}")
@@ -109,12 +106,12 @@ def main() -> None:
     controller.start()
     try:
         with tempfile.TemporaryDirectory() as folder:
-            push_id = prepare_pushgui(Path(folder), port, args.recipients)
+            context, push_id = prepare_pushgui(Path(folder), port, args.recipients)
             addresses = [f"p{i}@example.com" for i in range(args.recipients)]
             plain, ours = [], []
             for round_no in range(args.rounds):
                 plain.append(plain_loop(port, addresses))
-                ours.append(pushgui_run(push_id, round_no))
+                ours.append(pushgui_run(context, push_id, round_no))
             expected = 2 * args.rounds * args.recipients
             if counter.count != expected:
                 raise SystemExit(f"server received {counter.count} messages, expected {expected}")

@@ -54,7 +54,7 @@ def main() -> None:
 
     from PySide6.QtCore import QCoreApplication, Qt
 
-    from pushgui.ui.history_model import RECIPIENT, STARTED, HistoryTableModel
+    from pushgui.ui.history.history_model import RECIPIENT, STARTED, HistoryTableModel
 
     _app = QCoreApplication.instance() or QCoreApplication([])
     data = rows()

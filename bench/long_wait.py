@@ -31,6 +31,7 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -116,7 +117,7 @@ def start_pushgui(folder: Path, url: str, wall_clock: Callable[[], float] | None
 def long_wait(app: object, url: str, arrivals: Arrivals, folder: Path, wait: float) -> list[float]:
     """Lateness (ms) of pushgui and of the baseline for a push due ``wait`` s ahead."""
     runtime = start_pushgui(folder, url)
-    channel = _channel_id(folder)
+    channel = _channel_id(runtime, folder)
     due = math.ceil(time.time()) + wait
     ours_at = datetime.fromtimestamp(due, UTC)
     theirs_at = ours_at + timedelta(seconds=2)
@@ -145,7 +146,7 @@ def clock_jump(
     aps_base.datetime = _ShiftedDatetime  # type: ignore[misc]
     try:
         runtime = start_pushgui(folder, url, wall_clock=Shift.wall)
-        channel = _channel_id(folder)
+        channel = _channel_id(runtime, folder)
         due = datetime.fromtimestamp(math.ceil(time.time()) + JUMP_AHEAD_S, UTC)
         runtime.service.create(webhook_spec("jump pushgui", due, channel))  # type: ignore[attr-defined]
         baseline = baseline_scheduler(url, "jump baseline", due + timedelta(seconds=2))
@@ -174,12 +175,11 @@ def clock_jump(
     )
 
 
-def _channel_id(folder: Path) -> int:
+def _channel_id(runtime: Any, folder: Path) -> int:
     from pushgui.core.channel_book import ChannelBook
     from pushgui.core.secrets import PlainFileSecrets
-    from pushgui.core.store import db
 
-    return ChannelBook(db.current(), PlainFileSecrets(folder)).channels()[0].id
+    return ChannelBook(runtime.db, PlainFileSecrets(folder)).channels()[0].id
 
 
 def _fmt(value: float, unit: str, digits: int = 0) -> str:

@@ -19,7 +19,7 @@ import time
 
 FILTERS = ("standup", "item 4242", "zzz-nothing", "")
 # Imported by the window's last piece of deferred start-up work (pushgui.ui.startup).
-LAST_DEFERRED = "pushgui.ui.push_editor"
+LAST_DEFERRED = "pushgui.ui.editor.push_editor"
 
 
 def _rss_mb() -> float:
@@ -40,7 +40,7 @@ def _measure_in_app(report: dict[str, object]) -> None:
     from PySide6.QtCore import QThreadPool
     from PySide6.QtWidgets import QApplication
 
-    from pushgui.ui.main_window import MainWindow
+    from pushgui.ui.main.main_window import MainWindow
 
     app = QApplication.instance()
     assert app is not None
@@ -84,7 +84,7 @@ def _install_hook(report: dict[str, object], bare: bool) -> None:
     if bare:
         from PySide6.QtWidgets import QMainWindow as Window
     else:
-        from pushgui.ui.main_window import MainWindow as Window  # type: ignore[assignment]
+        from pushgui.ui.main.main_window import MainWindow as Window  # type: ignore[assignment]
     original = Window.paintEvent
 
     def first_paint(self: object, event: object) -> None:

@@ -58,7 +58,7 @@ def pushgui_setup(folder: Path, existing: int, costs: Costs) -> tuple[Step, Call
     from pushgui.app import start_runtime
     from pushgui.core.paths import locate
     from pushgui.core.schedule.spec import CalendarSpec
-    from pushgui.ui.push_model import NEXT_RUN, PushFilterModel, PushTableModel
+    from pushgui.ui.main.push_model import NEXT_RUN, PushFilterModel, PushTableModel
 
     populate(folder, varied_specs(existing))
     runtime = start_runtime(locate(folder))  # the first start gives every push its job

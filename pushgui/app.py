@@ -1,29 +1,39 @@
 """Composition root: wires the store, the engine and (for the GUI) the windows together.
 
+Everything shared is built here, once: the database, the secret store, the books, the
+scheduler, the delivery engine and the :class:`~pushgui.core.jobs.JobContext` the executor
+hands to every job function (docs/ARCHITECTURE.md, "Composition root"). Nothing below
+this module keeps process-wide state of its own.
+
 The window starts in two steps (docs/BENCHMARKS.md, "Scale"): :func:`open_runtime` opens the
 database and builds the (stopped) scheduler, the window is built from the database and shown,
 and only then :meth:`Runtime.begin` starts the scheduler, reconciles jobs with pushes and asks
 the start-up questions. Work nobody waits for (the senders, TLS certificates, the editor's
 modules, SQL statement compilation) is done once the event loop is idle.
+
+Over 400 lines on purpose: it is the one place that builds and wires what is shared, for
+the headless runtime and for the window alike; a second place that builds objects is what
+docs/ARCHITECTURE.md ("Composition root") rules out.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
-import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pushgui import __version__
-from pushgui.core import attachments, context
+from pushgui.core import attachments, headsup, jobs
+from pushgui.core.books import Books
 from pushgui.core.channels.desktop import install_log_sender
 from pushgui.core.delivery.engine import DeliveryEngine
 from pushgui.core.executor import PushExecutor
 from pushgui.core.files import PrivateRotatingFileHandler
+from pushgui.core.jobs import JobContext
 from pushgui.core.paths import Locations, ensure_private_dir
 from pushgui.core.preferences import upgrade as upgrade_settings
 from pushgui.core.redact import RedactingFilter
@@ -31,6 +41,7 @@ from pushgui.core.schedule import own_days
 from pushgui.core.schedule.data_check import check_data, unpublished_notices
 from pushgui.core.secrets import (
     SECRETS_MODE_KEY,
+    DeferredSecrets,
     Mode,
     SecretStore,
     adopt_legacy_secrets,
@@ -57,6 +68,7 @@ from pushgui.engine.sleep import SleepWatcher
 
 if TYPE_CHECKING:
     from pushgui.core.reconcile import ReconcileReport
+    from pushgui.ui.shell import DesktopShell
 
 log = logging.getLogger(__name__)
 
@@ -94,41 +106,6 @@ def configure_logging(locations: Locations, to_stderr: bool, level: int = loggin
         logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
 
 
-class DeferredSecrets:
-    """The configured secret store, made on first use.
-
-    Finding the OS keyring's backend imports every keyring backend and may talk to D-Bus:
-    a tenth of a second that the first paint of the window should not wait for. The store
-    is made when a secret is first read or written (a send, the Channels window), or by
-    :meth:`resolve` when the app is idle.
-    """
-
-    def __init__(self, mode: Mode, make: Callable[[], SecretStore]) -> None:
-        self.mode: Mode = mode
-        self._make = make
-        self._store: SecretStore | None = None
-        self._lock = threading.Lock()  # sends read secrets from worker threads
-
-    def resolve(self) -> SecretStore:
-        with self._lock:
-            if self._store is None:
-                self._store = self._make()
-            return self._store
-
-    def set(self, channel_id: int, field: str, value: str) -> None:
-        self.resolve().set(channel_id, field, value)
-
-    def get(self, channel_id: int, field: str) -> str | None:
-        return self.resolve().get(channel_id, field)
-
-    def delete(self, channel_id: int, field: str) -> None:
-        self.resolve().delete(channel_id, field)
-
-    def in_folder(self, folder_id: str) -> DeferredSecrets:
-        """The folder's store, still made on first use."""
-        return DeferredSecrets(self.mode, lambda: self.resolve().in_folder(folder_id))
-
-
 @dataclass
 class Runtime:
     """Everything that runs pushes, without any window."""
@@ -141,6 +118,8 @@ class Runtime:
     settings: SettingsStore
     backups: BackupManager
     engine: DeliveryEngine
+    executor: PushExecutor
+    books: Books
     _backup_timer: QTimer | None = field(default=None, repr=False)
     dropped_attachments: list[str] = field(default_factory=list)  # said in the window
     _stopped: bool = field(default=False, repr=False)
@@ -182,7 +161,7 @@ class Runtime:
         if isinstance(self.secrets, DeferredSecrets):
             self.secrets.resolve()
         QThreadPool.globalInstance().start(warm_up_http)
-        compile_run_statements(self.db)
+        compile_run_statements(self.db, self.secrets)
 
     def daily_backup(self) -> None:
         """Take today's backup if there is none yet; safe to call from any thread."""
@@ -200,8 +179,13 @@ class Runtime:
         self.engine.shutdown()
         if self.scheduler.running:
             self.scheduler.shutdown(wait=True)
-        context.bind(None, None)
         self.db.close()
+
+    def hand_headsups_to(self, handler: Callable[[headsup.HeadsUp], None]) -> None:
+        """Show heads-ups with ``handler`` (the window's) from now on."""
+        context = self.executor.context
+        assert context is not None
+        self.executor.context = replace(context, headsup=handler)
 
 
 def open_runtime(locations: Locations) -> Runtime:
@@ -224,7 +208,7 @@ def open_runtime(locations: Locations) -> Runtime:
         jobstores={"default": PushJobStore(db.engine)},
         executors={"default": executor},
     )
-    context.bind(secrets, scheduler)
+    headsup.install(scheduler, db)  # re-arms heads-ups as schedule jobs start
     bridge = EventBridge()
     bridge.attach(scheduler)
     # Job functions write runs; the engine's channel lanes send them. A finished run is
@@ -233,9 +217,9 @@ def open_runtime(locations: Locations) -> Runtime:
         db,
         secrets,
         scheduler,
-        on_run_finished=lambda push, run: bridge.job_executed.emit(f"{push}:delivered:{run}"),
+        on_run_finished=lambda push, run: bridge.job_executed.emit(jobs.delivered_id(push, run)),
     )
-    executor.engine = engine
+    executor.context = JobContext(db, secrets, scheduler, engine)
     service = PushService(db, scheduler)
     service.set_aside_damaged()  # before the window, the scheduler or reconcile reads a spec
     # Pushes saved before attachments were copies: copy their files in, or drop (and say).
@@ -245,7 +229,10 @@ def open_runtime(locations: Locations) -> Runtime:
     backups = BackupManager(
         db.path, locations.backups, keep=int(settings.get(KEEP_BACKUPS_KEY, DEFAULT_KEEP))
     )
-    runtime = Runtime(db, scheduler, service, bridge, secrets, settings, backups, engine)
+    books = Books.of(db, secrets)
+    runtime = Runtime(
+        db, scheduler, service, bridge, secrets, settings, backups, engine, executor, books
+    )
     runtime.dropped_attachments = dropped
     return runtime
 
@@ -276,7 +263,8 @@ def run_headless(locations: Locations) -> int:
             file=sys.stderr,
         )
         return 3
-    install_sigint_handler(app)  # first: a signal during start-up must still stop us cleanly
+    # First: a signal during start-up must still stop us cleanly.
+    signals = install_sigint_handler(app)
     install_log_sender()
     runtime = start_runtime(locations)
     _report_holiday_data(runtime)
@@ -291,6 +279,7 @@ def run_headless(locations: Locations) -> int:
         log.info("Stopping")
         runtime.stop()
         instance.release()
+        signals.uninstall()
     return 0
 
 
@@ -316,6 +305,21 @@ def _on_message(runtime: Runtime, message: str) -> None:
         runtime.service.reconcile()
 
 
+def wire_shell(runtime: Runtime, shell: DesktopShell) -> None:
+    """Connect the windows to the engine: reminders and heads-ups are shown by the shell,
+    and a secrets mode chosen in the Channels window is what every later send reads."""
+    from pushgui.core.channels.base import register_sender
+    from pushgui.core.channels.desktop import KIND as DESKTOP
+    from pushgui.core.nagging import mark_done
+
+    register_sender(DESKTOP, shell.desktop_sender)
+    runtime.hand_headsups_to(shell.headsup.notifier)
+    # Done on a reminder stops its nags and escalation (issue 16).
+    shell.presenter.done.connect(lambda push_id: mark_done(runtime.db, push_id, runtime.scheduler))
+    if isinstance(runtime.secrets, DeferredSecrets):
+        shell.secrets_changed.connect(runtime.secrets.use)
+
+
 def run_gui(locations: Locations, minimized: bool = False) -> int:
     """Start the desktop app; a second launch on the same data folder shows the first."""
     from pushgui.core.system_libs import install_hint, missing_libraries, uses_xcb
@@ -330,12 +334,12 @@ def run_gui(locations: Locations, minimized: bool = False) -> int:
 
     from pushgui.core.autostart import data_dir_argument, pick
     from pushgui.core.preferences import Preferences
-    from pushgui.ui.appearance import apply_theme, install_translators
     from pushgui.ui.errors import ErrorReporter
-    from pushgui.ui.icons import app_icon
-    from pushgui.ui.notifications import notification_service
+    from pushgui.ui.reminders.notifications import notification_service
+    from pushgui.ui.settings.appearance import apply_theme, install_translators
     from pushgui.ui.shell import DesktopShell
     from pushgui.ui.startup import call_after_first_paint
+    from pushgui.ui.widgets.icons import app_icon
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -372,17 +376,19 @@ def run_gui(locations: Locations, minimized: bool = False) -> int:
         runtime.scheduler,
         runtime.bridge,
         runtime.settings,
+        books=runtime.books,
         backups=runtime.backups,
         locations=locations,
         autostart=pick(data_dir_argument(locations.data)),
     )
     instance.message_received.connect(shell.on_message)
+    wire_shell(runtime, shell)
     notifier = notification_service(app)
     shell.presenter.set_notifier(notifier)  # reminders with Done / Snooze / Open
     shell.presenter.restore()  # the reminders left unanswered at the last quit
     if shell.tray is not None:
         shell.tray.set_notifier(notifier)
-    install_sigint_handler(app)
+    signals = install_sigint_handler(app)
     watcher = SleepWatcher(parent=app)
     watcher.resumed.connect(runtime.scheduler.wakeup)
     restore: list[Path] = []
@@ -413,7 +419,7 @@ def run_gui(locations: Locations, minimized: bool = False) -> int:
         shell.reconciled(report)
         shell.start(runtime.db.recovery)
         if runtime.dropped_attachments:
-            from pushgui.ui.attachment_notice import show_dropped_attachments
+            from pushgui.ui.dialogs.attachment_notice import show_dropped_attachments
 
             show_dropped_attachments(shell.window, runtime.dropped_attachments)
         log.info("pushgui %s started with %s", __version__, locations.data)
@@ -431,6 +437,7 @@ def run_gui(locations: Locations, minimized: bool = False) -> int:
     finally:
         runtime.stop()
         instance.release()
+        signals.uninstall()
         reporter.uninstall()
         if notifier is not None:
             notifier.close()

@@ -142,13 +142,13 @@ def _list(locations: Locations, _args: argparse.Namespace) -> int:
     if stored is None:
         stored = _read_opened(locations)
     pushes = [(p.id, p.name, p.spec_json, p.enabled) for p in stored]
-    next_runs = {str(p.id): p.next_run for p in stored if p.next_run is not None}
+    next_runs = {p.id: p.next_run for p in stored if p.next_run is not None}
     if not pushes:
         print("No reminders yet.")
         return 0
     table = [("ID", "NAME", "SCHEDULE", "NEXT RUN", "ENABLED")]
     for push_id, name, spec_text, enabled in pushes:
-        stamp = next_runs.get(str(push_id))
+        stamp = next_runs.get(push_id)
         next_run = (
             datetime.fromtimestamp(stamp, UTC).astimezone().strftime("%Y-%m-%d %H:%M:%S")
             if stamp is not None
@@ -172,6 +172,7 @@ def _list(locations: Locations, _args: argparse.Namespace) -> int:
 
 def _read_opened(locations: Locations) -> list[StoredPush]:
     from pushgui.core.damaged import set_aside_damaged
+    from pushgui.core.jobs import NEXT_RUNS_SQL
     from pushgui.core.store.db import open_database
     from pushgui.core.store.peek import StoredPush
 
@@ -182,11 +183,7 @@ def _read_opened(locations: Locations) -> list[StoredPush]:
             pushes = connection.exec_driver_sql(
                 "SELECT id, name, spec, enabled FROM pushes ORDER BY id"
             ).all()
-            next_runs: dict[str, float] = dict(
-                connection.exec_driver_sql(
-                    "SELECT id, next_run_time FROM apscheduler_jobs WHERE id NOT LIKE '%:%'"
-                ).all()
-            )
+            next_runs: dict[str, float] = dict(connection.exec_driver_sql(NEXT_RUNS_SQL).all())
     finally:
         db.close()
     return [

@@ -31,8 +31,7 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from pushgui.app import Runtime, start_runtime  # noqa: E402
-from pushgui.core import context  # noqa: E402
+from pushgui.app import Runtime, start_runtime, wire_shell  # noqa: E402
 from pushgui.core.channels.config import DingTalkConfig, EmailConfig  # noqa: E402
 from pushgui.core.contacts import ContactRecord, GroupRecord  # noqa: E402
 from pushgui.core.paths import locate  # noqa: E402
@@ -113,11 +112,17 @@ def render(language: str, out: Path) -> None:
                 print("no translations yet; skipping", language)
                 runtime.stop()
                 return
+        # Sample secrets never touch a real keyring.
+        runtime.secrets.use(SessionSecrets())  # type: ignore[attr-defined]
         shell = DesktopShell(
-            runtime.service, runtime.scheduler, runtime.bridge, runtime.settings, False
+            runtime.service,
+            runtime.scheduler,
+            runtime.bridge,
+            runtime.settings,
+            False,
+            books=runtime.books,
         )
-        shell.channels.secrets = SessionSecrets()  # sample secrets never touch a real keyring
-        context.bind(shell.channels.secrets, runtime.scheduler)
+        wire_shell(runtime, shell)
         sample_data(runtime, shell)
         window = shell.window
         window.resize(1100, 460)

@@ -120,7 +120,7 @@ class NotificationServer:
 
     def notifier(self, parent: Any = None) -> Any:
         """pushgui's notifier connected to this server (closed before the bus stops)."""
-        from pushgui.ui.notifications import notification_service
+        from pushgui.ui.reminders.notifications import notification_service
 
         notifier = notification_service(parent, bus=self.address)
         assert notifier is not None

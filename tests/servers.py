@@ -454,6 +454,109 @@ def ntfy_api(request: Request) -> Reply:
     return Reply(200, {"id": "abc", "event": "message", "topic": data["topic"]})
 
 
+# --- personal push services -------------------------------------------------------------
+# Each answers as its real API does (see the sender modules' docstrings for the sources):
+# the result field decides, errors included. Where a real error names the key it got, the
+# fake does too, so the tests see that the sender keeps it out of every text.
+
+SERVERCHAN_KEY = "SCT123456TAbCdEfGhIjKlMnOp"
+PUSHPLUS_TOKEN = "be8652e98bd04139a13e1bffcd6d0f71"
+BARK_KEY = "ynJ5Ft4atkMkWeo2PAvFhF"
+GOTIFY_TOKEN = "AiOLxxDxYOCc7bY"
+PUSHOVER_TOKEN = "azGDORePK8gMaC0QOYAMyEEuzJnyUi"
+PUSHOVER_USER = "uQiRzpo4DXghDmr9QzzfQu27cmVRsG"
+
+
+def serverchan_api(request: Request) -> Reply:
+    """/serverchan/<SendKey>.send: code 0, or another code and why (title 32, desp 32 KB)."""
+    key = request.path.rsplit("/", 1)[-1].removesuffix(".send")
+    if key != SERVERCHAN_KEY:
+        return Reply(200, {"code": 40001, "message": f"bad pushtoken {key}", "data": None})
+    data = request.json
+    title, desp = str(data.get("title") or ""), str(data.get("desp") or "")
+    if not title or len(title) > 32 or len(desp.encode()) > 32 * 1024:
+        return Reply(200, {"code": 40002, "message": "title or desp too long", "data": None})
+    return Reply(200, {"code": 0, "message": "", "data": {"pushid": "1", "readkey": "r"}})
+
+
+def pushplus_api(daily_limit: int = 200) -> Route:
+    """/pushplus/send: code 200; 903 a wrong token; 900 once the day's requests are used."""
+    used = [0]
+
+    def handle(request: Request) -> Reply:
+        data = request.json
+        if data.get("token") != PUSHPLUS_TOKEN:
+            return Reply(200, {"code": 903, "msg": "无效的用户令牌", "data": None})
+        used[0] += 1
+        if used[0] > daily_limit:
+            return Reply(200, {"code": 900, "msg": "用户账号使用受限", "data": None})
+        if not data.get("content") or data.get("template") not in ("txt", "markdown", "html"):
+            return Reply(200, {"code": 999, "msg": "服务端验证错误", "data": None})
+        return Reply(200, {"code": 200, "msg": "请求成功", "data": "075074e3c17e449e9a0c"})
+
+    return handle
+
+
+def bark_api(request: Request) -> Reply:
+    """/bark/<device key>: code 200; 400 naming the key it did not know; 400 over 4 KB."""
+    key = request.path.rsplit("/", 1)[-1]
+    stamp = int(time.time())
+    if key != BARK_KEY:
+        message = f"failed to get device token: failed to get [{key}] device token from database"
+        return Reply(400, {"code": 400, "message": message, "timestamp": stamp})
+    data = request.json
+    if not data.get("body"):
+        return Reply(400, {"code": 400, "message": "push content can not be empty"})
+    if len(request.body) > 4096:
+        return Reply(400, {"code": 400, "message": "push failed: PayloadTooLarge"})
+    return Reply(200, {"code": 200, "message": "success", "timestamp": stamp})
+
+
+def gotify_api(request: Request) -> Reply:
+    """/gotify/message: the created message; 401 for a wrong app token, 400 without text."""
+    if request.headers.get("x-gotify-key") != GOTIFY_TOKEN:
+        description = "you need to provide a valid access token or user credentials"
+        return Reply(
+            401, {"error": "Unauthorized", "errorCode": 401, "errorDescription": description}
+        )
+    data = request.json
+    if not data.get("message"):
+        description = "Field validation for 'Message' failed on the 'required' tag"
+        return Reply(
+            400, {"error": "Bad Request", "errorCode": 400, "errorDescription": description}
+        )
+    return Reply(200, {"id": 1, "appid": 1, **data, "date": "2030-01-07T08:00:00Z"})
+
+
+def pushover_api(monthly_limit: int = 10_000) -> Route:
+    """/1/messages.json (a form): status 1; 4xx with ``errors``; 429 past the month's quota."""
+    used = [0]
+
+    def handle(request: Request) -> Reply:
+        form = {k: v[-1] for k, v in parse_qs(request.body.decode()).items()}
+        problem: dict[str, Any] = {}
+        if form.get("token") != PUSHOVER_TOKEN:
+            problem = {"token": "invalid", "errors": ["application token is invalid"]}
+        elif form.get("user") != PUSHOVER_USER:
+            problem = {"user": "invalid", "errors": ["user identifier is invalid"]}
+        elif not form.get("message"):
+            problem = {"message": "cannot be blank", "errors": ["message cannot be blank"]}
+        elif len(form["message"]) > 1024 or len(form.get("title", "")) > 250:
+            problem = {"errors": ["message cannot be more than 1024 characters"]}
+        if problem:
+            return Reply(400, {**problem, "status": 0, "request": "5042853c"})
+        used[0] += 1
+        if used[0] > monthly_limit:
+            return Reply(
+                429,
+                {"errors": ["application is over its message quota"], "status": 0},
+                {"X-Limit-App-Limit": str(monthly_limit), "X-Limit-App-Remaining": "0"},
+            )
+        return Reply(200, {"status": 1, "request": "647d2300-702c-4b38-8b2f-d56326ae460b"})
+
+    return handle
+
+
 @pytest.fixture
 def fake() -> Iterator[FakeBotServer]:
     server = FakeBotServer()
@@ -465,6 +568,11 @@ def fake() -> Iterator[FakeBotServer]:
     server.route("/workflows/", teams_api)
     server.route("/bot", telegram_api)
     server.route("/ntfy", ntfy_api)
+    server.route("/serverchan/", serverchan_api)
+    server.route("/pushplus/send", pushplus_api())
+    server.route("/bark/", bark_api)
+    server.route("/gotify/", gotify_api)
+    server.route("/1/messages.json", pushover_api())
     server.start()
     yield server
     server.stop()

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from pushgui.app import start_runtime
 from pushgui.core.paths import locate
-from pushgui.core.store import db as store_db
 
 
 def test_each_start_takes_the_days_backup_once(qapp, data_dir):
     for _ in range(2):
         runtime = start_runtime(locate(data_dir))
         runtime.stop()
-    store_db.bind(None)
     daily = sorted((data_dir / "backups").glob("pushgui-*-daily.sqlite3"))
     assert len(daily) == 1
     assert daily[0].stat().st_mode & 0o077 == 0

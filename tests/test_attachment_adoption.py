@@ -21,9 +21,8 @@ from pushgui.core.attachments import (
     is_attachment_copy,
 )
 from pushgui.core.service import PushService
-from pushgui.core.store import db as store_db
 from pushgui.core.store.db import open_database
-from pushgui.ui.attachment_notice import show_dropped_attachments
+from pushgui.ui.dialogs.attachment_notice import show_dropped_attachments
 from tests.helpers import weekdays_at_nine
 from tests.test_cli import HANG, start_headless, wait_ready, wait_until
 from tests.test_damaged_push import make_pushes
@@ -82,7 +81,6 @@ def test_old_outside_attachments_are_copied_in_or_dropped_with_a_note(data_dir, 
         assert adopt_outside_files(db) == []  # a second start changes nothing
     finally:
         db.close()
-        store_db.bind(None)
 
 
 def test_headless_start_logs_each_dropped_file(data_dir, tmp_path, old_files):
@@ -112,7 +110,6 @@ def test_the_window_lists_the_dropped_files(qtbot, data_dir, old_files):
         notes = adopt_outside_files(db)
     finally:
         db.close()
-        store_db.bind(None)
     from PySide6.QtWidgets import QWidget
 
     window = QWidget()

@@ -22,7 +22,6 @@ from pushgui.core.attachments import (
 from pushgui.core.errors import SpecError
 from pushgui.core.service import PushService
 from pushgui.core.specs import Message, spec_to_dict
-from pushgui.core.store import db as store_db
 from pushgui.core.store.db import open_database
 from pushgui.core.transfer import FORMAT, VERSION
 from tests.helpers import weekdays_at_nine
@@ -35,7 +34,6 @@ HANG = 60  # bounds a hang only
 def service(data_dir):
     db = open_database(data_dir)
     yield PushService(db)
-    store_db.bind(None)
     db.close()
 
 
@@ -125,7 +123,7 @@ def dialog(qtbot, data_dir):
     from pushgui.core.channel_book import ChannelBook
     from pushgui.core.contacts import ContactBook
     from pushgui.core.secrets import KeyringSecrets
-    from pushgui.ui.push_editor import PushEditorDialog
+    from pushgui.ui.editor.push_editor import PushEditorDialog
 
     db = open_database(data_dir)
     editor = PushEditorDialog(contacts=ContactBook(db), channels=ChannelBook(db, KeyringSecrets()))
@@ -133,7 +131,6 @@ def dialog(qtbot, data_dir):
     editor.show()
     qtbot.waitExposed(editor)
     yield editor
-    store_db.bind(None)
     db.close()
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from pushgui.core.attachments import attachments_dir, copy_in
 from pushgui.core.channels.base import Outgoing
-from pushgui.core.channels.email import EmailSender
+from pushgui.core.channels.smtp import EmailSender
 from tests.channels.test_email import account
 
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")

@@ -252,7 +252,6 @@ def test_an_imported_email_push_run_headless_reaches_every_group_member(
     from pushgui.core.secrets import SECRETS_MODE_KEY, PlainFileSecrets
     from pushgui.core.settings import SettingsStore
     from pushgui.core.specs import Message, Target
-    from pushgui.core.store import db as store_db
     from pushgui.core.store.db import open_database
     from tests.servers import PASSWORD, USER
 
@@ -278,7 +277,6 @@ def test_an_imported_email_push_run_headless_reaches_every_group_member(
     ]
     team = book.save_group(GroupRecord("Team", tuple(members)))
     database.close()
-    store_db.bind(None)
 
     def team_note(seconds: float) -> list[PushSpec]:
         return [

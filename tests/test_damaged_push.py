@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 from pushgui.core.service import PushService
-from pushgui.core.store import db as store_db
 from pushgui.core.store.backup import integrity_problem
 from pushgui.core.store.db import open_database
 from tests.helpers import once_in, weekdays_at_nine
@@ -42,7 +41,6 @@ def make_pushes(data_dir: Path, *specs) -> list[int]:
         return PushService(db).save_new(list(specs))
     finally:
         db.close()
-        store_db.bind(None)
 
 
 def damage(data_dir: Path, push_id: int, how) -> bytes:
@@ -69,7 +67,6 @@ def test_an_unreadable_push_is_set_aside_with_its_bytes_and_the_rest_reads(data_
     rows = {row.id: row for row in service.rows()}
     damaged = service.damaged()
     db.close()
-    store_db.bind(None)
 
     assert record.push_id == bad and record.raw == raw and record.name == "Bad"
     assert rows[good].spec.name == "Good" and rows[good].enabled
@@ -126,7 +123,7 @@ def test_the_window_shows_the_damaged_push_and_the_others(qtbot, data_dir):
     from pushgui.app import start_runtime
     from pushgui.core.paths import locate
     from pushgui.core.settings import SettingsStore
-    from pushgui.ui.push_model import NAME
+    from pushgui.ui.main.push_model import NAME
     from pushgui.ui.shell import DesktopShell
 
     make_pushes(data_dir, weekdays_at_nine("Good"), weekdays_at_nine("Bad"))
@@ -135,7 +132,12 @@ def test_the_window_shows_the_damaged_push_and_the_others(qtbot, data_dir):
     rt = start_runtime(locate(data_dir), paused=True)
     try:
         shell = DesktopShell(
-            rt.service, rt.scheduler, rt.bridge, SettingsStore(rt.db), tray_available=False
+            rt.service,
+            rt.scheduler,
+            rt.bridge,
+            SettingsStore(rt.db),
+            books=rt.books,
+            tray_available=False,
         )
         qtbot.addWidget(shell.window)
         shell.window.show()
@@ -147,4 +149,3 @@ def test_the_window_shows_the_damaged_push_and_the_others(qtbot, data_dir):
         assert names == {"Good", "Bad (damaged)"}
     finally:
         rt.stop()
-        store_db.bind(None)

@@ -21,7 +21,6 @@ from pushgui.core.secrets import SECRETS_MODE_KEY, PlainFileSecrets
 from pushgui.core.service import PushService
 from pushgui.core.settings import SettingsStore
 from pushgui.core.specs import Message, PushOptions, Target
-from pushgui.core.store import db as store_db
 from pushgui.core.store.db import open_database
 from tests.core.conftest import make_scheduler
 from tests.helpers import once_in, weekdays_at_nine
@@ -111,7 +110,6 @@ def test_fault_run_sigkill_three_times_leaves_exactly_one_accepted_message_per_r
         ]
     )
     database.close()
-    store_db.bind(None)
     log = tmp_path / "headless.log"
     why = f"seed {seed}; see {log}"
 
@@ -159,7 +157,6 @@ def test_fault_run_sigkill_three_times_leaves_exactly_one_accepted_message_per_r
         service.resend(resend)
         scheduler.shutdown(wait=False)
         database.close()
-        store_db.bind(None)
         if resend:
             process = start_headless(data_dir, log)
             try:
@@ -229,7 +226,6 @@ def test_secrets_never_reach_the_log_or_the_database_even_at_debug_level(
         ]
     )
     database.close()
-    store_db.bind(None)
 
     env_log = tmp_path / "stderr.log"
     process = start_headless(data_dir, env_log, "-v")

@@ -18,7 +18,6 @@ import pytest
 from pushgui.core.files import FileTooLargeError, NotAFileError, read_regular_file
 from pushgui.core.service import PushService
 from pushgui.core.specs import spec_to_dict
-from pushgui.core.store import db as store_db
 from pushgui.core.store.db import open_database
 from pushgui.core.transfer import FORMAT, VERSION, ImportFileError, read_import
 from tests.helpers import weekdays_at_nine
@@ -53,7 +52,6 @@ def seed(data_dir: Path) -> None:
     try:
         PushService(db).save_new([weekdays_at_nine("Existing")])
     finally:
-        store_db.bind(None)
         db.close()
 
 
@@ -62,7 +60,6 @@ def names(data_dir: Path) -> list[str]:
     try:
         return [row.name for row in PushService(db).rows()]
     finally:
-        store_db.bind(None)
         db.close()
 
 

@@ -58,7 +58,6 @@ from pushgui.core.schedule.spec import (
 from pushgui.core.schedule.validate import validate_trigger
 from pushgui.core.service import PushService
 from pushgui.core.specs import Message, PushOptions, PushSpec, Target, spec_to_dict
-from pushgui.core.store import db as store_db
 from pushgui.core.store.db import open_database
 from pushgui.core.transfer import (
     FORMAT,
@@ -106,7 +105,6 @@ def seeded(data_dir: Path) -> Path:
     try:
         PushService(db).save_new([weekdays_at_nine("Existing")])
     finally:
-        store_db.bind(None)
         db.close()
     return data_dir
 
@@ -379,7 +377,7 @@ def test_foreign_documents_are_refused_with_a_plain_reason(content, says):
 
 
 def test_more_pushes_than_the_limit_are_refused_before_any_is_read():
-    with pytest.raises(ImportFileError, match=f"holds more than {MAX_PUSHES} pushes"):
+    with pytest.raises(ImportFileError, match=f"holds more than {MAX_PUSHES} reminders"):
         parse_document(document(*([{}] * (MAX_PUSHES + 1))))
 
 

@@ -76,9 +76,8 @@ def test_the_editor_says_inline_when_a_contacts_field_makes_the_message_too_larg
     from pushgui.core.contacts import ContactBook, ContactRecord
     from pushgui.core.secrets import KeyringSecrets
     from pushgui.core.specs import Target
-    from pushgui.core.store import db as store_db
     from pushgui.core.store.db import open_database
-    from pushgui.ui.push_editor import PushEditorDialog
+    from pushgui.ui.editor.push_editor import PushEditorDialog
 
     db = open_database(data_dir)
     try:
@@ -105,5 +104,4 @@ def test_the_editor_says_inline_when_a_contacts_field_makes_the_message_too_larg
         qtbot.waitUntil(lambda: not dialog.body_error.isVisible(), timeout=5000)
         assert dialog.save_button.isEnabled()
     finally:
-        store_db.bind(None)
         db.close()

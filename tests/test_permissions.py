@@ -15,7 +15,6 @@ import pytest
 
 from pushgui.core.files import PrivateRotatingFileHandler, write_private_text
 from pushgui.core.history import History
-from pushgui.core.store import db as store_db
 from pushgui.core.store.db import open_database
 from tests.test_cli import wait_until
 
@@ -119,8 +118,8 @@ def test_rotated_logs_and_written_files_are_0600_whatever_the_umask(tmp_path):
 
 def test_the_windows_csv_exports_are_0600(qtbot, data_dir, tmp_path):
     from pushgui.core.contacts import ContactBook, ContactRecord
-    from pushgui.ui.contacts_window import ContactsWindow
-    from pushgui.ui.history_window import HistoryWindow
+    from pushgui.ui.history.history_window import HistoryWindow
+    from pushgui.ui.people.contacts_window import ContactsWindow
 
     db = open_database(data_dir)
     previous = os.umask(0o022)  # the common default, under which files were 0644
@@ -135,7 +134,6 @@ def test_the_windows_csv_exports_are_0600(qtbot, data_dir, tmp_path):
         assert history.export_csv(str(tmp_path / "history.csv"))
     finally:
         os.umask(previous)
-        store_db.bind(None)
         db.close()
     assert written is not None and mode(written) == 0o600
     assert mode(tmp_path / "history.csv") == 0o600

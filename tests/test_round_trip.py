@@ -17,7 +17,6 @@ from pushgui.core.schedule.spec import OnceSpec
 from pushgui.core.secrets import KeyringSecrets
 from pushgui.core.service import PushService
 from pushgui.core.specs import Message, Target, spec_to_dict
-from pushgui.core.store import db as store_db
 from pushgui.core.store.db import open_database
 from pushgui.core.templates import TemplateBook
 from pushgui.core.transfer import FORMAT, ImportFileError, parse_import
@@ -83,7 +82,6 @@ def build_source(data_dir: Path) -> None:
         # A one-off that ran: saved while it was still in the future.
         PushService(db).save_new([finished], now=datetime.now(UTC) - timedelta(days=4))
     finally:
-        store_db.bind(None)
         db.close()
 
 
@@ -143,7 +141,6 @@ def snapshot(data_dir: Path) -> dict:
             "pushes": pushes,
         }
     finally:
-        store_db.bind(None)
         db.close()
 
 

@@ -17,7 +17,6 @@ from pushgui.core.secrets import SECRETS_MODE_KEY, PlainFileSecrets
 from pushgui.core.service import PushService
 from pushgui.core.settings import SettingsStore
 from pushgui.core.specs import Target
-from pushgui.core.store import db as store_db
 from pushgui.core.store.db import open_database
 from tests.helpers import once_in
 from tests.test_cli import start_headless, wait_until
@@ -55,7 +54,6 @@ def test_a_reminder_is_shown_on_time_and_sigterm_ends_the_process_despite_a_tric
             + [replace(once_in(5, "Stand up"), targets=(Target(),))]
         )
         database.close()
-        store_db.bind(None)
 
         log = tmp_path / "headless.log"
         process = start_headless(data_dir, log)

@@ -125,7 +125,6 @@ def test_menus_are_chinese(chinese, qtbot, tmp_path):
     from pushgui.app import start_runtime
     from pushgui.core.paths import locate
     from pushgui.core.settings import SettingsStore
-    from pushgui.core.store import db as store_db
     from pushgui.ui.shell import DesktopShell
 
     runtime = start_runtime(locate(tmp_path / "data"), paused=True)
@@ -135,6 +134,7 @@ def test_menus_are_chinese(chinese, qtbot, tmp_path):
             runtime.scheduler,
             runtime.bridge,
             SettingsStore(runtime.db),
+            books=runtime.books,
             tray_available=False,
             backups=runtime.backups,
         )
@@ -146,11 +146,10 @@ def test_menus_are_chinese(chinese, qtbot, tmp_path):
         assert "新建(&N)…" in [a.text() for a in file_menu.actions()]
     finally:
         runtime.stop()
-        store_db.bind(None)
 
 
 def test_a_validation_error_from_the_core_is_chinese(chinese, qtbot):
-    from pushgui.ui.push_editor import PushEditorDialog
+    from pushgui.ui.editor.push_editor import PushEditorDialog
 
     dialog = PushEditorDialog()
     qtbot.addWidget(dialog)
@@ -166,7 +165,7 @@ def test_a_validation_error_from_the_core_is_chinese(chinese, qtbot):
 
 
 def test_the_schedule_description_in_the_editor_is_chinese(chinese, qtbot):
-    from pushgui.ui.push_editor import PushEditorDialog
+    from pushgui.ui.editor.push_editor import PushEditorDialog
 
     dialog = PushEditorDialog()
     qtbot.addWidget(dialog)

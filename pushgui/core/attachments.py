@@ -14,7 +14,6 @@ folder at start (or drops those that cannot be copied, saying so).
 
 from __future__ import annotations
 
-import json
 import os
 import uuid
 from dataclasses import replace
@@ -158,7 +157,7 @@ def adopt_outside_files(db: Database) -> list[str]:
     Called at start, after unreadable pushes were set aside; the schedule is not touched.
     """
     # Here, not at the top: the email sender imports this module without the database layer.
-    from pushgui.core.specs import spec_from_dict, spec_to_dict
+    from pushgui.core.specs import spec_from_stored, stored_spec
     from pushgui.core.store.models import Push
 
     data_dir = db.path.parent
@@ -166,7 +165,7 @@ def adopt_outside_files(db: Database) -> list[str]:
     with db.session() as session:
         for push in session.query(Push).order_by(Push.id):
             try:
-                spec = spec_from_dict(json.loads(push.spec))
+                spec = spec_from_stored(push.spec, push.name, push.enabled)
             except (ValueError, SpecError):
                 continue  # set aside as damaged already
             paths = spec.message.attachments
@@ -188,5 +187,5 @@ def adopt_outside_files(db: Database) -> list[str]:
                         ).format(file=path, name=spec.name, problem=exc)
                     )
             message = replace(spec.message, attachments=tuple(kept))
-            push.spec = json.dumps(spec_to_dict(replace(spec, message=message)))
+            push.spec = stored_spec(replace(spec, message=message))
     return notes

@@ -12,7 +12,7 @@ from sqlalchemy import delete, func, select
 from pushgui.core.duty import people
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.i18n import translate
-from pushgui.core.specs import spec_from_dict
+from pushgui.core.specs import spec_from_stored
 from pushgui.core.store.db import Database
 from pushgui.core.store.models import Contact, Group, GroupMember, Push
 from pushgui.core.textcheck import email_problem, is_email, one_line_problem, printable
@@ -158,7 +158,7 @@ class ContactBook:
         names = []
         with self.db.session() as session:
             for name, text in session.execute(select(Push.name, Push.spec)).all():
-                spec = spec_from_dict(json.loads(text))
+                spec = spec_from_stored(text, name, True)
                 if wanted & people(spec.duty):  # on duty in its rotation
                     names.append(name)
                     continue

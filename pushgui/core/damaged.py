@@ -13,19 +13,19 @@ working, and exports carry the raw bytes (see docs/EXPORT_FORMAT.md).
 from __future__ import annotations
 
 import base64
-import json
 import logging
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import cast, delete, select, update
+from sqlalchemy import cast, select, update
 from sqlalchemy.types import LargeBinary
 
 from pushgui.core.i18n import translate
+from pushgui.core.jobs import delete_rows_of_push
 from pushgui.core.schedule.spec import CalendarSpec
-from pushgui.core.specs import MAX_NAME, Message, PushSpec, spec_problem, spec_to_dict
+from pushgui.core.specs import MAX_NAME, Message, PushSpec, spec_problem, stored_spec
 from pushgui.core.store.db import Database
-from pushgui.core.store.models import DamagedPush, Push, jobs_table
+from pushgui.core.store.models import DamagedPush, Push
 
 log = logging.getLogger(__name__)
 
@@ -95,15 +95,10 @@ def set_aside_damaged(db: Database) -> list[DamagedRecord]:
             session.execute(
                 update(Push)
                 .where(Push.id == push_id)
-                .values(name=spec.name, enabled=False, spec=json.dumps(spec_to_dict(spec)))
+                .values(name=spec.name, enabled=False, spec=stored_spec(spec))
             )
             # Its job would only fail at every run; the paused placeholder has none.
-            session.execute(
-                delete(jobs_table).where(
-                    (jobs_table.c.id == str(push_id))
-                    | ((jobs_table.c.id > f"{push_id}:") & (jobs_table.c.id < f"{push_id};"))
-                )
-            )
+            delete_rows_of_push(session, push_id)
     for record in found:
         log.error(
             "Push %d (%r) could not be read (%s); it was paused and its stored text kept "

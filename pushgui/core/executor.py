@@ -1,20 +1,19 @@
-"""A thread-pool executor that tells the job function which scheduled time it is running for.
+"""A thread-pool executor that hands each job function its context and scheduled time.
 
 APScheduler calls job functions with their stored arguments only; the scheduled time is
-known to the executor. pushgui records both the scheduled and the actual start of each
-run, so the executor runs APScheduler's own ``run_job`` once per scheduled time with that
-time in a context variable that :func:`scheduled_time` reads. Jobs never coalesce or
-misfire inside APScheduler: for a push's schedule the executor applies the push's
-missed-run policy to all due times, and records each one it does not send.
+known to the executor, and the shared services (the store, the secret store, the scheduler,
+the delivery engine) to the composition root. The executor runs APScheduler's own
+``run_job`` once per scheduled time, handing the job function the :class:`JobContext` for
+that time as its ``context`` keyword. Jobs never coalesce or misfire inside APScheduler:
+for a push's schedule the executor applies the push's missed-run policy to all due times,
+and records each one it does not send.
 """
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
 import logging
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -23,64 +22,37 @@ from apscheduler.executors.base import run_job
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.job import Job
 
+from pushgui.core.jobs import RUN_PUSH, JobContext, is_scheduled_run
+
 if TYPE_CHECKING:
     from pushgui.core.delivery.engine import DeliveryEngine
 
-SCHEDULE_FUNC = "pushgui.core.runner:run_push"
-
 log = logging.getLogger(__name__)
 
-_scheduled: contextvars.ContextVar[datetime | None] = contextvars.ContextVar(
-    "pushgui_scheduled_time", default=None
-)
+
+class _Handed:
+    """The job as ``run_job`` sees it, with the context added to its keywords."""
+
+    def __init__(self, job: Job, context: JobContext) -> None:
+        self._job = job
+        self.id = job.id
+        self.func = job.func
+        self.args = job.args
+        self.kwargs = {**job.kwargs, "context": context}
+        self.misfire_grace_time = job.misfire_grace_time
+
+    def __str__(self) -> str:
+        return str(self._job)
 
 
-_engine: contextvars.ContextVar[DeliveryEngine | None] = contextvars.ContextVar(
-    "pushgui_delivery_engine", default=None
-)
-
-
-def delivery_engine() -> DeliveryEngine | None:
-    """The engine the running job hands its deliveries to; ``None``: send in this thread."""
-    return _engine.get()
-
-
-def scheduled_time() -> datetime | None:
-    """The time the running job was scheduled for, or ``None`` outside a scheduled run."""
-    return _scheduled.get()
-
-
-@contextlib.contextmanager
-def running_for(moment: datetime) -> Iterator[None]:
-    """Run the code inside as the run scheduled for ``moment`` (as the executor does)."""
-    token = _scheduled.set(moment)
-    try:
-        yield
-    finally:
-        _scheduled.reset(token)
-
-
-@contextlib.contextmanager
-def handing_to(engine: DeliveryEngine | None) -> Iterator[None]:
-    """Run job functions inside as the executor does, handing their sends to ``engine``."""
-    token = _engine.set(engine)
-    try:
-        yield
-    finally:
-        _engine.reset(token)
-
-
-def _is_schedule(job: Job) -> bool:
-    """The push's own schedule job (not "run now", a retry or a missed run sent late)."""
-    return bool(job.func_ref == SCHEDULE_FUNC and job.args and job.id == str(job.args[0]))
-
-
-def _plan(job: Job, run_times: Sequence[datetime]) -> list[tuple[datetime, bool]]:
+def _plan(
+    context: JobContext, job: Job, run_times: Sequence[datetime]
+) -> list[tuple[datetime, bool]]:
     """Which of the job's due times to run (True) or record as missed (False)."""
     from pushgui.core.missed import apply_policy  # the policy needs the store; import late
 
-    if _is_schedule(job):
-        return apply_policy(job.args[0], run_times)
+    if is_scheduled_run(job):
+        return apply_policy(context.database, job.args[0], run_times, context.clock)
     return [(t, True) for t in run_times]
 
 
@@ -89,37 +61,47 @@ def _run_each(
     jobstore_alias: str,
     run_times: Sequence[datetime],
     logger: str,
-    engine: DeliveryEngine | None = None,
+    context: JobContext,
 ) -> Any:
-    _engine.set(engine)  # this pool thread's context, for this job only (set on each call)
-
     events: list[Any] = []
-    plan = _plan(job, run_times)
+    plan = _plan(context, job, run_times)
     for run_time, send in plan:
         if send:
-            with running_for(run_time):
-                events.extend(run_job(job, jobstore_alias, [run_time], logger))
+            events.extend(
+                run_job(_Handed(job, context.at(run_time)), jobstore_alias, [run_time], logger)
+            )
         else:
             events.append(JobExecutionEvent(EVENT_JOB_MISSED, job.id, jobstore_alias, run_time))
     return events
 
 
 class PushExecutor(ThreadPoolExecutor):  # type: ignore[misc]
-    """APScheduler's thread pool, with the scheduled time handed to the job function.
+    """APScheduler's thread pool, handing job functions their context and scheduled time.
 
-    With an ``engine``, job functions only write their runs and hand the sending to it, so
-    a pool thread is never held by a network; without one they send in the pool thread.
+    With an engine in the context, job functions only write their runs and hand the sending
+    to it, so a pool thread is never held by a network; without one they send in the pool
+    thread.
     """
 
-    def __init__(self, max_workers: int = 10, engine: DeliveryEngine | None = None) -> None:
+    def __init__(self, max_workers: int = 10, context: JobContext | None = None) -> None:
         super().__init__(max_workers)
-        self.engine = engine
+        # Set by the composition root once the scheduler it needs exists, before it starts.
+        self.context = context
         self._gathered: list[tuple[Job, list[datetime]]] = []
         self._gather_lock = threading.Lock()
         self._draining = False
 
+    @property
+    def engine(self) -> DeliveryEngine | None:
+        return self.context.engine if self.context is not None else None
+
+    def _handed(self) -> JobContext:
+        if self.context is None:
+            raise RuntimeError("The executor was started without a JobContext")
+        return self.context
+
     def _do_submit_job(self, job: Job, run_times: Sequence[datetime]) -> None:
-        if self.engine is not None and job.func_ref == SCHEDULE_FUNC and not job.kwargs:
+        if self.engine is not None and job.func_ref == RUN_PUSH and not job.kwargs:
             # Runs due in the same scheduler pass are submitted one after another from the
             # scheduler's thread: gathered, they are recorded in one transaction by one
             # pool task (a burst used to cost a task and several transactions per run).
@@ -141,7 +123,7 @@ class PushExecutor(ThreadPoolExecutor):  # type: ignore[misc]
                 self._run_job_success(job.id, future.result())
 
         future = self._pool.submit(
-            _run_each, job, job._jobstore_alias, list(run_times), self._logger.name, self.engine
+            _run_each, job, job._jobstore_alias, list(run_times), self._logger.name, self._handed()
         )
         future.add_done_callback(callback)
 
@@ -160,13 +142,13 @@ class PushExecutor(ThreadPoolExecutor):  # type: ignore[misc]
     def _run_gathered(self, taken: list[tuple[Job, list[datetime]]]) -> None:
         from pushgui.core.runner import Due, run_pushes  # the runner needs the store
 
-        _engine.set(self.engine)
+        context = self._handed()
         events: dict[int, list[Any]] = {}
         due: list[tuple[int, Due]] = []
         for index, (job, run_times) in enumerate(taken):
             events[index] = []
             try:
-                plan = _plan(job, run_times)
+                plan = _plan(context, job, run_times)
             except Exception as exc:
                 self._run_job_error(job.id, exc, exc.__traceback__)
                 del events[index]
@@ -183,7 +165,7 @@ class PushExecutor(ThreadPoolExecutor):  # type: ignore[misc]
                         JobExecutionEvent(EVENT_JOB_MISSED, job.id, job._jobstore_alias, run_time)
                     )
         try:
-            statuses = run_pushes([one for _index, one in due])
+            statuses = run_pushes([one for _index, one in due], context=context)
         except Exception as exc:
             log.exception("Runs due together could not be started")
             for index in events:

@@ -10,24 +10,22 @@ is ever silently gone. At start the GUI may ask the user instead (:func:`find_mi
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
-from apscheduler.triggers.date import DateTrigger
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from pushgui.core import jobs
 from pushgui.core.clock import Clock, utc_now
 from pushgui.core.i18n import QT_TRANSLATE_NOOP
 from pushgui.core.schedule.preview import next_fire_time
-from pushgui.core.specs import PushOptions, spec_from_dict
-from pushgui.core.store import db
+from pushgui.core.specs import PushOptions, spec_from_stored
 from pushgui.core.store.db import Database
-from pushgui.core.store.models import Push, Run, jobs_table
+from pushgui.core.store.models import Push, Run
 
 log = logging.getLogger(__name__)
 
@@ -67,14 +65,13 @@ def plan_runs(
 
 
 def apply_policy(
-    push_id: int, run_times: Sequence[datetime], clock: Clock = utc_now
+    database: Database, push_id: int, run_times: Sequence[datetime], clock: Clock = utc_now
 ) -> list[tuple[datetime, bool]]:
     """The plan for a push's due times under its policy, as late as ``clock`` says they
     are; skipped ones are recorded now."""
     now = clock()
     if not any(is_late(t, now) for t in run_times):
         return [(t, True) for t in run_times]  # on time: no policy to read (a burst's case)
-    database = db.current()
     options = options_of(database, push_id) or PushOptions()
     plan = plan_runs(options, run_times, now)
     for due, send in plan:
@@ -124,7 +121,9 @@ def record_skipped(
 def options_of(database: Database, push_id: int) -> PushOptions | None:
     with database.session() as session:
         push = session.get(Push, push_id)
-        return None if push is None else spec_from_dict(json.loads(push.spec)).options
+        return (
+            None if push is None else spec_from_stored(push.spec, push.name, push.enabled).options
+        )
 
 
 def find_missed(database: Database, scheduler: Any, now: datetime) -> list[MissedRun]:
@@ -134,18 +133,11 @@ def find_missed(database: Database, scheduler: Any, now: datetime) -> list[Misse
     """
     cutoff = (now - LATE_AFTER).timestamp()
     with database.session() as session:
-        ids = list(
-            session.execute(
-                select(jobs_table.c.id).where(
-                    jobs_table.c.next_run_time <= cutoff, jobs_table.c.id.not_like("%:%")
-                )
-            ).scalars()
-        )
+        due = jobs.due_schedules(session, cutoff)
         names = dict(session.execute(select(Push.id, Push.name)).all())
     missed: list[MissedRun] = []
-    for job_id in ids:
-        job = scheduler.get_job(job_id)
-        push_id = int(job_id)
+    for push_id in due:
+        job = jobs.schedule_job(scheduler, push_id)
         if job is None or push_id not in names:
             continue
         times = job._get_run_times(now)
@@ -167,28 +159,20 @@ def resolve(
         key = (run.push_id, run.due)
         latest[run.push_id] = max(run.due, latest.get(run.push_id, run.due))
         if decisions.get(key, "send") == "send":
-            scheduler.add_job(
-                "pushgui.core.runner:run_push",
-                trigger=DateTrigger(now),
-                args=[run.push_id],
-                kwargs={"reason": "missed", "scheduled_for": run.due.timestamp()},
-                id=f"{run.push_id}:missed:{int(run.due.timestamp())}",
-                misfire_grace_time=None,
-                replace_existing=True,
-            )
+            jobs.add_missed_run(scheduler, run.push_id, run.due, now)
         else:
             why = QT_TRANSLATE_NOOP("stored", "Missed; skipped when pushgui started")
             record_skipped(database, run.push_id, run.due, why)
     for push_id in latest:
-        job = scheduler.get_job(str(push_id))
+        job = jobs.schedule_job(scheduler, push_id)
         with database.session() as session:
             push = session.get(Push, push_id)
-            text = push.spec if push is not None else None
-        if job is None or text is None:
+            spec = None if push is None else spec_from_stored(push.spec, push.name, push.enabled)
+        if job is None or spec is None:
             continue
-        following = next_fire_time(spec_from_dict(json.loads(text)).trigger, None, now)
+        following = next_fire_time(spec.trigger, None, now)
         if following is None:
-            scheduler.remove_job(str(push_id))
+            jobs.remove(scheduler, jobs.schedule_id(push_id))
         else:
             job.modify(next_run_time=following)
     log.info("Resolved %d missed runs", len(decisions))

@@ -4,7 +4,7 @@ The setting is :class:`pushgui.core.nag.NagSpec`.
 
 When a run of such a reminder is recorded, a :class:`~pushgui.core.store.models.Nag` row is
 written in the same transaction (:func:`start`), so a recorded run always has its nag state.
-One persisted job per nagging run (id ``"<push id>:nag:<run id>"``) wakes at the next nag
+One persisted job per nagging run (:func:`pushgui.core.jobs.nag_id`) wakes at the next nag
 or escalation time and calls :func:`nag_due`, which claims that time by compare and set on
 the row (``next_at`` for a nag, ``escalated_at`` for the escalation) in the same transaction
 that writes the delivery rows it sends. So each nag time is sent at most once, and once
@@ -20,42 +20,34 @@ what was not done. See docs/RELIABILITY.md, "Nag until done".
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from apscheduler.triggers.date import DateTrigger
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from pushgui.core import context
+from pushgui.core import jobs
 from pushgui.core.channel_book import ChannelBook
 from pushgui.core.channels.desktop import KIND as DESKTOP
 from pushgui.core.clock import Clock, utc_now
 from pushgui.core.contacts import ContactBook
 from pushgui.core.delivery.engine import Delivering, split
 from pushgui.core.delivery.queue import pending_of
-from pushgui.core.executor import delivery_engine
 from pushgui.core.i18n import translate
 from pushgui.core.nag import MAX_EVERY
 from pushgui.core.recipients import expand
 from pushgui.core.schedule.zones import zone
-from pushgui.core.specs import PushSpec, Target, spec_from_dict
-from pushgui.core.store import db
+from pushgui.core.specs import PushSpec, Target, spec_from_stored
 from pushgui.core.store.db import Database
 from pushgui.core.store.models import Delivery, Push, Run
 from pushgui.core.store.models import Nag as NagRow
 
 log = logging.getLogger(__name__)
 
-NAG_FUNC = "pushgui.core.nagging:nag_due"
-
-
-def nag_job_id(push_id: int, run_id: int) -> str:
-    return f"{push_id}:nag:{run_id}"
+nag_job_id = jobs.nag_id
 
 
 # -- the store -----------------------------------------------------------------------------
@@ -92,11 +84,11 @@ def start(
     return min(t for t in (first, escalate) if t is not None)
 
 
-def arm_all(started: Iterable[tuple[int, int, datetime | None]]) -> None:
+def arm_all(scheduler: Any, started: Iterable[tuple[int, int, datetime | None]]) -> None:
     """After the runs' transaction: each nagging run's job ((push, run, first wake))."""
     for push_id, run_id, when in started:
         if when is not None:
-            arm(context.scheduler(), push_id, run_id, when)
+            arm(scheduler, push_id, run_id, when)
 
 
 def arm(scheduler: Any, push_id: int, run_id: int, when: datetime) -> None:
@@ -104,15 +96,7 @@ def arm(scheduler: Any, push_id: int, run_id: int, when: datetime) -> None:
     if scheduler is None:
         log.warning("No scheduler to nag for run %s; reconcile arms it at the next start", run_id)
         return
-    scheduler.add_job(
-        NAG_FUNC,
-        trigger=DateTrigger(when),
-        args=[run_id],
-        id=nag_job_id(push_id, run_id),
-        name=f"nag run {run_id}",
-        misfire_grace_time=None,
-        replace_existing=True,
-    )
+    jobs.add_nag(scheduler, push_id, run_id, when)
 
 
 def _next_wake(row: NagRow) -> datetime | None:
@@ -142,8 +126,8 @@ def mark_done(
             .values(done_at=clock(), next_at=None)
         )
     for run_id in runs:
-        if scheduler is not None and scheduler.get_job(nag_job_id(push_id, run_id)) is not None:
-            scheduler.remove_job(nag_job_id(push_id, run_id))
+        if scheduler is not None:
+            jobs.remove(scheduler, nag_job_id(push_id, run_id))
     return len(runs)
 
 
@@ -239,7 +223,7 @@ def claim(
 def _every(row: NagRow, session: Session) -> timedelta:
     """The nag interval, read from the push's spec as it is now."""
     push = session.get(Push, row.push_id)
-    nag = spec_from_dict(json.loads(push.spec)).nag if push is not None else None
+    nag = spec_from_stored(push.spec, push.name, push.enabled).nag if push is not None else None
     return timedelta(minutes=nag.every_minutes if nag is not None else MAX_EVERY)
 
 
@@ -283,35 +267,34 @@ def escalation_text(title: str, minutes: int, due: datetime) -> tuple[str, str]:
 # -- the job -------------------------------------------------------------------------------
 
 
-def nag_due(run_id: int, clock: Clock = utc_now) -> str:
+def nag_due(run_id: int, *, context: jobs.JobContext | None = None) -> str:
     """The nag job of run ``run_id``: send what is due (a nag, the escalation), then set
     the job for the next time. Returns what it did: "done", "nagged", "escalated", "both"
     or "waiting" (woken early: nothing due yet)."""
-    database = db.current()
-    now = clock()
+    ctx = jobs.handed(context)
+    database = ctx.database
+    now = ctx.clock()
     with database.session() as session:
         run = session.get(Run, run_id)
         push = session.get(Push, run.push_id) if run is not None else None
         if run is None or push is None:
             return "done"
-        spec = spec_from_dict(json.loads(push.spec))
+        spec = spec_from_stored(push.spec, push.name, push.enabled)
         push_id = push.id
-    claimed = claim(
-        database, run_id, now, lambda p, r, row: _escalation_rows(database, spec, r, row)
-    )
+    claimed = claim(database, run_id, now, lambda p, r, row: _escalation_rows(ctx, spec, r, row))
     if claimed is None:
         return "done"
     if claimed.rows:
-        _send(database, spec, push_id, run_id, claimed.rows)
+        _send(ctx, spec, push_id, run_id, claimed.rows)
     if claimed.next_wake is not None:
-        arm(context.scheduler(), push_id, run_id, claimed.next_wake)
+        arm(ctx.scheduler, push_id, run_id, claimed.next_wake)
     if claimed.nag and claimed.escalated:
         return "both"
     return "nagged" if claimed.nag else "escalated" if claimed.escalated else "waiting"
 
 
 def _escalation_rows(
-    database: Database, spec: PushSpec, run: Run, row: NagRow
+    context: jobs.JobContext, spec: PushSpec, run: Run, row: NagRow
 ) -> list[dict[str, Any]]:
     nag = spec.nag
     if nag is None or nag.escalate_to is None:
@@ -323,7 +306,8 @@ def _escalation_rows(
         contact_ids=tuple(raw.get("contact_ids", ())),
         group_ids=tuple(raw.get("group_ids", ())),
     )
-    channels = {c.id: c for c in ChannelBook(database, context.secrets()).channels()}
+    database = context.database
+    channels = {c.id: c for c in ChannelBook(database, context.secrets).channels()}
     recipients = expand(replace(spec, targets=(target,)), ContactBook(database), channels)
     title, body = escalation_text(
         spec.message.title or spec.name,
@@ -347,10 +331,10 @@ def _escalation_rows(
 
 
 def _send(
-    database: Database, spec: PushSpec, push_id: int, run_id: int, ids: tuple[int, ...]
+    context: jobs.JobContext, spec: PushSpec, push_id: int, run_id: int, ids: tuple[int, ...]
 ) -> None:
     """Hand the written rows to the engine's lanes, or send them here without an engine."""
-    with database.session() as session:
+    with context.database.session() as session:
         rows = list(
             session.execute(
                 select(Delivery).where(Delivery.id.in_(ids)).order_by(Delivery.id)
@@ -358,10 +342,9 @@ def _send(
         )
         pending = pending_of(rows)
     batches = split(push_id, run_id, spec.name, spec.options, (), pending)
-    engine = delivery_engine()
-    if engine is not None:
-        engine.submit(batches)
+    if context.engine is not None:
+        context.engine.submit(batches)
         return
-    inline = Delivering(database, context.secrets(), context.scheduler())
+    inline = Delivering(context.database, context.secrets, context.scheduler)
     for key, batch in batches.items():
         inline.deliver(key, batch)

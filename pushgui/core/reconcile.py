@@ -9,33 +9,24 @@ call them.
 
 from __future__ import annotations
 
-import json
 import logging
-import pickle
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from apscheduler.triggers.date import DateTrigger
 from apscheduler.util import utc_timestamp_to_datetime
 from sqlalchemy import func, select, update
 
-from pushgui.core import headsup, nagging
-from pushgui.core.delivery.queue import DUE_LATER, RETRY_INSTANCES, settle_after_crash
+from pushgui.core import headsup, jobs, nagging
+from pushgui.core.delivery.queue import DUE_LATER, settle_after_crash
+from pushgui.core.delivery.states import INTERRUPTED, RETRYING, SKIPPED
 from pushgui.core.i18n import QT_TRANSLATE_NOOP
-from pushgui.core.runner import (
-    INTERRUPTED,
-    RETRY_FUNC,
-    RETRYING,
-    SKIPPED,
-    retry_job_id,
-)
 from pushgui.core.schedule.build import build_trigger
 from pushgui.core.schedule.preview import next_fire_time
 from pushgui.core.schedule.spec import OnceSpec
-from pushgui.core.specs import PushSpec, spec_from_dict
-from pushgui.core.store.models import Delivery, Push, Run, jobs_table
+from pushgui.core.specs import PushSpec, spec_from_stored
+from pushgui.core.store.models import Delivery, Push, Run
 
 if TYPE_CHECKING:
     from pushgui.core.service import PushService
@@ -67,15 +58,14 @@ def reconcile(service: PushService, now: datetime | None = None) -> ReconcileRep
     of a paused push, are removed. Rows that cannot be unpickled are rebuilt from the
     spec with their stored next run time.
     """
-    # Imported here: the service calls into this module, so this one cannot import it first.
-    from pushgui.core.service import push_id_of
-
     now = now or datetime.now(UTC)
     report = ReconcileReport(interrupted=mark_interrupted(service))
-    jobs = jobs_table
     with service.db.session() as session:
-        job_rows = session.execute(select(jobs.c.id, jobs.c.next_run_time, jobs.c.job_state)).all()
-        pushes = {p.id: p for p in session.execute(select(Push.id, Push.spec, Push.enabled)).all()}
+        job_rows = jobs.stored_jobs(session)
+        pushes = {
+            p.id: p
+            for p in session.execute(select(Push.id, Push.name, Push.spec, Push.enabled)).all()
+        }
         last_scheduled = dict(
             session.execute(
                 select(Run.push_id, func.max(Run.scheduled_at))
@@ -85,24 +75,24 @@ def reconcile(service: PushService, now: datetime | None = None) -> ReconcileRep
         )
     keep_next: dict[int, datetime | None] = {}
     present: set[int] = set()
-    for job_id, stamp, state in job_rows:
-        push_id = push_id_of(job_id)
+    for job_id, stamp, readable in job_rows:
+        push_id = jobs.push_id_of(job_id)
         push = pushes.get(push_id) if push_id is not None else None
-        readable = _unpicklable(state)
-        paused_schedule = push is not None and not push.enabled and job_id == str(push_id)
+        schedule = jobs.is_schedule(job_id)
+        paused_schedule = push is not None and not push.enabled and schedule
         if push is None or paused_schedule or not readable:
-            service._remove_job_row(job_id)
+            jobs.remove(service.scheduler, job_id)
             report.removed.append(job_id)
-            if push is not None and push.enabled and job_id == str(push_id):
+            if push is not None and push.enabled and schedule:
                 keep_next[push.id] = utc_timestamp_to_datetime(stamp) if stamp is not None else None
             continue
-        if job_id == str(push_id):
+        if schedule:
             present.add(push.id)
 
     for push_id, push in pushes.items():
         if not push.enabled or push_id in present:
             continue
-        spec = spec_from_dict(json.loads(push.spec))
+        spec = spec_from_stored(push.spec, push.name, push.enabled)
         if push_id in keep_next:
             next_run = keep_next[push_id]
             report.rebuilt.append(push_id)
@@ -139,17 +129,10 @@ def _reschedule_retries(service: PushService, job_ids: set[str], now: datetime) 
         ).all()
     rescheduled = []
     for push_id, run_id, when in waiting:
-        job_id = retry_job_id(push_id, run_id)
+        job_id = jobs.retry_id(push_id, run_id)
         if job_id in job_ids and service.scheduler.get_job(job_id) is not None:
             continue
-        service.scheduler.add_job(
-            RETRY_FUNC,
-            trigger=DateTrigger(max(when or now, now)),
-            args=[run_id],
-            id=job_id,
-            misfire_grace_time=None,
-            replace_existing=True,
-        )
+        jobs.add_retry(service.scheduler, push_id, run_id, max(when or now, now))
         rescheduled.append(run_id)
     return rescheduled
 
@@ -159,18 +142,11 @@ def _arm_headsups(
 ) -> None:
     """Scheduled pushes that want a heads-up but have no heads-up job get one."""
     for push_id in present:
-        text = pushes[push_id].spec
+        push = pushes[push_id]
         # Cheap test first: the key is only written when a heads-up is set.
-        if '"heads_up_minutes"' in text and headsup.headsup_job_id(push_id) not in job_ids:
-            headsup.rearm(service.scheduler, service.db, push_id, spec_from_dict(json.loads(text)))
-
-
-def _unpicklable(state: bytes) -> bool:
-    try:
-        pickle.loads(state)
-    except Exception:
-        return False
-    return True
+        if '"heads_up_minutes"' in push.spec and jobs.headsup_id(push_id) not in job_ids:
+            spec = spec_from_stored(push.spec, push.name, push.enabled)
+            headsup.rearm(service.scheduler, service.db, push_id, spec)
 
 
 def _resume_point(spec: PushSpec, last: datetime | None, now: datetime) -> datetime | None:
@@ -211,15 +187,7 @@ def resend(service: PushService, delivery_ids: Sequence[int]) -> None:
             .distinct()
         ).all()
     for push_id, run_id in pairs:
-        service.scheduler.add_job(
-            RETRY_FUNC,
-            trigger=DateTrigger(now),
-            args=[run_id],
-            id=retry_job_id(push_id, run_id),
-            misfire_grace_time=None,
-            max_instances=RETRY_INSTANCES,
-            replace_existing=True,
-        )
+        jobs.add_retry(service.scheduler, push_id, run_id, now)
 
 
 def dismiss(service: PushService, delivery_ids: Sequence[int]) -> None:

@@ -15,7 +15,6 @@ supersedes that recipient's pending retries, so a retry and a manual run never b
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from collections.abc import Iterator, Sequence
@@ -26,17 +25,14 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from pushgui.core import context
 from pushgui.core.channel_book import ChannelBook
 from pushgui.core.contacts import ContactBook
 from pushgui.core.delivery.engine import Delivering, split
 from pushgui.core.delivery.queue import (
     MAX_BACKOFF,
-    RETRY_FUNC,
     Pending,
     claim_retries,
     finish_run,
-    retry_job_id,
     supersede,
     supersede_many,
     write_deliveries,
@@ -51,64 +47,65 @@ from pushgui.core.delivery.states import (
     SKIPPED,
     SUPERSEDED,
 )
-from pushgui.core.executor import delivery_engine, running_for, scheduled_time
+from pushgui.core.jobs import JobContext, handed
 from pushgui.core.missed import is_late, plan_runs, record_skipped
 from pushgui.core.nagging import arm_all
 from pushgui.core.nagging import start as start_nag
 from pushgui.core.recipients import Recipient, RenderedTooLargeError, expand, render_for
-from pushgui.core.specs import PushSpec, spec_from_dict
-from pushgui.core.store import db
-from pushgui.core.store.db import Database
+from pushgui.core.specs import PushSpec, spec_from_stored
 from pushgui.core.store.models import Push, Run
 
 log = logging.getLogger(__name__)
 
-JOB_FUNC = "pushgui.core.runner:run_push"
 __all__ = [
     "FAILED",
     "INTERRUPTED",
-    "JOB_FUNC",
     "MAX_BACKOFF",
     "QUEUED",
     "RETRYING",
-    "RETRY_FUNC",
     "SENDING",
     "SENT",
     "SKIPPED",
     "SUPERSEDED",
-    "retry_job_id",
     "retry_run",
     "run_push",
 ]
 
 
-def run_push(push_id: int, reason: str = "schedule", scheduled_for: float | None = None) -> str:
+def run_push(
+    push_id: int,
+    reason: str = "schedule",
+    scheduled_for: float | None = None,
+    *,
+    context: JobContext | None = None,
+) -> str:
     """Run push ``push_id`` once; returns the run's status (also stored on the run row).
 
     ``scheduled_for`` (a timestamp) is the due time of a missed run sent late; otherwise the
-    due time is the one the executor runs the job for.
+    due time is the one the executor runs the job for (``context.run_time``).
     """
-    database = db.current()
+    ctx = handed(context)
+    database = ctx.database
     started = datetime.now(UTC)
     if scheduled_for is not None:
         scheduled = datetime.fromtimestamp(scheduled_for, UTC)
     else:
-        scheduled = scheduled_time() or started
+        scheduled = ctx.run_time or started
 
     with database.session() as session:
         push = session.get(Push, push_id)
         if push is None:
             log.warning("Push %s no longer exists; nothing to run", push_id)
             return "missing"
-        spec = spec_from_dict(json.loads(push.spec))
-    channel_book = ChannelBook(database, context.secrets())
+        spec = spec_from_stored(push.spec, push.name, push.enabled)
+    channel_book = ChannelBook(database, ctx.secrets)
     channels = {c.id: c for c in channel_book.channels()}
     recipients = expand(spec, ContactBook(database), channels)
-    recorded = _record_run(database, spec, push_id, reason, scheduled, started, recipients)
+    recorded = _record_run(ctx, spec, push_id, reason, scheduled, started, recipients)
     if isinstance(recorded, str):
         return recorded
     run_id, pending = recorded
-    if pending and _deliver(database, spec, push_id, run_id, pending):
+    if pending and _deliver(ctx, spec, push_id, run_id, pending):
         log.debug("Push %s (%s) queued for %s", push_id, spec.name, scheduled)
         return "running"  # the engine records the outcome and finishes the run
     status = finish_run(database, run_id)
@@ -125,7 +122,7 @@ class Due(NamedTuple):
     run_time: datetime
 
 
-def run_pushes(due: Sequence[Due]) -> list[str]:
+def run_pushes(due: Sequence[Due], *, context: JobContext) -> list[str]:
     """Start the runs due in one scheduler pass: all of them recorded in one transaction
     (each run with its deliveries), then handed to the engine's lanes; each run's status.
 
@@ -135,17 +132,17 @@ def run_pushes(due: Sequence[Due]) -> list[str]:
     each run is started alone by :func:`run_push`, which knows how to wait for the store
     and refuses a second start of the same scheduled run.
     """
-    database = db.current()
+    database = context.database
     try:
-        recorded = _record_runs(database, due)
+        recorded = _record_runs(context, due)
     except (IntegrityError, OperationalError) as exc:
         log.info("Runs due together recorded one by one (%s)", exc)
         recorded = None
     if recorded is None:
         statuses = []
         for one in due:
-            with running_for(one.run_time):
-                statuses.append(run_push(one.push_id, one.reason, one.scheduled_for))
+            ctx = context.at(one.run_time)
+            statuses.append(run_push(one.push_id, one.reason, one.scheduled_for, context=ctx))
         return statuses
     statuses = []
     for one, entry in zip(due, recorded, strict=True):
@@ -153,7 +150,7 @@ def run_pushes(due: Sequence[Due]) -> list[str]:
             statuses.append(entry)
             continue
         spec, run_id, pending = entry
-        if pending and _deliver(database, spec, one.push_id, run_id, pending):
+        if pending and _deliver(context, spec, one.push_id, run_id, pending):
             statuses.append("running")
         else:
             statuses.append(finish_run(database, run_id))
@@ -161,7 +158,7 @@ def run_pushes(due: Sequence[Due]) -> list[str]:
 
 
 def _record_runs(
-    database: Database, due: Sequence[Due]
+    context: JobContext, due: Sequence[Due]
 ) -> list[tuple[PushSpec, int, list[Pending]] | str] | None:
     """Write every due run and its deliveries in one transaction; per run (spec, run id,
     queued deliveries) or its status. Raises IntegrityError when a run here was already
@@ -172,16 +169,17 @@ def _record_runs(
     they supersede. A statement per run made a burst of 1,000 runs cost over a second
     before the first message could go (docs/BENCHMARKS.md, "Burst").
     """
+    database = context.database
     started = datetime.now(UTC)
     push_ids = sorted({d.push_id for d in due})
     with database.session() as session:
         specs: dict[int, PushSpec] = {}
         counts: dict[int, int] = {}
         for chunk in _chunks(push_ids):
-            for push_id, text in session.execute(
-                select(Push.id, Push.spec).where(Push.id.in_(chunk))
+            for push_id, name, text, enabled in session.execute(
+                select(Push.id, Push.name, Push.spec, Push.enabled).where(Push.id.in_(chunk))
             ):
-                specs[push_id] = spec_from_dict(json.loads(text))
+                specs[push_id] = spec_from_stored(text, name, enabled)
             counts.update(
                 session.execute(
                     select(Run.push_id, func.count(Run.id))
@@ -189,7 +187,7 @@ def _record_runs(
                     .group_by(Run.push_id)
                 ).all()
             )
-    channel_book = ChannelBook(database, context.secrets())
+    channel_book = ChannelBook(database, context.secrets)
     channels = {c.id: c for c in channel_book.channels()}
     contacts = ContactBook(database)
     runs: list[dict[str, Any]] = []
@@ -214,9 +212,15 @@ def _record_runs(
     with database.session() as session:
         run_ids: list[int] = []
         if runs:
-            written = session.execute(insert(Run).returning(Run.id), runs).scalars().all()
-            # SQLite numbers the rows of one INSERT in the order of its VALUES.
-            run_ids = sorted(int(i) for i in written)
+            # Each written run is found by its unique (push, due time), whatever order the
+            # database hands the rows back in.
+            written = {
+                (push_id, due): int(run_id)
+                for run_id, push_id, due in session.execute(
+                    insert(Run).returning(Run.id, Run.push_id, Run.scheduled_at), runs
+                )
+            }
+            run_ids = [written[(r["push_id"], r["scheduled_at"])] for r in runs]
         rows: list[dict[str, Any]] = []
         for run_id, values in zip(run_ids, runs, strict=True):
             push_id = values["push_id"]
@@ -257,7 +261,7 @@ def _record_runs(
                 continue
             run_id, values = next(recorded)
             result.append((specs[values["push_id"]], run_id, by_run[run_id]))
-    arm_all(nags)
+    arm_all(context.scheduler, nags)
     return result
 
 
@@ -280,7 +284,7 @@ def _store_unavailable(exc: OperationalError) -> bool:
 
 
 def _record_run(
-    database: Database,
+    context: JobContext,
     spec: PushSpec,
     push_id: int,
     reason: str,
@@ -292,6 +296,7 @@ def _record_run(
     refuses it (locked, disk full): a run due then is never lost. Once the store is back
     and the run is late, the push's missed-run policy decides, and a run it skips is
     recorded as missed with the reason. Returns (run id, deliveries) or a status."""
+    database = context.database
     tries = 0
     problem = ""
     while True:
@@ -322,7 +327,7 @@ def _record_run(
                 supersede(session, push_id, run.id, pending)
                 nag = start_nag(session, spec, push_id, run.id, scheduled)
                 run_id = run.id
-            arm_all([(push_id, run_id, nag)])
+            arm_all(context.scheduler, [(push_id, run_id, nag)])
             return run_id, pending
         except IntegrityError:
             log.warning("Push %s already ran for %s; not running it again", push_id, scheduled)
@@ -339,7 +344,7 @@ def _record_run(
                 problem,
                 RECORD_RETRY_SECONDS,
             )
-            engine = delivery_engine()
+            engine = context.engine
             if engine is None and tries >= RECORD_TRIES_INLINE:
                 raise
             waited = engine.pause(RECORD_RETRY_SECONDS) if engine else _sleep(RECORD_RETRY_SECONDS)
@@ -383,9 +388,10 @@ def _sleep(seconds: float) -> bool:
     return True
 
 
-def retry_run(run_id: int) -> str:
+def retry_run(run_id: int, *, context: JobContext | None = None) -> str:
     """Send again the deliveries of run ``run_id`` that are waiting for a retry."""
-    database = db.current()
+    ctx = handed(context)
+    database = ctx.database
     now = datetime.now(UTC)
     with database.session() as session:
         run = session.get(Run, run_id)
@@ -394,18 +400,18 @@ def retry_run(run_id: int) -> str:
         push = session.get(Push, run.push_id)
         if push is None:
             return "missing"
-        spec = spec_from_dict(json.loads(push.spec))
+        spec = spec_from_stored(push.spec, push.name, push.enabled)
         push_id = push.id
     due = claim_retries(database, run_id, now)
     if due:
-        _deliver(database, spec, push_id, run_id, due)
+        _deliver(ctx, spec, push_id, run_id, due)
     status = finish_run(database, run_id)
     log.info("Retried %d deliveries of run %s: %s", len(due), run_id, status)
     return status
 
 
 def _deliver(
-    database: Database,
+    context: JobContext,
     spec: PushSpec,
     push_id: int,
     run_id: int,
@@ -414,11 +420,11 @@ def _deliver(
     """Hand the deliveries to the engine's channel lanes (True), or send them here, channel
     by channel, when no engine runs (command-line tools, tests of the job functions)."""
     batches = split(push_id, run_id, spec.name, spec.options, spec.message.attachments, deliveries)
-    engine = delivery_engine()
+    engine = context.engine
     if engine is not None:
         engine.submit(batches)
         return True
-    inline = Delivering(database, context.secrets(), context.scheduler())
+    inline = Delivering(context.database, context.secrets, context.scheduler)
     for key, batch in batches.items():
         inline.deliver(key, batch)
     return False

@@ -21,6 +21,7 @@ import logging
 import os
 import tempfile
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
@@ -345,3 +346,46 @@ def configured_store(mode: str, folder: Path) -> SecretStore:
     if mode == "session":
         return SessionSecrets()
     return KeyringSecrets()
+
+
+class DeferredSecrets:
+    """The application's secret store: the configured one, made on first use, and replaced
+    when the user chooses another secrets mode (:meth:`use`), so that everything the
+    composition root handed it to (the windows, the job functions, the delivery engine)
+    follows without a restart.
+
+    Finding the OS keyring's backend imports every keyring backend and may talk to D-Bus:
+    a tenth of a second that the first paint of the window should not wait for. The store
+    is made when a secret is first read or written (a send, the Channels window), or by
+    :meth:`resolve` when the app is idle.
+    """
+
+    def __init__(self, mode: Mode, make: Callable[[], SecretStore]) -> None:
+        self.mode: Mode = mode
+        self._make = make
+        self._store: SecretStore | None = None
+        self._lock = threading.Lock()  # sends read secrets from worker threads
+
+    def resolve(self) -> SecretStore:
+        with self._lock:
+            if self._store is None:
+                self._store = self._make()
+            return self._store
+
+    def use(self, store: SecretStore) -> None:
+        """From now on keep secrets in ``store`` (the user chose another secrets mode)."""
+        with self._lock:
+            self._store = store
+
+    def set(self, channel_id: int, field: str, value: str) -> None:
+        self.resolve().set(channel_id, field, value)
+
+    def get(self, channel_id: int, field: str) -> str | None:
+        return self.resolve().get(channel_id, field)
+
+    def delete(self, channel_id: int, field: str) -> None:
+        self.resolve().delete(channel_id, field)
+
+    def in_folder(self, folder_id: str) -> DeferredSecrets:
+        """The folder's store, still made on first use."""
+        return DeferredSecrets(self.mode, lambda: self.resolve().in_folder(folder_id))

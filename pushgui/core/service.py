@@ -2,8 +2,7 @@
 
 Every user action (create, edit, pause, delete, run now, import) goes through here, in the
 GUI and headless alike, so that the spec stays the source of truth and the job is always
-what the spec says. Job ids are ``"<push id>"`` for the schedule and ``"<push id>:<what>"``
-for extra one-off jobs such as "run now".
+what the spec says. Its jobs are added and found through :mod:`pushgui.core.jobs`.
 
 Over 400 lines because saving an import (:meth:`PushService.import_file`) must check
 references inside the same transaction that creates its contacts and channels; the
@@ -16,23 +15,19 @@ used: reading the push list (``pushgui list``) needs none of them.
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
-import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from apscheduler.jobstores.base import JobLookupError
 from apscheduler.schedulers.base import BaseScheduler
-from apscheduler.triggers.date import DateTrigger
 from apscheduler.util import utc_timestamp_to_datetime
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from pushgui.core import headsup
+from pushgui.core import headsup, jobs
 from pushgui.core import reconcile as start_up
 from pushgui.core.attachments import attachment_problems
 from pushgui.core.bundle import IdMaps, ImportPlan, apply, remap
@@ -42,9 +37,9 @@ from pushgui.core.i18n import translate
 from pushgui.core.schedule.build import build_trigger
 from pushgui.core.schedule.preview import next_fire_time
 from pushgui.core.schedule.spec import OnceSpec
-from pushgui.core.specs import MAX_NAME, PushSpec, spec_from_dict, spec_to_dict
+from pushgui.core.specs import MAX_NAME, PushSpec, spec_from_stored, stored_spec
 from pushgui.core.store.db import Database
-from pushgui.core.store.models import Channel, Contact, Group, Push, Run, jobs_table
+from pushgui.core.store.models import Channel, Contact, Group, Push, Run
 from pushgui.core.transfer import ImportFile, validation_now
 from pushgui.core.validation import check_spec, validate_spec
 
@@ -62,20 +57,6 @@ if TYPE_CHECKING:
     from pushgui.core.settings import SettingsStore
 
 log = logging.getLogger(__name__)
-
-
-def push_id_of(job_id: str) -> int | None:
-    head = job_id.split(":", 1)[0]
-    return int(head) if head.isdigit() else None
-
-
-def job_options(spec: PushSpec) -> dict[str, Any]:
-    """APScheduler's misfire settings: it never skips or merges a run by itself.
-
-    Every due time reaches the executor, which applies the push's missed-run policy and
-    records each run it does not send (:mod:`pushgui.core.missed`).
-    """
-    return {"coalesce": False, "misfire_grace_time": None, "max_instances": 10}
 
 
 @dataclass(frozen=True)
@@ -98,7 +79,7 @@ class PushRow:
 
     @cached_property
     def spec(self) -> PushSpec:
-        return spec_from_dict(json.loads(self.spec_json))
+        return spec_from_stored(self.spec_json, self.name, self.enabled)
 
 
 class PushService:
@@ -107,10 +88,6 @@ class PushService:
     def __init__(self, database: Database, scheduler: BaseScheduler | None = None) -> None:
         self.db = database
         self._scheduler = scheduler
-        if scheduler is not None:
-            from pushgui.core import headsup
-
-            headsup.install(scheduler, database)
 
     @property
     def scheduler(self) -> BaseScheduler:
@@ -135,11 +112,10 @@ class PushService:
             push = session.get(Push, push_id)
             if push is None:
                 raise LookupError(f"Push {push_id} does not exist")
-            return spec_from_dict(json.loads(push.spec))
+            return spec_from_stored(push.spec, push.name, push.enabled)
 
     def rows(self, ids: Sequence[int] | None = None) -> list[PushRow]:
         """Rows for the push list, in three queries whatever the number of pushes."""
-        jobs = jobs_table
         # Plain rows through the connection: the ORM's row processing took half the time of
         # reading 10,000 pushes, for tuples of columns that need none of it.
         with self.db.session() as orm_session:
@@ -149,13 +125,11 @@ class PushService:
             if ids is not None:
                 query = query.where(Push.id.in_(list(ids)))
             pushes = session.execute(query).all()
-            next_query = select(jobs.c.id, jobs.c.next_run_time).where(jobs.c.id.not_like("%:%"))
             latest_query = select(Run.push_id, func.max(Run.id).label("run_id"))
             if ids is not None:
-                # Refreshing one row must not read every job and run (10,000 pushes).
-                next_query = next_query.where(jobs.c.id.in_([str(i) for i in ids]))
+                # Refreshing one row must not read every run (10,000 pushes).
                 latest_query = latest_query.where(Run.push_id.in_(list(ids)))
-            next_runs = dict(session.execute(next_query).all())
+            next_runs = jobs.next_runs(session, ids)
             latest = latest_query.group_by(Run.push_id).subquery()
             last = {
                 push_id: (status, started)
@@ -167,7 +141,7 @@ class PushService:
             }
         result = []
         for push_id, name, spec_text, enabled, message_title in pushes:
-            stamp = next_runs.get(str(push_id))
+            stamp = next_runs.get(jobs.schedule_id(push_id))
             status, started = last.get(push_id, (None, None))
             result.append(
                 PushRow(
@@ -208,8 +182,7 @@ class PushService:
         self._check_references(specs, labels)
         with self.db.session() as session:
             rows = [
-                Push(name=spec.name, spec=json.dumps(spec_to_dict(spec)), enabled=spec.enabled)
-                for spec in specs
+                Push(name=spec.name, spec=stored_spec(spec), enabled=spec.enabled) for spec in specs
             ]
             session.add_all(rows)
             session.flush()
@@ -295,8 +268,7 @@ class PushService:
                 raise SpecError(errors)
             self._check_references(specs, imported.labels, session)
             rows = [
-                Push(name=spec.name, spec=json.dumps(spec_to_dict(spec)), enabled=spec.enabled)
-                for spec in specs
+                Push(name=spec.name, spec=stored_spec(spec), enabled=spec.enabled) for spec in specs
             ]
             session.add_all(rows)
             session.flush()
@@ -348,7 +320,7 @@ class PushService:
         with self.db.session() as session:
             push = session.get_one(Push, push_id)
             push.name, push.enabled = spec.name, spec.enabled
-            push.spec = json.dumps(spec_to_dict(spec))
+            push.spec = stored_spec(spec)
         schedule_changed = (before.trigger, before.options, before.enabled) != (
             spec.trigger,
             spec.options,
@@ -404,20 +376,8 @@ class PushService:
 
     def run_now(self, push_id: int) -> str:
         """Queue an immediate, extra run; the schedule is unchanged."""
-        from pushgui.core.runner import JOB_FUNC
-
         spec = self.get(push_id)
-        job_id = f"{push_id}:now:{uuid.uuid4().hex[:8]}"
-        self.scheduler.add_job(
-            JOB_FUNC,
-            trigger=DateTrigger(datetime.now(UTC)),
-            args=[push_id],
-            kwargs={"reason": "manual"},
-            id=job_id,
-            name=f"{spec.name} (now)",
-            misfire_grace_time=None,
-        )
-        return job_id
+        return jobs.add_run_now(self.scheduler, push_id, spec.name, datetime.now(UTC))
 
     # -- jobs ------------------------------------------------------------------------------
 
@@ -427,23 +387,13 @@ class PushService:
         The first run is computed here rather than by APScheduler: for day and week intervals
         it would answer with the (past) start date and every day since would count as missed.
         """
-        from pushgui.core.runner import JOB_FUNC
-
         if next_run is None:
             if isinstance(spec.trigger, OnceSpec) and self._has_scheduled_run(push_id):
                 return False
             next_run = next_fire_time(spec.trigger, None, datetime.now(UTC))
             if next_run is None:
                 return False
-        self.scheduler.add_job(
-            JOB_FUNC,
-            trigger=build_trigger(spec.trigger),
-            args=[push_id],
-            id=str(push_id),
-            name=spec.name,
-            next_run_time=next_run,
-            **job_options(spec),
-        )
+        jobs.add_schedule(self.scheduler, push_id, build_trigger(spec.trigger), spec.name, next_run)
         headsup.arm(self.scheduler, push_id, spec, next_run)
         return True
 
@@ -452,29 +402,14 @@ class PushService:
             query = select(Run.id).where(Run.push_id == push_id, Run.reason == "schedule")
             return session.execute(query.limit(1)).first() is not None
 
-    def _job_ids(self, push_id: int | None = None) -> list[str]:
-        jobs = jobs_table
-        query = select(jobs.c.id)
-        if push_id is not None:
-            # "<id>" and "<id>:…" through the primary key (";" sorts right after ":"), so an
-            # edit or delete does not read every job id.
-            query = query.where(
-                (jobs.c.id == str(push_id))
-                | ((jobs.c.id > f"{push_id}:") & (jobs.c.id < f"{push_id};"))
-            )
-        with self.db.session() as session:
-            ids = list(session.execute(query).scalars())
-        return [j for j in ids if push_id is None or push_id_of(j) == push_id]
-
     def _unschedule(self, push_id: int, extra: bool) -> None:
-        for job_id in self._job_ids(push_id):
-            if job_id == str(push_id) or extra:
-                self._remove_job_row(job_id)
-
-    def _remove_job_row(self, job_id: str) -> None:
-        # Removing does not unpickle, so this also clears rows that cannot be read.
-        with contextlib.suppress(JobLookupError):
-            self.scheduler.remove_job(job_id)
+        if not extra:
+            jobs.remove(self.scheduler, jobs.schedule_id(push_id))
+            return
+        with self.db.session() as session:
+            ids = jobs.ids_of_push(session, push_id)
+        for job_id in ids:
+            jobs.remove(self.scheduler, job_id)
 
     # -- start-up: see pushgui.core.reconcile --------------------------------------------
 

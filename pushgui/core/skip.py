@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from datetime import datetime, timedelta
 from typing import Any
 
-from pushgui.core import headsup
+from pushgui.core import headsup, jobs
 from pushgui.core.clock import Clock, utc_now
 from pushgui.core.i18n import QT_TRANSLATE_NOOP
 from pushgui.core.missed import record_skipped
 from pushgui.core.schedule.preview import next_fire_time
-from pushgui.core.specs import spec_from_dict
+from pushgui.core.specs import spec_from_stored
 from pushgui.core.store.db import Database
 from pushgui.core.store.models import Push
 
@@ -37,7 +36,7 @@ def skip_next(
     after it; a one-off that is skipped is done.
     """
     now = now or clock()
-    job = scheduler.get_job(str(push_id))
+    job = jobs.schedule_job(scheduler, push_id)
     if job is None or job.next_run_time is None:
         return None
     due: datetime = job.next_run_time
@@ -47,13 +46,13 @@ def skip_next(
         push = session.get(Push, push_id)
         if push is None:
             return None
-        spec = spec_from_dict(json.loads(push.spec))
+        spec = spec_from_stored(push.spec, push.name, push.enabled)
     record_skipped(database, push_id, due, SKIPPED_ONCE, reason="schedule", clock=clock)
     following = next_fire_time(spec.trigger, due, now)
     if following is None:
-        scheduler.remove_job(str(push_id))
+        jobs.remove(scheduler, jobs.schedule_id(push_id))
     else:
-        scheduler.modify_job(str(push_id), next_run_time=following)
+        scheduler.modify_job(jobs.schedule_id(push_id), next_run_time=following)
     headsup.arm(scheduler, push_id, spec, following, now)
     log.info("Push %s: the run due %s is skipped; next %s", push_id, due, following)
     return due

@@ -1,6 +1,6 @@
 """Snoozing a reminder: the same reminder shown again later, by a persisted one-off job.
 
-The job (id ``"<push id>:snooze:<unix time>"``) lives in the job store like every other job,
+The job (a snooze job, :mod:`pushgui.core.jobs`) lives in the job store like every other job,
 so a snoozed reminder survives a restart. When it fires, :func:`run_snoozed` shows the very
 title and body that were snoozed through the desktop channel only (a snooze is the user's
 own; it never sends anything to other people) and records a run with reason ``"snooze"``.
@@ -8,36 +8,27 @@ own; it never sends anything to other people) and records a run with reason ``"s
 
 from __future__ import annotations
 
-import json
 import logging
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
-from apscheduler.triggers.date import DateTrigger
 from sqlalchemy import update
 
 from pushgui.core.channels.base import Outcome, Outgoing, get_sender
 from pushgui.core.channels.desktop import KIND as DESKTOP
 from pushgui.core.channels.desktop import ME
-from pushgui.core.clock import Clock, utc_now
+from pushgui.core.jobs import JobContext, add_snooze, handed
 from pushgui.core.schedule.zones import system_timezone
-from pushgui.core.specs import spec_from_dict
-from pushgui.core.store import db
 from pushgui.core.store.models import Delivery, Push, Run
 
 log = logging.getLogger(__name__)
 
-SNOOZE_FUNC = "pushgui.core.snooze:run_snoozed"
 REASON = "snooze"
 
 Choice = Literal["5min", "15min", "1h", "tomorrow"]
 CHOICES: tuple[Choice, ...] = ("5min", "15min", "1h", "tomorrow")
 _DELAYS = {"5min": timedelta(minutes=5), "15min": timedelta(minutes=15), "1h": timedelta(hours=1)}
-
-
-def snooze_job_id(push_id: int, until: datetime) -> str:
-    return f"{push_id}:snooze:{int(until.timestamp())}"
 
 
 def until_for(choice: Choice, now: datetime, zone: str | None = None) -> datetime:
@@ -59,24 +50,15 @@ def snooze(scheduler: Any, push_id: int, until: datetime, title: str, body: str)
 
     Snoozing the same reminder twice for the same second replaces the first job.
     """
-    job_id = snooze_job_id(push_id, until)
-    scheduler.add_job(
-        SNOOZE_FUNC,
-        trigger=DateTrigger(until),
-        args=[push_id, title, body],
-        id=job_id,
-        name=f"snoozed {push_id}",
-        # Snoozed while the computer sleeps through it: show it as soon as it is back.
-        misfire_grace_time=None,
-        replace_existing=True,
-    )
+    job_id = add_snooze(scheduler, push_id, until, title, body)
     log.info("Reminder of push %s snoozed until %s", push_id, until)
     return job_id
 
 
-def run_snoozed(push_id: int, title: str, body: str, clock: Clock = utc_now) -> str:
+def run_snoozed(push_id: int, title: str, body: str, *, context: JobContext | None = None) -> str:
     """The snooze job: show the reminder again and record it; returns the run's status."""
-    database = db.current()
+    ctx = handed(context)
+    database, clock = ctx.database, ctx.clock
     started = clock()
     # A snooze never takes a time a scheduled run may need: (push, scheduled time) is unique
     # and scheduled runs fall on whole seconds.
@@ -86,7 +68,7 @@ def run_snoozed(push_id: int, title: str, body: str, clock: Clock = utc_now) -> 
         if push is None:
             log.warning("Push %s no longer exists; the snoozed reminder is dropped", push_id)
             return "missing"
-        name = spec_from_dict(json.loads(push.spec)).name
+        name = push.name
         run = Run(
             push_id=push_id,
             reason=REASON,

@@ -71,8 +71,30 @@ class PushSpec:
         return replace(self, name=name)
 
 
+#: Kept in the push row's own columns, never in its stored spec JSON: the row is their one
+#: source (export files still carry them, see docs/EXPORT_FORMAT.md).
+ROW_FIELDS = ("name", "enabled")
+
+
+def stored_spec(spec: PushSpec) -> str:
+    """The JSON text stored in a push row: the spec without the row's own columns."""
+    data = spec_to_dict(spec)
+    for key in ROW_FIELDS:
+        del data[key]
+    return json.dumps(data)
+
+
+def spec_from_stored(text: str | bytes, name: str, enabled: bool) -> PushSpec:
+    """The push a row holds: its stored spec JSON with the row's name and enabled flag."""
+    data = json.loads(text)
+    if isinstance(data, dict):
+        data = {**data, "name": name, "enabled": bool(enabled)}
+    return spec_from_dict(data)
+
+
 def spec_to_dict(spec: PushSpec) -> dict[str, Any]:
-    """The JSON form stored in the database and written to export files."""
+    """The JSON form written to export files (stored without its name and enabled flag,
+    :func:`stored_spec`)."""
     options: dict[str, Any] = {
         "missed": spec.options.missed,
         "max_late": spec.options.max_late,
@@ -261,7 +283,7 @@ def _whole(
 def spec_problem(raw: bytes) -> str | None:
     """Why stored spec bytes cannot be read as a push, or None when they can."""
     try:
-        spec_from_dict(json.loads(raw.decode("utf-8")))
+        spec_from_stored(raw.decode("utf-8"), "", True)
     except UnicodeDecodeError as exc:
         return f"not UTF-8 text ({exc.reason} at byte {exc.start})"
     except (ValueError, RecursionError) as exc:

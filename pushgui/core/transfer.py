@@ -215,7 +215,7 @@ def parse_import(data: bytes | str, now: datetime | None = None) -> ImportFile:
             [
                 FieldError(
                     "pushes",
-                    translate("transfer", "holds more than {n} pushes").format(n=MAX_PUSHES),
+                    translate("transfer", "holds more than {n} reminders").format(n=MAX_PUSHES),
                 )
             ]
         )

@@ -15,6 +15,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from pushgui.core.secrets import SecretStore
 from pushgui.core.store.db import Database
 from pushgui.core.store.models import Push, Run
 
@@ -25,14 +26,14 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 def warm_up_http() -> None:
     """Build the senders and one HTTP client (TLS context and transport); safe in a worker."""
-    from pushgui.core.channels.http import make_client
-    from pushgui.core.channels.http import warm_up as warm_up_senders
+    from pushgui.core.channels.transport import make_client
+    from pushgui.core.channels.transport import warm_up as warm_up_senders
 
     warm_up_senders()
     make_client().close()
 
 
-def compile_run_statements(database: Database) -> None:
+def compile_run_statements(database: Database, secrets: SecretStore) -> None:
     """Execute the statements a run executes, in one transaction that is rolled back.
 
     A placeholder push, run and delivery are written and read as the job function does
@@ -40,11 +41,10 @@ def compile_run_statements(database: Database) -> None:
     transaction is rolled back: nothing is stored and no other connection ever sees them.
     A failure only costs the warm-up; it is logged and ignored.
     """
-    from pushgui.core import context
     from pushgui.core.channel_book import ChannelBook
 
     try:
-        ChannelBook(database, context.secrets()).channels()
+        ChannelBook(database, secrets).channels()
         with database.sessions() as session:
             try:
                 _run_statements(session)

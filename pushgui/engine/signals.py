@@ -21,8 +21,9 @@ _QUIT_SIGNALS = tuple(
 )
 
 
-class _Installed:
-    """What install_sigint_handler set up, so it can be undone."""
+class SigintHandler:
+    """What :func:`install_sigint_handler` set up; keep it while the loop runs (it holds the
+    socket the C-level handler writes to), and :meth:`uninstall` it to undo."""
 
     def __init__(
         self,
@@ -39,16 +40,25 @@ class _Installed:
         self.notifier = notifier
         self.old_fd = old_fd
         self.old_handlers = old_handlers
+        self._installed = True
+
+    def uninstall(self) -> None:
+        """Restore the previous handlers and wakeup fd; a second call does nothing."""
+        if not self._installed:
+            return
+        self._installed = False
+        self.notifier.setEnabled(False)
+        self.notifier.deleteLater()
+        signal.set_wakeup_fd(self.old_fd)
+        for signum, handler in self.old_handlers.items():
+            signal.signal(signum, handler)
+        self.reader.close()
+        self.writer.close()
 
 
-_installed: _Installed | None = None
-
-
-def install_sigint_handler(app: QCoreApplication) -> None:
-    """Make SIGINT (Ctrl+C) and SIGTERM quit ``app``'s event loop; call from the main thread."""
-    global _installed
-    if _installed is not None:
-        return
+def install_sigint_handler(app: QCoreApplication) -> SigintHandler:
+    """Make SIGINT (Ctrl+C) and SIGTERM quit ``app``'s event loop; call once, from the main
+    thread (the composition root does, at start)."""
     reader, writer = socket.socketpair()
     reader.setblocking(False)
     writer.setblocking(False)
@@ -71,20 +81,4 @@ def install_sigint_handler(app: QCoreApplication) -> None:
             pass
 
     notifier.activated.connect(drain)
-    _installed = _Installed(app, reader, writer, notifier, old_fd, old_handlers)
-
-
-def uninstall_sigint_handler() -> None:
-    """Undo install_sigint_handler (restores the previous handlers and wakeup fd)."""
-    global _installed
-    inst = _installed
-    if inst is None:
-        return
-    _installed = None
-    inst.notifier.setEnabled(False)
-    inst.notifier.deleteLater()
-    signal.set_wakeup_fd(inst.old_fd)
-    for signum, handler in inst.old_handlers.items():
-        signal.signal(signum, handler)
-    inst.reader.close()
-    inst.writer.close()
+    return SigintHandler(app, reader, writer, notifier, old_fd, old_handlers)

@@ -1,16 +1,21 @@
-"""The editors a channel form is built from: a password field with a Show toggle, an amber
-warning note, reading or filling any field's editor whatever widget it is, and the guard
-that keeps wrapped texts whole (also used by the Settings dialog)."""
+"""The editors a channel form is built from: one editor per described field (the kinds
+describe their fields as data, :class:`pushgui.core.channels.kind.Field`), a password
+field with a Show toggle, an amber warning note, reading or filling any field's editor
+whatever widget it is, and the guard that keeps wrapped texts whole (also used by the
+Settings dialog)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -18,8 +23,12 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSpinBox,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
+
+from pushgui.core.channels.kind import Field
+from pushgui.ui.widgets.fields import ErrorLabel, hint_label
 
 
 class WarningLabel(QLabel):
@@ -172,6 +181,8 @@ def set_input(widget: QWidget, value: Any) -> None:
         if isinstance(widget, QComboBox):
             index = widget.findData(str(value))
             widget.setCurrentIndex(max(index, 0))
+        elif isinstance(widget, QCheckBox):
+            widget.setChecked(bool(value))
         elif isinstance(widget, QSpinBox):
             widget.setValue(int(value))
         elif isinstance(widget, QDoubleSpinBox):
@@ -190,6 +201,8 @@ def get_input(widget: QWidget) -> Any:
     """The value a field's editor holds."""
     if isinstance(widget, QComboBox):
         return widget.currentData()
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
     if isinstance(widget, QSpinBox | QDoubleSpinBox):
         return widget.value()
     if isinstance(widget, QPlainTextEdit):
@@ -199,3 +212,99 @@ def get_input(widget: QWidget) -> Any:
     if isinstance(widget, QLineEdit):
         return widget.text()
     return None
+
+
+def make_editor(field: Field, edited: Callable[[], None], parent: QWidget) -> QWidget:
+    """The editor ``field`` describes; ``edited`` is called on each change by the user."""
+    widget: QWidget
+    if field.widget == "choice":
+        combo = QComboBox(parent)
+        for value, text in field.choices:
+            combo.addItem(text, value)
+        combo.currentIndexChanged.connect(lambda _i: edited())
+        widget = combo
+    elif field.widget == "number":
+        spin = QSpinBox(parent)
+        spin.setRange(field.minimum, field.maximum)
+        spin.valueChanged.connect(lambda _v: edited())
+        widget = spin
+    elif field.widget == "seconds":
+        seconds = QDoubleSpinBox(parent)
+        seconds.setRange(field.minimum, field.maximum)
+        seconds.setDecimals(0)
+        seconds.setSuffix(QCoreApplication.translate("ChannelForm", " seconds"))
+        seconds.valueChanged.connect(lambda _v: edited())
+        widget = seconds
+    elif field.widget == "bool":
+        check = QCheckBox(parent)
+        check.toggled.connect(lambda _c: edited())
+        widget = check
+    elif field.widget == "multiline":
+        plain = QPlainTextEdit(parent)
+        plain.setTabChangesFocus(True)
+        plain.setFixedHeight(plain.fontMetrics().lineSpacing() * 4 + 12)
+        plain.textChanged.connect(edited)
+        widget = plain
+    elif field.widget == "secret":
+        secret = SecretEdit(parent)
+        secret.edit.textEdited.connect(lambda _t: edited())
+        widget = secret
+    else:
+        line = QLineEdit(parent)
+        line.textEdited.connect(lambda _t: edited())
+        widget = line
+    widget.setObjectName(field.name)
+    apply_placeholder(widget, field.placeholder)
+    widget.setAccessibleName(field.label.replace("&", "").rstrip(":"))
+    if isinstance(widget, SecretEdit):
+        widget.edit.setAccessibleName(widget.accessibleName())
+    return widget
+
+
+class PasteBox(QFrame):
+    """ "Paste the web address your service gave you", with room for why it does not fit
+    (:attr:`error`) or what was filled in (:attr:`note`)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        label = QLabel(
+            QCoreApplication.translate(
+                "ChannelForm", "&Paste the web address your service gave you:"
+            ),
+            self,
+        )
+        self.edit = QLineEdit(self)
+        self.edit.setPlaceholderText("https://…")
+        self.edit.setAccessibleName(
+            QCoreApplication.translate("ChannelForm", "Web address from your service")
+        )
+        self.edit.setClearButtonEnabled(True)
+        label.setBuddy(self.edit)
+        self.error = ErrorLabel(self)
+        self.note = hint_label("", self)
+        self.note.hide()
+        box = QVBoxLayout(self)
+        box.setContentsMargins(10, 8, 10, 8)
+        box.setSpacing(4)
+        for part in (label, self.edit, self.error, self.note):
+            box.addWidget(part)
+
+
+class AdvancedToggle(QToolButton):
+    """ "Advanced settings": an arrow button that shows or hides ``section``."""
+
+    def __init__(self, section: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._section = section
+        self.setText(QCoreApplication.translate("ChannelForm", "Advanced settings"))
+        self.setCheckable(True)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.setArrowType(Qt.ArrowType.RightArrow)
+        self.setAutoRaise(True)
+        self.toggled.connect(self._toggled)
+        section.hide()
+
+    def _toggled(self, shown: bool) -> None:
+        self._section.setVisible(shown)
+        self.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)

@@ -1,5 +1,6 @@
 """The Channels window: the configured ways out (mail accounts, chat bots…), adding one by
-picking a service, editing, deleting, and choosing where secrets live without a keyring."""
+picking a service (:mod:`.channel_picker`), editing, deleting, and choosing where secrets
+live without a keyring (:mod:`.channel_secrets`)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -17,27 +17,21 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
-    QFrame,
-    QGridLayout,
     QHeaderView,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QTableView,
     QToolBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from pushgui.core import context
 from pushgui.core.channel_book import ChannelBook, ChannelRecord
+from pushgui.core.channels.config import KINDS
 from pushgui.core.secrets import (
     PLAIN_FILE,
     SECRETS_MODE_KEY,
@@ -49,11 +43,12 @@ from pushgui.core.secrets import (
 )
 from pushgui.core.settings import SettingsStore
 from pushgui.ui.channel_form import ChannelForm
-from pushgui.ui.channel_kinds import badge_key, kind_choices, kind_icon, kind_label
-from pushgui.ui.confirm import confirm_destructive
-from pushgui.ui.icons import app_icon
-from pushgui.ui.table_model import RowsTableModel
-from pushgui.ui.trigger_editors.base import hint_label
+from pushgui.ui.channel_kinds import kind_badge, kind_label
+from pushgui.ui.channel_picker import KindPicker
+from pushgui.ui.channel_secrets import SecretsBanner
+from pushgui.ui.widgets.confirm import confirm_destructive
+from pushgui.ui.widgets.icons import app_icon
+from pushgui.ui.widgets.table_model import RowsTableModel
 
 log = logging.getLogger(__name__)
 
@@ -63,25 +58,9 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 def describe_settings(record: ChannelRecord) -> str:
-    """A short, secret-free line telling channels of one kind apart."""
-    settings = record.settings
-    if record.kind == "email":
-        sender = str(settings.get("sender_address", ""))
-        host = str(settings.get("host", ""))
-        if sender and host:
-            return QCoreApplication.translate("ChannelsWindow", "{sender} via {host}").format(
-                sender=sender, host=host
-            )
-        return sender or host
-    if record.kind == "ntfy":
-        return f"{settings.get('server', '')}/{settings.get('topic', '')}"
-    if record.kind == "telegram":
-        return f"chat {settings.get('chat_id', '')}"
-    if record.kind == "discord" and settings.get("username"):
-        return str(settings["username"])
-    if record.kind == "webhook":
-        return str(settings.get("method", ""))
-    return ""
+    """A short, secret-free line telling channels of one kind apart (the kind's own)."""
+    description = KINDS.get(record.kind)
+    return description.details(record.settings) if description is not None else ""
 
 
 class ChannelTableModel(RowsTableModel):
@@ -117,121 +96,8 @@ class ChannelTableModel(RowsTableModel):
                 return kind_label(record.kind, record.settings)
             return describe_settings(record)
         if role == Qt.ItemDataRole.DecorationRole and column == NAME:
-            return kind_icon(badge_key(record.kind, record.settings))
+            return kind_badge(record.kind, record.settings)
         return None
-
-
-class KindPicker(QDialog):
-    """Choose which service a new channel is for, from a grid of friendly names.
-
-    Signals:
-        chosen(str, object): the kind and its preset settings (a dict).
-    """
-
-    chosen = Signal(str, object)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Add a channel"))
-        self.buttons_by_key: dict[str, QToolButton] = {}
-        intro = QLabel(self.tr("<b>Where should pushgui send messages?</b>"), self)
-        grid = QGridLayout()
-        grid.setSpacing(8)
-        for position, (key, label, preset, hint) in enumerate(kind_choices()):
-            button = QToolButton(self)
-            button.setText(label.replace(" (", "\n("))
-            button.setIcon(kind_icon(key))
-            button.setIconSize(QSize(32, 32))
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
-            button.setToolTip(hint)
-            button.setAccessibleDescription(hint)
-            button.setMinimumSize(150, 72)
-            button.setAutoRaise(False)
-            kind = preset["kind"]
-            settings = {k: v for k, v in preset.items() if k != "kind"}
-            button.clicked.connect(
-                lambda _c=False, kind=kind, settings=settings: self._choose(kind, settings)
-            )
-            grid.addWidget(button, position // 4, position % 4)
-            self.buttons_by_key[key] = button
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 16, 18, 14)
-        layout.addWidget(intro)
-        layout.addWidget(hint_label(self.tr("Hover over a service to see what it is for."), self))
-        layout.addLayout(grid)
-        layout.addWidget(buttons)
-
-    def choose(self, key: str) -> None:
-        self.buttons_by_key[key].click()
-
-    def _choose(self, kind: str, settings: dict[str, Any]) -> None:
-        self.chosen.emit(kind, settings)
-        self.accept()
-
-
-class SecretsBanner(QFrame):
-    """Shown when there is no system keyring: where should passwords and tokens be kept?
-
-    Signals:
-        mode_chosen(str): "session" or "file".
-    """
-
-    mode_chosen = Signal(str)
-
-    def __init__(self, status: KeyringStatus, data_folder: Path, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("secretsBanner")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAutoFillBackground(True)
-        palette = self.palette()
-        dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
-        palette.setColor(QPalette.ColorRole.Window, QColor("#4e3b00" if dark else "#fff4d6"))
-        self.setPalette(palette)
-        title = QLabel(self.tr("<b>There is no system keyring on this computer</b>"), self)
-        text = QLabel(
-            self.tr(
-                "pushgui keeps passwords and tokens in the system keyring, but none is "
-                "available ({0}). Choose where they should be kept instead:"
-            ).format(status.reason or status.backend),
-            self,
-        )
-        text.setWordWrap(True)
-        self.session_button = QPushButton(self.tr("Ask for secrets each session"), self)
-        self.session_button.setToolTip(
-            self.tr("Kept in memory only; type them again each time pushgui starts")
-        )
-        self.file_button = QPushButton(self.tr("Store them unprotected in the data folder"), self)
-        self.file_button.setToolTip(self.tr("Saved in {0}").format(data_folder / PLAIN_FILE))
-        session_note = hint_label(
-            self.tr(
-                "Safe, but reminders to chat bots and mail cannot be sent after a restart "
-                "until you type the secrets again."
-            ),
-            self,
-        )
-        file_note = hint_label(
-            self.tr(
-                "⚠ Anyone who can read your files can read them (file {0}). "
-                "Choose this only on a computer you alone use."
-            ).format(PLAIN_FILE),
-            self,
-        )
-        self.session_button.clicked.connect(lambda: self.mode_chosen.emit("session"))
-        self.file_button.clicked.connect(lambda: self.mode_chosen.emit("file"))
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(12)
-        grid.addWidget(self.session_button, 0, 0)
-        grid.addWidget(session_note, 0, 1)
-        grid.addWidget(self.file_button, 1, 0)
-        grid.addWidget(file_note, 1, 1)
-        grid.setColumnStretch(1, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 10)
-        layout.addWidget(title)
-        layout.addWidget(text)
-        layout.addLayout(grid)
 
 
 class ChannelsWindow(QMainWindow):
@@ -487,7 +353,6 @@ class ChannelsWindow(QMainWindow):
         )
         self.settings.set(SECRETS_MODE_KEY, mode)
         self.book.secrets = store
-        context.bind(secrets=store, scheduler=context.scheduler())
         if self.banner is not None:
             self.banner.hide()
             self.banner.deleteLater()

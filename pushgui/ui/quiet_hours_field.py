@@ -21,14 +21,13 @@ from PySide6.QtWidgets import (
 
 from pushgui.core.delivery.quiet import QuietHours, validate_quiet
 from pushgui.core.errors import FieldError
-from pushgui.ui.trigger_editors.base import (
-    ErrorLabel,
+from pushgui.ui.widgets.dates import (
     TimeZoneCombo,
     from_qtime,
-    hint_label,
     make_time_edit,
     to_qtime,
 )
+from pushgui.ui.widgets.fields import ErrorLabel, hint_label
 
 
 class QuietHoursField(QWidget):

@@ -16,42 +16,37 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QDialog, QSystemTrayIcon, QWidget
 
-from pushgui.core import context
 from pushgui.core.autostart import Autostart
-from pushgui.core.channel_book import ChannelBook
-from pushgui.core.channels.base import register_sender
-from pushgui.core.channels.desktop import KIND as DESKTOP
-from pushgui.core.contacts import ContactBook
-from pushgui.core.headsup import register_handler as register_headsup_handler
-from pushgui.core.history import History, HistoryFilter
-from pushgui.core.nagging import mark_done
+from pushgui.core.books import Books
+from pushgui.core.history import HistoryFilter
+from pushgui.core.jobs import push_id_of
 from pushgui.core.paths import Locations
 from pushgui.core.preferences import Preferences
-from pushgui.core.service import PushService, push_id_of
+from pushgui.core.service import PushService
 from pushgui.core.settings import SettingsStore
 from pushgui.core.specs import PushOptions, Target
 from pushgui.core.store.backup import BackupManager
 from pushgui.core.store.recovery import RecoveryReport
 from pushgui.engine.bridge import EventBridge
 from pushgui.engine.scheduler import PushScheduler
-from pushgui.ui.calendar_notice import check_and_tell, current_notices
-from pushgui.ui.geometry import manage as manage_window
-from pushgui.ui.headsup import HeadsUpPresenter
-from pushgui.ui.main_window import MainWindow
-from pushgui.ui.preferences import PreferencesController
-from pushgui.ui.reminders import DesktopSender, ReminderPresenter
+from pushgui.ui.main.calendar_notice import check_and_tell, current_notices
+from pushgui.ui.main.main_window import MainWindow
+from pushgui.ui.main.tray import TrayIcon
+from pushgui.ui.reminders.headsup import HeadsUpPresenter
+from pushgui.ui.reminders.presenter import DesktopSender, ReminderPresenter
+from pushgui.ui.settings.preferences import PreferencesController
 from pushgui.ui.startup import import_later_modules
-from pushgui.ui.tray import TrayIcon
+from pushgui.ui.widgets.geometry import manage as manage_window
 
 if TYPE_CHECKING:
     from pushgui.core.reconcile import ReconcileReport
-    from pushgui.ui.backups_dialog import BackupsDialog
     from pushgui.ui.channels_window import ChannelsWindow
-    from pushgui.ui.contacts_window import ContactsWindow
-    from pushgui.ui.history_window import HistoryWindow
-    from pushgui.ui.interrupted_dialog import InterruptedDialog
-    from pushgui.ui.missed_dialog import MissedRunsDialog
-    from pushgui.ui.push_editor import NewReminderDefaults
+    from pushgui.ui.dialogs.interrupted_dialog import InterruptedDialog
+    from pushgui.ui.dialogs.missed_dialog import MissedRunsDialog
+    from pushgui.ui.editor.push_editor import NewReminderDefaults
+    from pushgui.ui.history.history_window import HistoryWindow
+    from pushgui.ui.people.contacts_window import ContactsWindow
+    from pushgui.ui.settings.backups_dialog import BackupsDialog
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +67,7 @@ class DesktopShell(QObject):
 
     restore_requested = Signal(object)
     restart_requested = Signal()
+    secrets_changed = Signal(object)
 
     def __init__(
         self,
@@ -79,6 +75,7 @@ class DesktopShell(QObject):
         scheduler: PushScheduler,
         bridge: EventBridge,
         settings: SettingsStore,
+        books: Books,
         tray_available: bool | None = None,
         backups: BackupManager | None = None,
         locations: Locations | None = None,
@@ -88,9 +85,9 @@ class DesktopShell(QObject):
         self.service = service
         self.scheduler = scheduler
         self.settings = settings
-        self.contacts = ContactBook(service.db)
-        self.channels = ChannelBook(service.db, context.secrets())
-        self.history = History(service.db)
+        self.contacts = books.contacts
+        self.channels = books.channels
+        self.history = books.history
         self.backups = backups
         self.missed_dialog: MissedRunsDialog | None = None
         self.interrupted_dialog: InterruptedDialog | None = None
@@ -110,6 +107,8 @@ class DesktopShell(QObject):
             keep_running_in_tray=tray_available,
             contacts=self.contacts,
             channels=self.channels,
+            templates=books.templates,
+            new_defaults=self._new_defaults,
         )
         self.window.contacts_requested.connect(self.show_contacts)
         self.window.channels_requested.connect(self.show_channels)
@@ -126,17 +125,14 @@ class DesktopShell(QObject):
         for signal in (bridge.job_executed, bridge.job_failed, bridge.job_missed):
             signal.connect(self._history_timer.start)
         # Reminders not answered yet are kept in the settings and shown again after a restart.
-        self.presenter = ReminderPresenter(self.tray, self, store=settings)
+        self.presenter = ReminderPresenter(self.tray, self, scheduler=scheduler, store=settings)
         self.desktop_sender = DesktopSender(self)
         self.desktop_sender.reminder_due.connect(self.presenter.present)
-        register_sender(DESKTOP, self.desktop_sender)
         self.presenter.open_changed.connect(self._on_open_reminders)
-        self.presenter.done.connect(lambda push_id: mark_done(service.db, push_id, scheduler))
         self.window.reminder_requested.connect(self.presenter.show_window)
         self.headsup = HeadsUpPresenter(service, self)
         self.headsup.edit_requested.connect(self._edit_push)
         self.headsup.done.connect(lambda text: self.window.statusBar().showMessage(text, 8000))
-        register_headsup_handler(self.headsup.notifier)
         self.preferences = PreferencesController(
             Preferences(settings),
             service,
@@ -150,7 +146,6 @@ class DesktopShell(QObject):
             parent=self,
         )
         self.preferences.restart_requested.connect(self.restart_requested.emit)
-        self.window.new_defaults = self._new_defaults
         self.window.settings_requested.connect(self.preferences.show_settings)
         self.window.log_folder_requested.connect(self.preferences.open_log_folder)
         bridge.jobs_changed.connect(self.preferences.offer_autostart)
@@ -171,7 +166,7 @@ class DesktopShell(QObject):
 
     def _new_defaults(self) -> NewReminderDefaults:
         """A new reminder's zone, missed-run policy and recipient, as chosen in Settings."""
-        from pushgui.ui.push_editor import NewReminderDefaults
+        from pushgui.ui.editor.push_editor import NewReminderDefaults
 
         prefs = self.preferences.prefs
         targets: tuple[Target, ...] = (Target(),)
@@ -206,7 +201,7 @@ class DesktopShell(QObject):
     @Slot()
     def show_contacts(self) -> ContactsWindow:
         if self.contacts_window is None:
-            from pushgui.ui.contacts_window import ContactsWindow
+            from pushgui.ui.people.contacts_window import ContactsWindow
 
             self.contacts_window = ContactsWindow(self.contacts)
             manage_window(self.contacts_window, self.settings, "contacts")
@@ -225,13 +220,13 @@ class DesktopShell(QObject):
         return self.channels_window
 
     def _on_secrets_mode(self, _mode: str) -> None:
-        context.bind(self.channels.secrets, self.scheduler)
+        self.secrets_changed.emit(self.channels.secrets)
 
     @Slot()
     def show_history(self, delivery_id: int | None = None) -> HistoryWindow:
         pushes = [(row.id, row.name) for row in self.service.rows()]
         if self.history_window is None:
-            from pushgui.ui.history_window import HistoryWindow
+            from pushgui.ui.history.history_window import HistoryWindow
 
             self.history_window = HistoryWindow(self.history, pushes)
             manage_window(self.history_window, self.settings, "history")
@@ -255,7 +250,7 @@ class DesktopShell(QObject):
         if self.backups is None:
             return None
         if self.backups_dialog is None:
-            from pushgui.ui.backups_dialog import BackupsDialog
+            from pushgui.ui.settings.backups_dialog import BackupsDialog
 
             self.backups_dialog = BackupsDialog(self.backups, self.window)
             self.backups_dialog.restore_requested.connect(self.restore_requested.emit)
@@ -284,7 +279,7 @@ class DesktopShell(QObject):
         """After the window is up: say what recovery did, ask about missed runs and about
         interrupted deliveries, then let the (paused) scheduler run."""
         if recovery is not None:
-            from pushgui.ui.recovery_notice import show_recovery_notice
+            from pushgui.ui.dialogs.recovery_notice import show_recovery_notice
 
             show_recovery_notice(self.window, recovery)
         self.preferences.sync_autostart()
@@ -307,7 +302,7 @@ class DesktopShell(QObject):
         """With the scheduler paused: list missed runs, or resume if there are none (or the
         user chose to let each push's setting decide)."""
         from pushgui.core.missed import find_missed, resolve
-        from pushgui.ui.missed_dialog import MissedRunsDialog
+        from pushgui.ui.dialogs.missed_dialog import MissedRunsDialog
 
         now = datetime.now(UTC)
         missed = find_missed(self.service.db, self.scheduler, now)
@@ -345,7 +340,7 @@ class DesktopShell(QObject):
         rows = self.history.rows(HistoryFilter(statuses=("interrupted",)))
         if not rows:
             return None
-        from pushgui.ui.interrupted_dialog import InterruptedDialog
+        from pushgui.ui.dialogs.interrupted_dialog import InterruptedDialog
 
         dialog = InterruptedDialog(rows, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -12,14 +12,14 @@ from PySide6.QtWidgets import QWidget
 FIRST_PAINT_FALLBACK_MS = 2000
 # Imported on first use, or when the app is idle after start (DesktopShell.warm_up).
 LATER_MODULES = (
-    "pushgui.ui.push_editor",
-    "pushgui.ui.templates_dialog",
-    "pushgui.ui.contacts_window",
+    "pushgui.ui.editor.push_editor",
+    "pushgui.ui.editor.templates_dialog",
+    "pushgui.ui.people.contacts_window",
     "pushgui.ui.channels_window",
-    "pushgui.ui.history_window",
-    "pushgui.ui.backups_dialog",
-    "pushgui.ui.interrupted_dialog",
-    "pushgui.ui.missed_dialog",
+    "pushgui.ui.history.history_window",
+    "pushgui.ui.settings.backups_dialog",
+    "pushgui.ui.dialogs.interrupted_dialog",
+    "pushgui.ui.dialogs.missed_dialog",
 )
 
 

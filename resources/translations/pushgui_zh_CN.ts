@@ -4,262 +4,6 @@
 <context>
     <name></name>
     <message>
-        <source>Mail server:</source>
-        <translation>邮件服务器：</translation>
-    </message>
-    <message>
-        <source>e.g. smtp.example.com</source>
-        <translation>例如 smtp.example.com</translation>
-    </message>
-    <message>
-        <source>Port:</source>
-        <translation>端口：</translation>
-    </message>
-    <message>
-        <source>Encryption:</source>
-        <translation>加密方式：</translation>
-    </message>
-    <message>
-        <source>User name:</source>
-        <translation>用户名：</translation>
-    </message>
-    <message>
-        <source>usually your email address</source>
-        <translation>通常是你的电子邮件地址</translation>
-    </message>
-    <message>
-        <source>Leave empty if the server needs no login.</source>
-        <translation>服务器无需登录时请留空。</translation>
-    </message>
-    <message>
-        <source>Password:</source>
-        <translation>密码：</translation>
-    </message>
-    <message>
-        <source>Send from address:</source>
-        <translation>发件地址：</translation>
-    </message>
-    <message>
-        <source>me@example.com</source>
-        <translation>me@example.com</translation>
-    </message>
-    <message>
-        <source>Sender name:</source>
-        <translation>发件人名称：</translation>
-    </message>
-    <message>
-        <source>Optional, e.g. Office reminders</source>
-        <translation>可选，例如 办公室提醒</translation>
-    </message>
-    <message>
-        <source>Extra certificate file:</source>
-        <translation>额外的证书文件：</translation>
-    </message>
-    <message>
-        <source>Optional, a .pem file</source>
-        <translation>可选，.pem 文件</translation>
-    </message>
-    <message>
-        <source>Only for a company mail server with its own certificate authority.</source>
-        <translation>仅用于自建证书颁发机构的公司邮件服务器。</translation>
-    </message>
-    <message>
-        <source>Time limit:</source>
-        <translation>超时时间：</translation>
-    </message>
-    <message>
-        <source>Access token:</source>
-        <translation>访问令牌：</translation>
-    </message>
-    <message>
-        <source>Signing secret:</source>
-        <translation>加签密钥：</translation>
-    </message>
-    <message>
-        <source>Optional, starts with SEC…</source>
-        <translation>可选，以 SEC 开头…</translation>
-    </message>
-    <message>
-        <source>Only if the robot&apos;s security setting is “Signature” (加签).</source>
-        <translation>仅当机器人的安全设置为“加签”时填写。</translation>
-    </message>
-    <message>
-        <source>Message format:</source>
-        <translation>消息格式：</translation>
-    </message>
-    <message>
-        <source>Service address:</source>
-        <translation>服务地址：</translation>
-    </message>
-    <message>
-        <source>Change only for a proxy or a private server.</source>
-        <translation>仅在使用代理或私有服务器时才需要修改。</translation>
-    </message>
-    <message>
-        <source>Robot key:</source>
-        <translation>机器人 Key：</translation>
-    </message>
-    <message>
-        <source>Token:</source>
-        <translation>令牌：</translation>
-    </message>
-    <message>
-        <source>Region:</source>
-        <translation>地区：</translation>
-    </message>
-    <message>
-        <source>Webhook address:</source>
-        <translation>Webhook 地址：</translation>
-    </message>
-    <message>
-        <source>Bot token:</source>
-        <translation>机器人令牌：</translation>
-    </message>
-    <message>
-        <source>123456:ABC-DEF…</source>
-        <translation>123456:ABC-DEF…</translation>
-    </message>
-    <message>
-        <source>@BotFather gives it.</source>
-        <translation>由 @BotFather 提供。</translation>
-    </message>
-    <message>
-        <source>Chat id:</source>
-        <translation>聊天 ID：</translation>
-    </message>
-    <message>
-        <source>a number, or @channelname</source>
-        <translation>数字，或 @频道名</translation>
-    </message>
-    <message>
-        <source>Where the bot posts; the bot must be a member of the chat.</source>
-        <translation>机器人发消息的地方；机器人必须是该聊天的成员。</translation>
-    </message>
-    <message>
-        <source>Server:</source>
-        <translation>服务器：</translation>
-    </message>
-    <message>
-        <source>Topic:</source>
-        <translation>主题：</translation>
-    </message>
-    <message>
-        <source>e.g. my-reminders-5f3a</source>
-        <translation>例如 my-reminders-5f3a</translation>
-    </message>
-    <message>
-        <source>Anyone who knows the topic name can read it on ntfy.sh: pick one hard to guess.</source>
-        <translation>任何知道主题名的人都能在 ntfy.sh 上看到消息，请取一个难以猜到的名称。</translation>
-    </message>
-    <message>
-        <source>Priority:</source>
-        <translation>优先级：</translation>
-    </message>
-    <message>
-        <source>1 is the lowest, 5 the highest.</source>
-        <translation>1 最低，5 最高。</translation>
-    </message>
-    <message>
-        <source>Address:</source>
-        <translation>地址：</translation>
-    </message>
-    <message>
-        <source>Method:</source>
-        <translation>请求方法：</translation>
-    </message>
-    <message>
-        <source>Extra headers:</source>
-        <translation>额外的请求头：</translation>
-    </message>
-    <message>
-        <source>Authorization: Bearer …</source>
-        <translation>Authorization: Bearer …</translation>
-    </message>
-    <message>
-        <source>One per line, written Name: value.</source>
-        <translation>每行一个，写成“名称: 值”。</translation>
-    </message>
-    <message>
-        <source>Body:</source>
-        <translation>正文：</translation>
-    </message>
-    <message>
-        <source>Placeholders: ${title}, ${body}, ${recipient}, ${push}.</source>
-        <translation>占位符：${title}、${body}、${recipient}、${push}。</translation>
-    </message>
-    <message>
-        <source>Content type:</source>
-        <translation>内容类型：</translation>
-    </message>
-    <message>
-        <source>Post as:</source>
-        <translation>发送格式：</translation>
-    </message>
-    <message>
-        <source>Optional, the name shown</source>
-        <translation>可选，显示的名称</translation>
-    </message>
-    <message>
-        <source>Optional, tk_…</source>
-        <translation>可选，tk_…</translation>
-    </message>
-    <message>
-        <source>Only for a protected topic.</source>
-        <translation>仅用于受保护的主题。</translation>
-    </message>
-    <message>
-        <source>Optional</source>
-        <translation>可选</translation>
-    </message>
-    <message>
-        <source>Only if the bot&apos;s security setting has “Signature verification”.</source>
-        <translation>仅当机器人的安全设置启用了“签名校验”时填写。</translation>
-    </message>
-    <message>
-        <source>Apprise address:</source>
-        <translation>Apprise 地址：</translation>
-    </message>
-    <message>
-        <source>e.g. tgram://bottoken/chatid</source>
-        <translation>例如 tgram://bottoken/chatid</translation>
-    </message>
-    <message>
-        <source>See the Apprise wiki for the address of your service.</source>
-        <translation>你的服务的地址写法请参阅 Apprise wiki。</translation>
-    </message>
-    <message>
-        <source>Workflow address:</source>
-        <translation>工作流地址：</translation>
-    </message>
-    <message>
-        <source>In Teams: Workflows → “Post to a channel when a webhook request is received”.</source>
-        <translation>在 Teams 中：工作流 → “收到 Webhook 请求时发布到频道”。</translation>
-    </message>
-    <message>
-        <source>SSL/TLS (usually port 465)</source>
-        <translation>SSL/TLS（通常为 465 端口）</translation>
-    </message>
-    <message>
-        <source>None — not encrypted</source>
-        <translation>无 — 不加密</translation>
-    </message>
-    <message>
-        <source>Plain text</source>
-        <translation>纯文本</translation>
-    </message>
-    <message>
-        <source>Markdown</source>
-        <translation>Markdown</translation>
-    </message>
-    <message>
-        <source>Feishu (China)</source>
-        <translation>飞书（中国）</translation>
-    </message>
-    <message>
-        <source>Lark (international)</source>
-        <translation>Lark（国际版）</translation>
-    </message>
-    <message>
         <source>&amp;Add…</source>
         <translation>添加(&amp;A)…</translation>
     </message>
@@ -298,218 +42,6 @@
     <message>
         <source>&amp;Channels</source>
         <translation>渠道(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Add a contact</source>
-        <translation>添加联系人</translation>
-    </message>
-    <message>
-        <source>Edit the selected contact</source>
-        <translation>编辑所选联系人</translation>
-    </message>
-    <message>
-        <source>Delete the selected contacts</source>
-        <translation>删除所选联系人</translation>
-    </message>
-    <message>
-        <source>Add to &amp;group…</source>
-        <translation>加入分组(&amp;G)…</translation>
-    </message>
-    <message>
-        <source>Add the selected contacts to a group</source>
-        <translation>将所选联系人加入分组</translation>
-    </message>
-    <message>
-        <source>&amp;Remove from group</source>
-        <translation>从分组中移除(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Take the selected contacts out of this group (they are not deleted)</source>
-        <translation>将所选联系人移出此分组（不会删除联系人）</translation>
-    </message>
-    <message>
-        <source>&amp;Import CSV…</source>
-        <translation>导入 CSV(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>Add contacts from a CSV file</source>
-        <translation>从 CSV 文件添加联系人</translation>
-    </message>
-    <message>
-        <source>E&amp;xport CSV…</source>
-        <translation>导出 CSV(&amp;X)…</translation>
-    </message>
-    <message>
-        <source>Save the contacts shown to a CSV file</source>
-        <translation>将显示的联系人保存为 CSV 文件</translation>
-    </message>
-    <message>
-        <source>&amp;Find</source>
-        <translation>查找(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Contacts</source>
-        <translation>联系人</translation>
-    </message>
-    <message>
-        <source>&amp;Contacts</source>
-        <translation>联系人(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;New…</source>
-        <translation>新建(&amp;N)…</translation>
-    </message>
-    <message>
-        <source>Create a reminder</source>
-        <translation>创建提醒</translation>
-    </message>
-    <message>
-        <source>New from &amp;template…</source>
-        <translation>从模板新建(&amp;T)…</translation>
-    </message>
-    <message>
-        <source>Start a reminder from a saved message</source>
-        <translation>用保存的消息新建提醒</translation>
-    </message>
-    <message>
-        <source>S&amp;kip next run</source>
-        <translation>跳过下一次(&amp;K)</translation>
-    </message>
-    <message>
-        <source>Do not send the selected reminder next time; later times stay</source>
-        <translation>所选提醒下次不发送，之后的时间不变</translation>
-    </message>
-    <message>
-        <source>Edit the selected reminder</source>
-        <translation>编辑所选提醒</translation>
-    </message>
-    <message>
-        <source>D&amp;uplicate</source>
-        <translation>创建副本(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Make a copy of the selected reminder</source>
-        <translation>复制所选提醒</translation>
-    </message>
-    <message>
-        <source>Delete the selected reminder</source>
-        <translation>删除所选提醒</translation>
-    </message>
-    <message>
-        <source>&amp;Pause</source>
-        <translation>暂停(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Pause or resume the selected reminder</source>
-        <translation>暂停或恢复所选提醒</translation>
-    </message>
-    <message>
-        <source>&amp;Run now</source>
-        <translation>立即运行(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Send the selected reminder now</source>
-        <translation>立即发送所选提醒</translation>
-    </message>
-    <message>
-        <source>&amp;Import…</source>
-        <translation>导入(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>Add reminders from an export file</source>
-        <translation>从导出文件添加提醒</translation>
-    </message>
-    <message>
-        <source>E&amp;xport…</source>
-        <translation>导出(&amp;X)…</translation>
-    </message>
-    <message>
-        <source>Save all reminders to a file</source>
-        <translation>将所有提醒保存到文件</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>Stop pushgui; no reminders are sent until it runs again</source>
-        <translation>退出 pushgui；再次运行前不会发送任何提醒</translation>
-    </message>
-    <message>
-        <source>&amp;About pushgui</source>
-        <translation>关于 pushgui(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Backups…</source>
-        <translation>备份(&amp;B)…</translation>
-    </message>
-    <message>
-        <source>Back up now, or restore</source>
-        <translation>立即备份或恢复</translation>
-    </message>
-    <message>
-        <source>&amp;Contacts…</source>
-        <translation>联系人(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>People and groups</source>
-        <translation>联系人和分组</translation>
-    </message>
-    <message>
-        <source>Cha&amp;nnels…</source>
-        <translation>渠道(&amp;N)…</translation>
-    </message>
-    <message>
-        <source>Email accounts and chat bots to send through</source>
-        <translation>用于发送的电子邮件账户和聊天机器人</translation>
-    </message>
-    <message>
-        <source>&amp;History…</source>
-        <translation>历史记录(&amp;H)…</translation>
-    </message>
-    <message>
-        <source>What was sent, and what failed</source>
-        <translation>已发送和失败的内容</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Reminder</source>
-        <translation>提醒(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Tools</source>
-        <translation>工具(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;Own days off and working days…</source>
-        <translation>本公司休息日和工作日(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation>设置(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>Language, theme, defaults for new reminders, start at login</source>
-        <translation>语言、主题、新提醒的默认设置、登录时启动</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <source>Open &amp;log folder</source>
-        <translation>打开日志文件夹(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Show pushgui&apos;s log files, to send them along with a problem report</source>
-        <translation>显示 pushgui 的日志文件，以便随问题报告一起发送</translation>
-    </message>
-    <message>
-        <source>Main toolbar</source>
-        <translation>主工具栏</translation>
     </message>
     <message>
         <source>pushgui&apos;s data was damaged and could not be restored</source>
@@ -869,103 +401,6 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
 <context>
     <name>ChannelForm</name>
     <message>
-        <source>Email (SMTP)</source>
-        <extracomment>Kinds whose form starts with the &quot;paste the address&quot; box. Fields kept under &quot;Advanced settings&quot; (shown by themselves when they hold a non-default). Provider presets for the email form: host, port, security.</extracomment>
-        <translation>电子邮件（SMTP）</translation>
-    </message>
-    <message>
-        <source>Send from a mail account</source>
-        <translation>通过邮件账户发送</translation>
-    </message>
-    <message>
-        <source>DingTalk</source>
-        <translation>钉钉</translation>
-    </message>
-    <message>
-        <source>A DingTalk group robot</source>
-        <translation>钉钉群机器人</translation>
-    </message>
-    <message>
-        <source>WeCom</source>
-        <translation>企业微信</translation>
-    </message>
-    <message>
-        <source>A WeCom (WeChat Work) group robot</source>
-        <translation>企业微信群机器人</translation>
-    </message>
-    <message>
-        <source>Feishu</source>
-        <translation>飞书</translation>
-    </message>
-    <message>
-        <source>A Feishu bot</source>
-        <translation>飞书机器人</translation>
-    </message>
-    <message>
-        <source>Lark</source>
-        <translation>Lark</translation>
-    </message>
-    <message>
-        <source>A Lark bot</source>
-        <translation>Lark 机器人</translation>
-    </message>
-    <message>
-        <source>Slack</source>
-        <translation>Slack</translation>
-    </message>
-    <message>
-        <source>A Slack incoming webhook</source>
-        <translation>Slack 传入 Webhook</translation>
-    </message>
-    <message>
-        <source>Discord</source>
-        <translation>Discord</translation>
-    </message>
-    <message>
-        <source>A Discord channel webhook</source>
-        <translation>Discord 频道 Webhook</translation>
-    </message>
-    <message>
-        <source>Microsoft Teams</source>
-        <translation>Microsoft Teams</translation>
-    </message>
-    <message>
-        <source>A Teams workflow webhook</source>
-        <translation>Teams 工作流 Webhook</translation>
-    </message>
-    <message>
-        <source>Telegram</source>
-        <translation>Telegram</translation>
-    </message>
-    <message>
-        <source>A Telegram bot and chat</source>
-        <translation>Telegram 机器人和聊天</translation>
-    </message>
-    <message>
-        <source>ntfy</source>
-        <translation>ntfy</translation>
-    </message>
-    <message>
-        <source>Push to phones through ntfy.sh</source>
-        <translation>通过 ntfy.sh 推送到手机</translation>
-    </message>
-    <message>
-        <source>Webhook</source>
-        <translation>Webhook</translation>
-    </message>
-    <message>
-        <source>Any web address that takes JSON</source>
-        <translation>任何接收 JSON 的网址</translation>
-    </message>
-    <message>
-        <source>Other service (Apprise URL)</source>
-        <translation>其他服务（Apprise 地址）</translation>
-    </message>
-    <message>
-        <source>Many more services, through an Apprise address</source>
-        <translation>通过 Apprise 地址连接更多服务</translation>
-    </message>
-    <message>
         <source>The saved passwords and tokens could not be read ({0}); type them again.</source>
         <translation>无法读取保存的密码和令牌（{0}），请重新输入。</translation>
     </message>
@@ -1014,10 +449,6 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
         <translation>发送中</translation>
     </message>
     <message>
-        <source>STARTTLS (usually port 587)</source>
-        <translation>STARTTLS（通常为 587 端口）</translation>
-    </message>
-    <message>
         <source>Advanced settings</source>
         <translation>高级设置</translation>
     </message>
@@ -1038,22 +469,6 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
         <translation>其他（在下方填写）</translation>
     </message>
     <message>
-        <source>Gmail</source>
-        <translation>Gmail</translation>
-    </message>
-    <message>
-        <source>Outlook / Microsoft 365</source>
-        <translation>Outlook / Microsoft 365</translation>
-    </message>
-    <message>
-        <source>QQ Mail</source>
-        <translation>QQ 邮箱</translation>
-    </message>
-    <message>
-        <source>163 Mail</source>
-        <translation>网易 163 邮箱</translation>
-    </message>
-    <message>
         <source>Mail &amp;provider:</source>
         <translation>邮件服务商(&amp;P)：</translation>
     </message>
@@ -1062,36 +477,12 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
         <translation> 秒</translation>
     </message>
     <message>
-        <source>Gmail needs an app password (Google Account → Security → App passwords), not your normal password.</source>
-        <translation>Gmail 需要使用应用专用密码（Google 账号 → 安全性 → 应用专用密码），而不是平时的登录密码。</translation>
-    </message>
-    <message>
-        <source>Work and school accounts may need SMTP sign-in allowed by the administrator.</source>
-        <translation>工作或学校账户可能需要管理员允许 SMTP 登录。</translation>
-    </message>
-    <message>
-        <source>QQ Mail needs the authorization code (授权码) from Settings → Account → POP3/SMTP service, not your QQ password.</source>
-        <translation>QQ 邮箱需要使用“设置 → 账户 → POP3/SMTP 服务”中的授权码，而不是 QQ 密码。</translation>
-    </message>
-    <message>
-        <source>163 Mail needs the client authorization code (授权码) from Settings → POP3/SMTP/IMAP, not your login password.</source>
-        <translation>163 邮箱需要使用“设置 → POP3/SMTP/IMAP”中的客户端授权码，而不是登录密码。</translation>
-    </message>
-    <message>
         <source>Give the channel a name</source>
         <translation>请给渠道起个名称</translation>
     </message>
     <message>
-        <source>This does not look like a {0} address. Copy the whole address from the service&apos;s settings page.</source>
-        <translation>这看起来不像{0}地址。请从服务的设置页面复制完整地址。</translation>
-    </message>
-    <message>
         <source>Filled in from the address.</source>
         <translation>已根据地址自动填写。</translation>
-    </message>
-    <message>
-        <source>This is a {0} address; this channel is {1}.</source>
-        <translation>这是{0}地址，但此渠道是{1}。</translation>
     </message>
     <message>
         <source>This is a {0} address, so the form is now for {0}.</source>
@@ -1139,10 +530,6 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
 </context>
 <context>
     <name>ChannelsWindow</name>
-    <message>
-        <source>{sender} via {host}</source>
-        <translation>{sender}，经由 {host}</translation>
-    </message>
     <message>
         <source>Channels — pushgui</source>
         <translation>渠道 — pushgui</translation>
@@ -1352,8 +739,76 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
         <translation>搜索联系人</translation>
     </message>
     <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add a contact</source>
+        <translation>添加联系人</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Edit the selected contact</source>
+        <translation>编辑所选联系人</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Delete the selected contacts</source>
+        <translation>删除所选联系人</translation>
+    </message>
+    <message>
+        <source>Add to &amp;group…</source>
+        <translation>加入分组(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Add the selected contacts to a group</source>
+        <translation>将所选联系人加入分组</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from group</source>
+        <translation>从分组中移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Take the selected contacts out of this group (they are not deleted)</source>
+        <translation>将所选联系人移出此分组（不会删除联系人）</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>导入 CSV(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Add contacts from a CSV file</source>
+        <translation>从 CSV 文件添加联系人</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>导出 CSV(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Save the contacts shown to a CSV file</source>
+        <translation>将显示的联系人保存为 CSV 文件</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
         <source>Contacts</source>
         <translation>联系人</translation>
+    </message>
+    <message>
+        <source>&amp;Contacts</source>
+        <translation>联系人(&amp;C)</translation>
     </message>
     <message>
         <source>No contacts yet. Click &lt;b&gt;Add&lt;/b&gt; (Ctrl+N) or &lt;b&gt;Import CSV&lt;/b&gt; (Ctrl+I).</source>
@@ -2711,8 +2166,172 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
         <translation>还没有提醒。点击&lt;b&gt;新建&lt;/b&gt;（Ctrl+N）创建第一个提醒。</translation>
     </message>
     <message>
+        <source>&amp;New…</source>
+        <translation>新建(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Create a reminder</source>
+        <translation>创建提醒</translation>
+    </message>
+    <message>
+        <source>New from &amp;template…</source>
+        <translation>从模板新建(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Start a reminder from a saved message</source>
+        <translation>用保存的消息新建提醒</translation>
+    </message>
+    <message>
+        <source>S&amp;kip next run</source>
+        <translation>跳过下一次(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Do not send the selected reminder next time; later times stay</source>
+        <translation>所选提醒下次不发送，之后的时间不变</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Edit the selected reminder</source>
+        <translation>编辑所选提醒</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>创建副本(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Make a copy of the selected reminder</source>
+        <translation>复制所选提醒</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Delete the selected reminder</source>
+        <translation>删除所选提醒</translation>
+    </message>
+    <message>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Pause or resume the selected reminder</source>
+        <translation>暂停或恢复所选提醒</translation>
+    </message>
+    <message>
+        <source>&amp;Run now</source>
+        <translation>立即运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Send the selected reminder now</source>
+        <translation>立即发送所选提醒</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Add reminders from an export file</source>
+        <translation>从导出文件添加提醒</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Save all reminders to a file</source>
+        <translation>将所有提醒保存到文件</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Stop pushgui; no reminders are sent until it runs again</source>
+        <translation>退出 pushgui；再次运行前不会发送任何提醒</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;About pushgui</source>
+        <translation>关于 pushgui(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Backups…</source>
+        <translation>备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Back up now, or restore</source>
+        <translation>立即备份或恢复</translation>
+    </message>
+    <message>
+        <source>&amp;Contacts…</source>
+        <translation>联系人(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>People and groups</source>
+        <translation>联系人和分组</translation>
+    </message>
+    <message>
+        <source>Cha&amp;nnels…</source>
+        <translation>渠道(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Email accounts and chat bots to send through</source>
+        <translation>用于发送的电子邮件账户和聊天机器人</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>历史记录(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>What was sent, and what failed</source>
+        <translation>已发送和失败的内容</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Reminder</source>
+        <translation>提醒(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Own days off and working days…</source>
+        <translation>本公司休息日和工作日(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Language, theme, defaults for new reminders, start at login</source>
+        <translation>语言、主题、新提醒的默认设置、登录时启动</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation>打开日志文件夹(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Show pushgui&apos;s log files, to send them along with a problem report</source>
+        <translation>显示 pushgui 的日志文件，以便随问题报告一起发送</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
     </message>
     <message>
         <source>Re&amp;sume</source>
@@ -2725,10 +2344,6 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
     <message>
         <source>Edit reminder</source>
         <translation>编辑提醒</translation>
-    </message>
-    <message>
-        <source>The reminder could not be saved</source>
-        <translation>无法保存提醒</translation>
     </message>
     <message>
         <source>Saved “{name}”</source>
@@ -3169,6 +2784,14 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
     <message>
         <source>Save (Ctrl+Enter)</source>
         <translation>保存（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>This reminder was deleted meanwhile (in another window or from the command line). Save again to keep it as a new reminder.</source>
+        <translation>此提醒已在别处（另一个窗口或命令行）被删除。再次保存即可将其保留为新提醒。</translation>
+    </message>
+    <message>
+        <source>The reminder could not be saved: %1</source>
+        <translation>无法保存提醒：%1</translation>
     </message>
     <message>
         <source>e.g. Team stand-up</source>
@@ -4091,12 +3714,128 @@ Next: %2</source>
     </message>
     <message>
         <source>Unknown channel kind {kind}</source>
-        <extracomment>A PEM file of extra certificate authorities to trust (a company&apos;s own mail server). The hook URL without the token; empty means the region&apos;s official one.</extracomment>
+        <extracomment>The config class of each kind (read from the registry). Fields whose text keeps its surrounding white space (templates, header lines).</extracomment>
         <translation>未知的渠道类型 {kind}</translation>
     </message>
     <message>
+        <source>Gmail</source>
+        <extracomment>The port each encryption usually uses (the form follows the choice with the port). A PEM file of extra certificate authorities to trust (a company&apos;s own mail server).</extracomment>
+        <translation>Gmail</translation>
+    </message>
+    <message>
+        <source>Gmail needs an app password (Google Account → Security → App passwords), not your normal password.</source>
+        <translation>Gmail 需要使用应用专用密码（Google 账号 → 安全性 → 应用专用密码），而不是平时的登录密码。</translation>
+    </message>
+    <message>
+        <source>Outlook / Microsoft 365</source>
+        <translation>Outlook / Microsoft 365</translation>
+    </message>
+    <message>
+        <source>Work and school accounts may need SMTP sign-in allowed by the administrator.</source>
+        <translation>工作或学校账户可能需要管理员允许 SMTP 登录。</translation>
+    </message>
+    <message>
+        <source>QQ Mail</source>
+        <translation>QQ 邮箱</translation>
+    </message>
+    <message>
+        <source>QQ Mail needs the authorization code (授权码) from Settings → Account → POP3/SMTP service, not your QQ password.</source>
+        <translation>QQ 邮箱需要使用“设置 → 账户 → POP3/SMTP 服务”中的授权码，而不是 QQ 密码。</translation>
+    </message>
+    <message>
+        <source>163 Mail</source>
+        <translation>网易 163 邮箱</translation>
+    </message>
+    <message>
+        <source>163 Mail needs the client authorization code (授权码) from Settings → POP3/SMTP/IMAP, not your login password.</source>
+        <translation>163 邮箱需要使用“设置 → POP3/SMTP/IMAP”中的客户端授权码，而不是登录密码。</translation>
+    </message>
+    <message>
+        <source>Email (SMTP)</source>
+        <translation>电子邮件（SMTP）</translation>
+    </message>
+    <message>
+        <source>Send from a mail account</source>
+        <translation>通过邮件账户发送</translation>
+    </message>
+    <message>
+        <source>Mail server:</source>
+        <translation>邮件服务器：</translation>
+    </message>
+    <message>
+        <source>e.g. smtp.example.com</source>
+        <translation>例如 smtp.example.com</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <source>Encryption:</source>
+        <translation>加密方式：</translation>
+    </message>
+    <message>
+        <source>STARTTLS (usually port 587)</source>
+        <translation>STARTTLS（通常为 587 端口）</translation>
+    </message>
+    <message>
+        <source>SSL/TLS (usually port 465)</source>
+        <translation>SSL/TLS（通常为 465 端口）</translation>
+    </message>
+    <message>
+        <source>None — not encrypted</source>
+        <translation>无 — 不加密</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>usually your email address</source>
+        <translation>通常是你的电子邮件地址</translation>
+    </message>
+    <message>
+        <source>Leave empty if the server needs no login.</source>
+        <translation>服务器无需登录时请留空。</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Send from address:</source>
+        <translation>发件地址：</translation>
+    </message>
+    <message>
+        <source>me@example.com</source>
+        <translation>me@example.com</translation>
+    </message>
+    <message>
+        <source>Sender name:</source>
+        <translation>发件人名称：</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. Office reminders</source>
+        <translation>可选，例如 办公室提醒</translation>
+    </message>
+    <message>
+        <source>Extra certificate file:</source>
+        <translation>额外的证书文件：</translation>
+    </message>
+    <message>
+        <source>Optional, a .pem file</source>
+        <translation>可选，.pem 文件</translation>
+    </message>
+    <message>
+        <source>Only for a company mail server with its own certificate authority.</source>
+        <translation>仅用于自建证书颁发机构的公司邮件服务器。</translation>
+    </message>
+    <message>
+        <source>Time limit:</source>
+        <translation>超时时间：</translation>
+    </message>
+    <message>
         <source>Enter the mail server&apos;s name, e.g. smtp.example.com</source>
-        <extracomment>Settings that hold several lines by design.</extracomment>
         <translation>请输入邮件服务器名称，例如 smtp.example.com</translation>
     </message>
     <message>
@@ -4128,6 +3867,47 @@ Next: %2</source>
         <translation>此文件不是可读取的 PEM 证书</translation>
     </message>
     <message>
+        <source>{sender} via {host}</source>
+        <translation>{sender}，经由 {host}</translation>
+    </message>
+    <message>
+        <source>Plain text</source>
+        <extracomment>errcodes that mean &quot;too many messages&quot;: 130101 &quot;send too fast, exceed 20 times per minute&quot; and 410100 &quot;send too fast&quot;; DingTalk then throttles the robot for 10 minutes.</extracomment>
+        <translation>纯文本</translation>
+    </message>
+    <message>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <source>DingTalk</source>
+        <translation>钉钉</translation>
+    </message>
+    <message>
+        <source>A DingTalk group robot</source>
+        <translation>钉钉群机器人</translation>
+    </message>
+    <message>
+        <source>Access token:</source>
+        <translation>访问令牌：</translation>
+    </message>
+    <message>
+        <source>Signing secret:</source>
+        <translation>加签密钥：</translation>
+    </message>
+    <message>
+        <source>Optional, starts with SEC…</source>
+        <translation>可选，以 SEC 开头…</translation>
+    </message>
+    <message>
+        <source>Only if the robot&apos;s security setting is “Signature” (加签).</source>
+        <translation>仅当机器人的安全设置为“加签”时填写。</translation>
+    </message>
+    <message>
+        <source>Message format:</source>
+        <translation>消息格式：</translation>
+    </message>
+    <message>
         <source>Paste the robot&apos;s webhook address</source>
         <translation>请粘贴机器人的 Webhook 地址</translation>
     </message>
@@ -4140,6 +3920,47 @@ Next: %2</source>
         <translation>请选择纯文本或 Markdown</translation>
     </message>
     <message>
+        <source>Feishu</source>
+        <extracomment>The hook URL without the token; empty means the region&apos;s official one.</extracomment>
+        <translation>飞书</translation>
+    </message>
+    <message>
+        <source>A Feishu bot</source>
+        <translation>飞书机器人</translation>
+    </message>
+    <message>
+        <source>Lark</source>
+        <translation>Lark</translation>
+    </message>
+    <message>
+        <source>A Lark bot</source>
+        <translation>Lark 机器人</translation>
+    </message>
+    <message>
+        <source>Bot token:</source>
+        <translation>机器人令牌：</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>Only if the bot&apos;s security setting has “Signature verification”.</source>
+        <translation>仅当机器人的安全设置启用了“签名校验”时填写。</translation>
+    </message>
+    <message>
+        <source>Region:</source>
+        <translation>地区：</translation>
+    </message>
+    <message>
+        <source>Feishu (China)</source>
+        <translation>飞书（中国）</translation>
+    </message>
+    <message>
+        <source>Lark (international)</source>
+        <translation>Lark（国际版）</translation>
+    </message>
+    <message>
         <source>Paste the bot&apos;s webhook address</source>
         <translation>请粘贴机器人的 Webhook 地址</translation>
     </message>
@@ -4148,16 +3969,88 @@ Next: %2</source>
         <translation>请选择飞书或 Lark</translation>
     </message>
     <message>
+        <source>Webhook address:</source>
+        <translation>Webhook 地址：</translation>
+    </message>
+    <message>
+        <source>Slack</source>
+        <translation>Slack</translation>
+    </message>
+    <message>
+        <source>A Slack incoming webhook</source>
+        <translation>Slack 传入 Webhook</translation>
+    </message>
+    <message>
         <source>Paste the incoming webhook address</source>
         <translation>请粘贴传入 Webhook 地址</translation>
+    </message>
+    <message>
+        <source>Discord</source>
+        <translation>Discord</translation>
+    </message>
+    <message>
+        <source>A Discord channel webhook</source>
+        <translation>Discord 频道 Webhook</translation>
+    </message>
+    <message>
+        <source>Post as:</source>
+        <translation>发送格式：</translation>
+    </message>
+    <message>
+        <source>Optional, the name shown</source>
+        <translation>可选，显示的名称</translation>
     </message>
     <message>
         <source>Paste the Discord webhook address</source>
         <translation>请粘贴 Discord Webhook 地址</translation>
     </message>
     <message>
+        <source>Microsoft Teams</source>
+        <translation>Microsoft Teams</translation>
+    </message>
+    <message>
+        <source>A Teams workflow webhook</source>
+        <translation>Teams 工作流 Webhook</translation>
+    </message>
+    <message>
+        <source>Workflow address:</source>
+        <translation>工作流地址：</translation>
+    </message>
+    <message>
+        <source>In Teams: Workflows → “Post to a channel when a webhook request is received”.</source>
+        <translation>在 Teams 中：工作流 → “收到 Webhook 请求时发布到频道”。</translation>
+    </message>
+    <message>
         <source>Paste the workflow&apos;s address</source>
         <translation>请粘贴工作流的地址</translation>
+    </message>
+    <message>
+        <source>Telegram</source>
+        <translation>Telegram</translation>
+    </message>
+    <message>
+        <source>A Telegram bot and chat</source>
+        <translation>Telegram 机器人和聊天</translation>
+    </message>
+    <message>
+        <source>123456:ABC-DEF…</source>
+        <translation>123456:ABC-DEF…</translation>
+    </message>
+    <message>
+        <source>@BotFather gives it.</source>
+        <translation>由 @BotFather 提供。</translation>
+    </message>
+    <message>
+        <source>Chat id:</source>
+        <translation>聊天 ID：</translation>
+    </message>
+    <message>
+        <source>a number, or @channelname</source>
+        <translation>数字，或 @频道名</translation>
+    </message>
+    <message>
+        <source>Where the bot posts; the bot must be a member of the chat.</source>
+        <translation>机器人发消息的地方；机器人必须是该聊天的成员。</translation>
     </message>
     <message>
         <source>Enter the token @BotFather gave you</source>
@@ -4172,6 +4065,38 @@ Next: %2</source>
         <translation>请输入聊天 ID（数字）或 @频道名</translation>
     </message>
     <message>
+        <source>ntfy</source>
+        <translation>ntfy</translation>
+    </message>
+    <message>
+        <source>Push to phones through ntfy.sh</source>
+        <translation>通过 ntfy.sh 推送到手机</translation>
+    </message>
+    <message>
+        <source>Topic:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <source>e.g. my-reminders-5f3a</source>
+        <translation>例如 my-reminders-5f3a</translation>
+    </message>
+    <message>
+        <source>Anyone who knows the topic name can read it on ntfy.sh: pick one hard to guess.</source>
+        <translation>任何知道主题名的人都能在 ntfy.sh 上看到消息，请取一个难以猜到的名称。</translation>
+    </message>
+    <message>
+        <source>Optional, tk_…</source>
+        <translation>可选，tk_…</translation>
+    </message>
+    <message>
+        <source>Only for a protected topic.</source>
+        <translation>仅用于受保护的主题。</translation>
+    </message>
+    <message>
+        <source>1 is the lowest, 5 the highest.</source>
+        <translation>1 最低，5 最高。</translation>
+    </message>
+    <message>
         <source>Enter the ntfy server, e.g. https://ntfy.sh</source>
         <translation>请输入 ntfy 服务器，例如 https://ntfy.sh</translation>
     </message>
@@ -4184,6 +4109,46 @@ Next: %2</source>
         <translation>优先级从 1（最低）到 5（最高）</translation>
     </message>
     <message>
+        <source>Webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <source>Any web address that takes JSON</source>
+        <translation>任何接收 JSON 的网址</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>请求方法：</translation>
+    </message>
+    <message>
+        <source>Extra headers:</source>
+        <translation>额外的请求头：</translation>
+    </message>
+    <message>
+        <source>Authorization: Bearer …</source>
+        <translation>Authorization: Bearer …</translation>
+    </message>
+    <message>
+        <source>One per line, written Name: value.</source>
+        <translation>每行一个，写成“名称: 值”。</translation>
+    </message>
+    <message>
+        <source>Body:</source>
+        <translation>正文：</translation>
+    </message>
+    <message>
+        <source>Placeholders: ${title}, ${body}, ${recipient}, ${push}.</source>
+        <translation>占位符：${title}、${body}、${recipient}、${push}。</translation>
+    </message>
+    <message>
+        <source>Content type:</source>
+        <translation>内容类型：</translation>
+    </message>
+    <message>
         <source>Enter the address to send to</source>
         <translation>请输入要发送到的地址</translation>
     </message>
@@ -4194,6 +4159,26 @@ Next: %2</source>
     <message>
         <source>Line {number}: write each header as Name: value</source>
         <translation>第 {number} 行：每个请求头请写成“名称: 值”</translation>
+    </message>
+    <message>
+        <source>Other service (Apprise URL)</source>
+        <translation>其他服务（Apprise 地址）</translation>
+    </message>
+    <message>
+        <source>Many more services, through an Apprise address</source>
+        <translation>通过 Apprise 地址连接更多服务</translation>
+    </message>
+    <message>
+        <source>Apprise address:</source>
+        <translation>Apprise 地址：</translation>
+    </message>
+    <message>
+        <source>e.g. tgram://bottoken/chatid</source>
+        <translation>例如 tgram://bottoken/chatid</translation>
+    </message>
+    <message>
+        <source>See the Apprise wiki for the address of your service.</source>
+        <translation>你的服务的地址写法请参阅 Apprise wiki。</translation>
     </message>
     <message>
         <source>Enter an Apprise address such as tgram://token/chat</source>
@@ -4229,6 +4214,7 @@ Next: %2</source>
     </message>
     <message>
         <source>This is not a web address</source>
+        <extracomment>Where the kind stands in the &quot;Add a channel&quot; picker (smaller first). The field holding the address messages go to (warned about when not encrypted); empty: the first of webhook_url, url, server, api_url the config has. Settings that make :meth:`warnings` speak, so a form can keep room for each warning. The service&apos;s own hosts: a name, or &quot;.example.com&quot; for it and its subdomains.</extracomment>
         <translation>这不是网址</translation>
     </message>
     <message>
@@ -4240,8 +4226,28 @@ Next: %2</source>
         <translation>请粘贴服务提供给你的地址</translation>
     </message>
     <message>
+        <source>This does not look like a {0} address. Copy the whole address from the service&apos;s settings page.</source>
+        <translation>这看起来不像{0}地址。请从服务的设置页面复制完整地址。</translation>
+    </message>
+    <message>
+        <source>This is a {0} address; this channel is {1}.</source>
+        <translation>这是{0}地址，但此渠道是{1}。</translation>
+    </message>
+    <message>
         <source>This DingTalk address has no access_token; copy the whole address</source>
         <translation>这个钉钉地址缺少 access_token，请复制完整地址</translation>
+    </message>
+    <message>
+        <source>WeCom</source>
+        <translation>企业微信</translation>
+    </message>
+    <message>
+        <source>A WeCom (WeChat Work) group robot</source>
+        <translation>企业微信群机器人</translation>
+    </message>
+    <message>
+        <source>Robot key:</source>
+        <translation>机器人 Key：</translation>
     </message>
     <message>
         <source>This WeCom address has no key; copy the whole address</source>
@@ -4266,6 +4272,237 @@ Next: %2</source>
     <message>
         <source>An ntfy address looks like https://ntfy.sh/your-topic</source>
         <translation>ntfy 地址的格式类似 https://ntfy.sh/your-topic</translation>
+    </message>
+    <message>
+        <source>Bark</source>
+        <extracomment>UTF-8 bytes of title plus body kept (APNs takes 4096 bytes of payload in all). Notifications with the same group are shown together on the phone. Opened when the notification is tapped.</extracomment>
+        <translation>Bark</translation>
+    </message>
+    <message>
+        <source>Push to an iPhone through the Bark app</source>
+        <translation>通过 Bark 应用推送到 iPhone</translation>
+    </message>
+    <message>
+        <source>Device key:</source>
+        <translation>设备密钥：</translation>
+    </message>
+    <message>
+        <source>The key in the test address the Bark app shows.</source>
+        <translation>Bark 应用所示测试地址中的密钥。</translation>
+    </message>
+    <message>
+        <source>Group:</source>
+        <translation>分组：</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. Reminders</source>
+        <translation>可选，例如 提醒</translation>
+    </message>
+    <message>
+        <source>Open when tapped:</source>
+        <translation>点按时打开：</translation>
+    </message>
+    <message>
+        <source>Optional, https://…</source>
+        <translation>可选，https://…</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <source>Change only for your own bark-server.</source>
+        <translation>仅在使用自建 bark-server 时修改。</translation>
+    </message>
+    <message>
+        <source>Paste the address the Bark app shows</source>
+        <translation>粘贴 Bark 应用显示的地址</translation>
+    </message>
+    <message>
+        <source>Enter only the key, without slashes</source>
+        <translation>只填写密钥，不要带斜杠</translation>
+    </message>
+    <message>
+        <source>This Bark address has no device key; copy the whole address</source>
+        <translation>这个 Bark 地址中没有设备密钥，请复制完整地址</translation>
+    </message>
+    <message>
+        <source>Gotify</source>
+        <translation>Gotify</translation>
+    </message>
+    <message>
+        <source>Push through your own Gotify server</source>
+        <translation>通过自建的 Gotify 服务器推送</translation>
+    </message>
+    <message>
+        <source>e.g. https://gotify.example.com</source>
+        <translation>例如 https://gotify.example.com</translation>
+    </message>
+    <message>
+        <source>Application token:</source>
+        <translation>应用令牌：</translation>
+    </message>
+    <message>
+        <source>In Gotify: Apps → Create application; copy its token.</source>
+        <translation>在 Gotify 中：Apps → Create application，然后复制其令牌。</translation>
+    </message>
+    <message>
+        <source>Priority:</source>
+        <translation>优先级：</translation>
+    </message>
+    <message>
+        <source>0 shows no notification, 8 to 10 are the most urgent.</source>
+        <translation>0 不显示通知，8 到 10 最紧急。</translation>
+    </message>
+    <message>
+        <source>Enter your Gotify server, e.g. https://gotify.example.com</source>
+        <translation>请输入你的 Gotify 服务器，例如 https://gotify.example.com</translation>
+    </message>
+    <message>
+        <source>Enter the application&apos;s token</source>
+        <translation>请输入应用令牌</translation>
+    </message>
+    <message>
+        <source>Priority goes from 0 (lowest) to 10 (highest)</source>
+        <translation>优先级为 0（最低）到 10（最高）</translation>
+    </message>
+    <message>
+        <source>Service address:</source>
+        <translation>服务地址：</translation>
+    </message>
+    <message>
+        <source>Change only for a proxy or a private server.</source>
+        <translation>仅在使用代理或私有服务器时才需要修改。</translation>
+    </message>
+    <message>
+        <source>Pushover</source>
+        <extracomment>Send to one of the user&apos;s devices only; empty sends to all of them.</extracomment>
+        <translation>Pushover</translation>
+    </message>
+    <message>
+        <source>Push to phones and desktops through Pushover</source>
+        <translation>通过 Pushover 推送到手机和电脑</translation>
+    </message>
+    <message>
+        <source>User key:</source>
+        <translation>用户密钥：</translation>
+    </message>
+    <message>
+        <source>Shown on your Pushover dashboard once logged in.</source>
+        <translation>登录后显示在 Pushover 控制台上。</translation>
+    </message>
+    <message>
+        <source>Register an application on pushover.net to get one.</source>
+        <translation>在 pushover.net 上注册一个应用即可获得。</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>设备：</translation>
+    </message>
+    <message>
+        <source>Optional, all devices if empty</source>
+        <translation>可选，留空则发往所有设备</translation>
+    </message>
+    <message>
+        <source>Lowest (no notification)</source>
+        <translation>最低（不通知）</translation>
+    </message>
+    <message>
+        <source>Low (quiet)</source>
+        <translation>低（静默）</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <source>High (bypasses quiet hours)</source>
+        <translation>高（忽略免打扰时段）</translation>
+    </message>
+    <message>
+        <source>Enter your user key</source>
+        <translation>请输入你的用户密钥</translation>
+    </message>
+    <message>
+        <source>Pushover keys are 30 letters and digits; copy it again</source>
+        <translation>Pushover 密钥由 30 个字母和数字组成，请重新复制</translation>
+    </message>
+    <message>
+        <source>Choose a priority from the list</source>
+        <translation>请从列表中选择优先级</translation>
+    </message>
+    <message>
+        <source>PushPlus</source>
+        <extracomment>A problem of the service&apos;s own: sending again later may work. A group&apos;s code (&quot;topic&quot;) to send to its members; empty sends to the token&apos;s owner.</extracomment>
+        <translation>PushPlus 推送加</translation>
+    </message>
+    <message>
+        <source>Push to WeChat through PushPlus</source>
+        <translation>通过推送加推送到微信</translation>
+    </message>
+    <message>
+        <source>Token:</source>
+        <translation>令牌：</translation>
+    </message>
+    <message>
+        <source>Your user token from the PushPlus website.</source>
+        <translation>推送加网站上你的用户令牌。</translation>
+    </message>
+    <message>
+        <source>HTML</source>
+        <translation>HTML</translation>
+    </message>
+    <message>
+        <source>Group code:</source>
+        <translation>群组编码：</translation>
+    </message>
+    <message>
+        <source>Only to send to a PushPlus group instead of yourself.</source>
+        <translation>仅在发给推送加群组而不是自己时填写。</translation>
+    </message>
+    <message>
+        <source>Paste your PushPlus token</source>
+        <translation>粘贴你的推送加令牌</translation>
+    </message>
+    <message>
+        <source>Choose plain text, Markdown or HTML</source>
+        <translation>请选择纯文本、Markdown 或 HTML</translation>
+    </message>
+    <message>
+        <source>This PushPlus address has no token; copy the whole address</source>
+        <translation>这个推送加地址中没有令牌，请复制完整地址</translation>
+    </message>
+    <message>
+        <source>ServerChan</source>
+        <translation>Server酱</translation>
+    </message>
+    <message>
+        <source>Push to WeChat or the ServerChan app</source>
+        <translation>推送到微信或 Server酱 应用</translation>
+    </message>
+    <message>
+        <source>SendKey:</source>
+        <translation>SendKey：</translation>
+    </message>
+    <message>
+        <source>SCT… or sctp…</source>
+        <translation>SCT… 或 sctp…</translation>
+    </message>
+    <message>
+        <source>From the SendKey page of ServerChan.</source>
+        <translation>来自 Server酱 的 SendKey 页面。</translation>
+    </message>
+    <message>
+        <source>Paste the SendKey or its address</source>
+        <translation>粘贴 SendKey 或其地址</translation>
+    </message>
+    <message>
+        <source>A SendKey has only letters and digits; copy it again</source>
+        <translation>SendKey 只含字母和数字，请重新复制</translation>
+    </message>
+    <message>
+        <source>This ServerChan address has no SendKey; copy the whole address</source>
+        <translation>这个 Server酱 地址中没有 SendKey，请复制完整地址</translation>
     </message>
 </context>
 <context>
@@ -4866,6 +5103,7 @@ Next: %2</source>
     </message>
     <message>
         <source>must be a list of whole numbers</source>
+        <extracomment>Kept in the push row&apos;s own columns, never in its stored spec JSON: the row is their one source (export files still carry them, see docs/EXPORT_FORMAT.md).</extracomment>
         <translation>必须是整数列表</translation>
     </message>
     <message>
@@ -4933,7 +5171,7 @@ Next: %2</source>
     </message>
     <message>
         <source>Superseded: a later run of this reminder reached this recipient</source>
-        <extracomment>Retry jobs of one run may overlap (a retry due while the previous one still sends): claiming by status makes that safe, and APScheduler must not drop the later one.</extracomment>
+        <extracomment>Runs a sender settles together as it goes (one transaction for all of them).</extracomment>
         <translation>已被取代：此提醒的后一次运行已送达该收件人</translation>
     </message>
     <message>
@@ -5007,8 +5245,8 @@ Next: %2</source>
         <translation>该文件为第 {version} 版格式，来自更新版本的 pushgui；当前版本只能读取第 {supported} 版</translation>
     </message>
     <message>
-        <source>holds more than {n} pushes</source>
-        <translation>包含超过 {n} 个推送</translation>
+        <source>holds more than {n} reminders</source>
+        <translation>包含超过 {n} 个提醒</translation>
     </message>
     <message>
         <source>{n} damaged reminder(s), kept in the file only</source>
@@ -5105,8 +5343,8 @@ Next: %2</source>
         <translation>请选择第 1 个到第 5 个，或最后一个</translation>
     </message>
     <message>
-        <source>Choose which days the push runs on</source>
-        <translation>请选择在哪些日子发送</translation>
+        <source>Choose which days the reminder runs on</source>
+        <translation>请选择提醒在哪些日子发送</translation>
     </message>
     <message>
         <source>Month {month} does not exist: use 1 to 12</source>

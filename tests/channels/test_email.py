@@ -11,7 +11,7 @@ import pytest
 from pushgui.core.attachments import attachments_dir, copy_in
 from pushgui.core.channels.base import Outgoing
 from pushgui.core.channels.config import EmailConfig, build_sender
-from pushgui.core.channels.email import EmailSender
+from pushgui.core.channels.smtp import EmailSender
 from tests.servers import PASSWORD, USER
 
 # aiosmtpd warns about AUTH without required TLS: the implicit-TLS server (encrypted

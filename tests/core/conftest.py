@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from datetime import UTC
 
 import pytest
@@ -10,11 +11,13 @@ from apscheduler.events import EVENT_JOB_SUBMITTED
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.base import STATE_RUNNING, STATE_STOPPED
 
+from pushgui.core import headsup
 from pushgui.core.channels.base import Outcome, register_sender
 from pushgui.core.channels.desktop import KIND
 from pushgui.core.executor import PushExecutor
+from pushgui.core.jobs import JobContext
+from pushgui.core.secrets import KeyringSecrets
 from pushgui.core.service import PushService
-from pushgui.core.store import db as store_db
 from pushgui.core.store.db import open_database
 from pushgui.core.store.jobstore import PushJobStore
 
@@ -41,7 +44,6 @@ def desktop():
 def database(data_dir):
     db = open_database(data_dir)
     yield db
-    store_db.bind(None)
     db.close()
 
 
@@ -95,12 +97,26 @@ class ThreadScheduler(BackgroundScheduler):
                 raise AssertionError(f"no scheduling pass within {HANG} s")
 
 
-def make_scheduler(db):
-    return ThreadScheduler(
+def make_scheduler(db, secrets=None, engine=None, headsups=None):
+    """The scheduler as the composition root wires it: its executor hands job functions a
+    JobContext with this database (and the in-memory keyring, unless ``secrets``), and
+    heads-ups are re-armed as schedule jobs start."""
+    executor = PushExecutor(4)
+    sched = ThreadScheduler(
         timezone=UTC,
         jobstores={"default": PushJobStore(db.engine)},
-        executors={"default": PushExecutor(4)},
+        executors={"default": executor},
     )
+    executor.context = JobContext(db, secrets or KeyringSecrets(), sched, engine, headsups)
+    sched.job_context = executor.context
+    headsup.install(sched, db)
+    return sched
+
+
+@pytest.fixture
+def job_context(scheduler):
+    """What the executor hands to job functions, for tests that call one themselves."""
+    return scheduler.job_context
 
 
 @pytest.fixture
@@ -115,3 +131,12 @@ def scheduler(database):
 @pytest.fixture
 def service(database, scheduler):
     return PushService(database, scheduler)
+
+
+def wire(scheduler, **changes):
+    """Hand job functions other services, as the composition root does (a secret store,
+    the delivery engine); returns the context the executor now hands them."""
+    executor = scheduler._lookup_executor("default")
+    executor.context = replace(executor.context, **changes)
+    scheduler.job_context = executor.context
+    return executor.context

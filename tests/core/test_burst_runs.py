@@ -12,17 +12,14 @@ from datetime import UTC, datetime, timedelta
 from apscheduler.events import EVENT_JOB_EXECUTED
 from sqlalchemy import func, select
 
-from pushgui.core import context
 from pushgui.core.channel_book import ChannelBook
 from pushgui.core.channels.config import WebhookConfig
 from pushgui.core.delivery.engine import DeliveryEngine
-from pushgui.core.executor import PushExecutor
 from pushgui.core.secrets import KeyringSecrets
 from pushgui.core.service import PushService
 from pushgui.core.specs import Target
-from pushgui.core.store.jobstore import PushJobStore
 from pushgui.core.store.models import Delivery, Run
-from tests.core.conftest import ThreadScheduler
+from tests.core.conftest import make_scheduler
 from tests.helpers import weekdays_at_nine
 from tests.servers import Reply
 
@@ -43,11 +40,7 @@ def burst(database, fake, already_recorded: bool):
     fake.route("/hook", lambda request: Reply(200, {"ok": True}))
     secrets = KeyringSecrets()
     engine = DeliveryEngine(database, secrets, None)
-    scheduler = ThreadScheduler(
-        timezone=UTC,
-        jobstores={"default": PushJobStore(database.engine)},
-        executors={"default": PushExecutor(4, engine=engine)},
-    )
+    scheduler = make_scheduler(database, secrets, engine)
     executed: dict[str, object] = {}
     lock = threading.Lock()
 
@@ -57,7 +50,6 @@ def burst(database, fake, already_recorded: bool):
 
     scheduler.add_listener(on_executed, EVENT_JOB_EXECUTED)
     scheduler.start(paused=True)
-    context.bind(secrets, scheduler)
     try:
         service = PushService(database, scheduler)
         channel = ChannelBook(database, secrets).save("Hook", WebhookConfig(url=fake.url + "/hook"))
@@ -93,7 +85,6 @@ def burst(database, fake, already_recorded: bool):
     finally:
         scheduler.shutdown(wait=True)
         engine.shutdown()
-        context.bind(None, None)
 
 
 def test_runs_due_together_each_run_once_and_report_their_own_event(database, fake):

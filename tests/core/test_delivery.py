@@ -9,16 +9,16 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select, update
 
-from pushgui.core import context
 from pushgui.core.channel_book import ChannelBook
 from pushgui.core.channels.config import DingTalkConfig, EmailConfig, SlackConfig
 from pushgui.core.contacts import ContactBook, ContactRecord, GroupRecord
-from pushgui.core.executor import running_for
-from pushgui.core.runner import retry_job_id, retry_run, run_push
+from pushgui.core.jobs import retry_id as retry_job_id
+from pushgui.core.runner import retry_run, run_push
 from pushgui.core.secrets import KeyringSecrets
 from pushgui.core.service import PushService
 from pushgui.core.specs import Message, PushOptions, Target
 from pushgui.core.store.models import Delivery, Run
+from tests.core.conftest import wire
 from tests.helpers import weekdays_at_nine
 from tests.servers import DINGTALK_TOKEN, PASSWORD, USER, Reply
 
@@ -28,9 +28,8 @@ MOMENT = datetime(2030, 1, 7, 8, 0, tzinfo=UTC)
 @pytest.fixture
 def world(database, scheduler):
     secrets = KeyringSecrets()
-    context.bind(secrets, scheduler)
+    wire(scheduler, secrets=secrets)
     yield ChannelBook(database, secrets), ContactBook(database), PushService(database, scheduler)
-    context.bind(None, None)
 
 
 @pytest.fixture
@@ -54,7 +53,7 @@ def last_run(database):
 
 
 def test_email_to_a_group_is_personal_private_and_keeps_the_password_out_of_the_db(
-    world, database, smtp_starttls, ca_file
+    scheduler, world, database, smtp_starttls, ca_file
 ):
     channels, contacts, service = world
     mail = channels.save(
@@ -80,8 +79,8 @@ def test_email_to_a_group_is_personal_private_and_keeps_the_password_out_of_the_
     )
     push_id = service.create(spec)
 
-    with running_for(MOMENT):
-        assert run_push(push_id) == "ok"
+    ctx = scheduler.job_context.at(MOMENT)
+    assert run_push(push_id, context=ctx) == "ok"
 
     received = {r.rcpt_tos[0]: r for r in smtp_starttls.inbox.received}
     assert set(received) == {"ann@example.com", "zhang@example.com"}
@@ -101,7 +100,9 @@ def test_email_to_a_group_is_personal_private_and_keeps_the_password_out_of_the_
     )
 
 
-def test_a_bot_refusal_at_http_200_is_a_failure_with_the_services_words(world, database, fake):
+def test_a_bot_refusal_at_http_200_is_a_failure_with_the_services_words(
+    scheduler, world, database, fake
+):
     channels, _contacts, service = world
     bot = channels.save(
         "Team room",
@@ -110,8 +111,8 @@ def test_a_bot_refusal_at_http_200_is_a_failure_with_the_services_words(world, d
         ),
     )
     push_id = service.create(replace(weekdays_at_nine(), targets=(Target("dingtalk", bot),)))
-    with running_for(MOMENT):
-        assert run_push(push_id) == "failed"
+    ctx = scheduler.job_context.at(MOMENT)
+    assert run_push(push_id, context=ctx) == "failed"
     [delivery] = deliveries(database)
     assert delivery.status == "failed"
     assert delivery.error == "DingTalk refused the message: sign not match (errcode 310000)"
@@ -131,8 +132,8 @@ def test_a_server_error_is_retried_by_a_persisted_job_until_it_is_sent(
     push_id = service.create(spec)
     fake.queue(Reply(503, "temporarily unavailable"))
     before = datetime.now(UTC)
-    with running_for(MOMENT):
-        assert run_push(push_id) == "retrying"
+    ctx = scheduler.job_context.at(MOMENT)
+    assert run_push(push_id, context=ctx) == "retrying"
     run = last_run(database)
     [delivery] = deliveries(database)
     assert (delivery.status, delivery.attempts) == ("retrying", 1)
@@ -145,14 +146,14 @@ def test_a_server_error_is_retried_by_a_persisted_job_until_it_is_sent(
     # Thirty seconds later (the job fires): the server answers normally now.
     with database.session() as session:
         session.execute(update(Delivery).values(next_attempt_at=datetime.now(UTC)))
-    assert retry_run(run.id) == "ok"
+    assert retry_run(run.id, context=scheduler.job_context) == "ok"
     [delivery] = deliveries(database)
     assert (delivery.status, delivery.attempts, delivery.error) == ("sent", 2, "")
     assert len(fake.requests) == 2
     assert last_run(database).finished_at is not None
 
 
-def test_a_dead_smtp_server_fails_readably_after_its_retries(world, database, dead_port):
+def test_a_dead_smtp_server_fails_readably_after_its_retries(scheduler, world, database, dead_port):
     channels, contacts, service = world
     mail = channels.save(
         "Mail",
@@ -174,12 +175,12 @@ def test_a_dead_smtp_server_fails_readably_after_its_retries(world, database, de
             options=PushOptions(retries=1, retry_delay=5),
         )
     )
-    with running_for(MOMENT):
-        assert run_push(push_id) == "retrying"
+    ctx = scheduler.job_context.at(MOMENT)
+    assert run_push(push_id, context=ctx) == "retrying"
     run_id = last_run(database).id
     with database.session() as session:
         session.execute(update(Delivery).values(next_attempt_at=datetime.now(UTC)))
-    assert retry_run(run_id) == "failed"
+    assert retry_run(run_id, context=scheduler.job_context) == "failed"
     [delivery] = deliveries(database)
     assert delivery.status == "failed" and delivery.attempts == 2
     assert "127.0.0.1" in delivery.error or "connect" in delivery.error.lower()
@@ -190,8 +191,8 @@ def test_a_lost_retry_job_is_rescheduled_at_start(world, database, scheduler, fa
     slack = channels.save("Slack", SlackConfig(webhook_url=fake.url + "/services/T000/B000/XXXX"))
     push_id = service.create(replace(weekdays_at_nine(), targets=(Target("slack", slack),)))
     fake.queue(Reply(500, "boom"))
-    with running_for(MOMENT):
-        run_push(push_id)
+    ctx = scheduler.job_context.at(MOMENT)
+    run_push(push_id, context=ctx)
     run_id = last_run(database).id
     scheduler.remove_job(retry_job_id(push_id, run_id))
     report = service.reconcile()
@@ -199,19 +200,19 @@ def test_a_lost_retry_job_is_rescheduled_at_start(world, database, scheduler, fa
     assert scheduler.get_job(retry_job_id(push_id, run_id)) is not None
 
 
-def test_a_deleted_channel_is_a_permanent_failure_not_a_crash(world, database, fake):
+def test_a_deleted_channel_is_a_permanent_failure_not_a_crash(scheduler, world, database, fake):
     channels, _contacts, service = world
     slack = channels.save("Slack", SlackConfig(webhook_url=fake.url + "/services/T000/B000/XXXX"))
     push_id = service.create(replace(weekdays_at_nine(), targets=(Target("slack", slack),)))
     channels.delete(slack)
-    with running_for(MOMENT):
-        assert run_push(push_id) == "failed"
+    ctx = scheduler.job_context.at(MOMENT)
+    assert run_push(push_id, context=ctx) == "failed"
     [delivery] = deliveries(database)
     assert delivery.status == "failed" and "does not exist" in delivery.error
 
 
 def test_a_recipient_whose_message_grew_too_large_fails_alone_and_the_rest_are_sent(
-    world, database, smtp_no_auth
+    scheduler, world, database, smtp_no_auth
 ):
     channels, contacts, service = world
     mail = channels.save(
@@ -235,8 +236,8 @@ def test_a_recipient_whose_message_grew_too_large_fails_alone_and_the_rest_are_s
     # Edited after the push was saved: Ann's note now fills her message past the cap.
     contacts.save(ContactRecord("Ann", "ann@example.com", fields={"note": "x" * 20_000}, id=ann))
 
-    with running_for(MOMENT):
-        assert run_push(push_id) == "partial"
+    ctx = scheduler.job_context.at(MOMENT)
+    assert run_push(push_id, context=ctx) == "partial"
 
     assert [r.rcpt_tos for r in smtp_no_auth.inbox.received] == [["bo@example.com"]]
     by_name = {d.recipient: d for d in deliveries(database)}

@@ -13,18 +13,17 @@ import pytest
 from aiosmtpd.controller import Controller
 from sqlalchemy import select
 
-from pushgui.core import context
 from pushgui.core.channel_book import ChannelBook
 from pushgui.core.channels.config import EmailConfig, SlackConfig, WebhookConfig
 from pushgui.core.contacts import ContactBook, ContactRecord
 from pushgui.core.delivery.engine import DeliveryEngine
 from pushgui.core.delivery.queue import settle_after_crash
-from pushgui.core.executor import handing_to, running_for
 from pushgui.core.runner import run_push
 from pushgui.core.secrets import KeyringSecrets
 from pushgui.core.service import PushService
 from pushgui.core.specs import PushOptions, Target
 from pushgui.core.store.models import Delivery
+from tests.core.conftest import wire
 from tests.core.test_delivery import MOMENT
 from tests.helpers import weekdays_at_nine
 from tests.servers import _free_port
@@ -52,9 +51,8 @@ def trickle():
 @pytest.fixture
 def world(database, scheduler):
     secrets = KeyringSecrets()
-    context.bind(secrets, scheduler)
+    wire(scheduler, secrets=secrets)
     yield secrets, PushService(database, scheduler)
-    context.bind(None, None)
 
 
 @pytest.fixture
@@ -94,14 +92,16 @@ def statuses(database):
         ]
 
 
-def test_a_trickling_server_is_cut_at_the_send_deadline(world, database, trickle, engines):
+def test_a_trickling_server_is_cut_at_the_send_deadline(
+    scheduler, world, database, trickle, engines
+):
     secrets, service = world
     push_id = webhook_push(database, secrets, service, trickle.url)
     finished = threading.Event()
     engine = engines(deadlines={"webhook": 1.5}, on_run_finished=lambda *_: finished.set())
 
-    with handing_to(engine), running_for(MOMENT):
-        assert run_push(push_id) == "running"  # handed over; the job's thread is free
+    ctx = replace(scheduler.job_context, engine=engine).at(MOMENT)
+    assert run_push(push_id, context=ctx) == "running"  # handed over; the job's thread is free
     assert finished.wait(WAIT), "the send was never cut"
 
     [(channel, status, error)] = statuses(database)
@@ -111,7 +111,7 @@ def test_a_trickling_server_is_cut_at_the_send_deadline(world, database, trickle
 
 
 def test_neither_the_desktop_nor_another_channel_waits_behind_a_blocked_channel(
-    world, database, trickle, engines, desktop, fake
+    scheduler, world, database, trickle, engines, desktop, fake
 ):
     secrets, service = world
     slow = webhook_channel(database, secrets, trickle.url)
@@ -125,12 +125,12 @@ def test_neither_the_desktop_nor_another_channel_waits_behind_a_blocked_channel(
     chat = service.create(replace(weekdays_at_nine("Chat"), targets=(Target("slack", slack),)))
     engine = engines()
 
-    with handing_to(engine), running_for(MOMENT):
-        for push_id in hooks:
-            assert run_push(push_id) == "running"
-        assert wait_for(lambda: trickle.requests)  # the first webhook send is stuck
-        assert run_push(reminder) == "running"
-        assert run_push(chat) == "running"
+    ctx = replace(scheduler.job_context, engine=engine).at(MOMENT)
+    for push_id in hooks:
+        assert run_push(push_id, context=ctx) == "running"
+    assert wait_for(lambda: trickle.requests)  # the first webhook send is stuck
+    assert run_push(reminder, context=ctx) == "running"
+    assert run_push(chat, context=ctx) == "running"
     assert wait_for(lambda: desktop.shown), "the reminder waited behind the webhook"
     assert wait_for(lambda: fake.requests), "the Slack message waited behind the webhook"
     # Both went out while the webhook's channel was still stuck on its first message.
@@ -143,7 +143,7 @@ def test_neither_the_desktop_nor_another_channel_waits_behind_a_blocked_channel(
 
 
 def test_shutdown_cuts_the_send_in_flight_and_keeps_the_rest_for_the_next_start(
-    world, database, trickle, engines
+    scheduler, world, database, trickle, engines
 ):
     secrets, service = world
     slow = webhook_channel(database, secrets, trickle.url)
@@ -151,9 +151,9 @@ def test_shutdown_cuts_the_send_in_flight_and_keeps_the_rest_for_the_next_start(
         webhook_push(database, secrets, service, trickle.url, f"Hook {i}", slow) for i in range(3)
     ]
     engine = engines()
-    with handing_to(engine), running_for(MOMENT):
-        for push_id in hooks:
-            run_push(push_id)
+    ctx = replace(scheduler.job_context, engine=engine).at(MOMENT)
+    for push_id in hooks:
+        run_push(push_id, context=ctx)
     assert wait_for(lambda: trickle.requests)
 
     assert engine.shutdown() is True  # every lane ended within the shutdown timeout
@@ -178,7 +178,9 @@ class SilentInbox:
         return "250 OK"
 
 
-def test_a_mail_server_that_stops_answering_is_cut_at_the_send_deadline(world, database, engines):
+def test_a_mail_server_that_stops_answering_is_cut_at_the_send_deadline(
+    scheduler, world, database, engines
+):
     secrets, service = world
     inbox = SilentInbox()
     controller = Controller(inbox, hostname="127.0.0.1", port=_free_port(), ready_timeout=5)
@@ -200,8 +202,8 @@ def test_a_mail_server_that_stops_answering_is_cut_at_the_send_deadline(world, d
         )
         finished = threading.Event()
         engine = engines(deadlines={"email": 1.5}, on_run_finished=lambda *_: finished.set())
-        with handing_to(engine), running_for(MOMENT):
-            run_push(push_id)
+        ctx = replace(scheduler.job_context, engine=engine).at(MOMENT)
+        run_push(push_id, context=ctx)
         assert finished.wait(WAIT), "the send was never cut"
     finally:
         controller.loop.call_soon_threadsafe(inbox.release.set)

@@ -10,16 +10,15 @@ import pytest
 from aiosmtpd.controller import Controller
 from sqlalchemy import insert, select, update
 
-from pushgui.core import context
 from pushgui.core.channel_book import ChannelBook
 from pushgui.core.channels.config import EmailConfig, SlackConfig
 from pushgui.core.contacts import ContactBook, ContactRecord, GroupRecord
-from pushgui.core.executor import running_for
 from pushgui.core.runner import retry_run, run_push
 from pushgui.core.secrets import KeyringSecrets
 from pushgui.core.service import PushService
 from pushgui.core.specs import Message, PushOptions, Target
 from pushgui.core.store.models import Contact, Delivery, Run
+from tests.core.conftest import wire
 from tests.helpers import weekdays_at_nine
 from tests.servers import Reply, _free_port
 
@@ -60,9 +59,8 @@ def smtp_server():
 @pytest.fixture
 def world(database, scheduler):
     secrets = KeyringSecrets()
-    context.bind(secrets, scheduler)
+    wire(scheduler, secrets=secrets)
     yield ChannelBook(database, secrets), ContactBook(database), PushService(database, scheduler)
-    context.bind(None, None)
 
 
 def rows(database):
@@ -89,7 +87,9 @@ def email_push(world, port, contact_ids, title="Hi ${name}", retries=3):
     )
 
 
-def test_a_recipient_whose_message_cannot_be_built_fails_alone(world, database, smtp_server):
+def test_a_recipient_whose_message_cannot_be_built_fails_alone(
+    scheduler, world, database, smtp_server
+):
     inbox = CountingInbox()
     port = smtp_server(inbox)
     _channels, contacts, _service = world
@@ -105,8 +105,8 @@ def test_a_recipient_whose_message_cannot_be_built_fails_alone(world, database, 
     cid = contacts.save(ContactRecord("Cid", "cid@example.com"))
     push_id = email_push(world, port, (ann, bad, cid))
 
-    with running_for(MOMENT):
-        status = run_push(push_id)
+    ctx = scheduler.job_context.at(MOMENT)
+    status = run_push(push_id, context=ctx)
 
     assert status == "partial"
     assert sorted(inbox.accepted) == ["ann@example.com", "cid@example.com"]
@@ -123,7 +123,7 @@ def test_a_recipient_whose_message_cannot_be_built_fails_alone(world, database, 
 
 
 def test_a_dropped_smtp_connection_is_reopened_for_the_recipients_after_it(
-    world, database, smtp_server
+    scheduler, world, database, smtp_server
 ):
     inbox = CountingInbox(drop=("p2@example.com",))
     port = smtp_server(inbox)
@@ -131,8 +131,8 @@ def test_a_dropped_smtp_connection_is_reopened_for_the_recipients_after_it(
     ids = contacts.save_many([ContactRecord(f"P{i}", f"p{i}@example.com") for i in range(6)])
     push_id = email_push(world, port, ids)
 
-    with running_for(MOMENT):
-        assert run_push(push_id) == "retrying"
+    ctx = scheduler.job_context.at(MOMENT)
+    assert run_push(push_id, context=ctx) == "retrying"
 
     assert sorted(inbox.accepted) == [f"p{i}@example.com" for i in (0, 1, 3, 4, 5)]
     statuses = {address: status for address, status, _a, _e in rows(database)}
@@ -141,7 +141,7 @@ def test_a_dropped_smtp_connection_is_reopened_for_the_recipients_after_it(
 
 
 def test_a_later_run_supersedes_the_pending_retry_so_the_recipient_gets_one_message(
-    world, database, fake
+    scheduler, world, database, fake
 ):
     channels, _contacts, service = world
     slack = channels.save("Slack", SlackConfig(webhook_url=fake.url + "/services/T000/B000/XXXX"))
@@ -153,8 +153,8 @@ def test_a_later_run_supersedes_the_pending_retry_so_the_recipient_gets_one_mess
         )
     )
     fake.queue(Reply(503, "temporarily unavailable"))
-    with running_for(MOMENT):
-        assert run_push(push_id) == "retrying"
+    ctx = scheduler.job_context.at(MOMENT)
+    assert run_push(push_id, context=ctx) == "retrying"
     with database.session() as session:
         first_run = session.execute(select(Run.id)).scalar_one()
         [(status, next_try)] = session.execute(
@@ -163,11 +163,11 @@ def test_a_later_run_supersedes_the_pending_retry_so_the_recipient_gets_one_mess
     assert status == "retrying" and next_try is not None
 
     # The user fixed the channel and pressed Run now: that run reaches the recipient.
-    assert run_push(push_id, reason="manual") == "ok"
+    assert run_push(push_id, reason="manual", context=scheduler.job_context) == "ok"
     # The retry job fires later, as it would have 34 s on.
     with database.session() as session:
         session.execute(update(Delivery).values(next_attempt_at=datetime.now(UTC)))
-    retry_run(first_run)
+    retry_run(first_run, context=scheduler.job_context)
 
     assert len(fake.requests) == 2  # the refused try and the manual run; no third message
     with database.session() as session:

@@ -15,7 +15,6 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select, update
 
-from pushgui.core import context
 from pushgui.core.contacts import ContactBook, ContactRecord, GroupRecord
 from pushgui.core.duty import (
     Rotation,
@@ -29,7 +28,6 @@ from pushgui.core.duty import (
     with_swap,
 )
 from pushgui.core.errors import SpecError
-from pushgui.core.executor import running_for
 from pushgui.core.recipients import Planner
 from pushgui.core.runner import retry_run, run_push
 from pushgui.core.schedule.preview import preview
@@ -39,6 +37,7 @@ from pushgui.core.service import PushService
 from pushgui.core.specs import Message, PushSpec, spec_from_dict, spec_to_dict
 from pushgui.core.store.models import Delivery, Push, Run
 from pushgui.core.validation import validate_spec
+from tests.core.conftest import wire
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 START = date(2025, 9, 22)  # a Monday
@@ -62,12 +61,11 @@ WORKDAYS = _workdays_from_notice()
 
 @pytest.fixture
 def team(database, scheduler):
-    context.bind(KeyringSecrets(), scheduler)
+    wire(scheduler, secrets=KeyringSecrets())
     book = ContactBook(database)
     ids = [book.save(ContactRecord(name)) for name in ("Ann", "Bo", "崔", "Dan")]
     group = book.save_group(GroupRecord("On call", tuple(ids)))
     yield book, ids, group, PushService(database, scheduler)
-    context.bind(None, None)
 
 
 def _standup(ids, group, swaps=()) -> PushSpec:
@@ -93,7 +91,7 @@ def _bodies(database):
     return [(at.astimezone(SHANGHAI).date(), title, body) for at, title, body in rows]
 
 
-def test_thirty_runs_turn_only_on_working_days_with_a_swap(team, database, desktop):
+def test_thirty_runs_turn_only_on_working_days_with_a_swap(team, database, scheduler, desktop):
     _book, ids, group, service = team
     names = dict(zip(ids, ("Ann", "Bo", "崔", "Dan"), strict=True))
     swap_day = WORKDAYS[13]  # Bo's turn on Wed 15 Oct; Ann takes it
@@ -105,8 +103,7 @@ def test_thirty_runs_turn_only_on_working_days_with_a_swap(team, database, deskt
     assert [f.date() for f in fires] == WORKDAYS  # the schedule agrees with the notice
 
     for fire in fires:
-        with running_for(fire.astimezone(UTC)):
-            assert run_push(push_id) == "ok"
+        assert run_push(push_id, context=scheduler.job_context.at(fire.astimezone(UTC))) == "ok"
 
     expected = []
     for index, day in enumerate(WORKDAYS):
@@ -126,11 +123,13 @@ def test_thirty_runs_turn_only_on_working_days_with_a_swap(team, database, deskt
     assert by_day[date(2025, 10, 16)] == "值班: 崔"  # and back to the order
 
     # A second start of a recorded run is refused: nobody is named twice.
-    with running_for(fires[3].astimezone(UTC)):
-        assert run_push(push_id) == "duplicate"
+    again = scheduler.job_context.at(fires[3].astimezone(UTC))
+    assert run_push(push_id, context=again) == "duplicate"
 
 
-def test_a_retried_run_names_the_same_person_and_a_lost_run_shifts_nobody(team, database, desktop):
+def test_a_retried_run_names_the_same_person_and_a_lost_run_shifts_nobody(
+    team, database, scheduler, desktop
+):
     _book, ids, group, service = team
     push_id = service.create(_standup(ids, group))
     trigger = CalendarSpec(timezone="Asia/Shanghai", day_rule="workdays", workdays="CN")
@@ -139,8 +138,7 @@ def test_a_retried_run_names_the_same_person_and_a_lost_run_shifts_nobody(team, 
     for index, fire in enumerate(fires):
         if 3 <= index <= 6:
             continue
-        with running_for(fire.astimezone(UTC)):
-            run_push(push_id)
+        run_push(push_id, context=scheduler.job_context.at(fire.astimezone(UTC)))
     names = ["Ann", "Bo", "崔", "Dan"]
     got = [title for _d, title, _b in _bodies(database)]
     want = [f"值班: {names[i % 4]}" for i in range(12) if not 3 <= i <= 6]
@@ -160,7 +158,7 @@ def test_a_retried_run_names_the_same_person_and_a_lost_run_shifts_nobody(team, 
         data = json.loads(push.spec)
         data["duty"]["order"] = list(reversed(data["duty"]["order"]))
         push.spec = json.dumps(data)
-    assert retry_run(last.id) == "ok"
+    assert retry_run(last.id, context=scheduler.job_context) == "ok"
     assert [m.title for m in desktop.shown] == [f"值班: {names[11 % 4]}"]
 
 

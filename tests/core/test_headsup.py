@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
 
-from pushgui.core import context, headsup
+from pushgui.core import jobs
 from pushgui.core.channel_book import ChannelBook
 from pushgui.core.channels.config import DingTalkConfig
 from pushgui.core.errors import SpecError
-from pushgui.core.headsup import HEADSUP_FUNC, announce, headsup_job_id
+from pushgui.core.headsup import announce
+from pushgui.core.secrets import KeyringSecrets
 from pushgui.core.skip import SKIPPED_ONCE
 from pushgui.core.specs import PushOptions, Target, spec_from_dict, spec_to_dict
 from pushgui.core.store.models import Run
+from tests.core.conftest import HANG, wire
 from tests.helpers import every_minutes, weekdays_at_nine
 from tests.servers import DINGTALK_SECRET, DINGTALK_TOKEN
 
@@ -23,7 +26,7 @@ from tests.servers import DINGTALK_SECRET, DINGTALK_TOKEN
 @pytest.fixture
 def room(database, fake):
     """A real DingTalk channel (the test server), so pushes reach someone besides "me"."""
-    channel_id = ChannelBook(database, context.secrets()).save(
+    channel_id = ChannelBook(database, KeyringSecrets()).save(
         "Room",
         DingTalkConfig(
             access_token=DINGTALK_TOKEN,
@@ -44,12 +47,10 @@ def to_room(room):
 
 @pytest.fixture
 def notices(scheduler):
+    """The heads-ups the window would show: the handler the job context hands in."""
     seen = []
-    context.bind(None, scheduler)
-    headsup.register_handler(seen.append)
-    yield seen
-    headsup.register_handler(None)
-    context.bind(None, None)
+    wire(scheduler, headsup=seen.append)
+    return seen
 
 
 def next_run(scheduler, push_id):
@@ -58,9 +59,9 @@ def next_run(scheduler, push_id):
 
 def test_the_heads_up_job_is_n_minutes_before_the_next_run(service, scheduler, to_room):
     push_id = service.create(to_room(weekdays_at_nine("Report"), 10))
-    job = scheduler.get_job(headsup_job_id(push_id))
+    job = scheduler.get_job(jobs.headsup_id(push_id))
     due = next_run(scheduler, push_id)
-    assert job.func_ref == HEADSUP_FUNC
+    assert job.func_ref == jobs.ANNOUNCE
     assert job.next_run_time == due - timedelta(minutes=10)
     assert job.args == (push_id, due.timestamp())
 
@@ -75,35 +76,35 @@ def test_the_heads_up_job_is_n_minutes_before_the_next_run(service, scheduler, t
 )
 def test_no_heads_up_for_me_only_when_off_or_paused(service, scheduler, change, to_room):
     push_id = service.create(change(to_room(weekdays_at_nine())))
-    assert scheduler.get_job(headsup_job_id(push_id)) is None
+    assert scheduler.get_job(jobs.headsup_id(push_id)) is None
 
 
 def test_editing_and_pausing_keep_the_heads_up_in_step(service, scheduler, to_room):
     spec = to_room(weekdays_at_nine())
     push_id = service.create(spec)
     service.update(push_id, replace(spec, targets=(Target(),)))
-    assert scheduler.get_job(headsup_job_id(push_id)) is None
+    assert scheduler.get_job(jobs.headsup_id(push_id)) is None
     service.update(push_id, spec)
-    assert scheduler.get_job(headsup_job_id(push_id)) is not None
+    assert scheduler.get_job(jobs.headsup_id(push_id)) is not None
     service.set_enabled(push_id, False)
-    assert scheduler.get_job(headsup_job_id(push_id)) is None
+    assert scheduler.get_job(jobs.headsup_id(push_id)) is None
     service.set_enabled(push_id, True)
     due = next_run(scheduler, push_id)
-    assert scheduler.get_job(headsup_job_id(push_id)).next_run_time == due - timedelta(minutes=10)
+    assert scheduler.get_job(jobs.headsup_id(push_id)).next_run_time == due - timedelta(minutes=10)
 
 
 def test_reconcile_gives_a_missing_heads_up_back(service, scheduler, to_room):
     push_id = service.create(to_room(weekdays_at_nine()))
-    scheduler.remove_job(headsup_job_id(push_id))
+    scheduler.remove_job(jobs.headsup_id(push_id))
     service.reconcile()
     due = next_run(scheduler, push_id)
-    assert scheduler.get_job(headsup_job_id(push_id)).next_run_time == due - timedelta(minutes=10)
+    assert scheduler.get_job(jobs.headsup_id(push_id)).next_run_time == due - timedelta(minutes=10)
 
 
 def test_the_heads_up_tells_the_handler_about_the_coming_run(service, scheduler, notices, to_room):
     push_id = service.create(to_room(weekdays_at_nine("Report")))
     due = next_run(scheduler, push_id)
-    assert announce(push_id, due.timestamp()) == "shown"
+    assert announce(push_id, due.timestamp(), context=scheduler.job_context) == "shown"
     [notice] = notices
     assert (notice.push_id, notice.push_name, notice.title, notice.due) == (
         push_id,
@@ -118,10 +119,22 @@ def test_a_heads_up_that_fires_once_its_run_is_due_announces_nothing(
 ):
     push_id = service.create(to_room(weekdays_at_nine("Report")))
     due = next_run(scheduler, push_id)
-    assert announce(push_id, due.timestamp(), clock=lambda: due) == "late"
+    assert (
+        announce(
+            push_id, due.timestamp(), context=replace(scheduler.job_context, clock=lambda: due)
+        )
+        == "late"
+    )
     assert notices == []
     a_minute_before = due - timedelta(minutes=1)
-    assert announce(push_id, due.timestamp(), clock=lambda: a_minute_before) == "shown"
+    assert (
+        announce(
+            push_id,
+            due.timestamp(),
+            context=replace(scheduler.job_context, clock=lambda: a_minute_before),
+        )
+        == "shown"
+    )
     assert [n.due for n in notices] == [due]
 
 
@@ -131,10 +144,10 @@ def test_a_stale_heads_up_announces_nothing_and_follows_the_schedule(
     push_id = service.create(to_room(weekdays_at_nine()))
     due = next_run(scheduler, push_id)
     service.skip_next(push_id)
-    assert announce(push_id, due.timestamp()) == "moved"
+    assert announce(push_id, due.timestamp(), context=scheduler.job_context) == "moved"
     assert notices == []
     following = next_run(scheduler, push_id)
-    job = scheduler.get_job(headsup_job_id(push_id))
+    job = scheduler.get_job(jobs.headsup_id(push_id))
     assert job.next_run_time == following - timedelta(minutes=10)
 
 
@@ -152,7 +165,7 @@ def test_skip_this_time_records_the_run_skipped_and_moves_the_job_on(
     with database.session() as session:
         [run] = session.execute(select(Run)).scalars()
         assert (run.scheduled_at, run.status, run.error) == (due, "skipped", SKIPPED_ONCE)
-    heads_up = scheduler.get_job(headsup_job_id(push_id))
+    heads_up = scheduler.get_job(jobs.headsup_id(push_id))
     assert heads_up.next_run_time == following - timedelta(minutes=10)
     assert heads_up.args == (push_id, following.timestamp())
 
@@ -180,9 +193,19 @@ def test_after_each_run_the_heads_up_moves_to_the_next_run(service, scheduler, d
     assert str(push_id) in scheduler.started
     following = next_run(scheduler, push_id)
     assert following > now + timedelta(minutes=5)
-    heads_up = scheduler.get_job(headsup_job_id(push_id))
+    heads_up = scheduler.get_job(jobs.headsup_id(push_id))
     assert heads_up.next_run_time == following - timedelta(minutes=5)
     assert heads_up.args == (push_id, following.timestamp())
+    # The run itself ends (its failed send schedules a retry through the scheduler it was
+    # handed) before the scheduler is shut down.
+    deadline = time.monotonic() + HANG
+    while time.monotonic() < deadline:
+        with database.session() as session:
+            if session.execute(select(Run.id).where(Run.status != "running")).first():
+                break
+        time.sleep(0.05)
+    else:
+        raise AssertionError(f"the run did not end within {HANG} s")
 
 
 def test_heads_up_minutes_round_trip_and_validation(service, to_room):

@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select, update
 
-from pushgui.core.executor import running_for
 from pushgui.core.runner import run_push
 from pushgui.core.specs import Target
 from pushgui.core.store.models import Delivery, Run
@@ -28,8 +27,8 @@ def state(database):
 def crashed_run(service, database, desktop):
     """A run that was killed while sending: its delivery row left "sending"."""
     push_id = service.create(replace(weekdays_at_nine(), targets=(Target(),)))
-    with running_for(datetime(2030, 1, 7, 8, tzinfo=UTC)):
-        run_push(push_id)
+    ctx = service.scheduler.job_context.at(datetime(2030, 1, 7, 8, tzinfo=UTC))
+    run_push(push_id, context=ctx)
     with database.session() as session:
         run_id = session.execute(select(Run.id).where(Run.push_id == push_id)).scalar_one()
         session.execute(update(Delivery).where(Delivery.run_id == run_id).values(status="sending"))

@@ -14,15 +14,14 @@ from urllib.parse import quote, quote_plus
 import pytest
 from sqlalchemy import select
 
-from pushgui.core import context
 from pushgui.core.channel_book import ChannelBook
 from pushgui.core.channels.config import WebhookConfig
-from pushgui.core.executor import running_for
 from pushgui.core.runner import run_push
 from pushgui.core.secrets import KeyringSecrets
 from pushgui.core.service import PushService
 from pushgui.core.specs import PushOptions, Target
 from pushgui.core.store.models import Delivery, Run
+from tests.core.conftest import wire
 from tests.helpers import weekdays_at_nine
 
 MOMENT = datetime(2030, 1, 7, 8, 0, tzinfo=UTC)
@@ -75,9 +74,8 @@ def serve(endless: bool):
 @pytest.fixture
 def world(database, scheduler):
     secrets = KeyringSecrets()
-    context.bind(secrets, scheduler)
+    wire(scheduler, secrets=secrets)
     yield ChannelBook(database, secrets), PushService(database, scheduler)
-    context.bind(None, None)
 
 
 def hook_push(world, port):
@@ -101,13 +99,14 @@ def stored_errors(database):
 
 
 def test_an_echoing_server_never_gets_the_channels_secrets_into_history_or_log(
-    world, database, caplog
+    scheduler, world, database, caplog
 ):
     server = serve(endless=False)
     try:
         push_id = hook_push(world, server.server_address[1])
-        with caplog.at_level(logging.DEBUG), running_for(MOMENT):
-            assert run_push(push_id) == "failed"
+        with caplog.at_level(logging.DEBUG):
+            ctx = scheduler.job_context.at(MOMENT)
+            assert run_push(push_id, context=ctx) == "failed"
     finally:
         server.shutdown()
     errors = stored_errors(database)
@@ -123,12 +122,12 @@ def test_an_echoing_server_never_gets_the_channels_secrets_into_history_or_log(
                 assert form not in text, (form, text)
 
 
-def test_an_endless_error_body_is_cut_with_a_clear_error(world, database):
+def test_an_endless_error_body_is_cut_with_a_clear_error(scheduler, world, database):
     server = serve(endless=True)
     try:
         push_id = hook_push(world, server.server_address[1])
-        with running_for(MOMENT):
-            assert run_push(push_id) == "failed"
+        ctx = scheduler.job_context.at(MOMENT)
+        assert run_push(push_id, context=ctx) == "failed"
     finally:
         server.shutdown()
     [error] = [e for e in stored_errors(database) if e][:1]

@@ -120,11 +120,11 @@ def test_how_late_a_run_is_is_read_from_the_clock_and_a_skip_is_recorded_then(se
     push_id = service.create(replace(spec, options=PushOptions(missed="late", max_late=600)))
     due = datetime(2030, 1, 7, 8, 0, tzinfo=UTC)
     nine_late = due + timedelta(minutes=9)
-    assert apply_policy(push_id, [due], clock=lambda: nine_late) == [(due, True)]
+    assert apply_policy(database, push_id, [due], clock=lambda: nine_late) == [(due, True)]
     assert statuses(database, push_id) == []
     later = due + timedelta(days=1)
     eleven_late = later + timedelta(minutes=11)
-    assert apply_policy(push_id, [later], clock=lambda: eleven_late) == [(later, False)]
+    assert apply_policy(database, push_id, [later], clock=lambda: eleven_late) == [(later, False)]
     with database.session() as session:
         [run] = session.execute(select(Run).where(Run.push_id == push_id)).scalars()
     assert (run.scheduled_at, run.status, run.started_at) == (later, "skipped", eleven_late)

@@ -12,11 +12,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from pushgui.core import context
 from pushgui.core.channel_book import ChannelBook
 from pushgui.core.channels.config import SlackConfig
 from pushgui.core.errors import SpecError
-from pushgui.core.executor import running_for
 from pushgui.core.nag import NagSpec, validate_nag
 from pushgui.core.nagging import mark_done, nag_due, nag_job_id
 from pushgui.core.runner import run_push
@@ -24,7 +22,7 @@ from pushgui.core.secrets import KeyringSecrets
 from pushgui.core.service import PushService
 from pushgui.core.specs import Message, Target, spec_from_dict, spec_to_dict
 from pushgui.core.store.models import Delivery, Nag, Run
-from tests.core.conftest import HANG
+from tests.core.conftest import HANG, wire
 from tests.helpers import weekdays_at_nine
 
 T0 = datetime(2030, 1, 7, 8, 0, tzinfo=UTC)
@@ -33,12 +31,11 @@ T0 = datetime(2030, 1, 7, 8, 0, tzinfo=UTC)
 @pytest.fixture
 def world(database, scheduler, fake):
     secrets = KeyringSecrets()
-    context.bind(secrets, scheduler)
+    wire(scheduler, secrets=secrets)
     room = ChannelBook(database, secrets).save(
         "Team room", SlackConfig(webhook_url=fake.url + "/services/T000/B000/XXXX")
     )
     yield PushService(database, scheduler), room
-    context.bind(None, None)
 
 
 def _nagging(room, every=10, after=25):
@@ -53,6 +50,11 @@ def _at(minutes):
     return lambda: T0 + timedelta(minutes=minutes)
 
 
+def _fire(scheduler, run_id, minutes):
+    """The nag job of ``run_id`` as the executor runs it, with the clock at T0 + minutes."""
+    return nag_due(run_id, context=replace(scheduler.job_context, clock=_at(minutes)))
+
+
 def _run_id(database):
     with database.session() as session:
         return session.execute(select(Run.id)).scalar_one()
@@ -65,18 +67,17 @@ def _slack_texts(fake):
 def test_nags_until_done_and_escalates_once(world, database, scheduler, desktop, fake):
     service, room = world
     push_id = service.create(_nagging(room))
-    with running_for(T0):
-        assert run_push(push_id) == "ok"
+    assert run_push(push_id, context=scheduler.job_context.at(T0)) == "ok"
     run_id = _run_id(database)
     job = scheduler.get_job(nag_job_id(push_id, run_id))
     assert job.next_run_time == T0 + timedelta(minutes=10)
     assert len(desktop.shown) == 1
 
-    assert nag_due(run_id, clock=_at(10)) == "nagged"
+    assert _fire(scheduler, run_id, 10) == "nagged"
     assert [m.title for m in desktop.shown] == ["Pay the invoices"] * 2
     assert scheduler.get_job(nag_job_id(push_id, run_id)).next_run_time == _at(20)()
     # The same job time fired twice (a crash before the job store noted it): one nag.
-    assert nag_due(run_id, clock=_at(10)) == "waiting"
+    assert _fire(scheduler, run_id, 10) == "waiting"
     assert len(desktop.shown) == 2
 
     # Restart with the job lost: reconcile arms it again from the row.
@@ -84,20 +85,20 @@ def test_nags_until_done_and_escalates_once(world, database, scheduler, desktop,
     service.reconcile(now=_at(11)())
     assert scheduler.get_job(nag_job_id(push_id, run_id)).next_run_time == _at(20)()
 
-    assert nag_due(run_id, clock=_at(20)) == "nagged"
-    assert nag_due(run_id, clock=_at(25)) == "escalated"
+    assert _fire(scheduler, run_id, 20) == "nagged"
+    assert _fire(scheduler, run_id, 25) == "escalated"
     assert len(desktop.shown) == 3
     assert len(fake.requests) == 1
     [text] = _slack_texts(fake)
     assert "Not done: Pay the invoices" in text
     assert "not marked done within 25 minutes" in text
     assert "due at 2030-01-07 09:00" in text  # in the reminder's own zone (Europe/Berlin)
-    assert nag_due(run_id, clock=_at(26)) == "waiting"
+    assert _fire(scheduler, run_id, 26) == "waiting"
     assert len(fake.requests) == 1  # escalated once
 
     assert mark_done(database, push_id, scheduler, clock=_at(27)) == 1
     assert scheduler.get_job(nag_job_id(push_id, run_id)) is None
-    assert nag_due(run_id, clock=_at(30)) == "done"  # a job that fired anyway
+    assert _fire(scheduler, run_id, 30) == "done"  # a job that fired anyway
     assert len(desktop.shown) == 3 and len(fake.requests) == 1
     with database.session() as session:
         statuses = session.execute(
@@ -111,12 +112,11 @@ def test_nags_until_done_and_escalates_once(world, database, scheduler, desktop,
 def test_done_before_the_escalation_means_nobody_is_told(world, database, scheduler, desktop, fake):
     service, room = world
     push_id = service.create(_nagging(room))
-    with running_for(T0):
-        run_push(push_id)
+    run_push(push_id, context=scheduler.job_context.at(T0))
     run_id = _run_id(database)
-    assert nag_due(run_id, clock=_at(10)) == "nagged"
+    assert _fire(scheduler, run_id, 10) == "nagged"
     mark_done(database, push_id, scheduler, clock=_at(12))
-    assert nag_due(run_id, clock=_at(25)) == "done"
+    assert _fire(scheduler, run_id, 25) == "done"
     assert fake.requests == [] and len(desktop.shown) == 2
 
 
@@ -125,8 +125,7 @@ def test_two_jobs_at_once_escalate_once_and_a_long_sleep_gives_one_nag(
 ):
     service, room = world
     push_id = service.create(_nagging(room))
-    with running_for(T0):
-        run_push(push_id)
+    run_push(push_id, context=scheduler.job_context.at(T0))
     run_id = _run_id(database)
     # Asleep for three hours: eighteen nag times passed; one nag goes, and the escalation.
     gate = threading.Barrier(2)
@@ -134,7 +133,7 @@ def test_two_jobs_at_once_escalate_once_and_a_long_sleep_gives_one_nag(
 
     def fire():
         gate.wait(HANG)
-        results.append(nag_due(run_id, clock=_at(180)))
+        results.append(_fire(scheduler, run_id, 180))
 
     threads = [threading.Thread(target=fire) for _ in range(2)]
     for thread in threads:
@@ -152,8 +151,7 @@ def test_the_real_scheduler_fires_the_nag_job(world, database, scheduler, deskto
     service, room = world
     push_id = service.create(_nagging(room, every=30, after=60))
     due = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=2)
-    with running_for(due):
-        run_push(push_id)
+    run_push(push_id, context=scheduler.job_context.at(due))
     scheduler.resume()
     run_id = _run_id(database)
 
@@ -171,22 +169,19 @@ def test_the_real_scheduler_fires_the_nag_job(world, database, scheduler, deskto
 def test_a_later_run_stops_the_earlier_runs_nags(world, database, scheduler, desktop):
     service, room = world
     push_id = service.create(_nagging(room, after=0))
-    with running_for(T0):
-        run_push(push_id)
-    with running_for(T0 + timedelta(days=1)):
-        run_push(push_id)
+    run_push(push_id, context=scheduler.job_context.at(T0))
+    run_push(push_id, context=scheduler.job_context.at(T0 + timedelta(days=1)))
     with database.session() as session:
         first, second = session.execute(select(Nag).order_by(Nag.id)).scalars().all()
         assert first.done_at is not None and second.done_at is None
-    assert nag_due(first.run_id, clock=_at(10)) == "done"
+    assert _fire(scheduler, first.run_id, 10) == "done"
 
 
 def test_only_reminders_to_oneself_nag(world, database, scheduler, fake):
     service, room = world
     room_only = replace(_nagging(room), targets=(Target("slack", room),))
     push_id = service.create(room_only)
-    with running_for(T0):
-        run_push(push_id)
+    run_push(push_id, context=scheduler.job_context.at(T0))
     with database.session() as session:
         assert session.execute(select(Nag)).scalars().all() == []
 

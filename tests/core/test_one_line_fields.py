@@ -13,7 +13,6 @@ import pytest
 from sqlalchemy import update
 
 from pushgui import cli
-from pushgui.core import context
 from pushgui.core.channel_book import ChannelBook
 from pushgui.core.channels.base import Outgoing
 from pushgui.core.channels.config import EmailConfig, TelegramConfig, build_sender
@@ -27,7 +26,6 @@ from pushgui.core.contacts_csv import (
     read_csv,
 )
 from pushgui.core.errors import SpecError
-from pushgui.core.executor import running_for
 from pushgui.core.runner import run_push
 from pushgui.core.schedule.spec import CalendarSpec
 from pushgui.core.secrets import SessionSecrets
@@ -38,6 +36,7 @@ from pushgui.core.templates import check_name
 from pushgui.core.textcheck import is_email, printable
 from pushgui.core.transfer import FORMAT, VERSION, parse_document
 from pushgui.core.validation import validate_spec
+from tests.core.conftest import wire
 from tests.helpers import weekdays_at_nine
 
 REFUSED = {
@@ -210,7 +209,7 @@ def test_every_title_validation_accepts_is_sent_by_email(smtp_no_auth):
 
 def test_an_accepted_contact_name_in_a_title_placeholder_is_sent(database, scheduler, smtp_no_auth):
     secrets = SessionSecrets()
-    context.bind(secrets, scheduler)
+    wire(scheduler, secrets=secrets)
     mail = ChannelBook(database, secrets).save(
         "Relay",
         EmailConfig(
@@ -229,11 +228,10 @@ def test_an_accepted_contact_name_in_a_title_placeholder_is_sent(database, sched
         targets=(Target("email", mail, (ann,)),),
     )
     push_id = PushService(database, scheduler).create(spec)
-    with running_for(MOMENT):
-        assert run_push(push_id) == "ok"
+    ctx = scheduler.job_context.at(MOMENT)
+    assert run_push(push_id, context=ctx) == "ok"
     [received] = smtp_no_auth.inbox.received
     assert received.message["Subject"] == f'Hello {name} of R&D; "ops"'
-    context.bind(None, None)
 
 
 # -- item 13: email addresses ---------------------------------------------------------------

@@ -12,11 +12,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
-from pushgui.core import context
 from pushgui.core.channel_book import ChannelBook
 from pushgui.core.channels.config import SlackConfig
 from pushgui.core.delivery.engine import DeliveryEngine
-from pushgui.core.delivery.queue import retry_job_id, settle_after_crash
+from pushgui.core.delivery.queue import settle_after_crash
 from pushgui.core.delivery.quiet import (
     HELD_TEXT,
     QuietHours,
@@ -28,17 +27,15 @@ from pushgui.core.delivery.quiet import (
     quiet_to_dict,
     validate_quiet,
 )
-from pushgui.core.executor import PushExecutor, handing_to, running_for
+from pushgui.core.jobs import retry_id as retry_job_id
 from pushgui.core.runner import retry_run, run_push
 from pushgui.core.secrets import KeyringSecrets
 from pushgui.core.service import PushService
 from pushgui.core.settings import SettingsStore
 from pushgui.core.specs import PushOptions, Target
-from pushgui.core.store import db as store_db
 from pushgui.core.store.db import open_database
-from pushgui.core.store.jobstore import PushJobStore
 from pushgui.core.store.models import Delivery, Run
-from tests.core.conftest import HANG, ThreadScheduler
+from tests.core.conftest import HANG, make_scheduler, wire
 from tests.helpers import weekdays_at_nine
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -168,12 +165,8 @@ class Clock:
         return self.moment
 
 
-def _scheduler(database, engine):
-    sched = ThreadScheduler(
-        timezone=UTC,
-        jobstores={"default": PushJobStore(database.engine)},
-        executors={"default": PushExecutor(2, engine=engine)},
-    )
+def _scheduler(database, secrets, engine):
+    sched = make_scheduler(database, secrets, engine)
     sched.start(paused=True)
     return sched
 
@@ -198,10 +191,9 @@ def test_held_until_the_window_opens_across_a_restart_then_sent(data_dir, fake):
     secrets = KeyringSecrets()
     finished = threading.Event()
     engine = DeliveryEngine(database, secrets, None, clock=clock)
-    sched = _scheduler(database, engine)
+    sched = _scheduler(database, secrets, engine)
     engine.delivering.scheduler = sched
     engine._on_run_finished = lambda push_id, run_id: finished.set()
-    context.bind(secrets, sched)
     try:
         slack = ChannelBook(database, secrets).save(
             "Team room", SlackConfig(webhook_url=fake.url + "/services/T000/B000/XXXX")
@@ -211,8 +203,8 @@ def test_held_until_the_window_opens_across_a_restart_then_sent(data_dir, fake):
         push_id = service.create(
             replace(weekdays_at_nine(), targets=(Target("slack", slack),), options=PushOptions())
         )
-        with handing_to(engine), running_for(clock().astimezone(UTC)):
-            assert run_push(push_id) == "running"
+        ctx = sched.job_context.at(clock().astimezone(UTC))
+        assert run_push(push_id, context=ctx) == "running"
         assert finished.wait(HANG)
         row = _delivery(database)
         assert (row.status, row.error, row.attempts) == ("held", HELD_TEXT, 0)
@@ -225,7 +217,6 @@ def test_held_until_the_window_opens_across_a_restart_then_sent(data_dir, fake):
     finally:
         engine.shutdown()
         sched.shutdown(wait=True)
-        store_db.bind(None)
         database.close()
 
     # Restart, still Saturday: the start-up settling leaves the held row alone, reconcile
@@ -233,18 +224,16 @@ def test_held_until_the_window_opens_across_a_restart_then_sent(data_dir, fake):
     clock.moment = at(BERLIN, 2025, 3, 15, 11, 0)
     database = open_database(data_dir)
     engine = DeliveryEngine(database, secrets, None, clock=clock)
-    sched = _scheduler(database, engine)
+    sched = _scheduler(database, secrets, engine)
     engine.delivering.scheduler = sched
     settled = threading.Event()
     engine._on_run_finished = lambda push_id, run_id: settled.set()
-    context.bind(secrets, sched)
     try:
         assert settle_after_crash(database) == 0
         PushService(database, sched).reconcile()
         assert _delivery(database).status == "held"
         assert sched.get_job(retry_job_id(push_id, run_id)).next_run_time == monday_nine
-        with handing_to(engine):
-            assert retry_run(run_id) == "running"
+        assert retry_run(run_id, context=sched.job_context) == "running"
         assert settled.wait(HANG)
         assert _delivery(database).status == "held" and fake.requests == []
         assert sched.get_job(retry_job_id(push_id, run_id)).next_run_time == monday_nine
@@ -261,38 +250,33 @@ def test_held_until_the_window_opens_across_a_restart_then_sent(data_dir, fake):
         assert _run(database).status == "ok"
         assert sched.get_job(retry_job_id(push_id, run_id)) is None
     finally:
-        context.bind(None, None)
         engine.shutdown()
         sched.shutdown(wait=True)
-        store_db.bind(None)
         database.close()
 
 
 def test_the_desktop_is_not_held_unless_asked(database, scheduler, desktop):
     clock = Clock(at(BERLIN, 2025, 3, 14, 23, 0))
     secrets = KeyringSecrets()
-    context.bind(secrets, scheduler)
     done = threading.Event()
     engine = DeliveryEngine(
         database, secrets, None, clock=clock, on_run_finished=lambda p, r: done.set()
     )
+    ctx = wire(scheduler, secrets=secrets, engine=engine)
     try:
         push_id = PushService(database, scheduler).create(weekdays_at_nine())
         QuietHoursBook(database).set("slack", 1, OFFICE)  # another channel's window
-        with handing_to(engine), running_for(clock().astimezone(UTC)):
-            run_push(push_id)
+        run_push(push_id, context=ctx.at(clock().astimezone(UTC)))
         assert done.wait(HANG)
         assert _delivery(database).status == "sent" and len(desktop.shown) == 1
 
         QuietHoursBook(database).set("desktop", None, OFFICE)  # asked: now it waits
         done.clear()
-        with handing_to(engine), running_for(clock().astimezone(UTC) + timedelta(minutes=1)):
-            run_push(push_id)
+        run_push(push_id, context=ctx.at(clock().astimezone(UTC) + timedelta(minutes=1)))
         assert done.wait(HANG)
         with database.session() as session:
             statuses = session.execute(select(Delivery.status).order_by(Delivery.id)).all()
         assert [s for (s,) in statuses] == ["sent", "held"]
         assert len(desktop.shown) == 1
     finally:
-        context.bind(None, None)
         engine.shutdown()

@@ -11,17 +11,16 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import select
 
-from pushgui.core import context
 from pushgui.core.channel_book import ChannelBook
 from pushgui.core.channels.config import DingTalkConfig
 from pushgui.core.delivery.engine import DeliveryEngine
 from pushgui.core.delivery.limits import LIMITS, Limiter, Rate
-from pushgui.core.executor import handing_to, running_for
 from pushgui.core.runner import run_push
 from pushgui.core.secrets import KeyringSecrets
 from pushgui.core.service import PushService
 from pushgui.core.specs import Target
 from pushgui.core.store.models import Delivery
+from tests.core.conftest import wire
 from tests.core.test_delivery import MOMENT
 from tests.helpers import weekdays_at_nine
 from tests.servers import DINGTALK_SECRET, DINGTALK_TOKEN, Reply, dingtalk_api
@@ -61,12 +60,13 @@ class EnforcingDingTalk:
 @pytest.fixture
 def world(database, scheduler):
     secrets = KeyringSecrets()
-    context.bind(secrets, scheduler)
+    wire(scheduler, secrets=secrets)
     yield secrets, PushService(database, scheduler)
-    context.bind(None, None)
 
 
-def test_twenty_pushes_to_one_robot_are_all_delivered_and_none_refused(world, database, fake):
+def test_twenty_pushes_to_one_robot_are_all_delivered_and_none_refused(
+    scheduler, world, database, fake
+):
     robot = EnforcingDingTalk()
     fake.route("/robot/send", robot)
     secrets, service = world
@@ -90,9 +90,9 @@ def test_twenty_pushes_to_one_robot_are_all_delivered_and_none_refused(world, da
     )
     seen_waiting: dict[int, object] = {}
     try:
-        with handing_to(engine), running_for(MOMENT):
-            for push_id in pushes:  # all due at once
-                assert run_push(push_id) == "running"
+        ctx = replace(scheduler.job_context, engine=engine).at(MOMENT)
+        for push_id in pushes:  # all due at once
+            assert run_push(push_id, context=ctx) == "running"
         deadline = time.monotonic() + WAIT
         while len(finished) < PUSHES and time.monotonic() < deadline:
             with database.session() as session:
@@ -116,7 +116,9 @@ def test_twenty_pushes_to_one_robot_are_all_delivered_and_none_refused(world, da
     assert all(when is not None for when in seen_waiting.values())
 
 
-def test_a_rate_limit_answer_pauses_the_channel_for_the_time_it_asks(world, database, fake):
+def test_a_rate_limit_answer_pauses_the_channel_for_the_time_it_asks(
+    scheduler, world, database, fake
+):
     secrets, service = world
     room = ChannelBook(database, secrets).save(
         "Room",
@@ -132,9 +134,9 @@ def test_a_rate_limit_answer_pauses_the_channel_for_the_time_it_asks(world, data
     started = datetime.now(UTC)
     engine = DeliveryEngine(database, secrets, None)
     try:
-        with handing_to(engine), running_for(MOMENT):
-            run_push(first)
-            run_push(second)
+        ctx = replace(scheduler.job_context, engine=engine).at(MOMENT)
+        run_push(first, context=ctx)
+        run_push(second, context=ctx)
 
         def states():
             with database.session() as session:

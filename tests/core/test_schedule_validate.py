@@ -194,7 +194,7 @@ def test_calendar_nth_weekday() -> None:
 
 def test_calendar_unknown_day_rule() -> None:
     spec = CalendarSpec(timezone=SH, day_rule="yearly")  # type: ignore[arg-type]
-    assert _errors(spec) == [("day_rule", "Choose which days the push runs on")]
+    assert _errors(spec) == [("day_rule", "Choose which days the reminder runs on")]
 
 
 def test_calendar_months() -> None:

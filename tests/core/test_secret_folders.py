@@ -16,7 +16,6 @@ import pytest
 from keyring.backends import fail
 from sqlalchemy import select
 
-from pushgui.core import context
 from pushgui.core.channel_book import ChannelBook
 from pushgui.core.channels.config import (
     DingTalkConfig,
@@ -26,7 +25,6 @@ from pushgui.core.channels.config import (
     WebhookConfig,
 )
 from pushgui.core.contacts import ContactBook, ContactRecord
-from pushgui.core.executor import running_for
 from pushgui.core.runner import run_push
 from pushgui.core.secrets import (
     KeyringSecrets,
@@ -37,10 +35,10 @@ from pushgui.core.secrets import (
 from pushgui.core.service import PushService
 from pushgui.core.settings import SettingsStore
 from pushgui.core.specs import Message, Target
-from pushgui.core.store import db as store_db
 from pushgui.core.store.db import open_database
 from pushgui.core.store.identity import FOLDER_ID_KEY, data_folder_id
 from pushgui.core.store.models import Channel, Delivery
+from tests.core.conftest import wire
 from tests.helpers import weekdays_at_nine
 from tests.servers import DINGTALK_SECRET, DINGTALK_TOKEN, Reply
 
@@ -52,7 +50,6 @@ def two_folders(tmp_path):
     a = open_database(tmp_path / "folder-a")
     b = open_database(tmp_path / "folder-b")
     yield a, b
-    store_db.bind(None)
     a.close()
     b.close()
 
@@ -92,7 +89,6 @@ def test_the_folder_id_is_kept_in_the_database(data_dir, memory_keyring):
         assert SettingsStore(again).get(FOLDER_ID_KEY) == first
         assert ChannelBook(again, KeyringSecrets()).config(1).url == "https://a.example/h"
     finally:
-        store_db.bind(None)
         again.close()
 
 
@@ -168,22 +164,20 @@ def test_an_emptied_optional_secret_is_deleted_from_the_store(
 
 
 def test_cleared_webhook_headers_are_not_sent_again(database, memory_keyring, fake, scheduler):
-    context.bind(KeyringSecrets(), scheduler)
     book = ChannelBook(database, KeyringSecrets())
     config = WebhookConfig(url=fake.url + "/hook", headers="Authorization: Bearer SECRET-T")
     hook = book.save("Hook", config)
     service = PushService(database, scheduler)
     push_id = service.create(replace(weekdays_at_nine("Hi"), targets=(Target("webhook", hook),)))
     fake.route("/hook", lambda _request: Reply(200, {}))
-    with running_for(MOMENT):
-        assert run_push(push_id) == "ok"
+    ctx = scheduler.job_context.at(MOMENT)
+    assert run_push(push_id, context=ctx) == "ok"
     assert fake.requests[-1].headers.get("authorization") == "Bearer SECRET-T"
 
     book.save("Hook", replace(config, headers=""), hook)
-    with running_for(MOMENT.replace(day=8)):
-        assert run_push(push_id) == "ok"
+    ctx = scheduler.job_context.at(MOMENT.replace(day=8))
+    assert run_push(push_id, context=ctx) == "ok"
     assert "authorization" not in fake.requests[-1].headers
-    context.bind(None, None)
 
 
 # -- item 14: no keyring, a mail server without login; Send test = the run's path ------------
@@ -202,7 +196,7 @@ def test_without_a_keyring_mail_needing_no_login_is_sent_by_test_and_by_run(
     database, scheduler, smtp_no_auth, no_keyring, store
 ):
     secrets = store()
-    context.bind(secrets, scheduler)
+    wire(scheduler, secrets=secrets)
     book = ChannelBook(database, secrets)
     config = EmailConfig(
         host=smtp_no_auth.host, port=smtp_no_auth.port, security="none", sender_address="me@a.co"
@@ -218,8 +212,8 @@ def test_without_a_keyring_mail_needing_no_login_is_sent_by_test_and_by_run(
         targets=(Target("email", mail, (ann,)),),
     )
     push_id = PushService(database, scheduler).create(spec)
-    with running_for(MOMENT):
-        status = run_push(push_id)
+    ctx = scheduler.job_context.at(MOMENT)
+    status = run_push(push_id, context=ctx)
     with database.session() as session:
         errors = [d.error for d in session.execute(select(Delivery)).scalars()]
     assert status == "ok", errors
@@ -227,7 +221,6 @@ def test_without_a_keyring_mail_needing_no_login_is_sent_by_test_and_by_run(
         ["test@example.com"],
         ["ann@example.com"],
     ]
-    context.bind(None, None)
 
 
 def test_without_a_keyring_send_test_fails_where_the_run_would(database, smtp_no_auth, no_keyring):

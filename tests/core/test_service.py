@@ -12,7 +12,6 @@ import pytest
 from sqlalchemy import select, text
 
 from pushgui.core.errors import SpecError
-from pushgui.core.executor import running_for
 from pushgui.core.runner import run_push
 from pushgui.core.service import PushService
 from pushgui.core.specs import Message
@@ -89,12 +88,12 @@ def test_a_due_push_fires_and_records_scheduled_and_actual_time(
     assert row.next_run is None and row.last_status == "ok"
 
 
-def test_the_same_scheduled_run_is_never_started_twice(service, database, desktop):
+def test_the_same_scheduled_run_is_never_started_twice(scheduler, service, database, desktop):
     push_id = service.create(weekdays_at_nine())
     moment = datetime(2030, 1, 7, 8, 0, tzinfo=UTC)
-    with running_for(moment):
-        assert run_push(push_id) == "ok"
-        assert run_push(push_id) == "duplicate"
+    ctx = scheduler.job_context.at(moment)
+    assert run_push(push_id, context=ctx) == "ok"
+    assert run_push(push_id, context=ctx) == "duplicate"
     assert len(runs_of(database, push_id)) == 1
     assert len(desktop.shown) == 1
 
@@ -120,12 +119,12 @@ def test_pause_removes_the_job_and_resume_schedules_from_now(service, database):
     assert list(job_rows(database)) == [str(push_id)]
 
 
-def test_delete_removes_the_push_its_jobs_and_history(service, database, desktop):
+def test_delete_removes_the_push_its_jobs_and_history(scheduler, service, database, desktop):
     push_id = service.create(weekdays_at_nine())
     service.run_now(push_id)
     assert len(job_rows(database)) == 2
-    with running_for(datetime(2030, 1, 7, tzinfo=UTC)):
-        run_push(push_id)
+    ctx = scheduler.job_context.at(datetime(2030, 1, 7, tzinfo=UTC))
+    run_push(push_id, context=ctx)
     service.delete(push_id)
     assert job_rows(database) == {}
     assert service.rows() == []

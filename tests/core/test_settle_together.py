@@ -53,6 +53,13 @@ MIXES = {
 }
 
 
+def add_run(session, push_id: int, due: datetime) -> Run:
+    run = Run(push_id=push_id, reason="schedule", scheduled_at=due, started_at=T0, status="running")
+    session.add(run)
+    session.flush()
+    return run
+
+
 def make_runs(database: Database) -> dict[str, int]:
     ids: dict[str, int] = {}
     with database.session() as session:
@@ -60,15 +67,7 @@ def make_runs(database: Database) -> dict[str, int]:
         session.add(push)
         session.flush()
         for n, (name, rows) in enumerate(MIXES.items()):
-            run = Run(
-                push_id=push.id,
-                reason="schedule",
-                scheduled_at=T0 + timedelta(hours=n),
-                started_at=T0,
-                status="running",
-            )
-            session.add(run)
-            session.flush()
+            run = add_run(session, push.id, T0 + timedelta(hours=n))
             for k, (status, error, next_try) in enumerate(rows):
                 session.add(
                     Delivery(
@@ -148,15 +147,7 @@ def test_a_lane_settles_its_runs_as_they_end_not_when_its_queue_is_empty(databas
         session.add(push)
         session.flush()
         for n in range(count):
-            run = Run(
-                push_id=push.id,
-                reason="schedule",
-                scheduled_at=T0 + timedelta(minutes=n),
-                started_at=T0,
-                status="running",
-            )
-            session.add(run)
-            session.flush()
+            run = add_run(session, push.id, T0 + timedelta(minutes=n))
             title = {0: "first", count - 1: "last"}.get(n, f"message {n}")
             [pending] = write_deliveries(
                 session,

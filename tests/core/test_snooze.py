@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from pushgui.core.snooze import SNOOZE_FUNC, run_snoozed, snooze, snooze_job_id, until_for
+from pushgui.core.jobs import SHOW_SNOOZED, snooze_id
+from pushgui.core.snooze import run_snoozed, snooze, until_for
 from pushgui.core.store.models import Delivery, Run
 from tests.core.conftest import make_scheduler
 from tests.core.test_service import wait_for
@@ -18,9 +20,9 @@ def test_snooze_adds_a_one_off_job_with_the_reminder_it_shows(service, scheduler
     push_id = service.create(weekdays_at_nine("Standup"))
     until = datetime.now(UTC).replace(microsecond=0) + timedelta(minutes=5)
     job_id = snooze(scheduler, push_id, until, "Standup now", "Room 4")
-    assert job_id == f"{push_id}:snooze:{int(until.timestamp())}" == snooze_job_id(push_id, until)
+    assert job_id == f"{push_id}:snooze:{int(until.timestamp())}" == snooze_id(push_id, until)
     job = scheduler.get_job(job_id)
-    assert job.func_ref == SNOOZE_FUNC
+    assert job.func_ref == SHOW_SNOOZED
     assert job.args == (push_id, "Standup now", "Room 4")
     assert job.next_run_time == until
     assert scheduler.get_job(str(push_id)) is not None  # the schedule is untouched
@@ -81,7 +83,7 @@ def test_deleting_the_push_drops_its_snooze_and_a_late_one_finds_nothing(
     job_id = snooze(scheduler, push_id, until, "Later", "")
     service.delete(push_id)
     assert scheduler.get_job(job_id) is None
-    assert run_snoozed(push_id, "Later", "") == "missing"
+    assert run_snoozed(push_id, "Later", "", context=scheduler.job_context) == "missing"
     assert desktop.shown == []
 
 
@@ -104,11 +106,12 @@ def _statuses(database):
 
 
 def test_a_snooze_shown_on_a_whole_second_leaves_that_second_to_the_schedule(
-    service, database, desktop
+    service, scheduler, database, desktop
 ):
     push_id = service.create(weekdays_at_nine("Standup"))
     moment = datetime(2030, 1, 7, 8, 0, 0, tzinfo=UTC)  # a scheduled run's kind of time
-    assert run_snoozed(push_id, "Again", "Body", clock=lambda: moment) == "ok"
+    context = replace(scheduler.job_context, clock=lambda: moment)
+    assert run_snoozed(push_id, "Again", "Body", context=context) == "ok"
     with database.session() as session:
         [run] = session.execute(select(Run)).scalars()
     assert run.started_at == moment == run.finished_at

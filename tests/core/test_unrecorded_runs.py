@@ -14,9 +14,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from pushgui.core import context
 from pushgui.core.delivery.engine import DeliveryEngine
-from pushgui.core.executor import handing_to, running_for
 from pushgui.core.runner import run_push
 from pushgui.core.secrets import KeyringSecrets
 from pushgui.core.service import PushService
@@ -48,7 +46,6 @@ def wait_for(predicate, timeout=WAIT):
 def test_a_run_due_while_another_process_holds_the_lock_is_recorded_once_it_is_gone(
     database, scheduler, desktop, caplog
 ):
-    context.bind(KeyringSecrets(), scheduler)
     service = PushService(database, scheduler)
     sent_late = service.create(
         replace(
@@ -78,8 +75,8 @@ def test_a_run_due_while_another_process_holds_the_lock_is_recorded_once_it_is_g
         now = datetime.now(UTC)
 
         def run(name, push_id, due):
-            with handing_to(engine), running_for(due):
-                results[name] = run_push(push_id)
+            ctx = replace(scheduler.job_context, engine=engine).at(due)
+            results[name] = run_push(push_id, context=ctx)
 
         for name, push_id, due in (
             ("sent", sent_late, now),
@@ -107,7 +104,6 @@ def test_a_run_due_while_another_process_holds_the_lock_is_recorded_once_it_is_g
         assert "could not be written" in error and "locked" in error
     finally:
         engine.shutdown()
-        context.bind(None, None)
 
 
 def _status(database, push_id):
@@ -142,7 +138,6 @@ def test_a_run_due_while_the_disk_is_full_is_recorded_once_there_is_room(
     """Issue 12 item 3, the other half: the disk that holds the data folder is full when a
     run is due. It is retried, and recorded (and shown) once room is made."""
     from pushgui.core.specs import Message
-    from pushgui.core.store import db as store_db
     from pushgui.core.store.db import open_database
     from tests.core.conftest import make_scheduler
 
@@ -150,7 +145,6 @@ def test_a_run_due_while_the_disk_is_full_is_recorded_once_there_is_room(
     database = open_database(data_dir)
     scheduler = make_scheduler(database)
     scheduler.start(paused=True)
-    context.bind(KeyringSecrets(), scheduler)
     service = PushService(database, scheduler)
     # A message larger than what the write-ahead log already holds: recording it needs
     # new pages, and there is no room for them.
@@ -173,8 +167,8 @@ def test_a_run_due_while_the_disk_is_full_is_recorded_once_there_is_room(
     results: dict[str, str] = {}
 
     def run():
-        with handing_to(engine), running_for(datetime.now(UTC)):
-            results["run"] = run_push(push_id)
+        ctx = replace(scheduler.job_context, engine=engine).at(datetime.now(UTC))
+        results["run"] = run_push(push_id, context=ctx)
 
     thread = threading.Thread(target=run)
     try:
@@ -191,6 +185,4 @@ def test_a_run_due_while_the_disk_is_full_is_recorded_once_there_is_room(
         thread.join(WAIT)
         engine.shutdown()
         scheduler.shutdown(wait=False)
-        context.bind(None, None)
-        store_db.bind(None)
         database.close()

@@ -13,14 +13,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event
 
+from pushgui.core import headsup
 from pushgui.core.channel_book import ChannelBook
 from pushgui.core.channels.config import DingTalkConfig
 from pushgui.core.executor import PushExecutor
-from pushgui.core.headsup import headsup_job_id
+from pushgui.core.jobs import JobContext, headsup_id
 from pushgui.core.secrets import KeyringSecrets
 from pushgui.core.service import PushService
 from pushgui.core.specs import Target
-from pushgui.core.store import db as store_db
 from pushgui.core.store.db import Database, open_database
 from pushgui.core.store.jobstore import PushJobStore
 from pushgui.engine.scheduler import PushScheduler
@@ -34,7 +34,6 @@ HANG_MS = 60_000  # bounds a hang only
 def database(tmp_path: Path) -> Iterator[Database]:
     database = open_database(tmp_path)
     yield database
-    store_db.bind(None)
     database.close()
 
 
@@ -47,11 +46,15 @@ def test_one_pass_rearms_every_started_push_with_one_read(
             access_token=DINGTALK_TOKEN, secret=DINGTALK_SECRET, api_url=fake.url + "/robot/send"
         ),
     )
+    executor = PushExecutor(2)
     scheduler = PushScheduler(
         jobstores={"default": PushJobStore(database.engine)},
-        executors={"default": PushExecutor(2)},
+        executors={"default": executor},
         timezone=UTC,
     )
+    # As the composition root wires them: the job context, and the heads-up listener.
+    executor.context = JobContext(database, KeyringSecrets(), scheduler)
+    headsup.install(scheduler, database)
     scheduler.start(paused=True)
     try:
         service = PushService(database, scheduler)
@@ -88,10 +91,10 @@ def test_one_pass_rearms_every_started_push_with_one_read(
         for push_id in wanting:
             following = scheduler.get_job(str(push_id)).next_run_time
             assert following > now + timedelta(minutes=5)
-            heads_up = scheduler.get_job(headsup_job_id(push_id))
+            heads_up = scheduler.get_job(headsup_id(push_id))
             assert heads_up is not None
             assert heads_up.next_run_time == following - timedelta(minutes=5)
         for push_id in plain:
-            assert scheduler.get_job(headsup_job_id(push_id)) is None
+            assert scheduler.get_job(headsup_id(push_id)) is None
     finally:
         scheduler.shutdown(wait=True)

@@ -10,13 +10,13 @@ import threading
 import pytest
 from PySide6.QtCore import QCoreApplication, QTimer
 
-from pushgui.engine.signals import install_sigint_handler, uninstall_sigint_handler
+from pushgui.engine.signals import install_sigint_handler
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="os.kill with SIGTERM ends the process there")
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
 def test_signal_quits_event_loop(qapp: QCoreApplication, signum: int) -> None:
-    install_sigint_handler(qapp)
+    handler = install_sigint_handler(qapp)
     # From another thread, so no Python code runs in the main thread unless the loop wakes it.
     send = threading.Timer(0.1, os.kill, args=(os.getpid(), signum))
     # Only bounds a hang; had the signal not woken the loop, this would be what ends it.
@@ -30,7 +30,7 @@ def test_signal_quits_event_loop(qapp: QCoreApplication, signum: int) -> None:
     finally:
         send.cancel()
         safety.stop()
-        uninstall_sigint_handler()
+        handler.uninstall()
 
     assert safety_fired == []  # the signal ended the loop
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler

@@ -11,13 +11,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from pushgui.core.paths import locate
-from pushgui.core.store import db as store_db
 from pushgui.core.store.backup import DAILY, BackupManager
 from pushgui.core.store.db import open_database
 from pushgui.core.store.recovery import RecoveryReport
-from pushgui.ui.backups_dialog import KIND, SIZE, TAKEN, BackupsDialog, format_size
-from pushgui.ui.push_model import format_when
-from pushgui.ui.recovery_notice import recovery_message, show_recovery_notice
+from pushgui.ui.dialogs.recovery_notice import recovery_message, show_recovery_notice
+from pushgui.ui.settings.backups_dialog import KIND, SIZE, TAKEN, BackupsDialog, format_size
+from pushgui.ui.widgets.when import format_when
 
 
 @pytest.fixture
@@ -25,7 +24,6 @@ def manager(data_dir):
     database = open_database(data_dir)
     locations = locate(data_dir)
     yield BackupManager(locations.database, locations.backups)
-    store_db.bind(None)
     database.close()
 
 

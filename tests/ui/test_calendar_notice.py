@@ -13,8 +13,7 @@ from pushgui.core.schedule.spec import CalendarSpec
 from pushgui.core.schedule.workdays import use_data
 from pushgui.core.settings import SettingsStore
 from pushgui.core.specs import Message, PushSpec
-from pushgui.core.store import db as store_db
-from pushgui.ui.calendar_notice import check_and_tell
+from pushgui.ui.main.calendar_notice import check_and_tell
 from pushgui.ui.shell import ASK_MISSED_KEY, DesktopShell
 from tests.core.test_unpublished_year import _first_weekday, _newer_data, _unknown_year
 
@@ -25,7 +24,6 @@ def runtime(qapp, data_dir):
     yield rt
     if rt.scheduler.running:
         rt.stop()
-    store_db.bind(None)
 
 
 def test_unpublished_year_is_shown_then_moved_runs_are_told(qtbot, runtime: Runtime) -> None:
@@ -44,7 +42,12 @@ def test_unpublished_year_is_shown_then_moved_runs_are_told(qtbot, runtime: Runt
     settings = SettingsStore(runtime.db)
     settings.set(ASK_MISSED_KEY, False)
     shell = DesktopShell(
-        runtime.service, runtime.scheduler, runtime.bridge, settings, tray_available=True
+        runtime.service,
+        runtime.scheduler,
+        runtime.bridge,
+        settings,
+        books=runtime.books,
+        tray_available=True,
     )
     qtbot.addWidget(shell.window)
     shell.window.show()

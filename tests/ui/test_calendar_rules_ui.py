@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from pushgui.core.schedule.spec import LAST, CalendarSpec
 from pushgui.core.schedule.workdays import ChinaData, HolidayData, data, use_data
 from pushgui.core.specs import Message, PushSpec
-from pushgui.ui.push_editor import PushEditorDialog
-from pushgui.ui.trigger_editors.calendar import CalendarEditor
+from pushgui.ui.editor.push_editor import PushEditorDialog
+from pushgui.ui.editor.triggers.calendar import CalendarEditor
 
 ZONE = "Asia/Shanghai"
 

@@ -8,11 +8,9 @@ import pytest
 from keyring.backends import fail
 from PySide6.QtCore import Qt
 
-from pushgui.core import context
 from pushgui.core.channel_book import ChannelBook
 from pushgui.core.channels.config import DingTalkConfig, EmailConfig, WebhookConfig
 from pushgui.core.secrets import KeyringSecrets
-from pushgui.core.store import db as store_db
 from pushgui.core.store.db import open_database
 from pushgui.ui.channel_form import ChannelForm
 from tests.servers import DINGTALK_SECRET, DINGTALK_TOKEN
@@ -22,8 +20,6 @@ from tests.servers import DINGTALK_SECRET, DINGTALK_TOKEN
 def database(qapp, data_dir):
     db = open_database(data_dir)
     yield db
-    context.bind(None, None)
-    store_db.bind(None)
     db.close()
 
 

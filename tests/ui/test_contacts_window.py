@@ -15,12 +15,12 @@ from pushgui.core.contacts import ContactBook, ContactRecord, GroupRecord
 from pushgui.core.contacts_csv import guess_mapping, plan_import, read_csv
 from pushgui.core.service import PushService
 from pushgui.core.specs import Target
-from pushgui.core.store import db as store_db
 from pushgui.core.store.db import open_database
-from pushgui.ui.contact_dialog import ContactDialog
-from pushgui.ui.contacts_model import EMAIL, GROUPS, NAME
-from pushgui.ui.contacts_window import ContactsWindow, GroupNameDialog
-from pushgui.ui.csv_import_dialog import CsvImportDialog
+from pushgui.ui.people.contact_dialog import ContactDialog
+from pushgui.ui.people.contacts_model import EMAIL, GROUPS, NAME
+from pushgui.ui.people.contacts_window import ContactsWindow
+from pushgui.ui.people.csv_import_dialog import CsvImportDialog
+from pushgui.ui.people.group_dialog import GroupNameDialog
 from tests.helpers import weekdays_at_nine
 
 
@@ -28,7 +28,6 @@ from tests.helpers import weekdays_at_nine
 def database(qapp, data_dir):
     db = open_database(data_dir)
     yield db
-    store_db.bind(None)
     db.close()
 
 
@@ -187,7 +186,7 @@ def test_search_groups_and_add_to_group(qtbot, window, book):
     assert window.proxy.rowCount() == 1 and cell(window, 0, NAME) == "Bob Stone"
     window.search_box.clear()
 
-    dialog = window.add_group()
+    dialog = window.groups.add_group()
     assert isinstance(dialog, GroupNameDialog)
     qtbot.keyClicks(dialog.name_edit, "Sales")
     click(qtbot, dialog.ok_button)
@@ -195,7 +194,7 @@ def test_search_groups_and_add_to_group(qtbot, window, book):
     assert window.proxy.rowCount() == 0 and window.empty_hint.isVisible()
 
     # A second group with the same name is refused inline.
-    again = window.add_group()
+    again = window.groups.add_group()
     qtbot.keyClicks(again.name_edit, "sales")
     click(qtbot, again.ok_button)
     assert again.isVisible() and "already exists" in again.error.text()
@@ -204,7 +203,7 @@ def test_search_groups_and_add_to_group(qtbot, window, book):
     window.select_group(None)
     window.select_id(ids[0])
     window.select_id(ids[2], add=True)
-    window._fill_group_menu()
+    window.groups.fill_menu()
     [sales] = [a for a in window.group_menu.actions() if a.text() == "Sales"]
     sales.trigger()
     [group] = book.groups()
@@ -317,3 +316,15 @@ def test_export_writes_a_csv_that_reads_back(qtbot, window, book, tmp_path):
     window.select_group(sales)
     empty = read_csv(window.export_csv(tmp_path / "sales.csv").read_bytes())
     assert empty.rows == []
+
+
+def test_every_column_fits_the_window_as_it_first_opens(qtbot, window, book):
+    """At its first size the table shows all five columns, Groups too, with no sideways
+    scrolling (Groups was cut off at "Gr" behind a scroll bar)."""
+    book.save_many([ContactRecord("Ann Lee", "ann@example.com")])
+    window.reload()
+    header = window.table.horizontalHeader()
+    qtbot.waitUntil(lambda: header.length() <= window.table.viewport().width())
+    assert not window.table.horizontalScrollBar().isVisible()
+    groups = header.sectionSize(GROUPS)
+    assert groups >= header.fontMetrics().horizontalAdvance("Groups") + 16

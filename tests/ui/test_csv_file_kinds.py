@@ -9,9 +9,8 @@ import threading
 import pytest
 
 from pushgui.core.contacts import ContactBook
-from pushgui.core.store import db as store_db
 from pushgui.core.store.db import open_database
-from pushgui.ui.csv_import_dialog import CsvImportDialog
+from pushgui.ui.people.csv_import_dialog import CsvImportDialog
 
 HANG = 60  # bounds a hang only
 
@@ -33,5 +32,4 @@ def test_a_fifo_is_refused_next_to_the_file_not_waited_on(qtbot, data_dir, tmp_p
         assert "Nothing was imported" in dialog.file_error.text()
     finally:
         release.cancel()
-        store_db.bind(None)
         db.close()

@@ -9,7 +9,6 @@ from datetime import date, time
 import pytest
 from PySide6.QtCore import QDate, Qt, QTime
 
-from pushgui.core import context
 from pushgui.core.channel_book import ChannelBook
 from pushgui.core.channels.config import SlackConfig
 from pushgui.core.contacts import ContactBook, ContactRecord, GroupRecord
@@ -19,19 +18,16 @@ from pushgui.core.nag import NagSpec
 from pushgui.core.schedule.spec import CalendarSpec
 from pushgui.core.secrets import KeyringSecrets
 from pushgui.core.specs import Message, PushSpec
-from pushgui.core.store import db as store_db
 from pushgui.core.store.db import open_database
 from pushgui.ui.channel_form import ChannelForm
-from pushgui.ui.push_editor import PushEditorDialog
-from pushgui.ui.reminders import ReminderPresenter
+from pushgui.ui.editor.push_editor import PushEditorDialog
+from pushgui.ui.reminders.presenter import ReminderPresenter
 
 
 @pytest.fixture
 def database(qapp, data_dir):
     db = open_database(data_dir)
     yield db
-    context.bind(None, None)
-    store_db.bind(None)
     db.close()
 
 

@@ -15,7 +15,6 @@ from pushgui.app import start_runtime
 from pushgui.core.channels.base import Outcome, register_sender
 from pushgui.core.channels.desktop import KIND as DESKTOP
 from pushgui.core.paths import locate
-from pushgui.core.store import db as store_db
 from pushgui.core.store.models import Run
 from pushgui.ui.errors import REPORT_URL, ErrorDialog, ErrorReporter
 from tests.helpers import once_in
@@ -127,4 +126,3 @@ def test_the_scheduler_keeps_sending_after_an_unexpected_error(qtbot, reporter, 
         assert statuses
     finally:
         runtime.stop()
-        store_db.bind(None)

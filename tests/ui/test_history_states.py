@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import update
 
 from pushgui.core.store.models import Delivery
-from pushgui.ui.history_model import ERROR, RECIPIENT, STATUS
+from pushgui.ui.history.history_model import ERROR, RECIPIENT, STATUS
 from tests.ui.test_history_window import column, database, ran, window
 
 __all__ = ["database", "ran", "window"]

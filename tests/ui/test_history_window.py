@@ -15,16 +15,15 @@ from pushgui.core.channels.base import Outcome, register_sender
 from pushgui.core.channels.config import DingTalkConfig, EmailConfig
 from pushgui.core.channels.desktop import KIND as DESKTOP
 from pushgui.core.contacts import ContactBook, ContactRecord, GroupRecord
-from pushgui.core.executor import running_for
 from pushgui.core.history import History, HistoryRow
+from pushgui.core.jobs import JobContext
 from pushgui.core.runner import run_push
 from pushgui.core.schedule.spec import IntervalSpec
 from pushgui.core.secrets import KeyringSecrets
 from pushgui.core.service import PushService
 from pushgui.core.specs import Message, PushOptions, PushSpec, Target
-from pushgui.core.store import db as store_db
 from pushgui.core.store.db import open_database
-from pushgui.ui.history_model import (
+from pushgui.ui.history.history_model import (
     ADDRESS,
     ERROR,
     PUSH,
@@ -33,7 +32,7 @@ from pushgui.ui.history_model import (
     STATUS,
     HistoryTableModel,
 )
-from pushgui.ui.history_window import HistoryWindow
+from pushgui.ui.history.history_window import HistoryWindow
 from tests.servers import PASSWORD, USER
 
 
@@ -50,7 +49,6 @@ class RecordingDesktop:
 def database(data_dir):
     db = open_database(data_dir)
     yield db
-    store_db.bind(None)
     db.close()
 
 
@@ -103,10 +101,10 @@ def ran(database, smtp_plain, fake):
             ),
         ]
     )
-    with running_for(datetime.now(UTC) - timedelta(hours=2)):
-        assert run_push(report) == "ok"
-    with running_for(datetime.now(UTC) - timedelta(hours=1)):
-        assert run_push(ops) == "failed"
+    ctx = JobContext(database, channels.secrets).at(datetime.now(UTC) - timedelta(hours=2))
+    assert run_push(report, context=ctx) == "ok"
+    ctx = JobContext(database, channels.secrets).at(datetime.now(UTC) - timedelta(hours=1))
+    assert run_push(ops, context=ctx) == "failed"
     assert len(smtp_plain.inbox.received) == 2
     return {"history": History(database), "pushes": [(report, "Report"), (ops, "Ops")]}
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QColor, QPalette
 
-from pushgui.ui.icons import CHANNEL_KINDS, CHAT, TOOLBAR, icon_path, themed_icon
+from pushgui.ui.widgets.icons import CHANNEL_KINDS, CHAT, TOOLBAR, icon_path, themed_icon
 from tests.ui import test_main_window
 from tests.ui.test_main_window import make_shell
 

@@ -13,7 +13,6 @@ from pushgui.app import start_runtime
 from pushgui.core.paths import locate
 from pushgui.core.settings import SettingsStore
 from pushgui.core.specs import Target, spec_to_dict
-from pushgui.core.store import db as store_db
 from pushgui.core.transfer import FORMAT
 from pushgui.ui.shell import DesktopShell
 from tests.helpers import weekdays_at_nine
@@ -59,7 +58,12 @@ def test_the_preview_lists_what_will_happen_and_cancel_saves_nothing(
     rt = start_runtime(locate(data_dir), paused=True)
     try:
         shell = DesktopShell(
-            rt.service, rt.scheduler, rt.bridge, SettingsStore(rt.db), tray_available=False
+            rt.service,
+            rt.scheduler,
+            rt.bridge,
+            SettingsStore(rt.db),
+            books=rt.books,
+            tray_available=False,
         )
         window = shell.window
         qtbot.addWidget(window)
@@ -88,4 +92,3 @@ def test_the_preview_lists_what_will_happen_and_cancel_saves_nothing(
         assert names == (["Report"] if answer == "import" else [])
     finally:
         rt.stop()
-        store_db.bind(None)

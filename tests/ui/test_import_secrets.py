@@ -13,7 +13,6 @@ from pushgui.app import start_runtime
 from pushgui.core.paths import locate
 from pushgui.core.settings import SettingsStore
 from pushgui.core.specs import spec_to_dict
-from pushgui.core.store import db as store_db
 from pushgui.core.transfer import FORMAT
 from pushgui.ui.shell import DesktopShell
 from tests.helpers import weekdays_at_nine
@@ -68,7 +67,12 @@ def test_the_window_asks_for_the_secrets_of_imported_channels(
     rt = start_runtime(locate(data_dir), paused=True)
     try:
         shell = DesktopShell(
-            rt.service, rt.scheduler, rt.bridge, SettingsStore(rt.db), tray_available=False
+            rt.service,
+            rt.scheduler,
+            rt.bridge,
+            SettingsStore(rt.db),
+            books=rt.books,
+            tray_available=False,
         )
         window = shell.window
         qtbot.addWidget(window)
@@ -99,7 +103,6 @@ def test_the_window_asks_for_the_secrets_of_imported_channels(
         dialog.reject()
     finally:
         rt.stop()
-        store_db.bind(None)
 
 
 def test_an_import_without_new_secret_channels_asks_nothing(
@@ -116,7 +119,12 @@ def test_an_import_without_new_secret_channels_asks_nothing(
     rt = start_runtime(locate(data_dir), paused=True)
     try:
         shell = DesktopShell(
-            rt.service, rt.scheduler, rt.bridge, SettingsStore(rt.db), tray_available=False
+            rt.service,
+            rt.scheduler,
+            rt.bridge,
+            SettingsStore(rt.db),
+            books=rt.books,
+            tray_available=False,
         )
         window = shell.window
         qtbot.addWidget(window)
@@ -126,4 +134,3 @@ def test_an_import_without_new_secret_channels_asks_nothing(
         assert getattr(window, "import_secrets", None) is None
     finally:
         rt.stop()
-        store_db.bind(None)

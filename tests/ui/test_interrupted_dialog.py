@@ -13,15 +13,19 @@ from sqlalchemy import select, update
 from pushgui.app import Runtime, start_runtime
 from pushgui.core.channels.base import Outcome, register_sender
 from pushgui.core.channels.desktop import KIND as DESKTOP
-from pushgui.core.executor import running_for
 from pushgui.core.history import History, HistoryFilter
 from pushgui.core.paths import locate
 from pushgui.core.runner import run_push
 from pushgui.core.specs import Target
-from pushgui.core.store import db as store_db
 from pushgui.core.store.models import Delivery, Run
-from pushgui.ui.interrupted_dialog import CHANNEL, RECIPIENT, REMINDER, WHEN, InterruptedDialog
-from pushgui.ui.push_model import format_when
+from pushgui.ui.dialogs.interrupted_dialog import (
+    CHANNEL,
+    RECIPIENT,
+    REMINDER,
+    WHEN,
+    InterruptedDialog,
+)
+from pushgui.ui.widgets.when import format_when
 from tests.helpers import weekdays_at_nine
 
 
@@ -54,14 +58,13 @@ def runtime(qapp, data_dir):
     for rt in started:
         if rt.scheduler.running:
             rt.stop()
-    store_db.bind(None)
 
 
 def crash_while_sending(rt: Runtime, name: str) -> int:
     """A run of ``name`` whose delivery was still "sending" when pushgui was killed."""
     push_id = rt.service.create(replace(weekdays_at_nine(name), targets=(Target(),)))
-    with running_for(datetime(2030, 1, 7, 8, tzinfo=UTC)):
-        run_push(push_id)
+    ctx = replace(rt.executor.context, engine=None).at(datetime(2030, 1, 7, 8, tzinfo=UTC))
+    run_push(push_id, context=ctx)
     with rt.db.session() as session:
         run_id = session.execute(select(Run.id).where(Run.push_id == push_id)).scalar_one()
         session.execute(update(Delivery).where(Delivery.run_id == run_id).values(status="sending"))

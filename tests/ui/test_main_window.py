@@ -6,20 +6,23 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import keyring
 import pytest
+from keyring.backends import fail
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from sqlalchemy import select
 
-from pushgui.app import Runtime, start_runtime
+from pushgui.app import Runtime, start_runtime, wire_shell
+from pushgui.core.channel_book import ChannelBook
+from pushgui.core.channels.config import WebhookConfig
 from pushgui.core.paths import locate
 from pushgui.core.settings import SettingsStore
-from pushgui.core.store import db as store_db
 from pushgui.core.store.models import Run
-from pushgui.ui.push_model import ENABLED, LAST_RESULT, NAME, NEXT_RUN, SCHEDULE, format_when
-from pushgui.ui.reminders import ReminderWindow
+from pushgui.ui.main.push_model import ENABLED, LAST_RESULT, NAME, NEXT_RUN, SCHEDULE
+from pushgui.ui.reminders.window import ReminderWindow
 from pushgui.ui.shell import ASK_MISSED_KEY, TRAY_NOTICE_KEY, DesktopShell
-from pushgui.ui.when import relative_when
+from pushgui.ui.widgets.when import format_when, relative_when
 from tests.helpers import once_in, weekdays_at_nine
 
 
@@ -44,7 +47,6 @@ def runtime(qapp, data_dir):
     for rt in started:
         if rt.scheduler.running:
             rt.stop()
-    store_db.bind(None)
 
 
 def make_shell(qtbot, rt: Runtime, tray: bool = False) -> DesktopShell:
@@ -53,13 +55,30 @@ def make_shell(qtbot, rt: Runtime, tray: bool = False) -> DesktopShell:
         rt.scheduler,
         rt.bridge,
         SettingsStore(rt.db),
+        books=rt.books,
         tray_available=tray,
         backups=rt.backups,
     )
+    wire_shell(rt, shell)  # as the application does
     qtbot.addWidget(shell.window)
     shell.window.show()
     qtbot.waitExposed(shell.window)
     return shell
+
+
+def test_a_secrets_mode_chosen_in_the_channels_window_is_what_later_sends_read(qtbot, runtime):
+    keyring.set_keyring(fail.Keyring())  # no keyring: the window asks (memory_keyring restores)
+    rt = runtime()
+    shell = make_shell(qtbot, rt)
+    window = shell.show_channels()
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(shell.secrets_changed):
+        qtbot.mouseClick(window.banner.file_button, Qt.MouseButton.LeftButton)
+    hook = shell.channels.save("Hook", WebhookConfig(url="https://hooks.example/typed"))
+    # Without a restart, the job functions and the delivery engine read the chosen store,
+    # through a channel book of their own as a run does.
+    for store in (rt.executor.context.secrets, rt.engine.delivering.secrets):
+        assert ChannelBook(rt.db, store).config(hook).url == "https://hooks.example/typed"
 
 
 def cell(window, row: int, column: int) -> str:
@@ -126,10 +145,10 @@ def test_create_edit_pause_and_delete_through_the_window(qtbot, runtime):
     qtbot.waitUntil(lambda: cell(window, 0, NEXT_RUN) != "Paused")
 
     # Delete asks first; Cancel keeps it, Delete removes it.
-    box = window.delete_selected()
+    box = window.changes.delete_selected()
     box.button(QMessageBox.StandardButton.Cancel).click()
     assert window.proxy.rowCount() == 1
-    box = window.delete_selected()
+    box = window.changes.delete_selected()
     [delete] = [
         b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
     ]
@@ -347,27 +366,6 @@ def test_a_permanent_failure_is_announced_and_opens_the_history_at_it(qtbot, run
     assert history is not None and history.isVisible()
     qtbot.addWidget(history)
     assert history.selected_id() == shell._notified_delivery
-
-
-def test_a_failed_save_reopens_the_editor_with_what_was_typed(qtbot, runtime):
-    rt = runtime()
-    push_id = rt.service.create(weekdays_at_nine("Doomed"))
-    shell = make_shell(qtbot, rt)
-    window = shell.window
-    window.select_id(push_id)
-    editor = window.edit_selected()
-    editor.title_edit.clear()
-    qtbot.keyClicks(editor.title_edit, "Carefully typed words")
-    qtbot.waitUntil(editor.save_button.isEnabled)
-    rt.service.delete(push_id)  # deleted elsewhere (another window, the command line)
-    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.problem is not None and window.problem.isVisible())
-    assert "does not exist" in window.problem.text()
-    reopened = window.editor
-    assert reopened is not editor and reopened.isVisible()
-    assert reopened.title_edit.text() == "Carefully typed words"
-    window.problem.close()
-    reopened.reject()
 
 
 def _missed_three_hours(rt):

@@ -17,10 +17,9 @@ from pushgui.core.channels.desktop import KIND as DESKTOP
 from pushgui.core.missed import MissedRun, find_missed, resolve
 from pushgui.core.paths import locate
 from pushgui.core.specs import PushOptions
-from pushgui.core.store import db as store_db
 from pushgui.core.store.models import Run
-from pushgui.ui.missed_dialog import CHOICE, DUE, REMINDER, MissedRunsDialog
-from pushgui.ui.push_model import format_when
+from pushgui.ui.dialogs.missed_dialog import CHOICE, DUE, REMINDER, MissedRunsDialog
+from pushgui.ui.widgets.when import format_when
 from tests.helpers import every_minutes
 
 NOW = datetime(2030, 1, 7, 12, 0, tzinfo=UTC)
@@ -160,7 +159,6 @@ def runtime(qapp, data_dir):
     for rt in started:
         if rt.scheduler.running:
             rt.stop()
-    store_db.bind(None)
 
 
 def runs(rt, push_id):

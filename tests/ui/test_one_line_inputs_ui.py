@@ -9,10 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from pushgui.core.contacts import ContactBook
-from pushgui.core.store import db as store_db
 from pushgui.core.store.db import open_database
-from pushgui.ui.contacts_window import ContactsWindow
-from pushgui.ui.push_editor import PushEditorDialog
+from pushgui.ui.editor.push_editor import PushEditorDialog
+from pushgui.ui.people.contacts_window import ContactsWindow
 
 PASTED = {
     "line-separator": "Stand-up\u2028now",
@@ -26,7 +25,6 @@ PASTED = {
 def database(qapp, data_dir):
     db = open_database(data_dir)
     yield db
-    store_db.bind(None)
     db.close()
 
 

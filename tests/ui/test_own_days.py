@@ -18,10 +18,9 @@ from pushgui.core.schedule.spec import CalendarSpec
 from pushgui.core.schedule.workdays import OwnDays, day_info, set_own_days
 from pushgui.core.settings import SettingsStore
 from pushgui.core.specs import Message, PushSpec
-from pushgui.core.store import db as store_db
 from pushgui.core.transfer import write_export
-from pushgui.ui.own_days_dialog import OwnDaysDialog, import_with_own_days
-from pushgui.ui.trigger_editors.base import to_qdate
+from pushgui.ui.settings.own_days_dialog import OwnDaysDialog, import_with_own_days
+from pushgui.ui.widgets.dates import to_qdate
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -32,7 +31,6 @@ def runtime(qapp, data_dir):
     yield rt
     if rt.scheduler.running:
         rt.stop()
-    store_db.bind(None)
     set_own_days(OwnDays())  # the next test starts without this one's days
 
 

@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QDateTimeEdit, QDialog
 
 from pushgui.core.schedule.spec import LAST, CalendarSpec, IntervalSpec, OnceSpec
 from pushgui.core.specs import Message, PushOptions, PushSpec, Target
-from pushgui.ui.push_editor import PushEditorDialog
-from pushgui.ui.trigger_editors.base import default_timezone
+from pushgui.ui.editor.push_editor import PushEditorDialog
+from pushgui.ui.editor.schedule_preview import format_time
+from pushgui.ui.widgets.dates import default_timezone
 
 ZONE = "Europe/Berlin"
 
@@ -185,7 +186,7 @@ def test_description_and_next_runs_follow_the_edits(qtbot, open_dialog):
 
 
 def test_run_times_read_like_a_calendar():
-    assert PushEditorDialog.format_time(datetime(2026, 12, 24, 9, 0)) == "Thu 24 Dec 2026 09:00"
+    assert format_time(datetime(2026, 12, 24, 9, 0)) == "Thu 24 Dec 2026 09:00"
 
 
 def test_a_run_in_a_daylight_saving_gap_is_flagged(qtbot, open_dialog):

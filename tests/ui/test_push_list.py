@@ -15,8 +15,8 @@ from PySide6.QtGui import QPalette
 from pushgui.core.channels.config import DingTalkConfig, EmailConfig
 from pushgui.core.contacts import ContactRecord, GroupRecord
 from pushgui.core.specs import Target
-from pushgui.ui.push_model import ENABLED, NAME, NEXT_RUN, RECIPIENTS, format_when
-from pushgui.ui.when import relative_when, utc_offset, zone_label
+from pushgui.ui.main.push_model import ENABLED, NAME, NEXT_RUN, RECIPIENTS
+from pushgui.ui.widgets.when import format_when, relative_when, utc_offset, zone_label
 from tests.helpers import once_in, weekdays_at_nine
 from tests.ui import test_main_window
 from tests.ui.test_main_window import cell, make_shell

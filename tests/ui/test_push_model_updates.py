@@ -8,7 +8,6 @@ proxy emits, which do not depend on how fast the machine is.
 
 from __future__ import annotations
 
-import json
 import random
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -20,10 +19,9 @@ from PySide6.QtWidgets import QTableView
 from pushgui.app import start_runtime
 from pushgui.core.paths import locate
 from pushgui.core.service import PushRow
-from pushgui.core.specs import spec_to_dict
-from pushgui.core.store import db as store_db
-from pushgui.ui.main_window import MainWindow
-from pushgui.ui.push_model import (
+from pushgui.core.specs import stored_spec
+from pushgui.ui.main.main_window import MainWindow
+from pushgui.ui.main.push_model import (
     ENABLED,
     NAME,
     NEXT_RUN,
@@ -34,7 +32,7 @@ from pushgui.ui.push_model import (
 from tests.helpers import once_in, weekdays_at_nine
 
 START = datetime(2030, 1, 1, 9, tzinfo=UTC)
-SPECS = [json.dumps(spec_to_dict(weekdays_at_nine())), json.dumps(spec_to_dict(once_in(3600)))]
+SPECS = [stored_spec(weekdays_at_nine()), stored_spec(once_in(3600))]
 
 
 def row(push_id: int, minutes: int, name: str = "", enabled: bool = True) -> PushRow:
@@ -124,12 +122,11 @@ def runtime(qapp, data_dir):
     rt = start_runtime(locate(data_dir))
     yield rt
     rt.stop()
-    store_db.bind(None)
 
 
 def test_the_selected_reminder_stays_selected_when_a_change_moves_it(qtbot, runtime):
     ids = [runtime.service.create(once_in(3600 * (i + 1), name=f"R{i}")) for i in range(5)]
-    window = MainWindow(runtime.service, runtime.bridge, runtime.settings)
+    window = MainWindow(runtime.service, runtime.bridge, runtime.settings, runtime.books.templates)
     qtbot.addWidget(window)
     window.show()
     window.select_id(ids[1])

@@ -12,14 +12,14 @@ from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
-from pushgui.core import headsup
 from pushgui.core.channels.config import DingTalkConfig
-from pushgui.core.headsup import announce, headsup_job_id
-from pushgui.core.snooze import SNOOZE_FUNC, run_snoozed, snooze_job_id, until_for
+from pushgui.core.headsup import announce
+from pushgui.core.jobs import SHOW_SNOOZED, headsup_id, snooze_id
+from pushgui.core.snooze import run_snoozed, until_for
 from pushgui.core.specs import Target
 from pushgui.core.store.models import Run
-from pushgui.ui.headsup import HeadsUpWindow
-from pushgui.ui.reminders import Reminder, ReminderWindow
+from pushgui.ui.reminders.headsup import HeadsUpWindow
+from pushgui.ui.reminders.window import Reminder, ReminderWindow
 from tests.helpers import weekdays_at_nine
 from tests.notification_server import notification_server_fixture  # noqa: F401
 from tests.servers import DINGTALK_SECRET, DINGTALK_TOKEN
@@ -37,7 +37,6 @@ def close_heads_up(qapp):
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, HeadsUpWindow):
             widget.close()
-    headsup.register_handler(None)
 
 
 def visible(kind):
@@ -68,8 +67,8 @@ def test_snoozing_a_shown_reminder_schedules_it_and_it_comes_back(qtbot, runtime
     assert before + timedelta(minutes=5) <= until <= after + timedelta(minutes=5)
     assert until.microsecond == 0
     [job] = snooze_jobs(rt, push_id)
-    assert job.id == snooze_job_id(push_id, until)
-    assert job.func_ref == SNOOZE_FUNC and job.next_run_time == until
+    assert job.id == snooze_id(push_id, until)
+    assert job.func_ref == SHOW_SNOOZED and job.next_run_time == until
     assert job.args == (push_id, "Stand up", "And stretch")
 
     # Made due: the scheduler runs it and the same reminder is shown again.
@@ -341,10 +340,10 @@ def test_heads_up_window_skip_this_time(qtbot, runtime, room):
     rt = runtime()
     shell = make_shell(qtbot, rt)
     push_id, due = heads_up_push(rt, room)
-    assert rt.scheduler.get_job(headsup_job_id(push_id)).next_run_time == due - timedelta(
-        minutes=10
-    )
-    assert announce(push_id, due.timestamp()) == "shown"  # what the heads-up job does
+    assert rt.scheduler.get_job(headsup_id(push_id)).next_run_time == due - timedelta(minutes=10)
+    assert (
+        announce(push_id, due.timestamp(), context=rt.executor.context) == "shown"
+    )  # what the heads-up job does
     qtbot.waitUntil(lambda: len(visible(HeadsUpWindow)) == 1)
     [window] = visible(HeadsUpWindow)
     assert "Weekly report" in window.windowTitle()
@@ -357,7 +356,7 @@ def test_heads_up_window_skip_this_time(qtbot, runtime, room):
     with rt.db.session() as session:
         assert session.execute(select(Run.scheduled_at, Run.status)).one() == (due, "skipped")
     assert "skipped this time" in shell.window.statusBar().currentMessage()
-    heads_up = rt.scheduler.get_job(headsup_job_id(push_id))
+    heads_up = rt.scheduler.get_job(headsup_id(push_id))
     assert heads_up.next_run_time == following - timedelta(minutes=10)
 
 

@@ -10,7 +10,6 @@ from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import QApplication
 
-from pushgui.core import context
 from pushgui.core.autostart import XdgAutostart, parse_exec_line
 from pushgui.core.channel_book import ChannelBook
 from pushgui.core.channels.config import DingTalkConfig
@@ -18,18 +17,15 @@ from pushgui.core.paths import Locations
 from pushgui.core.preferences import Preferences
 from pushgui.core.secrets import KeyringSecrets
 from pushgui.core.settings import SettingsStore
-from pushgui.core.store import db as store_db
 from pushgui.core.store.db import open_database
-from pushgui.ui.appearance import apply_theme, current_scheme_is_dark
-from pushgui.ui.settings_dialog import SettingsDialog
+from pushgui.ui.settings.appearance import apply_theme, current_scheme_is_dark
+from pushgui.ui.settings.settings_dialog import SettingsDialog
 
 
 @pytest.fixture
 def database(qapp, data_dir):
     db = open_database(data_dir)
     yield db
-    context.bind(None, None)
-    store_db.bind(None)
     db.close()
 
 

@@ -16,14 +16,13 @@ from apscheduler.schedulers.base import STATE_PAUSED, STATE_RUNNING
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import func, select
 
-from pushgui.app import DeferredSecrets, Runtime, open_runtime
+from pushgui.app import Runtime, open_runtime
 from pushgui.core.paths import locate
-from pushgui.core.secrets import SessionSecrets
+from pushgui.core.secrets import DeferredSecrets, SessionSecrets
 from pushgui.core.settings import SettingsStore
-from pushgui.core.store import db as store_db
 from pushgui.core.store.models import Delivery, Push, Run
 from pushgui.core.warm_up import compile_run_statements
-from pushgui.ui.push_model import NEXT_RUN
+from pushgui.ui.main.push_model import NEXT_RUN
 from pushgui.ui.shell import DesktopShell
 from pushgui.ui.startup import LATER_MODULES, call_after_first_paint
 from tests.helpers import weekdays_at_nine
@@ -41,7 +40,6 @@ def opened(qapp, data_dir):
     yield open_
     for rt in runtimes:
         rt.stop()
-    store_db.bind(None)
 
 
 def test_the_action_runs_only_after_the_widget_has_painted(qtbot):
@@ -81,7 +79,12 @@ def test_the_window_built_before_the_engine_shows_next_runs_once_it_begins(qtbot
     rt = opened()
     rt.service.save_new([weekdays_at_nine("Standup")])
     shell = DesktopShell(
-        rt.service, rt.scheduler, rt.bridge, SettingsStore(rt.db), tray_available=False
+        rt.service,
+        rt.scheduler,
+        rt.bridge,
+        SettingsStore(rt.db),
+        books=rt.books,
+        tray_available=False,
     )
     qtbot.addWidget(shell.window)
     model = shell.window.model
@@ -115,7 +118,7 @@ def test_the_window_imports_no_other_window_nor_the_keyring_nor_alembic():
     later = [*LATER_MODULES, "keyring", "alembic", "httpx"]
     code = (
         "import json, sys\n"
-        "import pushgui.app, pushgui.ui.shell, pushgui.ui.main_window\n"
+        "import pushgui.app, pushgui.ui.shell, pushgui.ui.main.main_window\n"
         f"print(json.dumps([m for m in {later!r} if m in sys.modules]))\n"
     )
     done = subprocess.run(
@@ -133,7 +136,12 @@ def test_the_window_imports_no_other_window_nor_the_keyring_nor_alembic():
 def test_the_other_windows_modules_are_imported_when_idle(qtbot, opened):
     rt = opened()
     shell = DesktopShell(
-        rt.service, rt.scheduler, rt.bridge, SettingsStore(rt.db), tray_available=False
+        rt.service,
+        rt.scheduler,
+        rt.bridge,
+        SettingsStore(rt.db),
+        books=rt.books,
+        tray_available=False,
     )
     qtbot.addWidget(shell.window)
     shell.warm_up()
@@ -162,7 +170,7 @@ def test_the_warm_up_of_a_runs_statements_leaves_nothing_behind(opened):
     rt = opened()
     [first] = rt.service.save_new([weekdays_at_nine("First")])
     before = counts(rt)
-    compile_run_statements(rt.db)
+    compile_run_statements(rt.db, rt.secrets)
     assert counts(rt) == before
     [second] = rt.service.save_new([weekdays_at_nine("Second")])
     assert second == first + 1  # the placeholder push did not use up an id

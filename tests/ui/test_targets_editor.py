@@ -15,16 +15,14 @@ from pushgui.core.contacts import ContactBook, ContactRecord, GroupRecord
 from pushgui.core.schedule.spec import OnceSpec
 from pushgui.core.secrets import KeyringSecrets
 from pushgui.core.specs import Message, PushOptions, PushSpec, Target
-from pushgui.core.store import db as store_db
 from pushgui.core.store.db import open_database
-from pushgui.ui.push_editor import PushEditorDialog
+from pushgui.ui.editor.push_editor import PushEditorDialog
 
 
 @pytest.fixture
 def database(data_dir):
     db = open_database(data_dir)
     yield db
-    store_db.bind(None)
     db.close()
 
 

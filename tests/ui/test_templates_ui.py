@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from pushgui.core.specs import Message, Target
 from pushgui.core.templates import TemplateBook
-from pushgui.ui.templates_dialog import TemplateChooserDialog
+from pushgui.ui.editor.templates_dialog import TemplateChooserDialog
 from tests.helpers import weekdays_at_nine
 from tests.ui import test_main_window
 from tests.ui.test_main_window import make_shell
@@ -62,7 +62,7 @@ def test_the_chooser_deletes_templates_and_saving_again_replaces(qtbot, runtime)
     book.save("A", Message("First"))
     book.save("B", Message("Second"))
     shell = make_shell(qtbot, rt)
-    chooser = shell.window.new_from_template()
+    chooser = shell.window.editing.new_from_template()
     chooser.select_name("A")
     chooser.delete_selected()
     assert [t.name for t in book.list()] == ["B"]
@@ -70,7 +70,7 @@ def test_the_chooser_deletes_templates_and_saving_again_replaces(qtbot, runtime)
 
     editor = shell.window.new_push()
     qtbot.keyClicks(editor.title_edit, "Replaced")
-    saving = shell.window.save_template_from(editor)
+    saving = shell.window.editing.save_template_from(editor)
     saving.name_edit.setText("B")
     assert saving.replace_note.isVisible()
     saving.targets_box.setChecked(False)
@@ -88,7 +88,7 @@ def test_delete_then_undo_restores_the_push_with_the_same_spec_and_next_run(qtbo
     shell = make_shell(qtbot, rt)
     window = shell.window
     window.select_id(push_id)
-    box = window.delete_selected()
+    box = window.changes.delete_selected()
     [delete] = [
         b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole
     ]

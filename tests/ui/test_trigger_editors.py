@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QApplication
 
 from pushgui.core.errors import FieldError
 from pushgui.core.schedule.spec import LAST, CalendarSpec, IntervalSpec, OnceSpec
-from pushgui.ui.trigger_editors.base import TimeZoneCombo, default_timezone, next_full_hour
-from pushgui.ui.trigger_editors.calendar import CalendarEditor
-from pushgui.ui.trigger_editors.interval import IntervalEditor
-from pushgui.ui.trigger_editors.once import OnceEditor
+from pushgui.ui.editor.triggers.calendar import CalendarEditor
+from pushgui.ui.editor.triggers.interval import IntervalEditor
+from pushgui.ui.editor.triggers.once import OnceEditor
+from pushgui.ui.widgets.dates import TimeZoneCombo, default_timezone, next_full_hour
 
 ZONE = "Europe/Berlin"
 
@@ -367,10 +367,10 @@ def test_zone_combo_shows_cities_and_offsets_and_never_changes_by_accident(qtbot
 
 
 def test_utc_by_any_of_its_names_is_plain_utc(qtbot, monkeypatch):
-    from pushgui.ui.trigger_editors import base
+    from pushgui.ui.widgets import dates
 
-    monkeypatch.setattr(base, "system_timezone", lambda: "Etc/UTC")  # as many Linux machines
-    assert base.default_timezone() == "UTC"
+    monkeypatch.setattr(dates, "system_timezone", lambda: "Etc/UTC")  # as many Linux machines
+    assert dates.default_timezone() == "UTC"
     combo = TimeZoneCombo()
     qtbot.addWidget(combo)
     assert (combo.itemData(0), combo.itemText(0), combo.zone()) == ("UTC", "UTC", "UTC")

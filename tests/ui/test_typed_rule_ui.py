@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 
 from pushgui.core.schedule.spec import IntervalSpec, OnceSpec
 from pushgui.core.schedule.typed import parse_rule
-from pushgui.ui.push_editor import PushEditorDialog
+from pushgui.ui.editor.push_editor import PushEditorDialog
 from tests.core.test_typed_rules import FORMS
 
 ZONE = "Asia/Shanghai"

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
-from pushgui.ui.geometry import fits
+from pushgui.ui.widgets.geometry import fits
 from tests.ui import test_main_window
 from tests.ui.test_main_window import make_shell
 
@@ -73,7 +73,7 @@ def test_the_main_window_fits_its_screen_even_after_a_larger_one(qtbot, runtime)
 
 
 def test_ctrl_enter_saves_a_contact_as_it_saves_a_reminder(qtbot, runtime):
-    from pushgui.ui.contact_dialog import ContactDialog
+    from pushgui.ui.people.contact_dialog import ContactDialog
 
     shell = make_shell(qtbot, runtime())
     dialog = ContactDialog(shell.contacts, parent=shell.window)

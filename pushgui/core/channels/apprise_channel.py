@@ -9,10 +9,31 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, ClassVar
 
-from pushgui.core.channels.base import Outcome, Outgoing
-from pushgui.core.channels.config import AppriseConfig
+from pushgui.core.channels.base import Outcome, Outgoing, Sender
+from pushgui.core.channels.kind import (
+    ChannelConfig,
+    ChannelKind,
+    Field,
+    SenderOptions,
+    Variant,
+    register,
+)
+from pushgui.core.errors import FieldError
+from pushgui.core.i18n import translate
+
+
+@dataclass(frozen=True)
+class AppriseConfig(ChannelConfig):
+    """Any service Apprise knows, given as an Apprise URL (``tgram://…``, ``mailto://…``)."""
+
+    KIND: ClassVar[str] = "apprise"
+    SECRETS: ClassVar[tuple[str, ...]] = ("url",)
+
+    url: str = ""
+
 
 KIND = AppriseConfig.KIND
 
@@ -58,3 +79,39 @@ class AppriseSender:
                     Outcome(ok=False, error="Apprise could not deliver the message (see the log)")
                 )
         return outcomes
+
+
+class Apprise(ChannelKind):
+    config = AppriseConfig
+    position = 990
+    variants = (
+        Variant(
+            "apprise",
+            lambda: translate("channels", "Other service (Apprise URL)"),
+            lambda: translate("channels", "Many more services, through an Apprise address"),
+            ("A", "#8d6e63"),
+        ),
+    )
+
+    def fields(self) -> tuple[Field, ...]:
+        return (
+            Field(
+                "url",
+                translate("channels", "Apprise address:"),
+                "secret",
+                translate("channels", "e.g. tgram://bottoken/chatid"),
+                translate("channels", "See the Apprise wiki for the address of your service."),
+            ),
+        )
+
+    def validate(self, config: AppriseConfig) -> list[FieldError]:
+        if "://" in config.url:
+            return []
+        message = translate("channels", "Enter an Apprise address such as tgram://token/chat")
+        return [FieldError("url", message)]
+
+    def build_sender(self, config: AppriseConfig, options: SenderOptions) -> Sender:
+        return AppriseSender(config)
+
+
+register(Apprise())

@@ -17,14 +17,36 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import time
-from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar, Literal
+from urllib.parse import SplitResult, parse_qs
 
-import httpx
-
+from pushgui.core.channels import checks
 from pushgui.core.channels.base import Outcome, Outgoing
-from pushgui.core.channels.config import DingTalkConfig
-from pushgui.core.channels.http import TIMEOUT, HttpSender, Verify, json_body, status_failure
+from pushgui.core.channels.http import HttpKind, HttpSender, json_body, status_failure
+from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register, service_address
+from pushgui.core.errors import FieldError
+from pushgui.core.i18n import translate
+
+if TYPE_CHECKING:
+    import httpx
+
+DINGTALK_API = "https://oapi.dingtalk.com/robot/send"
+MessageType = Literal["text", "markdown"]
+
+
+@dataclass(frozen=True)
+class DingTalkConfig(ChannelConfig):
+    """A DingTalk group robot: its access token and, if signing is on, the SEC… secret."""
+
+    KIND: ClassVar[str] = "dingtalk"
+    SECRETS: ClassVar[tuple[str, ...]] = ("access_token", "secret")
+
+    access_token: str = ""
+    secret: str = ""
+    msgtype: MessageType = "text"
+    api_url: str = DINGTALK_API
+
 
 KIND = DingTalkConfig.KIND
 
@@ -42,21 +64,8 @@ def sign(timestamp: str, secret: str) -> str:
     return base64.b64encode(digest).decode("ascii")
 
 
-class DingTalkSender(HttpSender):
+class DingTalkSender(HttpSender[DingTalkConfig]):
     service = "DingTalk"
-
-    def __init__(
-        self,
-        config: DingTalkConfig,
-        *,
-        client: httpx.Client | None = None,
-        timeout: float = TIMEOUT,
-        verify: Verify = True,
-        clock: Callable[[], float] = time.time,
-    ) -> None:
-        super().__init__(client=client, timeout=timeout, verify=verify)
-        self.config = config
-        self._clock = clock
 
     def payload(self, message: Outgoing) -> dict[str, object]:
         if self.config.msgtype == "markdown":
@@ -92,3 +101,79 @@ def interpret(response: httpx.Response) -> Outcome:
     if code == -1:  # "system busy"
         return Outcome(ok=False, error=text)
     return Outcome(ok=False, error=text, permanent=True)
+
+
+def message_formats() -> tuple[tuple[str, str], ...]:
+    return (
+        ("text", translate("channels", "Plain text")),
+        ("markdown", translate("channels", "Markdown")),
+    )
+
+
+class DingTalk(HttpKind):
+    config = DingTalkConfig
+    position = 20
+    sender_class = DingTalkSender
+    paste = True
+    variants = (
+        Variant(
+            "dingtalk",
+            lambda: translate("channels", "DingTalk"),
+            lambda: translate("channels", "A DingTalk group robot"),
+            ("钉", "#1677ff"),
+        ),
+    )
+
+    def fields(self) -> tuple[Field, ...]:
+        return (
+            Field("access_token", translate("channels", "Access token:"), "secret"),
+            Field(
+                "secret",
+                translate("channels", "Signing secret:"),
+                "secret",
+                translate("channels", "Optional, starts with SEC…"),
+                translate(
+                    "channels", "Only if the robot's security setting is “Signature” (加签)."
+                ),
+            ),
+            Field(
+                "msgtype",
+                translate("channels", "Message format:"),
+                "choice",
+                choices=message_formats(),
+            ),
+            service_address(),
+        )
+
+    def validate(self, config: DingTalkConfig) -> list[FieldError]:
+        errors = checks.need(
+            "access_token",
+            config.access_token,
+            translate("channels", "Paste the robot's webhook address"),
+        )
+        if config.secret and not config.secret.startswith("SEC"):
+            message = translate(
+                "channels", "DingTalk signing secrets start with SEC; copy it again"
+            )
+            errors.append(FieldError("secret", message))
+        return (
+            errors
+            + checks.need_url("api_url", config.api_url)
+            + checks.text_or_markdown(config.msgtype)
+        )
+
+    hosts = ("oapi.dingtalk.com",)
+
+    def incomplete_url(self) -> str:
+        return translate(
+            "channels", "This DingTalk address has no access_token; copy the whole address"
+        )
+
+    def self_hosted(self, parts: SplitResult, text: str) -> dict[str, str] | None:
+        token = {k: v[-1] for k, v in parse_qs(parts.query).items()}.get("access_token")
+        if not token:
+            return None
+        return {"access_token": token, "api_url": f"{parts.scheme}://{parts.netloc}{parts.path}"}
+
+
+register(DingTalk())

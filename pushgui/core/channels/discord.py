@@ -11,40 +11,47 @@ https://discord.js.org/docs/packages/discord-api-types/main/RESTRateLimit:Interf
 
 from __future__ import annotations
 
-import httpx
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+from urllib.parse import SplitResult
 
+from pushgui.core.channels import checks
 from pushgui.core.channels.base import Outcome, Outgoing
-from pushgui.core.channels.config import DiscordConfig
 from pushgui.core.channels.http import (
-    TIMEOUT,
+    HttpKind,
     HttpSender,
-    Verify,
     clamp_retry_after,
+    fit,
     json_body,
     status_failure,
 )
+from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register
+from pushgui.core.channels.slack import webhook_field
+from pushgui.core.errors import FieldError, SpecError
+from pushgui.core.i18n import translate
+
+if TYPE_CHECKING:
+    import httpx
+
+HOSTS = ("discord.com", "discordapp.com", "ptb.discord.com", "canary.discord.com")
+
+
+@dataclass(frozen=True)
+class DiscordConfig(ChannelConfig):
+    KIND: ClassVar[str] = "discord"
+    SECRETS: ClassVar[tuple[str, ...]] = ("webhook_url",)
+
+    webhook_url: str = ""
+    username: str = ""
+
 
 KIND = DiscordConfig.KIND
 CONTENT_LIMIT = 2000
 
 
-def fit(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-class DiscordSender(HttpSender):
+class DiscordSender(HttpSender[DiscordConfig]):
     service = "Discord"
-
-    def __init__(
-        self,
-        config: DiscordConfig,
-        *,
-        client: httpx.Client | None = None,
-        timeout: float = TIMEOUT,
-        verify: Verify = True,
-    ) -> None:
-        super().__init__(client=client, timeout=timeout, verify=verify)
-        self.config = config
 
     def payload(self, message: Outgoing) -> dict[str, object]:
         text = f"**{message.title}**\n{message.body}" if message.body else f"**{message.title}**"
@@ -77,3 +84,52 @@ class DiscordSender(HttpSender):
                 )
             return failed
         return Outcome(ok=True)
+
+
+class Discord(HttpKind):
+    config = DiscordConfig
+    position = 60
+    sender_class = DiscordSender
+    paste = True
+    variants = (
+        Variant(
+            "discord",
+            lambda: translate("channels", "Discord"),
+            lambda: translate("channels", "A Discord channel webhook"),
+            ("D", "#5865f2"),
+        ),
+    )
+
+    def fields(self) -> tuple[Field, ...]:
+        return (
+            webhook_field(),
+            Field(
+                "username",
+                translate("channels", "Post as:"),
+                placeholder=translate("channels", "Optional, the name shown"),
+            ),
+        )
+
+    def validate(self, config: DiscordConfig) -> list[FieldError]:
+        hint = translate("channels", "Paste the Discord webhook address")
+        return checks.need_url("webhook_url", config.webhook_url, hint)
+
+    def from_url(self, parts: SplitResult, text: str) -> dict[str, str] | None:
+        if (parts.hostname or "").lower() not in HOSTS:
+            return None
+        segments = [s for s in parts.path.split("/") if s]
+        if "webhooks" not in segments or len(segments) - segments.index("webhooks") < 3:
+            message = translate(
+                "channels", "A Discord webhook looks like https://discord.com/api/webhooks/id/token"
+            )
+            raise SpecError([FieldError("url", message)])
+        return {"webhook_url": text}
+
+    def self_hosted(self, parts: SplitResult, text: str) -> dict[str, str] | None:
+        return {"webhook_url": text}
+
+    def details(self, settings: Mapping[str, Any]) -> str:
+        return str(settings.get("username") or "")
+
+
+register(Discord())

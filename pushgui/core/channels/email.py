@@ -1,457 +1,246 @@
-"""Email over SMTP: one connection per batch (opened again when the server drops it), one
-message per recipient (only their own address in To), UTF-8 headers, optional HTML part and
-attachments, certificate checked. Each recipient succeeds or fails alone.
-
-(Over 400 lines on purpose: every SMTP failure becomes its own readable outcome here, and
-the header handling that keeps a title literal and composing cheap belongs with them.)"""
+"""The email kind: an SMTP account's settings, their checks, the form's fields and the
+providers' presets. Sending is :mod:`.smtp` (long enough to be a module of its own), loaded
+with smtplib and the email package at the first send, never while the window starts."""
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import logging
-import mimetypes
-import smtplib
-import socket
+import math
 import ssl
-from collections.abc import Iterator, Sequence
-from email.header import Header
-from email.headerregistry import Address, BaseHeader, HeaderRegistry
-from email.message import EmailMessage
-from email.policy import default as default_policy
-from email.utils import formatdate, make_msgid
-from pathlib import Path
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any, ClassVar, Literal, get_args
 
-from pushgui.core.attachments import MAX_ATTACHMENT_BYTES, AttachmentError, readable_copy
-from pushgui.core.channels.base import Outcome, Outgoing
-from pushgui.core.channels.config import EmailConfig
-from pushgui.core.delivery import deadline
-from pushgui.core.files import FileTooLargeError, NotAFileError, read_regular_file
-from pushgui.core.paths import locate
+from pushgui.core.channels.base import Sender
+from pushgui.core.channels.kind import (
+    ChannelConfig,
+    ChannelKind,
+    Field,
+    SenderOptions,
+    Variant,
+    register,
+)
+from pushgui.core.errors import FieldError
+from pushgui.core.i18n import translate
+from pushgui.core.textcheck import email_problem
 
-log = logging.getLogger(__name__)
+Security = Literal["starttls", "ssl", "none"]
+SECURITIES: tuple[Security, ...] = get_args(Security)
+#: The port each encryption usually uses (the form follows the choice with the port).
+USUAL_PORTS: dict[str, int] = {"starttls": 587, "ssl": 465, "none": 25}
+
+
+@dataclass(frozen=True)
+class EmailConfig(ChannelConfig):
+    """An SMTP account. ``security`` is STARTTLS (usually port 587), SSL/TLS (465) or none."""
+
+    KIND: ClassVar[str] = "email"
+    SECRETS: ClassVar[tuple[str, ...]] = ("password",)
+
+    host: str = ""
+    port: int = 587
+    security: Security = "starttls"
+    username: str = ""
+    password: str = ""
+    sender_address: str = ""
+    sender_name: str = ""
+    #: A PEM file of extra certificate authorities to trust (a company's own mail server).
+    ca_file: str = ""
+    timeout: float = 30.0
+
 
 KIND = EmailConfig.KIND
 
 
-class _BatchFailure(Exception):
-    """Ends the batch: every message not yet sent gets ``outcome``."""
+@dataclass(frozen=True)
+class Preset:
+    """A mail provider's server settings and what else it needs (an app password...)."""
 
-    def __init__(self, outcome: Outcome) -> None:
-        super().__init__(outcome.error)
-        self.outcome = outcome
-
-
-class _Dropped(Exception):
-    """This recipient failed and the connection cannot be trusted: open a new one."""
-
-    def __init__(self, outcome: Outcome) -> None:
-        super().__init__(outcome.error)
-        self.outcome = outcome
+    key: str
+    name: str
+    host: str
+    port: int
+    security: Security
+    note: str
 
 
-class EmailSender:
-    """Sends each :class:`Outgoing` to its ``recipient_address`` through one SMTP account.
-
-    ``ssl_context`` replaces the default (system CAs, plus the config's ``ca_file``);
-    verification is never turned off.
-    """
-
-    def __init__(
-        self,
-        config: EmailConfig,
-        *,
-        ssl_context: ssl.SSLContext | None = None,
-        data_dir: Path | None = None,
-    ) -> None:
-        self.config = config
-        # Attachments are read only from this data folder's copies (default: the folder a
-        # plain ``pushgui`` uses); the channel book hands in its own.
-        self._data_dir = data_dir if data_dir is not None else locate().data
-        self._context = ssl_context
-        self._policy = default_policy.clone(header_factory=_Registry())
-        self._from: BaseHeader | str | None = None
-
-    def _ssl_context(self) -> ssl.SSLContext:
-        if self._context is not None:
-            return self._context
-        return ssl.create_default_context(cafile=self.config.ca_file or None)
-
-    def send(self, messages: Sequence[Outgoing]) -> list[Outcome]:
-        return list(self.stream(messages))
-
-    def stream(self, messages: Sequence[Outgoing]) -> Iterator[Outcome]:
-        """Each message's outcome as soon as the server answered for its recipient.
-
-        A recipient whose message cannot be built or is refused fails alone; a connection
-        the server dropped is opened again for the recipients after it. Only a failure to
-        connect at all (or a refused sender) ends the batch: the rest are not tried.
-        """
-        attachments: dict[str, tuple[bytes, str, str] | Outcome] = {}
-        smtp: smtplib.SMTP | None = None
-        stop: Outcome | None = None
-        try:
-            for message in messages:
-                if stop is not None:
-                    yield Outcome(
-                        ok=False, error=f"Not sent: {stop.error}", permanent=stop.permanent
-                    )
-                    continue
-                problem = self._check(message, attachments)
-                if problem is None:
-                    try:
-                        mail = self._compose(message, attachments)
-                    except Exception as exc:  # a header the email library refuses, etc.
-                        problem = Outcome(
-                            ok=False,
-                            error=f"The message for {message.recipient} could not be built "
-                            f"({exc or type(exc).__name__})",
-                            permanent=True,
-                        )
-                if problem is not None:
-                    yield problem
-                    continue
-                if smtp is None:
-                    try:
-                        smtp = self._connect()
-                    except _BatchFailure as failed:
-                        log.info("Email via %s: %s", self.config.host, failed.outcome.error)
-                        stop = failed.outcome
-                        yield stop
-                        continue
-                limit = deadline.current()
-                if limit is not None and smtp.sock is not None:
-                    # The watchdog closes the socket when the send's deadline passes.
-                    limit.on_abort(functools.partial(_shut, smtp.sock))
-                try:
-                    outcome = self._send_one(smtp, message, mail)
-                except _Dropped as dropped:
-                    _close(smtp)
-                    smtp = None  # opened again for the next recipient
-                    outcome = _late(limit, dropped.outcome)
-                except _BatchFailure as failed:
-                    stop = outcome = failed.outcome
-                if smtp is not None and smtp.sock is None:  # smtplib closed it (a 421 reply)
-                    smtp = None
-                yield outcome
-        finally:
-            if smtp is not None:
-                try:
-                    smtp.quit()
-                except (smtplib.SMTPException, OSError):
-                    smtp.close()
-
-    # --- steps ---------------------------------------------------------------------------
-
-    def _check(
-        self, message: Outgoing, cache: dict[str, tuple[bytes, str, str] | Outcome]
-    ) -> Outcome | None:
-        if not message.recipient_address or "@" not in message.recipient_address:
-            return Outcome(
-                ok=False,
-                error=f"{message.recipient} has no email address",
-                permanent=True,
-            )
-        for path in message.attachments:
-            if path not in cache:
-                cache[path] = _read_attachment(path, self._data_dir)
-            found = cache[path]
-            if isinstance(found, Outcome):
-                return found
-        return None
-
-    def _connect(self) -> smtplib.SMTP:
-        cfg = self.config
-        where = f"{cfg.host}:{cfg.port}"
-        limit = deadline.current()
-        timeout = cfg.timeout if limit is None else max(min(cfg.timeout, limit.remaining()), 0.1)
-        smtp: smtplib.SMTP | None = None
-        try:
-            if cfg.security == "ssl":
-                smtp = smtplib.SMTP_SSL(
-                    cfg.host, cfg.port, timeout=timeout, context=self._ssl_context()
-                )
-            else:
-                smtp = smtplib.SMTP(cfg.host, cfg.port, timeout=timeout)
-                smtp.ehlo()
-                if cfg.security == "starttls":
-                    if not smtp.has_extn("starttls"):
-                        raise _BatchFailure(
-                            Outcome(
-                                ok=False,
-                                error=f"The mail server {where} does not offer STARTTLS; "
-                                "choose SSL/TLS or check the port",
-                                permanent=True,
-                            )
-                        )
-                    smtp.starttls(context=self._ssl_context())
-                    smtp.ehlo()
-            if cfg.username:
-                smtp.login(cfg.username, cfg.password)
-            return smtp
-        except _BatchFailure:
-            _close(smtp)
-            raise
-        except smtplib.SMTPAuthenticationError as exc:
-            _close(smtp)
-            raise _BatchFailure(
-                Outcome(
-                    ok=False,
-                    error="The mail server refused the user name or password "
-                    f"({_reply(exc.smtp_code, exc.smtp_error)})",
-                    permanent=True,
-                )
-            ) from None
-        except smtplib.SMTPNotSupportedError:
-            _close(smtp)
-            raise _BatchFailure(
-                Outcome(
-                    ok=False,
-                    error=f"The mail server {where} does not accept a login here; "
-                    "check the security setting",
-                    permanent=True,
-                )
-            ) from None
-        except ssl.SSLCertVerificationError as exc:
-            _close(smtp)
-            raise _BatchFailure(
-                Outcome(
-                    ok=False,
-                    error=f"The certificate of {where} could not be verified "
-                    f"({exc.verify_message or exc.reason})",
-                    permanent=True,
-                )
-            ) from None
-        except ssl.SSLError as exc:
-            _close(smtp)
-            raise _BatchFailure(
-                Outcome(
-                    ok=False,
-                    error=f"Could not start an encrypted connection with {where} ({exc.reason}); "
-                    "check the port and the security setting",
-                )
-            ) from None
-        except smtplib.SMTPResponseException as exc:
-            _close(smtp)
-            raise _BatchFailure(
-                Outcome(
-                    ok=False,
-                    error=f"The mail server {where} refused the connection "
-                    f"({_reply(exc.smtp_code, exc.smtp_error)})",
-                    permanent=500 <= exc.smtp_code < 600,
-                )
-            ) from None
-        except TimeoutError:
-            _close(smtp)
-            raise _BatchFailure(
-                Outcome(
-                    ok=False,
-                    error=f"The mail server {where} did not answer within {cfg.timeout:g} seconds",
-                )
-            ) from None
-        except (smtplib.SMTPException, OSError) as exc:
-            _close(smtp)
-            reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-            raise _BatchFailure(
-                Outcome(ok=False, error=f"Could not connect to the mail server {where}: {reason}")
-            ) from None
-
-    def _send_one(self, smtp: smtplib.SMTP, message: Outgoing, mail: EmailMessage) -> Outcome:
-        try:
-            refused = smtp.send_message(
-                mail, from_addr=self.config.sender_address, to_addrs=[message.recipient_address]
-            )
-        except smtplib.SMTPRecipientsRefused as exc:
-            code, text = next(iter(exc.recipients.values()), (550, b""))
-            return Outcome(
-                ok=False,
-                error=f"The mail server refused {message.recipient_address} ({_reply(code, text)})",
-                permanent=500 <= code < 600,
-            )
-        except smtplib.SMTPSenderRefused as exc:
-            raise _BatchFailure(
-                Outcome(
-                    ok=False,
-                    error=f"The mail server refused the sender {self.config.sender_address} "
-                    f"({_reply(exc.smtp_code, exc.smtp_error)})",
-                    permanent=500 <= exc.smtp_code < 600,
-                )
-            ) from None
-        except smtplib.SMTPDataError as exc:
-            reply = _reply(exc.smtp_code, exc.smtp_error)
-            return Outcome(
-                ok=False,
-                error=f"The mail server refused the message ({reply})",
-                permanent=500 <= exc.smtp_code < 600,
-            )
-        except smtplib.SMTPNotSupportedError as exc:
-            return Outcome(
-                ok=False, error=f"The mail server cannot take this message: {exc}", permanent=True
-            )
-        except smtplib.SMTPResponseException as exc:
-            # Any other reply (421 closing, a 4xx after DATA): this recipient alone failed,
-            # and the connection may be in any state, so the next recipient gets a new one.
-            raise _Dropped(
-                Outcome(
-                    ok=False,
-                    error=f"The mail server did not take the message for "
-                    f"{message.recipient_address} ({_reply(exc.smtp_code, exc.smtp_error)})",
-                    permanent=500 <= exc.smtp_code < 600,
-                )
-            ) from None
-        except (smtplib.SMTPServerDisconnected, OSError) as exc:
-            raise _Dropped(
-                Outcome(
-                    ok=False,
-                    error="The connection to the mail server was lost "
-                    f"({exc or type(exc).__name__})",
-                )
-            ) from None
-        if refused:
-            code, text = next(iter(refused.values()))
-            return Outcome(
-                ok=False,
-                error=f"The mail server refused {message.recipient_address} ({_reply(code, text)})",
-                permanent=True,
-            )
-        return Outcome(ok=True)
-
-    def _compose(
-        self, message: Outgoing, attachments: dict[str, tuple[bytes, str, str] | Outcome]
-    ) -> EmailMessage:
-        cfg = self.config
-        mail = EmailMessage(policy=self._policy)
-        _set_literal(mail, "Subject", message.title)
-        if self._from is None:  # the same for every message: parsed once
-            if _ENCODED_WORD in cfg.sender_name:
-                name = _encoded(cfg.sender_name, "From")
-                self._from = f"{name} <{cfg.sender_address}>"
-            else:
-                self._from = self._policy.header_factory(
-                    "From", _address(cfg.sender_name, cfg.sender_address)
-                )
-        if isinstance(self._from, str):
-            mail.set_raw("From", self._from)
-        else:
-            mail["From"] = self._from  # a parsed header is stored as it is
-        mail["To"] = _address("", message.recipient_address)
-        # Both are plain ASCII made by the email library itself: stored as they are, not
-        # parsed again (parsing was a fifth of the time to compose a message).
-        mail.set_raw("Date", formatdate(localtime=True))
-        domain = cfg.sender_address.rpartition("@")[2]
-        mail.set_raw("Message-ID", make_msgid(domain=domain if domain.isascii() else None))
-        mail.set_content(message.body, charset="utf-8")
-        if message.html:
-            mail.add_alternative(message.html, subtype="html", charset="utf-8")
-        for path in message.attachments:
-            found = attachments[path]
-            assert not isinstance(found, Outcome)  # _check refused the message otherwise
-            data, maintype, subtype = found
-            mail.add_attachment(data, maintype=maintype, subtype=subtype, filename=Path(path).name)
-        return mail
-
-
-class _Registry(HeaderRegistry):
-    """The standard header registry, making each header class once.
-
-    The stdlib's registry builds a new class with type() for every header it parses: with
-    about nine headers a message, that was a third of the time to compose one
-    (bench/email_throughput.py).
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._made: dict[str, type[BaseHeader]] = {}
-
-    def __getitem__(self, name: str) -> type[BaseHeader]:
-        key = name.lower()
-        made = self._made.get(key)
-        if made is None:
-            made = self._made[key] = super().__getitem__(name)
-        return made
-
-
-#: The start of an RFC 2047 encoded word. Python's email library decodes such text when a
-#: header is set and writes it back unencoded, so a mail reader would decode a title that
-#: merely contains one; text that holds it is sent encoded as a whole instead.
-_ENCODED_WORD = "=?"
-
-
-def _encoded(text: str, header: str) -> str:
-    """``text`` as RFC 2047 encoded words (UTF-8), folded to fit the line limit."""
-    return Header(text, "utf-8", header_name=header).encode(linesep="\r\n")
-
-
-def _set_literal(mail: EmailMessage, header: str, text: str) -> None:
-    """Set an unstructured header so that the reader sees exactly ``text``."""
-    if _ENCODED_WORD in text:
-        # set_raw stores the value as given: the library's parser would decode the words.
-        mail.set_raw(header, _encoded(text, header))
-    else:
-        mail[header] = text
-
-
-def _address(name: str, address: str) -> Address | str:
-    try:
-        return Address(display_name=name, addr_spec=address)
-    except (ValueError, IndexError):
-        return address
-
-
-def _read_attachment(path: str, data_dir: Path) -> tuple[bytes, str, str] | Outcome:
-    """The bytes and MIME type of an attachment, or the failure that refuses the message.
-
-    Only a copy in the data folder's attachments folder is read, symlinks resolved
-    (:func:`pushgui.core.attachments.readable_copy`): whatever the database says, a run
-    never mails ``/etc/shadow``. Regular files only, up to the size cap."""
-    try:
-        resolved = readable_copy(path, data_dir)
-        data = read_regular_file(resolved, MAX_ATTACHMENT_BYTES)
-    except AttachmentError as exc:
-        return Outcome(ok=False, error=str(exc), permanent=True)
-    except OSError as exc:
-        problem = (
-            f"larger than {MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB"
-            if isinstance(exc, FileTooLargeError)
-            else "not a regular file"
-            if isinstance(exc, NotAFileError)
-            else exc.strerror or exc
-        )
-        return Outcome(
-            ok=False,
-            error=f"The attachment {Path(path).name} could not be read ({problem})",
-            permanent=True,
-        )
-    kind, encoding = mimetypes.guess_type(path)
-    if kind is None or encoding is not None:
-        kind = "application/octet-stream"
-    maintype, _, subtype = kind.partition("/")
-    return data, maintype, subtype
-
-
-def _reply(code: int, text: bytes | str) -> str:
-    if isinstance(text, bytes):
-        text = text.decode("utf-8", "replace")
-    return f"{code} {' '.join(text.split())}".strip()
-
-
-def _shut(sock: socket.socket) -> None:
-    with contextlib.suppress(OSError):
-        sock.shutdown(socket.SHUT_RDWR)
-
-
-def _late(limit: deadline.Deadline | None, outcome: Outcome) -> Outcome:
-    """The outcome of a send the deadline (or shutdown) cut, in those words."""
-    if limit is None or not limit.expired:
-        return outcome
-    if limit.cut_short:
-        return Outcome(ok=False, error="The mail server was still answering when pushgui stopped")
-    return Outcome(
-        ok=False, error=f"The mail server did not finish within {limit.seconds:g} seconds"
+def presets() -> tuple[Preset, ...]:
+    """The providers the email form offers, with their notes (translated)."""
+    return (
+        Preset(
+            "gmail",
+            translate("channels", "Gmail"),
+            "smtp.gmail.com",
+            587,
+            "starttls",
+            translate(
+                "channels",
+                "Gmail needs an app password (Google Account → Security → App passwords), "
+                "not your normal password.",
+            ),
+        ),
+        Preset(
+            "outlook",
+            translate("channels", "Outlook / Microsoft 365"),
+            "smtp.office365.com",
+            587,
+            "starttls",
+            translate(
+                "channels",
+                "Work and school accounts may need SMTP sign-in allowed by the administrator.",
+            ),
+        ),
+        Preset(
+            "qq",
+            translate("channels", "QQ Mail"),
+            "smtp.qq.com",
+            465,
+            "ssl",
+            translate(
+                "channels",
+                "QQ Mail needs the authorization code (授权码) from Settings → Account → "
+                "POP3/SMTP service, not your QQ password.",
+            ),
+        ),
+        Preset(
+            "163",
+            translate("channels", "163 Mail"),
+            "smtp.163.com",
+            465,
+            "ssl",
+            translate(
+                "channels",
+                "163 Mail needs the client authorization code (授权码) from Settings → "
+                "POP3/SMTP/IMAP, not your login password.",
+            ),
+        ),
     )
 
 
-def _close(smtp: smtplib.SMTP | None) -> None:
-    if smtp is not None:
-        with contextlib.suppress(OSError):
-            smtp.close()
+class Email(ChannelKind):
+    config = EmailConfig
+    position = 10
+    variants = (
+        Variant(
+            "email",
+            lambda: translate("channels", "Email (SMTP)"),
+            lambda: translate("channels", "Send from a mail account"),
+            ("@", "#5c6bc0"),
+        ),
+    )
+
+    def fields(self) -> tuple[Field, ...]:
+        return (
+            Field(
+                "host",
+                translate("channels", "Mail server:"),
+                placeholder=translate("channels", "e.g. smtp.example.com"),
+            ),
+            Field("port", translate("channels", "Port:"), "number", maximum=65535),
+            Field(
+                "security",
+                translate("channels", "Encryption:"),
+                "choice",
+                choices=(
+                    ("starttls", translate("channels", "STARTTLS (usually port 587)")),
+                    ("ssl", translate("channels", "SSL/TLS (usually port 465)")),
+                    ("none", translate("channels", "None — not encrypted")),
+                ),
+            ),
+            Field(
+                "username",
+                translate("channels", "User name:"),
+                placeholder=translate("channels", "usually your email address"),
+                help=translate("channels", "Leave empty if the server needs no login."),
+            ),
+            Field("password", translate("channels", "Password:"), "secret"),
+            Field(
+                "sender_address",
+                translate("channels", "Send from address:"),
+                placeholder=translate("channels", "me@example.com"),
+            ),
+            Field(
+                "sender_name",
+                translate("channels", "Sender name:"),
+                placeholder=translate("channels", "Optional, e.g. Office reminders"),
+            ),
+            Field(
+                "ca_file",
+                translate("channels", "Extra certificate file:"),
+                placeholder=translate("channels", "Optional, a .pem file"),
+                help=translate(
+                    "channels",
+                    "Only for a company mail server with its own certificate authority.",
+                ),
+                advanced=True,
+            ),
+            Field(
+                "timeout",
+                translate("channels", "Time limit:"),
+                "seconds",
+                maximum=600,
+                advanced=True,
+            ),
+        )
+
+    def validate(self, config: EmailConfig) -> list[FieldError]:
+        errors: list[FieldError] = []
+
+        def add(name: str, message: str) -> None:
+            errors.append(FieldError(name, message))
+
+        if not config.host.strip():
+            add(
+                "host", translate("channels", "Enter the mail server's name, e.g. smtp.example.com")
+            )
+        elif any(c.isspace() for c in config.host) or "/" in config.host:
+            add(
+                "host",
+                translate("channels", "Enter only the server's name, without spaces or slashes"),
+            )
+        if not 1 <= config.port <= 65535:
+            add("port", translate("channels", "The port is a number between 1 and 65535"))
+        if config.security not in SECURITIES:
+            add("security", translate("channels", "Choose STARTTLS, SSL/TLS or none"))
+        if not config.sender_address.strip():
+            add("sender_address", translate("channels", "Enter the address mail is sent from"))
+        elif email_problem(config.sender_address):
+            add("sender_address", email_problem(config.sender_address))
+        if config.username and not config.password:
+            add("password", translate("channels", "Enter the password for this account"))
+        if not math.isfinite(config.timeout) or not 0 < config.timeout <= 600:
+            add("timeout", translate("channels", "The time limit is between 1 and 600 seconds"))
+        if config.ca_file:
+            try:
+                ssl.create_default_context(cafile=config.ca_file)
+            except (OSError, ssl.SSLError):
+                add("ca_file", translate("channels", "This file is not a readable PEM certificate"))
+        return errors
+
+    risky = MappingProxyType({"security": "none"})
+
+    def warnings(self, config: EmailConfig) -> list[FieldError]:
+        if config.security != "none":
+            return []
+        message = translate(
+            "channels",
+            "Without encryption, the password and every message cross the network "
+            "readable by anyone in between",
+        )
+        return [FieldError("security", message)]
+
+    def build_sender(self, config: EmailConfig, options: SenderOptions) -> Sender:
+        from pushgui.core.channels.smtp import EmailSender  # at the first send (see above)
+
+        context = options.verify if isinstance(options.verify, ssl.SSLContext) else None
+        return EmailSender(config, ssl_context=context, data_dir=options.data_dir)
+
+    def details(self, settings: Mapping[str, Any]) -> str:
+        sender = str(settings.get("sender_address", ""))
+        host = str(settings.get("host", ""))
+        if sender and host:
+            return translate("channels", "{sender} via {host}").format(sender=sender, host=host)
+        return sender or host
+
+
+register(Email())

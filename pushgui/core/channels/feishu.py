@@ -21,21 +21,48 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import time
-from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar, Literal
+from urllib.parse import SplitResult
 
-import httpx
-
+from pushgui.core.channels import checks
 from pushgui.core.channels.base import Outcome, Outgoing
-from pushgui.core.channels.config import FeishuConfig
 from pushgui.core.channels.http import (
-    TIMEOUT,
+    HttpKind,
     HttpSender,
-    Verify,
     json_body,
     parse_retry_after,
     status_failure,
 )
+from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register, service_address
+from pushgui.core.errors import FieldError
+from pushgui.core.i18n import translate
+
+if TYPE_CHECKING:
+    import httpx
+
+FEISHU_API = "https://open.feishu.cn/open-apis/bot/v2/hook/"
+LARK_API = "https://open.larksuite.com/open-apis/bot/v2/hook/"
+HOOK_PATH = "/open-apis/bot/v2/hook/"
+
+
+@dataclass(frozen=True)
+class FeishuConfig(ChannelConfig):
+    """A Feishu (or, with ``region="lark"``, Lark) custom bot: hook token, optional secret."""
+
+    KIND: ClassVar[str] = "feishu"
+    SECRETS: ClassVar[tuple[str, ...]] = ("token", "secret")
+
+    token: str = ""
+    secret: str = ""
+    region: Literal["feishu", "lark"] = "feishu"
+    #: The hook URL without the token; empty means the region's official one.
+    api_url: str = ""
+
+    @property
+    def hook_base(self) -> str:
+        return self.api_url or (LARK_API if self.region == "lark" else FEISHU_API)
+
 
 KIND = FeishuConfig.KIND
 
@@ -48,20 +75,10 @@ def sign(timestamp: str, secret: str) -> str:
     return base64.b64encode(hmac.new(key, b"", hashlib.sha256).digest()).decode("ascii")
 
 
-class FeishuSender(HttpSender):
-    def __init__(
-        self,
-        config: FeishuConfig,
-        *,
-        client: httpx.Client | None = None,
-        timeout: float = TIMEOUT,
-        verify: Verify = True,
-        clock: Callable[[], float] = time.time,
-    ) -> None:
-        super().__init__(client=client, timeout=timeout, verify=verify)
-        self.config = config
-        self.service = "Lark" if config.region == "lark" else "Feishu"
-        self._clock = clock
+class FeishuSender(HttpSender[FeishuConfig]):
+    @property
+    def service(self) -> str:  # type: ignore[override]  # Feishu or Lark, by region
+        return "Lark" if self.config.region == "lark" else "Feishu"
 
     def payload(self, message: Outgoing) -> dict[str, object]:
         text = f"{message.title}\n{message.body}" if message.body else message.title
@@ -102,3 +119,87 @@ class FeishuSender(HttpSender):
         if code in RATE_LIMITED:
             return Outcome(ok=False, error=text, retry_after=60.0)
         return Outcome(ok=False, error=text, permanent=True)
+
+
+class Feishu(HttpKind):
+    config = FeishuConfig
+    position = 40
+    sender_class = FeishuSender
+    paste = True
+    variants = (
+        Variant(
+            "feishu",
+            lambda: translate("channels", "Feishu"),
+            lambda: translate("channels", "A Feishu bot"),
+            ("飞", "#3370ff"),
+            {"region": "feishu"},
+        ),
+        Variant(
+            "lark",
+            lambda: translate("channels", "Lark"),
+            lambda: translate("channels", "A Lark bot"),
+            ("L", "#00d6b9"),
+            {"region": "lark"},
+        ),
+    )
+
+    def fields(self) -> tuple[Field, ...]:
+        return (
+            Field("token", translate("channels", "Bot token:"), "secret"),
+            Field(
+                "secret",
+                translate("channels", "Signing secret:"),
+                "secret",
+                translate("channels", "Optional"),
+                translate(
+                    "channels", "Only if the bot's security setting has “Signature verification”."
+                ),
+            ),
+            Field(
+                "region",
+                translate("channels", "Region:"),
+                "choice",
+                choices=(
+                    ("feishu", translate("channels", "Feishu (China)")),
+                    ("lark", translate("channels", "Lark (international)")),
+                ),
+            ),
+            service_address(),
+        )
+
+    def validate(self, config: FeishuConfig) -> list[FieldError]:
+        errors = checks.need(
+            "token", config.token, translate("channels", "Paste the bot's webhook address")
+        )
+        errors += checks.one_of(
+            "region",
+            config.region,
+            ("feishu", "lark"),
+            translate("channels", "Choose Feishu or Lark"),
+        )
+        if config.api_url:
+            errors += checks.need_url("api_url", config.api_url)
+        return errors
+
+    hosts = (".feishu.cn", ".larksuite.com", ".larkoffice.com")
+
+    def incomplete_url(self) -> str:
+        return translate(
+            "channels", "This Feishu/Lark address has no bot token; copy the whole address"
+        )
+
+    def on_own_host(self, settings: dict[str, str], host: str) -> dict[str, str]:
+        settings["region"] = "lark" if host.endswith("larksuite.com") else "feishu"
+        if settings["api_url"] in (FEISHU_API, LARK_API):
+            del settings["api_url"]
+        return settings
+
+    def self_hosted(self, parts: SplitResult, text: str) -> dict[str, str] | None:
+        head, found, token = parts.path.partition(HOOK_PATH)
+        token = token.strip("/")
+        if not found or not token or "/" in token:
+            return None
+        return {"token": token, "api_url": f"{parts.scheme}://{parts.netloc}{head}{HOOK_PATH}"}
+
+
+register(Feishu())

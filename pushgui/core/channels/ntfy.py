@@ -9,28 +9,40 @@ https://docs.ntfy.sh/publish/ ("Publish as JSON", "Access tokens").
 
 from __future__ import annotations
 
-import httpx
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+from urllib.parse import SplitResult
 
+from pushgui.core.channels import checks
 from pushgui.core.channels.base import Outcome, Outgoing
-from pushgui.core.channels.config import NtfyConfig
-from pushgui.core.channels.http import TIMEOUT, HttpSender, Verify, json_body, status_failure
+from pushgui.core.channels.http import HttpKind, HttpSender, json_body, status_failure
+from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register
+from pushgui.core.errors import FieldError
+from pushgui.core.i18n import translate
+
+if TYPE_CHECKING:
+    import httpx
+
+NTFY_SERVER = "https://ntfy.sh"
+
+
+@dataclass(frozen=True)
+class NtfyConfig(ChannelConfig):
+    KIND: ClassVar[str] = "ntfy"
+    SECRETS: ClassVar[tuple[str, ...]] = ("token",)
+
+    server: str = NTFY_SERVER
+    topic: str = ""
+    token: str = ""
+    priority: int = 3
+
 
 KIND = NtfyConfig.KIND
 
 
-class NtfySender(HttpSender):
+class NtfySender(HttpSender[NtfyConfig]):
     service = "ntfy"
-
-    def __init__(
-        self,
-        config: NtfyConfig,
-        *,
-        client: httpx.Client | None = None,
-        timeout: float = TIMEOUT,
-        verify: Verify = True,
-    ) -> None:
-        super().__init__(client=client, timeout=timeout, verify=verify)
-        self.config = config
 
     def payload(self, message: Outgoing) -> dict[str, object]:
         return {
@@ -50,3 +62,75 @@ class NtfySender(HttpSender):
         if body and "error" in body:
             detail = f"{body['error']} (code {body.get('code', response.status_code)})"
         return status_failure(self.service, response, detail) or Outcome(ok=True)
+
+
+class Ntfy(HttpKind):
+    config = NtfyConfig
+    position = 90
+    sender_class = NtfySender
+    paste = True
+    variants = (
+        Variant(
+            "ntfy",
+            lambda: translate("channels", "ntfy"),
+            lambda: translate("channels", "Push to phones through ntfy.sh"),
+            ("n", "#317f6f"),
+        ),
+    )
+
+    def fields(self) -> tuple[Field, ...]:
+        return (
+            Field("server", translate("channels", "Server:"), placeholder=NTFY_SERVER),
+            Field(
+                "topic",
+                translate("channels", "Topic:"),
+                placeholder=translate("channels", "e.g. my-reminders-5f3a"),
+                help=translate(
+                    "channels",
+                    "Anyone who knows the topic name can read it on ntfy.sh: pick one hard to "
+                    "guess.",
+                ),
+            ),
+            Field(
+                "token",
+                translate("channels", "Access token:"),
+                "secret",
+                translate("channels", "Optional, tk_…"),
+                translate("channels", "Only for a protected topic."),
+            ),
+            Field(
+                "priority",
+                translate("channels", "Priority:"),
+                "number",
+                help=translate("channels", "1 is the lowest, 5 the highest."),
+                maximum=5,
+            ),
+        )
+
+    def validate(self, config: NtfyConfig) -> list[FieldError]:
+        hint = translate("channels", "Enter the ntfy server, e.g. https://ntfy.sh")
+        errors = checks.need_url("server", config.server, hint)
+        if not config.topic or not all(c.isalnum() or c in "-_" for c in config.topic):
+            message = translate("channels", "Use letters, digits, - and _ for the topic")
+            errors.append(FieldError("topic", message))
+        if not 1 <= config.priority <= 5:
+            message = translate("channels", "Priority goes from 1 (lowest) to 5 (highest)")
+            errors.append(FieldError("priority", message))
+        return errors
+
+    hosts = ("ntfy.sh",)
+
+    def incomplete_url(self) -> str:
+        return translate("channels", "An ntfy address looks like https://ntfy.sh/your-topic")
+
+    def self_hosted(self, parts: SplitResult, text: str) -> dict[str, str] | None:
+        segments = [s for s in parts.path.split("/") if s]
+        if len(segments) != 1:
+            return None
+        return {"server": f"{parts.scheme}://{parts.netloc}", "topic": segments[0]}
+
+    def details(self, settings: Mapping[str, Any]) -> str:
+        return f"{settings.get('server', '')}/{settings.get('topic', '')}"
+
+
+register(Ntfy())

@@ -9,11 +9,28 @@ than about one message a second. Source: https://api.slack.com/docs/rate-limits
 
 from __future__ import annotations
 
-import httpx
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+from urllib.parse import SplitResult
 
+from pushgui.core.channels import checks
 from pushgui.core.channels.base import Outcome, Outgoing
-from pushgui.core.channels.config import SlackConfig
-from pushgui.core.channels.http import TIMEOUT, HttpSender, Verify, snippet, status_failure
+from pushgui.core.channels.http import HttpKind, HttpSender, snippet, status_failure
+from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register
+from pushgui.core.errors import FieldError, SpecError
+from pushgui.core.i18n import translate
+
+if TYPE_CHECKING:
+    import httpx
+
+
+@dataclass(frozen=True)
+class SlackConfig(ChannelConfig):
+    KIND: ClassVar[str] = "slack"
+    SECRETS: ClassVar[tuple[str, ...]] = ("webhook_url",)
+
+    webhook_url: str = ""
+
 
 KIND = SlackConfig.KIND
 
@@ -34,19 +51,8 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-class SlackSender(HttpSender):
+class SlackSender(HttpSender[SlackConfig]):
     service = "Slack"
-
-    def __init__(
-        self,
-        config: SlackConfig,
-        *,
-        client: httpx.Client | None = None,
-        timeout: float = TIMEOUT,
-        verify: Verify = True,
-    ) -> None:
-        super().__init__(client=client, timeout=timeout, verify=verify)
-        self.config = config
 
     def payload(self, message: Outgoing) -> dict[str, object]:
         title = f"*{escape(message.title)}*"
@@ -62,3 +68,47 @@ class SlackSender(HttpSender):
         if response.text.strip() != "ok":
             return Outcome(ok=False, error=f"Slack refused the message: {detail}", permanent=True)
         return Outcome(ok=True)
+
+
+def webhook_field(label: str | None = None, help: str = "") -> Field:
+    """The one field of a kind that is just a token-bearing webhook address."""
+    label = label or translate("channels", "Webhook address:")
+    return Field("webhook_url", label, "secret", "https://…", help)
+
+
+class Slack(HttpKind):
+    config = SlackConfig
+    position = 50
+    sender_class = SlackSender
+    paste = True
+    variants = (
+        Variant(
+            "slack",
+            lambda: translate("channels", "Slack"),
+            lambda: translate("channels", "A Slack incoming webhook"),
+            ("S", "#4a154b"),
+        ),
+    )
+
+    def fields(self) -> tuple[Field, ...]:
+        return (webhook_field(),)
+
+    def validate(self, config: SlackConfig) -> list[FieldError]:
+        hint = translate("channels", "Paste the incoming webhook address")
+        return checks.need_url("webhook_url", config.webhook_url, hint)
+
+    def from_url(self, parts: SplitResult, text: str) -> dict[str, str] | None:
+        if (parts.hostname or "").lower() != "hooks.slack.com":
+            return None
+        if not parts.path.startswith("/services/") or parts.path.rstrip("/").count("/") < 4:
+            message = translate(
+                "channels", "A Slack incoming webhook looks like https://hooks.slack.com/services/…"
+            )
+            raise SpecError([FieldError("url", message)])
+        return {"webhook_url": text}
+
+    def self_hosted(self, parts: SplitResult, text: str) -> dict[str, str] | None:
+        return {"webhook_url": text}
+
+
+register(Slack())

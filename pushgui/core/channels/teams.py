@@ -11,28 +11,37 @@ https://github.com/MicrosoftDocs/msteams-docs (add-incoming-webhook.md).
 
 from __future__ import annotations
 
-import httpx
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+from urllib.parse import SplitResult
 
+from pushgui.core.channels import checks
 from pushgui.core.channels.base import Outcome, Outgoing
-from pushgui.core.channels.config import TeamsConfig
-from pushgui.core.channels.http import TIMEOUT, HttpSender, Verify, json_body, status_failure
+from pushgui.core.channels.http import HttpKind, HttpSender, json_body, status_failure
+from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register
+from pushgui.core.channels.slack import webhook_field
+from pushgui.core.errors import FieldError
+from pushgui.core.i18n import translate
+
+if TYPE_CHECKING:
+    import httpx
+
+
+@dataclass(frozen=True)
+class TeamsConfig(ChannelConfig):
+    """A Microsoft Teams "Workflows" webhook (Power Automate), or a legacy connector URL."""
+
+    KIND: ClassVar[str] = "teams"
+    SECRETS: ClassVar[tuple[str, ...]] = ("webhook_url",)
+
+    webhook_url: str = ""
+
 
 KIND = TeamsConfig.KIND
 
 
-class TeamsSender(HttpSender):
+class TeamsSender(HttpSender[TeamsConfig]):
     service = "Microsoft Teams"
-
-    def __init__(
-        self,
-        config: TeamsConfig,
-        *,
-        client: httpx.Client | None = None,
-        timeout: float = TIMEOUT,
-        verify: Verify = True,
-    ) -> None:
-        super().__init__(client=client, timeout=timeout, verify=verify)
-        self.config = config
 
     def payload(self, message: Outgoing) -> dict[str, object]:
         body: list[dict[str, object]] = [
@@ -71,3 +80,49 @@ class TeamsSender(HttpSender):
             detail = f"{error.get('message', '')} ({error.get('code', '')})".strip()
         failed = status_failure(self.service, response, detail)
         return failed or Outcome(ok=True)
+
+
+class Teams(HttpKind):
+    config = TeamsConfig
+    position = 70
+    sender_class = TeamsSender
+    paste = True
+    variants = (
+        Variant(
+            "teams",
+            lambda: translate("channels", "Microsoft Teams"),
+            lambda: translate("channels", "A Teams workflow webhook"),
+            ("T", "#5059c9"),
+        ),
+    )
+
+    def fields(self) -> tuple[Field, ...]:
+        return (
+            webhook_field(
+                translate("channels", "Workflow address:"),
+                translate(
+                    "channels",
+                    "In Teams: Workflows → “Post to a channel when a webhook request is received”.",
+                ),
+            ),
+        )
+
+    def validate(self, config: TeamsConfig) -> list[FieldError]:
+        hint = translate("channels", "Paste the workflow's address")
+        return checks.need_url("webhook_url", config.webhook_url, hint)
+
+    def from_url(self, parts: SplitResult, text: str) -> dict[str, str] | None:
+        host, path = (parts.hostname or "").lower(), parts.path
+        if (
+            (host.endswith(".logic.azure.com") and "/workflows/" in path)
+            or (host.endswith(".api.powerplatform.com") and "/workflows/" in path)
+            or (host.endswith(".webhook.office.com") or host == "outlook.office.com")
+        ):
+            return {"webhook_url": text}
+        return None
+
+    def self_hosted(self, parts: SplitResult, text: str) -> dict[str, str] | None:
+        return {"webhook_url": text}
+
+
+register(Teams())

@@ -11,36 +11,46 @@ https://app.unpkg.com/typegram@5.2.0/files/api.d.ts).
 
 from __future__ import annotations
 
-import httpx
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+from urllib.parse import SplitResult, parse_qs
 
+from pushgui.core.channels import checks
 from pushgui.core.channels.base import Outcome, Outgoing
-from pushgui.core.channels.config import TelegramConfig
 from pushgui.core.channels.http import (
-    TIMEOUT,
+    HttpKind,
     HttpSender,
-    Verify,
     clamp_retry_after,
     json_body,
     status_failure,
 )
+from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register, service_address
+from pushgui.core.errors import FieldError
+from pushgui.core.i18n import translate
+
+if TYPE_CHECKING:
+    import httpx
+
+TELEGRAM_API = "https://api.telegram.org"
+
+
+@dataclass(frozen=True)
+class TelegramConfig(ChannelConfig):
+    KIND: ClassVar[str] = "telegram"
+    SECRETS: ClassVar[tuple[str, ...]] = ("bot_token",)
+
+    bot_token: str = ""
+    chat_id: str = ""
+    api_url: str = TELEGRAM_API
+
 
 KIND = TelegramConfig.KIND
 TEXT_LIMIT = 4096
 
 
-class TelegramSender(HttpSender):
+class TelegramSender(HttpSender[TelegramConfig]):
     service = "Telegram"
-
-    def __init__(
-        self,
-        config: TelegramConfig,
-        *,
-        client: httpx.Client | None = None,
-        timeout: float = TIMEOUT,
-        verify: Verify = True,
-    ) -> None:
-        super().__init__(client=client, timeout=timeout, verify=verify)
-        self.config = config
 
     def payload(self, message: Outgoing) -> dict[str, object]:
         text = f"{message.title}\n\n{message.body}" if message.body else message.title
@@ -67,3 +77,79 @@ class TelegramSender(HttpSender):
             error=f"Telegram refused the message: {description or 'no reason given'}",
             permanent=True,
         )
+
+
+class Telegram(HttpKind):
+    config = TelegramConfig
+    position = 80
+    sender_class = TelegramSender
+    paste = True
+    variants = (
+        Variant(
+            "telegram",
+            lambda: translate("channels", "Telegram"),
+            lambda: translate("channels", "A Telegram bot and chat"),
+            ("✈", "#229ed9"),
+        ),
+    )
+
+    def fields(self) -> tuple[Field, ...]:
+        return (
+            Field(
+                "bot_token",
+                translate("channels", "Bot token:"),
+                "secret",
+                translate("channels", "123456:ABC-DEF…"),
+                translate("channels", "@BotFather gives it."),
+            ),
+            Field(
+                "chat_id",
+                translate("channels", "Chat id:"),
+                placeholder=translate("channels", "a number, or @channelname"),
+                help=translate(
+                    "channels", "Where the bot posts; the bot must be a member of the chat."
+                ),
+            ),
+            service_address(),
+        )
+
+    def validate(self, config: TelegramConfig) -> list[FieldError]:
+        errors: list[FieldError] = []
+        token = config.bot_token
+        if not token:
+            message = translate("channels", "Enter the token @BotFather gave you")
+            errors.append(FieldError("bot_token", message))
+        elif ":" not in token or any(c.isspace() or c == "/" for c in token):
+            message = translate("channels", "A bot token looks like 123456:ABC-DEF…")
+            errors.append(FieldError("bot_token", message))
+        if not config.chat_id.strip():
+            message = translate("channels", "Enter the chat id (a number) or @channelname")
+            errors.append(FieldError("chat_id", message))
+        return errors + checks.need_url("api_url", config.api_url)
+
+    hosts = ("api.telegram.org",)
+
+    def incomplete_url(self) -> str:
+        return translate(
+            "channels", "This Telegram address has no bot token; copy the whole address"
+        )
+
+    def on_own_host(self, settings: dict[str, str], host: str) -> dict[str, str]:
+        del settings["api_url"]  # the official one
+        return settings
+
+    def self_hosted(self, parts: SplitResult, text: str) -> dict[str, str] | None:
+        first = parts.path.lstrip("/").split("/", 1)[0]
+        if not first.startswith("bot") or ":" not in first:
+            return None
+        settings = {"bot_token": first[3:], "api_url": f"{parts.scheme}://{parts.netloc}"}
+        chat = {k: v[-1] for k, v in parse_qs(parts.query).items()}.get("chat_id")
+        if chat:
+            settings["chat_id"] = chat
+        return settings
+
+    def details(self, settings: Mapping[str, Any]) -> str:
+        return f"chat {settings.get('chat_id', '')}"
+
+
+register(Telegram())

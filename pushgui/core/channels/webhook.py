@@ -3,39 +3,46 @@ method and headers. Success is any 2xx answer (there is no result field to check
 
 from __future__ import annotations
 
-import httpx
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pushgui.core import templating
+from pushgui.core.channels import checks
 from pushgui.core.channels.base import Outcome, Outgoing
-from pushgui.core.channels.config import WebhookConfig
-from pushgui.core.channels.http import TIMEOUT, HttpSender, Verify, status_failure
+from pushgui.core.channels.checks import parse_headers
+from pushgui.core.channels.http import HttpKind, HttpSender, status_failure
+from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register
+from pushgui.core.errors import FieldError
+from pushgui.core.i18n import translate
+
+if TYPE_CHECKING:
+    import httpx
+
+DEFAULT_WEBHOOK_BODY = '{"title": "${title}", "body": "${body}", "recipient": "${recipient}"}'
+
+
+@dataclass(frozen=True)
+class WebhookConfig(ChannelConfig):
+    """Any JSON (or text) endpoint. ``headers`` is one ``Name: value`` per line."""
+
+    KIND: ClassVar[str] = "webhook"
+    SECRETS: ClassVar[tuple[str, ...]] = ("url", "headers")
+
+    url: str = ""
+    method: Literal["POST", "PUT"] = "POST"
+    headers: str = ""
+    body_template: str = DEFAULT_WEBHOOK_BODY
+    content_type: str = "application/json"
+
 
 KIND = WebhookConfig.KIND
+__all__ = ["WebhookConfig", "WebhookSender", "parse_headers"]
 
 
-def parse_headers(text: str) -> dict[str, str]:
-    """``Name: value`` lines as a dict; blank lines are skipped."""
-    headers: dict[str, str] = {}
-    for line in text.splitlines():
-        name, colon, value = line.partition(":")
-        if colon and name.strip():
-            headers[name.strip()] = value.strip()
-    return headers
-
-
-class WebhookSender(HttpSender):
+class WebhookSender(HttpSender[WebhookConfig]):
     service = "The webhook"
-
-    def __init__(
-        self,
-        config: WebhookConfig,
-        *,
-        client: httpx.Client | None = None,
-        timeout: float = TIMEOUT,
-        verify: Verify = True,
-    ) -> None:
-        super().__init__(client=client, timeout=timeout, verify=verify)
-        self.config = config
 
     def body(self, message: Outgoing) -> str:
         values = {
@@ -58,3 +65,86 @@ class WebhookSender(HttpSender):
             headers=headers,
         )
         return status_failure(self.service, response) or Outcome(ok=True)
+
+
+def check_body_template(config: WebhookConfig) -> list[FieldError]:
+    bad = templating.unknown_placeholders(config.body_template, templating.MESSAGE_FIELDS)
+    if bad:
+        names = ", ".join("${" + n + "}" for n in sorted(bad))
+        message = translate("channels", "Unknown placeholder {names}").format(names=names)
+        return [FieldError("body_template", message)]
+    if "json" in config.content_type.lower():
+        sample = templating.render(
+            config.body_template,
+            dict.fromkeys(templating.MESSAGE_FIELDS, 'a "quoted"\nline'),
+            escape=templating.json_escape,
+        )
+        try:
+            json.loads(sample)
+        except json.JSONDecodeError as exc:
+            message = translate("channels", "The body is not valid JSON ({problem})").format(
+                problem=exc.msg
+            )
+            return [FieldError("body_template", message)]
+    return []
+
+
+class Webhook(HttpKind):
+    config = WebhookConfig
+    position = 900
+    sender_class = WebhookSender
+    variants = (
+        Variant(
+            "webhook",
+            lambda: translate("channels", "Webhook"),
+            lambda: translate("channels", "Any web address that takes JSON"),
+            ("{}", "#546e7a"),
+        ),
+    )
+
+    def fields(self) -> tuple[Field, ...]:
+        return (
+            Field("url", translate("channels", "Address:"), "secret", "https://…"),
+            Field(
+                "method",
+                translate("channels", "Method:"),
+                "choice",
+                choices=(("POST", "POST"), ("PUT", "PUT")),
+            ),
+            Field(
+                "headers",
+                translate("channels", "Extra headers:"),
+                "multiline",
+                translate("channels", "Authorization: Bearer …"),
+                translate("channels", "One per line, written Name: value."),
+            ),
+            Field(
+                "body_template",
+                translate("channels", "Body:"),
+                "multiline",
+                help=translate(
+                    "channels", "Placeholders: ${title}, ${body}, ${recipient}, ${push}."
+                ),
+            ),
+            Field(
+                "content_type",
+                translate("channels", "Content type:"),
+                placeholder="application/json",
+                advanced=True,
+            ),
+        )
+
+    def validate(self, config: WebhookConfig) -> list[FieldError]:
+        errors = checks.need_url(
+            "url", config.url, translate("channels", "Enter the address to send to")
+        )
+        errors += checks.one_of(
+            "method", config.method, ("POST", "PUT"), translate("channels", "Choose POST or PUT")
+        )
+        return errors + checks.header_lines("headers", config.headers) + check_body_template(config)
+
+    def details(self, settings: Mapping[str, Any]) -> str:
+        return str(settings.get("method", ""))
+
+
+register(Webhook())

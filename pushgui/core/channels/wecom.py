@@ -11,11 +11,35 @@ https://docs.zhuonian.xyz/api/wecom-webhook.html.
 
 from __future__ import annotations
 
-import httpx
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+from urllib.parse import SplitResult, parse_qs
 
+from pushgui.core.channels import checks
 from pushgui.core.channels.base import Outcome, Outgoing
-from pushgui.core.channels.config import WeComConfig
-from pushgui.core.channels.http import TIMEOUT, HttpSender, Verify, json_body, status_failure
+from pushgui.core.channels.dingtalk import MessageType, message_formats
+from pushgui.core.channels.http import HttpKind, HttpSender, fit_bytes, json_body, status_failure
+from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register, service_address
+from pushgui.core.errors import FieldError
+from pushgui.core.i18n import translate
+
+if TYPE_CHECKING:
+    import httpx
+
+WECOM_API = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send"
+
+
+@dataclass(frozen=True)
+class WeComConfig(ChannelConfig):
+    """A WeCom (WeChat Work) group robot, identified by the ``key`` in its webhook URL."""
+
+    KIND: ClassVar[str] = "wecom"
+    SECRETS: ClassVar[tuple[str, ...]] = ("key",)
+
+    key: str = ""
+    msgtype: MessageType = "text"
+    api_url: str = WECOM_API
+
 
 KIND = WeComConfig.KIND
 
@@ -24,28 +48,8 @@ TEXT_LIMIT = 2048
 MARKDOWN_LIMIT = 4096
 
 
-def fit_bytes(text: str, limit: int) -> str:
-    """``text`` cut so its UTF-8 form is at most ``limit`` bytes, never mid-character."""
-    data = text.encode("utf-8")
-    if len(data) <= limit:
-        return text
-    ellipsis = "…".encode()
-    return data[: limit - len(ellipsis)].decode("utf-8", "ignore") + "…"
-
-
-class WeComSender(HttpSender):
+class WeComSender(HttpSender[WeComConfig]):
     service = "WeCom"
-
-    def __init__(
-        self,
-        config: WeComConfig,
-        *,
-        client: httpx.Client | None = None,
-        timeout: float = TIMEOUT,
-        verify: Verify = True,
-    ) -> None:
-        super().__init__(client=client, timeout=timeout, verify=verify)
-        self.config = config
 
     def payload(self, message: Outgoing) -> dict[str, object]:
         if self.config.msgtype == "markdown":
@@ -74,3 +78,53 @@ class WeComSender(HttpSender):
         if code == -1:  # "system busy"
             return Outcome(ok=False, error=text)
         return Outcome(ok=False, error=text, permanent=True)
+
+
+class WeCom(HttpKind):
+    config = WeComConfig
+    position = 30
+    sender_class = WeComSender
+    paste = True
+    variants = (
+        Variant(
+            "wecom",
+            lambda: translate("channels", "WeCom"),
+            lambda: translate("channels", "A WeCom (WeChat Work) group robot"),
+            ("企", "#07c160"),
+        ),
+    )
+
+    def fields(self) -> tuple[Field, ...]:
+        return (
+            Field("key", translate("channels", "Robot key:"), "secret"),
+            Field(
+                "msgtype",
+                translate("channels", "Message format:"),
+                "choice",
+                choices=message_formats(),
+            ),
+            service_address(),
+        )
+
+    def validate(self, config: WeComConfig) -> list[FieldError]:
+        return (
+            checks.need(
+                "key", config.key, translate("channels", "Paste the robot's webhook address")
+            )
+            + checks.need_url("api_url", config.api_url)
+            + checks.text_or_markdown(config.msgtype)
+        )
+
+    hosts = ("qyapi.weixin.qq.com",)
+
+    def incomplete_url(self) -> str:
+        return translate("channels", "This WeCom address has no key; copy the whole address")
+
+    def self_hosted(self, parts: SplitResult, text: str) -> dict[str, str] | None:
+        key = {k: v[-1] for k, v in parse_qs(parts.query).items()}.get("key")
+        if not key:
+            return None
+        return {"key": key, "api_url": f"{parts.scheme}://{parts.netloc}{parts.path}"}
+
+
+register(WeCom())

@@ -22,6 +22,10 @@ slack    1 a second                     Slack rate limits ("Posting messages: 1 
 discord  5 per 2 seconds                Discord webhook limit (discord-api-docs #367)
 telegram 1 a second and 20 a minute     Telegram Bot FAQ (1 a second in one chat,
                                         20 a minute in one group)
+pushplus 200 a day                      PushPlus return codes ("单日请求超过200次",
+                                        then code 900 and the account blocked)
+pushover 10,000 in any 31 days          Pushover API (a free application's monthly
+                                        quota; HTTP 429 when it is used up)
 ======== ============================== =========================================
 """
 
@@ -50,6 +54,8 @@ LIMITS: Mapping[str, tuple[Rate, ...]] = {
     "slack": (Rate(1, 1.0),),
     "discord": (Rate(5, 2.0),),
     "telegram": (Rate(1, 1.0), Rate(20, 60.0)),
+    "pushplus": (Rate(200, 86_400.0),),
+    "pushover": (Rate(10_000, 31 * 86_400.0),),
 }
 
 

@@ -21,7 +21,6 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any, NamedTuple
 
-from apscheduler.triggers.date import DateTrigger
 from sqlalchemy import Connection, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
@@ -41,17 +40,14 @@ from pushgui.core.delivery.states import (
     WAITING,
 )
 from pushgui.core.i18n import QT_TRANSLATE_NOOP
+from pushgui.core.jobs import add_retry
 from pushgui.core.specs import PushOptions
 from pushgui.core.store.db import Database
 from pushgui.core.store.models import Delivery, Run
 
 log = logging.getLogger(__name__)
 
-RETRY_FUNC = "pushgui.core.runner:retry_run"
 MAX_BACKOFF = timedelta(hours=6)
-#: Retry jobs of one run may overlap (a retry due while the previous one still sends):
-#: claiming by status makes that safe, and APScheduler must not drop the later one.
-RETRY_INSTANCES = 100
 _CHUNK = 500  # ids per IN (...) clause, well under SQLite's variable limit
 #: Runs a sender settles together as it goes (one transaction for all of them).
 SETTLE_EVERY = 50
@@ -83,10 +79,6 @@ class Pending(NamedTuple):
 
 
 _FIELDS = tuple(getattr(Delivery, f) for f in Pending._fields)
-
-
-def retry_job_id(push_id: int, run_id: int) -> str:
-    return f"{push_id}:retry:{run_id}"
 
 
 def recipient_key(row: Any) -> tuple[str, int | None, int | None, str, str]:
@@ -145,25 +137,7 @@ def supersede(
     session: Session, push_id: int, run_id: int, rows: Sequence[Pending | Delivery]
 ) -> int:
     """Drop the pending retries of earlier runs of ``push_id`` to the recipients of ``rows``."""
-    keys = {recipient_key(r) for r in rows}
-    waiting = session.execute(
-        select(Delivery)
-        .join(Run, Run.id == Delivery.run_id)
-        .where(Run.push_id == push_id, Run.id != run_id, Delivery.status == RETRYING)
-    ).scalars()
-    ids = [d.id for d in waiting if recipient_key(d) in keys]
-    if ids:
-        session.execute(
-            update(Delivery)
-            .where(Delivery.id.in_(ids), Delivery.status == RETRYING)
-            .values(
-                status=SUPERSEDED,
-                error=SUPERSEDED_TEXT,
-                next_attempt_at=None,
-                finished_at=datetime.now(UTC),
-            )
-        )
-    return len(ids)
+    return supersede_many(session, [(push_id, run_id, rows)])
 
 
 def supersede_many(
@@ -445,16 +419,7 @@ def add_retry_job(scheduler: Any, push_id: int, run_id: int, when: datetime) -> 
     if scheduler is None:
         log.warning("No scheduler to retry run %s; it will be retried at the next start", run_id)
         return
-    scheduler.add_job(
-        RETRY_FUNC,
-        trigger=DateTrigger(when),
-        args=[run_id],
-        id=retry_job_id(push_id, run_id),
-        name=f"retry run {run_id}",
-        misfire_grace_time=None,
-        max_instances=RETRY_INSTANCES,
-        replace_existing=True,
-    )
+    add_retry(scheduler, push_id, run_id, when)
 
 
 def next_retry_at(session: Session, run_id: int) -> datetime | None:

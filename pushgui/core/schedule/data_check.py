@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, Protocol
 
+from pushgui.core import jobs
 from pushgui.core.schedule.build import build_trigger
 from pushgui.core.schedule.preview import next_fire_time
 from pushgui.core.schedule.spec import CalendarSpec, TriggerSpec
@@ -152,7 +153,7 @@ def reschedule(
     for push_id, _name, spec in pushes:
         if not isinstance(spec, CalendarSpec) or not spec.uses_day_rules:
             continue
-        job = scheduler.get_job(str(push_id))
+        job = jobs.schedule_job(scheduler, push_id)
         if job is None or job.next_run_time is None or job.next_run_time <= now:
             continue
         following = next_fire_time(spec, None, now)

@@ -175,7 +175,9 @@ def _calendar_errors(spec: CalendarSpec) -> list[FieldError]:
         errors.extend(calendar_errors(spec))
     elif spec.day_rule != "every_day":
         errors.append(
-            FieldError("day_rule", translate("validation", "Choose which days the push runs on"))
+            FieldError(
+                "day_rule", translate("validation", "Choose which days the reminder runs on")
+            )
         )
     errors.extend(limit_errors(spec))
 

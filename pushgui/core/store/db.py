@@ -1,8 +1,9 @@
 """Opening the database: one engine, a quick check, recovery from backups, migrations with a
 copy taken first, newer files refused.
 
-``open_database`` binds the process-wide :class:`Database` (Vorta-style ``init_db``), which
-the job function uses from APScheduler's worker threads; tests bind a temporary one.
+``open_database`` returns the :class:`Database` and changes nothing else in the process:
+the composition root (``pushgui/app.py``) hands it to whatever needs it, the job functions
+included (through their ``JobContext``); tests open their own.
 
 Alembic is imported only when a migration is due: the revisions the migration files know
 are read from their ``revision``/``down_revision`` lines (``store/revisions.py``), and the
@@ -163,7 +164,6 @@ def open_database(data_dir: Path, migrations: Path = MIGRATIONS) -> Database:
             command.upgrade(_alembic_config(connection, migrations), "head")
     _make_private(path)
     _ensure_folder_id(db)
-    bind(db)
     return db
 
 
@@ -233,18 +233,3 @@ def _make_private(path: Path) -> None:
     for candidate in (path, *(path.with_name(path.name + s) for s in COMPANIONS)):
         if candidate.exists():
             candidate.chmod(0o600)
-
-
-_current: Database | None = None
-
-
-def bind(db: Database | None) -> None:
-    """Make ``db`` the database the job function uses (``None`` unbinds)."""
-    global _current
-    _current = db
-
-
-def current() -> Database:
-    if _current is None:
-        raise StoreError("No database is open")
-    return _current

@@ -62,8 +62,8 @@ class Base(DeclarativeBase):
 
 
 class Push(Base):
-    """One push. ``spec`` (JSON text) is the source of truth; ``name``/``enabled`` mirror it
-    for listing and filtering without parsing every spec."""
+    """One push. ``name`` and ``enabled`` are its own columns and their one source; ``spec``
+    (JSON text) holds the rest: message, targets, trigger and options (revision 0009)."""
 
     __tablename__ = "pushes"
 

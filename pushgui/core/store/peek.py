@@ -15,6 +15,7 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
+from pushgui.core.jobs import NEXT_RUNS_SQL, schedule_id
 from pushgui.core.paths import DB_FILENAME
 from pushgui.core.specs import spec_problem
 from pushgui.core.store.recovery import DatabaseDamaged, quick_check, read_revision
@@ -50,11 +51,7 @@ def peek_pushes(data_dir: Path) -> list[StoredPush] | None:
             pushes = connection.execute(
                 "SELECT id, CAST(name AS BLOB), CAST(spec AS BLOB), enabled FROM pushes ORDER BY id"
             ).fetchall()
-            next_runs = dict(
-                connection.execute(
-                    "SELECT id, next_run_time FROM apscheduler_jobs WHERE id NOT LIKE '%:%'"
-                ).fetchall()
-            )
+            next_runs = dict(connection.execute(NEXT_RUNS_SQL).fetchall())
     except (DatabaseDamaged, sqlite3.Error):
         return None
     found = []
@@ -66,7 +63,7 @@ def peek_pushes(data_dir: Path) -> list[StoredPush] | None:
             name_text = bytes(name or b"").decode("utf-8")
         except UnicodeDecodeError:
             return None
-        stamp = next_runs.get(str(push_id))
+        stamp = next_runs.get(schedule_id(push_id))
         found.append(
             StoredPush(
                 int(push_id),

@@ -1,0 +1,188 @@
+"""The HTTP side of the HTTP channels, loaded at the first send (httpx and its transport are
+about a hundred modules): one httpx client per batch with explicit timeouts and a capped
+answer, the batch loop that stops at the first rate limit or outage, and the system's TLS
+context, built once when this module is imported (never while the window starts: the app
+imports it when idle, :mod:`pushgui.core.warm_up`)."""
+
+from __future__ import annotations
+
+import logging
+import socket
+import ssl
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from typing import Any
+
+import httpx
+
+from pushgui import __version__
+from pushgui.core.channels.base import Outcome, Outgoing, secrets_of
+from pushgui.core.channels.config import CONFIG_TYPES, build_sender
+from pushgui.core.channels.http import TIMEOUT, HttpSender, Verify
+from pushgui.core.delivery import deadline
+from pushgui.core.redact import Scrubber
+
+log = logging.getLogger(__name__)
+
+CONNECT_TIMEOUT = 5.0
+
+#: httpx's verifying context (certifi, or SSL_CERT_FILE/SSL_CERT_DIR), built at import and
+#: never changed. Building it reads the whole CA bundle, about 30 ms of CPU: per run, that
+#: made a burst of 1,000 webhook pushes take a minute. A context is safe to share between
+#: threads.
+SYSTEM_TRUST: ssl.SSLContext = httpx.create_ssl_context(verify=True)
+
+
+def make_client(timeout: float = TIMEOUT, verify: Verify = True) -> httpx.Client:
+    """An httpx client with pushgui's timeouts; ``verify`` is a context, a CA file or True.
+
+    Its connections use :class:`~pushgui.core.delivery.deadline.DeadlineBackend`, so the
+    overall deadline of the send in progress bounds every socket call.
+    """
+    transport = httpx.HTTPTransport(
+        verify=SYSTEM_TRUST if verify is True else verify,
+        # The request goes out as two writes (head, body); with Nagle's algorithm the body
+        # waits for the server's delayed ACK of the head, some 20-40 ms per message.
+        socket_options=[(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)],
+    )
+    # httpx has no public way to choose httpcore's network backend; the pool keeps it here.
+    transport._pool._network_backend = deadline.DeadlineBackend()
+    return httpx.Client(
+        timeout=httpx.Timeout(timeout, connect=min(CONNECT_TIMEOUT, timeout)),
+        transport=_CappedTransport(transport),
+        follow_redirects=False,
+        # Uncompressed, so the cap on the answer is a cap on what is held in memory.
+        headers={"User-Agent": f"pushgui/{__version__}", "Accept-Encoding": "identity"},
+    )
+
+
+#: The most of an answer pushgui reads: the services answer in a few hundred bytes; an
+#: error page is shown by its first 200 characters. A larger answer is cut, not read.
+MAX_ANSWER = 64 * 1024
+
+
+class AnswerTooLarge(httpx.TransportError):
+    """The service's answer was larger than :data:`MAX_ANSWER`; it was not read further."""
+
+
+class _CappedStream(httpx.SyncByteStream):
+    def __init__(self, inner: httpx.SyncByteStream) -> None:
+        self._inner = inner
+
+    def __iter__(self) -> Iterator[bytes]:
+        size = 0
+        for chunk in self._inner:
+            size += len(chunk)
+            if size > MAX_ANSWER:
+                raise AnswerTooLarge(f"answer larger than {MAX_ANSWER // 1024} KB")
+            yield chunk
+
+    def close(self) -> None:
+        self._inner.close()
+
+
+class _CappedTransport(httpx.BaseTransport):
+    """Hands back answers whose body stops with :class:`AnswerTooLarge` past the cap."""
+
+    def __init__(self, inner: httpx.BaseTransport) -> None:
+        self._inner = inner
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        response = self._inner.handle_request(request)
+        assert isinstance(response.stream, httpx.SyncByteStream)
+        return httpx.Response(
+            response.status_code,
+            headers=response.headers,
+            stream=_CappedStream(response.stream),
+            extensions=response.extensions,
+            request=request,
+        )
+
+    def close(self) -> None:
+        self._inner.close()
+
+
+def exchange(
+    sender: HttpSender[Any], messages: Sequence[Outgoing], client: httpx.Client | None = None
+) -> Iterator[Outcome]:
+    """Send ``messages`` through ``sender`` over ``client`` (a new one, closed at the end,
+    when None), yielding each outcome as soon as the service answered (see HttpSender)."""
+    own = client is None
+    used = client or make_client(sender.timeout, sender.verify)
+    try:
+        yield from _send_all(sender, used, messages)
+    finally:
+        if own:
+            used.close()
+
+
+def _send_all(
+    sender: HttpSender[Any], client: httpx.Client, messages: Sequence[Outgoing]
+) -> Iterator[Outcome]:
+    # This channel's own secrets never leave it, even when the server echoes them.
+    scrub = Scrubber(secrets_of(sender.config))
+    service = sender.service
+    for position, message in enumerate(messages):
+        try:
+            outcome = sender.send_one(client, message)
+        except AnswerTooLarge:
+            # It may have been taken; sending it again could make a second copy.
+            outcome = Outcome(
+                ok=False,
+                error=f"{service} answered with more than {MAX_ANSWER // 1024} KB; "
+                "pushgui read only the start, so whether the message was taken is unknown",
+                permanent=True,
+            )
+        except httpx.TransportError as exc:
+            outcome = transport_failure(service, exc, sender.timeout)
+        except httpx.InvalidURL:
+            outcome = Outcome(ok=False, error=f"The {service} address is not valid", permanent=True)
+        if outcome.error:
+            outcome = replace(outcome, error=scrub(outcome.error))
+        if not outcome.ok:
+            log.info("%s: message for %s failed: %s", service, message.recipient, outcome.error)
+        yield outcome
+        if not outcome.ok and not outcome.permanent:
+            for _ in messages[position + 1 :]:
+                yield Outcome(
+                    ok=False, error=f"Not sent: {outcome.error}", retry_after=outcome.retry_after
+                )
+            return
+
+
+def transport_failure(service: str, exc: httpx.TransportError, timeout: float) -> Outcome:
+    """A readable, retryable outcome for a request that got no answer."""
+    if isinstance(exc, httpx.TimeoutException):
+        limit = deadline.current()
+        if limit is not None and limit.expired:
+            if limit.cut_short:
+                what = f"{service} was still answering when pushgui stopped"
+                return Outcome(ok=False, error=what)
+            timeout = limit.seconds
+        return Outcome(ok=False, error=f"{service} did not answer within {timeout:g} seconds")
+    reason = _reason(exc)
+    if isinstance(exc, httpx.ConnectError) and "CERTIFICATE_VERIFY_FAILED" in reason:
+        return Outcome(
+            ok=False,
+            error=f"{service}'s certificate could not be verified ({reason})",
+            permanent=True,
+        )
+    return Outcome(ok=False, error=f"Could not reach {service}: {reason}")
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip()
+    # httpx messages are about sockets and TLS, but make sure no URL slips through.
+    if "://" in text:
+        text = type(exc).__name__
+    return text or type(exc).__name__
+
+
+def warm_up() -> None:
+    """Load the senders and this module (httpx, the system's certificates) ahead of the
+    first send: paid at start, in a worker, the first reminder of the day is not late."""
+    for config_type in CONFIG_TYPES.values():
+        try:
+            build_sender(config_type())
+        except Exception:  # an optional sender (Apprise) may be missing; it is not needed here
+            log.debug("Could not preload the %s sender", config_type.KIND, exc_info=True)

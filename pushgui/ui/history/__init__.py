@@ -1,0 +1,1 @@
+"""The history window: every delivery and its outcome."""

@@ -1,0 +1,1 @@
+"""Contacts and groups: the contacts window, the contact dialog and CSV import."""

@@ -1,0 +1,2 @@
+"""Settings: the Settings dialog and what it applies (look, language, autostart, own days
+off, backups)."""
