@@ -54,7 +54,9 @@ def old_database(data_dir, tmp_path):
     flag in both the row and the spec JSON (one of them drifted), and an unreadable spec."""
     before = tmp_path / "migrations-before-0009"
     shutil.copytree(MIGRATIONS, before)
-    (before / "versions" / "0009_spec_without_row_fields.py").unlink()
+    for script in (before / "versions").glob("*.py"):
+        if script.name[:4].isdigit() and script.name >= "0009":  # 0009 and those after it
+            script.unlink()
     db = open_database(data_dir, migrations=before)
     water = every_minutes(30, datetime(2030, 1, 7, 8, tzinfo=UTC), "Water")
     specs = [weekdays_at_nine("Standup"), replace(water, enabled=False)]
