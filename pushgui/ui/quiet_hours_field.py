@@ -39,9 +39,15 @@ class QuietHoursField(QWidget):
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, for_me: bool = False) -> None:
+        """``for_me``: the window of the reminders to oneself (the desktop), in Settings."""
         super().__init__(parent)
-        self.enabled_box = QCheckBox(self.tr("&Quiet hours: post only"), self)
+        self.enabled_box = QCheckBox(
+            self.tr("My reminders: &quiet hours, show only")
+            if for_me
+            else self.tr("&Quiet hours: post only"),
+            self,
+        )
         self.enabled_box.setToolTip(
             self.tr("Outside these hours messages wait and go when the window opens")
         )
@@ -69,32 +75,36 @@ class QuietHoursField(QWidget):
             box.toggled.connect(self._edited)
         self.error = ErrorLabel(self)
         self.hint = hint_label(
-            self.tr("Reminders to yourself are never held unless you set this for them."), self
+            self.tr("Outside these hours your reminders wait, and show when the window opens.")
+            if for_me
+            else self.tr("Reminders to yourself are never held unless you set this for them."),
+            self,
         )
 
+        # Four short rows, so the field fits a narrow form (Settings) in either language.
         times = QHBoxLayout()
-        times.setContentsMargins(0, 0, 0, 0)
-        times.addWidget(self.enabled_box)
+        times.setContentsMargins(18, 0, 0, 0)
         times.addWidget(self.opens_edit)
         times.addWidget(QLabel(self.tr("to"), self))
         times.addWidget(self.closes_edit)
+        times.addWidget(self.zone_combo)
         times.addStretch(1)
         days = QHBoxLayout()
-        days.setContentsMargins(0, 0, 0, 0)
+        days.setContentsMargins(18, 0, 0, 0)
         days.addWidget(self.days_combo)
-        for box in self.day_boxes:
-            days.addWidget(box)
         days.addStretch(1)
-        zone_row = QHBoxLayout()
-        zone_row.setContentsMargins(0, 0, 0, 0)
-        zone_row.addWidget(self.zone_combo)
-        zone_row.addStretch(1)
+        boxes = QHBoxLayout()
+        boxes.setContentsMargins(18, 0, 0, 0)
+        for box in self.day_boxes:
+            boxes.addWidget(box)
+        boxes.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
+        layout.addWidget(self.enabled_box)
         layout.addLayout(times)
         layout.addLayout(days)
-        layout.addLayout(zone_row)
+        layout.addLayout(boxes)
         layout.addWidget(self.error)
         layout.addWidget(self.hint)
 
@@ -104,6 +114,9 @@ class QuietHoursField(QWidget):
         self.days_combo.currentIndexChanged.connect(self._edited)
         self.zone_combo.zone_changed.connect(self._edited)
         self._enable()
+        # Never narrower than its rows: a form that is short of room grows instead of
+        # clipping a day's name (seen in the Settings dialog).
+        self.setMinimumWidth(self.sizeHint().width())
 
     def _edited(self, *_args: object) -> None:
         self._enable()

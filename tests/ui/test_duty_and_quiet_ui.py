@@ -15,13 +15,16 @@ from pushgui.core.contacts import ContactBook, ContactRecord, GroupRecord
 from pushgui.core.delivery.quiet import QuietHours, QuietHoursBook
 from pushgui.core.duty import Swap
 from pushgui.core.nag import NagSpec
+from pushgui.core.preferences import Preferences
 from pushgui.core.schedule.spec import CalendarSpec
 from pushgui.core.secrets import KeyringSecrets
+from pushgui.core.settings import SettingsStore
 from pushgui.core.specs import Message, PushSpec
 from pushgui.core.store.db import open_database
 from pushgui.ui.channel_form import ChannelForm
 from pushgui.ui.editor.push_editor import PushEditorDialog
 from pushgui.ui.reminders.presenter import ReminderPresenter
+from pushgui.ui.settings.settings_dialog import SettingsDialog
 
 
 @pytest.fixture
@@ -170,3 +173,27 @@ def test_done_in_the_reminder_window_is_told(qtbot):
     with qtbot.waitSignal(presenter.done) as done:
         qtbot.mouseClick(window.dismiss_button, Qt.MouseButton.LeftButton)
     assert done.args == [7]
+
+
+def test_my_reminders_get_quiet_hours_only_when_i_set_them_in_settings(qtbot, database):
+    prefs = Preferences(SettingsStore(database))
+    dialog = SettingsDialog(prefs)
+    qtbot.addWidget(dialog)
+    field = dialog.quiet_field
+    assert not field.enabled_box.isChecked()  # not held unless asked
+    assert "My reminders" in field.enabled_box.text()
+    field.enabled_box.setChecked(True)
+    field.zone_combo.set_zone("Europe/Berlin")
+    for index in range(7):
+        field.day_boxes[index].setChecked(False)
+    qtbot.waitUntil(lambda: "Choose at least one day" in field.error.text())
+    assert dialog.save() is False  # refused next to the field, nothing stored
+    assert QuietHoursBook(database).get("desktop", None) is None
+    field.day_boxes[5].setChecked(True)
+    assert dialog.save() is True
+    assert QuietHoursBook(database).get("desktop", None) == QuietHours(
+        time(9), time(18), "Europe/Berlin", days=(5,)
+    )
+    again = SettingsDialog(prefs)
+    qtbot.addWidget(again)
+    assert again.quiet_field.quiet() == QuietHoursBook(database).get("desktop", None)
