@@ -149,8 +149,8 @@ def run_pushgui(
     from bench.fixtures import add_webhook_channel, populate, webhook_spec
     from pushgui.app import start_runtime
     from pushgui.core.channels.desktop import install_log_sender
-    from pushgui.core.paths import locate
-    from pushgui.core.specs import Target
+    from pushgui.core.pushes.spec import Target
+    from pushgui.core.system.paths import locate
 
     app = QCoreApplication(sys.argv[:1])
     when = datetime.fromtimestamp(due, UTC)
@@ -197,10 +197,10 @@ def run_pushgui(
 def add_rooms(folder: Path, url: str, count: int) -> list[int]:
     """``count`` webhook channels ("r0", "r1", ...) on the endpoint, each naming itself."""
     from bench.fixtures import add_webhook_channel
-    from pushgui.core.channel_book import ChannelBook
+    from pushgui.core.channels.book import ChannelBook
     from pushgui.core.channels.config import WebhookConfig
-    from pushgui.core.secrets import PlainFileSecrets
     from pushgui.core.store.db import open_database
+    from pushgui.core.system.secrets import PlainFileSecrets
 
     add_webhook_channel(folder, url)  # sets the plain-file secret store
     database = open_database(folder)

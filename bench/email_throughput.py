@@ -22,16 +22,16 @@ from pathlib import Path
 from aiosmtpd.controller import Controller
 
 from bench.report import median, publish, table
-from pushgui.core.channel_book import ChannelBook
+from pushgui.core.channels.book import ChannelBook
 from pushgui.core.channels.config import EmailConfig
-from pushgui.core.contacts import ContactBook, ContactRecord, GroupRecord
-from pushgui.core.jobs import JobContext
-from pushgui.core.runner import run_push
+from pushgui.core.people.contacts import ContactBook, ContactRecord, GroupRecord
+from pushgui.core.pushes.service import PushService
+from pushgui.core.pushes.spec import Message, PushSpec, Target
+from pushgui.core.runs.jobs import JobContext
+from pushgui.core.runs.runner import run_push
 from pushgui.core.schedule.spec import CalendarSpec
-from pushgui.core.secrets import SessionSecrets
-from pushgui.core.service import PushService
-from pushgui.core.specs import Message, PushSpec, Target
 from pushgui.core.store.db import open_database
+from pushgui.core.system.secrets import SessionSecrets
 
 TARGET = 0.95
 

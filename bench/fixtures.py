@@ -18,14 +18,14 @@ from datetime import time as day_time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from pushgui.core.channel_book import ChannelBook
+from pushgui.core.channels.book import ChannelBook
 from pushgui.core.channels.config import WebhookConfig
+from pushgui.core.pushes.service import PushService
+from pushgui.core.pushes.spec import Message, PushSpec, Target
 from pushgui.core.schedule.spec import CalendarSpec, IntervalSpec, OnceSpec
-from pushgui.core.secrets import SECRETS_MODE_KEY, PlainFileSecrets
-from pushgui.core.service import PushService
-from pushgui.core.settings import SettingsStore
-from pushgui.core.specs import Message, PushSpec, Target
 from pushgui.core.store.db import open_database
+from pushgui.core.store.settings import SettingsStore
+from pushgui.core.system.secrets import SECRETS_MODE_KEY, PlainFileSecrets
 
 ZONE = "UTC"
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri")
@@ -93,7 +93,7 @@ def reconcile_once(folder: Path) -> None:
     Needs a ``QCoreApplication``.
     """
     from pushgui.app import start_runtime
-    from pushgui.core.paths import locate
+    from pushgui.core.system.paths import locate
 
     runtime = start_runtime(locate(folder), paused=True)
     runtime.stop()

@@ -23,7 +23,7 @@ TARGET_S = 1.0
 
 
 def rows() -> list:
-    from pushgui.core.history import HistoryRow
+    from pushgui.core.runs.history import HistoryRow
 
     base = datetime(2030, 1, 1, tzinfo=UTC)
     return [

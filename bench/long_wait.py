@@ -93,7 +93,7 @@ def pump_until(app: object, done: Callable[[], bool], timeout: float) -> bool:
 def start_pushgui(folder: Path, url: str, wall_clock: Callable[[], float] | None = None) -> object:
     from pushgui import app as app_module
     from pushgui.core.channels.desktop import install_log_sender
-    from pushgui.core.paths import locate
+    from pushgui.core.system.paths import locate
     from pushgui.engine.scheduler import PushScheduler
 
     add_webhook_channel(folder, url)
@@ -176,8 +176,8 @@ def clock_jump(
 
 
 def _channel_id(runtime: Any, folder: Path) -> int:
-    from pushgui.core.channel_book import ChannelBook
-    from pushgui.core.secrets import PlainFileSecrets
+    from pushgui.core.channels.book import ChannelBook
+    from pushgui.core.system.secrets import PlainFileSecrets
 
     return ChannelBook(runtime.db, PlainFileSecrets(folder)).channels()[0].id
 

@@ -56,8 +56,8 @@ def pushgui_setup(folder: Path, existing: int, costs: Costs) -> tuple[Step, Call
     from PySide6.QtCore import Qt
 
     from pushgui.app import start_runtime
-    from pushgui.core.paths import locate
     from pushgui.core.schedule.spec import CalendarSpec
+    from pushgui.core.system.paths import locate
     from pushgui.ui.main.push_model import NEXT_RUN, PushFilterModel, PushTableModel
 
     populate(folder, varied_specs(existing))

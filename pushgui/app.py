@@ -1,7 +1,7 @@
 """Composition root: wires the store, the engine and (for the GUI) the windows together.
 
 Everything shared is built here, once: the database, the secret store, the books, the
-scheduler, the delivery engine and the :class:`~pushgui.core.jobs.JobContext` the executor
+scheduler, the delivery engine and the :class:`~pushgui.core.runs.jobs.JobContext` the executor
 hands to every job function (docs/ARCHITECTURE.md, "Composition root"). Nothing below
 this module keeps process-wide state of its own.
 
@@ -27,19 +27,26 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pushgui import __version__
-from pushgui.core import attachments, headsup, jobs
 from pushgui.core.books import Books
 from pushgui.core.channels.desktop import install_log_sender
 from pushgui.core.delivery.engine import DeliveryEngine
-from pushgui.core.executor import PushExecutor
-from pushgui.core.files import PrivateRotatingFileHandler
-from pushgui.core.jobs import JobContext
-from pushgui.core.paths import Locations, ensure_private_dir
-from pushgui.core.preferences import upgrade as upgrade_settings
-from pushgui.core.redact import RedactingFilter
+from pushgui.core.messages import attachments
+from pushgui.core.pushes.service import PushService
+from pushgui.core.runs import headsup, jobs
+from pushgui.core.runs.executor import PushExecutor
+from pushgui.core.runs.jobs import JobContext
 from pushgui.core.schedule import own_days
 from pushgui.core.schedule.data_check import check_data, unpublished_notices
-from pushgui.core.secrets import (
+from pushgui.core.store.backup import DEFAULT_KEEP, KEEP_BACKUPS_KEY, BackupError, BackupManager
+from pushgui.core.store.db import Database, open_database
+from pushgui.core.store.errors import StoreError
+from pushgui.core.store.jobstore import PushJobStore
+from pushgui.core.store.settings import SettingsStore
+from pushgui.core.system.files import PrivateRotatingFileHandler
+from pushgui.core.system.paths import Locations, ensure_private_dir
+from pushgui.core.system.preferences import upgrade as upgrade_settings
+from pushgui.core.system.redact import RedactingFilter
+from pushgui.core.system.secrets import (
     SECRETS_MODE_KEY,
     DeferredSecrets,
     Mode,
@@ -47,12 +54,6 @@ from pushgui.core.secrets import (
     adopt_legacy_secrets,
     configured_store,
 )
-from pushgui.core.service import PushService
-from pushgui.core.settings import SettingsStore
-from pushgui.core.store.backup import DEFAULT_KEEP, KEEP_BACKUPS_KEY, BackupError, BackupManager
-from pushgui.core.store.db import Database, open_database
-from pushgui.core.store.errors import StoreError
-from pushgui.core.store.jobstore import PushJobStore
 
 # isort: split
 # Qt comes after the database layer on purpose: PySide6 reads the source of every module
@@ -67,7 +68,7 @@ from pushgui.engine.single_instance import SingleInstance, send_to_running
 from pushgui.engine.sleep import SleepWatcher
 
 if TYPE_CHECKING:
-    from pushgui.core.reconcile import ReconcileReport
+    from pushgui.core.runs.reconcile import ReconcileReport
     from pushgui.ui.shell import DesktopShell
 
 log = logging.getLogger(__name__)
@@ -156,7 +157,7 @@ class Runtime:
         """
         if self._stopped:
             return
-        from pushgui.core.warm_up import compile_run_statements, warm_up_http
+        from pushgui.core.runs.warm_up import compile_run_statements, warm_up_http
 
         if isinstance(self.secrets, DeferredSecrets):
             self.secrets.resolve()
@@ -310,7 +311,7 @@ def wire_shell(runtime: Runtime, shell: DesktopShell) -> None:
     and a secrets mode chosen in the Channels window is what every later send reads."""
     from pushgui.core.channels.base import register_sender
     from pushgui.core.channels.desktop import KIND as DESKTOP
-    from pushgui.core.nagging import mark_done
+    from pushgui.core.runs.nagging import mark_done
 
     register_sender(DESKTOP, shell.desktop_sender)
     runtime.hand_headsups_to(shell.headsup.notifier)
@@ -322,7 +323,7 @@ def wire_shell(runtime: Runtime, shell: DesktopShell) -> None:
 
 def run_gui(locations: Locations, minimized: bool = False) -> int:
     """Start the desktop app; a second launch on the same data folder shows the first."""
-    from pushgui.core.system_libs import install_hint, missing_libraries, uses_xcb
+    from pushgui.core.system.libs import install_hint, missing_libraries, uses_xcb
 
     # Checked before Qt loads: without them creating the QApplication dumps core.
     missing = missing_libraries() if uses_xcb() else []
@@ -332,8 +333,8 @@ def run_gui(locations: Locations, minimized: bool = False) -> int:
 
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from pushgui.core.autostart import data_dir_argument, pick
-    from pushgui.core.preferences import Preferences
+    from pushgui.core.system.autostart import data_dir_argument, pick
+    from pushgui.core.system.preferences import Preferences
     from pushgui.ui.errors import ErrorReporter
     from pushgui.ui.reminders.notifications import notification_service
     from pushgui.ui.settings.appearance import apply_theme, install_translators

@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING
 
 from pushgui import __version__
 from pushgui.core.errors import SpecError
-from pushgui.core.paths import Locations, ensure_private_dir, locate
+from pushgui.core.system.paths import Locations, ensure_private_dir, locate
 
 if TYPE_CHECKING:
-    from pushgui.core.service import PushService
+    from pushgui.core.pushes.service import PushService
     from pushgui.core.store.peek import StoredPush
 
 EXIT_USAGE = 2
@@ -106,7 +106,7 @@ def _guard(action: object) -> int:
 
 
 def _service(locations: Locations) -> PushService:
-    from pushgui.core.service import PushService
+    from pushgui.core.pushes.service import PushService
     from pushgui.core.store.db import open_database
 
     service = PushService(open_database(locations.data))
@@ -132,7 +132,7 @@ def _list(locations: Locations, _args: argparse.Namespace) -> int:
         # answers at C speed; textcheck (and its email validator) loads only when needed.
         if text.isprintable():
             return text
-        from pushgui.core.textcheck import printable
+        from pushgui.core.messages.textcheck import printable
 
         return printable(text)
 
@@ -171,8 +171,8 @@ def _list(locations: Locations, _args: argparse.Namespace) -> int:
 
 
 def _read_opened(locations: Locations) -> list[StoredPush]:
-    from pushgui.core.damaged import set_aside_damaged
-    from pushgui.core.jobs import NEXT_RUNS_SQL
+    from pushgui.core.pushes.damaged import set_aside_damaged
+    from pushgui.core.runs.jobs import NEXT_RUNS_SQL
     from pushgui.core.store.db import open_database
     from pushgui.core.store.peek import StoredPush
 
@@ -193,10 +193,10 @@ def _read_opened(locations: Locations) -> list[StoredPush]:
 
 
 def _export(locations: Locations, args: argparse.Namespace) -> int:
-    from pushgui.core.bundle import collect
     from pushgui.core.schedule import own_days
-    from pushgui.core.settings import SettingsStore
-    from pushgui.core.transfer import write_export
+    from pushgui.core.store.settings import SettingsStore
+    from pushgui.core.transfer.bundle import collect
+    from pushgui.core.transfer.document import write_export
 
     service = _service(locations)
     specs = service.all_specs()
@@ -219,10 +219,10 @@ def _export(locations: Locations, args: argparse.Namespace) -> int:
 def _import(locations: Locations, args: argparse.Namespace) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
-    from pushgui.core.files import read_regular_file
     from pushgui.core.schedule import own_days
-    from pushgui.core.settings import SettingsStore
-    from pushgui.core.transfer import MAX_FILE_BYTES, read_import_file
+    from pushgui.core.store.settings import SettingsStore
+    from pushgui.core.system.files import read_regular_file
+    from pushgui.core.transfer.document import MAX_FILE_BYTES, read_import_file
 
     try:
         imported = read_import_file(args.file)
@@ -269,7 +269,7 @@ MAX_PROBLEMS_SHOWN = 20
 
 def _print_problems(problems: Sequence[str]) -> None:
     """The first problems, one a line, then how many more (a file may have 100,000)."""
-    from pushgui.core.textcheck import printable
+    from pushgui.core.messages.textcheck import printable
 
     for problem in problems[:MAX_PROBLEMS_SHOWN]:
         print(f"  {printable(problem)}", file=sys.stderr)

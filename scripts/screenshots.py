@@ -33,11 +33,11 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from pushgui.app import Runtime, start_runtime, wire_shell  # noqa: E402
 from pushgui.core.channels.config import DingTalkConfig, EmailConfig  # noqa: E402
-from pushgui.core.contacts import ContactRecord, GroupRecord  # noqa: E402
-from pushgui.core.paths import locate  # noqa: E402
+from pushgui.core.people.contacts import ContactRecord, GroupRecord  # noqa: E402
+from pushgui.core.pushes.spec import Message, PushSpec, Target  # noqa: E402
 from pushgui.core.schedule.spec import CalendarSpec, IntervalSpec, OnceSpec  # noqa: E402
-from pushgui.core.secrets import SessionSecrets  # noqa: E402
-from pushgui.core.specs import Message, PushSpec, Target  # noqa: E402
+from pushgui.core.system.paths import locate  # noqa: E402
+from pushgui.core.system.secrets import SessionSecrets  # noqa: E402
 from pushgui.ui.shell import DesktopShell  # noqa: E402
 
 ZONE = "Asia/Shanghai"

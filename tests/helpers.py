@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from pushgui.core.pushes.spec import Message, PushSpec
 from pushgui.core.schedule.spec import CalendarSpec, IntervalSpec, OnceSpec
-from pushgui.core.specs import Message, PushSpec
 
 ZONE = "Europe/Berlin"
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pushgui.app import start_runtime
-from pushgui.core.paths import locate
+from pushgui.core.system.paths import locate
 
 
 def test_each_start_takes_the_days_backup_once(qapp, data_dir):

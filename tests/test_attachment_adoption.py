@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from pushgui.core.attachments import (
+from pushgui.core.messages.attachments import (
     MAX_ATTACHMENT_BYTES,
     adopt_outside_files,
     attachments_dir,
     is_attachment_copy,
 )
-from pushgui.core.service import PushService
+from pushgui.core.pushes.service import PushService
 from pushgui.core.store.db import open_database
 from pushgui.ui.dialogs.attachment_notice import show_dropped_attachments
 from tests.helpers import weekdays_at_nine

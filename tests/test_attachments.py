@@ -12,18 +12,18 @@ from pathlib import Path
 
 import pytest
 
-from pushgui.core.attachments import (
+from pushgui.core.errors import SpecError
+from pushgui.core.messages.attachments import (
     MAX_ATTACHMENT_BYTES,
     MAX_ATTACHMENTS,
     AttachmentError,
     attachments_dir,
     copy_in,
 )
-from pushgui.core.errors import SpecError
-from pushgui.core.service import PushService
-from pushgui.core.specs import Message, spec_to_dict
+from pushgui.core.pushes.service import PushService
+from pushgui.core.pushes.spec import Message, spec_to_dict
 from pushgui.core.store.db import open_database
-from pushgui.core.transfer import FORMAT, VERSION
+from pushgui.core.transfer.document import FORMAT, VERSION
 from tests.helpers import weekdays_at_nine
 from tests.test_import_cli import clean_failure, cli, names, seed
 
@@ -120,9 +120,9 @@ def test_too_many_attachments_are_refused(data_dir, tmp_path, service):
 
 @pytest.fixture
 def dialog(qtbot, data_dir):
-    from pushgui.core.channel_book import ChannelBook
-    from pushgui.core.contacts import ContactBook
-    from pushgui.core.secrets import KeyringSecrets
+    from pushgui.core.channels.book import ChannelBook
+    from pushgui.core.people.contacts import ContactBook
+    from pushgui.core.system.secrets import KeyringSecrets
     from pushgui.ui.editor.push_editor import PushEditorDialog
 
     db = open_database(data_dir)

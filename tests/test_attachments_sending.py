@@ -8,9 +8,9 @@ import os
 
 import pytest
 
-from pushgui.core.attachments import attachments_dir, copy_in
 from pushgui.core.channels.base import Outgoing
 from pushgui.core.channels.smtp import EmailSender
+from pushgui.core.messages.attachments import attachments_dir, copy_in
 from tests.channels.test_email import account
 
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")

@@ -20,8 +20,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from pushgui.core.specs import PushSpec, spec_to_dict
-from pushgui.core.transfer import FORMAT, VERSION
+from pushgui.core.pushes.spec import PushSpec, spec_to_dict
+from pushgui.core.transfer.document import FORMAT, VERSION
 from tests.helpers import once_in, weekdays_at_nine
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="uses POSIX signals")
@@ -246,13 +246,13 @@ def test_an_imported_email_push_run_headless_reaches_every_group_member(
 ):
     from dataclasses import replace
 
-    from pushgui.core.channel_book import ChannelBook
+    from pushgui.core.channels.book import ChannelBook
     from pushgui.core.channels.config import EmailConfig
-    from pushgui.core.contacts import ContactBook, ContactRecord, GroupRecord
-    from pushgui.core.secrets import SECRETS_MODE_KEY, PlainFileSecrets
-    from pushgui.core.settings import SettingsStore
-    from pushgui.core.specs import Message, Target
+    from pushgui.core.people.contacts import ContactBook, ContactRecord, GroupRecord
+    from pushgui.core.pushes.spec import Message, Target
     from pushgui.core.store.db import open_database
+    from pushgui.core.store.settings import SettingsStore
+    from pushgui.core.system.secrets import SECRETS_MODE_KEY, PlainFileSecrets
     from tests.servers import PASSWORD, USER
 
     ca_path = tmp_path / "ca.pem"

@@ -16,8 +16,8 @@ import pytest
 
 from pushgui.core.schedule import own_days
 from pushgui.core.schedule.workdays import OwnDays
-from pushgui.core.settings import SettingsStore
 from pushgui.core.store.db import open_database
+from pushgui.core.store.settings import SettingsStore
 from tests.helpers import weekdays_at_nine
 from tests.test_cli import HANG, pushgui, write_file
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from pushgui.core.service import PushService
+from pushgui.core.pushes.service import PushService
 from pushgui.core.store.backup import integrity_problem
 from pushgui.core.store.db import open_database
 from tests.helpers import once_in, weekdays_at_nine
@@ -121,8 +121,8 @@ def test_headless_starts_and_runs_the_other_pushes(data_dir, tmp_path):
 
 def test_the_window_shows_the_damaged_push_and_the_others(qtbot, data_dir):
     from pushgui.app import start_runtime
-    from pushgui.core.paths import locate
-    from pushgui.core.settings import SettingsStore
+    from pushgui.core.store.settings import SettingsStore
+    from pushgui.core.system.paths import locate
     from pushgui.ui.main.push_model import NAME
     from pushgui.ui.shell import DesktopShell
 

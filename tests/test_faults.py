@@ -14,14 +14,14 @@ from dataclasses import replace
 import pytest
 from aiosmtpd.controller import Controller
 
-from pushgui.core.channel_book import ChannelBook
+from pushgui.core.channels.book import ChannelBook
 from pushgui.core.channels.config import EmailConfig
-from pushgui.core.contacts import ContactBook, ContactRecord, GroupRecord
-from pushgui.core.secrets import SECRETS_MODE_KEY, PlainFileSecrets
-from pushgui.core.service import PushService
-from pushgui.core.settings import SettingsStore
-from pushgui.core.specs import Message, PushOptions, Target
+from pushgui.core.people.contacts import ContactBook, ContactRecord, GroupRecord
+from pushgui.core.pushes.service import PushService
+from pushgui.core.pushes.spec import Message, PushOptions, Target
 from pushgui.core.store.db import open_database
+from pushgui.core.store.settings import SettingsStore
+from pushgui.core.system.secrets import SECRETS_MODE_KEY, PlainFileSecrets
 from tests.core.conftest import make_scheduler
 from tests.helpers import once_in, weekdays_at_nine
 from tests.servers import _free_port

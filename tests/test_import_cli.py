@@ -15,11 +15,11 @@ from typing import Any
 
 import pytest
 
-from pushgui.core.files import FileTooLargeError, NotAFileError, read_regular_file
-from pushgui.core.service import PushService
-from pushgui.core.specs import spec_to_dict
+from pushgui.core.pushes.service import PushService
+from pushgui.core.pushes.spec import spec_to_dict
 from pushgui.core.store.db import open_database
-from pushgui.core.transfer import FORMAT, VERSION, ImportFileError, read_import
+from pushgui.core.system.files import FileTooLargeError, NotAFileError, read_regular_file
+from pushgui.core.transfer.document import FORMAT, VERSION, ImportFileError, read_import
 from tests.helpers import weekdays_at_nine
 
 # Bounds a hang only: a refused FIFO returns at once.

@@ -36,8 +36,9 @@ from pushgui.core.channels.config import (
 )
 from pushgui.core.channels.urls import parse_webhook_url
 from pushgui.core.channels.validation import config_warnings, validate_config
-from pushgui.core.contacts import ContactRecord, validate_contact
-from pushgui.core.contacts_csv import (
+from pushgui.core.errors import SpecError
+from pushgui.core.people.contacts import ContactRecord, validate_contact
+from pushgui.core.people.contacts_csv import (
     MAX_COLUMNS,
     MAX_ROWS,
     CsvError,
@@ -46,7 +47,9 @@ from pushgui.core.contacts_csv import (
     plan_import,
     read_csv,
 )
-from pushgui.core.errors import SpecError
+from pushgui.core.pushes.service import PushService
+from pushgui.core.pushes.spec import Message, PushOptions, PushSpec, Target, spec_to_dict
+from pushgui.core.pushes.validation import validate_spec
 from pushgui.core.schedule.crontab import translate_crontab
 from pushgui.core.schedule.spec import (
     CalendarSpec,
@@ -56,10 +59,8 @@ from pushgui.core.schedule.spec import (
     trigger_to_dict,
 )
 from pushgui.core.schedule.validate import validate_trigger
-from pushgui.core.service import PushService
-from pushgui.core.specs import Message, PushOptions, PushSpec, Target, spec_to_dict
 from pushgui.core.store.db import open_database
-from pushgui.core.transfer import (
+from pushgui.core.transfer.document import (
     FORMAT,
     MAX_PUSHES,
     VERSION,
@@ -68,7 +69,6 @@ from pushgui.core.transfer import (
     parse_import,
     write_export,
 )
-from pushgui.core.validation import validate_spec
 from tests.helpers import weekdays_at_nine
 
 # -- helpers -------------------------------------------------------------------------------

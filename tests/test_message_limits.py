@@ -10,12 +10,17 @@ from datetime import UTC, datetime
 
 import pytest
 
-from pushgui.core.attachments import MAX_ATTACHMENTS
-from pushgui.core.recipients import MAX_RENDERED, Recipient, RenderedTooLargeError, render_for
-from pushgui.core.specs import MAX_HTML, Message, spec_to_dict
-from pushgui.core.templating import Measure, MessageTooLargeError, json_escape, render
-from pushgui.core.transfer import FORMAT, VERSION, ImportFileError, parse_document
-from pushgui.core.validation import validate_spec
+from pushgui.core.messages.attachments import MAX_ATTACHMENTS
+from pushgui.core.messages.placeholders import Measure, MessageTooLargeError, json_escape, render
+from pushgui.core.messages.recipients import (
+    MAX_RENDERED,
+    Recipient,
+    RenderedTooLargeError,
+    render_for,
+)
+from pushgui.core.pushes.spec import MAX_HTML, Message, spec_to_dict
+from pushgui.core.pushes.validation import validate_spec
+from pushgui.core.transfer.document import FORMAT, VERSION, ImportFileError, parse_document
 from tests.helpers import weekdays_at_nine
 
 FIELD = "x" * 128 * 1024  # the 128 KB contact field of the report
@@ -71,12 +76,12 @@ def test_html_and_attachment_list_are_capped_in_validation_and_the_import_names_
 
 
 def test_the_editor_says_inline_when_a_contacts_field_makes_the_message_too_large(qtbot, data_dir):
-    from pushgui.core.channel_book import ChannelBook
+    from pushgui.core.channels.book import ChannelBook
     from pushgui.core.channels.config import EmailConfig
-    from pushgui.core.contacts import ContactBook, ContactRecord
-    from pushgui.core.secrets import KeyringSecrets
-    from pushgui.core.specs import Target
+    from pushgui.core.people.contacts import ContactBook, ContactRecord
+    from pushgui.core.pushes.spec import Target
     from pushgui.core.store.db import open_database
+    from pushgui.core.system.secrets import KeyringSecrets
     from pushgui.ui.editor.push_editor import PushEditorDialog
 
     db = open_database(data_dir)

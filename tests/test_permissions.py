@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from pushgui.core.files import PrivateRotatingFileHandler, write_private_text
-from pushgui.core.history import History
+from pushgui.core.runs.history import History
 from pushgui.core.store.db import open_database
+from pushgui.core.system.files import PrivateRotatingFileHandler, write_private_text
 from tests.test_cli import wait_until
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
@@ -117,7 +117,7 @@ def test_rotated_logs_and_written_files_are_0600_whatever_the_umask(tmp_path):
 
 
 def test_the_windows_csv_exports_are_0600(qtbot, data_dir, tmp_path):
-    from pushgui.core.contacts import ContactBook, ContactRecord
+    from pushgui.core.people.contacts import ContactBook, ContactRecord
     from pushgui.ui.history.history_window import HistoryWindow
     from pushgui.ui.people.contacts_window import ContactsWindow
 

@@ -9,17 +9,17 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from pushgui.core.channel_book import ChannelBook
+from pushgui.core.channels.book import ChannelBook
 from pushgui.core.channels.config import DingTalkConfig, EmailConfig
-from pushgui.core.contacts import ContactBook, ContactRecord, GroupRecord
-from pushgui.core.duty import Rotation, Swap
+from pushgui.core.messages.templates import TemplateBook
+from pushgui.core.people.contacts import ContactBook, ContactRecord, GroupRecord
+from pushgui.core.people.duty import Rotation, Swap
+from pushgui.core.pushes.service import PushService
+from pushgui.core.pushes.spec import Message, Target, spec_to_dict
 from pushgui.core.schedule.spec import OnceSpec
-from pushgui.core.secrets import KeyringSecrets
-from pushgui.core.service import PushService
-from pushgui.core.specs import Message, Target, spec_to_dict
 from pushgui.core.store.db import open_database
-from pushgui.core.templates import TemplateBook
-from pushgui.core.transfer import FORMAT, ImportFileError, parse_import
+from pushgui.core.system.secrets import KeyringSecrets
+from pushgui.core.transfer.document import FORMAT, ImportFileError, parse_import
 from tests.helpers import ZONE, wall, weekdays_at_nine
 from tests.test_cli import pushgui
 

@@ -11,13 +11,13 @@ from datetime import datetime
 
 import pytest
 
-from pushgui.core.channel_book import ChannelBook
+from pushgui.core.channels.book import ChannelBook
 from pushgui.core.channels.config import WebhookConfig
-from pushgui.core.secrets import SECRETS_MODE_KEY, PlainFileSecrets
-from pushgui.core.service import PushService
-from pushgui.core.settings import SettingsStore
-from pushgui.core.specs import Target
+from pushgui.core.pushes.service import PushService
+from pushgui.core.pushes.spec import Target
 from pushgui.core.store.db import open_database
+from pushgui.core.store.settings import SettingsStore
+from pushgui.core.system.secrets import SECRETS_MODE_KEY, PlainFileSecrets
 from tests.helpers import once_in
 from tests.test_cli import start_headless, wait_until
 from tests.trickle import TrickleServer

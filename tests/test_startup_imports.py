@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from pushgui.core.paths import DB_FILENAME
 from pushgui.core.store.db import MIGRATIONS, open_database, script_revisions
 from pushgui.core.store.revisions import _alembic_revisions as alembic_revisions
+from pushgui.core.system.paths import DB_FILENAME
 
 HEAVY = ("sqlalchemy", "alembic", "apscheduler", "PySide6", "keyring", "httpx")
 
@@ -88,9 +88,9 @@ def test_list_of_a_sound_current_file_reads_it_with_sqlite3_alone(data_dir):
 def _store_push(data_dir: Path, name: str) -> None:
     """One push saved as the window saves it, then renamed in the file as another program
     could (validation refuses control characters, the list must still never print them)."""
+    from pushgui.core.pushes.service import PushService
+    from pushgui.core.pushes.spec import Message, PushSpec
     from pushgui.core.schedule.spec import CalendarSpec
-    from pushgui.core.service import PushService
-    from pushgui.core.specs import Message, PushSpec
 
     db = open_database(data_dir)
     try:
@@ -113,7 +113,7 @@ def test_list_reads_without_the_service_scheduler_or_address_checks(data_dir):
         import sys
         from pushgui.cli import main
         assert main(["list"]) == 0
-        light = ("pushgui.core.service", "pushgui.core.runner", "email_validator")
+        light = ("pushgui.core.pushes.service", "pushgui.core.runs.runner", "email_validator")
         print("loaded:" + ",".join(m for m in light if m in sys.modules))
         """,
         data_dir,
@@ -167,7 +167,7 @@ def test_opening_an_up_to_date_database_does_not_import_alembic(data_dir):
     open_database(data_dir).close()
     result = loaded_after(
         """
-        from pushgui.core.paths import locate
+        from pushgui.core.system.paths import locate
         from pushgui.core.store.db import open_database
         open_database(locate().data).close()
         """,

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from pushgui.core import i18n as core_i18n
 from pushgui.core.schedule.describe import describe
 from pushgui.core.schedule.spec import LAST, CalendarSpec, IntervalSpec, OnceSpec
+from pushgui.core.system import i18n as core_i18n
 
 ROOT = Path(__file__).resolve().parents[1]
 TRANSLATIONS = ROOT / "resources" / "translations"
@@ -123,8 +123,8 @@ def test_without_a_translator_the_core_speaks_english():
 
 def test_menus_are_chinese(chinese, qtbot, tmp_path):
     from pushgui.app import start_runtime
-    from pushgui.core.paths import locate
-    from pushgui.core.settings import SettingsStore
+    from pushgui.core.store.settings import SettingsStore
+    from pushgui.core.system.paths import locate
     from pushgui.ui.shell import DesktopShell
 
     runtime = start_runtime(locate(tmp_path / "data"), paused=True)

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pushgui.core.channel_book import ChannelBook
-from pushgui.core.contacts import ContactBook
-from pushgui.core.history import History
-from pushgui.core.secrets import SecretStore
+from pushgui.core.channels.book import ChannelBook
+from pushgui.core.messages.templates import TemplateBook
+from pushgui.core.people.contacts import ContactBook
+from pushgui.core.runs.history import History
 from pushgui.core.store.db import Database
-from pushgui.core.templates import TemplateBook
+from pushgui.core.system.secrets import SecretStore
 
 
 @dataclass(frozen=True)

@@ -22,15 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pushgui.core.channel_book import ChannelBook
 from pushgui.core.channels import email
+from pushgui.core.channels.book import ChannelBook
 from pushgui.core.channels.config import ChannelConfig, config_from_settings, kind_of
 from pushgui.core.channels.urls import read_pasted
 from pushgui.core.channels.validation import config_warnings, possible_warnings, validate_config
-from pushgui.core.contacts import is_email
 from pushgui.core.delivery.quiet import QuietHoursBook
 from pushgui.core.errors import FieldError, SpecError
-from pushgui.core.secrets import SecretStoreError
+from pushgui.core.people.contacts import is_email
+from pushgui.core.system.secrets import SecretStoreError
 from pushgui.ui.channel_email import EmailHelpers
 from pushgui.ui.channel_fields import (
     AdvancedToggle,

@@ -9,7 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from pushgui.core.secrets import PLAIN_FILE, KeyringStatus
+from pushgui.core.system.secrets import PLAIN_FILE, KeyringStatus
 from pushgui.ui.widgets.fields import hint_label
 
 

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pushgui.core.channel_book import ChannelBook
 from pushgui.core.channels.base import Outcome
+from pushgui.core.channels.book import ChannelBook
 from pushgui.core.channels.kind import ChannelConfig
 from pushgui.ui.widgets.fields import ErrorLabel
 

@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pushgui.core.channel_book import ChannelBook, ChannelRecord
+from pushgui.core.channels.book import ChannelBook, ChannelRecord
 from pushgui.core.channels.config import KINDS
-from pushgui.core.secrets import (
+from pushgui.core.store.settings import SettingsStore
+from pushgui.core.system.secrets import (
     PLAIN_FILE,
     SECRETS_MODE_KEY,
     KeyringStatus,
@@ -41,7 +42,6 @@ from pushgui.core.secrets import (
     SessionSecrets,
     keyring_status,
 )
-from pushgui.core.settings import SettingsStore
 from pushgui.ui.channel_form import ChannelForm
 from pushgui.ui.channel_kinds import kind_badge, kind_label
 from pushgui.ui.channel_picker import KindPicker

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from pushgui import __version__
-from pushgui.core.redact import redact
+from pushgui.core.system.redact import redact
 
 log = logging.getLogger(__name__)
 

@@ -22,8 +22,8 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
-from pushgui.core import i18n as core_i18n
-from pushgui.core.preferences import LANGUAGES
+from pushgui.core.system import i18n as core_i18n
+from pushgui.core.system.preferences import LANGUAGES
 
 log = logging.getLogger(__name__)
 

@@ -16,17 +16,17 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QDialog, QSystemTrayIcon, QWidget
 
-from pushgui.core.autostart import Autostart
 from pushgui.core.books import Books
-from pushgui.core.history import HistoryFilter
-from pushgui.core.jobs import push_id_of
-from pushgui.core.paths import Locations
-from pushgui.core.preferences import Preferences
-from pushgui.core.service import PushService
-from pushgui.core.settings import SettingsStore
-from pushgui.core.specs import PushOptions, Target
+from pushgui.core.pushes.service import PushService
+from pushgui.core.pushes.spec import PushOptions, Target
+from pushgui.core.runs.history import HistoryFilter
+from pushgui.core.runs.jobs import push_id_of
 from pushgui.core.store.backup import BackupManager
 from pushgui.core.store.recovery import RecoveryReport
+from pushgui.core.store.settings import SettingsStore
+from pushgui.core.system.autostart import Autostart
+from pushgui.core.system.paths import Locations
+from pushgui.core.system.preferences import Preferences
 from pushgui.engine.bridge import EventBridge
 from pushgui.engine.scheduler import PushScheduler
 from pushgui.ui.main.calendar_notice import check_and_tell, current_notices
@@ -39,7 +39,7 @@ from pushgui.ui.startup import import_later_modules
 from pushgui.ui.widgets.geometry import manage as manage_window
 
 if TYPE_CHECKING:
-    from pushgui.core.reconcile import ReconcileReport
+    from pushgui.core.runs.reconcile import ReconcileReport
     from pushgui.ui.channels_window import ChannelsWindow
     from pushgui.ui.dialogs.interrupted_dialog import InterruptedDialog
     from pushgui.ui.dialogs.missed_dialog import MissedRunsDialog
@@ -301,7 +301,7 @@ class DesktopShell(QObject):
     def ask_about_missed(self) -> MissedRunsDialog | None:
         """With the scheduler paused: list missed runs, or resume if there are none (or the
         user chose to let each push's setting decide)."""
-        from pushgui.core.missed import find_missed, resolve
+        from pushgui.core.runs.missed import find_missed, resolve
         from pushgui.ui.dialogs.missed_dialog import MissedRunsDialog
 
         now = datetime.now(UTC)

@@ -16,8 +16,8 @@ from urllib.parse import quote, quote_plus
 import pytest
 
 from pushgui.core.channels.kind import ChannelConfig
-from pushgui.core.runner import run_push
-from pushgui.core.specs import Message, PushOptions, Target
+from pushgui.core.pushes.spec import Message, PushOptions, Target
+from pushgui.core.runs.runner import run_push
 from tests.core.conftest import database, scheduler  # noqa: F401 - fixtures
 from tests.core.test_leaks_and_limits import MOMENT, stored_errors, world  # noqa: F401
 from tests.helpers import weekdays_at_nine

@@ -8,10 +8,10 @@ from dataclasses import replace
 
 import pytest
 
-from pushgui.core.attachments import attachments_dir, copy_in
 from pushgui.core.channels.base import Outgoing
 from pushgui.core.channels.config import EmailConfig, build_sender
 from pushgui.core.channels.smtp import EmailSender
+from pushgui.core.messages.attachments import attachments_dir, copy_in
 from tests.servers import PASSWORD, USER
 
 # aiosmtpd warns about AUTH without required TLS: the implicit-TLS server (encrypted

@@ -9,7 +9,7 @@ import stat
 import pytest
 from keyring.backends import chainer, fail
 
-from pushgui.core.secrets import (
+from pushgui.core.system.secrets import (
     PLAIN_FILE,
     KeyringSecrets,
     PlainFileSecrets,

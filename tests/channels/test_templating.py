@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pushgui.core.templating import (
+from pushgui.core.messages.placeholders import (
     STANDARD,
     json_escape,
     malformed_placeholders,

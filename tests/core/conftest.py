@@ -11,15 +11,15 @@ from apscheduler.events import EVENT_JOB_SUBMITTED
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.base import STATE_RUNNING, STATE_STOPPED
 
-from pushgui.core import headsup
 from pushgui.core.channels.base import Outcome, register_sender
 from pushgui.core.channels.desktop import KIND
-from pushgui.core.executor import PushExecutor
-from pushgui.core.jobs import JobContext
-from pushgui.core.secrets import KeyringSecrets
-from pushgui.core.service import PushService
+from pushgui.core.pushes.service import PushService
+from pushgui.core.runs import headsup
+from pushgui.core.runs.executor import PushExecutor
+from pushgui.core.runs.jobs import JobContext
 from pushgui.core.store.db import open_database
 from pushgui.core.store.jobstore import PushJobStore
+from pushgui.core.system.secrets import KeyringSecrets
 
 
 class RecordingDesktop:

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from pushgui import __version__
-from pushgui.core import autostart
-from pushgui.core.autostart import (
+from pushgui.core.system import autostart
+from pushgui.core.system.autostart import (
     MacLaunchAgent,
     WindowsRunKey,
     XdgAutostart,
@@ -121,7 +121,7 @@ def test_the_command_is_the_interpreter_in_use_not_a_venv_script(tmp_path, monke
 
 
 def test_a_temporary_environment_is_named_for_a_warning(tmp_path, monkeypatch):
-    from pushgui.core.autostart import fragile_location
+    from pushgui.core.system.autostart import fragile_location
 
     # These tests run from a checkout or a virtual environment: either is fragile.
     found = fragile_location()

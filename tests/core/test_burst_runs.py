@@ -12,13 +12,13 @@ from datetime import UTC, datetime, timedelta
 from apscheduler.events import EVENT_JOB_EXECUTED
 from sqlalchemy import func, select
 
-from pushgui.core.channel_book import ChannelBook
+from pushgui.core.channels.book import ChannelBook
 from pushgui.core.channels.config import WebhookConfig
 from pushgui.core.delivery.engine import DeliveryEngine
-from pushgui.core.secrets import KeyringSecrets
-from pushgui.core.service import PushService
-from pushgui.core.specs import Target
+from pushgui.core.pushes.service import PushService
+from pushgui.core.pushes.spec import Target
 from pushgui.core.store.models import Delivery, Run
+from pushgui.core.system.secrets import KeyringSecrets
 from tests.core.conftest import make_scheduler
 from tests.helpers import weekdays_at_nine
 from tests.servers import Reply

@@ -6,10 +6,11 @@ from dataclasses import replace
 
 import pytest
 
-from pushgui.core.channel_book import ChannelBook
+from pushgui.core.channels.book import ChannelBook
 from pushgui.core.channels.config import EmailConfig
-from pushgui.core.contacts import ContactBook, ContactRecord, GroupRecord
-from pushgui.core.contacts_csv import (
+from pushgui.core.errors import SpecError
+from pushgui.core.people.contacts import ContactBook, ContactRecord, GroupRecord
+from pushgui.core.people.contacts_csv import (
     SKIP,
     CsvError,
     export_csv,
@@ -17,10 +18,9 @@ from pushgui.core.contacts_csv import (
     plan_import,
     read_csv,
 )
-from pushgui.core.errors import SpecError
-from pushgui.core.secrets import SessionSecrets
-from pushgui.core.service import PushService
-from pushgui.core.specs import Message, Target
+from pushgui.core.pushes.service import PushService
+from pushgui.core.pushes.spec import Message, Target
+from pushgui.core.system.secrets import SessionSecrets
 from tests.helpers import weekdays_at_nine
 
 

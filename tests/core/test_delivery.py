@@ -9,15 +9,15 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select, update
 
-from pushgui.core.channel_book import ChannelBook
+from pushgui.core.channels.book import ChannelBook
 from pushgui.core.channels.config import DingTalkConfig, EmailConfig, SlackConfig
-from pushgui.core.contacts import ContactBook, ContactRecord, GroupRecord
-from pushgui.core.jobs import retry_id as retry_job_id
-from pushgui.core.runner import retry_run, run_push
-from pushgui.core.secrets import KeyringSecrets
-from pushgui.core.service import PushService
-from pushgui.core.specs import Message, PushOptions, Target
+from pushgui.core.people.contacts import ContactBook, ContactRecord, GroupRecord
+from pushgui.core.pushes.service import PushService
+from pushgui.core.pushes.spec import Message, PushOptions, Target
+from pushgui.core.runs.jobs import retry_id as retry_job_id
+from pushgui.core.runs.runner import retry_run, run_push
 from pushgui.core.store.models import Delivery, Run
+from pushgui.core.system.secrets import KeyringSecrets
 from tests.core.conftest import wire
 from tests.helpers import weekdays_at_nine
 from tests.servers import DINGTALK_TOKEN, PASSWORD, USER, Reply

@@ -13,16 +13,16 @@ import pytest
 from aiosmtpd.controller import Controller
 from sqlalchemy import select
 
-from pushgui.core.channel_book import ChannelBook
+from pushgui.core.channels.book import ChannelBook
 from pushgui.core.channels.config import EmailConfig, SlackConfig, WebhookConfig
-from pushgui.core.contacts import ContactBook, ContactRecord
 from pushgui.core.delivery.engine import DeliveryEngine
 from pushgui.core.delivery.queue import settle_after_crash
-from pushgui.core.runner import run_push
-from pushgui.core.secrets import KeyringSecrets
-from pushgui.core.service import PushService
-from pushgui.core.specs import PushOptions, Target
+from pushgui.core.people.contacts import ContactBook, ContactRecord
+from pushgui.core.pushes.service import PushService
+from pushgui.core.pushes.spec import PushOptions, Target
+from pushgui.core.runs.runner import run_push
 from pushgui.core.store.models import Delivery
+from pushgui.core.system.secrets import KeyringSecrets
 from tests.core.conftest import wire
 from tests.core.test_delivery import MOMENT
 from tests.helpers import weekdays_at_nine

@@ -10,14 +10,14 @@ import pytest
 from aiosmtpd.controller import Controller
 from sqlalchemy import insert, select, update
 
-from pushgui.core.channel_book import ChannelBook
+from pushgui.core.channels.book import ChannelBook
 from pushgui.core.channels.config import EmailConfig, SlackConfig
-from pushgui.core.contacts import ContactBook, ContactRecord, GroupRecord
-from pushgui.core.runner import retry_run, run_push
-from pushgui.core.secrets import KeyringSecrets
-from pushgui.core.service import PushService
-from pushgui.core.specs import Message, PushOptions, Target
+from pushgui.core.people.contacts import ContactBook, ContactRecord, GroupRecord
+from pushgui.core.pushes.service import PushService
+from pushgui.core.pushes.spec import Message, PushOptions, Target
+from pushgui.core.runs.runner import retry_run, run_push
 from pushgui.core.store.models import Contact, Delivery, Run
+from pushgui.core.system.secrets import KeyringSecrets
 from tests.core.conftest import wire
 from tests.helpers import weekdays_at_nine
 from tests.servers import Reply, _free_port

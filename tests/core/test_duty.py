@@ -15,8 +15,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select, update
 
-from pushgui.core.contacts import ContactBook, ContactRecord, GroupRecord
-from pushgui.core.duty import (
+from pushgui.core.errors import SpecError
+from pushgui.core.messages.recipients import Planner
+from pushgui.core.people.contacts import ContactBook, ContactRecord, GroupRecord
+from pushgui.core.people.duty import (
     Rotation,
     Swap,
     duty_values,
@@ -27,16 +29,14 @@ from pushgui.core.duty import (
     validate_rotation,
     with_swap,
 )
-from pushgui.core.errors import SpecError
-from pushgui.core.recipients import Planner
-from pushgui.core.runner import retry_run, run_push
+from pushgui.core.pushes.service import PushService
+from pushgui.core.pushes.spec import Message, PushSpec, spec_from_dict, spec_to_dict
+from pushgui.core.pushes.validation import validate_spec
+from pushgui.core.runs.runner import retry_run, run_push
 from pushgui.core.schedule.preview import preview
 from pushgui.core.schedule.spec import CalendarSpec
-from pushgui.core.secrets import KeyringSecrets
-from pushgui.core.service import PushService
-from pushgui.core.specs import Message, PushSpec, spec_from_dict, spec_to_dict
 from pushgui.core.store.models import Delivery, Push, Run
-from pushgui.core.validation import validate_spec
+from pushgui.core.system.secrets import KeyringSecrets
 from tests.core.conftest import wire
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")

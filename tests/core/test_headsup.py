@@ -9,15 +9,15 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from pushgui.core import jobs
-from pushgui.core.channel_book import ChannelBook
+from pushgui.core.channels.book import ChannelBook
 from pushgui.core.channels.config import DingTalkConfig
 from pushgui.core.errors import SpecError
-from pushgui.core.headsup import announce
-from pushgui.core.secrets import KeyringSecrets
-from pushgui.core.skip import SKIPPED_ONCE
-from pushgui.core.specs import PushOptions, Target, spec_from_dict, spec_to_dict
+from pushgui.core.pushes.spec import PushOptions, Target, spec_from_dict, spec_to_dict
+from pushgui.core.runs import jobs
+from pushgui.core.runs.headsup import announce
+from pushgui.core.runs.skip import SKIPPED_ONCE
 from pushgui.core.store.models import Run
+from pushgui.core.system.secrets import KeyringSecrets
 from tests.core.conftest import HANG, wire
 from tests.helpers import every_minutes, weekdays_at_nine
 from tests.servers import DINGTALK_SECRET, DINGTALK_TOKEN

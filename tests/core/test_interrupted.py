@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select, update
 
-from pushgui.core.runner import run_push
-from pushgui.core.specs import Target
+from pushgui.core.pushes.spec import Target
+from pushgui.core.runs.runner import run_push
 from pushgui.core.store.models import Delivery, Run
 from tests.core.test_service import wait_for
 from tests.helpers import weekdays_at_nine

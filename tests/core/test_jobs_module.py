@@ -1,4 +1,4 @@
-"""One module owns APScheduler (docs/ARCHITECTURE.md, "Job kinds"): core/jobs.py spells the
+"""One module owns APScheduler (docs/ARCHITECTURE.md, "Job kinds"): core/runs/jobs.py spells the
 job ids and kinds, names the job functions, adds the jobs and queries APScheduler's table.
 Nothing else in pushgui does, and building a service wires nothing into the scheduler."""
 
@@ -9,13 +9,18 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pushgui
-from pushgui.core import jobs
-from pushgui.core.service import PushService
+from pushgui.core.pushes.service import PushService
+from pushgui.core.runs import jobs
 
 ROOT = Path(pushgui.__file__).parent
-OWNER = ROOT / "core" / "jobs.py"
-# The migration that creates the table, and the model that declares it for SQLAlchemy.
-DECLARING = {ROOT / "core/store/migrations/versions/0001_initial.py", ROOT / "core/store/models.py"}
+OWNER = ROOT / "core" / "runs" / "jobs.py"
+# The migration that creates the table, the model that declares it for SQLAlchemy, and
+# the migration that rewrote the stored function names when the job functions moved.
+DECLARING = {
+    ROOT / "core/store/migrations/versions/0001_initial.py",
+    ROOT / "core/store/models.py",
+    ROOT / "core/store/migrations/versions/0010_job_functions_moved.py",
+}
 
 SPELLINGS = {
     "a job id of another kind": re.compile(

@@ -14,13 +14,13 @@ from urllib.parse import quote, quote_plus
 import pytest
 from sqlalchemy import select
 
-from pushgui.core.channel_book import ChannelBook
+from pushgui.core.channels.book import ChannelBook
 from pushgui.core.channels.config import WebhookConfig
-from pushgui.core.runner import run_push
-from pushgui.core.secrets import KeyringSecrets
-from pushgui.core.service import PushService
-from pushgui.core.specs import PushOptions, Target
+from pushgui.core.pushes.service import PushService
+from pushgui.core.pushes.spec import PushOptions, Target
+from pushgui.core.runs.runner import run_push
 from pushgui.core.store.models import Delivery, Run
+from pushgui.core.system.secrets import KeyringSecrets
 from tests.core.conftest import wire
 from tests.helpers import weekdays_at_nine
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from pushgui.core import i18n
 from pushgui.core.schedule.build import build_trigger
 from pushgui.core.schedule.describe import describe
 from pushgui.core.schedule.spec import CalendarSpec, trigger_from_dict, trigger_to_dict
 from pushgui.core.schedule.validate import validate_trigger
+from pushgui.core.system import i18n
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 

@@ -9,9 +9,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from pushgui.core.missed import apply_policy, find_missed, plan_runs, resolve
-from pushgui.core.service import PushService
-from pushgui.core.specs import PushOptions
+from pushgui.core.pushes.service import PushService
+from pushgui.core.pushes.spec import PushOptions
+from pushgui.core.runs.missed import apply_policy, find_missed, plan_runs, resolve
 from pushgui.core.store.models import Run
 from tests.core.conftest import HANG, make_scheduler
 from tests.helpers import every_minutes, weekdays_at_nine

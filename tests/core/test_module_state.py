@@ -52,7 +52,7 @@ ALLOWED: dict[str, str] = {
     "pushgui.core.store.models.jobs_table": (
         "APScheduler's table declared for SQLAlchemy, fixed at import like the ORM classes"
     ),
-    "pushgui.core.preferences._MISSING": "a sentinel object: its identity is all it has",
+    "pushgui.core.system.preferences._MISSING": "a sentinel object: its identity is all it has",
     "pushgui.core.schedule.zones._all_timezones": (
         "a cache without inputs: the zone names of the installed tz database"
     ),
@@ -76,12 +76,12 @@ NOT_YET_REMOVED: dict[str, str] = {
         "the deadline of the send running in this thread, read by the senders' sockets; "
         "handing it to every sender call is part of the delivery work (issue 11)"
     ),
-    "pushgui.core.i18n._translator": (
+    "pushgui.core.system.i18n._translator": (
         "the installed translator: core's translate() is called from about 30 modules; "
         "handing the language in changes their signatures (a change of its own)"
     ),
-    "pushgui.core.i18n._language": "the installed language (same change)",
-    "pushgui.core.i18n._generation": "changes with the translator (same change)",
+    "pushgui.core.system.i18n._language": "the installed language (same change)",
+    "pushgui.core.system.i18n._generation": "changes with the translator (same change)",
     "pushgui.core.schedule.describe._cache": (
         "words per installed translator; goes with the translator (same change)"
     ),

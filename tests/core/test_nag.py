@@ -12,16 +12,16 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from pushgui.core.channel_book import ChannelBook
+from pushgui.core.channels.book import ChannelBook
 from pushgui.core.channels.config import SlackConfig
 from pushgui.core.errors import SpecError
-from pushgui.core.nag import NagSpec, validate_nag
-from pushgui.core.nagging import mark_done, nag_due, nag_job_id
-from pushgui.core.runner import run_push
-from pushgui.core.secrets import KeyringSecrets
-from pushgui.core.service import PushService
-from pushgui.core.specs import Message, Target, spec_from_dict, spec_to_dict
+from pushgui.core.pushes.nag import NagSpec, validate_nag
+from pushgui.core.pushes.service import PushService
+from pushgui.core.pushes.spec import Message, Target, spec_from_dict, spec_to_dict
+from pushgui.core.runs.nagging import mark_done, nag_due, nag_job_id
+from pushgui.core.runs.runner import run_push
 from pushgui.core.store.models import Delivery, Nag, Run
+from pushgui.core.system.secrets import KeyringSecrets
 from tests.core.conftest import HANG, wire
 from tests.helpers import weekdays_at_nine
 

@@ -13,29 +13,29 @@ import pytest
 from sqlalchemy import update
 
 from pushgui import cli
-from pushgui.core.channel_book import ChannelBook
 from pushgui.core.channels.base import Outgoing
+from pushgui.core.channels.book import ChannelBook
 from pushgui.core.channels.config import EmailConfig, TelegramConfig, build_sender
 from pushgui.core.channels.validation import validate_config
-from pushgui.core.contacts import ContactBook, ContactRecord, GroupRecord, validate_contact
-from pushgui.core.contacts_csv import (
+from pushgui.core.errors import SpecError
+from pushgui.core.messages.templates import check_name
+from pushgui.core.messages.textcheck import is_email, printable
+from pushgui.core.people.contacts import ContactBook, ContactRecord, GroupRecord, validate_contact
+from pushgui.core.people.contacts_csv import (
     CsvError,
     guess_mapping,
     mapping_conflicts,
     plan_import,
     read_csv,
 )
-from pushgui.core.errors import SpecError
-from pushgui.core.runner import run_push
+from pushgui.core.pushes.service import PushService
+from pushgui.core.pushes.spec import Message, PushSpec, Target, spec_to_dict
+from pushgui.core.pushes.validation import validate_spec
+from pushgui.core.runs.runner import run_push
 from pushgui.core.schedule.spec import CalendarSpec
-from pushgui.core.secrets import SessionSecrets
-from pushgui.core.service import PushService
-from pushgui.core.specs import Message, PushSpec, Target, spec_to_dict
 from pushgui.core.store.models import Push
-from pushgui.core.templates import check_name
-from pushgui.core.textcheck import is_email, printable
-from pushgui.core.transfer import FORMAT, VERSION, parse_document
-from pushgui.core.validation import validate_spec
+from pushgui.core.system.secrets import SessionSecrets
+from pushgui.core.transfer.document import FORMAT, VERSION, parse_document
 from tests.core.conftest import wire
 from tests.helpers import weekdays_at_nine
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 from datetime import time
 from zoneinfo import ZoneInfo
 
+from pushgui.core.pushes.spec import Message, PushSpec
 from pushgui.core.schedule import own_days
 from pushgui.core.schedule.spec import CalendarSpec
 from pushgui.core.schedule.workdays import OwnDays, data, set_own_days
-from pushgui.core.settings import SettingsStore
-from pushgui.core.specs import Message, PushSpec
+from pushgui.core.store.settings import SettingsStore
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 import pytest
 
 from pushgui.core.errors import SpecError
-from pushgui.core.preferences import (
+from pushgui.core.store.backup import DEFAULT_KEEP, KEEP_BACKUPS_KEY
+from pushgui.core.store.settings import SettingsStore
+from pushgui.core.system.preferences import (
     AUTOSTART_OFFERED_KEY,
     UPGRADES,
     VERSION_KEY,
     Preferences,
     upgrade,
 )
-from pushgui.core.settings import SettingsStore
-from pushgui.core.store.backup import DEFAULT_KEEP, KEEP_BACKUPS_KEY
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
-from pushgui.core.channel_book import ChannelBook
+from pushgui.core.channels.book import ChannelBook
 from pushgui.core.channels.config import SlackConfig
 from pushgui.core.delivery.engine import DeliveryEngine
 from pushgui.core.delivery.queue import settle_after_crash
@@ -27,14 +27,14 @@ from pushgui.core.delivery.quiet import (
     quiet_to_dict,
     validate_quiet,
 )
-from pushgui.core.jobs import retry_id as retry_job_id
-from pushgui.core.runner import retry_run, run_push
-from pushgui.core.secrets import KeyringSecrets
-from pushgui.core.service import PushService
-from pushgui.core.settings import SettingsStore
-from pushgui.core.specs import PushOptions, Target
+from pushgui.core.pushes.service import PushService
+from pushgui.core.pushes.spec import PushOptions, Target
+from pushgui.core.runs.jobs import retry_id as retry_job_id
+from pushgui.core.runs.runner import retry_run, run_push
 from pushgui.core.store.db import open_database
 from pushgui.core.store.models import Delivery, Run
+from pushgui.core.store.settings import SettingsStore
+from pushgui.core.system.secrets import KeyringSecrets
 from tests.core.conftest import HANG, make_scheduler, wire
 from tests.helpers import weekdays_at_nine
 

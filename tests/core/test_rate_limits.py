@@ -11,15 +11,15 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import select
 
-from pushgui.core.channel_book import ChannelBook
+from pushgui.core.channels.book import ChannelBook
 from pushgui.core.channels.config import DingTalkConfig
 from pushgui.core.delivery.engine import DeliveryEngine
 from pushgui.core.delivery.limits import LIMITS, Limiter, Rate
-from pushgui.core.runner import run_push
-from pushgui.core.secrets import KeyringSecrets
-from pushgui.core.service import PushService
-from pushgui.core.specs import Target
+from pushgui.core.pushes.service import PushService
+from pushgui.core.pushes.spec import Target
+from pushgui.core.runs.runner import run_push
 from pushgui.core.store.models import Delivery
+from pushgui.core.system.secrets import KeyringSecrets
 from tests.core.conftest import wire
 from tests.core.test_delivery import MOMENT
 from tests.helpers import weekdays_at_nine

@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from pushgui.core.service import PushService
+from pushgui.core.pushes.service import PushService
 from pushgui.core.store.backup import COMPANIONS, BackupManager
 from pushgui.core.store.db import open_database
 from tests.helpers import weekdays_at_nine

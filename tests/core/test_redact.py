@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from pushgui.core.redact import MASK, RedactingFilter, redact
+from pushgui.core.system.redact import MASK, RedactingFilter, redact
 
 
 @pytest.mark.parametrize(

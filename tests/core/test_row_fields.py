@@ -11,12 +11,12 @@ from datetime import UTC, datetime
 
 from sqlalchemy import text
 
-from pushgui.core.bundle import collect
-from pushgui.core.service import PushService
-from pushgui.core.specs import spec_to_dict
+from pushgui.core.pushes.service import PushService
+from pushgui.core.pushes.spec import spec_to_dict
 from pushgui.core.store.db import MIGRATIONS, open_database
 from pushgui.core.store.models import Push
-from pushgui.core.transfer import export_document
+from pushgui.core.transfer.bundle import collect
+from pushgui.core.transfer.document import export_document
 from tests.helpers import every_minutes, weekdays_at_nine
 
 UNREADABLE = b'{"name": "Broken", "message": '
@@ -54,8 +54,8 @@ def old_database(data_dir, tmp_path):
     flag in both the row and the spec JSON (one of them drifted), and an unreadable spec."""
     before = tmp_path / "migrations-before-0009"
     shutil.copytree(MIGRATIONS, before)
-    for script in (before / "versions").glob("*.py"):
-        if script.name[:4].isdigit() and script.name >= "0009":  # 0009 and those after it
+    for script in (before / "versions").glob("[0-9][0-9][0-9][0-9]_*.py"):
+        if script.name >= "0009":  # that revision and the ones after it
             script.unlink()
     db = open_database(data_dir, migrations=before)
     water = every_minutes(30, datetime(2030, 1, 7, 8, tzinfo=UTC), "Water")

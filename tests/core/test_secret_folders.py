@@ -16,7 +16,7 @@ import pytest
 from keyring.backends import fail
 from sqlalchemy import select
 
-from pushgui.core.channel_book import ChannelBook
+from pushgui.core.channels.book import ChannelBook
 from pushgui.core.channels.config import (
     DingTalkConfig,
     EmailConfig,
@@ -24,20 +24,20 @@ from pushgui.core.channels.config import (
     NtfyConfig,
     WebhookConfig,
 )
-from pushgui.core.contacts import ContactBook, ContactRecord
-from pushgui.core.runner import run_push
-from pushgui.core.secrets import (
+from pushgui.core.people.contacts import ContactBook, ContactRecord
+from pushgui.core.pushes.service import PushService
+from pushgui.core.pushes.spec import Message, Target
+from pushgui.core.runs.runner import run_push
+from pushgui.core.store.db import open_database
+from pushgui.core.store.identity import FOLDER_ID_KEY, data_folder_id
+from pushgui.core.store.models import Channel, Delivery
+from pushgui.core.store.settings import SettingsStore
+from pushgui.core.system.secrets import (
     KeyringSecrets,
     SessionSecrets,
     adopt_legacy_secrets,
     configured_store,
 )
-from pushgui.core.service import PushService
-from pushgui.core.settings import SettingsStore
-from pushgui.core.specs import Message, Target
-from pushgui.core.store.db import open_database
-from pushgui.core.store.identity import FOLDER_ID_KEY, data_folder_id
-from pushgui.core.store.models import Channel, Delivery
 from tests.core.conftest import wire
 from tests.helpers import weekdays_at_nine
 from tests.servers import DINGTALK_SECRET, DINGTALK_TOKEN, Reply

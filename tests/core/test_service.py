@@ -12,9 +12,9 @@ import pytest
 from sqlalchemy import select, text
 
 from pushgui.core.errors import SpecError
-from pushgui.core.runner import run_push
-from pushgui.core.service import PushService
-from pushgui.core.specs import Message
+from pushgui.core.pushes.service import PushService
+from pushgui.core.pushes.spec import Message
+from pushgui.core.runs.runner import run_push
 from pushgui.core.store.models import Delivery, Run, jobs_table
 from tests.core.conftest import HANG, make_scheduler
 from tests.helpers import every_minutes, once_in, weekdays_at_nine

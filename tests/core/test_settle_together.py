@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from pushgui.core.channel_book import ChannelBook
+from pushgui.core.channels.book import ChannelBook
 from pushgui.core.channels.config import WebhookConfig
 from pushgui.core.delivery.engine import Batch, DeliveryEngine
 from pushgui.core.delivery.queue import SETTLE_EVERY, settle_run, settle_runs, write_deliveries
@@ -28,10 +28,10 @@ from pushgui.core.delivery.states import (
     SKIPPED,
     SUPERSEDED,
 )
-from pushgui.core.secrets import KeyringSecrets
-from pushgui.core.specs import PushOptions, PushSpec
+from pushgui.core.pushes.spec import PushOptions, PushSpec
 from pushgui.core.store.db import Database, open_database
 from pushgui.core.store.models import Delivery, Push, Run
+from pushgui.core.system.secrets import KeyringSecrets
 from tests.core.conftest import HANG
 from tests.helpers import weekdays_at_nine
 from tests.servers import Reply

@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from pushgui.core.jobs import SHOW_SNOOZED, snooze_id
-from pushgui.core.snooze import run_snoozed, snooze, until_for
+from pushgui.core.runs.jobs import SHOW_SNOOZED, snooze_id
+from pushgui.core.runs.snooze import run_snoozed, snooze, until_for
 from pushgui.core.store.models import Delivery, Run
 from tests.core.conftest import make_scheduler
 from tests.core.test_service import wait_for
@@ -117,6 +117,6 @@ def test_a_snooze_shown_on_a_whole_second_leaves_that_second_to_the_schedule(
     assert run.started_at == moment == run.finished_at
     assert run.scheduled_at == moment + timedelta(microseconds=1)
     # The scheduled run due at that very second can still be recorded.
-    from pushgui.core.missed import record_skipped
+    from pushgui.core.runs.missed import record_skipped
 
     assert record_skipped(database, push_id, moment, "test", reason="schedule")

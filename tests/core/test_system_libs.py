@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from pushgui.core.system_libs import (
+from pushgui.core.system.libs import (
     XCB_LIBRARIES,
     install_hint,
     missing_libraries,
@@ -37,10 +37,10 @@ def test_the_check_applies_where_qt_uses_xcb():
 def test_starting_the_window_without_a_platform_library_says_what_to_install(tmp_path):
     script = (
         "import sys\n"
-        "from pushgui.core import system_libs\n"
-        f"system_libs.XCB_LIBRARIES[{NOPE!r}] = 'libnope7'\n"
+        "from pushgui.core.system import libs\n"
+        f"libs.XCB_LIBRARIES[{NOPE!r}] = 'libnope7'\n"
         "from pushgui.app import run_gui\n"
-        "from pushgui.core.paths import locate\n"
+        "from pushgui.core.system.paths import locate\n"
         f"code = run_gui(locate({str(tmp_path / 'data')!r}))\n"
         "assert 'PySide6.QtWidgets' not in sys.modules  # Qt never loaded\n"
         "sys.exit(code)\n"

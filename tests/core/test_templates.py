@@ -7,8 +7,8 @@ from dataclasses import replace
 import pytest
 
 from pushgui.core.errors import SpecError
-from pushgui.core.specs import Message, Target
-from pushgui.core.templates import TemplateBook
+from pushgui.core.messages.templates import TemplateBook
+from pushgui.core.pushes.spec import Message, Target
 from tests.helpers import once_in, weekdays_at_nine
 
 

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from pushgui.core.specs import spec_to_dict
-from pushgui.core.templating import render
-from pushgui.core.transfer import (
+from pushgui.core.messages.placeholders import render
+from pushgui.core.pushes.spec import spec_to_dict
+from pushgui.core.transfer.document import (
     FORMAT,
     VERSION,
     ImportFileError,
@@ -91,7 +91,7 @@ def test_hostile_or_foreign_files_are_refused_cleanly(content, expected):
 
 
 def test_a_huge_file_is_refused_before_it_is_read(tmp_path, monkeypatch):
-    import pushgui.core.transfer as transfer
+    import pushgui.core.transfer.document as transfer
 
     monkeypatch.setattr(transfer, "MAX_FILE_BYTES", 1000)
     path = tmp_path / "big.json"

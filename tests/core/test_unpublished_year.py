@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
+from pushgui.core.pushes.spec import Message, PushSpec
 from pushgui.core.schedule.data_check import (
     STATE_KEY,
     check_data,
@@ -18,9 +19,8 @@ from pushgui.core.schedule.days import run_mark
 from pushgui.core.schedule.preview import preview
 from pushgui.core.schedule.spec import CalendarSpec
 from pushgui.core.schedule.workdays import ChinaData, HolidayData, data, day_info, use_data
-from pushgui.core.settings import SettingsStore
-from pushgui.core.specs import Message, PushSpec
 from pushgui.core.store.models import jobs_table
+from pushgui.core.store.settings import SettingsStore
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 

@@ -15,11 +15,11 @@ import pytest
 from sqlalchemy import select
 
 from pushgui.core.delivery.engine import DeliveryEngine
-from pushgui.core.runner import run_push
-from pushgui.core.secrets import KeyringSecrets
-from pushgui.core.service import PushService
-from pushgui.core.specs import PushOptions, Target
+from pushgui.core.pushes.service import PushService
+from pushgui.core.pushes.spec import PushOptions, Target
+from pushgui.core.runs.runner import run_push
 from pushgui.core.store.models import Run
+from pushgui.core.system.secrets import KeyringSecrets
 from tests.helpers import weekdays_at_nine
 
 WAIT = 120.0  # bounds a hang only
@@ -137,7 +137,7 @@ def test_a_run_due_while_the_disk_is_full_is_recorded_once_there_is_room(
 ):
     """Issue 12 item 3, the other half: the disk that holds the data folder is full when a
     run is due. It is retried, and recorded (and shown) once room is made."""
-    from pushgui.core.specs import Message
+    from pushgui.core.pushes.spec import Message
     from pushgui.core.store.db import open_database
     from tests.core.conftest import make_scheduler
 

@@ -13,16 +13,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event
 
-from pushgui.core import headsup
-from pushgui.core.channel_book import ChannelBook
+from pushgui.core.channels.book import ChannelBook
 from pushgui.core.channels.config import DingTalkConfig
-from pushgui.core.executor import PushExecutor
-from pushgui.core.jobs import JobContext, headsup_id
-from pushgui.core.secrets import KeyringSecrets
-from pushgui.core.service import PushService
-from pushgui.core.specs import Target
+from pushgui.core.pushes.service import PushService
+from pushgui.core.pushes.spec import Target
+from pushgui.core.runs import headsup
+from pushgui.core.runs.executor import PushExecutor
+from pushgui.core.runs.jobs import JobContext, headsup_id
 from pushgui.core.store.db import Database, open_database
 from pushgui.core.store.jobstore import PushJobStore
+from pushgui.core.system.secrets import KeyringSecrets
 from pushgui.engine.scheduler import PushScheduler
 from tests.helpers import every_minutes
 from tests.servers import DINGTALK_SECRET, DINGTALK_TOKEN, FakeBotServer

@@ -10,10 +10,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from pushgui.core.paths import locate
 from pushgui.core.store.backup import DAILY, BackupManager
 from pushgui.core.store.db import open_database
 from pushgui.core.store.recovery import RecoveryReport
+from pushgui.core.system.paths import locate
 from pushgui.ui.dialogs.recovery_notice import recovery_message, show_recovery_notice
 from pushgui.ui.settings.backups_dialog import KIND, SIZE, TAKEN, BackupsDialog, format_size
 from pushgui.ui.widgets.when import format_when

@@ -8,11 +8,11 @@ from datetime import date
 import pytest
 
 from pushgui.app import Runtime, start_runtime
-from pushgui.core.paths import locate
+from pushgui.core.pushes.spec import Message, PushSpec
 from pushgui.core.schedule.spec import CalendarSpec
 from pushgui.core.schedule.workdays import use_data
-from pushgui.core.settings import SettingsStore
-from pushgui.core.specs import Message, PushSpec
+from pushgui.core.store.settings import SettingsStore
+from pushgui.core.system.paths import locate
 from pushgui.ui.main.calendar_notice import check_and_tell
 from pushgui.ui.shell import ASK_MISSED_KEY, DesktopShell
 from tests.core.test_unpublished_year import _first_weekday, _newer_data, _unknown_year

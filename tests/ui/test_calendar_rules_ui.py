@@ -8,9 +8,9 @@ from datetime import date, time, timedelta
 import pytest
 from PySide6.QtCore import Qt
 
+from pushgui.core.pushes.spec import Message, PushSpec
 from pushgui.core.schedule.spec import LAST, CalendarSpec
 from pushgui.core.schedule.workdays import ChinaData, HolidayData, data, use_data
-from pushgui.core.specs import Message, PushSpec
 from pushgui.ui.editor.push_editor import PushEditorDialog
 from pushgui.ui.editor.triggers.calendar import CalendarEditor
 

@@ -8,10 +8,10 @@ import pytest
 from keyring.backends import fail
 from PySide6.QtCore import Qt
 
-from pushgui.core.channel_book import ChannelBook
+from pushgui.core.channels.book import ChannelBook
 from pushgui.core.channels.config import DingTalkConfig, EmailConfig, WebhookConfig
-from pushgui.core.secrets import KeyringSecrets
 from pushgui.core.store.db import open_database
+from pushgui.core.system.secrets import KeyringSecrets
 from pushgui.ui.channel_form import ChannelForm
 from tests.servers import DINGTALK_SECRET, DINGTALK_TOKEN
 

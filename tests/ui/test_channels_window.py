@@ -13,11 +13,16 @@ from keyring.backends import fail
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QPlainTextEdit
 
-from pushgui.core.channel_book import ChannelBook
+from pushgui.core.channels.book import ChannelBook
 from pushgui.core.channels.config import KINDS, DingTalkConfig
-from pushgui.core.secrets import PLAIN_FILE, SECRETS_MODE_KEY, KeyringSecrets, PlainFileSecrets
-from pushgui.core.settings import SettingsStore
 from pushgui.core.store.db import open_database
+from pushgui.core.store.settings import SettingsStore
+from pushgui.core.system.secrets import (
+    PLAIN_FILE,
+    SECRETS_MODE_KEY,
+    KeyringSecrets,
+    PlainFileSecrets,
+)
 from pushgui.ui import channel_form
 from pushgui.ui.channel_fields import SecretEdit
 from pushgui.ui.channel_form import ChannelForm

@@ -11,10 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
-from pushgui.core.contacts import ContactBook, ContactRecord, GroupRecord
-from pushgui.core.contacts_csv import guess_mapping, plan_import, read_csv
-from pushgui.core.service import PushService
-from pushgui.core.specs import Target
+from pushgui.core.people.contacts import ContactBook, ContactRecord, GroupRecord
+from pushgui.core.people.contacts_csv import guess_mapping, plan_import, read_csv
+from pushgui.core.pushes.service import PushService
+from pushgui.core.pushes.spec import Target
 from pushgui.core.store.db import open_database
 from pushgui.ui.people.contact_dialog import ContactDialog
 from pushgui.ui.people.contacts_model import EMAIL, GROUPS, NAME
@@ -143,9 +143,9 @@ def test_an_invalid_email_shows_an_inline_error_and_blocks_save(qtbot, window, b
 def test_deleting_a_contact_used_by_a_push_names_the_push(qtbot, window, book, database):
     ann = book.save(ContactRecord("Ann", "ann@example.com"))
     book.save(ContactRecord("Bob", "bob@example.com"))
-    from pushgui.core.channel_book import ChannelBook
+    from pushgui.core.channels.book import ChannelBook
     from pushgui.core.channels.config import EmailConfig
-    from pushgui.core.secrets import SessionSecrets
+    from pushgui.core.system.secrets import SessionSecrets
 
     mail = ChannelBook(database, SessionSecrets()).save(
         "Mail", EmailConfig(host="smtp.example.com", sender_address="me@example.com")

@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from pushgui.core.contacts import ContactBook
+from pushgui.core.people.contacts import ContactBook
 from pushgui.core.store.db import open_database
 from pushgui.ui.people.csv_import_dialog import CsvImportDialog
 

@@ -9,18 +9,18 @@ from datetime import date, time
 import pytest
 from PySide6.QtCore import QDate, Qt, QTime
 
-from pushgui.core.channel_book import ChannelBook
+from pushgui.core.channels.book import ChannelBook
 from pushgui.core.channels.config import SlackConfig
-from pushgui.core.contacts import ContactBook, ContactRecord, GroupRecord
 from pushgui.core.delivery.quiet import QuietHours, QuietHoursBook
-from pushgui.core.duty import Swap
-from pushgui.core.nag import NagSpec
-from pushgui.core.preferences import Preferences
+from pushgui.core.people.contacts import ContactBook, ContactRecord, GroupRecord
+from pushgui.core.people.duty import Swap
+from pushgui.core.pushes.nag import NagSpec
+from pushgui.core.pushes.spec import Message, PushSpec
 from pushgui.core.schedule.spec import CalendarSpec
-from pushgui.core.secrets import KeyringSecrets
-from pushgui.core.settings import SettingsStore
-from pushgui.core.specs import Message, PushSpec
 from pushgui.core.store.db import open_database
+from pushgui.core.store.settings import SettingsStore
+from pushgui.core.system.preferences import Preferences
+from pushgui.core.system.secrets import KeyringSecrets
 from pushgui.ui.channel_form import ChannelForm
 from pushgui.ui.editor.push_editor import PushEditorDialog
 from pushgui.ui.reminders.presenter import ReminderPresenter

@@ -14,8 +14,8 @@ from sqlalchemy import select
 from pushgui.app import start_runtime
 from pushgui.core.channels.base import Outcome, register_sender
 from pushgui.core.channels.desktop import KIND as DESKTOP
-from pushgui.core.paths import locate
 from pushgui.core.store.models import Run
+from pushgui.core.system.paths import locate
 from pushgui.ui.errors import REPORT_URL, ErrorDialog, ErrorReporter
 from tests.helpers import once_in
 

@@ -10,19 +10,19 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon
 
-from pushgui.core.channel_book import ChannelBook
 from pushgui.core.channels.base import Outcome, register_sender
+from pushgui.core.channels.book import ChannelBook
 from pushgui.core.channels.config import DingTalkConfig, EmailConfig
 from pushgui.core.channels.desktop import KIND as DESKTOP
-from pushgui.core.contacts import ContactBook, ContactRecord, GroupRecord
-from pushgui.core.history import History, HistoryRow
-from pushgui.core.jobs import JobContext
-from pushgui.core.runner import run_push
+from pushgui.core.people.contacts import ContactBook, ContactRecord, GroupRecord
+from pushgui.core.pushes.service import PushService
+from pushgui.core.pushes.spec import Message, PushOptions, PushSpec, Target
+from pushgui.core.runs.history import History, HistoryRow
+from pushgui.core.runs.jobs import JobContext
+from pushgui.core.runs.runner import run_push
 from pushgui.core.schedule.spec import IntervalSpec
-from pushgui.core.secrets import KeyringSecrets
-from pushgui.core.service import PushService
-from pushgui.core.specs import Message, PushOptions, PushSpec, Target
 from pushgui.core.store.db import open_database
+from pushgui.core.system.secrets import KeyringSecrets
 from pushgui.ui.history.history_model import (
     ADDRESS,
     ERROR,

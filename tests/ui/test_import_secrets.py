@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from pushgui.app import start_runtime
-from pushgui.core.paths import locate
-from pushgui.core.settings import SettingsStore
-from pushgui.core.specs import spec_to_dict
-from pushgui.core.transfer import FORMAT
+from pushgui.core.pushes.spec import spec_to_dict
+from pushgui.core.store.settings import SettingsStore
+from pushgui.core.system.paths import locate
+from pushgui.core.transfer.document import FORMAT
 from pushgui.ui.shell import DesktopShell
 from tests.helpers import weekdays_at_nine
 

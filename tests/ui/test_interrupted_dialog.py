@@ -13,11 +13,11 @@ from sqlalchemy import select, update
 from pushgui.app import Runtime, start_runtime
 from pushgui.core.channels.base import Outcome, register_sender
 from pushgui.core.channels.desktop import KIND as DESKTOP
-from pushgui.core.history import History, HistoryFilter
-from pushgui.core.paths import locate
-from pushgui.core.runner import run_push
-from pushgui.core.specs import Target
+from pushgui.core.pushes.spec import Target
+from pushgui.core.runs.history import History, HistoryFilter
+from pushgui.core.runs.runner import run_push
 from pushgui.core.store.models import Delivery, Run
+from pushgui.core.system.paths import locate
 from pushgui.ui.dialogs.interrupted_dialog import (
     CHANNEL,
     RECIPIENT,

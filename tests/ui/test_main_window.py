@@ -14,11 +14,11 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from sqlalchemy import select
 
 from pushgui.app import Runtime, start_runtime, wire_shell
-from pushgui.core.channel_book import ChannelBook
+from pushgui.core.channels.book import ChannelBook
 from pushgui.core.channels.config import WebhookConfig
-from pushgui.core.paths import locate
-from pushgui.core.settings import SettingsStore
 from pushgui.core.store.models import Run
+from pushgui.core.store.settings import SettingsStore
+from pushgui.core.system.paths import locate
 from pushgui.ui.main.push_model import ENABLED, LAST_RESULT, NAME, NEXT_RUN, SCHEDULE
 from pushgui.ui.reminders.window import ReminderWindow
 from pushgui.ui.shell import ASK_MISSED_KEY, TRAY_NOTICE_KEY, DesktopShell
@@ -340,7 +340,7 @@ def test_a_permanent_failure_is_announced_and_opens_the_history_at_it(qtbot, run
     from dataclasses import replace
 
     from pushgui.core.channels.config import DingTalkConfig
-    from pushgui.core.specs import Target
+    from pushgui.core.pushes.spec import Target
     from tests.servers import DINGTALK_TOKEN
 
     rt = runtime()
@@ -371,7 +371,7 @@ def test_a_permanent_failure_is_announced_and_opens_the_history_at_it(qtbot, run
 def _missed_three_hours(rt):
     from dataclasses import replace as _replace
 
-    from pushgui.core.specs import PushOptions
+    from pushgui.core.pushes.spec import PushOptions
     from tests.helpers import every_minutes
 
     spec = every_minutes(60, datetime.now(UTC) - timedelta(hours=5), name="Hourly")
@@ -464,8 +464,8 @@ def test_interrupted_deliveries_are_listed_at_start(qtbot, runtime):
 
 def test_a_new_reminder_starts_with_the_defaults_chosen_in_settings(qtbot, runtime):
     from pushgui.core.channels.config import SlackConfig
-    from pushgui.core.preferences import Preferences
-    from pushgui.core.specs import Target
+    from pushgui.core.pushes.spec import Target
+    from pushgui.core.system.preferences import Preferences
 
     rt = runtime()
     shell = make_shell(qtbot, rt)

@@ -14,10 +14,10 @@ from sqlalchemy import select
 from pushgui.app import Runtime, start_runtime
 from pushgui.core.channels.base import Outcome, register_sender
 from pushgui.core.channels.desktop import KIND as DESKTOP
-from pushgui.core.missed import MissedRun, find_missed, resolve
-from pushgui.core.paths import locate
-from pushgui.core.specs import PushOptions
+from pushgui.core.pushes.spec import PushOptions
+from pushgui.core.runs.missed import MissedRun, find_missed, resolve
 from pushgui.core.store.models import Run
+from pushgui.core.system.paths import locate
 from pushgui.ui.dialogs.missed_dialog import CHOICE, DUE, REMINDER, MissedRunsDialog
 from pushgui.ui.widgets.when import format_when
 from tests.helpers import every_minutes

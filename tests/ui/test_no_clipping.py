@@ -133,7 +133,7 @@ def test_the_no_keyring_banner_of_the_channels_window_is_not_clipped(
     import keyring
     from keyring.backends import fail
 
-    from pushgui.core.settings import SettingsStore
+    from pushgui.core.store.settings import SettingsStore
     from pushgui.ui.channels_window import ChannelsWindow
 
     keyring.set_keyring(fail.Keyring())  # the memory_keyring fixture restores it

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from pushgui.core.contacts import ContactBook
+from pushgui.core.people.contacts import ContactBook
 from pushgui.core.store.db import open_database
 from pushgui.ui.editor.push_editor import PushEditorDialog
 from pushgui.ui.people.contacts_window import ContactsWindow

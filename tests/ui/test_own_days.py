@@ -12,13 +12,13 @@ from PySide6.QtCore import Qt
 
 from pushgui.app import start_runtime
 from pushgui.core.errors import SpecError
-from pushgui.core.paths import locate
+from pushgui.core.pushes.spec import Message, PushSpec
 from pushgui.core.schedule import own_days
 from pushgui.core.schedule.spec import CalendarSpec
 from pushgui.core.schedule.workdays import OwnDays, day_info, set_own_days
-from pushgui.core.settings import SettingsStore
-from pushgui.core.specs import Message, PushSpec
-from pushgui.core.transfer import write_export
+from pushgui.core.store.settings import SettingsStore
+from pushgui.core.system.paths import locate
+from pushgui.core.transfer.document import write_export
 from pushgui.ui.settings.own_days_dialog import OwnDaysDialog, import_with_own_days
 from pushgui.ui.widgets.dates import to_qdate
 

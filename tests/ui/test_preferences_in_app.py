@@ -11,10 +11,10 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from pushgui.app import Runtime, start_runtime
-from pushgui.core.autostart import XdgAutostart
-from pushgui.core.paths import locate
-from pushgui.core.preferences import AUTOSTART_OFFERED_KEY, Preferences
-from pushgui.core.settings import SettingsStore
+from pushgui.core.store.settings import SettingsStore
+from pushgui.core.system.autostart import XdgAutostart
+from pushgui.core.system.paths import locate
+from pushgui.core.system.preferences import AUTOSTART_OFFERED_KEY, Preferences
 from pushgui.ui.reminders.window import ReminderWindow
 from pushgui.ui.settings.settings_dialog import SettingsDialog
 from pushgui.ui.shell import DesktopShell
@@ -169,7 +169,7 @@ def test_not_now_leaves_autostart_off_and_is_not_asked_again(qtbot, runtime, bac
 
 
 def test_the_question_names_a_temporary_install_location(qtbot, runtime, backend):
-    from pushgui.core.autostart import fragile_location
+    from pushgui.core.system.autostart import fragile_location
 
     runtime.service.create(weekdays_at_nine())
     shell = make_shell(qtbot, runtime, backend)

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDateTimeEdit, QDialog
 
+from pushgui.core.pushes.spec import Message, PushOptions, PushSpec, Target
 from pushgui.core.schedule.spec import LAST, CalendarSpec, IntervalSpec, OnceSpec
-from pushgui.core.specs import Message, PushOptions, PushSpec, Target
 from pushgui.ui.editor.push_editor import PushEditorDialog
 from pushgui.ui.editor.schedule_preview import format_time
 from pushgui.ui.widgets.dates import default_timezone

@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 
 from pushgui.core.channels.config import DingTalkConfig, EmailConfig
-from pushgui.core.contacts import ContactRecord, GroupRecord
-from pushgui.core.specs import Target
+from pushgui.core.people.contacts import ContactRecord, GroupRecord
+from pushgui.core.pushes.spec import Target
 from pushgui.ui.main.push_model import ENABLED, NAME, NEXT_RUN, RECIPIENTS
 from pushgui.ui.widgets.when import format_when, relative_when, utc_offset, zone_label
 from tests.helpers import once_in, weekdays_at_nine

@@ -17,9 +17,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
 from pushgui.app import start_runtime
-from pushgui.core.paths import locate
-from pushgui.core.service import PushRow
-from pushgui.core.specs import stored_spec
+from pushgui.core.pushes.service import PushRow
+from pushgui.core.pushes.spec import stored_spec
+from pushgui.core.system.paths import locate
 from pushgui.ui.main.main_window import MainWindow
 from pushgui.ui.main.push_model import (
     ENABLED,

@@ -12,9 +12,9 @@ from PySide6.QtCore import QCoreApplication, Qt
 
 from pushgui.app import Runtime, start_runtime, wire_shell
 from pushgui.core.channels.config import DingTalkConfig
-from pushgui.core.paths import locate
 from pushgui.core.schedule import build
-from pushgui.core.settings import SettingsStore
+from pushgui.core.store.settings import SettingsStore
+from pushgui.core.system.paths import locate
 from pushgui.ui.shell import DesktopShell
 from tests.helpers import weekdays_at_nine
 

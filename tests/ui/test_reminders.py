@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from pushgui.core.channels.config import DingTalkConfig
-from pushgui.core.headsup import announce
-from pushgui.core.jobs import SHOW_SNOOZED, headsup_id, snooze_id
-from pushgui.core.snooze import run_snoozed, until_for
-from pushgui.core.specs import Target
+from pushgui.core.pushes.spec import Target
+from pushgui.core.runs.headsup import announce
+from pushgui.core.runs.jobs import SHOW_SNOOZED, headsup_id, snooze_id
+from pushgui.core.runs.snooze import run_snoozed, until_for
 from pushgui.core.store.models import Run
 from pushgui.ui.reminders.headsup import HeadsUpWindow
 from pushgui.ui.reminders.window import Reminder, ReminderWindow
@@ -314,7 +314,7 @@ def test_without_actions_or_with_the_popup_style_a_reminder_is_the_window(
 @pytest.fixture
 def room(runtime, fake):
     def make(rt):
-        from pushgui.core.channel_book import ChannelBook
+        from pushgui.core.channels.book import ChannelBook
 
         channel_id = ChannelBook(rt.db, rt.secrets).save(
             "Room",

@@ -10,14 +10,14 @@ from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import QApplication
 
-from pushgui.core.autostart import XdgAutostart, parse_exec_line
-from pushgui.core.channel_book import ChannelBook
+from pushgui.core.channels.book import ChannelBook
 from pushgui.core.channels.config import DingTalkConfig
-from pushgui.core.paths import Locations
-from pushgui.core.preferences import Preferences
-from pushgui.core.secrets import KeyringSecrets
-from pushgui.core.settings import SettingsStore
 from pushgui.core.store.db import open_database
+from pushgui.core.store.settings import SettingsStore
+from pushgui.core.system.autostart import XdgAutostart, parse_exec_line
+from pushgui.core.system.paths import Locations
+from pushgui.core.system.preferences import Preferences
+from pushgui.core.system.secrets import KeyringSecrets
 from pushgui.ui.settings.appearance import apply_theme, current_scheme_is_dark
 from pushgui.ui.settings.settings_dialog import SettingsDialog
 

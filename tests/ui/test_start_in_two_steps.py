@@ -17,11 +17,11 @@ from PySide6.QtWidgets import QWidget
 from sqlalchemy import func, select
 
 from pushgui.app import Runtime, open_runtime
-from pushgui.core.paths import locate
-from pushgui.core.secrets import DeferredSecrets, SessionSecrets
-from pushgui.core.settings import SettingsStore
+from pushgui.core.runs.warm_up import compile_run_statements
 from pushgui.core.store.models import Delivery, Push, Run
-from pushgui.core.warm_up import compile_run_statements
+from pushgui.core.store.settings import SettingsStore
+from pushgui.core.system.paths import locate
+from pushgui.core.system.secrets import DeferredSecrets, SessionSecrets
 from pushgui.ui.main.push_model import NEXT_RUN
 from pushgui.ui.shell import DesktopShell
 from pushgui.ui.startup import LATER_MODULES, call_after_first_paint

@@ -9,13 +9,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from pushgui.core.channel_book import ChannelBook
+from pushgui.core.channels.book import ChannelBook
 from pushgui.core.channels.config import DingTalkConfig, EmailConfig
-from pushgui.core.contacts import ContactBook, ContactRecord, GroupRecord
+from pushgui.core.people.contacts import ContactBook, ContactRecord, GroupRecord
+from pushgui.core.pushes.spec import Message, PushOptions, PushSpec, Target
 from pushgui.core.schedule.spec import OnceSpec
-from pushgui.core.secrets import KeyringSecrets
-from pushgui.core.specs import Message, PushOptions, PushSpec, Target
 from pushgui.core.store.db import open_database
+from pushgui.core.system.secrets import KeyringSecrets
 from pushgui.ui.editor.push_editor import PushEditorDialog
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from pushgui.core.specs import Message, Target
-from pushgui.core.templates import TemplateBook
+from pushgui.core.messages.templates import TemplateBook
+from pushgui.core.pushes.spec import Message, Target
 from pushgui.ui.editor.templates_dialog import TemplateChooserDialog
 from tests.helpers import weekdays_at_nine
 from tests.ui import test_main_window

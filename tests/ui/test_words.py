@@ -52,7 +52,7 @@ def test_no_two_entries_of_a_menu_share_a_mnemonic(qtbot, runtime, language):
 
 
 def test_the_channel_list_says_via_in_chinese(qapp):
-    from pushgui.core.channel_book import ChannelRecord
+    from pushgui.core.channels.book import ChannelRecord
     from pushgui.ui import i18n
     from pushgui.ui.channels_window import describe_settings
 

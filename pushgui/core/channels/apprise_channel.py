@@ -22,7 +22,7 @@ from pushgui.core.channels.kind import (
     register,
 )
 from pushgui.core.errors import FieldError
-from pushgui.core.i18n import translate
+from pushgui.core.system.i18n import translate
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import re
 from urllib.parse import urlsplit
 
 from pushgui.core.errors import FieldError
-from pushgui.core.i18n import translate
+from pushgui.core.system.i18n import translate
 
 _HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")  # RFC 9110 token
 

@@ -48,7 +48,7 @@ from pushgui.core.channels.telegram import TelegramConfig
 from pushgui.core.channels.webhook import WebhookConfig
 from pushgui.core.channels.wecom import WeComConfig
 from pushgui.core.errors import FieldError, SpecError
-from pushgui.core.i18n import translate
+from pushgui.core.system.i18n import translate
 
 __all__ = [
     "CONFIG_TYPES",

@@ -29,7 +29,7 @@ from pushgui.core.channels.http import (
 from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register
 from pushgui.core.channels.slack import webhook_field
 from pushgui.core.errors import FieldError, SpecError
-from pushgui.core.i18n import translate
+from pushgui.core.system.i18n import translate
 
 if TYPE_CHECKING:
     import httpx

@@ -21,8 +21,8 @@ from pushgui.core.channels.kind import (
     register,
 )
 from pushgui.core.errors import FieldError
-from pushgui.core.i18n import translate
-from pushgui.core.textcheck import email_problem
+from pushgui.core.messages.textcheck import email_problem
+from pushgui.core.system.i18n import translate
 
 Security = Literal["starttls", "ssl", "none"]
 SECURITIES: tuple[Security, ...] = get_args(Security)

@@ -36,7 +36,7 @@ from pushgui.core.channels.http import (
 )
 from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register, service_address
 from pushgui.core.errors import FieldError
-from pushgui.core.i18n import translate
+from pushgui.core.system.i18n import translate
 
 if TYPE_CHECKING:
     import httpx

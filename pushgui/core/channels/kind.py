@@ -21,7 +21,7 @@ from urllib.parse import SplitResult
 
 from pushgui.core.channels.base import Sender
 from pushgui.core.errors import FieldError, SpecError
-from pushgui.core.i18n import translate
+from pushgui.core.system.i18n import translate
 
 #: The editor a form shows for a field.
 Widget = Literal["text", "secret", "number", "seconds", "choice", "bool", "multiline"]
@@ -31,7 +31,7 @@ Widget = Literal["text", "secret", "number", "seconds", "choice", "bool", "multi
 class ChannelConfig:
     """The base of every kind's settings: ``KIND`` names the kind; the fields named in
     ``SECRETS`` hold passwords, tokens or token-bearing URLs, which the store hands to the
-    keyring (:mod:`pushgui.core.secrets`) and never writes to the database."""
+    keyring (:mod:`pushgui.core.system.secrets`) and never writes to the database."""
 
     KIND: ClassVar[str] = ""
     SECRETS: ClassVar[tuple[str, ...]] = ()

@@ -23,7 +23,7 @@ from pushgui.core.channels.base import Outcome, Outgoing
 from pushgui.core.channels.http import HttpKind, HttpSender, fit, json_body, status_failure
 from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register, service_address
 from pushgui.core.errors import FieldError
-from pushgui.core.i18n import translate
+from pushgui.core.system.i18n import translate
 
 if TYPE_CHECKING:
     import httpx

@@ -24,11 +24,11 @@ from email.utils import formatdate, make_msgid
 from pathlib import Path
 from typing import Protocol
 
-from pushgui.core.attachments import MAX_ATTACHMENT_BYTES, AttachmentError, readable_copy
 from pushgui.core.channels.base import Outcome, Outgoing
 from pushgui.core.delivery import deadline
-from pushgui.core.files import FileTooLargeError, NotAFileError, read_regular_file
-from pushgui.core.paths import locate
+from pushgui.core.messages.attachments import MAX_ATTACHMENT_BYTES, AttachmentError, readable_copy
+from pushgui.core.system.files import FileTooLargeError, NotAFileError, read_regular_file
+from pushgui.core.system.paths import locate
 
 log = logging.getLogger(__name__)
 
@@ -424,7 +424,7 @@ def _read_attachment(path: str, data_dir: Path) -> tuple[bytes, str, str] | Outc
     """The bytes and MIME type of an attachment, or the failure that refuses the message.
 
     Only a copy in the data folder's attachments folder is read, symlinks resolved
-    (:func:`pushgui.core.attachments.readable_copy`): whatever the database says, a run
+    (:func:`pushgui.core.messages.attachments.readable_copy`): whatever the database says, a run
     never mails ``/etc/shadow``. Regular files only, up to the size cap."""
     try:
         resolved = readable_copy(path, data_dir)

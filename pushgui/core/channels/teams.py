@@ -21,7 +21,7 @@ from pushgui.core.channels.http import HttpKind, HttpSender, json_body, status_f
 from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register
 from pushgui.core.channels.slack import webhook_field
 from pushgui.core.errors import FieldError
-from pushgui.core.i18n import translate
+from pushgui.core.system.i18n import translate
 
 if TYPE_CHECKING:
     import httpx

@@ -2,7 +2,7 @@
 about a hundred modules): one httpx client per batch with explicit timeouts and a capped
 answer, the batch loop that stops at the first rate limit or outage, and the system's TLS
 context, built once when this module is imported (never while the window starts: the app
-imports it when idle, :mod:`pushgui.core.warm_up`)."""
+imports it when idle, :mod:`pushgui.core.runs.warm_up`)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from pushgui.core.channels.base import Outcome, Outgoing, secrets_of
 from pushgui.core.channels.config import CONFIG_TYPES, build_sender
 from pushgui.core.channels.http import TIMEOUT, HttpSender, Verify
 from pushgui.core.delivery import deadline
-from pushgui.core.redact import Scrubber
+from pushgui.core.system.redact import Scrubber
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from pushgui.core.channels.config import KINDS, kind_of
 from pushgui.core.errors import FieldError, SpecError
-from pushgui.core.i18n import translate
+from pushgui.core.system.i18n import translate
 
 
 def parse_webhook_url(url: str) -> tuple[str, dict[str, str]]:

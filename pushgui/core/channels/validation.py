@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 
 from pushgui.core.channels.config import ChannelConfig, kind_of
 from pushgui.core.errors import FieldError
-from pushgui.core.i18n import translate
-from pushgui.core.textcheck import one_line_problem
+from pushgui.core.messages.textcheck import one_line_problem
+from pushgui.core.system.i18n import translate
 
 
 def validate_config(config: ChannelConfig) -> list[FieldError]:

@@ -8,14 +8,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-from pushgui.core import templating
 from pushgui.core.channels import checks
 from pushgui.core.channels.base import Outcome, Outgoing
 from pushgui.core.channels.checks import parse_headers
 from pushgui.core.channels.http import HttpKind, HttpSender, status_failure
 from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register
 from pushgui.core.errors import FieldError
-from pushgui.core.i18n import translate
+from pushgui.core.messages import placeholders
+from pushgui.core.system.i18n import translate
 
 if TYPE_CHECKING:
     import httpx
@@ -52,8 +52,8 @@ class WebhookSender(HttpSender[WebhookConfig]):
             "push": message.push_name,
         }
         as_json = "json" in self.config.content_type.lower()
-        escape = templating.json_escape if as_json else None
-        return templating.render(self.config.body_template, values, escape=escape)
+        escape = placeholders.json_escape if as_json else None
+        return placeholders.render(self.config.body_template, values, escape=escape)
 
     def send_one(self, client: httpx.Client, message: Outgoing) -> Outcome:
         headers = {"Content-Type": f"{self.config.content_type}; charset=utf-8"}
@@ -68,16 +68,16 @@ class WebhookSender(HttpSender[WebhookConfig]):
 
 
 def check_body_template(config: WebhookConfig) -> list[FieldError]:
-    bad = templating.unknown_placeholders(config.body_template, templating.MESSAGE_FIELDS)
+    bad = placeholders.unknown_placeholders(config.body_template, placeholders.MESSAGE_FIELDS)
     if bad:
         names = ", ".join("${" + n + "}" for n in sorted(bad))
         message = translate("channels", "Unknown placeholder {names}").format(names=names)
         return [FieldError("body_template", message)]
     if "json" in config.content_type.lower():
-        sample = templating.render(
+        sample = placeholders.render(
             config.body_template,
-            dict.fromkeys(templating.MESSAGE_FIELDS, 'a "quoted"\nline'),
-            escape=templating.json_escape,
+            dict.fromkeys(placeholders.MESSAGE_FIELDS, 'a "quoted"\nline'),
+            escape=placeholders.json_escape,
         )
         try:
             json.loads(sample)

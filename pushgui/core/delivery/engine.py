@@ -1,7 +1,7 @@
 """The delivery engine: one worker lane per channel, each send under an overall deadline,
 and a shutdown that ends within seconds.
 
-A run's rows are written by the job function (:mod:`pushgui.core.runner`), which hands the
+A run's rows are written by the job function (:mod:`pushgui.core.runs.runner`), which hands the
 rows to :meth:`DeliveryEngine.submit` and returns: the scheduler's workers never wait for
 a network. Each channel (the desktop, one SMTP account, one bot) has its own lane, so a
 desktop reminder never queues behind network sends and a slow or blocked service delays
@@ -18,7 +18,6 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from pushgui.core.channel_book import ChannelBook
 from pushgui.core.channels.base import (
     Outcome,
     Outgoing,
@@ -28,8 +27,8 @@ from pushgui.core.channels.base import (
     scrubbed,
     secrets_of,
 )
+from pushgui.core.channels.book import ChannelBook
 from pushgui.core.channels.desktop import KIND as DESKTOP
-from pushgui.core.clock import Clock, utc_now
 from pushgui.core.delivery.deadline import Deadline, Watchdog
 from pushgui.core.delivery.limits import Limiter, Rate, limiter_for
 from pushgui.core.delivery.queue import (
@@ -39,10 +38,11 @@ from pushgui.core.delivery.queue import (
     settle_runs,
 )
 from pushgui.core.delivery.quiet import QuietHoursBook, held_until, hold
-from pushgui.core.redact import Scrubber
-from pushgui.core.secrets import SecretStore
-from pushgui.core.specs import PushOptions
+from pushgui.core.pushes.spec import PushOptions
 from pushgui.core.store.db import Database
+from pushgui.core.system.clock import Clock, utc_now
+from pushgui.core.system.redact import Scrubber
+from pushgui.core.system.secrets import SecretStore
 
 log = logging.getLogger(__name__)
 

@@ -39,11 +39,11 @@ from pushgui.core.delivery.states import (
     SUPERSEDED,
     WAITING,
 )
-from pushgui.core.i18n import QT_TRANSLATE_NOOP
-from pushgui.core.jobs import add_retry
-from pushgui.core.specs import PushOptions
+from pushgui.core.pushes.spec import PushOptions
+from pushgui.core.runs.jobs import add_retry
 from pushgui.core.store.db import Database
 from pushgui.core.store.models import Delivery, Run
+from pushgui.core.system.i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 

@@ -29,12 +29,12 @@ from sqlalchemy import update
 
 from pushgui.core.delivery.states import HELD, QUEUED
 from pushgui.core.errors import FieldError, SpecError
-from pushgui.core.i18n import QT_TRANSLATE_NOOP, translate
 from pushgui.core.schedule.workdays import check_code, is_workday
 from pushgui.core.schedule.zones import zone
-from pushgui.core.settings import SettingsStore
 from pushgui.core.store.db import Database
 from pushgui.core.store.models import Delivery
+from pushgui.core.store.settings import SettingsStore
+from pushgui.core.system.i18n import QT_TRANSLATE_NOOP, translate
 
 HELD_TEXT = QT_TRANSLATE_NOOP("stored", "Held by quiet hours")
 KEY_PREFIX = "quiet_hours."

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, Protocol
 
-from pushgui.core import jobs
+from pushgui.core.runs import jobs
 from pushgui.core.schedule.build import build_trigger
 from pushgui.core.schedule.preview import next_fire_time
 from pushgui.core.schedule.spec import CalendarSpec, TriggerSpec

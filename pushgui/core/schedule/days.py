@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from pushgui.core.i18n import translate
 from pushgui.core.schedule import lunar
 from pushgui.core.schedule.spec import LAST, WEEKDAYS, WORKDAY_RULES, CalendarSpec
 from pushgui.core.schedule.workdays import day_info, is_workday
+from pushgui.core.system.i18n import translate
 
 MarkKind = Literal["", "moved", "skipped", "makeup", "assumed"]
 

@@ -13,8 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
-from pushgui.core import i18n
-from pushgui.core.i18n import translate
 from pushgui.core.schedule import describe_days
 from pushgui.core.schedule.spec import (
     LAST,
@@ -24,6 +22,8 @@ from pushgui.core.schedule.spec import (
     OnceSpec,
     TriggerSpec,
 )
+from pushgui.core.system import i18n
+from pushgui.core.system.i18n import translate
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from pushgui.core import i18n
-from pushgui.core.i18n import translate
 from pushgui.core.schedule import lunar
 from pushgui.core.schedule.spec import LAST, CalendarSpec
 from pushgui.core.schedule.workdays import CHINA
+from pushgui.core.system import i18n
+from pushgui.core.system.i18n import translate
 
 
 def calendar_label(code: str) -> str:

@@ -21,8 +21,8 @@ from datetime import date, timedelta
 
 from lunardate import LunarDate
 
-from pushgui.core import i18n
-from pushgui.core.i18n import translate
+from pushgui.core.system import i18n
+from pushgui.core.system.i18n import translate
 
 FIRST_YEAR, LAST_YEAR = 1901, 2099
 """Gregorian years whose every day the library can convert."""

@@ -9,10 +9,10 @@ from datetime import date
 from typing import Any
 
 from pushgui.core.errors import FieldError, SpecError
-from pushgui.core.i18n import translate
 from pushgui.core.schedule.data_check import Scheduler, Settings, reschedule
 from pushgui.core.schedule.spec import TriggerSpec
 from pushgui.core.schedule.workdays import OwnDays, data, set_own_days
+from pushgui.core.system.i18n import translate
 
 KEY = "calendar.own_days"
 MAX_NOTE = 100

@@ -12,7 +12,7 @@ from datetime import date, datetime, time
 from typing import Any, Literal
 
 from pushgui.core.errors import FieldError, SpecError
-from pushgui.core.i18n import translate
+from pushgui.core.system.i18n import translate
 
 Unit = Literal["minutes", "hours", "days", "weeks"]
 UNITS: tuple[Unit, ...] = ("minutes", "hours", "days", "weeks")

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from pushgui.core.i18n import translate
 from pushgui.core.schedule import lunar
 from pushgui.core.schedule.spec import (
     LAST,
@@ -28,6 +27,7 @@ from pushgui.core.schedule.spec import (
     OnceSpec,
     TriggerSpec,
 )
+from pushgui.core.system.i18n import translate
 
 DEFAULT_TIME = time(9, 0)
 

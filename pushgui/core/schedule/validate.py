@@ -6,7 +6,6 @@ from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from pushgui.core.errors import FieldError, SpecError
-from pushgui.core.i18n import translate
 from pushgui.core.schedule.crontab import translate_crontab
 from pushgui.core.schedule.preview import next_fire_time
 from pushgui.core.schedule.spec import (
@@ -20,6 +19,7 @@ from pushgui.core.schedule.spec import (
 )
 from pushgui.core.schedule.validate_days import calendar_errors, limit_errors
 from pushgui.core.schedule.zones import localize, zone
+from pushgui.core.system.i18n import translate
 
 MAX_EVERY: dict[str, int] = {
     "minutes": 10 * 366 * 24 * 60,

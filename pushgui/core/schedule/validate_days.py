@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from pushgui.core.errors import FieldError
-from pushgui.core.i18n import translate
 from pushgui.core.schedule import lunar
 from pushgui.core.schedule.spec import DAY_OFF_CHOICES, LAST, CalendarSpec
 from pushgui.core.schedule.workdays import check_code
+from pushgui.core.system.i18n import translate
 
 MAX_NTH_WORKDAY = 23
 """No month has more than 23 working days."""

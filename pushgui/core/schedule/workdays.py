@@ -25,8 +25,8 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from pushgui.core import i18n
-from pushgui.core.i18n import translate
+from pushgui.core.system import i18n
+from pushgui.core.system.i18n import translate
 
 CHINA = "CN"
 

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo, available_timezones
 import tzlocal
 
 from pushgui.core.errors import FieldError, SpecError
-from pushgui.core.i18n import translate
+from pushgui.core.system.i18n import translate
 
 FALLBACK = "UTC"
 

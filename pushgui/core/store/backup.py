@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pushgui.core.paths import ensure_private_dir
+from pushgui.core.system.paths import ensure_private_dir
 
 log = logging.getLogger(__name__)
 

@@ -25,7 +25,6 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
-from pushgui.core.paths import DB_FILENAME, ensure_private_dir, open_to_others
 from pushgui.core.store.backup import (
     BEFORE_MIGRATION,
     COMPANIONS,
@@ -45,6 +44,7 @@ from pushgui.core.store.recovery import (
     recover,
 )
 from pushgui.core.store.revisions import MIGRATIONS, script_revisions
+from pushgui.core.system.paths import DB_FILENAME, ensure_private_dir, open_to_others
 
 log = logging.getLogger(__name__)
 

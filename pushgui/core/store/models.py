@@ -194,7 +194,7 @@ class GroupMember(Base):
 
 class Template(Base):
     """A named message to start new pushes from; ``message`` is JSON (title, body, and
-    optionally the recipients), read by :mod:`pushgui.core.templates`."""
+    optionally the recipients), read by :mod:`pushgui.core.messages.templates`."""
 
     __tablename__ = "templates"
 
@@ -219,7 +219,7 @@ class DamagedPush(Base):
     """A push whose stored spec could not be read, set aside so everything else keeps working.
 
     ``raw`` is the stored text byte for byte (it may not even be valid UTF-8); exports carry
-    it so the user can rebuild the push. See :mod:`pushgui.core.damaged`.
+    it so the user can rebuild the push. See :mod:`pushgui.core.pushes.damaged`.
     """
 
     __tablename__ = "damaged_pushes"
@@ -233,7 +233,7 @@ class DamagedPush(Base):
 
 
 class Nag(Base):
-    """A run of a reminder that repeats until it is marked done (see :mod:`pushgui.core.nag`).
+    """A run of a reminder that repeats until it is marked done (:mod:`pushgui.core.runs.nagging`).
 
     ``next_at`` is the next nag time still to send and the token a sender claims it with
     (compare and set), so each nag time is sent once; ``escalated_at`` likewise for the one

@@ -15,11 +15,11 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
-from pushgui.core.jobs import NEXT_RUNS_SQL, schedule_id
-from pushgui.core.paths import DB_FILENAME
-from pushgui.core.specs import spec_problem
+from pushgui.core.pushes.spec import spec_problem
+from pushgui.core.runs.jobs import NEXT_RUNS_SQL, schedule_id
 from pushgui.core.store.recovery import DatabaseDamaged, quick_check, read_revision
 from pushgui.core.store.revisions import script_revisions
+from pushgui.core.system.paths import DB_FILENAME
 
 BUSY_TIMEOUT_S = 10.0
 

@@ -1,5 +1,5 @@
 """Telling the user, once at start, which attachments of older reminders were removed
-because they could not be copied into the data folder (see core/attachments.py)."""
+because they could not be copied into the data folder (see core/messages/attachments.py)."""
 
 from __future__ import annotations
 

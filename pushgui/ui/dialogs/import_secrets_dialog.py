@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pushgui.core.channel_book import ChannelBook, ChannelRecord
+from pushgui.core.channels.book import ChannelBook, ChannelRecord
 from pushgui.core.channels.config import CONFIG_TYPES
 from pushgui.ui.channel_form import ChannelForm
 from pushgui.ui.channel_kinds import kind_label

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pushgui.core.history import HistoryRow
+from pushgui.core.runs.history import HistoryRow
 from pushgui.ui.editor.targets_editor import kind_name
 from pushgui.ui.widgets.table_model import RowsTableModel
 from pushgui.ui.widgets.tables import make_table

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pushgui.core.missed import Decision, MissedRun
+from pushgui.core.runs.missed import Decision, MissedRun
 from pushgui.ui.widgets.tables import Edit, Selection, make_table
 from pushgui.ui.widgets.when import format_when
 
@@ -219,7 +219,7 @@ class MissedRunsDialog(QDialog):
     """Lists the runs that fell due while pushgui was closed or the computer slept.
 
     Every run starts as "Send now". Accepted (Apply): the caller passes :meth:`decisions`
-    to :func:`pushgui.core.missed.resolve`. Rejected (closed): nothing was chosen, and the
+    to :func:`pushgui.core.runs.missed.resolve`. Rejected (closed): nothing was chosen, and the
     caller lets each reminder's own missed-run setting decide.
     """
 

@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 
 from pushgui.core.errors import FieldError, SpecError
-from pushgui.core.recipients import size_problems
+from pushgui.core.messages.recipients import size_problems
+from pushgui.core.pushes.spec import PushSpec
+from pushgui.core.pushes.validation import validate_spec
 from pushgui.core.schedule.preview import preview
-from pushgui.core.specs import PushSpec
-from pushgui.core.validation import validate_spec
 from pushgui.ui.editor.schedule_preview import show_schedule
 from pushgui.ui.editor.sections import place_errors
 

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pushgui.core.attachments import MAX_ATTACHMENTS, AttachmentError, copy_in
 from pushgui.core.errors import FieldError
-from pushgui.core.specs import PushOptions
+from pushgui.core.messages.attachments import MAX_ATTACHMENTS, AttachmentError, copy_in
+from pushgui.core.pushes.spec import PushOptions
 from pushgui.ui.editor.check_lists import KEY_ROLE, rows_height
 from pushgui.ui.widgets.fields import ErrorLabel, hint_label
 
@@ -90,7 +90,7 @@ class DeliveryOptionsEditor(QWidget):
         self.attachments_error = ErrorLabel(self)
         # Why a picked file was not attached; cleared at the next pick, never blocks saving.
         self.pick_error = ErrorLabel(self)
-        # Picked files are copied here (see pushgui.core.attachments); set by the editor.
+        # Picked files are copied here (see pushgui.core.messages.attachments); set by the editor.
         self.data_dir: Path | None = None
         files_box = QVBoxLayout()
         files_box.setSpacing(2)

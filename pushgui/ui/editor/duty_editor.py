@@ -2,7 +2,7 @@
 swaps, and who is on duty for the next runs (``${on_duty}`` / ``${值班人}``).
 
 A separate widget so the push editor only places it, loads it and reads it (a few lines
-there); the rules are in ``pushgui/core/duty.py``.
+there); the rules are in ``pushgui/core/people/duty.py``.
 """
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pushgui.core.contacts import ContactBook
-from pushgui.core.duty import Rotation, Swap, upcoming, with_swap
 from pushgui.core.errors import FieldError
+from pushgui.core.people.contacts import ContactBook
+from pushgui.core.people.duty import Rotation, Swap, upcoming, with_swap
 from pushgui.ui.i18n import format_date
 from pushgui.ui.widgets.dates import from_qdate, make_date_edit, to_qdate
 from pushgui.ui.widgets.fields import ErrorLabel, hint_label

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pushgui.core.channel_book import ChannelRecord
-from pushgui.core.recipients import Recipient, Rendered
+from pushgui.core.channels.book import ChannelRecord
+from pushgui.core.messages.recipients import Recipient, Rendered
 from pushgui.ui.editor.targets_editor import kind_name
 from pushgui.ui.i18n import format_datetime
 from pushgui.ui.widgets.table_model import RowsTableModel

@@ -2,7 +2,7 @@
 and optionally tell someone (a room, or a colleague by email) if not done within M minutes.
 
 A separate widget so the push editor only places it, loads it and reads it (a few lines
-there); the rules are in ``pushgui/core/nag.py`` and ``pushgui/core/nagging.py``.
+there); the rules are in ``pushgui/core/pushes/nag.py`` and ``pushgui/core/runs/nagging.py``.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QSpinBox, QVBoxLayout, QWidget
 
-from pushgui.core.channel_book import ChannelBook
-from pushgui.core.contacts import ContactBook
+from pushgui.core.channels.book import ChannelBook
 from pushgui.core.errors import FieldError
-from pushgui.core.nag import MAX_ESCALATE, MAX_EVERY, NagSpec
+from pushgui.core.people.contacts import ContactBook
+from pushgui.core.pushes.nag import MAX_ESCALATE, MAX_EVERY, NagSpec
 from pushgui.ui.channel_kinds import kind_label
 from pushgui.ui.widgets.fields import ErrorLabel
 

@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pushgui.core.channel_book import ChannelBook
-from pushgui.core.contacts import ContactBook
+from pushgui.core.channels.book import ChannelBook
 from pushgui.core.errors import FieldError
-from pushgui.core.recipients import Rendered
+from pushgui.core.messages.recipients import Rendered
+from pushgui.core.people.contacts import ContactBook
+from pushgui.core.pushes.spec import Message, PushOptions, PushSpec, Target
 from pushgui.core.schedule.spec import IntervalSpec, OnceSpec, TriggerSpec
-from pushgui.core.specs import Message, PushOptions, PushSpec, Target
 from pushgui.ui.editor import checks
 from pushgui.ui.editor.message_preview import DryRunDialog, MessagePreviewDialog
 from pushgui.ui.editor.sections import (

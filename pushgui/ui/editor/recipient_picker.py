@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QPalette
 
-from pushgui.core.contacts import ContactBook, ContactRecord, GroupRecord
+from pushgui.core.people.contacts import ContactBook, ContactRecord, GroupRecord
 from pushgui.ui.editor.check_lists import KEY_ROLE, is_checked
 
 Index = QModelIndex | QPersistentModelIndex

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from pushgui.core.errors import FieldError
-from pushgui.core.specs import MAX_NAME
+from pushgui.core.pushes.spec import MAX_NAME
 from pushgui.ui.editor.delivery_options import DeliveryOptionsEditor
 from pushgui.ui.editor.duty_editor import DutyRotationEditor
 from pushgui.ui.editor.message_preview import PlaceholderButton

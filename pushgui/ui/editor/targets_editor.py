@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pushgui.core.channel_book import PERSONAL_KINDS, ChannelBook, ChannelRecord
-from pushgui.core.contacts import ContactBook
+from pushgui.core.channels.book import PERSONAL_KINDS, ChannelBook, ChannelRecord
 from pushgui.core.errors import FieldError
-from pushgui.core.recipients import Planner, Recipient
-from pushgui.core.specs import PushSpec, Target
+from pushgui.core.messages.recipients import Planner, Recipient
+from pushgui.core.people.contacts import ContactBook
+from pushgui.core.pushes.spec import PushSpec, Target
 from pushgui.ui.editor.check_lists import KEY_ROLE, CheckList, CheckListView, rows_height
 from pushgui.ui.editor.recipient_picker import NoContacts, RecipientPickerModel
 from pushgui.ui.widgets.fields import ErrorLabel, hint_label

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from pushgui.core.errors import SpecError
-from pushgui.core.specs import MAX_NAME, Message, Target
-from pushgui.core.templates import Template, TemplateBook
+from pushgui.core.messages.templates import Template, TemplateBook
+from pushgui.core.pushes.spec import MAX_NAME, Message, Target
 from pushgui.ui.widgets.fields import ErrorLabel, hint_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pushgui.core.history import HistoryRow
-from pushgui.core.i18n import stored
+from pushgui.core.runs.history import HistoryRow
+from pushgui.core.system.i18n import stored
 from pushgui.ui.history.history_model import HistoryTableModel
 from pushgui.ui.widgets.when import format_when
 

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pushgui.core.files import write_private_text
-from pushgui.core.history import History, HistoryFilter, HistoryRow, history_csv
+from pushgui.core.runs.history import History, HistoryFilter, HistoryRow, history_csv
+from pushgui.core.system.files import write_private_text
 from pushgui.ui.history.delivery_dialog import DeliveryDialog
 from pushgui.ui.history.history_model import (
     ADDRESS,

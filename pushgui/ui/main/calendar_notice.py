@@ -10,9 +10,9 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
+from pushgui.core.pushes.service import PushRow, PushService
 from pushgui.core.schedule.data_check import Moved, check_data, unpublished_notices
-from pushgui.core.service import PushRow, PushService
-from pushgui.core.settings import SettingsStore
+from pushgui.core.store.settings import SettingsStore
 from pushgui.ui.i18n import format_datetime
 
 log = logging.getLogger(__name__)

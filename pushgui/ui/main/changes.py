@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
-from pushgui.core.specs import PushSpec
+from pushgui.core.pushes.spec import PushSpec
 from pushgui.ui.widgets.confirm import confirm_destructive
 from pushgui.ui.widgets.when import format_when
 

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 
-from pushgui.core.specs import PushSpec
-from pushgui.core.templates import Template
+from pushgui.core.messages.templates import Template
+from pushgui.core.pushes.spec import PushSpec
 
 if TYPE_CHECKING:
     from pushgui.ui.editor.push_editor import PushEditorDialog

@@ -10,9 +10,9 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QMenu, QStatusBar, QTableView, QToolButton
 
-from pushgui.core.channel_book import ChannelBook
-from pushgui.core.contacts import ContactBook
-from pushgui.core.specs import PushSpec
+from pushgui.core.channels.book import ChannelBook
+from pushgui.core.people.contacts import ContactBook
+from pushgui.core.pushes.spec import PushSpec
 from pushgui.ui.main.push_model import NAME, SCHEDULE, PushTableModel
 from pushgui.ui.widgets.when import format_when, relative_when
 

@@ -40,13 +40,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pushgui.core.channel_book import ChannelBook
-from pushgui.core.contacts import ContactBook
+from pushgui.core.channels.book import ChannelBook
 from pushgui.core.errors import SpecError
-from pushgui.core.jobs import push_id_of
-from pushgui.core.service import PushService
-from pushgui.core.settings import SettingsStore
-from pushgui.core.templates import TemplateBook
+from pushgui.core.messages.templates import TemplateBook
+from pushgui.core.people.contacts import ContactBook
+from pushgui.core.pushes.service import PushService
+from pushgui.core.runs.jobs import push_id_of
+from pushgui.core.store.settings import SettingsStore
 from pushgui.engine.bridge import EventBridge
 from pushgui.ui.main import actions, transfer
 from pushgui.ui.main.actions import build_actions

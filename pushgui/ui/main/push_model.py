@@ -23,10 +23,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QGuiApplication, QPalette
 
+from pushgui.core.pushes.service import PushRow
+from pushgui.core.pushes.spec import PushSpec
 from pushgui.core.schedule.describe import describe
 from pushgui.core.schedule.zones import system_timezone
-from pushgui.core.service import PushRow
-from pushgui.core.specs import PushSpec
 from pushgui.ui.widgets.table_model import RowsTableModel
 from pushgui.ui.widgets.when import format_when, relative_when, utc_offset, zone_label
 

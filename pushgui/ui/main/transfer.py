@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from pushgui.core.bundle import collect
 from pushgui.core.errors import SpecError
 from pushgui.core.schedule import own_days
-from pushgui.core.transfer import write_export
+from pushgui.core.transfer.bundle import collect
+from pushgui.core.transfer.document import write_export
 from pushgui.ui.dialogs.recovery_notice import widen
 from pushgui.ui.settings.own_days_dialog import import_with_own_days
 

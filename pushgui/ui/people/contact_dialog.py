@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pushgui.core.contacts import ContactBook, ContactRecord, validate_contact
 from pushgui.core.errors import FieldError, SpecError
+from pushgui.core.people.contacts import ContactBook, ContactRecord, validate_contact
 from pushgui.ui.people.contacts_model import FieldsModel
 from pushgui.ui.widgets.fields import ErrorLabel, add_row, hint_label
 from pushgui.ui.widgets.tables import Edit, Selection, make_table

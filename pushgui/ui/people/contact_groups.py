@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from pushgui.core.contacts import GroupRecord
+from pushgui.core.people.contacts import GroupRecord
 from pushgui.ui.people.group_dialog import GroupNameDialog
 from pushgui.ui.widgets.confirm import confirm_destructive
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from pushgui.core.contacts import ContactRecord, GroupRecord
+from pushgui.core.people.contacts import ContactRecord, GroupRecord
 from pushgui.ui.widgets.table_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pushgui.core.contacts import ContactBook
-from pushgui.core.contacts_csv import export_csv
-from pushgui.core.files import write_private_text
+from pushgui.core.people.contacts import ContactBook
+from pushgui.core.people.contacts_csv import export_csv
+from pushgui.core.system.files import write_private_text
 from pushgui.ui.people.contact_dialog import ContactDialog
 from pushgui.ui.people.contact_groups import ContactGroups
 from pushgui.ui.people.contacts_actions import build_actions

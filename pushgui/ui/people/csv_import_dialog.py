@@ -2,7 +2,7 @@
 is written until the user clicks Import, and then everything is written at once.
 
 A little over 400 lines: one wizard whose three pages share the parsed table, the column
-mapping and the import plan; reading and planning themselves are in core/contacts_csv.py.
+mapping and the import plan; reading and planning themselves are in core/people/contacts_csv.py.
 """
 
 from __future__ import annotations
@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pushgui.core.contacts import RESERVED_FIELDS, ContactBook, GroupRecord
-from pushgui.core.contacts_csv import (
+from pushgui.core.errors import SpecError
+from pushgui.core.people.contacts import RESERVED_FIELDS, ContactBook, GroupRecord
+from pushgui.core.people.contacts_csv import (
     MAX_BYTES,
     SKIP,
     CsvError,
@@ -40,8 +41,7 @@ from pushgui.core.contacts_csv import (
     plan_import,
     read_csv,
 )
-from pushgui.core.errors import SpecError
-from pushgui.core.files import read_regular_file
+from pushgui.core.system.files import read_regular_file
 from pushgui.ui.people.contacts_model import TextTableModel
 from pushgui.ui.widgets.fields import ErrorLabel, hint_label
 from pushgui.ui.widgets.tables import Selection, make_table

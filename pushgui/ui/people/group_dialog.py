@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pushgui.core.contacts import ContactBook, GroupRecord
 from pushgui.core.errors import SpecError
+from pushgui.core.people.contacts import ContactBook, GroupRecord
 from pushgui.ui.widgets.fields import ErrorLabel
 
 

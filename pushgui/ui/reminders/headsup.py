@@ -1,6 +1,6 @@
 """The heads-up window: a push is about to go to other people; skip it, edit it or send now.
 
-The core's heads-up job (:mod:`pushgui.core.headsup`) calls the registered handler from a
+The core's heads-up job (:mod:`pushgui.core.runs.headsup`) calls the registered handler from a
 worker thread; :class:`HeadsUpSender` only emits a signal, and :class:`HeadsUpPresenter`
 shows the window in the GUI thread and carries out the user's choice through the service.
 """
@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pushgui.core.headsup import HeadsUp
-from pushgui.core.service import PushService
+from pushgui.core.pushes.service import PushService
+from pushgui.core.runs.headsup import HeadsUp
 from pushgui.ui.widgets.icons import app_icon
 
 log = logging.getLogger(__name__)

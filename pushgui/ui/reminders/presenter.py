@@ -3,7 +3,7 @@ window (:mod:`.window`) to act on.
 
 The desktop channel's sender runs in a worker thread; it only emits a signal. The
 presenter, living in the GUI thread, shows the reminder. Snooze is a persisted one-off job
-(:mod:`pushgui.core.snooze`), so it survives a restart. Clicking a notification opens the
+(:mod:`pushgui.core.runs.snooze`), so it survives a restart. Clicking a notification opens the
 window, so Snooze is always one click away. Reminders not answered yet are kept in the
 settings and shown again after a restart.
 """
@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from pushgui.core.channels.base import Outcome, Outgoing
-from pushgui.core.snooze import CHOICES, snooze, until_for
+from pushgui.core.runs.snooze import CHOICES, snooze, until_for
 from pushgui.ui.reminders.notifications import DEFAULT_ACTION, DISMISSED, FreedesktopNotifier
 from pushgui.ui.reminders.window import Reminder, ReminderWindow
 
@@ -67,7 +67,7 @@ class ReminderPresenter(QObject):
         snoozed(int, object): a reminder of this push id was snoozed until this datetime.
         open_changed(): :attr:`open_reminders` changed.
         done(int): a reminder of this push id was marked done (its Done action, or its
-            window's Dismiss button); nagging stops (``pushgui/core/nagging.py``).
+            window's Dismiss button); nagging stops (``pushgui/core/runs/nagging.py``).
     """
 
     done = Signal(int)

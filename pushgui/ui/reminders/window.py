@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pushgui.core.snooze import until_for
+from pushgui.core.runs.snooze import until_for
 from pushgui.ui.i18n import date_time_pattern
 from pushgui.ui.widgets.fields import ErrorLabel
 from pushgui.ui.widgets.icons import app_icon

@@ -101,7 +101,7 @@ def install_translators(language: str, app: QApplication | None = None) -> bool:
 
     Returns True when the language is English or its translation was installed.
     """
-    from pushgui.core import i18n as core_i18n
+    from pushgui.core.system import i18n as core_i18n
     from pushgui.ui import i18n
 
     app = app or QApplication.instance()  # type: ignore[assignment]

@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from pushgui.core.errors import SpecError
+from pushgui.core.pushes.service import PushService
 from pushgui.core.schedule import own_days
 from pushgui.core.schedule.own_days import MAX_NOTE
 from pushgui.core.schedule.workdays import OwnDays
-from pushgui.core.service import PushService
-from pushgui.core.settings import SettingsStore
-from pushgui.core.transfer import read_import_file
+from pushgui.core.store.settings import SettingsStore
+from pushgui.core.transfer.document import read_import_file
 from pushgui.ui.i18n import format_date
 from pushgui.ui.widgets.dates import from_qdate, make_date_edit
 from pushgui.ui.widgets.fields import ErrorLabel

@@ -9,12 +9,12 @@ from PySide6.QtCore import QObject, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QSystemTrayIcon
 
-from pushgui.core.autostart import Autostart, AutostartError, fragile_location
-from pushgui.core.channel_book import ChannelBook
-from pushgui.core.paths import Locations
-from pushgui.core.preferences import AUTOSTART_OFFERED_KEY, Preferences
-from pushgui.core.service import PushService
+from pushgui.core.channels.book import ChannelBook
+from pushgui.core.pushes.service import PushService
 from pushgui.core.store.backup import BackupManager
+from pushgui.core.system.autostart import Autostart, AutostartError, fragile_location
+from pushgui.core.system.paths import Locations
+from pushgui.core.system.preferences import AUTOSTART_OFFERED_KEY, Preferences
 from pushgui.ui.reminders.presenter import ReminderPresenter
 from pushgui.ui.settings.settings_dialog import SettingsDialog
 

@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pushgui.core.autostart import Autostart, AutostartError
-from pushgui.core.channel_book import ChannelBook
+from pushgui.core.channels.book import ChannelBook
 from pushgui.core.channels.desktop import KIND as DESKTOP
 from pushgui.core.delivery.quiet import QuietHoursBook
-from pushgui.core.paths import Locations
-from pushgui.core.preferences import Invalid, Option, Preferences
 from pushgui.core.schedule.zones import system_timezone
+from pushgui.core.system.autostart import Autostart, AutostartError
+from pushgui.core.system.paths import Locations
+from pushgui.core.system.preferences import Invalid, Option, Preferences
 from pushgui.ui.channel_fields import WholeLines
 from pushgui.ui.quiet_hours_field import QuietHoursField
 from pushgui.ui.settings.appearance import apply_theme

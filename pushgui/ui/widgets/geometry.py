@@ -7,7 +7,7 @@ from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
-from pushgui.core.settings import SettingsStore
+from pushgui.core.store.settings import SettingsStore
 
 
 def fit_to_screen(window: QWidget) -> None:

@@ -1,0 +1,3 @@
+"""What a push says: placeholders, saved templates, recipients and the message each one gets,
+text checks, attachments.
+"""

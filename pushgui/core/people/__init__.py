@@ -1,0 +1,1 @@
+"""Contacts and groups, and their CSV import and export."""

@@ -1,0 +1,3 @@
+"""The machine and the user: folders, secrets, autostart, files, system libraries, the clock,
+translations, redaction, preferences.
+"""

@@ -1,0 +1,1 @@
+"""Export and import: the versioned JSON document and what it carries besides pushes."""
