@@ -320,9 +320,12 @@ def wire_shell(runtime: Runtime, shell: DesktopShell) -> None:
     and a secrets mode chosen in the Channels window is what every later send reads."""
     from pushgui.core.channels.base import register_sender
     from pushgui.core.channels.desktop import KIND as DESKTOP
+    from pushgui.core.runs.nagging import mark_done
 
     register_sender(DESKTOP, shell.desktop_sender)
     runtime.hand_headsups_to(shell.headsup.notifier)
+    # Done on a reminder stops its nags and escalation (issue 16).
+    shell.presenter.done.connect(lambda push_id: mark_done(runtime.db, push_id, runtime.scheduler))
     if isinstance(runtime.secrets, DeferredSecrets):
         shell.secrets_changed.connect(runtime.secrets.use)
 

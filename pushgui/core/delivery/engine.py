@@ -36,9 +36,11 @@ from pushgui.core.delivery.queue import (
     add_retry_job,
     send_and_record,
 )
+from pushgui.core.delivery.quiet import QuietHoursBook, held_until, hold
 from pushgui.core.delivery.settle import settle_runs
 from pushgui.core.pushes.spec import PushOptions
 from pushgui.core.store.db import Database
+from pushgui.core.system.clock import Clock, utc_now
 from pushgui.core.system.redact import Scrubber
 from pushgui.core.system.secrets import SecretStore
 
@@ -108,8 +110,10 @@ class Delivering:
         deadlines: Mapping[str, float] | None = None,
         watchdog: Watchdog | None = None,
         stopping: Callable[[], bool] = lambda: False,
+        clock: Clock = utc_now,
     ) -> None:
         self.database = database
+        self.clock = clock
         self.secrets = secrets
         self.scheduler = scheduler
         self.deadlines = dict(deadlines or {})
@@ -154,6 +158,15 @@ class Delivering:
         options = {d.id: batch.options for batch in batches for d in batch.deliveries}
         runs = {d.id: batch.run_id for batch in batches for d in batch.deliveries}
         pushes = {batch.run_id: batch.push_id for batch in batches}
+        until = held_until(QuietHoursBook(self.database).get(kind, channel_id), self.clock())
+        if until is not None:  # outside the channel's quiet hours: the retry job sends them
+            with self.write_lock:
+                hold(self.database, [d.id for d in deliveries], until)
+            held = self.settle(pushes, list(pushes))
+            for run_id, status in held:
+                if on_settled is not None:
+                    on_settled(pushes[run_id], run_id, status)
+            return [(pushes[run_id], run_id, status) for run_id, status in held]
         scrub = Scrubber(())
         try:
             sender = self.sender(kind, channel_id)
@@ -255,6 +268,7 @@ class DeliveryEngine:
         deadlines: Mapping[str, float] | None = None,
         on_run_finished: Callable[[int, int], None] | None = None,
         limits: Mapping[str, Sequence[Rate]] | None = None,
+        clock: Clock = utc_now,
     ) -> None:
         self._stopping = threading.Event()
         self._limits = dict(limits or {})
@@ -266,6 +280,7 @@ class DeliveryEngine:
             deadlines,
             watchdog=self.watchdog,
             stopping=self._stopping.is_set,
+            clock=clock,
         )
         self._on_run_finished = on_run_finished
         self._lanes: dict[tuple[str, int | None], _Lane] = {}

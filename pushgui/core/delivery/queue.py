@@ -30,6 +30,7 @@ from pushgui.core.delivery.deadline import Deadline, Watchdog, sending_under
 from pushgui.core.delivery.limits import Limiter
 from pushgui.core.delivery.states import (
     FAILED,
+    HELD,
     INTERRUPTED,
     QUEUED,
     RETRYING,
@@ -49,6 +50,8 @@ MAX_BACKOFF = timedelta(hours=6)
 CHUNK = 500  # ids per IN (...) clause, well under SQLite's variable limit
 #: Runs a sender settles together as it goes (one transaction for all of them).
 SETTLE_EVERY = 50
+#: Rows a run's retry job takes when due: failed tries, and deliveries held by quiet hours.
+DUE_LATER = (RETRYING, HELD)
 
 INTERRUPTED_TEXT = QT_TRANSLATE_NOOP(
     "stored", "pushgui stopped while sending; it may or may not have arrived"
@@ -95,14 +98,15 @@ def write_deliveries(session: Session, rows: Sequence[Mapping[str, Any]]) -> lis
 
 
 def claim_retries(database: Database, run_id: int, now: datetime) -> list[Pending]:
-    """Take the run's due retries; a row another worker (or a later run) took is left alone."""
+    """Take the run's due retries (and held rows whose quiet hours end); a row another
+    worker (or a later run) took is left alone."""
     claimed: list[Pending] = []
     with database.session() as session:
         due = list(
             session.execute(
                 select(Delivery.id).where(
                     Delivery.run_id == run_id,
-                    Delivery.status == RETRYING,
+                    Delivery.status.in_(DUE_LATER),
                     Delivery.next_attempt_at <= now + timedelta(seconds=1),
                 )
             ).scalars()
@@ -111,7 +115,7 @@ def claim_retries(database: Database, run_id: int, now: datetime) -> list[Pendin
             chunk = due[offset : offset + CHUNK]
             rows = session.execute(
                 update(Delivery)
-                .where(Delivery.id.in_(chunk), Delivery.status == RETRYING)
+                .where(Delivery.id.in_(chunk), Delivery.status.in_(DUE_LATER))
                 .values(status=QUEUED)
                 .returning(*_FIELDS)
             ).all()
@@ -364,7 +368,7 @@ def next_retry_at(session: Session, run_id: int) -> datetime | None:
     """When the run's earliest retry is due; ``None`` when nothing waits."""
     when: datetime | None = session.execute(
         select(func.min(Delivery.next_attempt_at)).where(
-            Delivery.run_id == run_id, Delivery.status == RETRYING
+            Delivery.run_id == run_id, Delivery.status.in_(DUE_LATER)
         )
     ).scalar()
     return when

@@ -3,9 +3,10 @@ recorded their outcomes (one run, or many together), and at start what a crash l
 behind.
 
 A run is *running* while any row is queued, waiting or being sent, *retrying* while one
-waits for a retry, then *ok*, *partial*, *interrupted* or *failed*; the rows themselves
-move through :mod:`.queue`. The write lock is taken before the rows are read, so two lanes
-settling one run at once never store a status from a stale read.
+waits for a retry, *held* while one waits for its channel's quiet hours to end, then
+*ok*, *partial*, *interrupted* or *failed*; the rows themselves move through
+:mod:`.queue`. The write lock is taken before the rows are read, so two lanes settling one
+run at once never store a status from a stale read.
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ from typing import Any, NamedTuple
 from sqlalchemy import Connection, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
-from pushgui.core.delivery.queue import CHUNK, INTERRUPTED_TEXT
+from pushgui.core.delivery.queue import CHUNK, DUE_LATER, INTERRUPTED_TEXT
 from pushgui.core.delivery.states import (
+    HELD,
     INTERRUPTED,
     QUEUED,
     RETRYING,
@@ -64,9 +66,13 @@ def settle_run(session: Session, run_id: int) -> str:
     run = session.get_one(Run, run_id)
     run.status = status
     run.error = "; ".join(dict.fromkeys(errors))[:2000] if status != "ok" else ""
-    if status not in ("retrying", "running"):
+    if status not in UNFINISHED:
         run.finished_at = datetime.now(UTC)
     return status
+
+
+#: Run statuses of runs that still have deliveries to send.
+UNFINISHED = ("retrying", "running", HELD)
 
 
 def run_status(statuses: Sequence[str]) -> str:
@@ -75,6 +81,8 @@ def run_status(statuses: Sequence[str]) -> str:
         return "running"
     if RETRYING in statuses:
         return "retrying"
+    if HELD in statuses:
+        return HELD
     if all(s in SETTLED_OK for s in statuses):
         return "ok"
     if INTERRUPTED in statuses:
@@ -113,13 +121,13 @@ def settle_runs(connection: Connection, run_ids: Sequence[int]) -> list[Settled]
         for run_id in chunk:
             status = run_status([s for s, _e, _n in rows[run_id]])
             errors = [e for s, e, _n in rows[run_id] if e and s not in SETTLED_OK]
-            waits = [n for s, _e, n in rows[run_id] if s == RETRYING and n is not None]
+            waits = [n for s, _e, n in rows[run_id] if s in DUE_LATER and n is not None]
             changes.append(
                 {
                     "rid": run_id,
                     "to_status": status,
                     "to_error": "; ".join(dict.fromkeys(errors))[:2000] if status != "ok" else "",
-                    "to_finished": None if status in ("retrying", "running") else now,
+                    "to_finished": None if status in UNFINISHED else now,
                 }
             )
             settled.append(Settled(run_id, status, min(waits) if waits else None))
