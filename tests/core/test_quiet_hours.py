@@ -182,6 +182,20 @@ def _run(database):
         return session.execute(select(Run)).scalars().one()
 
 
+def test_a_deleted_channels_quiet_hours_go_with_it(database):
+    """SQLite gives the next channel the id of the last one deleted: it must not inherit
+    that channel's quiet hours."""
+    channels, quiet = ChannelBook(database, KeyringSecrets()), QuietHoursBook(database)
+    room = channels.save("Room", SlackConfig(webhook_url="https://hooks.slack.com/services/T/B/x"))
+    quiet.set("slack", room, OFFICE)
+    channels.delete(room)
+    again = channels.save(
+        "Other", SlackConfig(webhook_url="https://hooks.slack.com/services/T/B/y")
+    )
+    assert again == room  # the id was given again
+    assert quiet.get("slack", again) is None
+
+
 def test_held_until_the_window_opens_across_a_restart_then_sent(data_dir, fake):
     # The fake clock is in the past, so the retry job is due by real time as soon as the
     # scheduler runs: what decides is the engine's clock, as it would be at 09:00.

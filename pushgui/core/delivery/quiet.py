@@ -195,7 +195,8 @@ def quiet_from_dict(data: Any) -> QuietHours | None:
     return None if validate_quiet(quiet) else quiet
 
 
-def _key(kind: str, channel_id: int | None) -> str:
+def quiet_key(channel_id: int | None) -> str:
+    """The settings key of a channel's quiet hours (``None``: reminders to oneself)."""
     return KEY_PREFIX + (DESKTOP_KEY if channel_id is None else str(channel_id))
 
 
@@ -206,15 +207,15 @@ class QuietHoursBook:
         self.settings = SettingsStore(database)
 
     def get(self, kind: str, channel_id: int | None) -> QuietHours | None:
-        return quiet_from_dict(self.settings.get(_key(kind, channel_id)))
+        return quiet_from_dict(self.settings.get(quiet_key(channel_id)))
 
     def set(self, kind: str, channel_id: int | None, quiet: QuietHours | None) -> None:
         """Store ``quiet`` for the channel (``None``: never held). Raises ``ValueError``
         with the first problem when it is not valid."""
         if quiet is None:
-            self.settings.delete(_key(kind, channel_id))
+            self.settings.delete(quiet_key(channel_id))
             return
         errors = validate_quiet(quiet)
         if errors:
             raise ValueError(errors[0].message)
-        self.settings.set(_key(kind, channel_id), quiet_to_dict(quiet))
+        self.settings.set(quiet_key(channel_id), quiet_to_dict(quiet))
