@@ -11,9 +11,10 @@ and only then :meth:`Runtime.begin` starts the scheduler, reconciles jobs with p
 the start-up questions. Work nobody waits for (the senders, TLS certificates, the editor's
 modules, SQL statement compilation) is done once the event loop is idle.
 
-Over 400 lines on purpose: it is the one place that builds and wires what is shared, for
-the headless runtime and for the window alike; a second place that builds objects is what
-docs/ARCHITECTURE.md ("Composition root") rules out.
+Why one module: it is the one place that builds and wires what is shared, for the headless
+runtime and for the window alike; a second place that builds objects is what
+docs/ARCHITECTURE.md ("Composition root") rules out, and splitting the wiring would hide
+which object is handed to which.
 """
 
 from __future__ import annotations

@@ -19,12 +19,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QTableView,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -49,6 +47,7 @@ from pushgui.ui.channel_secrets import SecretsBanner
 from pushgui.ui.widgets.confirm import confirm_destructive
 from pushgui.ui.widgets.icons import app_icon
 from pushgui.ui.widgets.table_model import RowsTableModel
+from pushgui.ui.widgets.tables import make_table
 
 log = logging.getLogger(__name__)
 
@@ -134,16 +133,8 @@ class ChannelsWindow(QMainWindow):
         self.resize(760, 460)
 
         self.model = ChannelTableModel(self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Channels"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
+        self.table = make_table(self.model, self.tr("Channels"), self, row_height=30)
         self.table.setIconSize(QSize(22, 22))
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(30)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)

@@ -9,17 +9,15 @@ wait for them; :meth:`DesktopShell.warm_up` imports them once the app is idle
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QApplication, QDialog, QSystemTrayIcon, QWidget
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from pushgui.core.books import Books
 from pushgui.core.pushes.service import PushService
 from pushgui.core.pushes.spec import PushOptions, Target
-from pushgui.core.runs.history import HistoryFilter
 from pushgui.core.runs.jobs import push_id_of
 from pushgui.core.store.backup import BackupManager
 from pushgui.core.store.recovery import RecoveryReport
@@ -29,7 +27,9 @@ from pushgui.core.system.paths import Locations
 from pushgui.core.system.preferences import Preferences
 from pushgui.engine.bridge import EventBridge
 from pushgui.engine.scheduler import PushScheduler
+from pushgui.ui.dialogs.start_questions import StartQuestions
 from pushgui.ui.main.calendar_notice import check_and_tell, current_notices
+from pushgui.ui.main.failure_notice import FailureNotice
 from pushgui.ui.main.main_window import MainWindow
 from pushgui.ui.main.tray import TrayIcon
 from pushgui.ui.reminders.headsup import HeadsUpPresenter
@@ -41,8 +41,6 @@ from pushgui.ui.widgets.geometry import manage as manage_window
 if TYPE_CHECKING:
     from pushgui.core.runs.reconcile import ReconcileReport
     from pushgui.ui.channels_window import ChannelsWindow
-    from pushgui.ui.dialogs.interrupted_dialog import InterruptedDialog
-    from pushgui.ui.dialogs.missed_dialog import MissedRunsDialog
     from pushgui.ui.editor.push_editor import NewReminderDefaults
     from pushgui.ui.history.history_window import HistoryWindow
     from pushgui.ui.people.contacts_window import ContactsWindow
@@ -51,7 +49,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 TRAY_NOTICE_KEY = "notice.tray_shown"
-ASK_MISSED_KEY = "missed.ask"  # False: follow each push's own missed-run setting
 HISTORY_REFRESH_MS = 300
 
 
@@ -89,14 +86,10 @@ class DesktopShell(QObject):
         self.channels = books.channels
         self.history = books.history
         self.backups = backups
-        self.missed_dialog: MissedRunsDialog | None = None
-        self.interrupted_dialog: InterruptedDialog | None = None
         self.backups_dialog: BackupsDialog | None = None
         self.contacts_window: ContactsWindow | None = None
         self.channels_window: ChannelsWindow | None = None
         self.history_window: HistoryWindow | None = None
-        self._seen_delivery = self.history.last_delivery_id()
-        self._notified_delivery: int | None = None
         if tray_available is None:
             tray_available = QSystemTrayIcon.isSystemTrayAvailable()
         self.tray: TrayIcon | None = TrayIcon(self) if tray_available else None
@@ -114,9 +107,22 @@ class DesktopShell(QObject):
         self.window.channels_requested.connect(self.show_channels)
         self.window.history_requested.connect(self.show_history)
         self.window.backups_requested.connect(self.show_backups)
-        bridge.clock_jumped.connect(self._on_clock_jump)
-        bridge.job_executed.connect(self._check_failures)
-        bridge.job_failed.connect(lambda *_: self._check_failures())
+        self.failures = FailureNotice(
+            self.history, self.window, self.tray, self._open_delivery, parent=self
+        )
+        self.questions = StartQuestions(
+            service,
+            scheduler,
+            settings,
+            self.history,
+            self.window,
+            self.tray,
+            self.show_window,
+            parent=self,
+        )
+        bridge.clock_jumped.connect(self.questions.on_clock_jump)
+        bridge.job_executed.connect(self.failures.check)
+        bridge.job_failed.connect(lambda *_: self.failures.check())
         # An open History window follows runs and retries by itself (once per burst).
         self._history_timer = QTimer(self)
         self._history_timer.setSingleShot(True)
@@ -157,7 +163,6 @@ class DesktopShell(QObject):
             self.tray.new_requested.connect(self._new_from_tray)
             self.tray.pause_all_requested.connect(self.pause_all)
             self.tray.quit_requested.connect(self.quit)
-            self.tray.messageClicked.connect(self._open_notified_delivery)
             self.tray.reminder_requested.connect(self.presenter.show_window)
             self.window.next_due_changed.connect(self.tray.set_next_due)
             self.tray.set_next_due(self.window.next_due_text())
@@ -284,11 +289,11 @@ class DesktopShell(QObject):
             show_recovery_notice(self.window, recovery)
         self.preferences.sync_autostart()
         self.preferences.offer_autostart()
-        self.ask_about_interrupted()
+        self.questions.ask_about_interrupted()
         self.calendar_message = check_and_tell(self.service, self.settings, self.window)
         self.window.model.modelReset.connect(self.refresh_calendar_notices)
         self.refresh_calendar_notices()
-        self.ask_about_missed()
+        self.questions.ask_about_missed()
 
     def refresh_calendar_notices(self) -> list[str]:
         """Say in the window and the tray which years' holidays are only assumed."""
@@ -298,97 +303,9 @@ class DesktopShell(QObject):
             self.tray.set_notes(notices)
         return notices
 
-    def ask_about_missed(self) -> MissedRunsDialog | None:
-        """With the scheduler paused: list missed runs, or resume if there are none (or the
-        user chose to let each push's setting decide)."""
-        from pushgui.core.runs.missed import find_missed, resolve
-        from pushgui.ui.dialogs.missed_dialog import MissedRunsDialog
-
-        now = datetime.now(UTC)
-        missed = find_missed(self.service.db, self.scheduler, now)
-        if not missed or not self.settings.get(ASK_MISSED_KEY, True):
-            self.scheduler.resume()
-            return None
-        dialog = MissedRunsDialog(missed, self.window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def finished(result: int) -> None:
-            if dialog.dont_ask_again():
-                self.settings.set(ASK_MISSED_KEY, False)
-            if result == QDialog.DialogCode.Accepted:
-                resolve(self.service.db, self.scheduler, missed, dialog.decisions(), now)
-            self.missed_dialog = None
-            self.scheduler.resume()
-            self.window.reload()
-
-        dialog.finished.connect(finished)
-        self.missed_dialog = dialog
+    def _open_delivery(self, delivery_id: int) -> None:
         self.show_window()
-        dialog.open()
-        return dialog
-
-    @Slot(float)
-    def _on_clock_jump(self, seconds: float) -> None:
-        # Called in the scheduler's pass, before it runs anything: pause so the user can be
-        # asked about what fell due while the machine slept (or the clock moved forward).
-        self.window.reload()
-        if seconds > 0 and self.missed_dialog is None and self.settings.get(ASK_MISSED_KEY, True):
-            self.scheduler.pause()
-            QTimer.singleShot(0, self.ask_about_missed)
-
-    def ask_about_interrupted(self) -> InterruptedDialog | None:
-        rows = self.history.rows(HistoryFilter(statuses=("interrupted",)))
-        if not rows:
-            return None
-        from pushgui.ui.dialogs.interrupted_dialog import InterruptedDialog
-
-        dialog = InterruptedDialog(rows, self.window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.resend_requested.connect(self.service.resend)
-        dialog.dismiss_requested.connect(self.service.dismiss)
-        self.interrupted_dialog = dialog
-        if self.tray is not None:
-            self.tray.set_attention(True)
-        self.show_window()
-        dialog.open()
-        return dialog
-
-    # -- failures ------------------------------------------------------------------------------
-
-    @Slot()
-    def _check_failures(self) -> None:
-        """Tell the user about deliveries that failed for good since the last check."""
-        failures = self.history.failures_after(self._seen_delivery)
-        if not failures:
-            return
-        self._seen_delivery = max(f.delivery_id for f in failures)
-        first = failures[0]
-        self._notified_delivery = first.delivery_id
-        if len(failures) == 1:
-            text = self.tr("“{push}” could not be delivered to {who}: {error}").format(
-                push=first.push_name, who=first.recipient, error=first.error
-            )
-        else:
-            text = self.tr("{count} deliveries failed, the first to {who}: {error}").format(
-                count=len(failures), who=first.recipient, error=first.error
-            )
-        if self.tray is not None and self.tray.isVisible():
-            self.tray.set_attention(True)
-            self.tray.showMessage(
-                self.tr("A message was not delivered"),
-                text + "\n" + self.tr("Click to see the history."),
-                QSystemTrayIcon.MessageIcon.Warning,
-                20_000,
-            )
-        self.window.statusBar().showMessage(text, 30_000)
-
-    @Slot()
-    def _open_notified_delivery(self) -> None:
-        if self._notified_delivery is not None:
-            self.show_window()
-            self.show_history(self._notified_delivery)
-            if self.tray is not None:
-                self.tray.set_attention(False)
+        self.show_history(delivery_id)
 
     @Slot()
     def _on_open_reminders(self) -> None:

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from pushgui.core.channels.book import ChannelBook
 from pushgui.core.channels.config import EmailConfig, SlackConfig, WebhookConfig
 from pushgui.core.delivery.engine import DeliveryEngine
-from pushgui.core.delivery.queue import settle_after_crash
+from pushgui.core.delivery.settle import settle_after_crash
 from pushgui.core.people.contacts import ContactBook, ContactRecord
 from pushgui.core.pushes.service import PushService
 from pushgui.core.pushes.spec import PushOptions, Target

@@ -192,7 +192,7 @@ def test_two_lanes_settling_one_run_at_once_leave_it_ok(database):
 
     from sqlalchemy import event
 
-    from pushgui.core.delivery.queue import finish_run
+    from pushgui.core.delivery.settle import finish_run
     from pushgui.core.store.models import Push
 
     with database.session() as session:

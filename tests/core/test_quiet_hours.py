@@ -15,7 +15,6 @@ from sqlalchemy import select
 from pushgui.core.channels.book import ChannelBook
 from pushgui.core.channels.config import SlackConfig
 from pushgui.core.delivery.engine import DeliveryEngine
-from pushgui.core.delivery.queue import settle_after_crash
 from pushgui.core.delivery.quiet import (
     HELD_TEXT,
     QuietHours,
@@ -27,6 +26,7 @@ from pushgui.core.delivery.quiet import (
     quiet_to_dict,
     validate_quiet,
 )
+from pushgui.core.delivery.settle import settle_after_crash
 from pushgui.core.pushes.service import PushService
 from pushgui.core.pushes.spec import PushOptions, Target
 from pushgui.core.runs.jobs import retry_id as retry_job_id

@@ -18,7 +18,8 @@ from sqlalchemy import select
 from pushgui.core.channels.book import ChannelBook
 from pushgui.core.channels.config import WebhookConfig
 from pushgui.core.delivery.engine import Batch, DeliveryEngine
-from pushgui.core.delivery.queue import SETTLE_EVERY, settle_run, settle_runs, write_deliveries
+from pushgui.core.delivery.queue import SETTLE_EVERY, write_deliveries
+from pushgui.core.delivery.settle import settle_run, settle_runs
 from pushgui.core.delivery.states import (
     FAILED,
     INTERRUPTED,

@@ -13,8 +13,9 @@ from pushgui.core.schedule.spec import CalendarSpec
 from pushgui.core.schedule.workdays import use_data
 from pushgui.core.store.settings import SettingsStore
 from pushgui.core.system.paths import locate
+from pushgui.ui.dialogs.start_questions import ASK_MISSED_KEY
 from pushgui.ui.main.calendar_notice import check_and_tell
-from pushgui.ui.shell import ASK_MISSED_KEY, DesktopShell
+from pushgui.ui.shell import DesktopShell
 from tests.core.test_unpublished_year import _first_weekday, _newer_data, _unknown_year
 
 

@@ -19,9 +19,10 @@ from pushgui.core.channels.config import WebhookConfig
 from pushgui.core.store.models import Run
 from pushgui.core.store.settings import SettingsStore
 from pushgui.core.system.paths import locate
+from pushgui.ui.dialogs.start_questions import ASK_MISSED_KEY
 from pushgui.ui.main.push_model import ENABLED, LAST_RESULT, NAME, NEXT_RUN, SCHEDULE
 from pushgui.ui.reminders.window import ReminderWindow
-from pushgui.ui.shell import ASK_MISSED_KEY, TRAY_NOTICE_KEY, DesktopShell
+from pushgui.ui.shell import TRAY_NOTICE_KEY, DesktopShell
 from pushgui.ui.widgets.when import format_when, relative_when
 from tests.helpers import once_in, weekdays_at_nine
 
@@ -360,12 +361,12 @@ def test_a_permanent_failure_is_announced_and_opens_the_history_at_it(qtbot, run
         timeout=60_000,
     )
     assert "sign not match" in shell.window.statusBar().currentMessage()
-    assert shell._notified_delivery is not None
+    assert shell.failures.notified_delivery is not None
     shell.tray.messageClicked.emit()
     history = shell.history_window
     assert history is not None and history.isVisible()
     qtbot.addWidget(history)
-    assert history.selected_id() == shell._notified_delivery
+    assert history.selected_id() == shell.failures.notified_delivery
 
 
 def _missed_three_hours(rt):
@@ -389,14 +390,14 @@ def test_at_start_the_window_asks_about_missed_runs_before_sending_any(qtbot, ru
     rt = runtime(paused=True)
     shell = make_shell(qtbot, rt)
     shell.start()
-    dialog = shell.missed_dialog
+    dialog = shell.questions.missed_dialog
     assert dialog is not None and dialog.isVisible()
     assert rt.scheduler.next_wakeup_in() is None  # still paused: nothing sent yet
     assert len(dialog.decisions()) == 3
     qtbot.mouseClick(dialog.skip_all_button, Qt.MouseButton.LeftButton)
     assert set(dialog.decisions().values()) == {"skip"}
     dialog.accept()
-    qtbot.waitUntil(lambda: shell.missed_dialog is None)
+    qtbot.waitUntil(lambda: shell.questions.missed_dialog is None)
     qtbot.waitUntil(lambda: rt.scheduler.next_wakeup_in() is not None)  # running again
     with rt.db.session() as session:
         statuses = sorted(r.status for r in session.execute(select(Run)).scalars())
@@ -410,9 +411,9 @@ def test_dont_ask_again_lets_each_push_decide_next_time(qtbot, runtime):
     rt = runtime(paused=True)
     shell = make_shell(qtbot, rt)
     shell.start()
-    shell.missed_dialog.dont_ask_box.setChecked(True)
-    shell.missed_dialog.reject()
-    qtbot.waitUntil(lambda: shell.missed_dialog is None)
+    shell.questions.missed_dialog.dont_ask_box.setChecked(True)
+    shell.questions.missed_dialog.reject()
+    qtbot.waitUntil(lambda: shell.questions.missed_dialog is None)
     assert SettingsStore(rt.db).get(ASK_MISSED_KEY) is False
     # Rejected: the push's own setting ("send every missed time") decides.
     qtbot.waitUntil(lambda: _count_runs(rt, "ok") == 3, timeout=60_000)
@@ -428,11 +429,15 @@ def test_waking_from_sleep_pauses_and_asks(qtbot, runtime):
     shell = make_shell(qtbot, rt)
     _missed_three_hours(rt)
     rt.scheduler.pause()
-    shell._on_clock_jump(3 * 3600.0)
-    qtbot.waitUntil(lambda: shell.missed_dialog is not None and shell.missed_dialog.isVisible())
+    shell.questions.on_clock_jump(3 * 3600.0)
+    qtbot.waitUntil(
+        lambda: (
+            shell.questions.missed_dialog is not None and shell.questions.missed_dialog.isVisible()
+        )
+    )
     assert rt.scheduler.next_wakeup_in() is None
-    shell.missed_dialog.reject()
-    qtbot.waitUntil(lambda: shell.missed_dialog is None)
+    shell.questions.missed_dialog.reject()
+    qtbot.waitUntil(lambda: shell.questions.missed_dialog is None)
     qtbot.waitUntil(lambda: rt.scheduler.next_wakeup_in() is not None)
 
 
@@ -454,7 +459,7 @@ def test_interrupted_deliveries_are_listed_at_start(qtbot, runtime):
     rt = runtime(paused=True)
     shell = make_shell(qtbot, rt)
     shell.start()
-    dialog = shell.interrupted_dialog
+    dialog = shell.questions.interrupted_dialog
     assert dialog is not None and dialog.isVisible()
     with qtbot.waitSignal(dialog.dismiss_requested):
         dialog.dismiss_checked()

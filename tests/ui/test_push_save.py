@@ -148,5 +148,5 @@ def test_one_save_builds_the_trigger_only_to_check_and_schedule_it(
     # The list learns of the new row once: one query, one inserted row, no reset.
     assert len(queries) == 1
     assert changes == Counter({"rowsInserted": 1})
-    assert not window._refresh_timer.isActive()
+    assert not window.refresher.timer.isActive()
     assert window.model.rowCount() == 1

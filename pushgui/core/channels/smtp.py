@@ -3,31 +3,25 @@
 in To), UTF-8 headers, optional HTML part and attachments, certificate checked. Each
 recipient succeeds or fails alone.
 
-(Over 400 lines on purpose: every SMTP failure becomes its own readable outcome here, and
-the header handling that keeps a title literal and composing cheap belongs with them.)"""
+Every SMTP failure becomes its own readable outcome here; what each message holds (its
+headers, body and attachments) is composed in :mod:`.mail_message`."""
 
 from __future__ import annotations
 
 import contextlib
 import functools
 import logging
-import mimetypes
 import smtplib
 import socket
 import ssl
 from collections.abc import Iterator, Sequence
-from email.header import Header
-from email.headerregistry import Address, BaseHeader, HeaderRegistry
 from email.message import EmailMessage
-from email.policy import default as default_policy
-from email.utils import formatdate, make_msgid
 from pathlib import Path
 from typing import Protocol
 
 from pushgui.core.channels.base import Outcome, Outgoing
+from pushgui.core.channels.mail_message import MailComposer, read_attachment
 from pushgui.core.delivery import deadline
-from pushgui.core.messages.attachments import MAX_ATTACHMENT_BYTES, AttachmentError, readable_copy
-from pushgui.core.system.files import FileTooLargeError, NotAFileError, read_regular_file
 from pushgui.core.system.paths import locate
 
 log = logging.getLogger(__name__)
@@ -91,8 +85,7 @@ class EmailSender:
         # plain ``pushgui`` uses); the channel book hands in its own.
         self._data_dir = data_dir if data_dir is not None else locate().data
         self._context = ssl_context
-        self._policy = default_policy.clone(header_factory=_Registry())
-        self._from: BaseHeader | str | None = None
+        self._composer = MailComposer(config.sender_name, config.sender_address)
 
     def _ssl_context(self) -> ssl.SSLContext:
         if self._context is not None:
@@ -122,7 +115,7 @@ class EmailSender:
                 problem = self._check(message, attachments)
                 if problem is None:
                     try:
-                        mail = self._compose(message, attachments)
+                        mail = self._composer.compose(message, attachments)
                     except Exception as exc:  # a header the email library refuses, etc.
                         problem = Outcome(
                             ok=False,
@@ -176,7 +169,7 @@ class EmailSender:
             )
         for path in message.attachments:
             if path not in cache:
-                cache[path] = _read_attachment(path, self._data_dir)
+                cache[path] = read_attachment(path, self._data_dir)
             found = cache[path]
             if isinstance(found, Outcome):
                 return found
@@ -337,118 +330,6 @@ class EmailSender:
                 permanent=True,
             )
         return Outcome(ok=True)
-
-    def _compose(
-        self, message: Outgoing, attachments: dict[str, tuple[bytes, str, str] | Outcome]
-    ) -> EmailMessage:
-        cfg = self.config
-        mail = EmailMessage(policy=self._policy)
-        _set_literal(mail, "Subject", message.title)
-        if self._from is None:  # the same for every message: parsed once
-            if _ENCODED_WORD in cfg.sender_name:
-                name = _encoded(cfg.sender_name, "From")
-                self._from = f"{name} <{cfg.sender_address}>"
-            else:
-                self._from = self._policy.header_factory(
-                    "From", _address(cfg.sender_name, cfg.sender_address)
-                )
-        if isinstance(self._from, str):
-            mail.set_raw("From", self._from)
-        else:
-            mail["From"] = self._from  # a parsed header is stored as it is
-        mail["To"] = _address("", message.recipient_address)
-        # Both are plain ASCII made by the email library itself: stored as they are, not
-        # parsed again (parsing was a fifth of the time to compose a message).
-        mail.set_raw("Date", formatdate(localtime=True))
-        domain = cfg.sender_address.rpartition("@")[2]
-        mail.set_raw("Message-ID", make_msgid(domain=domain if domain.isascii() else None))
-        mail.set_content(message.body, charset="utf-8")
-        if message.html:
-            mail.add_alternative(message.html, subtype="html", charset="utf-8")
-        for path in message.attachments:
-            found = attachments[path]
-            assert not isinstance(found, Outcome)  # _check refused the message otherwise
-            data, maintype, subtype = found
-            mail.add_attachment(data, maintype=maintype, subtype=subtype, filename=Path(path).name)
-        return mail
-
-
-class _Registry(HeaderRegistry):
-    """The standard header registry, making each header class once.
-
-    The stdlib's registry builds a new class with type() for every header it parses: with
-    about nine headers a message, that was a third of the time to compose one
-    (bench/email_throughput.py).
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._made: dict[str, type[BaseHeader]] = {}
-
-    def __getitem__(self, name: str) -> type[BaseHeader]:
-        key = name.lower()
-        made = self._made.get(key)
-        if made is None:
-            made = self._made[key] = super().__getitem__(name)
-        return made
-
-
-#: The start of an RFC 2047 encoded word. Python's email library decodes such text when a
-#: header is set and writes it back unencoded, so a mail reader would decode a title that
-#: merely contains one; text that holds it is sent encoded as a whole instead.
-_ENCODED_WORD = "=?"
-
-
-def _encoded(text: str, header: str) -> str:
-    """``text`` as RFC 2047 encoded words (UTF-8), folded to fit the line limit."""
-    return Header(text, "utf-8", header_name=header).encode(linesep="\r\n")
-
-
-def _set_literal(mail: EmailMessage, header: str, text: str) -> None:
-    """Set an unstructured header so that the reader sees exactly ``text``."""
-    if _ENCODED_WORD in text:
-        # set_raw stores the value as given: the library's parser would decode the words.
-        mail.set_raw(header, _encoded(text, header))
-    else:
-        mail[header] = text
-
-
-def _address(name: str, address: str) -> Address | str:
-    try:
-        return Address(display_name=name, addr_spec=address)
-    except (ValueError, IndexError):
-        return address
-
-
-def _read_attachment(path: str, data_dir: Path) -> tuple[bytes, str, str] | Outcome:
-    """The bytes and MIME type of an attachment, or the failure that refuses the message.
-
-    Only a copy in the data folder's attachments folder is read, symlinks resolved
-    (:func:`pushgui.core.messages.attachments.readable_copy`): whatever the database says, a run
-    never mails ``/etc/shadow``. Regular files only, up to the size cap."""
-    try:
-        resolved = readable_copy(path, data_dir)
-        data = read_regular_file(resolved, MAX_ATTACHMENT_BYTES)
-    except AttachmentError as exc:
-        return Outcome(ok=False, error=str(exc), permanent=True)
-    except OSError as exc:
-        problem = (
-            f"larger than {MAX_ATTACHMENT_BYTES // (1024 * 1024)} MB"
-            if isinstance(exc, FileTooLargeError)
-            else "not a regular file"
-            if isinstance(exc, NotAFileError)
-            else exc.strerror or exc
-        )
-        return Outcome(
-            ok=False,
-            error=f"The attachment {Path(path).name} could not be read ({problem})",
-            permanent=True,
-        )
-    kind, encoding = mimetypes.guess_type(path)
-    if kind is None or encoding is not None:
-        kind = "application/octet-stream"
-    maintype, _, subtype = kind.partition("/")
-    return data, maintype, subtype
 
 
 def _reply(code: int, text: bytes | str) -> str:

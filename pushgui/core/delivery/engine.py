@@ -35,9 +35,9 @@ from pushgui.core.delivery.queue import (
     Pending,
     add_retry_job,
     send_and_record,
-    settle_runs,
 )
 from pushgui.core.delivery.quiet import QuietHoursBook, held_until, hold
+from pushgui.core.delivery.settle import settle_runs
 from pushgui.core.pushes.spec import PushOptions
 from pushgui.core.store.db import Database
 from pushgui.core.system.clock import Clock, utc_now

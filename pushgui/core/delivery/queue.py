@@ -1,5 +1,5 @@
-"""The store as the delivery queue: claim rows, record each outcome as it arrives, retry,
-supersede, and settle what a crash left behind.
+"""The store as the delivery queue: write and claim rows, record each outcome as it
+arrives, and give a run with a retry waiting its retry job.
 
 Every delivery row is written (queued, with its rendered message) before anything is
 sent. Sending walks a channel's rows in order; the row about to be sent is marked
@@ -8,8 +8,9 @@ moment at most one message per sender is in flight without a recorded outcome. A
 crash that row alone is *interrupted* (it may or may not have arrived); rows still
 ``queued`` were never tried and are sent on the next start.
 
-(A little over 400 lines on purpose: it is one concept, the life of a delivery row, and
-every status change lives next to the others it must agree with.)
+What a run's status is once its rows have outcomes, and what a crash left behind, are
+settled in :mod:`.settle`; a later run dropping an earlier run's retries is
+:mod:`.supersede`.
 """
 
 from __future__ import annotations
@@ -35,28 +36,23 @@ from pushgui.core.delivery.states import (
     RETRYING,
     SENDING,
     SENT,
-    SETTLED_OK,
-    SUPERSEDED,
     WAITING,
 )
 from pushgui.core.pushes.spec import PushOptions
 from pushgui.core.runs.jobs import add_retry
 from pushgui.core.store.db import Database
-from pushgui.core.store.models import Delivery, Run, UTCDateTime
+from pushgui.core.store.models import Delivery, UTCDateTime
 from pushgui.core.system.i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
 MAX_BACKOFF = timedelta(hours=6)
-_CHUNK = 500  # ids per IN (...) clause, well under SQLite's variable limit
+CHUNK = 500  # ids per IN (...) clause, well under SQLite's variable limit
 #: Runs a sender settles together as it goes (one transaction for all of them).
 SETTLE_EVERY = 50
 #: Rows a run's retry job takes when due: failed tries, and deliveries held by quiet hours.
 DUE_LATER = (RETRYING, HELD)
 
-SUPERSEDED_TEXT = QT_TRANSLATE_NOOP(
-    "stored", "Superseded: a later run of this reminder reached this recipient"
-)
 INTERRUPTED_TEXT = QT_TRANSLATE_NOOP(
     "stored", "pushgui stopped while sending; it may or may not have arrived"
 )
@@ -79,11 +75,6 @@ class Pending(NamedTuple):
 
 
 _FIELDS = tuple(getattr(Delivery, f) for f in Pending._fields)
-
-
-def recipient_key(row: Any) -> tuple[str, int | None, int | None, str, str]:
-    """Who a delivery reaches: the same key in two runs means the same recipient."""
-    return (row.channel, row.channel_id, row.contact_id, row.address, row.recipient)
 
 
 def pending_of(rows: Sequence[Delivery]) -> list[Pending]:
@@ -120,8 +111,8 @@ def claim_retries(database: Database, run_id: int, now: datetime) -> list[Pendin
                 )
             ).scalars()
         )
-        for offset in range(0, len(due), _CHUNK):
-            chunk = due[offset : offset + _CHUNK]
+        for offset in range(0, len(due), CHUNK):
+            chunk = due[offset : offset + CHUNK]
             rows = session.execute(
                 update(Delivery)
                 .where(Delivery.id.in_(chunk), Delivery.status.in_(DUE_LATER))
@@ -131,56 +122,6 @@ def claim_retries(database: Database, run_id: int, now: datetime) -> list[Pendin
             claimed.extend(Pending(*row) for row in rows)
     claimed.sort(key=lambda p: p.id)
     return claimed
-
-
-def supersede(
-    session: Session, push_id: int, run_id: int, rows: Sequence[Pending | Delivery]
-) -> int:
-    """Drop the pending retries of earlier runs of ``push_id`` to the recipients of ``rows``."""
-    return supersede_many(session, [(push_id, run_id, rows)])
-
-
-def supersede_many(
-    session: Session, runs: Sequence[tuple[int, int, Sequence[Pending | Delivery]]]
-) -> int:
-    """:func:`supersede` for the runs (push id, run id, deliveries) started together, with
-    one query for the retries waiting in all of their pushes (usually none)."""
-    keys: dict[int, tuple[int, set[tuple[str, int | None, int | None, str, str]]]] = {}
-    for push_id, run_id, rows in runs:
-        # The latest run of a push started here supersedes for it; runs started together
-        # never supersede each other (their rows are queued, not retrying).
-        run, known = keys.get(push_id, (run_id, set()))
-        known.update(recipient_key(r) for r in rows)
-        keys[push_id] = (max(run, run_id), known)
-    started = {run_id for _push, run_id, _rows in runs}
-    ids: list[int] = []
-    push_ids = sorted(keys)
-    for offset in range(0, len(push_ids), _CHUNK):
-        waiting = session.execute(
-            select(Delivery, Run.push_id)
-            .join(Run, Run.id == Delivery.run_id)
-            .where(
-                Run.push_id.in_(push_ids[offset : offset + _CHUNK]),
-                Delivery.status == RETRYING,
-            )
-        ).all()
-        ids.extend(
-            d.id
-            for d, push_id in waiting
-            if d.run_id not in started and recipient_key(d) in keys[push_id][1]
-        )
-    for offset in range(0, len(ids), _CHUNK):
-        session.execute(
-            update(Delivery)
-            .where(Delivery.id.in_(ids[offset : offset + _CHUNK]), Delivery.status == RETRYING)
-            .values(
-                status=SUPERSEDED,
-                error=SUPERSEDED_TEXT,
-                next_attempt_at=None,
-                finished_at=datetime.now(UTC),
-            )
-        )
-    return len(ids)
 
 
 def _change(
@@ -431,147 +372,3 @@ def next_retry_at(session: Session, run_id: int) -> datetime | None:
         )
     ).scalar()
     return when
-
-
-def finish_run(database: Database, run_id: int) -> str:
-    """The run's status from its deliveries: running (some still queued or sending), ok,
-    partial, failed, retrying or interrupted."""
-    with database.session() as session:
-        return settle_run(session, run_id)
-
-
-def settle_run(session: Session, run_id: int) -> str:
-    """:func:`finish_run` inside the caller's transaction."""
-    # The write lock first, then the reads: two channel lanes settling one run at once
-    # must not both read before either writes, or the later write stores a status from a
-    # stale read ("running" after every delivery was sent). SQLite reads outside a write
-    # transaction see only what was committed before them.
-    session.execute(update(Run).where(Run.id == run_id).values(status=Run.status))
-    statuses = list(
-        session.execute(select(Delivery.status).where(Delivery.run_id == run_id)).scalars()
-    )
-    errors = list(
-        session.execute(
-            select(Delivery.error).where(
-                Delivery.run_id == run_id,
-                Delivery.error != "",
-                Delivery.status.not_in(SETTLED_OK),
-            )
-        ).scalars()
-    )
-    status = run_status(statuses)
-    run = session.get_one(Run, run_id)
-    run.status = status
-    run.error = "; ".join(dict.fromkeys(errors))[:2000] if status != "ok" else ""
-    if status not in UNFINISHED:
-        run.finished_at = datetime.now(UTC)
-    return status
-
-
-#: Run statuses of runs that still have deliveries to send.
-UNFINISHED = ("retrying", "running", HELD)
-
-
-def run_status(statuses: Sequence[str]) -> str:
-    """A run's status from its deliveries' statuses."""
-    if any(s in (QUEUED, WAITING, SENDING) for s in statuses):
-        return "running"
-    if RETRYING in statuses:
-        return "retrying"
-    if HELD in statuses:
-        return HELD
-    if all(s in SETTLED_OK for s in statuses):
-        return "ok"
-    if INTERRUPTED in statuses:
-        return INTERRUPTED
-    if any(s == SENT for s in statuses):
-        return "partial"
-    return "failed"
-
-
-class Settled(NamedTuple):
-    """A run's status once a lane recorded its deliveries, and its earliest retry."""
-
-    run_id: int
-    status: str
-    next_retry: datetime | None
-
-
-def settle_runs(connection: Connection, run_ids: Sequence[int]) -> list[Settled]:
-    """:func:`settle_run` for many runs in one transaction of a few statements, with each
-    run's earliest retry time: a lane settles the runs it sent together (a transaction and
-    a retry query per run were most of a burst's cost, docs/BENCHMARKS.md, "Burst")."""
-    settled: list[Settled] = []
-    now = datetime.now(UTC)
-    for offset in range(0, len(run_ids), _CHUNK):
-        chunk = list(run_ids[offset : offset + _CHUNK])
-        # The write lock first, then the reads (see settle_run).
-        connection.execute(update(Run).where(Run.id.in_(chunk)).values(status=Run.status))
-        rows: dict[int, list[tuple[str, str, datetime | None]]] = {run_id: [] for run_id in chunk}
-        for run_id, status, error, next_at in connection.execute(
-            select(Delivery.run_id, Delivery.status, Delivery.error, Delivery.next_attempt_at)
-            .where(Delivery.run_id.in_(chunk))
-            .order_by(Delivery.id)
-        ):
-            rows[run_id].append((status, error, next_at))
-        changes = []
-        for run_id in chunk:
-            status = run_status([s for s, _e, _n in rows[run_id]])
-            errors = [e for s, e, _n in rows[run_id] if e and s not in SETTLED_OK]
-            waits = [n for s, _e, n in rows[run_id] if s in DUE_LATER and n is not None]
-            changes.append(
-                {
-                    "rid": run_id,
-                    "to_status": status,
-                    "to_error": "; ".join(dict.fromkeys(errors))[:2000] if status != "ok" else "",
-                    "to_finished": None if status in UNFINISHED else now,
-                }
-            )
-            settled.append(Settled(run_id, status, min(waits) if waits else None))
-        ended = [c for c in changes if c["to_finished"] is not None]
-        going = [c for c in changes if c["to_finished"] is None]
-        groups: list[tuple[list[dict[str, Any]], dict[str, Any]]] = [
-            (ended, {"finished_at": bindparam("to_finished")}),
-            (going, {}),
-        ]
-        for group, values in groups:
-            if group:
-                connection.execute(
-                    update(Run)
-                    .where(Run.id == bindparam("rid"))
-                    .values(status=bindparam("to_status"), error=bindparam("to_error"), **values),
-                    group,
-                )
-    return settled
-
-
-def settle_after_crash(database: Database) -> int:
-    """At start: the one message per sender that was in flight becomes *interrupted*; rows
-    never tried are queued for a retry now. Returns how many were interrupted."""
-    now = datetime.now(UTC)
-    with database.session() as session:
-        run_ids = set(
-            session.execute(
-                select(Delivery.run_id).where(Delivery.status.in_((QUEUED, WAITING, SENDING)))
-            ).scalars()
-        )
-        if not run_ids:
-            return 0
-        count = session.execute(
-            select(func.count(Delivery.id)).where(Delivery.status == SENDING)
-        ).scalar_one()
-        session.execute(
-            update(Delivery)
-            .where(Delivery.status == SENDING)
-            .values(status=INTERRUPTED, error=INTERRUPTED_TEXT, finished_at=now)
-        )
-        session.execute(
-            update(Delivery)
-            .where(Delivery.status.in_((QUEUED, WAITING)))
-            .values(status=RETRYING, next_attempt_at=now)
-        )
-    for run_id in run_ids:
-        finish_run(database, run_id)
-    if count:
-        log.warning("%d deliveries were interrupted by a crash or power loss", count)
-    return int(count)

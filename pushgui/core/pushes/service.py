@@ -4,9 +4,9 @@ Every user action (create, edit, pause, delete, run now, import) goes through he
 GUI and headless alike, so that the spec stays the source of truth and the job is always
 what the spec says. Its jobs are added and found through :mod:`pushgui.core.runs.jobs`.
 
-Over 400 lines because saving an import (:meth:`PushService.import_file`) must check
-references inside the same transaction that creates its contacts and channels; the
-matching itself lives in :mod:`pushgui.core.transfer.bundle`.
+Saving an import (:meth:`PushService.import_file`) checks references inside the same
+transaction that creates its contacts and channels; the matching lives in
+:mod:`pushgui.core.transfer.bundle`, the checks of what a push names in :mod:`.references`.
 
 The job function, heads-up, start-up and validation modules are imported where they are
 used: reading the push list (``pushgui list``) needs none of them.
@@ -25,11 +25,11 @@ from typing import TYPE_CHECKING
 from apscheduler.schedulers.base import BaseScheduler
 from apscheduler.util import utc_timestamp_to_datetime
 from sqlalchemy import delete, func, select
-from sqlalchemy.orm import Session
 
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.messages.attachments import attachment_problems
 from pushgui.core.pushes.damaged import DamagedRecord, damaged_records, set_aside_damaged
+from pushgui.core.pushes.references import check_references
 from pushgui.core.pushes.spec import MAX_NAME, PushSpec, spec_from_stored, stored_spec
 from pushgui.core.pushes.validation import check_spec, validate_spec
 from pushgui.core.runs import headsup, jobs
@@ -39,19 +39,9 @@ from pushgui.core.schedule.preview import next_fire_time
 from pushgui.core.schedule.spec import OnceSpec
 from pushgui.core.store.db import Database
 from pushgui.core.store.dialects import json_text
-from pushgui.core.store.models import Channel, Contact, Group, Push, Run
-from pushgui.core.system.i18n import translate
+from pushgui.core.store.models import Push, Run
 from pushgui.core.transfer.bundle import IdMaps, ImportPlan, apply, remap
 from pushgui.core.transfer.document import ImportFile, validation_now
-
-
-def summarise(items: Sequence[object], shown: int = 5) -> str:
-    """``1, 2, 3`` or, for a long list, ``1, 2, 3, 4, 5 and 99995 more``."""
-    head = ", ".join(str(item) for item in items[:shown])
-    if len(items) <= shown:
-        return head
-    return translate("transfer", "{head} and {n} more").format(head=head, n=len(items) - shown)
-
 
 if TYPE_CHECKING:
     from pushgui.core.runs.reconcile import ReconcileReport
@@ -180,7 +170,8 @@ class PushService:
                 errors.extend(exc.prefixed(labels[index]).errors if labels else exc.errors)
         if errors:
             raise SpecError(errors)
-        self._check_references(specs, labels)
+        with self.db.session() as session:
+            check_references(session, specs, self.db.path.parent, labels)
         with self.db.session() as session:
             rows = [
                 Push(name=spec.name, spec=stored_spec(spec), enabled=spec.enabled) for spec in specs
@@ -188,64 +179,6 @@ class PushService:
             session.add_all(rows)
             session.flush()
             return [row.id for row in rows]
-
-    def _check_references(
-        self,
-        specs: Sequence[PushSpec],
-        labels: Sequence[str] | None = None,
-        session: Session | None = None,
-    ) -> None:
-        """Channels, contacts, groups and attached files a push names must exist (a file
-        from elsewhere may name ids of another installation, or files not on this machine).
-        Each problem names its entry (``labels``) and field; long id lists are shortened.
-        ``session`` sees what an import created in its still open transaction."""
-        with contextlib.ExitStack() as stack:
-            if session is None:
-                session = stack.enter_context(self.db.session())
-            channels = dict(session.execute(select(Channel.id, Channel.kind)).all())
-            contacts = set(session.execute(select(Contact.id)).scalars())
-            groups = set(session.execute(select(Group.id)).scalars())
-        errors: list[FieldError] = []
-        for number, spec in enumerate(specs):
-            entry = labels[number] + "." if labels else ""
-            for index, target in enumerate(spec.targets):
-                field = f"{entry}targets[{index}]"
-                if target.kind == "desktop":
-                    continue
-                if channels.get(target.channel_id or -1) != target.kind:
-                    errors.append(
-                        FieldError(
-                            field,
-                            translate("transfer", "there is no {kind} channel {id}").format(
-                                kind=target.kind, id=target.channel_id
-                            ),
-                        )
-                    )
-                missing_contacts = [c for c in target.contact_ids if c not in contacts]
-                if missing_contacts:
-                    errors.append(
-                        FieldError(
-                            field + ".contact_ids",
-                            translate("transfer", "contacts {ids} do not exist here").format(
-                                ids=summarise(missing_contacts)
-                            ),
-                        )
-                    )
-                missing_groups = [g for g in target.group_ids if g not in groups]
-                if missing_groups:
-                    errors.append(
-                        FieldError(
-                            field + ".group_ids",
-                            translate("transfer", "groups {ids} do not exist here").format(
-                                ids=summarise(missing_groups)
-                            ),
-                        )
-                    )
-            errors += attachment_problems(
-                spec.message.attachments, self.db.path.parent, f"{entry}message.attachments"
-            )
-        if errors:
-            raise SpecError(errors)
 
     def import_file(
         self, imported: ImportFile, now: datetime | None = None, dry_run: bool = False
@@ -267,7 +200,7 @@ class PushService:
                 errors.extend(SpecError(problems).prefixed(label).errors if problems else [])
             if errors:
                 raise SpecError(errors)
-            self._check_references(specs, imported.labels, session)
+            check_references(session, specs, self.db.path.parent, imported.labels)
             rows = [
                 Push(name=spec.name, spec=stored_spec(spec), enabled=spec.enabled) for spec in specs
             ]

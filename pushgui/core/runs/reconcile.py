@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any
 from apscheduler.util import utc_timestamp_to_datetime
 from sqlalchemy import func, select, update
 
-from pushgui.core.delivery.queue import DUE_LATER, settle_after_crash
+from pushgui.core.delivery.queue import DUE_LATER
+from pushgui.core.delivery.settle import settle_after_crash
 from pushgui.core.delivery.states import INTERRUPTED, RETRYING, SKIPPED
 from pushgui.core.pushes.spec import PushSpec, spec_from_stored
 from pushgui.core.runs import headsup, jobs, nagging

@@ -60,16 +60,14 @@ def _run_statements(session: Session) -> None:
     from pushgui.core.delivery.queue import (
         mark_sending,
         next_retry_at,
-        settle_run,
-        settle_runs,
-        supersede,
-        supersede_many,
         write_deliveries,
         write_outcome,
     )
+    from pushgui.core.delivery.settle import settle_run, settle_runs
+    from pushgui.core.delivery.supersede import supersede, supersede_many
     from pushgui.core.messages.recipients import Recipient
     from pushgui.core.pushes.spec import Message, PushSpec
-    from pushgui.core.runs.runner import delivery_row
+    from pushgui.core.runs.record import delivery_row
     from pushgui.core.schedule.spec import CalendarSpec
 
     push = Push(name="warm-up", spec="{}", enabled=False)
@@ -81,7 +79,7 @@ def _run_statements(session: Session) -> None:
     session.add(run)
     session.flush()
     session.execute(select(func.count(Run.id)).where(Run.push_id == push.id)).scalar_one()
-    # The runs due in one pass are written together (runner._record_runs).
+    # The runs due in one pass are written together (record.record_runs).
     session.execute(
         select(Run.push_id, func.count(Run.id))
         .where(Run.push_id.in_([push.id]))

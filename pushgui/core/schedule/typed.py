@@ -6,8 +6,9 @@ A typed rule is a *day part* ("every weekday", "每月最后一个工作日", "�
 a :class:`TypedRuleError` that points at the first part it did not understand. Matching is
 done with one regular expression per form, tried in order; nothing is guessed.
 
-The module is longer than most because it is one grammar: every form sits next to the
-others, in the order of docs/RULES.md, so the two can be read side by side.
+Why one module: it is one grammar, and the forms are tried in order, so the order in this
+file is the grammar's meaning; every form sits next to the others, in the order of
+docs/RULES.md, so the two can be read side by side.
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ from pushgui.core.messages.recipients import size_problems
 from pushgui.core.pushes.spec import PushSpec
 from pushgui.core.pushes.validation import validate_spec
 from pushgui.core.schedule.preview import preview
+from pushgui.ui.editor.previews import zone_info
 from pushgui.ui.editor.schedule_preview import show_schedule
 from pushgui.ui.editor.sections import place_errors
 
@@ -106,7 +107,7 @@ def size_errors(d: PushEditorDialog, spec: PushSpec) -> list[FieldError]:
     except Exception:
         log.exception("Could not list the recipients of %r", spec.name)
         return []
-    when = datetime.now(d._zone_info(spec.trigger.timezone))
+    when = datetime.now(zone_info(spec.trigger.timezone))
     return size_problems(spec, recipients, when)
 
 

@@ -2,9 +2,10 @@
 
 Its parts, in this folder: the layout of its sections and where each error shows
 (:mod:`.sections`), the live checks and what a refused save says (:mod:`.checks`), the
-schedule's summary and next runs (:mod:`.schedule_preview`). This module holds the dialog
-itself: loading a reminder, reading the fields back, and saving. About 440 lines because
-it also declares, for type checking, each widget the sections build on it.
+schedule's summary and next runs (:mod:`.schedule_preview`), the preview and dry run of
+what it would send now (:mod:`.previews`). This module holds the dialog itself: loading a
+reminder, reading the fields back, and saving; it also declares, for type checking, each
+widget the sections build on it.
 """
 
 from __future__ import annotations
@@ -14,15 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFrame,
-    QHBoxLayout,
     QVBoxLayout,
     QWidget,
 )
@@ -33,16 +31,10 @@ from pushgui.core.messages.recipients import Rendered
 from pushgui.core.people.contacts import ContactBook
 from pushgui.core.pushes.spec import Message, PushOptions, PushSpec, Target
 from pushgui.core.schedule.spec import IntervalSpec, OnceSpec, TriggerSpec
-from pushgui.ui.editor import checks
+from pushgui.ui.editor import checks, previews
 from pushgui.ui.editor.message_preview import DryRunDialog, MessagePreviewDialog
-from pushgui.ui.editor.sections import (
-    KINDS,
-    PageStack,
-    align_labels,
-    build_message_column,
-    build_more_options,
-    build_schedule_column,
-)
+from pushgui.ui.editor.previews import zone_info
+from pushgui.ui.editor.sections import KINDS, PageStack, align_labels, build_dialog
 from pushgui.ui.widgets.dates import default_timezone, next_full_hour
 from pushgui.ui.widgets.fields import ErrorLabel
 
@@ -148,6 +140,12 @@ class PushEditorDialog(QDialog):
     description_label: QLabel
     preview_list: QListWidget
     typed_rule: TypedRuleBox
+    other_error: ErrorLabel
+    buttons: QDialogButtonBox
+    save_button: QPushButton
+    cancel_button: QPushButton
+    template_button: QPushButton
+    _outer: QVBoxLayout
 
     def __init__(
         self,
@@ -188,45 +186,7 @@ class PushEditorDialog(QDialog):
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(lambda: checks.refresh(self))
 
-        left = build_message_column(self)
-        right = build_schedule_column(self)
-        divider = QFrame(self)
-        divider.setFrameShape(QFrame.Shape.VLine)
-        divider.setFrameShadow(QFrame.Shadow.Sunken)
-        columns = QHBoxLayout()
-        columns.setSpacing(18)
-        # The message column keeps one width, so switching schedules never moves it.
-        left_panel = QWidget(self)
-        left_panel.setLayout(left)
-        left.setContentsMargins(0, 0, 0, 0)
-        left_panel.setFixedWidth(self.fontMetrics().averageCharWidth() * 54)
-        columns.addWidget(left_panel)
-        columns.addWidget(divider)
-        right.addLayout(build_more_options(self))
-        columns.addLayout(right, 1)
-
-        self.other_error = ErrorLabel(self)
-        self.buttons = QDialogButtonBox(self)
-        self.save_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Save)
-        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.template_button = self.buttons.addButton(
-            self.tr("Save as &template…"), QDialogButtonBox.ButtonRole.ResetRole
-        )
-        self.template_button.setToolTip(self.tr("Keep this message to start other reminders from"))
-        self.template_button.clicked.connect(self.save_template_requested)
-        self.save_button.setDefault(True)
-        self.save_button.setToolTip(self.tr("Save (Ctrl+Enter)"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.accept)
-
-        outer = self._outer = QVBoxLayout(self)
-        outer.setContentsMargins(18, 16, 18, 14)
-        outer.setSpacing(12)
-        outer.addLayout(columns, 1)
-        outer.addWidget(self.other_error)
-        outer.addWidget(self.buttons)
+        build_dialog(self)
 
         self._load(spec)
         align_labels(self)
@@ -372,33 +332,13 @@ class PushEditorDialog(QDialog):
             self.body_edit.setFocus()
 
     def dry_run(self, spec: PushSpec | None = None) -> tuple[list[Rendered], datetime]:
-        """Every recipient's message if ``spec`` (the fields) ran now, in its time zone."""
-        spec = spec or self.push_spec()
-        when = datetime.now(self._zone_info(spec.trigger.timezone))
-        try:
-            return self.targets_editor.planner.dry_run(spec, when), when
-        except Exception:
-            log.exception("Could not render %r", spec.name)
-            return [], when
+        return previews.dry_run(self, spec)
 
     def show_preview(self) -> MessagePreviewDialog:
-        if self.preview_dialog is None:
-            self.preview_dialog = MessagePreviewDialog(self)
-        self.preview_dialog.set_rendered(*self.dry_run())
-        self.preview_dialog.show()
-        self.preview_dialog.raise_()
-        return self.preview_dialog
+        return previews.show_preview(self)
 
     def show_dry_run(self) -> DryRunDialog:
-        rendered, when = self.dry_run()
-        if self.dry_run_dialog is not None:
-            self.dry_run_dialog.close()
-        dialog = DryRunDialog(rendered, self.targets_editor.planner.channels, when, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.destroyed.connect(lambda: setattr(self, "dry_run_dialog", None))
-        self.dry_run_dialog = dialog
-        dialog.open()
-        return dialog
+        return previews.show_dry_run(self)
 
     def _make_room(self) -> None:
         """Grow the window if the editor now needs more than it has (many times of day)."""
@@ -407,15 +347,8 @@ class PushEditorDialog(QDialog):
         if needed.height() > self.height() or needed.width() > self.width():
             self.resize(self.size().expandedTo(needed))
 
-    @staticmethod
-    def _zone_info(name: str) -> ZoneInfo:
-        try:
-            return ZoneInfo(name)
-        except Exception:
-            return ZoneInfo("UTC")
-
     def _now_in(self, zone: str) -> datetime:
-        return datetime.now(self._zone_info(zone)).replace(tzinfo=None)
+        return datetime.now(zone_info(zone)).replace(tzinfo=None)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut and checks.fields_of(self, watched):

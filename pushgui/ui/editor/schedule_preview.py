@@ -17,6 +17,7 @@ from pushgui.core.schedule.describe import describe
 from pushgui.core.schedule.preview import preview, skipped_days
 from pushgui.core.schedule.spec import IntervalSpec, TriggerSpec
 from pushgui.ui.editor import run_marks
+from pushgui.ui.editor.previews import zone_info
 from pushgui.ui.editor.sections import PREVIEW_COUNT
 from pushgui.ui.i18n import format_datetime
 from pushgui.ui.widgets.dates import default_timezone
@@ -78,7 +79,7 @@ def _run_item(
     trigger_zone = getattr(at.tzinfo, "key", "")
     if trigger_zone and trigger_zone != local_zone:
         # Runs in another zone also say when that is on this computer's clock.
-        local = at.astimezone(d._zone_info(local_zone))
+        local = at.astimezone(zone_info(local_zone))
         same_day = local.date() == at.date()
         here = f"{local:%H:%M}" if same_day else format_time(local)
         text += "  " + translate("PushEditorDialog", "(%1 here)").replace("%1", here)

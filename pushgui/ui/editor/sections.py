@@ -1,6 +1,6 @@
 """How the reminder editor is laid out: the message column (name, title, message, who gets
-it), the schedule column (kind of schedule, its editor, zone, summary, next runs) and the
-folded "More options"; the label column the schedule forms share.
+it), the schedule column (kind of schedule, its editor, zone, summary, next runs), the
+folded "More options" and the buttons; the label column the schedule forms share.
 
 These build the widgets of :class:`pushgui.ui.editor.push_editor.PushEditorDialog` and set
 them on it, under the names the dialog and its tests use. Strings keep the translation
@@ -12,11 +12,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
+    QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -271,6 +273,52 @@ def build_schedule_column(d: PushEditorDialog) -> QVBoxLayout:
     d.title_edit.textChanged.connect(d.schedule_refresh)
     d.body_edit.textChanged.connect(d.schedule_refresh)
     return column
+
+
+def build_dialog(d: PushEditorDialog) -> None:
+    """The two columns side by side, "More options" under the schedule, the error that
+    belongs to no field, and the buttons (Save, Cancel, Save as template; Ctrl+Enter saves)."""
+    left = build_message_column(d)
+    right = build_schedule_column(d)
+    divider = QFrame(d)
+    divider.setFrameShape(QFrame.Shape.VLine)
+    divider.setFrameShadow(QFrame.Shadow.Sunken)
+    columns = QHBoxLayout()
+    columns.setSpacing(18)
+    # The message column keeps one width, so switching schedules never moves it.
+    left_panel = QWidget(d)
+    left_panel.setLayout(left)
+    left.setContentsMargins(0, 0, 0, 0)
+    left_panel.setFixedWidth(d.fontMetrics().averageCharWidth() * 54)
+    columns.addWidget(left_panel)
+    columns.addWidget(divider)
+    right.addLayout(build_more_options(d))
+    columns.addLayout(right, 1)
+
+    d.other_error = ErrorLabel(d)
+    d.buttons = QDialogButtonBox(d)
+    d.save_button = d.buttons.addButton(QDialogButtonBox.StandardButton.Save)
+    d.cancel_button = d.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+    d.template_button = d.buttons.addButton(
+        translate("PushEditorDialog", "Save as &template…"), QDialogButtonBox.ButtonRole.ResetRole
+    )
+    d.template_button.setToolTip(
+        translate("PushEditorDialog", "Keep this message to start other reminders from")
+    )
+    d.template_button.clicked.connect(d.save_template_requested)
+    d.save_button.setDefault(True)
+    d.save_button.setToolTip(translate("PushEditorDialog", "Save (Ctrl+Enter)"))
+    d.buttons.accepted.connect(d.accept)
+    d.buttons.rejected.connect(d.reject)
+    for keys in ("Ctrl+Return", "Ctrl+Enter"):
+        QShortcut(QKeySequence(keys), d, d.accept)
+
+    outer = d._outer = QVBoxLayout(d)
+    outer.setContentsMargins(18, 16, 18, 14)
+    outer.setSpacing(12)
+    outer.addLayout(columns, 1)
+    outer.addWidget(d.other_error)
+    outer.addWidget(d.buttons)
 
 
 def list_height(view: QListWidget, rows: int) -> int:

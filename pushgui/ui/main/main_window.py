@@ -5,9 +5,9 @@ tray).
 Its parts, one concept each, in this folder: the actions, menus and toolbar
 (:mod:`.actions`), opening the editor and storing what it saves (:mod:`.editing`), the other
 changes to the selected reminder (:mod:`.changes`), File ▸ Import and Export
-(:mod:`.transfer`), the status bar and column sizing (:mod:`.list_status`). About 450
-lines: the window builds the list's widgets and holds the refresh of changed rows, which
-the tests and the shell drive through it.
+(:mod:`.transfer`), the status bar and column sizing (:mod:`.list_status`), keeping the
+list current from the scheduler's events and the clock (:mod:`.list_refresh`). This module
+builds the window's widgets and keeps its layout.
 """
 
 from __future__ import annotations
@@ -19,10 +19,8 @@ from typing import TYPE_CHECKING, Any, Literal
 from PySide6.QtCore import (
     QByteArray,
     QEvent,
-    QItemSelectionModel,
     QModelIndex,
     Qt,
-    QTimer,
     Signal,
     Slot,
 )
@@ -45,7 +43,6 @@ from pushgui.core.errors import SpecError
 from pushgui.core.messages.templates import TemplateBook
 from pushgui.core.people.contacts import ContactBook
 from pushgui.core.pushes.service import PushService
-from pushgui.core.runs.jobs import push_id_of
 from pushgui.core.store.settings import SettingsStore
 from pushgui.engine.bridge import EventBridge
 from pushgui.ui.main import actions, transfer
@@ -53,6 +50,7 @@ from pushgui.ui.main.actions import build_actions
 from pushgui.ui.main.calendar_notice import CalendarNoticeLabel
 from pushgui.ui.main.changes import ReminderChanges
 from pushgui.ui.main.editing import ReminderEditing
+from pushgui.ui.main.list_refresh import ListRefresh
 from pushgui.ui.main.list_status import ListStatus, Recipients, fit_columns
 from pushgui.ui.main.push_model import (
     ENABLED,
@@ -76,8 +74,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-REFRESH_MS = 150
-CLOCK_MS = 20_000
 COLUMNS_KEY = "window.columns.v2"  # v2: six columns (Recipients added)
 
 
@@ -233,19 +229,7 @@ class MainWindow(QMainWindow):
         self.new_defaults: Callable[[], NewReminderDefaults] = new_defaults or _plain_defaults
         self.confirmation: QMessageBox | None = None
         self.problem: QMessageBox | None = None
-        self._dirty: set[int] = set()
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.setSingleShot(True)
-        self._refresh_timer.setInterval(REFRESH_MS)
-        self._refresh_timer.timeout.connect(self._refresh_dirty)
-        for signal in (bridge.job_submitted, bridge.job_executed, bridge.job_missed):
-            signal.connect(self._on_job_event)
-        bridge.job_failed.connect(lambda job_id, _error: self._on_job_event(job_id))
-        # Relative next runs ("in 5 min") and the next due reminder follow the clock.
-        self._clock_timer = QTimer(self)
-        self._clock_timer.setInterval(CLOCK_MS)
-        self._clock_timer.timeout.connect(self.tick)
-        self._clock_timer.start()
+        self.refresher = ListRefresh(self, bridge)
 
         self._fitted = False
         self.reload()
@@ -288,8 +272,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def tick(self) -> None:
         """The clock moved on: relative times and the next due reminder are read again."""
-        self.model.refresh_times()
-        self.status.update_next_due()
+        self.refresher.tick()
 
     def next_due_text(self) -> str:
         return self.status.next_text
@@ -328,51 +311,12 @@ class MainWindow(QMainWindow):
     # -- data --------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        selected = self.selected_id()
-        self.model.set_rows(self.service.rows())
-        if selected is not None:
-            self.select_id(selected)
-        self.update_actions()
-        self.fit_columns()
-        self.status.update_next_due()
+        """Read every row again (the selection is kept)."""
+        self.refresher.reload()
 
     def refresh_ids(self, ids: set[int]) -> None:
-        selected = self.selected_id()
-        rows = self.service.rows(sorted(ids))
-        found = {row.id for row in rows}
-        self.model.update_rows(rows, removed=ids - found)
-        if selected in found and self.selected_id() != selected:
-            self._keep_selected(selected)
-        self.update_actions()
-        self.fit_columns()
-        self.status.update_next_due()
-
-    def _keep_selected(self, push_id: int) -> None:
-        """Select the row again after it moved (the model re-inserts a moved row), without
-        scrolling to it."""
-        index = self.proxy.mapFromSource(self.model.index_of(push_id))
-        if not index.isValid():
-            return
-        flags = (
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows
-        )
-        auto_scroll = self.table.hasAutoScroll()
-        self.table.setAutoScroll(False)
-        self.table.selectionModel().setCurrentIndex(index, flags)
-        self.table.setAutoScroll(auto_scroll)
-
-    @Slot(str)
-    def _on_job_event(self, job_id: str) -> None:
-        push_id = push_id_of(job_id)
-        if push_id is not None:
-            self._dirty.add(push_id)
-            self._refresh_timer.start()
-
-    def _refresh_dirty(self) -> None:
-        ids, self._dirty = self._dirty, set()
-        if ids:
-            self.refresh_ids(ids)
+        """Read these rows again: changed ones in place, gone ones removed."""
+        self.refresher.refresh_ids(ids)
 
     # -- operations --------------------------------------------------------------------------
 

@@ -1,8 +1,9 @@
 """Import contacts from a CSV file in three steps: preview, column mapping, check; nothing
 is written until the user clicks Import, and then everything is written at once.
 
-A little over 400 lines: one wizard whose three pages share the parsed table, the column
-mapping and the import plan; reading and planning themselves are in core/people/contacts_csv.py.
+Why one module: it is one wizard whose three pages share the parsed table, the column
+mapping and the import plan, and each page's buttons depend on the others' state; reading
+and planning themselves are in core/people/contacts_csv.py.
 """
 
 from __future__ import annotations

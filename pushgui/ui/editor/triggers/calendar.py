@@ -3,9 +3,11 @@
 
 The controls for working days, lunar dates and limits are built in ``day_options.py``, the
 list of times in ``times_list.py``, and the presets and which one shows a rule are in
-``calendar_presets.py``. What is left is longer than most modules because it
-is one form whose rows show, hide and fill one another by preset; splitting it would spread
-that one mapping (preset -> rows -> spec) over several files.
+``calendar_presets.py``.
+
+Why one module: what is left is one form whose rows show, hide and fill one another by
+preset; splitting it would spread that one mapping (preset -> rows -> spec) over several
+files.
 """
 
 from __future__ import annotations
