@@ -28,7 +28,6 @@ from typing import TYPE_CHECKING
 
 from pushgui import __version__
 from pushgui.core.books import Books
-from pushgui.core.channels.desktop import install_log_sender
 from pushgui.core.delivery.engine import DeliveryEngine
 from pushgui.core.messages import attachments
 from pushgui.core.pushes.service import PushService
@@ -68,6 +67,7 @@ from pushgui.engine.single_instance import SingleInstance, send_to_running
 from pushgui.engine.sleep import SleepWatcher
 
 if TYPE_CHECKING:
+    from pushgui.core.channels.base import Sender
     from pushgui.core.runs.reconcile import ReconcileReport
     from pushgui.ui.shell import DesktopShell
 
@@ -188,6 +188,14 @@ class Runtime:
         assert context is not None
         self.executor.context = replace(context, headsup=handler)
 
+    def hand_desktop_to(self, sender: Sender) -> None:
+        """Show desktop reminders with ``sender`` (the window's) from now on: those the
+        engine sends and those a job shows itself (a snoozed reminder)."""
+        context = self.executor.context
+        assert context is not None
+        self.executor.context = replace(context, desktop=sender)
+        self.engine.use_desktop(sender)
+
 
 def open_runtime(locations: Locations) -> Runtime:
     """Open the database and build the engine around it, without starting the scheduler.
@@ -266,8 +274,7 @@ def run_headless(locations: Locations) -> int:
         return 3
     # First: a signal during start-up must still stop us cleanly.
     signals = install_sigint_handler(app)
-    install_log_sender()
-    runtime = start_runtime(locations)
+    runtime = start_runtime(locations)  # reminders are logged: nobody to show them to
     _report_holiday_data(runtime)
     instance.message_received.connect(lambda message: _on_message(runtime, message))
     watcher = SleepWatcher(parent=app)
@@ -309,10 +316,7 @@ def _on_message(runtime: Runtime, message: str) -> None:
 def wire_shell(runtime: Runtime, shell: DesktopShell) -> None:
     """Connect the windows to the engine: reminders and heads-ups are shown by the shell,
     and a secrets mode chosen in the Channels window is what every later send reads."""
-    from pushgui.core.channels.base import register_sender
-    from pushgui.core.channels.desktop import KIND as DESKTOP
-
-    register_sender(DESKTOP, shell.desktop_sender)
+    runtime.hand_desktop_to(shell.desktop_sender)
     runtime.hand_headsups_to(shell.headsup.notifier)
     if isinstance(runtime.secrets, DeferredSecrets):
         shell.secrets_changed.connect(runtime.secrets.use)

@@ -11,8 +11,7 @@ from apscheduler.events import EVENT_JOB_SUBMITTED
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.base import STATE_RUNNING, STATE_STOPPED
 
-from pushgui.core.channels.base import Outcome, register_sender
-from pushgui.core.channels.desktop import KIND
+from pushgui.core.channels.base import Outcome
 from pushgui.core.pushes.service import PushService
 from pushgui.core.runs import headsup
 from pushgui.core.runs.executor import PushExecutor
@@ -35,9 +34,9 @@ class RecordingDesktop:
 
 @pytest.fixture
 def desktop():
-    sender = RecordingDesktop()
-    register_sender(KIND, sender)
-    return sender
+    """The desktop the scheduler fixture's job functions show reminders on; a test that
+    builds its own delivery engine hands it in (``desktop=``)."""
+    return RecordingDesktop()
 
 
 @pytest.fixture
@@ -97,10 +96,10 @@ class ThreadScheduler(BackgroundScheduler):
                 raise AssertionError(f"no scheduling pass within {HANG} s")
 
 
-def make_scheduler(db, secrets=None, engine=None, headsups=None):
+def make_scheduler(db, secrets=None, engine=None, headsups=None, desktop=None):
     """The scheduler as the composition root wires it: its executor hands job functions a
-    JobContext with this database (and the in-memory keyring, unless ``secrets``), and
-    heads-ups are re-armed as schedule jobs start."""
+    JobContext with this database (and the in-memory keyring, unless ``secrets``; reminders
+    on ``desktop``, else logged), and heads-ups are re-armed as schedule jobs start."""
     executor = PushExecutor(4)
     sched = ThreadScheduler(
         timezone=UTC,
@@ -108,6 +107,8 @@ def make_scheduler(db, secrets=None, engine=None, headsups=None):
         executors={"default": executor},
     )
     executor.context = JobContext(db, secrets or KeyringSecrets(), sched, engine, headsups)
+    if desktop is not None:
+        executor.context = replace(executor.context, desktop=desktop)
     sched.job_context = executor.context
     headsup.install(sched, db)
     return sched
@@ -120,8 +121,8 @@ def job_context(scheduler):
 
 
 @pytest.fixture
-def scheduler(database):
-    sched = make_scheduler(database)
+def scheduler(database, desktop):
+    sched = make_scheduler(database, desktop=desktop)
     sched.start(paused=True)
     yield sched
     if sched.running:

@@ -67,11 +67,6 @@ ALLOWED: dict[str, str] = {
 #: State not removed yet, each with why and what removing it takes (see the issue 13 notes).
 #: An entry here is debt, not a permission: remove it together with the state.
 NOT_YET_REMOVED: dict[str, str] = {
-    "pushgui.core.channels.base._senders": (
-        "the sender registry: the UI registers the desktop sender at start; it becomes an "
-        "import-time registry in the channel-registry work of issue 13"
-    ),
-    "pushgui.core.channels.base._lock": "guards the sender registry (same work)",
     "pushgui.core.delivery.deadline._current": (
         "the deadline of the send running in this thread, read by the senders' sockets; "
         "handing it to every sender call is part of the delivery work (issue 11)"

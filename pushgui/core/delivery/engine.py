@@ -22,13 +22,14 @@ from pushgui.core.channels.base import (
     Outcome,
     Outgoing,
     Sender,
-    get_sender,
+    UnknownChannelError,
     outcomes,
     scrubbed,
     secrets_of,
 )
 from pushgui.core.channels.book import ChannelBook
 from pushgui.core.channels.desktop import KIND as DESKTOP
+from pushgui.core.channels.desktop import LogSender
 from pushgui.core.delivery.deadline import Deadline, Watchdog
 from pushgui.core.delivery.limits import Limiter, Rate, limiter_for
 from pushgui.core.delivery.queue import (
@@ -98,7 +99,11 @@ def split(
 
 
 class Delivering:
-    """Sends batches and records their outcomes: what a lane does, or a caller inline."""
+    """Sends batches and records their outcomes: what a lane does, or a caller inline.
+
+    ``desktop`` shows the desktop channel's reminders (the window's, handed in by the
+    composition root; by default they are logged, as headless).
+    """
 
     def __init__(
         self,
@@ -108,8 +113,10 @@ class Delivering:
         deadlines: Mapping[str, float] | None = None,
         watchdog: Watchdog | None = None,
         stopping: Callable[[], bool] = lambda: False,
+        desktop: Sender | None = None,
     ) -> None:
         self.database = database
+        self.desktop: Sender = desktop if desktop is not None else LogSender()
         self.secrets = secrets
         self.scheduler = scheduler
         self.deadlines = dict(deadlines or {})
@@ -122,8 +129,10 @@ class Delivering:
         return self.deadlines.get(kind, DEFAULT_DEADLINE)
 
     def sender(self, kind: str, channel_id: int | None) -> Sender:
-        if kind == DESKTOP or channel_id is None:
-            return get_sender(kind)
+        if kind == DESKTOP:
+            return self.desktop
+        if channel_id is None:
+            raise UnknownChannelError(f"No channel of kind {kind!r} is available")
         return ChannelBook(self.database, self.secrets).sender(channel_id)
 
     def deliver(
@@ -244,7 +253,8 @@ class DeliveryEngine:
     """Owns sending: a lane per channel, deadlines, retries, and a prompt shutdown.
 
     ``on_run_finished(push_id, run_id)`` is called (in a lane thread) when a run has no
-    delivery left queued or sending.
+    delivery left queued or sending. ``desktop`` shows desktop reminders (logged by
+    default); the composition root hands the window's in with :meth:`use_desktop`.
     """
 
     def __init__(
@@ -255,6 +265,7 @@ class DeliveryEngine:
         deadlines: Mapping[str, float] | None = None,
         on_run_finished: Callable[[int, int], None] | None = None,
         limits: Mapping[str, Sequence[Rate]] | None = None,
+        desktop: Sender | None = None,
     ) -> None:
         self._stopping = threading.Event()
         self._limits = dict(limits or {})
@@ -266,10 +277,15 @@ class DeliveryEngine:
             deadlines,
             watchdog=self.watchdog,
             stopping=self._stopping.is_set,
+            desktop=desktop,
         )
         self._on_run_finished = on_run_finished
         self._lanes: dict[tuple[str, int | None], _Lane] = {}
         self._lock = threading.Lock()
+
+    def use_desktop(self, sender: Sender) -> None:
+        """Show desktop reminders with ``sender`` from the next batch on."""
+        self.delivering.desktop = sender
 
     @property
     def stopping(self) -> bool:
