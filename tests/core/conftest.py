@@ -11,7 +11,6 @@ from apscheduler.events import EVENT_JOB_SUBMITTED
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.base import STATE_RUNNING, STATE_STOPPED
 
-from pushgui.core.channels.base import Outcome
 from pushgui.core.pushes.service import PushService
 from pushgui.core.runs import headsup
 from pushgui.core.runs.executor import PushExecutor
@@ -19,24 +18,6 @@ from pushgui.core.runs.jobs import JobContext
 from pushgui.core.store.db import open_database
 from pushgui.core.store.jobstore import PushJobStore
 from pushgui.core.system.secrets import KeyringSecrets
-
-
-class RecordingDesktop:
-    """The desktop channel as a user would see it: a list of shown reminders."""
-
-    def __init__(self):
-        self.shown = []
-
-    def send(self, messages):
-        self.shown.extend(messages)
-        return [Outcome(ok=True) for _ in messages]
-
-
-@pytest.fixture
-def desktop():
-    """The desktop the scheduler fixture's job functions show reminders on; a test that
-    builds its own delivery engine hands it in (``desktop=``)."""
-    return RecordingDesktop()
 
 
 @pytest.fixture

@@ -67,10 +67,6 @@ ALLOWED: dict[str, str] = {
 #: State not removed yet, each with why and what removing it takes (see the issue 13 notes).
 #: An entry here is debt, not a permission: remove it together with the state.
 NOT_YET_REMOVED: dict[str, str] = {
-    "pushgui.core.delivery.deadline._current": (
-        "the deadline of the send running in this thread, read by the senders' sockets; "
-        "handing it to every sender call is part of the delivery work (issue 11)"
-    ),
     "pushgui.core.system.i18n._translator": (
         "the installed translator: core's translate() is called from about 30 modules; "
         "handing the language in changes their signatures (a change of its own)"

@@ -30,7 +30,7 @@ from pushgui.core.channels.base import (
 from pushgui.core.channels.book import ChannelBook
 from pushgui.core.channels.desktop import KIND as DESKTOP
 from pushgui.core.channels.desktop import LogSender
-from pushgui.core.delivery.deadline import Deadline, Watchdog
+from pushgui.core.delivery.deadline import Deadline, SendDeadline, Watchdog
 from pushgui.core.delivery.limits import Limiter, Rate, limiter_for
 from pushgui.core.delivery.queue import (
     Pending,
@@ -128,12 +128,15 @@ class Delivering:
     def deadline_for(self, kind: str) -> float:
         return self.deadlines.get(kind, DEFAULT_DEADLINE)
 
-    def sender(self, kind: str, channel_id: int | None) -> Sender:
+    def sender(
+        self, kind: str, channel_id: int | None, current: SendDeadline | None = None
+    ) -> Sender:
+        """The sender of one channel; its sockets read each send's deadline in ``current``."""
         if kind == DESKTOP:
             return self.desktop
         if channel_id is None:
             raise UnknownChannelError(f"No channel of kind {kind!r} is available")
-        return ChannelBook(self.database, self.secrets).sender(channel_id)
+        return ChannelBook(self.database, self.secrets).sender(channel_id, deadline=current)
 
     def deliver(
         self,
@@ -164,8 +167,9 @@ class Delivering:
         runs = {d.id: batch.run_id for batch in batches for d in batch.deliveries}
         pushes = {batch.run_id: batch.push_id for batch in batches}
         scrub = Scrubber(())
+        current = SendDeadline()  # this stream's: each send's deadline, read by its sockets
         try:
-            sender = self.sender(kind, channel_id)
+            sender = self.sender(kind, channel_id, current)
         except LookupError as exc:
             refused = Outcome(ok=False, error=str(exc), permanent=True)
             answers: Iterator[Outcome] = iter([refused] * len(deliveries))
@@ -196,6 +200,7 @@ class Delivering:
             write_lock=self.write_lock,
             runs=runs,
             runs_done=settle,
+            current=current,
         )
         rest = [run_id for run_id in pushes if run_id not in settled]
         if rest:  # runs with nothing to send here, or left when the sender stopped
