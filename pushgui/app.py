@@ -36,6 +36,7 @@ from pushgui.core.runs.executor import PushExecutor
 from pushgui.core.runs.jobs import JobContext
 from pushgui.core.schedule import own_days
 from pushgui.core.schedule.data_check import check_data, unpublished_notices
+from pushgui.core.schedule.workdays import Calendars
 from pushgui.core.store.backup import DEFAULT_KEEP, KEEP_BACKUPS_KEY, BackupError, BackupManager
 from pushgui.core.store.db import Database, open_database
 from pushgui.core.store.errors import StoreError
@@ -207,14 +208,17 @@ def open_runtime(locations: Locations) -> Runtime:
         log.warning("%s", db.recovery.describe())
     settings = SettingsStore(db)
     upgrade_settings(settings)
-    own_days.apply(settings)  # the company's own days, on top of every holiday calendar
+    # The holiday data with the company's own days on top, read by every rule on working
+    # days: the job store hands it to each trigger it loads, the service to those it builds.
+    calendars = Calendars()
+    own_days.apply(settings, calendars)
     chosen = settings.get(SECRETS_MODE_KEY, "keyring")
     mode: Mode = "file" if chosen == "file" else "session" if chosen == "session" else "keyring"
     secrets = DeferredSecrets(mode, lambda: configured_store(chosen, locations.data))
     executor = PushExecutor(WORKERS)
     scheduler = PushScheduler(
         timezone=UTC,
-        jobstores={"default": PushJobStore(db.engine)},
+        jobstores={"default": PushJobStore(db.engine, calendars)},
         executors={"default": executor},
     )
     headsup.install(scheduler, db)  # re-arms heads-ups as schedule jobs start
@@ -229,7 +233,7 @@ def open_runtime(locations: Locations) -> Runtime:
         on_run_finished=lambda push, run: bridge.job_executed.emit(jobs.delivered_id(push, run)),
     )
     executor.context = JobContext(db, secrets, scheduler, engine)
-    service = PushService(db, scheduler)
+    service = PushService(db, scheduler, calendars)
     service.set_aside_damaged()  # before the window, the scheduler or reconcile reads a spec
     # Pushes saved before attachments were copies: copy their files in, or drop (and say).
     dropped = attachments.adopt_outside_files(db)
@@ -296,14 +300,17 @@ def _report_holiday_data(runtime: Runtime) -> None:
     # only rules naming a working-day calendar depend on holiday data (no need to parse all)
     rows = [r for r in runtime.service.rows() if r.enabled and '"workdays"' in r.spec_json]
     pushes = [(row.id, row.name, row.spec.trigger) for row in rows]
-    for item in check_data(runtime.settings, runtime.scheduler, pushes):
+    calendars = runtime.service.calendars
+    for item in check_data(runtime.settings, runtime.scheduler, pushes, calendars=calendars):
         log.warning(
             "Holiday data now knows more days: %r moved from %s to %s",
             item.name,
             ", ".join(at.isoformat() for at in item.dropped) or "-",
             ", ".join(at.isoformat() for at in item.added) or "-",
         )
-    for notice in unpublished_notices([(row.spec.trigger, row.next_run) for row in rows]):
+    for notice in unpublished_notices(
+        [(row.spec.trigger, row.next_run) for row in rows], calendars=calendars
+    ):
         log.warning("%s", notice)
 
 

@@ -15,6 +15,7 @@ from pushgui.core.pushes.service import PushService
 from pushgui.core.runs import headsup
 from pushgui.core.runs.executor import PushExecutor
 from pushgui.core.runs.jobs import JobContext
+from pushgui.core.schedule.workdays import Calendars
 from pushgui.core.store.db import open_database
 from pushgui.core.store.jobstore import PushJobStore
 from pushgui.core.system.secrets import KeyringSecrets
@@ -77,14 +78,15 @@ class ThreadScheduler(BackgroundScheduler):
                 raise AssertionError(f"no scheduling pass within {HANG} s")
 
 
-def make_scheduler(db, secrets=None, engine=None, headsups=None, desktop=None):
+def make_scheduler(db, secrets=None, engine=None, headsups=None, desktop=None, calendars=None):
     """The scheduler as the composition root wires it: its executor hands job functions a
     JobContext with this database (and the in-memory keyring, unless ``secrets``; reminders
-    on ``desktop``, else logged), and heads-ups are re-armed as schedule jobs start."""
+    on ``desktop``, else logged), its job store hands ``calendars`` to the triggers it
+    loads, and heads-ups are re-armed as schedule jobs start."""
     executor = PushExecutor(4)
     sched = ThreadScheduler(
         timezone=UTC,
-        jobstores={"default": PushJobStore(db.engine)},
+        jobstores={"default": PushJobStore(db.engine, calendars)},
         executors={"default": executor},
     )
     executor.context = JobContext(db, secrets or KeyringSecrets(), sched, engine, headsups)
@@ -102,8 +104,15 @@ def job_context(scheduler):
 
 
 @pytest.fixture
-def scheduler(database, desktop):
-    sched = make_scheduler(database, desktop=desktop)
+def calendars():
+    """The holiday data and own days the scheduler and service fixtures share, as the
+    composition root hands one object to both; a test changes it to change them."""
+    return Calendars()
+
+
+@pytest.fixture
+def scheduler(database, desktop, calendars):
+    sched = make_scheduler(database, desktop=desktop, calendars=calendars)
     sched.start(paused=True)
     yield sched
     if sched.running:
@@ -111,8 +120,8 @@ def scheduler(database, desktop):
 
 
 @pytest.fixture
-def service(database, scheduler):
-    return PushService(database, scheduler)
+def service(database, scheduler, calendars):
+    return PushService(database, scheduler, calendars)
 
 
 def wire(scheduler, **changes):

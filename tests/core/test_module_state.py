@@ -56,6 +56,10 @@ ALLOWED: dict[str, str] = {
     "pushgui.core.schedule.zones._all_timezones": (
         "a cache without inputs: the zone names of the installed tz database"
     ),
+    "pushgui.core.schedule.workdays.library_data": (
+        "a cache without inputs: the installed holiday libraries' data (the app's own days "
+        "are in the Calendars object the composition root hands in)"
+    ),
     "pushgui.core.schedule.workdays._country_year": (
         "a cache over (country, year, language) of the installed holidays library's days"
     ),
@@ -75,10 +79,6 @@ NOT_YET_REMOVED: dict[str, str] = {
     "pushgui.core.system.i18n._generation": "changes with the translator (same change)",
     "pushgui.core.schedule.describe._cache": (
         "words per installed translator; goes with the translator (same change)"
-    ),
-    "pushgui.core.schedule.workdays._data": (
-        "the holiday data and the user's own days, read by pickled triggers when APScheduler "
-        "computes a next run; handing it in needs the triggers rebuilt from their specs"
     ),
 }
 
