@@ -72,8 +72,10 @@ ALLOWED: dict[str, str] = {
 #: An entry here is debt, not a permission: remove it together with the state.
 NOT_YET_REMOVED: dict[str, str] = {
     "pushgui.core.system.i18n._translator": (
-        "the installed translator: core's translate() is called from about 30 modules; "
-        "handing the language in changes their signatures (a change of its own)"
+        "the installed translator: core's translate() is called about 500 times from 48 "
+        "modules (field errors, descriptions, holiday names); removing it means core returns "
+        "translatable text objects the UI renders, or a translator handed to every entry "
+        "point that builds user text (a change of its own)"
     ),
     "pushgui.core.system.i18n._language": "the installed language (same change)",
     "pushgui.core.system.i18n._generation": "changes with the translator (same change)",
