@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from pushgui.core.channels.base import Outcome
+from pushgui.core.schedule.workdays import Calendars
 
 # Real servers on 127.0.0.1 (SMTP, bot APIs) and the in-memory keyring, for every test.
 from tests.servers import (  # noqa: F401
@@ -59,6 +60,13 @@ def desktop():
     """The desktop the scheduler fixture's job functions show reminders on; a test that
     builds its own delivery engine hands it in (``desktop=``)."""
     return RecordingDesktop()
+
+
+@pytest.fixture
+def calendars():
+    """The holiday data and own days the scheduler and service fixtures share, as the
+    composition root hands one object to both; a test changes it to change them."""
+    return Calendars()
 
 
 @pytest.fixture(autouse=True)

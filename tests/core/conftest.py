@@ -15,7 +15,6 @@ from pushgui.core.pushes.service import PushService
 from pushgui.core.runs import headsup
 from pushgui.core.runs.executor import PushExecutor
 from pushgui.core.runs.jobs import JobContext
-from pushgui.core.schedule.workdays import Calendars
 from pushgui.core.store.db import open_database
 from pushgui.core.store.jobstore import PushJobStore
 from pushgui.core.system.secrets import KeyringSecrets
@@ -101,13 +100,6 @@ def make_scheduler(db, secrets=None, engine=None, headsups=None, desktop=None, c
 def job_context(scheduler):
     """What the executor hands to job functions, for tests that call one themselves."""
     return scheduler.job_context
-
-
-@pytest.fixture
-def calendars():
-    """The holiday data and own days the scheduler and service fixtures share, as the
-    composition root hands one object to both; a test changes it to change them."""
-    return Calendars()
 
 
 @pytest.fixture
