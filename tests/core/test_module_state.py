@@ -71,16 +71,12 @@ ALLOWED: dict[str, str] = {
 #: State not removed yet, each with why and what removing it takes (see the issue 13 notes).
 #: An entry here is debt, not a permission: remove it together with the state.
 NOT_YET_REMOVED: dict[str, str] = {
-    "pushgui.core.system.i18n._translator": (
-        "the installed translator: core's translate() is called about 500 times from 48 "
+    "pushgui.core.system.i18n._installed": (
+        "the installed translator with its language and the tables built from its messages "
+        "(the words of descriptions): core's translate() is called about 500 times from 48 "
         "modules (field errors, descriptions, holiday names); removing it means core returns "
         "translatable text objects the UI renders, or a translator handed to every entry "
         "point that builds user text (a change of its own)"
-    ),
-    "pushgui.core.system.i18n._language": "the installed language (same change)",
-    "pushgui.core.system.i18n._generation": "changes with the translator (same change)",
-    "pushgui.core.schedule.describe._cache": (
-        "words per installed translator; goes with the translator (same change)"
     ),
 }
 

@@ -52,17 +52,9 @@ def _zone(name: str) -> str:
     return name
 
 
-_cache: dict[int, Words] = {}
-
-
 def _words() -> Words:
     """The tables for the installed language, built once per translator."""
-    key = i18n.generation()
-    words = _cache.get(key)
-    if words is None:
-        _cache.clear()
-        words = _cache[key] = build_words()
-    return words
+    return i18n.table("describe.words", build_words)
 
 
 def _p(key: str) -> str:
