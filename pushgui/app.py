@@ -118,7 +118,7 @@ class Runtime:
     bridge: EventBridge
     secrets: SecretStore
     settings: SettingsStore
-    backups: BackupManager
+    backups: BackupManager | None  # None on a team server: pg_dump backs it up (docs/TEAM.md)
     engine: DeliveryEngine
     executor: PushExecutor
     books: Books
@@ -167,6 +167,8 @@ class Runtime:
 
     def daily_backup(self) -> None:
         """Take today's backup if there is none yet; safe to call from any thread."""
+        if self.backups is None:
+            return
         try:
             made = self.backups.backup_if_due()
         except BackupError:
@@ -198,12 +200,14 @@ class Runtime:
         self.engine.use_desktop(sender)
 
 
-def open_runtime(locations: Locations) -> Runtime:
+def open_runtime(locations: Locations, server: Database | None = None) -> Runtime:
     """Open the database and build the engine around it, without starting the scheduler.
 
     Nothing runs yet: :meth:`Runtime.begin` starts it. The window is built in between.
+    ``server``: a team server's database (``pushgui serve``), already open, instead of the
+    data folder's file.
     """
-    db = open_database(locations.data)
+    db = open_database(locations.data) if server is None else server
     if db.recovery is not None:
         log.warning("%s", db.recovery.describe())
     settings = SettingsStore(db)
@@ -239,8 +243,12 @@ def open_runtime(locations: Locations) -> Runtime:
     dropped = attachments.adopt_outside_files(db)
     for note in dropped:
         log.warning("%s", note)
-    backups = BackupManager(
-        db.path, locations.backups, keep=int(settings.get(KEEP_BACKUPS_KEY, DEFAULT_KEEP))
+    backups = (
+        BackupManager(
+            db.path, locations.backups, keep=int(settings.get(KEEP_BACKUPS_KEY, DEFAULT_KEEP))
+        )
+        if server is None
+        else None
     )
     books = Books.of(db, secrets)
     runtime = Runtime(
@@ -377,6 +385,7 @@ def run_gui(locations: Locations, minimized: bool = False) -> int:
         QMessageBox.critical(None, "pushgui", str(exc))
         instance.release()
         return 4
+    assert runtime.backups is not None  # the window runs on the data folder's file
     prefs = Preferences(runtime.settings)
     install_translators(prefs.language, app)  # before any window is built
     apply_theme(prefs.theme, app)

@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pushgui import __version__
+from pushgui import __version__, server_cli
 from pushgui.core.errors import SpecError
 from pushgui.core.system.paths import Locations, ensure_private_dir, locate
 
@@ -56,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--headless", action="store_true", help="no window: deliveries only, logs to stderr"
     )
+    server_cli.add_commands(commands)  # serve, status: the team server (docs/TEAM.md)
     return parser
 
 
@@ -84,6 +85,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         configure_logging(locations, to_stderr=True, level=level)
         return _guard(lambda: run_headless(locations))
+    if args.command in {"serve", "status"}:
+        return _guard(lambda: server_cli.run(args, locations, level))
     if args.command in {"list", "export", "import"}:
         logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
         command = {"list": _list, "export": _export, "import": _import}[args.command]

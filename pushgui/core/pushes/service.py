@@ -39,6 +39,7 @@ from pushgui.core.schedule.preview import next_fire_time
 from pushgui.core.schedule.spec import OnceSpec
 from pushgui.core.schedule.workdays import Calendars
 from pushgui.core.store.db import Database
+from pushgui.core.store.dialects import json_text
 from pushgui.core.store.models import Channel, Contact, Group, Push, Run
 from pushgui.core.system.i18n import translate
 from pushgui.core.transfer.bundle import IdMaps, ImportPlan, apply, remap
@@ -132,7 +133,7 @@ class PushService:
         # reading 10,000 pushes, for tuples of columns that need none of it.
         with self.db.session() as orm_session:
             session = orm_session.connection()
-            title = func.coalesce(func.json_extract(Push.spec, "$.message.title"), "")
+            title = func.coalesce(json_text(Push.spec, "message", "title"), "")
             query = select(Push.id, Push.name, Push.spec, Push.enabled, title).order_by(Push.id)
             if ids is not None:
                 query = query.where(Push.id.in_(list(ids)))

@@ -1,0 +1,138 @@
+"""``pushgui serve``: the team server, headless, on a PostgreSQL database (docs/TEAM.md).
+
+Start-up opens (and if needed migrates) the database, then waits as a standby until this
+server holds the scheduler lock (``core/server/active.py``); only then is the scheduler
+built, jobs reconciled with pushes and deliveries started, exactly as ``pushgui run
+--headless`` does on the data folder's file. Runs that fell due while no server was
+active are missed runs: each push's missed-run policy decides, as after a restart.
+
+When the lock's connection is lost the server stops scheduling at once and exits with
+:data:`EXIT_LOST_LOCK`, so that a standby takes over and a supervisor (the systemd unit in
+packaging/) starts this one again as a standby.
+
+Readiness lines for supervisors and tests: :data:`STANDBY_LINE`, :data:`ACTIVE_LINE`, then
+``app.READY`` once the first scheduling pass has run.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from pushgui import __version__
+from pushgui.app import READY, Runtime, open_runtime, when_idle
+from pushgui.core.channels.desktop import install_log_sender
+from pushgui.core.server.active import (
+    CHECK_EVERY_S,
+    POLL_EVERY_S,
+    SchedulerLock,
+    record_active,
+)
+from pushgui.core.store.server import ServerDatabase, open_server_database, shown
+from pushgui.core.system.paths import Locations
+
+# isort: split
+from PySide6.QtCore import QCoreApplication, QTimer
+
+from pushgui.engine.signals import install_sigint_handler
+from pushgui.engine.single_instance import SingleInstance
+from pushgui.engine.sleep import SleepWatcher
+
+log = logging.getLogger(__name__)
+
+STANDBY_LINE = "pushgui: standby as %s on %s; waiting for the active server"
+ACTIVE_LINE = "pushgui: active as %s on %s since %s"
+EXIT_LOST_LOCK = 7
+EXIT_START_FAILED = 1
+EXIT_ALREADY_RUNNING = 3
+
+
+class Server:
+    """One ``pushgui serve`` process: standby first, active once it holds the lock."""
+
+    def __init__(self, app: QCoreApplication, locations: Locations, db: ServerDatabase) -> None:
+        self.app = app
+        self.locations = locations
+        self.db = db
+        self.lock = SchedulerLock(db.url)
+        self.runtime: Runtime | None = None
+        self.code = 0
+        self._timer = QTimer(app)
+        self._timer.timeout.connect(self._tick)
+
+    def start(self) -> None:
+        log.info(STANDBY_LINE, self.lock.name, shown(self.db.url))
+        self._tick()
+        self._timer.start(int(POLL_EVERY_S * 1000))
+
+    def _tick(self) -> None:
+        if self.runtime is None:
+            if self.lock.try_acquire():
+                try:
+                    self._become_active()
+                except Exception:
+                    # Holding the lock without scheduling would stall every standby: give it up.
+                    log.exception("Cannot start as the active server; stopping")
+                    self.code = EXIT_START_FAILED
+                    self._timer.stop()
+                    self.app.exit(EXIT_START_FAILED)
+        elif not self.lock.still_held():
+            # Another server may hold the lock by now: not one more run from this one.
+            log.error(
+                "Lost the scheduler lock on %s: stopping so that a standby takes over",
+                shown(self.db.url),
+            )
+            self.runtime.scheduler.pause()
+            self.code = EXIT_LOST_LOCK
+            self.app.exit(EXIT_LOST_LOCK)
+
+    def _become_active(self) -> None:
+        since = self.lock.since
+        assert since is not None
+        record_active(self.db, self.lock.name, since)
+        log.info(ACTIVE_LINE, self.lock.name, shown(self.db.url), since.isoformat())
+        self._timer.setInterval(int(CHECK_EVERY_S * 1000))
+        install_log_sender()
+        runtime = open_runtime(self.locations, server=self.db)
+        self.runtime = runtime
+        runtime.begin()
+        when_idle(runtime.warm_up)
+        watcher = SleepWatcher(parent=self.app)
+        watcher.resumed.connect(runtime.scheduler.wakeup)
+        runtime.scheduler.after_next_pass(lambda started: log.info(READY, started))
+
+    def stop(self) -> None:
+        self._timer.stop()
+        if self.runtime is not None:
+            self.runtime.stop()  # closes the database too
+        else:
+            self.db.close()
+        self.lock.close()
+
+
+def serve(locations: Locations, address: str) -> int:
+    """Run the team server on ``address`` until Ctrl+C or SIGTERM (or the lock is lost)."""
+    app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
+    instance = SingleInstance(locations.data)
+    if not instance.acquire():
+        print(
+            f"pushgui is already running with the data folder {locations.data}; give each "
+            "server its own --data-dir.",
+            file=sys.stderr,
+        )
+        return EXIT_ALREADY_RUNNING
+    signals = install_sigint_handler(app)
+    try:
+        db = open_server_database(address, locations.data)
+        log.info("pushgui %s serving %s", __version__, shown(db.url))
+        server = Server(app, locations, db)
+        server.start()
+        try:
+            code = app.exec()
+        finally:
+            log.info("Stopping")
+            server.stop()
+    finally:
+        instance.release()
+        signals.uninstall()
+    return server.code or code
