@@ -331,8 +331,12 @@ def _on_message(runtime: Runtime, message: str) -> None:
 def wire_shell(runtime: Runtime, shell: DesktopShell) -> None:
     """Connect the windows to the engine: reminders and heads-ups are shown by the shell,
     and a secrets mode chosen in the Channels window is what every later send reads."""
+    from pushgui.core.runs.nagging import mark_done
+
     runtime.hand_desktop_to(shell.desktop_sender)
     runtime.hand_headsups_to(shell.headsup.notifier)
+    # Done on a reminder stops its nags and escalation (issue 16).
+    shell.presenter.done.connect(lambda push_id: mark_done(runtime.db, push_id, runtime.scheduler))
     if isinstance(runtime.secrets, DeferredSecrets):
         shell.secrets_changed.connect(runtime.secrets.use)
 

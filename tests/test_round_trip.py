@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from pushgui.core.channels.book import ChannelBook
 from pushgui.core.channels.config import DingTalkConfig, EmailConfig
 from pushgui.core.messages.templates import TemplateBook
 from pushgui.core.people.contacts import ContactBook, ContactRecord, GroupRecord
+from pushgui.core.people.duty import Rotation, Swap
 from pushgui.core.pushes.service import PushService
 from pushgui.core.pushes.spec import Message, Target, spec_to_dict
 from pushgui.core.schedule.spec import OnceSpec
@@ -45,6 +46,7 @@ def build_source(data_dir: Path) -> None:
         room = channels.save("Team room", DingTalkConfig(access_token=TOKEN))
         book = ContactBook(db)
         book.save(ContactRecord("Nobody", "nobody@example.com"))
+        gone = book.save(ContactRecord("Gone", "gone@example.com"))  # ids then differ
         ann, bo = book.save_many(
             [
                 ContactRecord("Ann", "ann@example.com", fields={"部门": "Sales"}),
@@ -52,6 +54,7 @@ def build_source(data_dir: Path) -> None:
             ]
         )
         team = book.save_group(GroupRecord("Team", (ann, bo)))
+        book.delete([gone])
         TemplateBook(db).save(
             "Weekly",
             Message("Weekly report", "Dear ${name}"),
@@ -68,7 +71,14 @@ def build_source(data_dir: Path) -> None:
             message=Message("Report for ${name}", "${部门}"),
             targets=(Target("email", mail, (ann,), (team,)), Target("dingtalk", room)),
         )
-        PushService(db).save_new([mailing, weekdays_at_nine("Standup")])
+        standup = replace(
+            weekdays_at_nine("Standup"),
+            message=Message("On duty: ${on_duty}"),
+            duty=Rotation(
+                (bo, ann), date(2026, 1, 5), "week", "CN", (Swap(date(2026, 2, 2), ann),), team
+            ),
+        )
+        PushService(db).save_new([mailing, standup])
         # A one-off that ran: saved while it was still in the future.
         PushService(db).save_new([finished], now=datetime.now(UTC) - timedelta(days=4))
     finally:
@@ -92,6 +102,18 @@ def snapshot(data_dir: Path) -> dict:
                 sorted(groups[g].name for g in t.group_ids),
             )
 
+        def duty(rotation: Rotation | None) -> tuple | None:
+            if rotation is None:
+                return None
+            return (
+                [people[c].name for c in rotation.order],
+                rotation.start,
+                rotation.per,
+                rotation.calendar,
+                [(s.day, people[s.contact_id].name) for s in rotation.swaps],
+                groups[rotation.group_id].name,
+            )
+
         pushes = {}
         for row in PushService(db).rows():
             spec = row.spec
@@ -101,6 +123,7 @@ def snapshot(data_dir: Path) -> dict:
                 spec.trigger,
                 spec.options,
                 [target(t) for t in spec.targets],
+                duty(spec.duty),
             )
         return {
             "contacts": sorted(

@@ -27,6 +27,7 @@ from pushgui.core.channels.book import ChannelBook
 from pushgui.core.channels.config import ChannelConfig, config_from_settings, kind_of
 from pushgui.core.channels.urls import read_pasted
 from pushgui.core.channels.validation import config_warnings, possible_warnings, validate_config
+from pushgui.core.delivery.quiet import QuietHoursBook
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.people.contacts import is_email
 from pushgui.core.system.secrets import SecretStoreError
@@ -42,6 +43,7 @@ from pushgui.ui.channel_fields import (
 )
 from pushgui.ui.channel_kinds import kind_badge, kind_label
 from pushgui.ui.channel_test import TestSendJob, TestSendRow
+from pushgui.ui.quiet_hours_field import QuietHoursField
 from pushgui.ui.widgets.fields import ErrorLabel, hint_label, with_error
 
 log = logging.getLogger(__name__)
@@ -123,6 +125,12 @@ class ChannelForm(QDialog):
         self.fields_host = QVBoxLayout()
         self.fields_host.setContentsMargins(0, 0, 0, 0)
         self._fields_widget: QWidget | None = None
+        # Quiet hours (issue 16): kept beside the config, in the settings table.
+        self.quiet_field = QuietHoursField(self)
+        if channel_id is not None:
+            self.quiet_field.set_quiet(QuietHoursBook(book.db).get(kind, channel_id))
+        self.errors["quiet_hours"] = self.quiet_field.error
+        self.quiet_field.changed.connect(lambda: self._edited("quiet_hours"))
 
         self.tester = TestSendRow(self)
         self.tester.button.clicked.connect(self.send_test)
@@ -150,6 +158,7 @@ class ChannelForm(QDialog):
         layout.addLayout(header)
         layout.addWidget(self.paste_frame)
         layout.addLayout(self.fields_host)
+        layout.addWidget(self.quiet_field)
         layout.addStretch(1)
         layout.addWidget(line)
         for below in (self.tester, self.other_error, self.buttons):
@@ -169,7 +178,7 @@ class ChannelForm(QDialog):
         if self._fields_widget is not None:
             self._fields_widget.hide()
             self._fields_widget.deleteLater()
-        self.errors = {"name": self.name_error}
+        self.errors = {"name": self.name_error, "quiet_hours": self.quiet_field.error}
         self.inputs.clear()
         self.warnings.clear()
         self.kind = kind
@@ -265,7 +274,7 @@ class ChannelForm(QDialog):
             errors = list(exc.errors)
         if with_name and not self.name_edit.text().strip():
             errors.insert(0, FieldError("name", self.tr("Give the channel a name")))
-        return errors
+        return errors + self.quiet_field.problems()
 
     # -- live checking -----------------------------------------------------------------------
 
@@ -387,6 +396,7 @@ class ChannelForm(QDialog):
             return
         try:
             channel_id = self.book.save(self.name_edit.text(), self.config(), self.channel_id)
+            QuietHoursBook(self.book.db).set(self.kind, channel_id, self.quiet_field.quiet())
         except SpecError as exc:
             self._show_errors(exc.errors)
             return

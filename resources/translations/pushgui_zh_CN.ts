@@ -1543,6 +1543,106 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
     </message>
 </context>
 <context>
+    <name>DutyRotationEditor</name>
+    <message>
+        <source>&amp;Duty rotation: ${on_duty} names who is on duty</source>
+        <extracomment>Runs the preview lists.</extracomment>
+        <translation>值班轮换(&amp;D)：${on_duty}（或 ${值班人}）给出当天值班的人</translation>
+    </message>
+    <message>
+        <source>Take the people from group</source>
+        <translation>从群组选人</translation>
+    </message>
+    <message>
+        <source>Turn order</source>
+        <translation>轮值顺序</translation>
+    </message>
+    <message>
+        <source>First person on duty on</source>
+        <translation>第一位值班的日期</translation>
+    </message>
+    <message>
+        <source>Turn moves</source>
+        <translation>轮换频率</translation>
+    </message>
+    <message>
+        <source>each day</source>
+        <translation>每天轮换</translation>
+    </message>
+    <message>
+        <source>each week</source>
+        <translation>每周轮换</translation>
+    </message>
+    <message>
+        <source>Which days count</source>
+        <translation>哪些日子计入</translation>
+    </message>
+    <message>
+        <source>every day counts</source>
+        <translation>每天都计入</translation>
+    </message>
+    <message>
+        <source>Monday to Friday count</source>
+        <translation>周一至周五计入</translation>
+    </message>
+    <message>
+        <source>China&apos;s working days count</source>
+        <translation>中国工作日计入（含调休）</translation>
+    </message>
+    <message>
+        <source>Swap date</source>
+        <translation>换班日期</translation>
+    </message>
+    <message>
+        <source>Takes the turn</source>
+        <translation>替班人</translation>
+    </message>
+    <message>
+        <source>&amp;Swap</source>
+        <translation>换班(&amp;S)</translation>
+    </message>
+    <message>
+        <source>This person takes the turn on this date</source>
+        <translation>此人在该日期替班</translation>
+    </message>
+    <message>
+        <source>Swaps</source>
+        <translation>换班</translation>
+    </message>
+    <message>
+        <source>Remove swap</source>
+        <translation>删除换班</translation>
+    </message>
+    <message>
+        <source>People from:</source>
+        <translation>人员来自：</translation>
+    </message>
+    <message>
+        <source>First on duty on:</source>
+        <translation>首次值班：</translation>
+    </message>
+    <message>
+        <source>Drag to reorder, or Alt+Up / Alt+Down.</source>
+        <translation>拖动调整顺序，或按 Alt+上 / Alt+下。</translation>
+    </message>
+    <message>
+        <source>Choose a group…</source>
+        <translation>选择群组…</translation>
+    </message>
+    <message>
+        <source>%1: %2 takes the turn</source>
+        <translation>%1：由 %2 替班</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>On duty at the next runs:</source>
+        <translation>接下来几次的值班人：</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>pushgui: something went wrong</source>
@@ -1759,6 +1859,10 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
         <translation>等待中</translation>
     </message>
     <message>
+        <source>Held</source>
+        <translation>暂缓</translation>
+    </message>
+    <message>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
@@ -1769,6 +1873,10 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
     <message>
         <source>Waiting for the service&apos;s rate limit; sends about %1</source>
         <translation>等待服务的发送频率限制，约 %1 发送</translation>
+    </message>
+    <message>
+        <source>Held until %1 by quiet hours</source>
+        <translation>因免打扰时段暂缓至 %1</translation>
     </message>
     <message>
         <source>Next try about %1</source>
@@ -2597,6 +2705,41 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
     </message>
 </context>
 <context>
+    <name>NagEditor</name>
+    <message>
+        <source>&amp;Nag: show it again every</source>
+        <translation>催办(&amp;N)：每隔</translation>
+    </message>
+    <message>
+        <source> min until marked done</source>
+        <translation> 分钟再提醒一次，直到标记完成</translation>
+    </message>
+    <message>
+        <source>Show it again every (minutes)</source>
+        <translation>再次提醒的间隔（分钟）</translation>
+    </message>
+    <message>
+        <source>If not done &amp;within</source>
+        <translation>如果(&amp;W)</translation>
+    </message>
+    <message>
+        <source> min, tell</source>
+        <translation> 分钟内未完成，通知</translation>
+    </message>
+    <message>
+        <source>Escalate after (minutes)</source>
+        <translation>多久后通知他人（分钟）</translation>
+    </message>
+    <message>
+        <source>Who is told</source>
+        <translation>通知谁</translation>
+    </message>
+    <message>
+        <source>Choose a room or a colleague…</source>
+        <translation>选择群聊或同事…</translation>
+    </message>
+</context>
+<context>
     <name>OnceEditor</name>
     <message>
         <source>Date and time</source>
@@ -2975,6 +3118,81 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
     <message>
         <source>Not run yet</source>
         <translation>尚未运行</translation>
+    </message>
+</context>
+<context>
+    <name>QuietHoursField</name>
+    <message>
+        <source>My reminders: &amp;quiet hours, show only</source>
+        <translation>我的提醒：免打扰时段(&amp;Q)，只在此时间显示</translation>
+    </message>
+    <message>
+        <source>&amp;Quiet hours: post only</source>
+        <translation>免打扰时段(&amp;Q)：只在此时间发送</translation>
+    </message>
+    <message>
+        <source>Outside these hours messages wait and go when the window opens</source>
+        <translation>在此时间之外，消息会等待，到时间后再发送</translation>
+    </message>
+    <message>
+        <source>Posts from</source>
+        <translation>开始发送时间</translation>
+    </message>
+    <message>
+        <source>Posts until</source>
+        <translation>停止发送时间</translation>
+    </message>
+    <message>
+        <source>On which days</source>
+        <translation>哪些日子</translation>
+    </message>
+    <message>
+        <source>on the days ticked</source>
+        <translation>在勾选的日子</translation>
+    </message>
+    <message>
+        <source>on China&apos;s working days</source>
+        <translation>在中国工作日（含调休）</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>Outside these hours your reminders wait, and show when the window opens.</source>
+        <translation>在此时间之外，你的提醒会等待，到时间后再显示。</translation>
+    </message>
+    <message>
+        <source>Reminders to yourself are never held unless you set this for them.</source>
+        <translation>发给自己的提醒不会暂缓，除非为它们单独设置。</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
     </message>
 </context>
 <context>
@@ -5022,6 +5240,50 @@ Next: %2</source>
     </message>
 </context>
 <context>
+    <name>duty</name>
+    <message>
+        <source>(a removed contact)</source>
+        <extracomment>People in one rotation, and swaps kept, at most (a rotation is a team, not a directory).</extracomment>
+        <translation>（已删除的联系人）</translation>
+    </message>
+    <message>
+        <source>Choose who takes turns on duty</source>
+        <translation>请选择轮流值班的人</translation>
+    </message>
+    <message>
+        <source>Each person takes one place in turn</source>
+        <translation>每人在顺序中只能出现一次</translation>
+    </message>
+    <message>
+        <source>Keep the rotation under {n} people</source>
+        <translation>值班轮换不能超过 {n} 人</translation>
+    </message>
+    <message>
+        <source>One swap per date: remove the other</source>
+        <translation>每个日期只能有一次换班：请删除另一条</translation>
+    </message>
+    <message>
+        <source>Keep under {n} swaps; remove past ones</source>
+        <translation>换班不能超过 {n} 条；请删除已过去的</translation>
+    </message>
+    <message>
+        <source>Someone in the rotation was removed from the contacts</source>
+        <translation>值班轮换中有人已从联系人中删除</translation>
+    </message>
+    <message>
+        <source>must be a date (YYYY-MM-DD)</source>
+        <translation>必须是日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>must be day or week</source>
+        <translation>必须是 day 或 week</translation>
+    </message>
+    <message>
+        <source>must be a date and a contact id</source>
+        <translation>必须包含日期和联系人 id</translation>
+    </message>
+</context>
+<context>
     <name>lunar</name>
     <message>
         <source>day {n}</source>
@@ -5030,6 +5292,29 @@ Next: %2</source>
     <message>
         <source>month {n}</source>
         <translation>{n} 月</translation>
+    </message>
+</context>
+<context>
+    <name>nag</name>
+    <message>
+        <source>Repeat every 1 to {n} minutes</source>
+        <translation>间隔须在 1 到 {n} 分钟之间</translation>
+    </message>
+    <message>
+        <source>Escalate after 1 minute to 7 days</source>
+        <translation>通知他人的时间须在 1 分钟到 7 天之间</translation>
+    </message>
+    <message>
+        <source>Choose who is told when it is not done</source>
+        <translation>请选择未完成时通知谁</translation>
+    </message>
+    <message>
+        <source>Not done: {title}</source>
+        <translation>未完成：{title}</translation>
+    </message>
+    <message>
+        <source>The reminder &quot;{title}&quot; due at {time} was not marked done within {n} minutes.</source>
+        <translation>提醒“{title}”（{time} 到期）在 {n} 分钟内未标记完成。</translation>
     </message>
 </context>
 <context>
@@ -5053,6 +5338,18 @@ Next: %2</source>
     <message>
         <source>{date} cannot be both a day off and a working day</source>
         <translation>{date} 不能既是休息日又是工作日</translation>
+    </message>
+</context>
+<context>
+    <name>quiet</name>
+    <message>
+        <source>Opening and closing times are the same: choose a window</source>
+        <extracomment>Days searched for the next opening: a year covers any calendar with a working day in it.</extracomment>
+        <translation>开始和停止时间相同：请选择一个时间段</translation>
+    </message>
+    <message>
+        <source>Choose at least one day</source>
+        <translation>请至少选择一天</translation>
     </message>
 </context>
 <context>
@@ -5171,7 +5468,7 @@ Next: %2</source>
     </message>
     <message>
         <source>Superseded: a later run of this reminder reached this recipient</source>
-        <extracomment>Runs a sender settles together as it goes (one transaction for all of them).</extracomment>
+        <extracomment>Runs a sender settles together as it goes (one transaction for all of them). Rows a run&apos;s retry job takes when due: failed tries, and deliveries held by quiet hours.</extracomment>
         <translation>已被取代：此提醒的后一次运行已送达该收件人</translation>
     </message>
     <message>
@@ -5185,6 +5482,10 @@ Next: %2</source>
     <message>
         <source>Skipped this time, as you asked</source>
         <translation>已按你的要求跳过这一次</translation>
+    </message>
+    <message>
+        <source>Held by quiet hours</source>
+        <translation>因免打扰时段暂缓</translation>
     </message>
 </context>
 <context>
@@ -5457,6 +5758,10 @@ Next: %2</source>
     <message>
         <source>{text} is not a placeholder; write it like ${{name}}</source>
         <translation>{text} 不是占位符，请写成 ${{name}} 的形式</translation>
+    </message>
+    <message>
+        <source>${{{name}}} needs a duty rotation: set one up below</source>
+        <translation>${{{name}}} 需要值班轮换：请在下方设置</translation>
     </message>
     <message>
         <source>Unknown placeholder {names}: use a contact field or ${{name}}</source>

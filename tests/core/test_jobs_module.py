@@ -24,7 +24,7 @@ DECLARING = {
 
 SPELLINGS = {
     "a job id of another kind": re.compile(
-        r""":(now|retry|headsup|snooze|missed|delivered)\b[:"'}]"""
+        r""":(now|retry|headsup|snooze|missed|delivered|nag)\b[:"'}]"""
     ),
     "a job function's name": re.compile(r"""["']pushgui\.core\.\w+:\w+["']"""),
     "APScheduler's table": re.compile(r"apscheduler_jobs|jobs_table"),
@@ -56,6 +56,7 @@ def test_the_job_ids_and_their_kinds():
         jobs.retry_id(7, 12): "retry",
         jobs.headsup_id(7): "headsup",
         jobs.snooze_id(7, due): "snooze",
+        jobs.nag_id(7, 12): "nag",
     }
     assert {jobs.kind_of(i): jobs.push_id_of(i) for i in made} == {k: 7 for k in made.values()}
     assert [i for i in made if jobs.is_schedule(i)] == ["7"]

@@ -18,11 +18,12 @@ from pushgui.core.channels.config import (
     split_settings,
 )
 from pushgui.core.channels.validation import validate_config
+from pushgui.core.delivery.quiet import quiet_key
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.messages.textcheck import one_line_problem
 from pushgui.core.store.db import Database
 from pushgui.core.store.identity import data_folder_id
-from pushgui.core.store.models import Channel
+from pushgui.core.store.models import Channel, Setting
 from pushgui.core.system.i18n import translate
 from pushgui.core.system.secrets import KeyringSecrets, SecretStore, SecretStoreError, load_secrets
 
@@ -144,6 +145,8 @@ class ChannelBook:
             self.secrets.delete(channel_id, field_name)
         with self.db.session() as session:
             session.execute(delete(Channel).where(Channel.id == channel_id))
+            # Its quiet hours go with it: a later channel given the same id starts without.
+            session.execute(delete(Setting).where(Setting.key == quiet_key(channel_id)))
 
     def adopt_legacy_secrets(self) -> int:
         """Give channels saved before secrets were per folder their keyring entries back.

@@ -38,8 +38,10 @@ from pushgui.core.delivery.queue import (
     send_and_record,
     settle_runs,
 )
+from pushgui.core.delivery.quiet import QuietHoursBook, held_until, hold
 from pushgui.core.pushes.spec import PushOptions
 from pushgui.core.store.db import Database
+from pushgui.core.system.clock import Clock, utc_now
 from pushgui.core.system.redact import Scrubber
 from pushgui.core.system.secrets import SecretStore
 
@@ -114,9 +116,11 @@ class Delivering:
         watchdog: Watchdog | None = None,
         stopping: Callable[[], bool] = lambda: False,
         desktop: Sender | None = None,
+        clock: Clock = utc_now,
     ) -> None:
         self.database = database
         self.desktop: Sender = desktop if desktop is not None else LogSender()
+        self.clock = clock
         self.secrets = secrets
         self.scheduler = scheduler
         self.deadlines = dict(deadlines or {})
@@ -166,6 +170,15 @@ class Delivering:
         options = {d.id: batch.options for batch in batches for d in batch.deliveries}
         runs = {d.id: batch.run_id for batch in batches for d in batch.deliveries}
         pushes = {batch.run_id: batch.push_id for batch in batches}
+        until = held_until(QuietHoursBook(self.database).get(kind, channel_id), self.clock())
+        if until is not None:  # outside the channel's quiet hours: the retry job sends them
+            with self.write_lock:
+                hold(self.database, [d.id for d in deliveries], until)
+            held = self.settle(pushes, list(pushes))
+            for run_id, status in held:
+                if on_settled is not None:
+                    on_settled(pushes[run_id], run_id, status)
+            return [(pushes[run_id], run_id, status) for run_id, status in held]
         scrub = Scrubber(())
         current = SendDeadline()  # this stream's: each send's deadline, read by its sockets
         try:
@@ -271,6 +284,7 @@ class DeliveryEngine:
         on_run_finished: Callable[[int, int], None] | None = None,
         limits: Mapping[str, Sequence[Rate]] | None = None,
         desktop: Sender | None = None,
+        clock: Clock = utc_now,
     ) -> None:
         self._stopping = threading.Event()
         self._limits = dict(limits or {})
@@ -283,6 +297,7 @@ class DeliveryEngine:
             watchdog=self.watchdog,
             stopping=self._stopping.is_set,
             desktop=desktop,
+            clock=clock,
         )
         self._on_run_finished = on_run_finished
         self._lanes: dict[tuple[str, int | None], _Lane] = {}

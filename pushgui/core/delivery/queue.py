@@ -29,6 +29,7 @@ from pushgui.core.delivery.deadline import Deadline, SendDeadline, Watchdog
 from pushgui.core.delivery.limits import Limiter
 from pushgui.core.delivery.states import (
     FAILED,
+    HELD,
     INTERRUPTED,
     QUEUED,
     RETRYING,
@@ -50,6 +51,8 @@ MAX_BACKOFF = timedelta(hours=6)
 _CHUNK = 500  # ids per IN (...) clause, well under SQLite's variable limit
 #: Runs a sender settles together as it goes (one transaction for all of them).
 SETTLE_EVERY = 50
+#: Rows a run's retry job takes when due: failed tries, and deliveries held by quiet hours.
+DUE_LATER = (RETRYING, HELD)
 
 SUPERSEDED_TEXT = QT_TRANSLATE_NOOP(
     "stored", "Superseded: a later run of this reminder reached this recipient"
@@ -104,14 +107,15 @@ def write_deliveries(session: Session, rows: Sequence[Mapping[str, Any]]) -> lis
 
 
 def claim_retries(database: Database, run_id: int, now: datetime) -> list[Pending]:
-    """Take the run's due retries; a row another worker (or a later run) took is left alone."""
+    """Take the run's due retries (and held rows whose quiet hours end); a row another
+    worker (or a later run) took is left alone."""
     claimed: list[Pending] = []
     with database.session() as session:
         due = list(
             session.execute(
                 select(Delivery.id).where(
                     Delivery.run_id == run_id,
-                    Delivery.status == RETRYING,
+                    Delivery.status.in_(DUE_LATER),
                     Delivery.next_attempt_at <= now + timedelta(seconds=1),
                 )
             ).scalars()
@@ -120,7 +124,7 @@ def claim_retries(database: Database, run_id: int, now: datetime) -> list[Pendin
             chunk = due[offset : offset + _CHUNK]
             rows = session.execute(
                 update(Delivery)
-                .where(Delivery.id.in_(chunk), Delivery.status == RETRYING)
+                .where(Delivery.id.in_(chunk), Delivery.status.in_(DUE_LATER))
                 .values(status=QUEUED)
                 .returning(*_FIELDS)
             ).all()
@@ -426,7 +430,7 @@ def next_retry_at(session: Session, run_id: int) -> datetime | None:
     """When the run's earliest retry is due; ``None`` when nothing waits."""
     when: datetime | None = session.execute(
         select(func.min(Delivery.next_attempt_at)).where(
-            Delivery.run_id == run_id, Delivery.status == RETRYING
+            Delivery.run_id == run_id, Delivery.status.in_(DUE_LATER)
         )
     ).scalar()
     return when
@@ -462,9 +466,13 @@ def settle_run(session: Session, run_id: int) -> str:
     run = session.get_one(Run, run_id)
     run.status = status
     run.error = "; ".join(dict.fromkeys(errors))[:2000] if status != "ok" else ""
-    if status not in ("retrying", "running"):
+    if status not in UNFINISHED:
         run.finished_at = datetime.now(UTC)
     return status
+
+
+#: Run statuses of runs that still have deliveries to send.
+UNFINISHED = ("retrying", "running", HELD)
 
 
 def run_status(statuses: Sequence[str]) -> str:
@@ -473,6 +481,8 @@ def run_status(statuses: Sequence[str]) -> str:
         return "running"
     if RETRYING in statuses:
         return "retrying"
+    if HELD in statuses:
+        return HELD
     if all(s in SETTLED_OK for s in statuses):
         return "ok"
     if INTERRUPTED in statuses:
@@ -511,13 +521,13 @@ def settle_runs(connection: Connection, run_ids: Sequence[int]) -> list[Settled]
         for run_id in chunk:
             status = run_status([s for s, _e, _n in rows[run_id]])
             errors = [e for s, e, _n in rows[run_id] if e and s not in SETTLED_OK]
-            waits = [n for s, _e, n in rows[run_id] if s == RETRYING and n is not None]
+            waits = [n for s, _e, n in rows[run_id] if s in DUE_LATER and n is not None]
             changes.append(
                 {
                     "rid": run_id,
                     "to_status": status,
                     "to_error": "; ".join(dict.fromkeys(errors))[:2000] if status != "ok" else "",
-                    "to_finished": None if status in ("retrying", "running") else now,
+                    "to_finished": None if status in UNFINISHED else now,
                 }
             )
             settled.append(Settled(run_id, status, min(waits) if waits else None))

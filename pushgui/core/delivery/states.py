@@ -5,6 +5,8 @@ message per sender whose answer is not yet recorded (after a crash: ``interrupte
 only truly unknown state). ``retrying``: failed, tried again at ``next_attempt_at``.
 ``waiting``: held back to keep within the service's rate limit; ``next_attempt_at`` is
 about when it is sent (after a crash: sent at the next start, like ``queued``).
+``held``: outside its channel's quiet hours; ``next_attempt_at`` is when the window opens
+and the run's retry job sends it then (see ``quiet.py``; kept across a restart).
 ``superseded``: a later run of the same push reached this recipient, so its retry was
 dropped.
 """
@@ -20,6 +22,7 @@ RETRYING = "retrying"
 SKIPPED = "skipped"
 INTERRUPTED = "interrupted"
 SUPERSEDED = "superseded"
+HELD = "held"
 
 #: Statuses that mean "this recipient is settled" when deciding a run's status.
 SETTLED_OK = (SENT, SKIPPED, SUPERSEDED)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from pushgui.core.channels.book import ChannelRecord
@@ -12,6 +12,7 @@ from pushgui.core.channels.desktop import ME
 from pushgui.core.errors import FieldError
 from pushgui.core.messages.placeholders import Measure, render, standard_values
 from pushgui.core.people.contacts import ContactBook
+from pushgui.core.people.duty import duty_values, people
 from pushgui.core.pushes.spec import PushSpec
 from pushgui.core.system.i18n import translate
 
@@ -26,6 +27,7 @@ class Recipient:
     label: str  # a person's name, "me", or the channel's name for a room
     address: str  # an email address; empty for rooms and the desktop
     values: dict[str, str]
+    duty_names: dict[int, str] = field(default_factory=dict)  # the rotation's people by id
 
 
 @dataclass(frozen=True)
@@ -46,12 +48,13 @@ def expand(
     """
     result: list[Recipient] = []
     seen: set[tuple[str, int | None, int | None]] = set()
+    names = duty_names(spec, contacts)
 
     def add(recipient: Recipient) -> None:
         key = (recipient.kind, recipient.channel_id, recipient.contact_id)
         if key not in seen:
             seen.add(key)
-            result.append(recipient)
+            result.append(recipient if not names else replace(recipient, duty_names=names))
 
     for target in spec.targets:
         if target.kind == DESKTOP:
@@ -74,6 +77,12 @@ def expand(
         else:
             add(Recipient(target.kind, target.channel_id, None, label, "", {"name": label}))
     return result
+
+
+def duty_names(spec: PushSpec, contacts: ContactBook) -> dict[int, str]:
+    """The names of the people ``spec``'s duty rotation can name, by contact id."""
+    wanted = people(spec.duty)
+    return {c.id: c.name for c in contacts.contacts(wanted) if c.id is not None} if wanted else {}
 
 
 #: Characters of title, body and HTML together that one recipient's message may reach once
@@ -131,6 +140,7 @@ def _values(spec: PushSpec, recipient: Recipient, when: datetime, run_count: int
             run_count=run_count,
             when=when,
         ),
+        **duty_values(spec.duty, when.date(), recipient.duty_names),
     }
 
 

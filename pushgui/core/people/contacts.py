@@ -11,6 +11,7 @@ from sqlalchemy import delete, func, select
 
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.messages.textcheck import email_problem, is_email, one_line_problem, printable
+from pushgui.core.people.duty import people
 from pushgui.core.pushes.spec import spec_from_stored
 from pushgui.core.store.db import Database
 from pushgui.core.store.models import Contact, Group, GroupMember, Push
@@ -150,13 +151,17 @@ class ContactBook:
             session.execute(delete(Contact).where(Contact.id.in_(list(contact_ids))))
 
     def pushes_using(self, contact_ids: Iterable[int]) -> list[str]:
-        """Names of pushes that send to any of these contacts directly or through a group."""
+        """Names of pushes that send to any of these contacts directly or through a group,
+        or name them in a duty rotation."""
         wanted = set(contact_ids)
         groups = {g.id for g in self.groups() if wanted & set(g.member_ids)}
         names = []
         with self.db.session() as session:
             for name, text in session.execute(select(Push.name, Push.spec)).all():
                 spec = spec_from_stored(text, name, True)
+                if wanted & people(spec.duty):  # on duty in its rotation
+                    names.append(name)
+                    continue
                 for target in spec.targets:
                     if wanted & set(target.contact_ids) or groups & set(target.group_ids):
                         names.append(name)

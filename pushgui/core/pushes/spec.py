@@ -7,6 +7,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from pushgui.core.errors import FieldError, SpecError
+from pushgui.core.people.duty import Rotation, rotation_from_dict, rotation_to_dict
+from pushgui.core.pushes.nag import NagSpec, nag_from_dict, nag_to_dict
 from pushgui.core.schedule.spec import TriggerSpec, trigger_from_dict, trigger_to_dict
 from pushgui.core.system.i18n import translate
 
@@ -62,6 +64,8 @@ class PushSpec:
     targets: tuple[Target, ...] = (Target(),)
     options: PushOptions = field(default_factory=PushOptions)
     enabled: bool = True
+    duty: Rotation | None = None  # the ${on_duty} rotation (core/people/duty.py)
+    nag: NagSpec | None = None  # nag until done, then escalate (core/pushes/nag.py)
 
     def renamed(self, name: str) -> PushSpec:
         return replace(self, name=name)
@@ -99,7 +103,7 @@ def spec_to_dict(spec: PushSpec) -> dict[str, Any]:
     }
     if spec.options.heads_up_minutes:  # written only when set: older files stay as they were
         options["heads_up_minutes"] = spec.options.heads_up_minutes
-    return {
+    out = {
         "name": spec.name,
         "enabled": spec.enabled,
         "message": _message_to_dict(spec.message),
@@ -107,6 +111,11 @@ def spec_to_dict(spec: PushSpec) -> dict[str, Any]:
         "trigger": trigger_to_dict(spec.trigger),
         "options": options,
     }
+    if spec.duty is not None:  # written only when set, like heads_up_minutes
+        out["duty"] = rotation_to_dict(spec.duty)
+    if spec.nag is not None:
+        out["nag"] = nag_to_dict(spec.nag)
+    return out
 
 
 def _message_to_dict(message: Message) -> dict[str, Any]:
@@ -231,6 +240,8 @@ def spec_from_dict(data: Any) -> PushSpec:
     except SpecError as exc:
         errors.extend(exc.prefixed("trigger").errors)
 
+    duty = rotation_from_dict(data.get("duty"), errors)
+    nag = nag_from_dict(data.get("nag"), errors)
     if errors or trigger is None:
         raise SpecError(errors)
     return PushSpec(
@@ -246,6 +257,8 @@ def spec_from_dict(data: Any) -> PushSpec:
             retry_delay=retry_delay,
             heads_up_minutes=heads_up,
         ),
+        duty=duty,
+        nag=nag,
     )
 
 

@@ -15,6 +15,9 @@ from pushgui.core.messages.placeholders import (
 )
 from pushgui.core.messages.textcheck import one_line_problem
 from pushgui.core.people.contacts import RESERVED_FIELDS
+from pushgui.core.people.duty import PLACEHOLDERS as DUTY_PLACEHOLDERS
+from pushgui.core.people.duty import validate_rotation
+from pushgui.core.pushes.nag import validate_nag
 from pushgui.core.pushes.spec import MAX_BODY, MAX_HTML, MAX_NAME, MAX_TITLE, PushSpec
 from pushgui.core.schedule.validate import validate_trigger
 from pushgui.core.schedule.workdays import Calendars
@@ -36,6 +39,8 @@ def _placeholder_errors(spec: PushSpec, custom_fields: Iterable[str] | None) -> 
         ("message.html", spec.message.html),
     )
     known = None if custom_fields is None else {*STANDARD, *RESERVED_FIELDS, *custom_fields}
+    if known is not None and spec.duty is not None:
+        known.update(DUTY_PLACEHOLDERS)
     for where, text in parts:
         broken = malformed_placeholders(text)
         if broken:
@@ -49,7 +54,16 @@ def _placeholder_errors(spec: PushSpec, custom_fields: Iterable[str] | None) -> 
             )
             continue
         unknown = sorted(unknown_placeholders(text, known)) if known is not None else []
-        if unknown:
+        if unknown and set(unknown) <= set(DUTY_PLACEHOLDERS):
+            errors.append(
+                FieldError(
+                    where,
+                    translate(
+                        "validation", "${{{name}}} needs a duty rotation: set one up below"
+                    ).format(name=unknown[0]),
+                )
+            )
+        elif unknown:
             names = ", ".join(f"${{{n}}}" for n in unknown)
             errors.append(
                 FieldError(
@@ -172,6 +186,10 @@ def validate_spec(
             )
         )
     errors.extend(_placeholder_errors(spec, custom_fields))
+    if spec.duty is not None:
+        errors.extend(validate_rotation(spec.duty, None))
+    if spec.nag is not None:
+        errors.extend(validate_nag(spec.nag))
     if trigger:
         errors.extend(
             FieldError(f"trigger.{e.field}" if e.field else "trigger", e.message)

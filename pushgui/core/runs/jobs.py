@@ -47,6 +47,8 @@ ANNOUNCE = "pushgui.core.runs.headsup:announce"
 """The heads-up before a push goes to other people."""
 SHOW_SNOOZED = "pushgui.core.runs.snooze:run_snoozed"
 """A snoozed reminder shown again."""
+NAG = "pushgui.core.runs.nagging:nag_due"
+"""The next nag or escalation of a run that nags until done."""
 
 #: Retry jobs of one run may overlap (a retry due while the previous one still sends):
 #: claiming by status makes that safe, and APScheduler must not drop the later one.
@@ -54,7 +56,7 @@ RETRY_INSTANCES = 100
 
 # -- job ids and kinds -----------------------------------------------------------------------
 
-Kind = Literal["schedule", "now", "missed", "retry", "headsup", "snooze"]
+Kind = Literal["schedule", "now", "missed", "retry", "headsup", "snooze", "nag"]
 """What a job is, read from its id: ``<push id>`` is the schedule, the others are
 ``<push id>:<kind>[:<detail>]``."""
 
@@ -87,6 +89,11 @@ def headsup_id(push_id: int) -> str:
 def snooze_id(push_id: int, until: datetime) -> str:
     """A snoozed reminder coming back at ``until``."""
     return f"{push_id}:snooze:{int(until.timestamp())}"
+
+
+def nag_id(push_id: int, run_id: int) -> str:
+    """The next nag or escalation of run ``run_id`` (one job per nagging run)."""
+    return f"{push_id}:nag:{run_id}"
 
 
 def delivered_id(push_id: int, run_id: int) -> str:
@@ -215,6 +222,21 @@ def add_snooze(scheduler: Any, push_id: int, until: datetime, title: str, body: 
         replace_existing=True,
     )
     return job_id
+
+
+def add_nag(scheduler: Any, push_id: int, run_id: int, when: datetime) -> None:
+    """The run's nag job at ``when`` (it replaces the run's earlier one)."""
+    from apscheduler.triggers.date import DateTrigger
+
+    scheduler.add_job(
+        NAG,
+        trigger=DateTrigger(when),
+        args=[run_id],
+        id=nag_id(push_id, run_id),
+        name=f"nag run {run_id}",
+        misfire_grace_time=None,  # asleep through it: the next nag as soon as it is back
+        replace_existing=True,
+    )
 
 
 def remove(scheduler: Any, job_id: str) -> None:

@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING, Any
 from apscheduler.util import utc_timestamp_to_datetime
 from sqlalchemy import func, select, update
 
-from pushgui.core.delivery.queue import settle_after_crash
+from pushgui.core.delivery.queue import DUE_LATER, settle_after_crash
 from pushgui.core.delivery.states import INTERRUPTED, RETRYING, SKIPPED
 from pushgui.core.pushes.spec import PushSpec, spec_from_stored
-from pushgui.core.runs import headsup, jobs
+from pushgui.core.runs import headsup, jobs, nagging
 from pushgui.core.schedule.build import build_trigger
 from pushgui.core.schedule.preview import next_fire_time
 from pushgui.core.schedule.spec import OnceSpec
@@ -107,6 +107,7 @@ def reconcile(service: PushService, now: datetime | None = None) -> ReconcileRep
             report.added.append(push_id)
     report.retries = _reschedule_retries(service, {row[0] for row in job_rows}, now)
     _arm_headsups(service, present, pushes, {row[0] for row in job_rows} - set(report.removed))
+    nagging.rearm(service.db, service.scheduler, {row[0] for row in job_rows} - set(report.removed))
     if report:
         log.info(
             "Reconciled jobs: added %s, rebuilt %s, removed %s",
@@ -118,12 +119,13 @@ def reconcile(service: PushService, now: datetime | None = None) -> ReconcileRep
 
 
 def _reschedule_retries(service: PushService, job_ids: set[str], now: datetime) -> list[int]:
-    """Runs with deliveries waiting for a retry but no retry job get one again."""
+    """Runs with deliveries waiting for a retry (or held by quiet hours) but no retry job
+    get one again."""
     with service.db.session() as session:
         waiting = session.execute(
             select(Run.push_id, Delivery.run_id, func.min(Delivery.next_attempt_at))
             .join(Run, Run.id == Delivery.run_id)
-            .where(Delivery.status == RETRYING)
+            .where(Delivery.status.in_(DUE_LATER))
             .group_by(Run.push_id, Delivery.run_id)
         ).all()
     rescheduled = []

@@ -51,6 +51,8 @@ from pushgui.core.people.contacts import ContactBook
 from pushgui.core.pushes.spec import PushSpec, spec_from_stored
 from pushgui.core.runs.jobs import JobContext, handed
 from pushgui.core.runs.missed import is_late, plan_runs, record_skipped
+from pushgui.core.runs.nagging import arm_all
+from pushgui.core.runs.nagging import start as start_nag
 from pushgui.core.store.models import Push, Run
 
 log = logging.getLogger(__name__)
@@ -237,6 +239,20 @@ def _record_runs(
                 for run_id, values in zip(run_ids, runs, strict=True)
             ],
         )
+        nags = [
+            (
+                values["push_id"],
+                run_id,
+                start_nag(
+                    session,
+                    specs[values["push_id"]],
+                    values["push_id"],
+                    run_id,
+                    values["scheduled_at"],
+                ),
+            )
+            for run_id, values in zip(run_ids, runs, strict=True)
+        ]
         recorded = iter(zip(run_ids, runs, strict=True))
         for one in due:
             if one.push_id not in specs:
@@ -245,6 +261,7 @@ def _record_runs(
                 continue
             run_id, values = next(recorded)
             result.append((specs[values["push_id"]], run_id, by_run[run_id]))
+    arm_all(context.scheduler, nags)
     return result
 
 
@@ -308,7 +325,9 @@ def _record_run(
                 rows = [delivery_row(spec, run.id, r, local, run_count) for r in recipients]
                 pending = write_deliveries(session, rows)
                 supersede(session, push_id, run.id, pending)
+                nag = start_nag(session, spec, push_id, run.id, scheduled)
                 run_id = run.id
+            arm_all(context.scheduler, [(push_id, run_id, nag)])
             return run_id, pending
         except IntegrityError:
             log.warning("Push %s already ran for %s; not running it again", push_id, scheduled)

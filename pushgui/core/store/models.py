@@ -230,3 +230,26 @@ class DamagedPush(Base):
     raw: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
     problem: Mapped[str] = mapped_column(Text, nullable=False)
     found_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
+
+
+class Nag(Base):
+    """A run of a reminder that repeats until it is marked done (:mod:`pushgui.core.runs.nagging`).
+
+    ``next_at`` is the next nag time still to send and the token a sender claims it with
+    (compare and set), so each nag time is sent once; ``escalated_at`` likewise for the one
+    escalation. ``done_at`` stops both.
+    """
+
+    __tablename__ = "nags"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    run_id: Mapped[int] = mapped_column(
+        ForeignKey("runs.id", ondelete="CASCADE"), nullable=False, unique=True
+    )
+    push_id: Mapped[int] = mapped_column(Integer, nullable=False, index=True)
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    next_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    escalate_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    escalated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    nags_sent: Mapped[int] = mapped_column(Integer, nullable=False, default=0)

@@ -289,7 +289,20 @@ def remap(spec: PushSpec, maps: IdMaps) -> PushSpec:
         )
         for t in spec.targets
     )
-    return replace(spec, targets=targets)
+    duty = spec.duty
+    if duty is not None:  # the rotation names contacts too (core/people/duty.py)
+        people = maps.contacts
+        duty = replace(
+            duty,
+            order=tuple(people.get(c, c) for c in duty.order),
+            swaps=tuple(
+                replace(s, contact_id=people.get(s.contact_id, s.contact_id)) for s in duty.swaps
+            ),
+            group_id=None
+            if duty.group_id is None
+            else maps.groups.get(duty.group_id, duty.group_id),
+        )
+    return replace(spec, targets=targets, duty=duty)
 
 
 def _remap_target_dict(target: Any, maps: IdMaps) -> Any:

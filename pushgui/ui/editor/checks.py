@@ -19,6 +19,7 @@ from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.messages.recipients import size_problems
 from pushgui.core.pushes.spec import PushSpec
 from pushgui.core.pushes.validation import validate_spec
+from pushgui.core.schedule.preview import preview
 from pushgui.ui.editor.schedule_preview import show_schedule
 from pushgui.ui.editor.sections import place_errors
 
@@ -70,9 +71,14 @@ def refresh(d: PushEditorDialog) -> None:
     place_errors(d, [e for e in errors if shown(d, e)], editor)
     trigger_ok = not any(e.field == "trigger" or e.field.startswith("trigger.") for e in errors)
     show_schedule(d, spec.trigger if trigger_ok else None)
+    due = [f.at for f in preview(spec.trigger, 5)] if trigger_ok and spec.duty else []
+    d.duty_editor.show_preview(due)
     show_reach(d, spec)
     d.more_summary.setText(d.options_editor.summary())
-    if any(e.field.startswith("options.") or e.field == "message.attachments" for e in errors):
+    if any(
+        e.field.startswith(("options.", "duty", "nag")) or e.field == "message.attachments"
+        for e in errors
+    ):
         d.set_more_options_shown(True)
     d.save_button.setEnabled(not errors)
     # A disabled Save says why, even before the errors are shown beside their fields.

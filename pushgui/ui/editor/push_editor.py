@@ -61,7 +61,9 @@ if TYPE_CHECKING:
     )
 
     from pushgui.ui.editor.delivery_options import DeliveryOptionsEditor
+    from pushgui.ui.editor.duty_editor import DutyRotationEditor
     from pushgui.ui.editor.message_preview import PlaceholderButton
+    from pushgui.ui.editor.nag_editor import NagEditor
     from pushgui.ui.editor.targets_editor import TargetsEditor
     from pushgui.ui.editor.triggers.base import TriggerEditor
     from pushgui.ui.editor.triggers.calendar import CalendarEditor
@@ -131,6 +133,8 @@ class PushEditorDialog(QDialog):
     targets_list: QListWidget
     targets_error: ErrorLabel
     options_editor: DeliveryOptionsEditor
+    duty_editor: DutyRotationEditor
+    nag_editor: NagEditor
     more_button: QToolButton
     more_summary: QLabel
     kind_group: QButtonGroup
@@ -247,6 +251,8 @@ class PushEditorDialog(QDialog):
     def set_more_options_shown(self, shown: bool) -> None:
         self.more_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
         self.options_editor.setVisible(shown)
+        self.duty_editor.setVisible(shown)
+        self.nag_editor.setVisible(shown)
         self.more_summary.setVisible(not shown)
         self._make_room()
 
@@ -262,7 +268,9 @@ class PushEditorDialog(QDialog):
         self.targets_editor.set_targets(spec.targets if spec else fresh.targets)
         self.options_editor.set_options(spec.options if spec else fresh.options)
         self.options_editor.set_attachments(spec.message.attachments if spec else ())
-        if spec is not None and spec.message.attachments:
+        self.duty_editor.set_rotation(spec.duty if spec else None)
+        self.nag_editor.set_nag(spec.nag if spec else None)
+        if spec is not None and (spec.message.attachments or spec.duty or spec.nag):
             self.set_more_options_shown(True)
         if spec is None:
             self.zone_combo.set_zone(fresh.timezone or default_timezone())
@@ -329,6 +337,8 @@ class PushEditorDialog(QDialog):
             trigger=self.trigger_spec(),
             targets=self.targets_editor.targets(),
             options=self.options_editor.options(base),
+            duty=self.duty_editor.rotation(),
+            nag=self.nag_editor.nag(),
         )
         if self._original is not None:
             spec = replace(spec, enabled=self._original.enabled)

@@ -33,7 +33,9 @@ from PySide6.QtWidgets import (
 from pushgui.core.errors import FieldError
 from pushgui.core.pushes.spec import MAX_NAME
 from pushgui.ui.editor.delivery_options import DeliveryOptionsEditor
+from pushgui.ui.editor.duty_editor import DutyRotationEditor
 from pushgui.ui.editor.message_preview import PlaceholderButton
+from pushgui.ui.editor.nag_editor import NagEditor
 from pushgui.ui.editor.targets_editor import TargetsEditor
 from pushgui.ui.editor.triggers.base import TriggerEditor
 from pushgui.ui.editor.triggers.calendar import CalendarEditor
@@ -179,6 +181,13 @@ def build_more_options(d: PushEditorDialog) -> QVBoxLayout:
     box.addLayout(row)
     box.addWidget(d.options_editor)
     d.options_editor.hide()
+    # Issue 16: the duty rotation (${on_duty}) and nag until done, folded with the options.
+    d.duty_editor = DutyRotationEditor(d._contacts, d)
+    d.nag_editor = NagEditor(d._contacts, d._channels, d)
+    for extra in (d.duty_editor, d.nag_editor):
+        extra.changed.connect(d.schedule_refresh)
+        box.addWidget(extra)
+        extra.hide()
     return box
 
 
@@ -311,11 +320,13 @@ def place_errors(d: PushEditorDialog, errors: list[FieldError], editor: TriggerE
         e for e in errors if e.field == "targets" or e.field.startswith("targets[")
     )
     d.options_editor.show_errors(errors)
+    d.duty_editor.show_errors(errors)
+    d.nag_editor.show_errors(errors)
     trigger_errors: list[FieldError] = []
     for error in errors:
         if (
             error.field == "targets"
-            or error.field.startswith(("targets[", "options."))
+            or error.field.startswith(("targets[", "options.", "duty", "nag"))
             or error.field == "message.attachments"
         ):
             continue

@@ -33,6 +33,7 @@ STATUS_COLOURS: dict[str, tuple[str, str]] = {
     "interrupted": ("#bf360c", "#ffab91"),
     "queued": ("#1565c0", "#90caf9"),
     "waiting": ("#1565c0", "#90caf9"),
+    "held": ("#1565c0", "#90caf9"),
     "sending": ("#1565c0", "#90caf9"),
     "skipped": ("#757575", "#9e9e9e"),
     "superseded": ("#757575", "#9e9e9e"),
@@ -89,6 +90,7 @@ class HistoryTableModel(RowsTableModel):
             "interrupted": self.tr("Interrupted"),
             "queued": self.tr("Queued"),
             "waiting": self.tr("Waiting"),
+            "held": self.tr("Held"),
             "sending": self.tr("Sending"),
             "superseded": self.tr("Superseded"),
         }
@@ -127,6 +129,8 @@ class HistoryTableModel(RowsTableModel):
             return self.tr("Waiting for the service's rate limit; sends about %1").replace(
                 "%1", when
             )
+        if row.status == "held":
+            return self.tr("Held until %1 by quiet hours").replace("%1", when)
         if row.status == "retrying":
             note = self.tr("Next try about %1").replace("%1", when)
             return f"{note}: {error}" if error else note

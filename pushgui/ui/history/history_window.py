@@ -93,7 +93,7 @@ class HistoryWindow(QWidget):
             (self.tr("Retrying"), ("retrying",)),
             (self.tr("Interrupted"), ("interrupted",)),
             (self.tr("Skipped"), ("skipped",)),
-            (self.tr("Waiting"), ("queued", "waiting", "sending")),
+            (self.tr("Waiting"), ("queued", "waiting", "held", "sending")),
             (self.tr("Superseded"), ("superseded",)),
         ):
             self.status_combo.addItem(text, statuses)

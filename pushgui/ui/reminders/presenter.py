@@ -66,8 +66,11 @@ class ReminderPresenter(QObject):
         shown(int): the push id of a reminder that was just shown.
         snoozed(int, object): a reminder of this push id was snoozed until this datetime.
         open_changed(): :attr:`open_reminders` changed.
+        done(int): a reminder of this push id was marked done (its Done action, or its
+            window's Dismiss button); nagging stops (``pushgui/core/runs/nagging.py``).
     """
 
+    done = Signal(int)
     shown = Signal(int)
     snoozed = Signal(int, object)
     open_changed = Signal()
@@ -176,6 +179,7 @@ class ReminderPresenter(QObject):
         window.reminder = reminder
         window.set_snooze_available(self._scheduler() is not None)
         window.snoozed.connect(lambda until: self._snooze(reminder, until))
+        window.done.connect(lambda: self.done.emit(reminder.push_id))
         window.destroyed.connect(lambda *_: self._forget(window))
         self.windows.append(window)
         window.show()
@@ -212,6 +216,7 @@ class ReminderPresenter(QObject):
             return
         if key == DONE:
             self.answer(reminder)
+            self.done.emit(reminder.push_id)
         elif key.startswith(SNOOZE_PREFIX):
             choice = key.removeprefix(SNOOZE_PREFIX)
             if choice in CHOICES:

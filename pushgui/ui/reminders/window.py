@@ -83,6 +83,7 @@ class ReminderWindow(QWidget):
     """
 
     snoozed = Signal(object)
+    done = Signal()  # dismissed with its button: done (a nag stops)
 
     def __init__(
         self,
@@ -162,6 +163,7 @@ class ReminderWindow(QWidget):
         )
         self.dismiss_button.setDefault(True)
         self.dismiss_button.setAutoDefault(True)
+        self.dismiss_button.clicked.connect(self.done)
         self.dismiss_button.clicked.connect(self.close)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
 

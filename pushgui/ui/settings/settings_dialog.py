@@ -26,11 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from pushgui.core.channels.book import ChannelBook
+from pushgui.core.channels.desktop import KIND as DESKTOP
+from pushgui.core.delivery.quiet import QuietHoursBook
 from pushgui.core.schedule.zones import system_timezone
 from pushgui.core.system.autostart import Autostart, AutostartError
 from pushgui.core.system.paths import Locations
 from pushgui.core.system.preferences import Invalid, Option, Preferences
 from pushgui.ui.channel_fields import WholeLines
+from pushgui.ui.quiet_hours_field import QuietHoursField
 from pushgui.ui.settings.appearance import apply_theme
 from pushgui.ui.widgets.dates import TimeZoneCombo
 from pushgui.ui.widgets.when import zone_label as readable_zone
@@ -142,6 +145,9 @@ class SettingsDialog(QDialog):
             self.style_combo.addItem(text, code)
         self.style_combo.setAccessibleName(self.tr("How reminders for me are shown"))
         form.addRow(self.tr("Show my &reminders as:"), self.style_combo)
+        # Issue 16: reminders to oneself are held outside this window only when it is set.
+        self.quiet_field = QuietHoursField(page, for_me=True)
+        form.addRow(self.quiet_field)  # the whole width: its rows need it
 
         self.autostart_check = QCheckBox(self.tr("&Start pushgui when I log in"), page)
         self.autostart_check.setToolTip(
@@ -264,6 +270,7 @@ class SettingsDialog(QDialog):
         self.language_hint.hide()
         self._select(self.theme_combo, prefs.theme)
         self._select(self.style_combo, prefs.notification_style)
+        self.quiet_field.set_quiet(QuietHoursBook(prefs.store.db).get(DESKTOP, None))
         self.autostart_check.setChecked(prefs.autostart)
         self._select(self.channel_combo, prefs.default_channel)
         zone = prefs.default_timezone
@@ -329,6 +336,9 @@ class SettingsDialog(QDialog):
         if errors:
             self._show_errors(errors)
             return False
+        if self.quiet_field.problems():  # shown under the field already
+            self.tabs.setCurrentIndex(0)
+            return False
         if "autostart" in changes and self.autostart is not None:
             try:
                 self.autostart.set_enabled(changes["autostart"])
@@ -342,6 +352,7 @@ class SettingsDialog(QDialog):
                 self.tabs.setCurrentIndex(0)
                 return False
         self.prefs.update(changes)
+        QuietHoursBook(self.prefs.store.db).set(DESKTOP, None, self.quiet_field.quiet())
         if "theme" in changes:
             apply_theme(changes["theme"])
         self.applied.emit()
