@@ -148,7 +148,6 @@ def run_pushgui(
 
     from bench.fixtures import add_webhook_channel, populate, webhook_spec
     from pushgui.app import start_runtime
-    from pushgui.core.channels.desktop import install_log_sender
     from pushgui.core.pushes.spec import Target
     from pushgui.core.system.paths import locate
 
@@ -164,7 +163,6 @@ def run_pushgui(
             replace(webhook_spec(name_of(i), when, rooms[0]), targets=targets) for i in range(count)
         ]
     populate(folder, specs)
-    install_log_sender()
     runtime = start_runtime(locate(folder))
     print("READY", time.time(), flush=True)
 

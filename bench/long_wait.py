@@ -92,12 +92,10 @@ def pump_until(app: object, done: Callable[[], bool], timeout: float) -> bool:
 
 def start_pushgui(folder: Path, url: str, wall_clock: Callable[[], float] | None = None) -> object:
     from pushgui import app as app_module
-    from pushgui.core.channels.desktop import install_log_sender
     from pushgui.core.system.paths import locate
     from pushgui.engine.scheduler import PushScheduler
 
     add_webhook_channel(folder, url)
-    install_log_sender()
     if wall_clock is None:
         return app_module.start_runtime(locate(folder))
 

@@ -29,7 +29,6 @@ from typing import TYPE_CHECKING
 
 from pushgui import __version__
 from pushgui.core.books import Books
-from pushgui.core.channels.desktop import install_log_sender
 from pushgui.core.delivery.engine import DeliveryEngine
 from pushgui.core.messages import attachments
 from pushgui.core.pushes.service import PushService
@@ -38,6 +37,7 @@ from pushgui.core.runs.executor import PushExecutor
 from pushgui.core.runs.jobs import JobContext
 from pushgui.core.schedule import own_days
 from pushgui.core.schedule.data_check import check_data, unpublished_notices
+from pushgui.core.schedule.workdays import Calendars
 from pushgui.core.store.backup import DEFAULT_KEEP, KEEP_BACKUPS_KEY, BackupError, BackupManager
 from pushgui.core.store.db import Database, open_database
 from pushgui.core.store.errors import StoreError
@@ -69,6 +69,7 @@ from pushgui.engine.single_instance import SingleInstance, send_to_running
 from pushgui.engine.sleep import SleepWatcher
 
 if TYPE_CHECKING:
+    from pushgui.core.channels.base import Sender
     from pushgui.core.runs.reconcile import ReconcileReport
     from pushgui.ui.shell import DesktopShell
 
@@ -191,6 +192,14 @@ class Runtime:
         assert context is not None
         self.executor.context = replace(context, headsup=handler)
 
+    def hand_desktop_to(self, sender: Sender) -> None:
+        """Show desktop reminders with ``sender`` (the window's) from now on: those the
+        engine sends and those a job shows itself (a snoozed reminder)."""
+        context = self.executor.context
+        assert context is not None
+        self.executor.context = replace(context, desktop=sender)
+        self.engine.use_desktop(sender)
+
 
 def open_runtime(locations: Locations, server: Database | None = None) -> Runtime:
     """Open the database and build the engine around it, without starting the scheduler.
@@ -204,14 +213,17 @@ def open_runtime(locations: Locations, server: Database | None = None) -> Runtim
         log.warning("%s", db.recovery.describe())
     settings = SettingsStore(db)
     upgrade_settings(settings)
-    own_days.apply(settings)  # the company's own days, on top of every holiday calendar
+    # The holiday data with the company's own days on top, read by every rule on working
+    # days: the job store hands it to each trigger it loads, the service to those it builds.
+    calendars = Calendars()
+    own_days.apply(settings, calendars)
     chosen = settings.get(SECRETS_MODE_KEY, "keyring")
     mode: Mode = "file" if chosen == "file" else "session" if chosen == "session" else "keyring"
     secrets = DeferredSecrets(mode, lambda: configured_store(chosen, locations.data))
     executor = PushExecutor(WORKERS)
     scheduler = PushScheduler(
         timezone=UTC,
-        jobstores={"default": PushJobStore(db.engine)},
+        jobstores={"default": PushJobStore(db.engine, calendars)},
         executors={"default": executor},
     )
     headsup.install(scheduler, db)  # re-arms heads-ups as schedule jobs start
@@ -226,7 +238,7 @@ def open_runtime(locations: Locations, server: Database | None = None) -> Runtim
         on_run_finished=lambda push, run: bridge.job_executed.emit(jobs.delivered_id(push, run)),
     )
     executor.context = JobContext(db, secrets, scheduler, engine)
-    service = PushService(db, scheduler)
+    service = PushService(db, scheduler, calendars)
     service.set_aside_damaged()  # before the window, the scheduler or reconcile reads a spec
     # Pushes saved before attachments were copies: copy their files in, or drop (and say).
     dropped = attachments.adopt_outside_files(db)
@@ -275,8 +287,7 @@ def run_headless(locations: Locations) -> int:
         return 3
     # First: a signal during start-up must still stop us cleanly.
     signals = install_sigint_handler(app)
-    install_log_sender()
-    runtime = start_runtime(locations)
+    runtime = start_runtime(locations)  # reminders are logged: nobody to show them to
     _report_holiday_data(runtime)
     instance.message_received.connect(lambda message: _on_message(runtime, message))
     watcher = SleepWatcher(parent=app)
@@ -298,14 +309,17 @@ def _report_holiday_data(runtime: Runtime) -> None:
     # only rules naming a working-day calendar depend on holiday data (no need to parse all)
     rows = [r for r in runtime.service.rows() if r.enabled and '"workdays"' in r.spec_json]
     pushes = [(row.id, row.name, row.spec.trigger) for row in rows]
-    for item in check_data(runtime.settings, runtime.scheduler, pushes):
+    calendars = runtime.service.calendars
+    for item in check_data(runtime.settings, runtime.scheduler, pushes, calendars=calendars):
         log.warning(
             "Holiday data now knows more days: %r moved from %s to %s",
             item.name,
             ", ".join(at.isoformat() for at in item.dropped) or "-",
             ", ".join(at.isoformat() for at in item.added) or "-",
         )
-    for notice in unpublished_notices([(row.spec.trigger, row.next_run) for row in rows]):
+    for notice in unpublished_notices(
+        [(row.spec.trigger, row.next_run) for row in rows], calendars=calendars
+    ):
         log.warning("%s", notice)
 
 
@@ -318,11 +332,9 @@ def _on_message(runtime: Runtime, message: str) -> None:
 def wire_shell(runtime: Runtime, shell: DesktopShell) -> None:
     """Connect the windows to the engine: reminders and heads-ups are shown by the shell,
     and a secrets mode chosen in the Channels window is what every later send reads."""
-    from pushgui.core.channels.base import register_sender
-    from pushgui.core.channels.desktop import KIND as DESKTOP
     from pushgui.core.runs.nagging import mark_done
 
-    register_sender(DESKTOP, shell.desktop_sender)
+    runtime.hand_desktop_to(shell.desktop_sender)
     runtime.hand_headsups_to(shell.headsup.notifier)
     # Done on a reminder stops its nags and escalation (issue 16).
     shell.presenter.done.connect(lambda push_id: mark_done(runtime.db, push_id, runtime.scheduler))

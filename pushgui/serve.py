@@ -21,7 +21,6 @@ import sys
 
 from pushgui import __version__
 from pushgui.app import READY, Runtime, open_runtime, when_idle
-from pushgui.core.channels.desktop import install_log_sender
 from pushgui.core.server.active import (
     CHECK_EVERY_S,
     POLL_EVERY_S,
@@ -92,8 +91,7 @@ class Server:
         record_active(self.db, self.lock.name, since)
         log.info(ACTIVE_LINE, self.lock.name, shown(self.db.url), since.isoformat())
         self._timer.setInterval(int(CHECK_EVERY_S * 1000))
-        install_log_sender()
-        runtime = open_runtime(self.locations, server=self.db)
+        runtime = open_runtime(self.locations, server=self.db)  # reminders are logged
         self.runtime = runtime
         runtime.begin()
         when_idle(runtime.warm_up)

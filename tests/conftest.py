@@ -10,6 +10,9 @@ from pytestqt.qtbot import QtBot
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from pushgui.core.channels.base import Outcome
+from pushgui.core.schedule.workdays import Calendars
+
 # Real servers on 127.0.0.1 (SMTP, bot APIs) and the in-memory keyring, for every test.
 from tests.servers import (  # noqa: F401
     ca,
@@ -39,6 +42,31 @@ def _hang_default(method):
 
 for _name in ("waitUntil", "waitSignal", "waitSignals", "waitCallback", "waitExposed"):
     setattr(QtBot, _name, _hang_default(getattr(QtBot, _name)))
+
+
+class RecordingDesktop:
+    """The desktop channel as a user would see it: a list of shown reminders."""
+
+    def __init__(self):
+        self.shown = []
+
+    def send(self, messages):
+        self.shown.extend(messages)
+        return [Outcome(ok=True) for _ in messages]
+
+
+@pytest.fixture
+def desktop():
+    """The desktop the scheduler fixture's job functions show reminders on; a test that
+    builds its own delivery engine hands it in (``desktop=``)."""
+    return RecordingDesktop()
+
+
+@pytest.fixture
+def calendars():
+    """The holiday data and own days the scheduler and service fixtures share, as the
+    composition root hands one object to both; a test changes it to change them."""
+    return Calendars()
 
 
 @pytest.fixture(autouse=True)

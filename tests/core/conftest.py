@@ -11,8 +11,6 @@ from apscheduler.events import EVENT_JOB_SUBMITTED
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.schedulers.base import STATE_RUNNING, STATE_STOPPED
 
-from pushgui.core.channels.base import Outcome, register_sender
-from pushgui.core.channels.desktop import KIND
 from pushgui.core.pushes.service import PushService
 from pushgui.core.runs import headsup
 from pushgui.core.runs.executor import PushExecutor
@@ -20,24 +18,6 @@ from pushgui.core.runs.jobs import JobContext
 from pushgui.core.store.db import open_database
 from pushgui.core.store.jobstore import PushJobStore
 from pushgui.core.system.secrets import KeyringSecrets
-
-
-class RecordingDesktop:
-    """The desktop channel as a user would see it: a list of shown reminders."""
-
-    def __init__(self):
-        self.shown = []
-
-    def send(self, messages):
-        self.shown.extend(messages)
-        return [Outcome(ok=True) for _ in messages]
-
-
-@pytest.fixture
-def desktop():
-    sender = RecordingDesktop()
-    register_sender(KIND, sender)
-    return sender
 
 
 @pytest.fixture
@@ -97,17 +77,20 @@ class ThreadScheduler(BackgroundScheduler):
                 raise AssertionError(f"no scheduling pass within {HANG} s")
 
 
-def make_scheduler(db, secrets=None, engine=None, headsups=None):
+def make_scheduler(db, secrets=None, engine=None, headsups=None, desktop=None, calendars=None):
     """The scheduler as the composition root wires it: its executor hands job functions a
-    JobContext with this database (and the in-memory keyring, unless ``secrets``), and
-    heads-ups are re-armed as schedule jobs start."""
+    JobContext with this database (and the in-memory keyring, unless ``secrets``; reminders
+    on ``desktop``, else logged), its job store hands ``calendars`` to the triggers it
+    loads, and heads-ups are re-armed as schedule jobs start."""
     executor = PushExecutor(4)
     sched = ThreadScheduler(
         timezone=UTC,
-        jobstores={"default": PushJobStore(db.engine)},
+        jobstores={"default": PushJobStore(db.engine, calendars)},
         executors={"default": executor},
     )
     executor.context = JobContext(db, secrets or KeyringSecrets(), sched, engine, headsups)
+    if desktop is not None:
+        executor.context = replace(executor.context, desktop=desktop)
     sched.job_context = executor.context
     headsup.install(sched, db)
     return sched
@@ -120,8 +103,8 @@ def job_context(scheduler):
 
 
 @pytest.fixture
-def scheduler(database):
-    sched = make_scheduler(database)
+def scheduler(database, desktop, calendars):
+    sched = make_scheduler(database, desktop=desktop, calendars=calendars)
     sched.start(paused=True)
     yield sched
     if sched.running:
@@ -129,8 +112,8 @@ def scheduler(database):
 
 
 @pytest.fixture
-def service(database, scheduler):
-    return PushService(database, scheduler)
+def service(database, scheduler, calendars):
+    return PushService(database, scheduler, calendars)
 
 
 def wire(scheduler, **changes):

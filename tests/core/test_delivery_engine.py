@@ -56,11 +56,11 @@ def world(database, scheduler):
 
 
 @pytest.fixture
-def engines(database, world):
+def engines(database, world, desktop):
     made = []
 
     def make(**kwargs):
-        engine = DeliveryEngine(database, world[0], None, **kwargs)
+        engine = DeliveryEngine(database, world[0], None, desktop=desktop, **kwargs)
         made.append(engine)
         return engine
 

@@ -89,7 +89,7 @@ def test_after_a_restart_the_policy_decides_and_every_missed_run_is_recorded(
 def test_the_user_chooses_per_missed_run_at_start(service, scheduler, database, desktop):
     push_id = closed_for_three_hours(service, scheduler, "once")
     scheduler.shutdown()
-    second = make_scheduler(database)
+    second = make_scheduler(database, desktop=desktop)
     second.start(paused=True)
     try:
         service = PushService(database, second)

@@ -274,7 +274,12 @@ def test_the_desktop_is_not_held_unless_asked(database, scheduler, desktop):
     secrets = KeyringSecrets()
     done = threading.Event()
     engine = DeliveryEngine(
-        database, secrets, None, clock=clock, on_run_finished=lambda p, r: done.set()
+        database,
+        secrets,
+        None,
+        clock=clock,
+        on_run_finished=lambda p, r: done.set(),
+        desktop=desktop,
     )
     ctx = wire(scheduler, secrets=secrets, engine=engine)
     try:

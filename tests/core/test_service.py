@@ -152,9 +152,9 @@ def test_duplicate_copies_the_spec_under_a_new_name(service):
 # -- reconcile -------------------------------------------------------------------------------
 
 
-def restart(database):
+def restart(database, desktop=None):
     """A new scheduler on the same database, reconciled as at start (still paused)."""
-    scheduler = make_scheduler(database)
+    scheduler = make_scheduler(database, desktop=desktop)
     scheduler.start(paused=True)
     service = PushService(database, scheduler)
     return scheduler, service, service.reconcile()
@@ -206,7 +206,7 @@ def test_a_missed_run_is_not_dropped_at_restart(service, database, scheduler, de
     scheduler.modify_job(str(push_id), next_run_time=missed)
     scheduler.shutdown()
     restarted = datetime.now(UTC)
-    second, _service, report = restart(database)
+    second, _service, report = restart(database, desktop)
     try:
         assert report.added == [] and report.rebuilt == []
         second.resume()
@@ -230,7 +230,7 @@ def test_a_one_off_push_that_ran_is_not_run_again_after_a_crash(
     scheduler.resume()
     assert wait_for(lambda: len(desktop.shown) == 1)
     scheduler.shutdown()
-    second, _service, report = restart(database)
+    second, _service, report = restart(database, desktop)
     try:
         second.resume()
         second.wait_for_pass()  # where it would run again
@@ -252,7 +252,7 @@ def test_a_one_off_push_whose_job_was_fired_but_not_run_runs_after_restart(
     scheduler.shutdown()
     with database.engine.begin() as connection:
         connection.execute(jobs_table.delete())
-    second, _service, report = restart(database)
+    second, _service, report = restart(database, desktop)
     try:
         assert report.added == [push_id]
         second.resume()

@@ -18,7 +18,7 @@ from pushgui.core.schedule.data_check import (
 from pushgui.core.schedule.days import run_mark
 from pushgui.core.schedule.preview import preview
 from pushgui.core.schedule.spec import CalendarSpec
-from pushgui.core.schedule.workdays import ChinaData, HolidayData, data, day_info, use_data
+from pushgui.core.schedule.workdays import ChinaData, HolidayData, day_info, library_data
 from pushgui.core.store.models import jobs_table
 from pushgui.core.store.settings import SettingsStore
 
@@ -26,12 +26,12 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 def test_the_installed_data_knows_2025_and_2026() -> None:
-    years = data().china.years
+    years = library_data().china.years
     assert 2025 in years and 2026 in years  # the 2026 notice came out in Nov 2025
 
 
 def _unknown_year() -> int:
-    return max(data().china.years) + 1
+    return max(library_data().china.years) + 1
 
 
 def test_an_unpublished_year_assumes_monday_to_friday_and_says_so() -> None:
@@ -60,7 +60,7 @@ def _first_weekday(year: int) -> date:
 
 def _newer_data(year: int) -> HolidayData:
     """A data version that knows ``year``: its first weekday is 元旦, a holiday."""
-    current = data()
+    current = library_data()
     holidays = dict(current.china.holidays)
     holidays[_first_weekday(year)] = ("New Year's Day", "元旦")
     china = ChinaData(holidays, current.china.makeup_days, current.china.years | {year})
@@ -73,7 +73,7 @@ def _job_next_run(database, push_id: int) -> datetime:
         return datetime.fromtimestamp(rows.one().next_run_time, UTC)
 
 
-def test_newer_data_recomputes_the_runs_and_tells_what_moved(service, database) -> None:
+def test_newer_data_recomputes_the_runs_and_tells_what_moved(service, database, calendars) -> None:
     year = _unknown_year()
     holiday = _first_weekday(year)
     settings = SettingsStore(database)
@@ -90,20 +90,25 @@ def test_newer_data_recomputes_the_runs_and_tells_what_moved(service, database) 
     # assumed Mon–Fri: the run is on the holiday-to-be itself
     assert _job_next_run(database, push_id) == datetime.combine(holiday, time(9), tzinfo=SHANGHAI)
     pushes = [(push_id, "Pay day", trigger)]
-    assert check_data(settings, service.scheduler, pushes) == []  # first start: remembers
-    assert settings.get(STATE_KEY) == data_state()
+    assert check_data(settings, service.scheduler, pushes, calendars=calendars) == []  # remembers
+    assert settings.get(STATE_KEY) == data_state(calendars)
 
-    with use_data(_newer_data(year)):
-        moved = check_data(settings, service.scheduler, pushes)
-        [item] = moved
-        after = holiday + timedelta(days=1)
-        while after.weekday() >= 5:
-            after += timedelta(days=1)
-        assert item.push_id == push_id and item.name == "Pay day"
-        assert item.dropped == (datetime.combine(holiday, time(9), tzinfo=SHANGHAI),)
-        assert item.added == (datetime.combine(after, time(9), tzinfo=SHANGHAI),)
-        # the stored job now runs on the next working day
-        assert _job_next_run(database, push_id) == datetime.combine(after, time(9), tzinfo=SHANGHAI)
-        assert year in settings.get(STATE_KEY)["china_years"]
-        # told once: the next start finds nothing new
-        assert check_data(settings, service.scheduler, pushes) == []
+    calendars.use(_newer_data(year))  # the app runs with a newer data version
+    moved = check_data(settings, service.scheduler, pushes, calendars=calendars)
+    [item] = moved
+    after = holiday + timedelta(days=1)
+    while after.weekday() >= 5:
+        after += timedelta(days=1)
+    assert item.push_id == push_id and item.name == "Pay day"
+    assert item.dropped == (datetime.combine(holiday, time(9), tzinfo=SHANGHAI),)
+    assert item.added == (datetime.combine(after, time(9), tzinfo=SHANGHAI),)
+    # the stored job now runs on the next working day
+    assert _job_next_run(database, push_id) == datetime.combine(after, time(9), tzinfo=SHANGHAI)
+    assert year in settings.get(STATE_KEY)["china_years"]
+    # told once: the next start finds nothing new
+    assert check_data(settings, service.scheduler, pushes, calendars=calendars) == []
+    # and the stored trigger, loaded again by the job store, reads the newer data too
+    job = service.scheduler.get_job(str(push_id))
+    assert job.trigger.get_next_fire_time(None, datetime(year - 1, 12, 31, tzinfo=UTC)) == (
+        datetime.combine(after, time(9), tzinfo=SHANGHAI)
+    )

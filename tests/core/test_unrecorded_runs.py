@@ -61,7 +61,7 @@ def test_a_run_due_while_another_process_holds_the_lock_is_recorded_once_it_is_g
             options=PushOptions(missed="skip"),
         )
     )
-    engine = DeliveryEngine(database, KeyringSecrets(), None)
+    engine = DeliveryEngine(database, KeyringSecrets(), None, desktop=desktop)
     locker = subprocess.Popen(
         [sys.executable, "-c", LOCKER, str(database.path)],
         stdin=subprocess.PIPE,
@@ -143,7 +143,7 @@ def test_a_run_due_while_the_disk_is_full_is_recorded_once_there_is_room(
 
     data_dir = small_disk / "data"
     database = open_database(data_dir)
-    scheduler = make_scheduler(database)
+    scheduler = make_scheduler(database, desktop=desktop)
     scheduler.start(paused=True)
     service = PushService(database, scheduler)
     # A message larger than what the write-ahead log already holds: recording it needs
@@ -156,7 +156,7 @@ def test_a_run_due_while_the_disk_is_full_is_recorded_once_there_is_room(
             options=PushOptions(missed="all"),
         )
     )
-    engine = DeliveryEngine(database, KeyringSecrets(), None)
+    engine = DeliveryEngine(database, KeyringSecrets(), None, desktop=desktop)
     filler = small_disk / "filler"
     with filler.open("wb", buffering=0) as handle:
         try:

@@ -10,7 +10,6 @@ import pytest
 from pushgui.app import Runtime, start_runtime
 from pushgui.core.pushes.spec import Message, PushSpec
 from pushgui.core.schedule.spec import CalendarSpec
-from pushgui.core.schedule.workdays import use_data
 from pushgui.core.store.settings import SettingsStore
 from pushgui.core.system.paths import locate
 from pushgui.ui.dialogs.start_questions import ASK_MISSED_KEY
@@ -64,11 +63,11 @@ def test_unpublished_year_is_shown_then_moved_runs_are_told(qtbot, runtime: Runt
     assert "(Mon–Fri assumed)" in editor.preview_list.item(0).text()
     editor.reject()
 
-    with use_data(_newer_data(year)):
-        box = check_and_tell(runtime.service, settings, shell.window)
-        assert box is not None and box.isVisible()
-        assert "Pay day" in box.text() and f"{year}" in box.text()
-        box.close()
-        assert shell.refresh_calendar_notices() == []
-        assert not shell.window.calendar_notice.isVisible()
-        assert sentence not in shell.tray.toolTip()  # it still names the next reminder
+    runtime.service.calendars.use(_newer_data(year))  # as a newer data version would
+    box = check_and_tell(runtime.service, settings, shell.window)
+    assert box is not None and box.isVisible()
+    assert "Pay day" in box.text() and f"{year}" in box.text()
+    box.close()
+    assert shell.refresh_calendar_notices() == []
+    assert not shell.window.calendar_notice.isVisible()
+    assert sentence not in shell.tray.toolTip()  # it still names the next reminder

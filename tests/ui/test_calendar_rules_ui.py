@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from pushgui.core.pushes.spec import Message, PushSpec
 from pushgui.core.schedule.spec import LAST, CalendarSpec
-from pushgui.core.schedule.workdays import ChinaData, HolidayData, data, use_data
+from pushgui.core.schedule.workdays import Calendars, ChinaData, HolidayData
 from pushgui.ui.editor.push_editor import PushEditorDialog
 from pushgui.ui.editor.triggers.calendar import CalendarEditor
 
@@ -128,27 +128,27 @@ def _near_future_china() -> HolidayData:
     china = ChinaData(
         {holiday: ("National Day", "国庆节")}, {makeup: ("National Day", "国庆节")}, years
     )
-    return HolidayData("test", china, data().own)
+    return HolidayData("test", china)
 
 
 def test_preview_marks_skipped_and_make_up_days(qtbot):
-    with use_data(_near_future_china()):
-        spec = PushSpec(
-            name="Stand-up",
-            message=Message("Stand-up"),
-            trigger=CalendarSpec(timezone=ZONE, day_rule="workdays", workdays="CN"),
-        )
-        dialog = PushEditorDialog(spec=spec)
-        qtbot.addWidget(dialog)
-        texts = [dialog.preview_list.item(i).text() for i in range(dialog.preview_list.count())]
-        assert any("make-up working day" in t for t in texts), texts
+    calendars = Calendars(_near_future_china())  # the app's, with that data
+    spec = PushSpec(
+        name="Stand-up",
+        message=Message("Stand-up"),
+        trigger=CalendarSpec(timezone=ZONE, day_rule="workdays", workdays="CN"),
+    )
+    dialog = PushEditorDialog(spec=spec, calendars=calendars)
+    qtbot.addWidget(dialog)
+    texts = [dialog.preview_list.item(i).text() for i in range(dialog.preview_list.count())]
+    assert any("make-up working day" in t for t in texts), texts
 
-        skipping = PushSpec(
-            name="Daily",
-            message=Message("Daily"),
-            trigger=CalendarSpec(timezone=ZONE, workdays="CN", on_day_off="skip"),
-        )
-        dialog = PushEditorDialog(spec=skipping)
-        qtbot.addWidget(dialog)
-        texts = [dialog.preview_list.item(i).text() for i in range(dialog.preview_list.count())]
-        assert any("skipped: National Day" in t for t in texts), texts
+    skipping = PushSpec(
+        name="Daily",
+        message=Message("Daily"),
+        trigger=CalendarSpec(timezone=ZONE, workdays="CN", on_day_off="skip"),
+    )
+    dialog = PushEditorDialog(spec=skipping, calendars=calendars)
+    qtbot.addWidget(dialog)
+    texts = [dialog.preview_list.item(i).text() for i in range(dialog.preview_list.count())]
+    assert any("skipped: National Day" in t for t in texts), texts

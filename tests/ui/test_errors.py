@@ -12,8 +12,7 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from pushgui.app import start_runtime
-from pushgui.core.channels.base import Outcome, register_sender
-from pushgui.core.channels.desktop import KIND as DESKTOP
+from pushgui.core.channels.base import Outcome
 from pushgui.core.store.models import Run
 from pushgui.core.system.paths import locate
 from pushgui.ui.errors import REPORT_URL, ErrorDialog, ErrorReporter
@@ -114,7 +113,7 @@ def test_the_scheduler_keeps_sending_after_an_unexpected_error(qtbot, reporter, 
             sent.extend(messages)
             return [Outcome(ok=True) for _ in messages]
 
-    register_sender(DESKTOP, Desktop())
+    runtime.hand_desktop_to(Desktop())
     try:
         QTimer.singleShot(0, boom)
         qtbot.waitUntil(lambda: reporter.dialog is not None)

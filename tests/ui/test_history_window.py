@@ -10,10 +10,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon
 
-from pushgui.core.channels.base import Outcome, register_sender
+from pushgui.core.channels.base import Outcome
 from pushgui.core.channels.book import ChannelBook
 from pushgui.core.channels.config import DingTalkConfig, EmailConfig
-from pushgui.core.channels.desktop import KIND as DESKTOP
 from pushgui.core.people.contacts import ContactBook, ContactRecord, GroupRecord
 from pushgui.core.pushes.service import PushService
 from pushgui.core.pushes.spec import Message, PushOptions, PushSpec, Target
@@ -56,7 +55,6 @@ def database(data_dir):
 def ran(database, smtp_plain, fake):
     """Two pushes, run for real: "Report" emails a group of two and tells me; "Ops" posts to
     a DingTalk room whose token the server refuses, so that delivery fails."""
-    register_sender(DESKTOP, RecordingDesktop())
     contacts = ContactBook(database)
     ann, bo = contacts.save_many(
         [ContactRecord("Ann Lee", "ann@example.com"), ContactRecord("Bo Chen", "bo@example.com")]
@@ -101,11 +99,15 @@ def ran(database, smtp_plain, fake):
             ),
         ]
     )
-    ctx = JobContext(database, channels.secrets).at(datetime.now(UTC) - timedelta(hours=2))
+    shown = RecordingDesktop()
+    ctx = JobContext(database, channels.secrets, desktop=shown)
+    ctx = ctx.at(datetime.now(UTC) - timedelta(hours=2))
     assert run_push(report, context=ctx) == "ok"
-    ctx = JobContext(database, channels.secrets).at(datetime.now(UTC) - timedelta(hours=1))
+    ctx = JobContext(database, channels.secrets, desktop=shown)
+    ctx = ctx.at(datetime.now(UTC) - timedelta(hours=1))
     assert run_push(ops, context=ctx) == "failed"
     assert len(smtp_plain.inbox.received) == 2
+    assert [m.push_name for m in shown.shown] == ["Report"]
     return {"history": History(database), "pushes": [(report, "Report"), (ops, "Ops")]}
 
 

@@ -11,8 +11,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select, update
 
 from pushgui.app import Runtime, start_runtime
-from pushgui.core.channels.base import Outcome, register_sender
-from pushgui.core.channels.desktop import KIND as DESKTOP
+from pushgui.core.channels.base import Outcome
 from pushgui.core.pushes.spec import Target
 from pushgui.core.runs.history import History, HistoryFilter
 from pushgui.core.runs.runner import run_push
@@ -40,17 +39,16 @@ class RecordingDesktop:
 
 @pytest.fixture
 def desktop():
-    sender = RecordingDesktop()
-    register_sender(DESKTOP, sender)
-    return sender
+    return RecordingDesktop()
 
 
 @pytest.fixture
-def runtime(qapp, data_dir):
+def runtime(qapp, data_dir, desktop):
     started: list[Runtime] = []
 
     def start() -> Runtime:
         rt = start_runtime(locate(data_dir))
+        rt.hand_desktop_to(desktop)  # as the window's is, once it is built
         started.append(rt)
         return rt
 

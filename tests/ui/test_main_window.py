@@ -444,10 +444,8 @@ def test_waking_from_sleep_pauses_and_asks(qtbot, runtime):
 def test_interrupted_deliveries_are_listed_at_start(qtbot, runtime):
     from sqlalchemy import update
 
-    from pushgui.core.channels.desktop import install_log_sender
     from pushgui.core.store.models import Delivery
 
-    install_log_sender()
     first = runtime()
     push_id = first.service.create(weekdays_at_nine("Cut short"))
     first.service.run_now(push_id)

@@ -12,8 +12,7 @@ from PySide6.QtWidgets import QComboBox
 from sqlalchemy import select
 
 from pushgui.app import Runtime, start_runtime
-from pushgui.core.channels.base import Outcome, register_sender
-from pushgui.core.channels.desktop import KIND as DESKTOP
+from pushgui.core.channels.base import Outcome
 from pushgui.core.pushes.spec import PushOptions
 from pushgui.core.runs.missed import MissedRun, find_missed, resolve
 from pushgui.core.store.models import Run
@@ -169,8 +168,8 @@ def runs(rt, push_id):
 
 def test_the_choices_are_applied_and_every_missed_run_is_recorded(qtbot, runtime):
     desktop = RecordingDesktop()
-    register_sender(DESKTOP, desktop)
     rt = runtime()
+    rt.hand_desktop_to(desktop)
     rt.scheduler.pause()
     # Every hour, and pushgui was closed for three hours and a half: four runs missed.
     spec = replace(

@@ -15,7 +15,7 @@ from pushgui.core.errors import SpecError
 from pushgui.core.pushes.spec import Message, PushSpec
 from pushgui.core.schedule import own_days
 from pushgui.core.schedule.spec import CalendarSpec
-from pushgui.core.schedule.workdays import OwnDays, day_info, set_own_days
+from pushgui.core.schedule.workdays import OwnDays, day_info
 from pushgui.core.store.settings import SettingsStore
 from pushgui.core.system.paths import locate
 from pushgui.core.transfer.document import write_export
@@ -31,7 +31,6 @@ def runtime(qapp, data_dir):
     yield rt
     if rt.scheduler.running:
         rt.stop()
-    set_own_days(OwnDays())  # the next test starts without this one's days
 
 
 def _next_workday_after(day: date) -> date:
@@ -59,7 +58,7 @@ def test_an_own_day_off_moves_the_next_run_and_is_kept(qtbot, runtime):
     assert own_days.load(settings).days_off == {first.date(): "Company trip"}
     moved = runtime.service.rows()[0].next_run.astimezone(SHANGHAI)
     assert moved == datetime.combine(_next_workday_after(first.date()), time(9), tzinfo=SHANGHAI)
-    info = day_info("CN", first.date())
+    info = runtime.service.calendars.day_info("CN", first.date())
     assert not info.workday and info.own and info.name == "Company trip"
     assert push_id == runtime.service.rows()[0].id
 
@@ -77,7 +76,7 @@ def test_a_day_cannot_be_both(qtbot, runtime):
 def test_own_days_travel_in_exports(qtbot, runtime, tmp_path):
     settings = SettingsStore(runtime.db)
     own = OwnDays({date(2030, 1, 7): "Party"}, {date(2030, 1, 5): "Stock-taking"})
-    own_days.save(settings, own)
+    own_days.save(settings, own, runtime.service.calendars)
     path = tmp_path / "export.json"
     spec = CalendarSpec(timezone="Asia/Shanghai", day_rule="workdays", workdays="CN")
     pushes = [PushSpec(name="A", message=Message("A"), trigger=spec)]

@@ -1,1 +1,1 @@
-"""Delivery channels: one small sender interface and a registry of senders by kind."""
+"""Delivery channels: one small sender interface and a registry of channel kinds."""

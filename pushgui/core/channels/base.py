@@ -1,8 +1,7 @@
-"""The sender interface every channel implements, and the registry that finds them."""
+"""The sender interface every channel implements."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
@@ -91,21 +90,3 @@ def scrubbed(answers: Iterator[Outcome], scrub: Callable[[str], str]) -> Iterato
 
 class UnknownChannelError(LookupError):
     pass
-
-
-_senders: dict[str, Sender] = {}
-_lock = threading.Lock()
-
-
-def register_sender(kind: str, sender: Sender) -> None:
-    """Install the sender for ``kind`` (the GUI replaces the headless desktop sender)."""
-    with _lock:
-        _senders[kind] = sender
-
-
-def get_sender(kind: str) -> Sender:
-    with _lock:
-        try:
-            return _senders[kind]
-        except KeyError:
-            raise UnknownChannelError(f"No channel of kind {kind!r} is available") from None

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import fields, replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pushgui.core.channels import (  # noqa: F401 - each import registers its kind
     apprise_channel,
@@ -49,6 +49,9 @@ from pushgui.core.channels.webhook import WebhookConfig
 from pushgui.core.channels.wecom import WeComConfig
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.system.i18n import translate
+
+if TYPE_CHECKING:
+    from pushgui.core.delivery.deadline import SendDeadline
 
 __all__ = [
     "CONFIG_TYPES",
@@ -150,12 +153,14 @@ def build_sender(
     timeout: float | None = None,
     verify: ssl.SSLContext | str | bool = True,
     data_dir: Path | None = None,
+    deadline: SendDeadline | None = None,
 ) -> Sender:
     """The sender for one configured channel.
 
     ``verify`` is what HTTP channels trust (True: the system's CAs) and, when it is an
     SSL context, also what the email channel uses; tests pass a context trusting their CA.
-    ``data_dir`` is the data folder whose attachment copies the email channel may read.
+    ``data_dir`` is the data folder whose attachment copies the email channel may read;
+    ``deadline`` is where the engine sets each send's deadline (see SenderOptions).
     """
-    options = SenderOptions(timeout=timeout, verify=verify, data_dir=data_dir)
+    options = SenderOptions(timeout=timeout, verify=verify, data_dir=data_dir, deadline=deadline)
     return kind_of(config.KIND).build_sender(config, options)

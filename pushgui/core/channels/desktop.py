@@ -1,12 +1,13 @@
-"""The desktop channel ("me"). Headless, a reminder is written to the log; the GUI installs
-a sender that shows a tray notification or a reminder window instead."""
+"""The desktop channel ("me"). Headless, a reminder is written to the log; the GUI hands the
+engine a sender that shows a tray notification or a reminder window instead (the composition
+root, ``Runtime.hand_desktop_to``)."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
 
-from pushgui.core.channels.base import Outcome, Outgoing, register_sender
+from pushgui.core.channels.base import Outcome, Outgoing
 
 KIND = "desktop"
 ME = "me"
@@ -21,7 +22,3 @@ class LogSender:
         for message in messages:
             log.info("Reminder %r: %s | %s", message.push_name, message.title, message.body)
         return [Outcome(ok=True) for _ in messages]
-
-
-def install_log_sender() -> None:
-    register_sender(KIND, LogSender())

@@ -233,7 +233,9 @@ class Email(ChannelKind):
         from pushgui.core.channels.smtp import EmailSender  # at the first send (see above)
 
         context = options.verify if isinstance(options.verify, ssl.SSLContext) else None
-        return EmailSender(config, ssl_context=context, data_dir=options.data_dir)
+        return EmailSender(
+            config, ssl_context=context, data_dir=options.data_dir, current=options.deadline
+        )
 
     def details(self, settings: Mapping[str, Any]) -> str:
         sender = str(settings.get("sender_address", ""))

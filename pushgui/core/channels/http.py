@@ -21,6 +21,8 @@ from pushgui.core.channels.kind import ChannelConfig, ChannelKind, SenderOptions
 if TYPE_CHECKING:
     import httpx
 
+    from pushgui.core.delivery.deadline import SendDeadline
+
 #: Seconds: the whole answer may take 15 s (connecting 5 s, :mod:`.transport`); a reminder
 #: that cannot be delivered within that is better recorded as failed and retried than left
 #: hanging.
@@ -147,7 +149,8 @@ class HttpSender(ABC, Generic[C]):
     The first retryable failure (a rate limit, a server error, no answer) ends the batch:
     the messages after it are not attempted and get the same retryable outcome, so a rate
     limit is not hammered and a dead server costs one timeout, not one per message.
-    ``clock`` gives the time services that sign their requests put in them.
+    ``clock`` gives the time services that sign their requests put in them; ``deadline``
+    is where the engine sets each message's deadline, which bounds every socket call.
     """
 
     #: The service's name as users know it, used in every error text.
@@ -161,8 +164,10 @@ class HttpSender(ABC, Generic[C]):
         timeout: float = TIMEOUT,
         verify: Verify = True,
         clock: Callable[[], float] = time.time,
+        deadline: SendDeadline | None = None,
     ) -> None:
         self.config = config
+        self.deadline = deadline
         self._client = client
         self.timeout = timeout
         self.verify = verify
@@ -193,5 +198,9 @@ class HttpKind(ChannelKind):
 
     def build_sender(self, config: Any, options: SenderOptions) -> Sender:
         return self.sender_class(
-            config, timeout=options.timeout or TIMEOUT, verify=options.verify, clock=options.clock
+            config,
+            timeout=options.timeout or TIMEOUT,
+            verify=options.verify,
+            clock=options.clock,
+            deadline=options.deadline,
         )

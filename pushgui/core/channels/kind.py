@@ -16,12 +16,15 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 from urllib.parse import SplitResult
 
 from pushgui.core.channels.base import Sender
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.system.i18n import translate
+
+if TYPE_CHECKING:
+    from pushgui.core.delivery.deadline import SendDeadline
 
 #: The editor a form shows for a field.
 Widget = Literal["text", "secret", "number", "seconds", "choice", "bool", "multiline"]
@@ -86,13 +89,16 @@ class SenderOptions:
 
     ``verify`` is what HTTP channels trust (True: the system's CAs; a context or a CA file
     otherwise) and, when it is an SSL context, also what the email channel uses;
-    ``data_dir`` is the data folder whose attachment copies the email channel may read.
+    ``data_dir`` is the data folder whose attachment copies the email channel may read;
+    ``deadline`` is where the engine sets the deadline of each message the sender sends
+    (``None``: the sender has its own, never set, and only socket timeouts bound a send).
     """
 
     timeout: float | None = None
     verify: ssl.SSLContext | str | bool = True
     data_dir: Path | None = None
     clock: Callable[[], float] = time.time
+    deadline: SendDeadline | None = None
 
 
 class ChannelKind:

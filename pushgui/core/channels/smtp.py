@@ -79,8 +79,11 @@ class EmailSender:
         *,
         ssl_context: ssl.SSLContext | None = None,
         data_dir: Path | None = None,
+        current: deadline.SendDeadline | None = None,
     ) -> None:
         self.config = config
+        # Where the engine sets the deadline of the message being sent (see SenderOptions).
+        self._deadline = current if current is not None else deadline.SendDeadline()
         # Attachments are read only from this data folder's copies (default: the folder a
         # plain ``pushgui`` uses); the channel book hands in its own.
         self._data_dir = data_dir if data_dir is not None else locate().data
@@ -134,7 +137,7 @@ class EmailSender:
                         stop = failed.outcome
                         yield stop
                         continue
-                limit = deadline.current()
+                limit = self._deadline.current
                 if limit is not None and smtp.sock is not None:
                     # The watchdog closes the socket when the send's deadline passes.
                     limit.on_abort(functools.partial(_shut, smtp.sock))
@@ -178,7 +181,7 @@ class EmailSender:
     def _connect(self) -> smtplib.SMTP:
         cfg = self.config
         where = f"{cfg.host}:{cfg.port}"
-        limit = deadline.current()
+        limit = self._deadline.current
         timeout = cfg.timeout if limit is None else max(min(cfg.timeout, limit.remaining()), 0.1)
         smtp: smtplib.SMTP | None = None
         try:

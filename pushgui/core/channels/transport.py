@@ -33,11 +33,13 @@ CONNECT_TIMEOUT = 5.0
 SYSTEM_TRUST: ssl.SSLContext = httpx.create_ssl_context(verify=True)
 
 
-def make_client(timeout: float = TIMEOUT, verify: Verify = True) -> httpx.Client:
+def make_client(
+    timeout: float = TIMEOUT, verify: Verify = True, current: deadline.SendDeadline | None = None
+) -> httpx.Client:
     """An httpx client with pushgui's timeouts; ``verify`` is a context, a CA file or True.
 
     Its connections use :class:`~pushgui.core.delivery.deadline.DeadlineBackend`, so the
-    overall deadline of the send in progress bounds every socket call.
+    deadline set in ``current`` (the send in progress) bounds every socket call.
     """
     transport = httpx.HTTPTransport(
         verify=SYSTEM_TRUST if verify is True else verify,
@@ -46,7 +48,8 @@ def make_client(timeout: float = TIMEOUT, verify: Verify = True) -> httpx.Client
         socket_options=[(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)],
     )
     # httpx has no public way to choose httpcore's network backend; the pool keeps it here.
-    transport._pool._network_backend = deadline.DeadlineBackend()
+    backend = deadline.DeadlineBackend(current if current is not None else deadline.SendDeadline())
+    transport._pool._network_backend = backend
     return httpx.Client(
         timeout=httpx.Timeout(timeout, connect=min(CONNECT_TIMEOUT, timeout)),
         transport=_CappedTransport(transport),
@@ -108,16 +111,20 @@ def exchange(
     """Send ``messages`` through ``sender`` over ``client`` (a new one, closed at the end,
     when None), yielding each outcome as soon as the service answered (see HttpSender)."""
     own = client is None
-    used = client or make_client(sender.timeout, sender.verify)
+    current = sender.deadline if sender.deadline is not None else deadline.SendDeadline()
+    used = client or make_client(sender.timeout, sender.verify, current)
     try:
-        yield from _send_all(sender, used, messages)
+        yield from _send_all(sender, used, messages, current)
     finally:
         if own:
             used.close()
 
 
 def _send_all(
-    sender: HttpSender[Any], client: httpx.Client, messages: Sequence[Outgoing]
+    sender: HttpSender[Any],
+    client: httpx.Client,
+    messages: Sequence[Outgoing],
+    current: deadline.SendDeadline,
 ) -> Iterator[Outcome]:
     # This channel's own secrets never leave it, even when the server echoes them.
     scrub = Scrubber(secrets_of(sender.config))
@@ -134,7 +141,7 @@ def _send_all(
                 permanent=True,
             )
         except httpx.TransportError as exc:
-            outcome = transport_failure(service, exc, sender.timeout)
+            outcome = transport_failure(service, exc, sender.timeout, current.current)
         except httpx.InvalidURL:
             outcome = Outcome(ok=False, error=f"The {service} address is not valid", permanent=True)
         if outcome.error:
@@ -150,10 +157,15 @@ def _send_all(
             return
 
 
-def transport_failure(service: str, exc: httpx.TransportError, timeout: float) -> Outcome:
-    """A readable, retryable outcome for a request that got no answer."""
+def transport_failure(
+    service: str,
+    exc: httpx.TransportError,
+    timeout: float,
+    limit: deadline.Deadline | None = None,
+) -> Outcome:
+    """A readable, retryable outcome for a request that got no answer (``limit``: the
+    deadline the request was sent under)."""
     if isinstance(exc, httpx.TimeoutException):
-        limit = deadline.current()
         if limit is not None and limit.expired:
             if limit.cut_short:
                 what = f"{service} was still answering when pushgui stopped"

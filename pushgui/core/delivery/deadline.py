@@ -1,9 +1,10 @@
 """An overall deadline per send, enforced at the socket, even against a trickling server.
 
 Socket timeouts bound each read, not a whole send: a server that answers one byte every
-4 s never trips a 15 s read timeout. A :class:`Deadline` is set around one message's send
-(:func:`sending_under`); the HTTP channels' network backend (:class:`DeadlineBackend`)
-caps every read, write and connect by what is left of it, and other senders register an
+4 s never trips a 15 s read timeout. A :class:`Deadline` is set around one message's send in the
+:class:`SendDeadline` of the sender's stream (the engine makes one per stream and hands it to
+the sender it builds); the HTTP channels' network backend (:class:`DeadlineBackend`) caps
+every read, write and connect by what is left of it, and other senders register an
 abort callback (closing their socket) that the engine's watchdog calls when it passes. On
 shutdown the engine brings every deadline forward, so an in-flight send ends promptly.
 """
@@ -11,7 +12,6 @@ shutdown the engine brings every deadline forward, so an in-flight send ends pro
 from __future__ import annotations
 
 import contextlib
-import contextvars
 import logging
 import threading
 import time
@@ -76,39 +76,40 @@ class Deadline:
                 log.debug("An abort callback failed", exc_info=True)
 
 
-_current: contextvars.ContextVar[Deadline | None] = contextvars.ContextVar(
-    "pushgui_send_deadline", default=None
-)
+class SendDeadline:
+    """The deadline of the message one sender is sending now (``None`` between sends).
 
+    One per sender stream: whoever drives the stream (the engine) sets it around each step
+    with :meth:`under`, and the sender's sockets read it, in the same thread. A sender built
+    without one gets its own that is never set: its sends have only their socket timeouts.
+    """
 
-def current() -> Deadline | None:
-    """The deadline of the send running in this thread, if any."""
-    return _current.get()
+    def __init__(self) -> None:
+        self.current: Deadline | None = None
 
+    @contextlib.contextmanager
+    def under(self, deadline: Deadline | None) -> Iterator[None]:
+        before, self.current = self.current, deadline
+        try:
+            yield
+        finally:
+            self.current = before
 
-@contextlib.contextmanager
-def sending_under(deadline: Deadline | None) -> Iterator[None]:
-    token = _current.set(deadline)
-    try:
-        yield
-    finally:
-        _current.reset(token)
-
-
-def capped(timeout: float | None) -> float | None:
-    """``timeout`` capped by the current deadline; raises when it already passed."""
-    deadline = _current.get()
-    if deadline is None:
-        return timeout
-    left = deadline.remaining()
-    if left <= 0:
-        raise httpcore.ReadTimeout(f"no answer within {deadline.seconds:g} seconds")
-    return left if timeout is None else min(timeout, left)
+    def capped(self, timeout: float | None) -> float | None:
+        """``timeout`` capped by the current deadline; raises when it already passed."""
+        deadline = self.current
+        if deadline is None:
+            return timeout
+        left = deadline.remaining()
+        if left <= 0:
+            raise httpcore.ReadTimeout(f"no answer within {deadline.seconds:g} seconds")
+        return left if timeout is None else min(timeout, left)
 
 
 class _DeadlineStream(httpcore.NetworkStream):
-    def __init__(self, inner: httpcore.NetworkStream) -> None:
+    def __init__(self, inner: httpcore.NetworkStream, deadline: SendDeadline) -> None:
         self._inner = inner
+        self._deadline = deadline
 
     def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
         # In slices, so that a deadline brought forward by shutdown ends the wait promptly.
@@ -117,7 +118,7 @@ class _DeadlineStream(httpcore.NetworkStream):
             left = None if timeout is None else timeout - (time.monotonic() - started)
             if left is not None and left <= 0:
                 raise httpcore.ReadTimeout("timed out")
-            step = capped(left)
+            step = self._deadline.capped(left)
             step = SLICE_SECONDS if step is None else min(step, SLICE_SECONDS)
             try:
                 return self._inner.read(max_bytes, step)
@@ -125,7 +126,7 @@ class _DeadlineStream(httpcore.NetworkStream):
                 continue
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        self._inner.write(buffer, capped(timeout))
+        self._inner.write(buffer, self._deadline.capped(timeout))
 
     def close(self) -> None:
         self._inner.close()
@@ -136,17 +137,19 @@ class _DeadlineStream(httpcore.NetworkStream):
         server_hostname: str | None = None,
         timeout: float | None = None,
     ) -> httpcore.NetworkStream:
-        return _DeadlineStream(self._inner.start_tls(ssl_context, server_hostname, capped(timeout)))
+        tls = self._inner.start_tls(ssl_context, server_hostname, self._deadline.capped(timeout))
+        return _DeadlineStream(tls, self._deadline)
 
     def get_extra_info(self, info: str) -> typing.Any:
         return self._inner.get_extra_info(info)
 
 
 class DeadlineBackend(httpcore.NetworkBackend):
-    """httpcore's own synchronous backend with every socket call capped by the deadline."""
+    """httpcore's own synchronous backend with every socket call capped by ``deadline``."""
 
-    def __init__(self) -> None:
+    def __init__(self, deadline: SendDeadline) -> None:
         self._inner = httpcore.SyncBackend()
+        self._deadline = deadline
 
     def connect_tcp(
         self,
@@ -156,8 +159,9 @@ class DeadlineBackend(httpcore.NetworkBackend):
         local_address: str | None = None,
         socket_options: Iterable[typing.Any] | None = None,
     ) -> httpcore.NetworkStream:
-        stream = self._inner.connect_tcp(host, port, capped(timeout), local_address, socket_options)
-        return _DeadlineStream(stream)
+        cap = self._deadline.capped(timeout)
+        stream = self._inner.connect_tcp(host, port, cap, local_address, socket_options)
+        return _DeadlineStream(stream, self._deadline)
 
     def connect_unix_socket(
         self,
@@ -165,8 +169,10 @@ class DeadlineBackend(httpcore.NetworkBackend):
         timeout: float | None = None,
         socket_options: Iterable[typing.Any] | None = None,
     ) -> httpcore.NetworkStream:
-        stream = self._inner.connect_unix_socket(path, capped(timeout), socket_options)
-        return _DeadlineStream(stream)
+        stream = self._inner.connect_unix_socket(
+            path, self._deadline.capped(timeout), socket_options
+        )
+        return _DeadlineStream(stream, self._deadline)
 
     def sleep(self, seconds: float) -> None:
         time.sleep(seconds)

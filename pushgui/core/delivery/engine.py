@@ -22,14 +22,15 @@ from pushgui.core.channels.base import (
     Outcome,
     Outgoing,
     Sender,
-    get_sender,
+    UnknownChannelError,
     outcomes,
     scrubbed,
     secrets_of,
 )
 from pushgui.core.channels.book import ChannelBook
 from pushgui.core.channels.desktop import KIND as DESKTOP
-from pushgui.core.delivery.deadline import Deadline, Watchdog
+from pushgui.core.channels.desktop import LogSender
+from pushgui.core.delivery.deadline import Deadline, SendDeadline, Watchdog
 from pushgui.core.delivery.limits import Limiter, Rate, limiter_for
 from pushgui.core.delivery.queue import (
     Pending,
@@ -100,7 +101,11 @@ def split(
 
 
 class Delivering:
-    """Sends batches and records their outcomes: what a lane does, or a caller inline."""
+    """Sends batches and records their outcomes: what a lane does, or a caller inline.
+
+    ``desktop`` shows the desktop channel's reminders (the window's, handed in by the
+    composition root; by default they are logged, as headless).
+    """
 
     def __init__(
         self,
@@ -110,9 +115,11 @@ class Delivering:
         deadlines: Mapping[str, float] | None = None,
         watchdog: Watchdog | None = None,
         stopping: Callable[[], bool] = lambda: False,
+        desktop: Sender | None = None,
         clock: Clock = utc_now,
     ) -> None:
         self.database = database
+        self.desktop: Sender = desktop if desktop is not None else LogSender()
         self.clock = clock
         self.secrets = secrets
         self.scheduler = scheduler
@@ -125,10 +132,15 @@ class Delivering:
     def deadline_for(self, kind: str) -> float:
         return self.deadlines.get(kind, DEFAULT_DEADLINE)
 
-    def sender(self, kind: str, channel_id: int | None) -> Sender:
-        if kind == DESKTOP or channel_id is None:
-            return get_sender(kind)
-        return ChannelBook(self.database, self.secrets).sender(channel_id)
+    def sender(
+        self, kind: str, channel_id: int | None, current: SendDeadline | None = None
+    ) -> Sender:
+        """The sender of one channel; its sockets read each send's deadline in ``current``."""
+        if kind == DESKTOP:
+            return self.desktop
+        if channel_id is None:
+            raise UnknownChannelError(f"No channel of kind {kind!r} is available")
+        return ChannelBook(self.database, self.secrets).sender(channel_id, deadline=current)
 
     def deliver(
         self,
@@ -168,8 +180,9 @@ class Delivering:
                     on_settled(pushes[run_id], run_id, status)
             return [(pushes[run_id], run_id, status) for run_id, status in held]
         scrub = Scrubber(())
+        current = SendDeadline()  # this stream's: each send's deadline, read by its sockets
         try:
-            sender = self.sender(kind, channel_id)
+            sender = self.sender(kind, channel_id, current)
         except LookupError as exc:
             refused = Outcome(ok=False, error=str(exc), permanent=True)
             answers: Iterator[Outcome] = iter([refused] * len(deliveries))
@@ -200,6 +213,7 @@ class Delivering:
             write_lock=self.write_lock,
             runs=runs,
             runs_done=settle,
+            current=current,
         )
         rest = [run_id for run_id in pushes if run_id not in settled]
         if rest:  # runs with nothing to send here, or left when the sender stopped
@@ -257,7 +271,8 @@ class DeliveryEngine:
     """Owns sending: a lane per channel, deadlines, retries, and a prompt shutdown.
 
     ``on_run_finished(push_id, run_id)`` is called (in a lane thread) when a run has no
-    delivery left queued or sending.
+    delivery left queued or sending. ``desktop`` shows desktop reminders (logged by
+    default); the composition root hands the window's in with :meth:`use_desktop`.
     """
 
     def __init__(
@@ -268,6 +283,7 @@ class DeliveryEngine:
         deadlines: Mapping[str, float] | None = None,
         on_run_finished: Callable[[int, int], None] | None = None,
         limits: Mapping[str, Sequence[Rate]] | None = None,
+        desktop: Sender | None = None,
         clock: Clock = utc_now,
     ) -> None:
         self._stopping = threading.Event()
@@ -280,11 +296,16 @@ class DeliveryEngine:
             deadlines,
             watchdog=self.watchdog,
             stopping=self._stopping.is_set,
+            desktop=desktop,
             clock=clock,
         )
         self._on_run_finished = on_run_finished
         self._lanes: dict[tuple[str, int | None], _Lane] = {}
         self._lock = threading.Lock()
+
+    def use_desktop(self, sender: Sender) -> None:
+        """Show desktop reminders with ``sender`` from the next batch on."""
+        self.delivering.desktop = sender
 
     @property
     def stopping(self) -> bool:

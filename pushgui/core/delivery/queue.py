@@ -26,7 +26,7 @@ from sqlalchemy import Connection, bindparam, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from pushgui.core.channels.base import Outcome
-from pushgui.core.delivery.deadline import Deadline, Watchdog, sending_under
+from pushgui.core.delivery.deadline import Deadline, SendDeadline, Watchdog
 from pushgui.core.delivery.limits import Limiter
 from pushgui.core.delivery.states import (
     FAILED,
@@ -169,6 +169,7 @@ def send_and_record(
     write_lock: contextlib.AbstractContextManager[Any] | None = None,
     runs: Mapping[int, int] | None = None,
     runs_done: Callable[[list[int]], None] | None = None,
+    current: SendDeadline | None = None,
 ) -> None:
     """Take one outcome per delivery from ``answers`` and record it at once.
 
@@ -177,6 +178,7 @@ def send_and_record(
     early fails the delivery in flight with that error; the deliveries after it are
     recorded as not sent, to be retried. Once ``stopping()``, nothing more is started: a
     send cut short is recorded as interrupted and the rest stay queued for the next start.
+    Each step's deadline is set in ``current``, where the sender's sockets read it.
     A delivery the ``limiter`` holds back is recorded as waiting, with about when it is
     sent, while ``pause(seconds)`` waits (False: stopping, so it goes back to the queue).
 
@@ -189,6 +191,7 @@ def send_and_record(
     if not deliveries:
         return
     lock = write_lock if write_lock is not None else contextlib.nullcontext()
+    current = current if current is not None else SendDeadline()
     done: list[int] = []
 
     def _tx(connection: Connection) -> contextlib.AbstractContextManager[Connection]:
@@ -250,7 +253,7 @@ def send_and_record(
                 else contextlib.nullcontext()
             )
             try:
-                with watching, sending_under(limit):
+                with watching, current.under(limit):
                     outcome = next(answers)
             except StopIteration:
                 outcome, broken = Outcome(ok=False, error="The channel gave no answer"), True

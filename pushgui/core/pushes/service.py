@@ -37,6 +37,7 @@ from pushgui.core.runs import reconcile as start_up
 from pushgui.core.schedule.build import build_trigger
 from pushgui.core.schedule.preview import next_fire_time
 from pushgui.core.schedule.spec import OnceSpec
+from pushgui.core.schedule.workdays import Calendars
 from pushgui.core.store.db import Database
 from pushgui.core.store.dialects import json_text
 from pushgui.core.store.models import Push, Run
@@ -74,11 +75,22 @@ class PushRow:
 
 
 class PushService:
-    """Creates, changes and removes pushes together with their scheduler jobs."""
+    """Creates, changes and removes pushes together with their scheduler jobs.
 
-    def __init__(self, database: Database, scheduler: BaseScheduler | None = None) -> None:
+    ``calendars`` is the holiday data with the user's own days that rules on working days
+    read (the app's, the same its job store hands to the triggers it loads; by default the
+    installed libraries' data without own days).
+    """
+
+    def __init__(
+        self,
+        database: Database,
+        scheduler: BaseScheduler | None = None,
+        calendars: Calendars | None = None,
+    ) -> None:
         self.db = database
         self._scheduler = scheduler
+        self.calendars = calendars if calendars is not None else Calendars()
 
     @property
     def scheduler(self) -> BaseScheduler:
@@ -165,7 +177,7 @@ class PushService:
         errors: list[FieldError] = []
         for index, spec in enumerate(specs):
             try:
-                check_spec(spec, now)
+                check_spec(spec, now, calendars=self.calendars)
             except SpecError as exc:
                 errors.extend(exc.prefixed(labels[index]).errors if labels else exc.errors)
         if errors:
@@ -196,7 +208,7 @@ class PushService:
             specs = [remap(spec, maps) for spec in imported.specs]
             errors: list[FieldError] = []
             for label, spec in zip(imported.labels, specs, strict=True):
-                problems = validate_spec(spec, validation_now(spec, now))
+                problems = validate_spec(spec, validation_now(spec, now), calendars=self.calendars)
                 errors.extend(SpecError(problems).prefixed(label).errors if problems else [])
             if errors:
                 raise SpecError(errors)
@@ -245,7 +257,7 @@ class PushService:
         before = self.get(push_id)
         # An unchanged schedule was valid when saved; a one-off whose time has passed can
         # still be renamed or paused.
-        check_spec(spec, now, trigger=spec.trigger != before.trigger)
+        check_spec(spec, now, spec.trigger != before.trigger, self.calendars)
         # Files attached before copies were made stay; a newly named one must be a copy.
         added = tuple(a for a in spec.message.attachments if a not in before.message.attachments)
         problems = attachment_problems(added, self.db.path.parent, "message.attachments")
@@ -302,7 +314,7 @@ class PushService:
         """Skip the push's next run once; see :func:`pushgui.core.runs.skip.skip_next`."""
         from pushgui.core.runs.skip import skip_next
 
-        return skip_next(self.db, self.scheduler, push_id, expected)
+        return skip_next(self.db, self.scheduler, push_id, expected, calendars=self.calendars)
 
     def duplicate(self, push_id: int) -> int:
         spec = self.get(push_id)
@@ -324,10 +336,11 @@ class PushService:
         if next_run is None:
             if isinstance(spec.trigger, OnceSpec) and self._has_scheduled_run(push_id):
                 return False
-            next_run = next_fire_time(spec.trigger, None, datetime.now(UTC))
+            next_run = next_fire_time(spec.trigger, None, datetime.now(UTC), self.calendars)
             if next_run is None:
                 return False
-        jobs.add_schedule(self.scheduler, push_id, build_trigger(spec.trigger), spec.name, next_run)
+        trigger = build_trigger(spec.trigger, self.calendars)
+        jobs.add_schedule(self.scheduler, push_id, trigger, spec.name, next_run)
         headsup.arm(self.scheduler, push_id, spec, next_run)
         return True
 
@@ -353,7 +366,7 @@ class PushService:
         from pushgui.core.schedule import own_days
 
         pushes = [(row.id, row.name, row.spec.trigger) for row in self.rows() if row.enabled]
-        changed = own_days.refresh(settings, self.scheduler, pushes)
+        changed = own_days.refresh(settings, self.calendars, self.scheduler, pushes)
         if changed:
             log.info("Own days off and working days updated; next runs recomputed")
         return changed

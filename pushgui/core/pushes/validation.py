@@ -20,6 +20,7 @@ from pushgui.core.people.duty import validate_rotation
 from pushgui.core.pushes.nag import validate_nag
 from pushgui.core.pushes.spec import MAX_BODY, MAX_HTML, MAX_NAME, MAX_TITLE, PushSpec
 from pushgui.core.schedule.validate import validate_trigger
+from pushgui.core.schedule.workdays import Calendars
 from pushgui.core.system.i18n import translate
 
 KNOWN_TARGETS = frozenset({"desktop", *CONFIG_TYPES})
@@ -91,10 +92,12 @@ def validate_spec(
     now: datetime | None = None,
     trigger: bool = True,
     custom_fields: Iterable[str] | None = None,
+    calendars: Calendars | None = None,
 ) -> list[FieldError]:
     """Every problem with ``spec``; trigger fields come back as ``trigger.<field>``.
 
-    ``trigger=False`` leaves the schedule out (it was checked when it was saved).
+    ``trigger=False`` leaves the schedule out (it was checked when it was saved); a rule on
+    working days is checked by ``calendars`` (the app's holiday data and own days).
     ``custom_fields`` are the contacts' own field names: when given, any other placeholder
     is an error (the editor passes them; an import may come before its contacts).
     """
@@ -190,13 +193,18 @@ def validate_spec(
     if trigger:
         errors.extend(
             FieldError(f"trigger.{e.field}" if e.field else "trigger", e.message)
-            for e in validate_trigger(spec.trigger, now)
+            for e in validate_trigger(spec.trigger, now, calendars)
         )
     return errors
 
 
-def check_spec(spec: PushSpec, now: datetime | None = None, trigger: bool = True) -> None:
+def check_spec(
+    spec: PushSpec,
+    now: datetime | None = None,
+    trigger: bool = True,
+    calendars: Calendars | None = None,
+) -> None:
     """Raise :class:`SpecError` if ``spec`` has any problem."""
-    errors = validate_spec(spec, now, trigger)
+    errors = validate_spec(spec, now, trigger, calendars=calendars)
     if errors:
         raise SpecError(errors)

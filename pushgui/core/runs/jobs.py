@@ -19,10 +19,11 @@ import contextlib
 import pickle
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
+from pushgui.core.channels.desktop import LogSender
 from pushgui.core.system.clock import Clock, utc_now
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Connection
     from sqlalchemy.orm import Session
 
+    from pushgui.core.channels.base import Sender
     from pushgui.core.delivery.engine import DeliveryEngine
     from pushgui.core.runs.headsup import HeadsUp
     from pushgui.core.store.db import Database
@@ -356,7 +358,8 @@ class JobContext:
     ``scheduler`` adds retry and heads-up jobs (``None`` for command-line tools);
     ``engine`` takes the sends (``None``: send in the job's own thread); ``headsup`` shows
     a heads-up (``None``: it is logged); ``run_time`` is the due time the executor runs the
-    job for (set per run by :meth:`at`).
+    job for (set per run by :meth:`at`); ``desktop`` shows a reminder sent without the
+    engine or snoozed (the window's; by default it is logged).
     """
 
     database: Database
@@ -366,6 +369,7 @@ class JobContext:
     headsup: Callable[[HeadsUp], None] | None = None
     clock: Clock = utc_now
     run_time: datetime | None = None
+    desktop: Sender = field(default_factory=LogSender)
 
     def at(self, run_time: datetime | None) -> JobContext:
         """This context for the run due at ``run_time``."""

@@ -22,6 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from pushgui.core.pushes.spec import PushOptions, spec_from_stored
 from pushgui.core.runs import jobs
 from pushgui.core.schedule.preview import next_fire_time
+from pushgui.core.schedule.workdays import Calendars
 from pushgui.core.store.db import Database
 from pushgui.core.store.models import Push, Run
 from pushgui.core.system.clock import Clock, utc_now
@@ -151,9 +152,10 @@ def resolve(
     missed: Iterable[MissedRun],
     decisions: Mapping[tuple[int, datetime], Decision],
     now: datetime,
+    calendars: Calendars | None = None,
 ) -> None:
     """Apply the user's choices: queue the runs to send, record the skipped ones, and move
-    each push's schedule on to its first run after ``now``."""
+    each push's schedule on to its first run after ``now`` (by ``calendars``, the app's)."""
     latest: dict[int, datetime] = {}
     for run in missed:
         key = (run.push_id, run.due)
@@ -170,7 +172,7 @@ def resolve(
             spec = None if push is None else spec_from_stored(push.spec, push.name, push.enabled)
         if job is None or spec is None:
             continue
-        following = next_fire_time(spec.trigger, None, now)
+        following = next_fire_time(spec.trigger, None, now, calendars)
         if following is None:
             jobs.remove(scheduler, jobs.schedule_id(push_id))
         else:

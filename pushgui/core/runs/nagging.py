@@ -345,6 +345,8 @@ def _send(
     if context.engine is not None:
         context.engine.submit(batches)
         return
-    inline = Delivering(context.database, context.secrets, context.scheduler)
+    inline = Delivering(
+        context.database, context.secrets, context.scheduler, desktop=context.desktop
+    )
     for key, batch in batches.items():
         inline.deliver(key, batch)

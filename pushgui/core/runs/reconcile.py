@@ -26,6 +26,7 @@ from pushgui.core.runs import headsup, jobs, nagging
 from pushgui.core.schedule.build import build_trigger
 from pushgui.core.schedule.preview import next_fire_time
 from pushgui.core.schedule.spec import OnceSpec
+from pushgui.core.schedule.workdays import Calendars
 from pushgui.core.store.models import Delivery, Push, Run
 from pushgui.core.system.i18n import QT_TRANSLATE_NOOP
 
@@ -98,7 +99,7 @@ def reconcile(service: PushService, now: datetime | None = None) -> ReconcileRep
             next_run = keep_next[push_id]
             report.rebuilt.append(push_id)
         else:
-            next_run = _resume_point(spec, last_scheduled.get(push_id), now)
+            next_run = _resume_point(spec, last_scheduled.get(push_id), now, service.calendars)
         if next_run is None:
             report.finished.append(push_id)
             continue
@@ -150,13 +151,15 @@ def _arm_headsups(
             headsup.rearm(service.scheduler, service.db, push_id, spec)
 
 
-def _resume_point(spec: PushSpec, last: datetime | None, now: datetime) -> datetime | None:
+def _resume_point(
+    spec: PushSpec, last: datetime | None, now: datetime, calendars: Calendars
+) -> datetime | None:
     """When a push without a job runs next: the run after its last one, even if past."""
     if isinstance(spec.trigger, OnceSpec):
         # A one-off that never ran is due even if its time has passed: it was missed.
         due: datetime | None = build_trigger(spec.trigger).get_next_fire_time(None, now)
         return None if last is not None else due
-    return next_fire_time(spec.trigger, last, now)
+    return next_fire_time(spec.trigger, last, now, calendars)
 
 
 # -- interrupted deliveries ----------------------------------------------------------------

@@ -175,7 +175,9 @@ def _deliver(
     if engine is not None:
         engine.submit(batches)
         return True
-    inline = Delivering(context.database, context.secrets, context.scheduler)
+    inline = Delivering(
+        context.database, context.secrets, context.scheduler, desktop=context.desktop
+    )
     for key, batch in batches.items():
         inline.deliver(key, batch)
     return False

@@ -10,6 +10,7 @@ from pushgui.core.pushes.spec import spec_from_stored
 from pushgui.core.runs import headsup, jobs
 from pushgui.core.runs.missed import record_skipped
 from pushgui.core.schedule.preview import next_fire_time
+from pushgui.core.schedule.workdays import Calendars
 from pushgui.core.store.db import Database
 from pushgui.core.store.models import Push
 from pushgui.core.system.clock import Clock, utc_now
@@ -27,6 +28,7 @@ def skip_next(
     expected: datetime | None = None,
     now: datetime | None = None,
     clock: Clock = utc_now,
+    calendars: Calendars | None = None,
 ) -> datetime | None:
     """Skip the next scheduled run of ``push_id``; returns its due time, or ``None``.
 
@@ -48,7 +50,7 @@ def skip_next(
             return None
         spec = spec_from_stored(push.spec, push.name, push.enabled)
     record_skipped(database, push_id, due, SKIPPED_ONCE, reason="schedule", clock=clock)
-    following = next_fire_time(spec.trigger, due, now)
+    following = next_fire_time(spec.trigger, due, now, calendars)
     if following is None:
         jobs.remove(scheduler, jobs.schedule_id(push_id))
     else:

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import update
 
-from pushgui.core.channels.base import Outcome, Outgoing, get_sender
+from pushgui.core.channels.base import Outcome, Outgoing
 from pushgui.core.channels.desktop import KIND as DESKTOP
 from pushgui.core.channels.desktop import ME
 from pushgui.core.runs.jobs import JobContext, add_snooze, handed
@@ -92,7 +92,7 @@ def run_snoozed(push_id: int, title: str, body: str, *, context: JobContext | No
         run_id, delivery_id = run.id, delivery.id
     outgoing = Outgoing(push_id=push_id, push_name=name, recipient=ME, title=title, body=body)
     try:
-        [outcome] = get_sender(DESKTOP).send([outgoing])
+        [outcome] = ctx.desktop.send([outgoing])
     except Exception as exc:
         log.exception("Showing the snoozed reminder of push %s failed", push_id)
         outcome = Outcome(ok=False, error=str(exc) or type(exc).__name__)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import datetime, time, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from apscheduler.triggers.base import BaseTrigger
@@ -32,18 +33,22 @@ from pushgui.core.schedule.triggers import (
 )
 from pushgui.core.schedule.zones import localize, zone
 
+if TYPE_CHECKING:
+    from pushgui.core.schedule.workdays import Calendars
+
 ORDINALS: dict[int, str] = {1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 5: "5th", LAST: "last"}
 DAY_ORDER: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
-def build_trigger(spec: TriggerSpec) -> BaseTrigger:
-    """The trigger for a valid spec (run ``validate_trigger`` first)."""
+def build_trigger(spec: TriggerSpec, calendars: Calendars | None = None) -> BaseTrigger:
+    """The trigger for a valid spec (run ``validate_trigger`` first); a rule on working
+    days reads ``calendars`` (the installed libraries' data, without own days, if None)."""
     tz = zone(spec.timezone)
     if isinstance(spec, OnceSpec):
         return DateTrigger(run_date=localize(spec.at, tz), timezone=tz)
     if isinstance(spec, IntervalSpec):
         return _interval(spec, tz)
-    return _calendar(spec, tz)
+    return _calendar(spec, tz, calendars)
 
 
 def _interval(spec: IntervalSpec, tz: ZoneInfo) -> BaseTrigger:
@@ -89,10 +94,10 @@ def day_fields(spec: CalendarSpec) -> dict[str, str]:
     return fields
 
 
-def _calendar(spec: CalendarSpec, tz: ZoneInfo) -> BaseTrigger:
+def _calendar(spec: CalendarSpec, tz: ZoneInfo, calendars: Calendars | None) -> BaseTrigger:
     if spec.uses_day_rules:
         # working days, lunar dates, every N weeks, skips, run limits: decided day by day
-        return DayRuleTrigger(spec)
+        return DayRuleTrigger(spec, calendars)
     bounds = {
         "start_date": (
             datetime.combine(spec.start_date, time(0), tzinfo=tz) if spec.start_date else None

@@ -9,11 +9,13 @@ Weekdays are therefore emitted as names, and such lines become two argument sets
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import time
 
 from apscheduler.triggers.cron import CronTrigger
 
 from pushgui.core.errors import FieldError, SpecError
+from pushgui.core.schedule.spec import CalendarSpec
 
 FIELD = "crontab"
 KEYS: tuple[str, ...] = ("minute", "hour", "day", "month", "day_of_week")
@@ -191,3 +193,45 @@ def translate_crontab(line: str) -> list[dict[str, str]]:
             {**kwargs, "day": "*"},
         ]
     return [kwargs]
+
+
+_NUMBERS = re.compile(r"^\d+(,\d+)*$")
+_MAX_FRIENDLY_TIMES = 6
+
+
+def as_calendar(spec: CalendarSpec) -> CalendarSpec | None:
+    """The same rule in the calendar's friendly fields, when the crontab line is simple
+    enough to say in words (the description says it so); ``None`` otherwise."""
+    sets = translate_crontab(spec.crontab)
+    if len(sets) != 1:
+        return None
+    kw = sets[0]
+    if not (_NUMBERS.match(kw["minute"]) and _NUMBERS.match(kw["hour"])):
+        return None
+    times = tuple(
+        time(int(h), int(m)) for h in kw["hour"].split(",") for m in kw["minute"].split(",")
+    )
+    if len(times) > _MAX_FRIENDLY_TIMES:
+        return None
+    months: tuple[int, ...] = ()
+    if kw["month"] != "*":
+        if not _NUMBERS.match(kw["month"]):
+            return None
+        months = tuple(int(m) for m in kw["month"].split(","))
+    base = CalendarSpec(
+        timezone=spec.timezone,
+        times=times,
+        months=months,
+        start_date=spec.start_date,
+        end_date=spec.end_date,
+    )
+    day, weekdays = kw["day"], kw["day_of_week"]
+    if day == "*" and weekdays == "*":
+        return base
+    if day == "*" and re.fullmatch(r"[a-z]{3}(,[a-z]{3})*", weekdays):
+        return replace(base, day_rule="week_days", week_days=tuple(weekdays.split(",")))
+    if weekdays == "*" and _NUMBERS.match(day):
+        return replace(
+            base, day_rule="month_days", month_days=tuple(int(d) for d in day.split(","))
+        )
+    return None

@@ -3,8 +3,9 @@
 China publishes a year's holidays in November or December; until an update of
 ``chinese-calendar`` carries them, runs in that year assume Monday to Friday. The app keeps
 the years its data knew (settings key :data:`STATE_KEY`); at start :func:`check_data`
-compares them with the data in use (``workdays.data()``, which a test swaps for a newer
-version), moves each affected push's next run, and returns what moved so the user is told.
+compares them with the data in use (the app's ``workdays.Calendars``; a test hands in one
+with a newer version), moves each affected push's next run, and returns what moved so the
+user is told.
 """
 
 from __future__ import annotations
@@ -19,12 +20,12 @@ from pushgui.core.schedule.build import build_trigger
 from pushgui.core.schedule.preview import next_fire_time
 from pushgui.core.schedule.spec import CalendarSpec, TriggerSpec
 from pushgui.core.schedule.workdays import (
+    Calendars,
     ChinaData,
     HolidayData,
-    data,
+    data_of,
     unpublished_notice,
     unpublished_years,
-    use_data,
     uses_published_data,
 )
 from pushgui.core.schedule.zones import zone
@@ -49,9 +50,9 @@ class Moved:
     added: tuple[datetime, ...]
 
 
-def data_state() -> dict[str, Any]:
+def data_state(calendars: Calendars | None = None) -> dict[str, Any]:
     """What the data in use knows, as stored under :data:`STATE_KEY`."""
-    current = data()
+    current = data_of(calendars)
     return {"version": current.version, "china_years": sorted(current.china.years)}
 
 
@@ -63,10 +64,12 @@ def _depends(spec: TriggerSpec) -> bool:
     )
 
 
-def _runs_in(spec: CalendarSpec, years: Iterable[int], now: datetime) -> list[datetime]:
-    """Every run of ``spec`` after ``now`` inside ``years``."""
+def _runs_in(
+    spec: CalendarSpec, years: Iterable[int], now: datetime, calendars: Calendars
+) -> list[datetime]:
+    """Every run of ``spec`` after ``now`` inside ``years``, by ``calendars``."""
     tz = zone(spec.timezone)
-    trigger = build_trigger(spec)
+    trigger = build_trigger(spec, calendars)
     runs: list[datetime] = []
     for year in sorted(years):
         start = max(now, datetime.combine(date(year, 1, 1), time(0), tzinfo=tz))
@@ -82,9 +85,10 @@ def moved_runs(
     known_before: frozenset[int],
     pushes: Sequence[tuple[int, str, TriggerSpec]],
     now: datetime,
+    calendars: Calendars | None = None,
 ) -> list[Moved]:
     """The pushes whose runs in newly known years differ from the Mon–Fri assumption."""
-    current = data()
+    current = data_of(calendars)
     newly = current.china.years - known_before
     if not newly:
         return []
@@ -98,9 +102,8 @@ def moved_runs(
     for push_id, name, spec in pushes:
         if not isinstance(spec, CalendarSpec) or not _depends(spec):
             continue
-        with use_data(before):
-            assumed = _runs_in(spec, newly, now)
-        published = _runs_in(spec, newly, now)
+        assumed = _runs_in(spec, newly, now, Calendars(before))
+        published = _runs_in(spec, newly, now, Calendars(current))
         if assumed != published:
             result.append(
                 Moved(
@@ -122,20 +125,23 @@ def check_data(
     scheduler: Scheduler,
     pushes: Sequence[tuple[int, str, TriggerSpec]],
     now: datetime | None = None,
+    calendars: Calendars | None = None,
 ) -> list[Moved]:
-    """Compare the data in use with what was known last time; move the affected pushes'
-    next runs (a missed run, already due, is left as it is) and return what moved."""
+    """Compare the data in use (``calendars``) with what was known last time; move the
+    affected pushes' next runs (a missed run, already due, is left as it is) and return
+    what moved."""
     now = now or datetime.now(UTC)
-    state = data_state()
+    state = data_state(calendars)
     stored = settings.get(STATE_KEY)
     if not isinstance(stored, dict) or "china_years" not in stored:
         settings.set(STATE_KEY, state)
         return []
     if stored == state:
         return []
-    moved = moved_runs(frozenset(int(y) for y in stored["china_years"]), pushes, now)
+    known = frozenset(int(y) for y in stored["china_years"])
+    moved = moved_runs(known, pushes, now, calendars)
     affected = {item.push_id for item in moved}
-    reschedule(scheduler, [p for p in pushes if p[0] in affected], now)
+    reschedule(scheduler, [p for p in pushes if p[0] in affected], now, calendars)
     settings.set(STATE_KEY, state)
     return moved
 
@@ -144,10 +150,11 @@ def reschedule(
     scheduler: Scheduler,
     pushes: Sequence[tuple[int, str, TriggerSpec]],
     now: datetime | None = None,
+    calendars: Calendars | None = None,
 ) -> list[int]:
     """Recompute the stored next run of each push on working days (after the holiday data
-    or the own days changed); a run already due is left for the missed-run handling.
-    Returns the ids whose next run changed."""
+    or the own days changed, in ``calendars``); a run already due is left for the
+    missed-run handling. Returns the ids whose next run changed."""
     now = now or datetime.now(UTC)
     changed = []
     for push_id, _name, spec in pushes:
@@ -156,7 +163,7 @@ def reschedule(
         job = jobs.schedule_job(scheduler, push_id)
         if job is None or job.next_run_time is None or job.next_run_time <= now:
             continue
-        following = next_fire_time(spec, None, now)
+        following = next_fire_time(spec, None, now, calendars)
         if following is None:
             job.remove()
         elif following != job.next_run_time:
@@ -168,7 +175,9 @@ def reschedule(
 
 
 def unpublished_notices(
-    pushes: Iterable[tuple[TriggerSpec, datetime | None]], now: datetime | None = None
+    pushes: Iterable[tuple[TriggerSpec, datetime | None]],
+    now: datetime | None = None,
+    calendars: Calendars | None = None,
 ) -> list[str]:
     """Sentences for each unpublished year that an enabled push's next run, or the next
     :data:`LOOK_AHEAD`, reaches ("China's 2027 holidays are not published yet; ...")."""
@@ -180,5 +189,5 @@ def unpublished_notices(
         wanted = {(now + LOOK_AHEAD).year}
         if next_run is not None:
             wanted.add(next_run.year)
-        years.update(unpublished_years(spec.workdays, wanted))
+        years.update(unpublished_years(spec.workdays, wanted, calendars))
     return [unpublished_notice("CN", year) for year in sorted(years)]

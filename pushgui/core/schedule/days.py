@@ -4,7 +4,8 @@ This is the day logic of :class:`pushgui.core.schedule.triggers.DayRuleTrigger` 
 working days, lunar dates, every N weeks, dates to skip) and of the preview's marks. A rule
 first *picks* days (:func:`picks`); the day-off policy then runs, skips or moves a picked
 day that is a day off in the rule's calendar (:func:`run_mark`), and ``skip_dates`` never
-run. Two picked days moved onto the same working day run once.
+run. Two picked days moved onto the same working day run once. Each function reads the
+holiday data it is handed (``data``; the installed libraries' without own days if none).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Literal
 
 from pushgui.core.schedule import lunar
 from pushgui.core.schedule.spec import LAST, WEEKDAYS, WORKDAY_RULES, CalendarSpec
-from pushgui.core.schedule.workdays import day_info, is_workday
+from pushgui.core.schedule.workdays import HolidayData, day_info, is_workday
 from pushgui.core.system.i18n import translate
 
 MarkKind = Literal["", "moved", "skipped", "makeup", "assumed"]
@@ -51,17 +52,20 @@ def _last_day(day: date) -> int:
     return calendar.monthrange(day.year, day.month)[1]
 
 
-def _nth_workday(spec: CalendarSpec, day: date) -> bool:
-    if not is_workday(spec.workdays, day):
+def _nth_workday(spec: CalendarSpec, day: date, data: HolidayData | None) -> bool:
+    def works(other: date) -> bool:
+        return is_workday(spec.workdays, other, data)
+
+    if not works(day):
         return False
     if spec.nth == LAST:
         following = range(day.day + 1, _last_day(day) + 1)
-        return not any(is_workday(spec.workdays, day.replace(day=d)) for d in following)
-    count = sum(1 for d in range(1, day.day + 1) if is_workday(spec.workdays, day.replace(day=d)))
+        return not any(works(day.replace(day=d)) for d in following)
+    count = sum(1 for d in range(1, day.day + 1) if works(day.replace(day=d)))
     return count == spec.nth
 
 
-def picks(spec: CalendarSpec, day: date) -> bool:
+def picks(spec: CalendarSpec, day: date, data: HolidayData | None = None) -> bool:
     """Whether the rule itself chooses ``day`` (before days off and dates to skip)."""
     rule = spec.day_rule
     if rule == "lunar_yearly":
@@ -82,19 +86,19 @@ def picks(spec: CalendarSpec, day: date) -> bool:
             return day.day + 7 > _last_day(day)
         return (day.day - 1) // 7 + 1 == spec.nth
     if rule == "workdays":
-        return is_workday(spec.workdays, day)
+        return is_workday(spec.workdays, day, data)
     if rule == "nth_workday":
-        return _nth_workday(spec, day)
+        return _nth_workday(spec, day, data)
     return True
 
 
-def run_mark(spec: CalendarSpec, day: date) -> DayMark | None:
+def run_mark(spec: CalendarSpec, day: date, data: HolidayData | None = None) -> DayMark | None:
     """The mark of the rule's run on ``day``, or ``None`` when it does not run that day."""
     if day in spec.skip_dates:
         return None
-    info = day_info(spec.workdays, day)
+    info = day_info(spec.workdays, day, data)
     policy = "run" if spec.day_rule in WORKDAY_RULES else spec.on_day_off
-    if picks(spec, day):
+    if picks(spec, day, data):
         if policy == "run" or info.workday:
             return _plain_mark(spec, info.makeup, info.assumed)
         return None  # a picked day off: skipped, or moved to a working day
@@ -104,10 +108,10 @@ def run_mark(spec: CalendarSpec, day: date) -> DayMark | None:
     step = timedelta(days=-1 if policy == "next" else 1)
     other = day + step
     for _ in range(MAX_DAYS_OFF):
-        other_info = day_info(spec.workdays, other)
+        other_info = day_info(spec.workdays, other, data)
         if other_info.workday:
             return None
-        if picks(spec, other) and other not in spec.skip_dates:
+        if picks(spec, other, data) and other not in spec.skip_dates:
             return DayMark("moved", other_info.name or translate("days", "weekend"), other)
         other += step
     return None
@@ -121,15 +125,15 @@ def _plain_mark(spec: CalendarSpec, makeup: bool, assumed: bool) -> DayMark:
     return DayMark()
 
 
-def skip_mark(spec: CalendarSpec, day: date) -> DayMark | None:
+def skip_mark(spec: CalendarSpec, day: date, data: HolidayData | None = None) -> DayMark | None:
     """Why the rule picks ``day`` but does not run then (skipped or moved away), if so."""
-    if not picks(spec, day):
+    if not picks(spec, day, data):
         return None
     if day in spec.skip_dates:
         return DayMark("skipped", translate("days", "a date to skip"))
     if spec.day_rule in WORKDAY_RULES or spec.on_day_off == "run":
         return None
-    info = day_info(spec.workdays, day)
+    info = day_info(spec.workdays, day, data)
     if info.workday:
         return None
     reason = info.name or translate("days", "weekend")

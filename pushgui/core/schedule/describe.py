@@ -3,17 +3,17 @@
 Every word and whole-sentence pattern is a translatable message (context "describe"), so
 the Chinese reads "每个工作日 09:00（Asia/Shanghai）" rather than a word-by-word rendering.
 Lists and dates follow the language's own rules: "周一、三、五", "1 日、15 日和最后一天".
-The parts for working days, lunar dates and limits are in ``describe_days.py``.
+The parts for working days, lunar dates and limits are in ``describe_days.py``, the table
+of words in ``describe_words.py``, and a crontab line's friendly form in ``crontab.py``.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 
 from pushgui.core.schedule import describe_days
+from pushgui.core.schedule.describe_words import Words, build_words
 from pushgui.core.schedule.spec import (
     LAST,
     WEEKDAYS,
@@ -23,21 +23,6 @@ from pushgui.core.schedule.spec import (
     TriggerSpec,
 )
 from pushgui.core.system import i18n
-from pushgui.core.system.i18n import translate
-
-
-@dataclass(frozen=True)
-class _Words:
-    """Every word and sentence pattern, in the installed language."""
-
-    weekday_short: dict[str, str]
-    weekday_long: dict[str, str]
-    month_short: tuple[str, ...]
-    month_long: tuple[str, ...]
-    ordinal: dict[int, str]
-    unit_one: dict[str, str]
-    unit_many: dict[str, str]
-    phrases: dict[str, str]
 
 
 def _zone(name: str) -> str:
@@ -67,133 +52,9 @@ def _zone(name: str) -> str:
     return name
 
 
-def _build_words() -> _Words:
-    weekday_short = {
-        "mon": translate("describe", "Mon"),
-        "tue": translate("describe", "Tue"),
-        "wed": translate("describe", "Wed"),
-        "thu": translate("describe", "Thu"),
-        "fri": translate("describe", "Fri"),
-        "sat": translate("describe", "Sat"),
-        "sun": translate("describe", "Sun"),
-    }
-    weekday_long = {
-        "mon": translate("describe", "Monday"),
-        "tue": translate("describe", "Tuesday"),
-        "wed": translate("describe", "Wednesday"),
-        "thu": translate("describe", "Thursday"),
-        "fri": translate("describe", "Friday"),
-        "sat": translate("describe", "Saturday"),
-        "sun": translate("describe", "Sunday"),
-    }
-    month_short = (
-        translate("describe", "Jan"),
-        translate("describe", "Feb"),
-        translate("describe", "Mar"),
-        translate("describe", "Apr"),
-        translate("describe", "May"),
-        translate("describe", "Jun"),
-        translate("describe", "Jul"),
-        translate("describe", "Aug"),
-        translate("describe", "Sep"),
-        translate("describe", "Oct"),
-        translate("describe", "Nov"),
-        translate("describe", "Dec"),
-    )
-    month_long = (
-        translate("describe", "January"),
-        translate("describe", "February"),
-        translate("describe", "March"),
-        translate("describe", "April"),
-        translate("describe", "May"),
-        translate("describe", "June"),
-        translate("describe", "July"),
-        translate("describe", "August"),
-        translate("describe", "September"),
-        translate("describe", "October"),
-        translate("describe", "November"),
-        translate("describe", "December"),
-    )
-    ordinal = {
-        1: translate("describe", "1st"),
-        2: translate("describe", "2nd"),
-        3: translate("describe", "3rd"),
-        4: translate("describe", "4th"),
-        5: translate("describe", "5th"),
-        LAST: translate("describe", "last"),
-    }
-    unit_one = {
-        "minutes": translate("describe", "minute"),
-        "hours": translate("describe", "hour"),
-        "days": translate("describe", "day"),
-        "weeks": translate("describe", "week"),
-    }
-    unit_many = {
-        "minutes": translate("describe", "minutes"),
-        "hours": translate("describe", "hours"),
-        "days": translate("describe", "days"),
-        "weeks": translate("describe", "weeks"),
-    }
-    phrases = {
-        "sentence": translate("describe", "{rule}{times}{bounds} ({zone})"),
-        "once": translate("describe", "Once on {date} at {time} ({zone})"),
-        "interval_one": translate("describe", "Every {unit}"),
-        "interval_many": translate("describe", "Every {n} {units}"),
-        "interval_exact": translate("describe", "{every} from {start}{end} ({zone})"),
-        "interval_daily": translate("describe", "{every} at {time} from {start}{end} ({zone})"),
-        "interval_weekly": translate(
-            "describe", "{every} on {weekday} at {time} from {start}{end} ({zone})"
-        ),
-        "interval_weekly_one": translate(
-            "describe", "Every week on {weekday} at {time} from {start}{end} ({zone})"
-        ),
-        "until": translate("describe", " until {stamp}"),
-        "from_date": translate("describe", "from {date}"),
-        "until_date": translate("describe", "until {date}"),
-        "from_until_date": translate("describe", "from {start} until {end}"),
-        "bounds": translate("describe", ", {text}"),
-        "every_day": translate("describe", "Every day"),
-        "every_day_in": translate("describe", "Every day in {months}"),
-        "weekdays": translate("describe", "Every weekday"),
-        "weekend": translate("describe", "Every weekend day"),
-        "week_days": translate("describe", "Every {days}"),
-        "in_months": translate("describe", "{rule} in {months}"),
-        "month_days": translate("describe", "On {days} of {months}"),
-        "month_days_every": translate("describe", "On {days} of every month"),
-        "yearly": translate("describe", "Every year on {day} {month}"),
-        "yearly_last": translate("describe", "Every year on the last day of {month}"),
-        "nth": translate("describe", "On the {nth} {weekday} of {months}"),
-        "nth_every": translate("describe", "On the {nth} {weekday} of every month"),
-        "every_month": translate("describe", "every month"),
-        "day_one": translate("describe", "day {days}"),
-        "day_many": translate("describe", "days {days}"),
-        "day_item": translate("describe", "{day}"),
-        "last_day": translate("describe", "the last day"),
-        "at": translate("describe", " at {times}"),
-        "and": translate("describe", "{head} and {tail}"),
-        "comma": translate("describe", ", "),
-        "crontab": translate("describe", 'Crontab "{line}" ({zone})'),
-        "crontab_friendly": translate("describe", 'Crontab "{line}": {text}'),
-        "unknown": translate("describe", "A schedule ({zone})"),
-        "date": translate("describe", "{day} {month} {year}"),
-        "long_date": translate("describe", "{weekday} {date}"),
-    }
-    return _Words(
-        weekday_short, weekday_long, month_short, month_long, ordinal, unit_one, unit_many, phrases
-    )
-
-
-_cache: dict[int, _Words] = {}
-
-
-def _words() -> _Words:
+def _words() -> Words:
     """The tables for the installed language, built once per translator."""
-    key = i18n.generation()
-    words = _cache.get(key)
-    if words is None:
-        _cache.clear()
-        words = _cache[key] = _build_words()
-    return words
+    return i18n.table("describe.words", build_words)
 
 
 def _p(key: str) -> str:
@@ -387,59 +248,18 @@ def _calendar(spec: CalendarSpec) -> str:
     )
 
 
-_NUMBERS = re.compile(r"^\d+(,\d+)*$")
-_MAX_FRIENDLY_TIMES = 6
-
-
 def _crontab(spec: CalendarSpec) -> str:
     line = " ".join(spec.crontab.split())
     plain = _p("crontab").format(line=line, zone=_zone(spec.timezone))
+    # Imported here: it loads APScheduler's cron parser, which the other rules never need
+    # (``pushgui list`` describes every push at start).
+    from pushgui.core.schedule.crontab import as_calendar
+
     try:
-        friendly = _crontab_as_calendar(spec)
+        friendly = as_calendar(spec)
     except Exception:  # an unreadable line still gets its plain description
         return plain
     if friendly is None:
         return plain
     text = _calendar(friendly)
     return _p("crontab_friendly").format(line=line, text=text[:1].lower() + text[1:])
-
-
-def _crontab_as_calendar(spec: CalendarSpec) -> CalendarSpec | None:
-    """The same rule in friendly fields, when the line is simple enough to say in words."""
-    # Imported here: it loads APScheduler's cron parser, which the other rules never need
-    # (``pushgui list`` describes every push at start).
-    from pushgui.core.schedule.crontab import translate_crontab
-
-    sets = translate_crontab(spec.crontab)
-    if len(sets) != 1:
-        return None
-    kw = sets[0]
-    if not (_NUMBERS.match(kw["minute"]) and _NUMBERS.match(kw["hour"])):
-        return None
-    times = tuple(
-        time(int(h), int(m)) for h in kw["hour"].split(",") for m in kw["minute"].split(",")
-    )
-    if len(times) > _MAX_FRIENDLY_TIMES:
-        return None
-    months: tuple[int, ...] = ()
-    if kw["month"] != "*":
-        if not _NUMBERS.match(kw["month"]):
-            return None
-        months = tuple(int(m) for m in kw["month"].split(","))
-    base = CalendarSpec(
-        timezone=_zone(spec.timezone),
-        times=times,
-        months=months,
-        start_date=spec.start_date,
-        end_date=spec.end_date,
-    )
-    day, weekdays = kw["day"], kw["day_of_week"]
-    if day == "*" and weekdays == "*":
-        return base
-    if day == "*" and re.fullmatch(r"[a-z]{3}(,[a-z]{3})*", weekdays):
-        return replace(base, day_rule="week_days", week_days=tuple(weekdays.split(",")))
-    if weekdays == "*" and _NUMBERS.match(day):
-        return replace(
-            base, day_rule="month_days", month_days=tuple(int(d) for d in day.split(","))
-        )
-    return None

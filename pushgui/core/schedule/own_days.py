@@ -1,6 +1,6 @@
 """The company's own days off and working days: kept in the database (settings key
 :data:`KEY`), exported under ``own_days`` (docs/EXPORT_FORMAT.md), and applied on top of
-every working-day calendar (``workdays.set_own_days``)."""
+every working-day calendar (``workdays.Calendars.set_own_days``, on the app's calendars)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import Any
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.schedule.data_check import Scheduler, Settings, reschedule
 from pushgui.core.schedule.spec import TriggerSpec
-from pushgui.core.schedule.workdays import OwnDays, data, set_own_days
+from pushgui.core.schedule.workdays import Calendars, OwnDays
 from pushgui.core.system.i18n import translate
 
 KEY = "calendar.own_days"
@@ -105,39 +105,45 @@ def load(settings: Settings) -> OwnDays:
         return OwnDays()
 
 
-def apply(settings: Settings) -> OwnDays:
-    """Use the kept days from now on (at start)."""
+def apply(settings: Settings, calendars: Calendars) -> OwnDays:
+    """Use the kept days in ``calendars`` from now on (at start)."""
     own = load(settings)
-    set_own_days(own)
+    calendars.set_own_days(own)
     return own
 
 
 def save(
     settings: Settings,
     own: OwnDays,
+    calendars: Calendars | None = None,
     scheduler: Scheduler | None = None,
     pushes: list[tuple[int, str, TriggerSpec]] | None = None,
 ) -> None:
-    """Keep ``own``, use it, and move the next runs of the pushes it changes."""
+    """Keep ``own``, use it in ``calendars`` (the app's; none for a command that only
+    stores them), and move the next runs of the pushes it changes."""
     settings.set(KEY, to_dict(own))
-    set_own_days(own)
+    if calendars is None:
+        return
+    calendars.set_own_days(own)
     if scheduler is not None and pushes:
-        reschedule(scheduler, pushes)
+        reschedule(scheduler, pushes, calendars=calendars)
 
 
 def refresh(
     settings: Settings,
+    calendars: Calendars,
     scheduler: Scheduler,
     pushes: list[tuple[int, str, TriggerSpec]],
 ) -> bool:
     """Take up days another process stored (``pushgui import`` while this one runs): use
-    them and move the next runs they change. True when they differed from those in use."""
+    them in ``calendars`` and move the next runs they change. True when they differed
+    from those in use."""
     kept = load(settings)
-    if kept == data().own:
+    if kept == calendars.data.own:
         return False
-    set_own_days(kept)
+    calendars.set_own_days(kept)
     if pushes:
-        reschedule(scheduler, pushes)
+        reschedule(scheduler, pushes, calendars=calendars)
     return True
 
 

@@ -35,6 +35,7 @@ from pushgui.core.schedule.build import build_trigger
 from pushgui.core.schedule.days import DayMark, run_mark, skip_mark
 from pushgui.core.schedule.spec import CalendarSpec, IntervalSpec, OnceSpec, TriggerSpec
 from pushgui.core.schedule.triggers import DayRuleTrigger, WallClockCronTrigger
+from pushgui.core.schedule.workdays import Calendars, data_of
 from pushgui.core.schedule.zones import wall_time_exists, wall_time_is_ambiguous, zone
 
 Note = Literal["", "gap", "overlap"]
@@ -94,16 +95,18 @@ def _normal(fire: datetime, tz: ZoneInfo) -> datetime:
     return datetime.fromtimestamp(fire.timestamp(), tz)
 
 
-def next_fire_time(spec: TriggerSpec, after: datetime | None, now: datetime) -> datetime | None:
+def next_fire_time(
+    spec: TriggerSpec, after: datetime | None, now: datetime, calendars: Calendars | None = None
+) -> datetime | None:
     """The next run strictly after ``after`` if given, else the first at or after ``now``.
 
     Aware, in the spec's zone; ``None`` when the rule has no more runs. The spec must be valid.
     For a calendar rule ``after`` counts as its previous run, so a wall-clock time the clocks
     repeat does not run again (as the scheduler's trigger does); ``after`` need not be one of
-    the rule's own times.
+    the rule's own times. Rules on working days read ``calendars`` (see ``build_trigger``).
     """
     tz = zone(spec.timezone)
-    trigger = build_trigger(spec)
+    trigger = build_trigger(spec, calendars)
     if after is not None and isinstance(spec, CalendarSpec):
         fire = _after(trigger, _utc(after))
     else:
@@ -112,14 +115,20 @@ def next_fire_time(spec: TriggerSpec, after: datetime | None, now: datetime) -> 
     return None if fire is None else _normal(fire, tz)
 
 
-def preview(spec: TriggerSpec, count: int = 5, now: datetime | None = None) -> list[FireTime]:
+def preview(
+    spec: TriggerSpec,
+    count: int = 5,
+    now: datetime | None = None,
+    calendars: Calendars | None = None,
+) -> list[FireTime]:
     """The next ``count`` runs from ``now`` (default: the current time). The spec must be valid.
 
     Each run is the trigger's answer given the run before it, exactly as the scheduler asks.
     See the module docstring for what ``gap`` and ``overlap`` mean for each kind of rule.
     """
     tz = zone(spec.timezone)
-    trigger = build_trigger(spec)
+    trigger = build_trigger(spec, calendars)
+    data = data_of(calendars)
     start = _now(now)
     result: list[FireTime] = []
     fire = _first_from(trigger, start) if count > 0 else None
@@ -127,7 +136,7 @@ def preview(spec: TriggerSpec, count: int = 5, now: datetime | None = None) -> l
         at = _normal(fire, tz)
         mark = None
         if isinstance(spec, CalendarSpec) and spec.uses_day_rules:
-            mark = run_mark(spec, at.date())
+            mark = run_mark(spec, at.date(), data)
         result.append(
             FireTime(at, _note(spec, trigger, at, tz), mark if mark and mark.kind else None)
         )
@@ -154,15 +163,18 @@ def _note(spec: TriggerSpec, trigger: BaseTrigger, at: datetime, tz: ZoneInfo) -
     return ""
 
 
-def skipped_days(spec: TriggerSpec, first: date, last: date) -> list[tuple[date, DayMark]]:
+def skipped_days(
+    spec: TriggerSpec, first: date, last: date, calendars: Calendars | None = None
+) -> list[tuple[date, DayMark]]:
     """Days from ``first`` to ``last`` that the rule picks but skips or moves away from, with
     why ("skipped: 国庆节"), for the preview; empty for rules without working days."""
     if not isinstance(spec, CalendarSpec) or not spec.uses_day_rules:
         return []
     result = []
     day = first
+    data = data_of(calendars)
     while day <= last:
-        mark = skip_mark(spec, day)
+        mark = skip_mark(spec, day, data)
         if mark is not None:
             result.append((day, mark))
         day += timedelta(days=1)

@@ -23,11 +23,14 @@ days, lunar dates, every N weeks) pickles its spec's JSON form under a version n
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta, tzinfo
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.calendarinterval import CalendarIntervalTrigger
 from apscheduler.triggers.cron import CronTrigger
+
+if TYPE_CHECKING:
+    from pushgui.core.schedule.workdays import Calendars
 
 _TICK = timedelta(microseconds=1)
 _MAX_JUMPS = 50
@@ -160,12 +163,16 @@ class DayRuleTrigger(BaseTrigger):  # type: ignore[misc]
     runs once, at the first occurrence. The pickled state is the spec's JSON form (under a
     version number), and holiday data is read when a run is computed, never pickled: a newer
     data version applies to stored jobs as soon as their next run is recomputed.
+    ``calendars`` (:class:`~pushgui.core.schedule.workdays.Calendars`) is that data: handed
+    in by whoever builds the trigger, and by the job store to every trigger it unpickles
+    (:meth:`use_calendars`); without it the installed libraries' data, without own days.
     """
 
-    __slots__ = ("_last_run", "_tz", "spec")
+    __slots__ = ("_last_run", "_tz", "calendars", "spec")
 
-    def __init__(self, spec: Any) -> None:
+    def __init__(self, spec: Any, calendars: Calendars | None = None) -> None:
         self._load(spec)
+        self.calendars = calendars
 
     def _load(self, spec: Any) -> None:
         from pushgui.core.schedule.zones import zone
@@ -173,6 +180,11 @@ class DayRuleTrigger(BaseTrigger):  # type: ignore[misc]
         self.spec = spec
         self._tz = zone(spec.timezone)
         self._last_run: datetime | bool | None = False  # False: not computed yet
+
+    def use_calendars(self, calendars: Calendars) -> None:
+        """Compute runs with ``calendars`` (the job store hands its own after loading)."""
+        self.calendars = calendars
+        self._last_run = False
 
     def __getstate__(self) -> dict[str, Any]:
         from pushgui.core.schedule.spec import trigger_to_dict
@@ -188,6 +200,7 @@ class DayRuleTrigger(BaseTrigger):  # type: ignore[misc]
                 f"{type(self).__name__}, but only version 1 can be handled"
             )
         self._load(trigger_from_dict(state["spec"]))
+        self.calendars = None  # never pickled: the job store hands its own (use_calendars)
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} ({self.spec!r})>"
@@ -209,8 +222,10 @@ class DayRuleTrigger(BaseTrigger):  # type: ignore[misc]
     def _next_after(self, moment: datetime, floor: datetime | None) -> datetime | None:
         """The first run strictly after ``moment`` (UTC) whose wall clock is after ``floor``."""
         from pushgui.core.schedule.days import run_mark
+        from pushgui.core.schedule.workdays import data_of
 
         spec = self.spec
+        data = data_of(self.calendars)  # one data version for the whole search
         day = _wall(moment, self._tz).date()
         if spec.start_date and day < spec.start_date:
             day = spec.start_date
@@ -220,7 +235,7 @@ class DayRuleTrigger(BaseTrigger):  # type: ignore[misc]
                 return None
             if day.year > 9998:
                 return None
-            if run_mark(spec, day) is not None:
+            if run_mark(spec, day, data) is not None:
                 for wall_time in times:
                     wall = datetime.combine(day, wall_time)
                     stamp = wall.replace(tzinfo=self._tz, fold=0).timestamp()

@@ -18,6 +18,7 @@ from pushgui.core.schedule.spec import (
     TriggerSpec,
 )
 from pushgui.core.schedule.validate_days import calendar_errors, limit_errors
+from pushgui.core.schedule.workdays import Calendars
 from pushgui.core.schedule.zones import localize, zone
 from pushgui.core.system.i18n import translate
 
@@ -33,8 +34,11 @@ MONTH_LENGTHS: tuple[int, ...] = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
 """The longest each month can be (29 February happens in leap years)."""
 
 
-def validate_trigger(spec: TriggerSpec, now: datetime | None = None) -> list[FieldError]:
-    """Every problem with ``spec``; an empty list means it can be built and will run."""
+def validate_trigger(
+    spec: TriggerSpec, now: datetime | None = None, calendars: Calendars | None = None
+) -> list[FieldError]:
+    """Every problem with ``spec``; an empty list means it can be built and will run (by
+    ``calendars``, the app's holiday data and own days, for rules on working days)."""
     moment = datetime.now(UTC) if now is None else now
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
@@ -57,7 +61,7 @@ def validate_trigger(spec: TriggerSpec, now: datetime | None = None) -> list[Fie
     else:
         errors.extend(_calendar_errors(spec))
     if not errors:
-        errors.extend(_never_fires(spec, moment))
+        errors.extend(_never_fires(spec, moment, calendars))
     return errors
 
 
@@ -251,9 +255,11 @@ def _impossible_days(days: tuple[int, ...], months: tuple[int, ...]) -> list[Fie
     return errors
 
 
-def _never_fires(spec: IntervalSpec | CalendarSpec, now: datetime) -> list[FieldError]:
+def _never_fires(
+    spec: IntervalSpec | CalendarSpec, now: datetime, calendars: Calendars | None
+) -> list[FieldError]:
     """An error if the rule has no run left after ``now`` (an end in the past, say)."""
-    if next_fire_time(spec, None, now) is not None:
+    if next_fire_time(spec, None, now, calendars) is not None:
         return []
     if isinstance(spec, IntervalSpec):
         message = translate("validation", "The rule never fires: choose an end in the future")

@@ -10,16 +10,18 @@ knows only the published years. For any other year the calendar *assumes* Monday
 and says so (:attr:`DayInfo.assumed`); :func:`unpublished_years` names such years so the
 editor, the main window and the tray can tell the user.
 
-The data behind the calendars is a :class:`HolidayData` object, current by default and
-swappable (:func:`use_data`) so a test can install a newer data version that knows a year
-and watch the runs be recomputed (see ``pushgui/core/schedule/data_check.py``). The user's
-own days off and working days (:class:`OwnDays`) are applied on top of every calendar.
+The data behind the calendars is a :class:`HolidayData` value held by a :class:`Calendars`
+object: the composition root builds one, hands it to the job store (which gives it to every
+trigger it loads), the push service and the windows, and changes it when the user's own
+days off and working days (:class:`OwnDays`, applied on top of every calendar) change. A
+test builds its own, with a newer data version that knows a year, and watches the runs be
+recomputed (see ``pushgui/core/schedule/data_check.py``). Code handed no ``Calendars``
+reads the installed libraries' data without own days (:func:`library_data`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -92,6 +94,7 @@ def _china_from_library() -> ChinaData:
     return ChinaData(holidays, named(constants.workdays), years)
 
 
+@lru_cache(maxsize=1)
 def library_data() -> HolidayData:
     """The data of the installed libraries (``chinese-calendar``, ``holidays``)."""
     from importlib.metadata import version
@@ -101,39 +104,47 @@ def library_data() -> HolidayData:
     return HolidayData(version=release, china=china)
 
 
-_data: HolidayData | None = None
+class Calendars:
+    """The holiday data in use, with the user's own days: one per running app, built by the
+    composition root and handed to what computes runs (triggers, previews, the service).
+
+    It is the one thing about a calendar that changes while the app runs (the user's own
+    days); triggers keep a reference to it, so a change applies to every stored job at its
+    next computed run. Reading :attr:`data` is one attribute read: a change replaces the
+    whole immutable :class:`HolidayData` at once.
+    """
+
+    def __init__(self, data: HolidayData | None = None) -> None:
+        self._data = data
+
+    @property
+    def data(self) -> HolidayData:
+        """The data in use (the installed libraries' unless another was handed in)."""
+        current = self._data
+        if current is None:
+            current = self._data = library_data()
+        return current
+
+    def use(self, new: HolidayData) -> None:
+        """Use ``new`` from now on (a newer data version)."""
+        self._data = new
+
+    def set_own_days(self, own: OwnDays) -> None:
+        """Apply the user's own days on top of every calendar from now on."""
+        current = self.data
+        self._data = HolidayData(current.version, current.china, own)
+
+    def day_info(self, code: str, day: date) -> DayInfo:
+        """What calendar ``code`` says about ``day`` (see :func:`day_info`)."""
+        return day_info(code, day, self.data)
+
+    def is_workday(self, code: str, day: date) -> bool:
+        return day_info(code, day, self.data).workday
 
 
-def data() -> HolidayData:
-    """The holiday data in use (the installed libraries' unless replaced)."""
-    global _data
-    if _data is None:
-        _data = library_data()
-    return _data
-
-
-def install_data(new: HolidayData) -> None:
-    """Use ``new`` from now on (a newer data version, or the user's own days changed)."""
-    global _data
-    _data = new
-
-
-def set_own_days(own: OwnDays) -> None:
-    """Apply the user's own days on top of every calendar from now on."""
-    current = data()
-    install_data(HolidayData(current.version, current.china, own))
-
-
-@contextmanager
-def use_data(new: HolidayData) -> Iterator[None]:
-    """Use ``new`` inside the block, then put the previous data back (tests)."""
-    global _data
-    previous = _data
-    _data = new
-    try:
-        yield
-    finally:
-        _data = previous
+def data_of(calendars: Calendars | None) -> HolidayData:
+    """The data ``calendars`` holds; the installed libraries' (no own days) for ``None``."""
+    return calendars.data if calendars is not None else library_data()
 
 
 def parse_code(code: str) -> tuple[str, str | None]:
@@ -181,9 +192,10 @@ def _pick(names: tuple[str, str]) -> str:
     return names[1] if i18n.is_chinese() else names[0]
 
 
-def day_info(code: str, day: date) -> DayInfo:
-    """What calendar ``code`` (see the module docstring) says about ``day``."""
-    current = data()
+def day_info(code: str, day: date, current: HolidayData | None = None) -> DayInfo:
+    """What calendar ``code`` (see the module docstring) says about ``day``, by the data
+    ``current`` (the installed libraries' without own days by default)."""
+    current = current if current is not None else library_data()
     own = current.own
     if day in own.days_off:
         return DayInfo(False, own.days_off[day] or translate("workdays", "own day off"), own=True)
@@ -207,9 +219,9 @@ def day_info(code: str, day: date) -> DayInfo:
     return DayInfo(day.weekday() not in weekend)
 
 
-def is_workday(code: str, day: date) -> bool:
+def is_workday(code: str, day: date, current: HolidayData | None = None) -> bool:
     """Whether people work on ``day`` in calendar ``code``."""
-    return day_info(code, day).workday
+    return day_info(code, day, current).workday
 
 
 def uses_published_data(code: str) -> bool:
@@ -217,11 +229,11 @@ def uses_published_data(code: str) -> bool:
     return code.upper() == CHINA
 
 
-def unpublished_years(code: str, years: set[int]) -> list[int]:
+def unpublished_years(code: str, years: set[int], calendars: Calendars | None = None) -> list[int]:
     """Those of ``years`` for which calendar ``code`` assumes Monday to Friday."""
     if not uses_published_data(code):
         return []
-    known = data().china.years
+    known = data_of(calendars).china.years
     return sorted(y for y in years if y not in known)
 
 

@@ -9,6 +9,9 @@ transaction of its own: about 2 ms a job, so 1,000 pushes due in the same second
 over two seconds (docs/BENCHMARKS.md, "Burst"). Within :meth:`PushJobStore.one_pass` the
 scheduler's thread gathers them and writes them together, before the scheduler asks for
 its next wake-up time and before any event is dispatched.
+
+Triggers of rules on working days read the app's holiday data and own days, which is never
+pickled: the store hands its ``calendars`` to every trigger it loads.
 """
 
 from __future__ import annotations
@@ -18,12 +21,15 @@ import pickle
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from apscheduler.job import Job
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.util import datetime_to_utc_timestamp, utc_timestamp_to_datetime
 from sqlalchemy import and_, select
+
+if TYPE_CHECKING:
+    from pushgui.core.schedule.workdays import Calendars
 
 log = logging.getLogger(__name__)
 
@@ -31,8 +37,9 @@ log = logging.getLogger(__name__)
 class PushJobStore(SQLAlchemyJobStore):  # type: ignore[misc]
     """The job store, sharing the app's engine, that never drops a row it cannot read."""
 
-    def __init__(self, engine: Any) -> None:
+    def __init__(self, engine: Any, calendars: Calendars | None = None) -> None:
         super().__init__(engine=engine)
+        self.calendars = calendars
         self.unreadable: set[str] = set()
         # (statement kind, job id, next run time, state) gathered during one pass
         self._gathered: list[tuple[str, str, float | None, bytes]] | None = None
@@ -126,6 +133,13 @@ class PushJobStore(SQLAlchemyJobStore):  # type: ignore[misc]
                     log.exception("Job %r cannot be read; it will be rebuilt from its push", row.id)
                     self.unreadable.add(row.id)
         return jobs
+
+    def _reconstitute_job(self, job_state: bytes) -> Job:
+        job: Job = super()._reconstitute_job(job_state)
+        use = getattr(job.trigger, "use_calendars", None)
+        if use is not None and self.calendars is not None:
+            use(self.calendars)
+        return job
 
     def get_next_run_time(self) -> Any:
         if self._gathering():

@@ -10,43 +10,60 @@ translator sees whole sentences: ``translate("validation", 'Unknown time zone "{
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any, TypeVar
 
 Translator = Callable[[str, str], str]
+T = TypeVar("T")
 
-_translator: Translator | None = None
-_language = "en"
-_generation = 0
+
+class _Installed:
+    """One installed translator with its language and the tables built from its messages
+    (:func:`table`); installing another replaces the whole record at once."""
+
+    __slots__ = ("language", "tables", "translator")
+
+    def __init__(self, translator: Translator | None, language: str) -> None:
+        self.translator = translator
+        self.language = language if translator is not None else "en"
+        self.tables: dict[str, Any] = {}
+
+
+_installed = _Installed(None, "en")
 
 
 def translate(context: str, text: str) -> str:
     """``text`` in the installed language, or unchanged when no translator is installed."""
-    if _translator is None:
+    translator = _installed.translator
+    if translator is None:
         return text
-    translated = _translator(context, text)
+    translated = translator(context, text)
     return translated or text
 
 
 def install(translator: Translator | None, language: str = "en") -> None:
     """Use ``translator`` for every later message; ``None`` goes back to English."""
-    global _translator, _language, _generation
-    _translator = translator
-    _language = language if translator is not None else "en"
-    _generation += 1
+    global _installed
+    _installed = _Installed(translator, language)
 
 
 def language() -> str:
     """The installed language as a Qt locale name ("en", "zh_CN"); "en" when none is."""
-    return _language
+    return _installed.language
 
 
 def is_chinese() -> bool:
     """Whether messages are written for Chinese readers (lists, ordinals, no spaces)."""
-    return _language.startswith("zh")
+    return _installed.language.startswith("zh")
 
 
-def generation() -> int:
-    """Changes whenever a translator is installed, so tables built from messages can be cached."""
-    return _generation
+def table(key: str, build: Callable[[], T]) -> T:
+    """A table of messages (``build()``), built once for the installed translator and
+    dropped with it: the words a description is made of, say."""
+    installed = _installed  # one read: a translator installed meanwhile builds its own
+    found: T | None = installed.tables.get(key)
+    if found is None:
+        found = installed.tables.setdefault(key, build())
+    return found
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate looks for

@@ -71,7 +71,14 @@ class StartQuestions(QObject):
             if dialog.dont_ask_again():
                 self.settings.set(ASK_MISSED_KEY, False)
             if result == QDialog.DialogCode.Accepted:
-                resolve(self.service.db, self.scheduler, missed, dialog.decisions(), now)
+                resolve(
+                    self.service.db,
+                    self.scheduler,
+                    missed,
+                    dialog.decisions(),
+                    now,
+                    self.service.calendars,
+                )
             self.missed_dialog = None
             self.scheduler.resume()
             self.window.reload()

@@ -61,7 +61,7 @@ def refresh(d: PushEditorDialog) -> None:
     d._timer.stop()
     spec = d.push_spec()
     editor = d.editors[d.current_kind()]
-    errors = validate_spec(spec, custom_fields=d._custom_fields)
+    errors = validate_spec(spec, custom_fields=d._custom_fields, calendars=d.calendars)
     errors += [FieldError(f"trigger.{e.field}", e.message) for e in editor.local_errors()]
     errors += d.targets_editor.local_errors()
     errors += d.options_editor.missing_attachments()

@@ -31,6 +31,7 @@ from pushgui.core.messages.recipients import Rendered
 from pushgui.core.people.contacts import ContactBook
 from pushgui.core.pushes.spec import Message, PushOptions, PushSpec, Target
 from pushgui.core.schedule.spec import IntervalSpec, OnceSpec, TriggerSpec
+from pushgui.core.schedule.workdays import Calendars
 from pushgui.ui.editor import checks, previews
 from pushgui.ui.editor.message_preview import DryRunDialog, MessagePreviewDialog
 from pushgui.ui.editor.previews import zone_info
@@ -91,7 +92,8 @@ class PushEditorDialog(QDialog):
 
     The description, the next run times and how many people it reaches follow the edits
     after a short pause, so typing stays smooth. Problems are shown in red under the field
-    they are about. Without ``contacts`` and ``channels`` only "me" can be chosen.
+    they are about. Without ``contacts`` and ``channels`` only "me" can be chosen; the
+    preview reads ``calendars`` (the app's holiday data with the user's own days).
 
     Saving calls ``save`` with the reminder while the dialog is still open: the store's
     checks are the ones that count at that moment (a time may have passed meanwhile). When
@@ -156,8 +158,11 @@ class PushEditorDialog(QDialog):
         channels: ChannelBook | None = None,
         new_defaults: NewReminderDefaults | None = None,
         save: Callable[[PushSpec], None] | None = None,
+        calendars: Calendars | None = None,
     ) -> None:
         super().__init__(parent)
+        # The app's holiday data and own days: the preview marks runs by them.
+        self.calendars = calendars
         self.new_defaults = new_defaults or NewReminderDefaults()
         self._original = spec
         self._save = save

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 
 from pushgui.core.schedule.days import DayMark
 from pushgui.core.schedule.spec import CalendarSpec, TriggerSpec
-from pushgui.core.schedule.workdays import unpublished_notice, unpublished_years
+from pushgui.core.schedule.workdays import Calendars, unpublished_notice, unpublished_years
 from pushgui.ui.i18n import format_date
 
 
@@ -34,10 +34,11 @@ def skipped_text(day: date, mark: DayMark) -> str:
     return f"{format_date(day)} — {mark_text(mark)}"
 
 
-def unpublished_note(spec: TriggerSpec, years: set[int]) -> str:
+def unpublished_note(spec: TriggerSpec, years: set[int], calendars: Calendars | None = None) -> str:
     """The sentence(s) for years among ``years`` whose holidays are assumed Mon–Fri."""
     if not isinstance(spec, CalendarSpec) or not spec.uses_day_rules:
         return ""
     return " ".join(
-        unpublished_notice(spec.workdays, y) for y in unpublished_years(spec.workdays, years)
+        unpublished_notice(spec.workdays, y)
+        for y in unpublished_years(spec.workdays, years, calendars)
     )

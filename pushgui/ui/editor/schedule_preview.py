@@ -45,7 +45,7 @@ def show_schedule(d: PushEditorDialog, trigger: TriggerSpec | None) -> None:
         log.exception("Could not describe %r", trigger)
         d.description_label.setText("")
     try:
-        runs = preview(trigger, PREVIEW_COUNT)
+        runs = preview(trigger, PREVIEW_COUNT, calendars=d.calendars)
     except Exception:
         log.exception("Could not preview %r", trigger)
         runs = []
@@ -56,7 +56,8 @@ def show_schedule(d: PushEditorDialog, trigger: TriggerSpec | None) -> None:
         item.setFlags(Qt.ItemFlag.NoItemFlags)
         d.preview_list.addItem(item)
     local_zone = default_timezone()
-    skipped = skipped_days(trigger, runs[0].at.date(), runs[-1].at.date()) if runs else []
+    first, last = (runs[0].at.date(), runs[-1].at.date()) if runs else (None, None)
+    skipped = skipped_days(trigger, first, last, d.calendars) if first and last else []
     for fire in runs:
         while skipped and skipped[0][0] < fire.at.date():
             day, mark = skipped.pop(0)
@@ -67,7 +68,7 @@ def show_schedule(d: PushEditorDialog, trigger: TriggerSpec | None) -> None:
         if fire.mark is not None:
             item.setText(f"{item.text()}  ({run_marks.mark_text(fire.mark)})")
         d.preview_list.addItem(item)
-    note = run_marks.unpublished_note(trigger, {f.at.year for f in runs})
+    note = run_marks.unpublished_note(trigger, {f.at.year for f in runs}, d.calendars)
     if note:
         d.description_label.setText(f"{d.description_label.text()}\n{note}")
 

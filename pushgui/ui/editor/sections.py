@@ -251,7 +251,9 @@ def build_schedule_column(d: PushEditorDialog) -> QVBoxLayout:
     column = QVBoxLayout()
     column.setSpacing(8)
     column.addWidget(_heading(translate("PushEditorDialog", "When"), d))
-    d.typed_rule = TypedRuleBox(d.zone_combo.zone, d.calendar_editor.day_options.calendar_code, d)
+    d.typed_rule = TypedRuleBox(
+        d.zone_combo.zone, d.calendar_editor.day_options.calendar_code, d, d.calendars
+    )
     d.typed_rule.use_requested.connect(d.use_trigger)
     column.addWidget(d.typed_rule)
     column.addLayout(kinds_row)

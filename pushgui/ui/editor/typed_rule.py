@@ -16,6 +16,7 @@ from pushgui.core.schedule.preview import preview
 from pushgui.core.schedule.spec import TriggerSpec
 from pushgui.core.schedule.typed import TypedRuleError, parse_rule
 from pushgui.core.schedule.validate import validate_trigger
+from pushgui.core.schedule.workdays import Calendars
 from pushgui.ui.i18n import format_datetime
 from pushgui.ui.widgets.fields import ErrorLabel
 
@@ -36,10 +37,12 @@ class TypedRuleBox(QWidget):
         timezone: Callable[[], str],
         calendar: Callable[[], str],
         parent: QWidget | None = None,
+        calendars: Calendars | None = None,
     ) -> None:
         super().__init__(parent)
         self._timezone = timezone
         self._calendar = calendar
+        self._calendars = calendars  # the app's holiday data and own days, for the runs
         self.spec: TriggerSpec | None = None
         self.edit = QLineEdit(self)
         self.edit.setPlaceholderText(self.tr("e.g. every weekday at 9 · 每个工作日 9点"))
@@ -87,12 +90,12 @@ class TypedRuleBox(QWidget):
         except Exception:  # an unknown zone: the zone box already says so
             self.meaning.hide()
             return None
-        problems = validate_trigger(spec)
+        problems = validate_trigger(spec, calendars=self._calendars)
         if problems:
             self.meaning.hide()
             self.error.show_messages([html.escape(p.message) for p in problems])
             return None
-        runs = preview(spec, PREVIEW_RUNS)
+        runs = preview(spec, PREVIEW_RUNS, calendars=self._calendars)
         next_runs = ", ".join(format_datetime(run.at, local=False) for run in runs)
         self.meaning.setText(
             self.tr("Understood: %1\nNext: %2")

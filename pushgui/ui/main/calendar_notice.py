@@ -45,7 +45,7 @@ def current_notices(service: PushService, now: datetime | None = None) -> list[s
     """The unpublished-year sentences for the enabled reminders (none when all is known)."""
     try:
         rows = [(row.spec.trigger, row.next_run) for row in _calendar_rows(service)]
-        return unpublished_notices(rows, now)
+        return unpublished_notices(rows, now, service.calendars)
     except Exception:  # a notice must never stop the window from showing
         log.exception("Could not check the holiday calendars")
         return []
@@ -77,7 +77,9 @@ def check_and_tell(
     """Recompute the runs a newer data version moved and tell the user (a message box)."""
     try:
         pushes = [(row.id, row.name, row.spec.trigger) for row in _calendar_rows(service)]
-        moved = check_data(settings, service.scheduler, pushes, datetime.now(UTC))
+        moved = check_data(
+            settings, service.scheduler, pushes, datetime.now(UTC), service.calendars
+        )
     except Exception:
         log.exception("Could not compare the holiday data with the last start")
         return None

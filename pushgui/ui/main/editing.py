@@ -59,6 +59,7 @@ class ReminderEditing:
             channels=self.window.channels,
             new_defaults=self.window.new_defaults(),
             save=save,
+            calendars=self.window.service.calendars,
         )
         dialog.open_channels_requested.connect(self.window.channels_requested.emit)
         dialog.open_contacts_requested.connect(self.window.contacts_requested.emit)

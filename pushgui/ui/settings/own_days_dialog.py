@@ -143,7 +143,7 @@ class OwnDaysDialog(QDialog):
         pushes = [
             (row.id, row.name, row.spec.trigger) for row in self.service.rows() if row.enabled
         ]
-        own_days.save(self.settings, own, self.service.scheduler, pushes)
+        own_days.save(self.settings, own, self.service.calendars, self.service.scheduler, pushes)
         super().accept()
 
 
@@ -166,6 +166,6 @@ def import_with_own_days(
     ids, _plan = service.import_file(imported)
     if merged is not None:
         pushes = [(row.id, row.name, row.spec.trigger) for row in service.rows() if row.enabled]
-        own_days.save(settings, merged, service.scheduler, pushes)
+        own_days.save(settings, merged, service.calendars, service.scheduler, pushes)
     service.reconcile()
     return ids
