@@ -236,8 +236,9 @@ def open_runtime(locations: Locations, server: Database | None = None) -> Runtim
         secrets,
         scheduler,
         on_run_finished=lambda push, run: bridge.job_executed.emit(jobs.delivered_id(push, run)),
+        calendars=calendars,
     )
-    executor.context = JobContext(db, secrets, scheduler, engine)
+    executor.context = JobContext(db, secrets, scheduler, engine, calendars=calendars)
     service = PushService(db, scheduler, calendars)
     service.set_aside_damaged()  # before the window, the scheduler or reconcile reads a spec
     # Pushes saved before attachments were copies: copy their files in, or drop (and say).

@@ -35,6 +35,7 @@ from pushgui.core.pushes.validation import validate_spec
 from pushgui.core.runs.runner import retry_run, run_push
 from pushgui.core.schedule.preview import preview
 from pushgui.core.schedule.spec import CalendarSpec
+from pushgui.core.schedule.workdays import Calendars, OwnDays
 from pushgui.core.store.models import Delivery, Push, Run
 from pushgui.core.system.secrets import KeyringSecrets
 from tests.core.conftest import wire
@@ -274,3 +275,24 @@ def test_deleting_someone_on_duty_names_the_reminder_first(team):
     )
     service.create(swap_only)
     assert book.pushes_using([loose]) == ["Swapped"]
+
+
+def test_an_own_day_off_takes_no_turn_in_a_run_or_the_preview(team, database, scheduler, desktop):
+    """The company's own day off (the app's calendars, handed to job functions in their
+    context) is not a working day for the rotation either."""
+    _book, ids, group, service = team
+    monday, tuesday, wednesday = date(2025, 9, 22), date(2025, 9, 23), date(2025, 9, 24)
+    calendars = Calendars()
+    calendars.set_own_days(OwnDays(days_off={tuesday: "Company outing"}))
+    context = wire(scheduler, calendars=calendars)
+    push_id = service.create(_standup(ids, group))
+    wednesday_nine = datetime.combine(wednesday, datetime.min.time(), SHANGHAI) + timedelta(hours=9)
+    assert run_push(push_id, context=context.at(wednesday_nine.astimezone(UTC))) == "ok"
+
+    names = dict(zip(ids, ("Ann", "Bo", "崔", "Dan"), strict=True))
+    # Monday is Ann's; Tuesday is off, so Wednesday is Bo's (not 崔's, as without own days).
+    assert _bodies(database) == [(wednesday, "值班: Bo", f"Today Bo is on duty ({wednesday})")]
+    rotation = service.get(push_id).duty
+    assert [n for _at, n in upcoming(rotation, [wednesday_nine], names, calendars)] == ["Bo"]
+    assert [n for _at, n in upcoming(rotation, [wednesday_nine], names)] == ["崔"]
+    assert turn(rotation, monday, calendars) == 0

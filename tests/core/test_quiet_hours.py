@@ -31,6 +31,7 @@ from pushgui.core.pushes.service import PushService
 from pushgui.core.pushes.spec import PushOptions, Target
 from pushgui.core.runs.jobs import retry_id as retry_job_id
 from pushgui.core.runs.runner import retry_run, run_push
+from pushgui.core.schedule.workdays import Calendars, OwnDays
 from pushgui.core.store.db import open_database
 from pushgui.core.store.models import Delivery, Run
 from pushgui.core.store.settings import SettingsStore
@@ -299,3 +300,15 @@ def test_the_desktop_is_not_held_unless_asked(database, scheduler, desktop):
         assert len(desktop.shown) == 1
     finally:
         engine.shutdown()
+
+
+def test_an_own_day_off_keeps_a_calendar_window_shut():
+    """With the app's calendars (own days included), the company's own day off is not a
+    working day for quiet hours either."""
+    window = QuietHours(time(9), time(18), "Asia/Shanghai", calendar="CN")
+    tuesday_ten = at(SHANGHAI, 2025, 9, 23, 10)
+    calendars = Calendars()
+    calendars.set_own_days(OwnDays(days_off={tuesday_ten.date(): "Company outing"}))
+    assert is_open(window, tuesday_ten)  # a working day by the state's calendar
+    assert not is_open(window, tuesday_ten, calendars)
+    assert held_until(window, tuesday_ten, calendars) == at(SHANGHAI, 2025, 9, 24, 9)

@@ -40,6 +40,7 @@ from pushgui.core.delivery.queue import (
 from pushgui.core.delivery.quiet import QuietHoursBook, held_until, hold
 from pushgui.core.delivery.settle import settle_runs
 from pushgui.core.pushes.spec import PushOptions
+from pushgui.core.schedule.workdays import Calendars
 from pushgui.core.store.db import Database
 from pushgui.core.system.clock import Clock, utc_now
 from pushgui.core.system.redact import Scrubber
@@ -117,10 +118,12 @@ class Delivering:
         stopping: Callable[[], bool] = lambda: False,
         desktop: Sender | None = None,
         clock: Clock = utc_now,
+        calendars: Calendars | None = None,
     ) -> None:
         self.database = database
         self.desktop: Sender = desktop if desktop is not None else LogSender()
         self.clock = clock
+        self.calendars = calendars
         self.secrets = secrets
         self.scheduler = scheduler
         self.deadlines = dict(deadlines or {})
@@ -170,7 +173,8 @@ class Delivering:
         options = {d.id: batch.options for batch in batches for d in batch.deliveries}
         runs = {d.id: batch.run_id for batch in batches for d in batch.deliveries}
         pushes = {batch.run_id: batch.push_id for batch in batches}
-        until = held_until(QuietHoursBook(self.database).get(kind, channel_id), self.clock())
+        quiet = QuietHoursBook(self.database).get(kind, channel_id)
+        until = held_until(quiet, self.clock(), self.calendars)
         if until is not None:  # outside the channel's quiet hours: the retry job sends them
             with self.write_lock:
                 hold(self.database, [d.id for d in deliveries], until)
@@ -285,6 +289,7 @@ class DeliveryEngine:
         limits: Mapping[str, Sequence[Rate]] | None = None,
         desktop: Sender | None = None,
         clock: Clock = utc_now,
+        calendars: Calendars | None = None,
     ) -> None:
         self._stopping = threading.Event()
         self._limits = dict(limits or {})
@@ -298,6 +303,7 @@ class DeliveryEngine:
             stopping=self._stopping.is_set,
             desktop=desktop,
             clock=clock,
+            calendars=calendars,
         )
         self._on_run_finished = on_run_finished
         self._lanes: dict[tuple[str, int | None], _Lane] = {}

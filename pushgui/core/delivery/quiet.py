@@ -29,7 +29,7 @@ from sqlalchemy import update
 
 from pushgui.core.delivery.states import HELD, QUEUED
 from pushgui.core.errors import FieldError, SpecError
-from pushgui.core.schedule.workdays import check_code, is_workday
+from pushgui.core.schedule.workdays import Calendars, check_code, data_of, is_workday
 from pushgui.core.schedule.zones import zone
 from pushgui.core.store.db import Database
 from pushgui.core.store.models import Delivery
@@ -57,9 +57,11 @@ class QuietHours:
     days: tuple[int, ...] = (0, 1, 2, 3, 4)
     calendar: str | None = None
 
-    def day_allowed(self, day: date) -> bool:
+    def day_allowed(self, day: date, calendars: Calendars | None = None) -> bool:
+        """Whether the window opens on ``day``; a calendar reads ``calendars`` (the app's
+        working days, own days included; ``None``: the libraries')."""
         if self.calendar is not None:
-            return is_workday(self.calendar, day)
+            return is_workday(self.calendar, day, data_of(calendars))
         return day.weekday() in self.days
 
     @property
@@ -67,15 +69,15 @@ class QuietHours:
         return self.closes <= self.opens
 
 
-def is_open(quiet: QuietHours, moment: datetime) -> bool:
+def is_open(quiet: QuietHours, moment: datetime, calendars: Calendars | None = None) -> bool:
     """Whether ``moment`` (aware) is inside the window."""
     local = moment.astimezone(zone(quiet.timezone))
     wall, day = local.time().replace(tzinfo=None), local.date()
     if not quiet.overnight:
-        return quiet.day_allowed(day) and quiet.opens <= wall < quiet.closes
-    if quiet.day_allowed(day) and wall >= quiet.opens:
+        return quiet.day_allowed(day, calendars) and quiet.opens <= wall < quiet.closes
+    if quiet.day_allowed(day, calendars) and wall >= quiet.opens:
         return True
-    return quiet.day_allowed(day - timedelta(days=1)) and wall < quiet.closes
+    return quiet.day_allowed(day - timedelta(days=1), calendars) and wall < quiet.closes
 
 
 def _opening(quiet: QuietHours, day: date) -> datetime:
@@ -100,17 +102,17 @@ def _opening(quiet: QuietHours, day: date) -> datetime:
     return high.replace(microsecond=0)
 
 
-def next_open(quiet: QuietHours, moment: datetime) -> datetime:
+def next_open(quiet: QuietHours, moment: datetime, calendars: Calendars | None = None) -> datetime:
     """``moment`` itself when the window is open, else when it next opens (UTC).
 
     Raises ``ValueError`` when it never opens within :data:`SEARCH_DAYS` (no day allowed).
     """
-    if is_open(quiet, moment):
+    if is_open(quiet, moment, calendars):
         return moment.astimezone(UTC)
     today = moment.astimezone(zone(quiet.timezone)).date()
     for offset in range(SEARCH_DAYS):
         day = today + timedelta(days=offset)
-        if not quiet.day_allowed(day):
+        if not quiet.day_allowed(day, calendars):
             continue
         opening = _opening(quiet, day)
         if opening > moment:
@@ -118,11 +120,13 @@ def next_open(quiet: QuietHours, moment: datetime) -> datetime:
     raise ValueError("the quiet hours never open")
 
 
-def held_until(quiet: QuietHours | None, moment: datetime) -> datetime | None:
+def held_until(
+    quiet: QuietHours | None, moment: datetime, calendars: Calendars | None = None
+) -> datetime | None:
     """When a delivery due at ``moment`` may go: ``None`` if now (no window, or open)."""
-    if quiet is None or is_open(quiet, moment):
+    if quiet is None or is_open(quiet, moment, calendars):
         return None
-    return next_open(quiet, moment)
+    return next_open(quiet, moment, calendars)
 
 
 def hold(database: Database, ids: Sequence[int], until: datetime) -> None:

@@ -14,6 +14,7 @@ from pushgui.core.messages.placeholders import Measure, render, standard_values
 from pushgui.core.people.contacts import ContactBook
 from pushgui.core.people.duty import duty_values, people
 from pushgui.core.pushes.spec import PushSpec
+from pushgui.core.schedule.workdays import Calendars
 from pushgui.core.system.i18n import translate
 
 
@@ -131,7 +132,13 @@ def size_problems(spec: PushSpec, recipients: list[Recipient], when: datetime) -
     return []
 
 
-def _values(spec: PushSpec, recipient: Recipient, when: datetime, run_count: int) -> dict[str, str]:
+def _values(
+    spec: PushSpec,
+    recipient: Recipient,
+    when: datetime,
+    run_count: int,
+    calendars: Calendars | None = None,
+) -> dict[str, str]:
     return {
         **recipient.values,
         **standard_values(
@@ -140,17 +147,24 @@ def _values(spec: PushSpec, recipient: Recipient, when: datetime, run_count: int
             run_count=run_count,
             when=when,
         ),
-        **duty_values(spec.duty, when.date(), recipient.duty_names),
+        **duty_values(spec.duty, when.date(), recipient.duty_names, calendars),
     }
 
 
-def render_for(spec: PushSpec, recipient: Recipient, when: datetime, run_count: int) -> Rendered:
-    """The message as ``recipient`` receives it, for a run at ``when`` (local to the push).
+def render_for(
+    spec: PushSpec,
+    recipient: Recipient,
+    when: datetime,
+    run_count: int,
+    calendars: Calendars | None = None,
+) -> Rendered:
+    """The message as ``recipient`` receives it, for a run at ``when`` (local to the push);
+    ``calendars`` are the app's working days (own days included) for ``${on_duty}``.
 
     Raises :class:`RenderedTooLargeError` (before building anything) when the filled-in
     message would be over :data:`MAX_RENDERED` characters.
     """
-    values = _values(spec, recipient, when, run_count)
+    values = _values(spec, recipient, when, run_count, calendars)
     size = rendered_size(spec, values)
     if size > MAX_RENDERED:
         raise RenderedTooLargeError(recipient.label, size)
@@ -173,6 +187,12 @@ class Planner:
     def recipients(self, spec: PushSpec) -> list[Recipient]:
         return expand(spec, self.contacts, self.channels)
 
-    def dry_run(self, spec: PushSpec, when: datetime, run_count: int = 1) -> list[Rendered]:
+    def dry_run(
+        self,
+        spec: PushSpec,
+        when: datetime,
+        run_count: int = 1,
+        calendars: Calendars | None = None,
+    ) -> list[Rendered]:
         """Every recipient's final message for a run at ``when``; nothing is sent or saved."""
-        return [render_for(spec, r, when, run_count) for r in self.recipients(spec)]
+        return [render_for(spec, r, when, run_count, calendars) for r in self.recipients(spec)]

@@ -23,7 +23,13 @@ from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
 from pushgui.core.errors import FieldError
-from pushgui.core.schedule.workdays import check_code, is_workday
+from pushgui.core.schedule.workdays import (
+    Calendars,
+    HolidayData,
+    check_code,
+    data_of,
+    is_workday,
+)
 from pushgui.core.system.i18n import translate
 
 #: The placeholder names, English and Chinese (both always work).
@@ -61,14 +67,16 @@ class Rotation:
     group_id: int | None = None  # where the editor took the order from (display only)
 
 
-def turn(rotation: Rotation, day: date) -> int:
-    """How many turns ``day`` is after ``rotation.start`` (negative before it)."""
+def turn(rotation: Rotation, day: date, calendars: Calendars | None = None) -> int:
+    """How many turns ``day`` is after ``rotation.start`` (negative before it), with the
+    working days of ``calendars`` (the app's, own days included; ``None``: the libraries')."""
+    data = data_of(calendars)
     if day >= rotation.start:
-        return _advances(rotation, rotation.start, day)
-    return -_advances(rotation, day, rotation.start)
+        return _advances(rotation, rotation.start, day, data)
+    return -_advances(rotation, day, rotation.start, data)
 
 
-def _advances(rotation: Rotation, first: date, last: date) -> int:
+def _advances(rotation: Rotation, first: date, last: date, data: HolidayData) -> int:
     """Turn changes in ``(first, last]``: working days (or weeks) after ``first``."""
     code = rotation.calendar
     if rotation.per == "week":
@@ -78,31 +86,35 @@ def _advances(rotation: Rotation, first: date, last: date) -> int:
         while week < end:
             week += timedelta(days=7)
             days = (week + timedelta(days=n) for n in range(7))
-            if code is None or any(is_workday(code, d) for d in days):
+            if code is None or any(is_workday(code, d, data) for d in days):
                 count += 1
         return count
     if code is None:
         return (last - first).days
-    return sum(
-        1 for n in range(1, (last - first).days + 1) if is_workday(code, first + timedelta(days=n))
-    )
+    days = (first + timedelta(days=n) for n in range(1, (last - first).days + 1))
+    return sum(1 for day in days if is_workday(code, day, data))
 
 
-def on_duty(rotation: Rotation, day: date) -> int | None:
+def on_duty(rotation: Rotation, day: date, calendars: Calendars | None = None) -> int | None:
     """The contact id on duty on ``day`` (a swap first); ``None`` for an empty rotation."""
     for swap in rotation.swaps:
         if swap.day == day:
             return swap.contact_id
     if not rotation.order:
         return None
-    return rotation.order[turn(rotation, day) % len(rotation.order)]
+    return rotation.order[turn(rotation, day, calendars) % len(rotation.order)]
 
 
-def duty_values(rotation: Rotation | None, day: date, names: Mapping[int, str]) -> dict[str, str]:
+def duty_values(
+    rotation: Rotation | None,
+    day: date,
+    names: Mapping[int, str],
+    calendars: Calendars | None = None,
+) -> dict[str, str]:
     """The placeholder values for a run due on ``day`` (empty without a rotation)."""
     if rotation is None:
         return {}
-    person = on_duty(rotation, day)
+    person = on_duty(rotation, day, calendars)
     if person is None:
         return {}
     name = names.get(person)
@@ -119,10 +131,16 @@ def people(rotation: Rotation | None) -> set[int]:
 
 
 def upcoming(
-    rotation: Rotation, due: Iterable[datetime], names: Mapping[int, str]
+    rotation: Rotation,
+    due: Iterable[datetime],
+    names: Mapping[int, str],
+    calendars: Calendars | None = None,
 ) -> list[tuple[datetime, str]]:
     """Who is on duty at each of the ``due`` times (local to the push): the preview."""
-    return [(when, duty_values(rotation, when.date(), names).get("on_duty", "")) for when in due]
+    return [
+        (when, duty_values(rotation, when.date(), names, calendars).get("on_duty", ""))
+        for when in due
+    ]
 
 
 def validate_rotation(rotation: Rotation, known: set[int] | None) -> list[FieldError]:

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from pushgui.core.channels.base import Sender
     from pushgui.core.delivery.engine import DeliveryEngine
     from pushgui.core.runs.headsup import HeadsUp
+    from pushgui.core.schedule.workdays import Calendars
     from pushgui.core.store.db import Database
     from pushgui.core.system.secrets import SecretStore
 
@@ -370,6 +371,7 @@ class JobContext:
     clock: Clock = utc_now
     run_time: datetime | None = None
     desktop: Sender = field(default_factory=LogSender)
+    calendars: Calendars | None = None
 
     def at(self, run_time: datetime | None) -> JobContext:
         """This context for the run due at ``run_time``."""

@@ -33,6 +33,7 @@ from pushgui.core.runs.jobs import JobContext
 from pushgui.core.runs.missed import is_late, plan_runs, record_skipped
 from pushgui.core.runs.nagging import arm_all
 from pushgui.core.runs.nagging import start as start_nag
+from pushgui.core.schedule.workdays import Calendars
 from pushgui.core.store.models import Push, Run
 
 log = logging.getLogger(__name__)
@@ -118,7 +119,10 @@ def record_runs(
             counts[push_id] = counts.get(push_id, 0) + 1
             local = values["scheduled_at"].astimezone(ZoneInfo(spec.trigger.timezone))
             recipients = expand(spec, contacts, channels)
-            rows.extend(delivery_row(spec, run_id, r, local, counts[push_id]) for r in recipients)
+            rows.extend(
+                delivery_row(spec, run_id, r, local, counts[push_id], context.calendars)
+                for r in recipients
+            )
         by_run: dict[int, list[Pending]] = {run_id: [] for run_id in run_ids}
         for pending in write_deliveries(session, rows):
             by_run[pending.run_id].append(pending)
@@ -212,7 +216,10 @@ def record_run(
                     select(func.count(Run.id)).where(Run.push_id == push_id)
                 ).scalar_one()
                 local = scheduled.astimezone(ZoneInfo(spec.trigger.timezone))
-                rows = [delivery_row(spec, run.id, r, local, run_count) for r in recipients]
+                rows = [
+                    delivery_row(spec, run.id, r, local, run_count, context.calendars)
+                    for r in recipients
+                ]
                 pending = write_deliveries(session, rows)
                 supersede(session, push_id, run.id, pending)
                 nag = start_nag(session, spec, push_id, run.id, scheduled)
@@ -246,7 +253,12 @@ def record_run(
 
 
 def delivery_row(
-    spec: PushSpec, run_id: int, recipient: Recipient, when: datetime, run_count: int
+    spec: PushSpec,
+    run_id: int,
+    recipient: Recipient,
+    when: datetime,
+    run_count: int,
+    calendars: Calendars | None = None,
 ) -> dict[str, Any]:
     """The recipient's delivery row: queued with its message, or failed on its own (with
     the reason in the history) when its filled-in message is over the size limit."""
@@ -265,7 +277,7 @@ def delivery_row(
         "html": "",
     }
     try:
-        message = render_for(spec, recipient, when, run_count)
+        message = render_for(spec, recipient, when, run_count, calendars)
     except RenderedTooLargeError as exc:
         row.update(status=FAILED, error=str(exc), finished_at=datetime.now(UTC))
         return row

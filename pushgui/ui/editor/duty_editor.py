@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from pushgui.core.errors import FieldError
 from pushgui.core.people.contacts import ContactBook
 from pushgui.core.people.duty import Rotation, Swap, upcoming, with_swap
+from pushgui.core.schedule.workdays import Calendars
 from pushgui.ui.i18n import format_date
 from pushgui.ui.widgets.dates import from_qdate, make_date_edit, to_qdate
 from pushgui.ui.widgets.fields import ErrorLabel, hint_label
@@ -47,8 +48,14 @@ class DutyRotationEditor(QWidget):
 
     changed = Signal()
 
-    def __init__(self, contacts: ContactBook | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        contacts: ContactBook | None,
+        parent: QWidget | None = None,
+        calendars: Calendars | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.calendars = calendars  # the app's working days, own days included
         self._contacts = contacts
         self._names: dict[int, str] = {}
         self._swaps: tuple[Swap, ...] = ()
@@ -265,6 +272,6 @@ class DutyRotationEditor(QWidget):
             return
         turns = [
             self.tr("%1: %2").replace("%1", format_date(at.date())).replace("%2", name)
-            for at, name in upcoming(rotation, due[:PREVIEW_RUNS], self._names)
+            for at, name in upcoming(rotation, due[:PREVIEW_RUNS], self._names, self.calendars)
         ]
         self.preview.setText(self.tr("On duty at the next runs:") + " " + " · ".join(turns))

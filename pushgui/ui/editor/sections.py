@@ -184,7 +184,7 @@ def build_more_options(d: PushEditorDialog) -> QVBoxLayout:
     box.addWidget(d.options_editor)
     d.options_editor.hide()
     # Issue 16: the duty rotation (${on_duty}) and nag until done, folded with the options.
-    d.duty_editor = DutyRotationEditor(d._contacts, d)
+    d.duty_editor = DutyRotationEditor(d._contacts, d, d.calendars)
     d.nag_editor = NagEditor(d._contacts, d._channels, d)
     for extra in (d.duty_editor, d.nag_editor):
         extra.changed.connect(d.schedule_refresh)
