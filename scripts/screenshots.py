@@ -119,8 +119,8 @@ def render(language: str, out: Path) -> None:
             runtime.scheduler,
             runtime.bridge,
             runtime.settings,
-            False,
             books=runtime.books,
+            tray_available=False,
         )
         wire_shell(runtime, shell)
         sample_data(runtime, shell)
