@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from pushgui.core.pushes.spec import Message, PushSpec
 from pushgui.core.schedule.spec import CalendarSpec, IntervalSpec, OnceSpec
 
 ZONE = "Europe/Berlin"
+#: Seconds a wait for a condition may take: it only bounds a hang; the wait ends as soon
+#: as the condition holds, however busy the machine is.
+HANG = 60.0
+
+
+def wait_until(predicate: Callable[[], object], what: str, timeout: float = HANG) -> None:
+    """Return as soon as ``predicate()`` is true; fail naming ``what`` after ``timeout``."""
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout:g} s waiting for {what}")
+        time.sleep(0.02)  # polling a condition, not a fixed wait
 
 
 def wall(moment: datetime, zone: str = ZONE) -> datetime:

@@ -5,7 +5,6 @@ was already recorded sends the gathered runs down the one-by-one path, which ref
 from __future__ import annotations
 
 import threading
-import time
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
@@ -20,20 +19,10 @@ from pushgui.core.pushes.spec import Target
 from pushgui.core.store.models import Delivery, Run
 from pushgui.core.system.secrets import KeyringSecrets
 from tests.core.conftest import make_scheduler
-from tests.helpers import weekdays_at_nine
+from tests.helpers import wait_until, weekdays_at_nine
 from tests.servers import Reply
 
-WAIT = 60.0  # bounds a hang only
 PUSHES = 40
-
-
-def wait_for(predicate, timeout=WAIT):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.02)
-    return False
 
 
 def burst(database, fake, already_recorded: bool):
@@ -68,8 +57,8 @@ def burst(database, fake, already_recorded: bool):
                     Run(push_id=ids[0], reason="schedule", scheduled_at=due, started_at=due)
                 )
         scheduler.resume()
-        assert wait_for(lambda: len(executed) == PUSHES), executed
-        assert wait_for(lambda: len(fake.requests) >= PUSHES - already_recorded)
+        wait_until(lambda: len(executed) == PUSHES, f"every run executed ({executed})")
+        wait_until(lambda: len(fake.requests) >= PUSHES - already_recorded, "every request")
         with database.session() as session:
 
             def sent():
@@ -77,7 +66,7 @@ def burst(database, fake, already_recorded: bool):
                     select(func.count(Delivery.id)).where(Delivery.status == "sent")
                 ).scalar_one()
 
-            assert wait_for(lambda: sent() == PUSHES - already_recorded)
+            wait_until(lambda: sent() == PUSHES - already_recorded, "every delivery sent")
             runs = session.execute(
                 select(Run.push_id, func.count(Run.id)).group_by(Run.push_id)
             ).all()

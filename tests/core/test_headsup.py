@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
@@ -18,8 +17,8 @@ from pushgui.core.runs.headsup import announce
 from pushgui.core.runs.skip import SKIPPED_ONCE
 from pushgui.core.store.models import Run
 from pushgui.core.system.secrets import KeyringSecrets
-from tests.core.conftest import HANG, wire
-from tests.helpers import every_minutes, weekdays_at_nine
+from tests.core.conftest import wire
+from tests.helpers import every_minutes, wait_until, weekdays_at_nine
 from tests.servers import DINGTALK_SECRET, DINGTALK_TOKEN
 
 
@@ -196,16 +195,15 @@ def test_after_each_run_the_heads_up_moves_to_the_next_run(service, scheduler, d
     heads_up = scheduler.get_job(jobs.headsup_id(push_id))
     assert heads_up.next_run_time == following - timedelta(minutes=5)
     assert heads_up.args == (push_id, following.timestamp())
+
     # The run itself ends (its failed send schedules a retry through the scheduler it was
     # handed) before the scheduler is shut down.
-    deadline = time.monotonic() + HANG
-    while time.monotonic() < deadline:
+    def ended() -> bool:
         with database.session() as session:
-            if session.execute(select(Run.id).where(Run.status != "running")).first():
-                break
-        time.sleep(0.05)
-    else:
-        raise AssertionError(f"the run did not end within {HANG} s")
+            done = session.execute(select(Run.id).where(Run.status != "running")).first()
+            return done is not None
+
+    wait_until(ended, "the run to end")
 
 
 def test_heads_up_minutes_round_trip_and_validation(service, to_room):

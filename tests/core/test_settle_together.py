@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import shutil
 import threading
-import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -34,7 +33,7 @@ from pushgui.core.store.db import Database, open_database
 from pushgui.core.store.models import Delivery, Push, Run
 from pushgui.core.system.secrets import KeyringSecrets
 from tests.core.conftest import HANG
-from tests.helpers import weekdays_at_nine
+from tests.helpers import wait_until, weekdays_at_nine
 from tests.servers import Reply
 
 T0 = datetime(2030, 1, 7, 8, 0, tzinfo=UTC)
@@ -194,9 +193,7 @@ def test_a_lane_settles_its_runs_as_they_end_not_when_its_queue_is_empty(databas
         assert set(first_runs) <= set(finished)
         assert statuses[batches[-1][1]][0] == "running"
         hold.set()
-        deadline = time.monotonic() + HANG
-        while len(finished) < count and time.monotonic() < deadline:
-            time.sleep(0.02)
+        wait_until(lambda: len(finished) == count, "every run reported settled")
     finally:
         hold.set()
         engine.shutdown()

@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+import tests.helpers as waits
 from pushgui.core.channels.book import ChannelBook
 from pushgui.core.channels.config import WebhookConfig
 from pushgui.core.pushes.service import PushService
@@ -68,12 +69,7 @@ def wait_for(pattern: re.Pattern[bytes], log: Path, process: subprocess.Popen[by
 
 
 def wait_until(predicate, what: str) -> None:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + HANG + WINDOW.total_seconds()
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
+    waits.wait_until(predicate, what, HANG + WINDOW.total_seconds())
 
 
 @pytest.mark.slow
