@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from pushgui.core.pushes.spec import Message, PushSpec
 from pushgui.core.schedule.spec import CalendarSpec, IntervalSpec, OnceSpec
@@ -52,3 +56,26 @@ def weekdays_at_nine(name: str = "Standup") -> PushSpec:
         timezone=ZONE, day_rule="week_days", week_days=("mon", "tue", "wed", "thu", "fri")
     )
     return PushSpec(name=name, message=Message("Standup"), trigger=trigger)
+
+
+@contextmanager
+def small_tmpfs(folder: Path, size: str) -> Iterator[Path]:
+    """A real tmpfs of ``size`` (e.g. "4m") mounted at ``folder``, for disk-full faults.
+
+    Mounting needs root on Linux; elsewhere the test is skipped with the reason."""
+    import pytest
+
+    folder.mkdir()
+    if os.name != "posix" or os.geteuid() != 0:
+        pytest.skip("mounting a small tmpfs needs root on Linux")
+    made = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+        capture_output=True,
+        text=True,
+    )
+    if made.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {made.stderr.strip()}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)

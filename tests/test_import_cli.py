@@ -20,7 +20,7 @@ from pushgui.core.pushes.spec import spec_to_dict
 from pushgui.core.store.db import open_database
 from pushgui.core.system.files import FileTooLargeError, NotAFileError, read_regular_file
 from pushgui.core.transfer.document import FORMAT, VERSION, ImportFileError, read_import
-from tests.helpers import weekdays_at_nine
+from tests.helpers import small_tmpfs, weekdays_at_nine
 
 # Bounds a hang only: a refused FIFO returns at once.
 HANG = 60
@@ -171,19 +171,8 @@ def test_a_hundred_thousand_bad_entries_are_summarised(data_dir, tmp_path):
 @pytest.fixture
 def small_disk(tmp_path):
     """A real 1 MB tmpfs (mounting needs root; skipped with the reason otherwise)."""
-    mount = tmp_path / "small"
-    mount.mkdir()
-    if os.name != "posix" or os.geteuid() != 0:
-        pytest.skip("mounting a small tmpfs needs root on Linux")
-    made = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)],
-        capture_output=True,
-        text=True,
-    )
-    if made.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {made.stderr.strip()}")
-    yield mount
-    subprocess.run(["umount", "-l", str(mount)], check=False)
+    with small_tmpfs(tmp_path / "small", "1m") as mount:
+        yield mount
 
 
 def fill(folder: Path, spare: int) -> Path:

@@ -20,7 +20,7 @@ from pushgui.core.pushes.spec import PushOptions, Target
 from pushgui.core.runs.runner import run_push
 from pushgui.core.store.models import Run
 from pushgui.core.system.secrets import KeyringSecrets
-from tests.helpers import weekdays_at_nine
+from tests.helpers import small_tmpfs, weekdays_at_nine
 
 WAIT = 120.0  # bounds a hang only
 
@@ -114,21 +114,8 @@ def _status(database, push_id):
 @pytest.fixture
 def small_disk(tmp_path):
     """A real 4 MB tmpfs (mounting needs root; skipped with the reason otherwise)."""
-    import os
-
-    mount = tmp_path / "small"
-    mount.mkdir()
-    if os.name != "posix" or os.geteuid() != 0:
-        pytest.skip("mounting a small tmpfs needs root on Linux")
-    made = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mount)],
-        capture_output=True,
-        text=True,
-    )
-    if made.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {made.stderr.strip()}")
-    yield mount
-    subprocess.run(["umount", "-l", str(mount)], check=False)
+    with small_tmpfs(tmp_path / "small", "4m") as mount:
+        yield mount
 
 
 @pytest.mark.slow
