@@ -270,9 +270,19 @@ def right_click_and_choose(env: dict[str, str], icon: XWindow, entry: str) -> No
     A click, not keys: the menu takes the keyboard some time after it is mapped, but a
     click lands on the mapped menu at once.
     """
-    x, y = icon.x + icon.width // 2, icon.y + icon.height // 2
-    subprocess.run(["xdotool", "mousemove", str(x), str(y), "click", "3"], env=env, check=True)
-    menu = wait_for(lambda: popup_menu(env), HANG, "the tray menu")
+    # A right-click that lands while the tray re-embeds the icon (or a daemon's menu still
+    # holds the pointer) is lost: click the icon where it is now until the menu shows.
+    deadline = time.monotonic() + HANG
+    while True:
+        here = tray_icon(env) or icon
+        x, y = here.x + here.width // 2, here.y + here.height // 2
+        subprocess.run(["xdotool", "mousemove", str(x), str(y), "click", "3"], env=env, check=True)
+        try:
+            menu = wait_for(lambda: popup_menu(env), 10, "the tray menu")
+            break
+        except AssertionError:
+            if time.monotonic() > deadline:
+                raise
     # 12 px inside the menu's edge is inside its first (last) entry, whatever the font.
     row = menu.y + 12 if entry == "first" else menu.y + menu.height - 12
     column = menu.x + menu.width // 2
