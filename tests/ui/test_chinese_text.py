@@ -38,6 +38,7 @@ from pushgui.core.pushes.spec import Message, PushSpec, Target
 from pushgui.core.schedule.describe import describe
 from pushgui.core.schedule.spec import LAST, CalendarSpec, IntervalSpec, OnceSpec, TriggerSpec
 from pushgui.core.system.i18n import Language, translate
+from pushgui.ui.main.push_model import SCHEDULE
 
 ROOT = Path(__file__).resolve().parents[2]
 CORE = ROOT / "pushgui" / "core"
@@ -249,6 +250,12 @@ def test_the_main_window_channels_and_history_are_chinese(chinese, qtbot, data_d
         qtbot.waitUntil(lambda: "日报" in status.currentMessage(), timeout=60_000)
         assert "sign not match" in status.currentMessage()  # the server's own words stay
         assert not leaks([status.currentMessage()])
+        shell.window.reload()
+        schedules = [
+            shell.window.model.data(shell.window.model.index(row, SCHEDULE))
+            for row in range(shell.window.model.rowCount())
+        ]
+        assert len(schedules) == len(_pushes()) + 1 and all(schedules)
         found = leaks(shell_texts(qtbot, shell))
         assert not found, found
     finally:
