@@ -58,7 +58,7 @@ class Message(Text):
     def __reduce__(self) -> tuple[Any, ...]:  # pickled and copied as what it is
         return (Message, (self.context, self.source, self.args, dict(self.fields)))
 
-    def format(self, *args: Any, **fields: Any) -> Message:  # type: ignore[override]
+    def format(self, *args: Any, **fields: Any) -> Message:
         """The message with its fields filled in; still translatable as a whole."""
         return Message(self.context, self.source, args, fields)
 
@@ -93,8 +93,12 @@ class Choice(Text):
         return self.chinese if language.chinese else str.__str__(self)
 
 
-def translate(context: str, text: str) -> Message:
-    """``text`` as a message to render later in the reader's language (see the module)."""
+def translate(context: str, text: str) -> str:
+    """``text`` as a message to render later in the reader's language (see the module).
+
+    It is a :class:`Message`; typed ``str`` so that code holding, joining or comparing core
+    texts is typed as it always was.
+    """
     return Message(context, text)
 
 
