@@ -404,7 +404,8 @@ def run_gui(locations: Locations, minimized: bool = False) -> int:
     prefs = Preferences(runtime.settings)
     # Before any window is built: widgets translate their texts when they are made. The
     # jobs write what they record for people (channel errors) in the same language.
-    runtime.speak(install_translators(prefs.language, app))
+    language = install_translators(prefs.language, app)
+    runtime.speak(language)
     apply_theme(prefs.theme, app)
     shell = DesktopShell(
         runtime.service,
@@ -448,7 +449,7 @@ def run_gui(locations: Locations, minimized: bool = False) -> int:
             report = runtime.begin(paused=True)
         except Exception as exc:
             log.exception("Cannot start the scheduler")
-            QMessageBox.critical(None, "pushgui", str(exc))
+            QMessageBox.critical(None, "pushgui", language.render(exc))
             app.exit(4 if isinstance(exc, StoreError) else 1)
             return
         shell.reconciled(report)

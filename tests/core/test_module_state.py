@@ -360,8 +360,7 @@ _TRANSLATOR_BACK = {
         "i18n.translator = QCoreApplication.translate\n"
     ),
     "setattr on the module": (
-        "import pushgui.core.system.i18n\n"
-        "setattr(pushgui.core.system.i18n, 'translator', print)\n"
+        "import pushgui.core.system.i18n\nsetattr(pushgui.core.system.i18n, 'translator', print)\n"
     ),
 }
 
