@@ -15,7 +15,7 @@ from pushgui.core.pushes.service import PushService
 from pushgui.core.runs.runner import run_push
 from pushgui.core.schedule.workdays import day_info
 from pushgui.core.store.models import Delivery
-from pushgui.core.system.i18n import ENGLISH, Choice, Language, Message, translate
+from pushgui.core.system.i18n import ENGLISH, Choice, Language, Message, joined, translate
 from tests.core.test_delivery import MOMENT
 from tests.helpers import weekdays_at_nine
 
@@ -93,3 +93,26 @@ def test_a_job_records_an_error_in_the_language_it_was_handed(database, schedule
         with database.session() as session:
             last = session.execute(select(Delivery).order_by(Delivery.id.desc())).scalars()
             assert next(iter(last)).error == expected
+
+
+MARKED = Language("zh_CN", lambda context, text: f"«{text}»")  # shows what was translated
+
+
+def test_joined_texts_render_each_part():
+    both = joined(
+        "; ",
+        [FieldError("url", translate("channels", "Give the channel a name")), "as is"],
+    )
+    assert both == "url: Give the channel a name; as is"
+    assert MARKED.render(both) == "url: «Give the channel a name»; as is"
+
+
+def test_a_channel_test_refused_by_validation_says_why_in_the_readers_language():
+    from pushgui.core.channels.book import send_test
+    from pushgui.core.channels.config import WebhookConfig
+
+    outcome = send_test(WebhookConfig(url="not a web address"))
+    assert not outcome.ok
+    shown = MARKED.render(outcome.error)
+    assert shown != outcome.error and "«" in shown
+    assert shown.count("«") == shown.count("»") >= len(outcome.error.split("; "))

@@ -18,7 +18,7 @@ root", for why core text is lazy rather than translated where it is made.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -91,6 +91,31 @@ class Choice(Text):
 
     def render(self, language: Language) -> str:
         return self.chinese if language.chinese else str.__str__(self)
+
+
+class Joined(Text):
+    """Texts joined by a separator, each rendered in the reader's language (``str.join``
+    would keep only their English)."""
+
+    items: tuple[object, ...]
+    separator: str
+
+    def __new__(cls, separator: str, items: Iterable[object]) -> Joined:
+        kept = tuple(items)
+        made = super().__new__(cls, separator.join(str(item) for item in kept))
+        made.separator, made.items = separator, kept
+        return made
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Joined, (self.separator, self.items))
+
+    def render(self, language: Language) -> str:
+        return self.separator.join(language.render(item) for item in self.items)
+
+
+def joined(separator: str, items: Iterable[object]) -> str:
+    """``separator.join`` of texts (or errors) that stays renderable as a whole."""
+    return Joined(separator, items)
 
 
 def translate(context: str, text: str) -> str:
