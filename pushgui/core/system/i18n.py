@@ -10,9 +10,10 @@ error) renders it with the :class:`Language` the composition root handed it:
 sentences: ``translate("validation", 'Unknown time zone "{zone}"').format(zone=name)`` is still
 a :class:`Text`, and a field that is a :class:`Text` is rendered with it.
 
-Anything else done to a :class:`Text` (``+``, ``join``, an f-string, slicing) gives plain English
-``str``: code that composes sentences takes the :class:`Language` as a parameter instead
-(``schedule/describe.py``) and renders the parts itself. See docs/ARCHITECTURE.md, "Composition
+Anything else done to a :class:`Text` (``+``, ``str.join``, an f-string, slicing) gives plain
+English ``str``: texts to be joined go through :func:`joined`, and code that composes sentences
+takes the :class:`Language` as a parameter instead (``schedule/describe.py``) and renders the
+parts itself. See docs/ARCHITECTURE.md, "Composition
 root", for why core text is lazy rather than translated where it is made.
 """
 
