@@ -44,6 +44,7 @@ from pushgui.core.store.errors import StoreError
 from pushgui.core.store.jobstore import PushJobStore
 from pushgui.core.store.settings import SettingsStore
 from pushgui.core.system.files import PrivateRotatingFileHandler
+from pushgui.core.system.i18n import Language
 from pushgui.core.system.paths import Locations, ensure_private_dir
 from pushgui.core.system.preferences import upgrade as upgrade_settings
 from pushgui.core.system.redact import RedactingFilter
@@ -199,6 +200,14 @@ class Runtime:
         assert context is not None
         self.executor.context = replace(context, desktop=sender)
         self.engine.use_desktop(sender)
+
+    def speak(self, language: Language) -> None:
+        """Write the text jobs record for people (channel errors) in ``language`` (the
+        window's) from now on; until then, and headless, it is English."""
+        context = self.executor.context
+        assert context is not None
+        self.executor.context = replace(context, language=language)
+        self.engine.use_language(language)
 
 
 def open_runtime(locations: Locations, server: Database | None = None) -> Runtime:
@@ -393,7 +402,10 @@ def run_gui(locations: Locations, minimized: bool = False) -> int:
         return 4
     assert runtime.backups is not None  # the window runs on the data folder's file
     prefs = Preferences(runtime.settings)
-    install_translators(prefs.language, app)  # before any window is built
+    # Before any window is built: widgets translate their texts when they are made. The
+    # jobs write what they record for people (channel errors) in the same language.
+    language = install_translators(prefs.language, app)
+    runtime.speak(language)
     apply_theme(prefs.theme, app)
     shell = DesktopShell(
         runtime.service,
@@ -437,7 +449,7 @@ def run_gui(locations: Locations, minimized: bool = False) -> int:
             report = runtime.begin(paused=True)
         except Exception as exc:
             log.exception("Cannot start the scheduler")
-            QMessageBox.critical(None, "pushgui", str(exc))
+            QMessageBox.critical(None, "pushgui", language.render(exc))
             app.exit(4 if isinstance(exc, StoreError) else 1)
             return
         shell.reconciled(report)

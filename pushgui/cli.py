@@ -128,6 +128,7 @@ def _list(locations: Locations, _args: argparse.Namespace) -> int:
     from pushgui.core.schedule.describe import describe
     from pushgui.core.schedule.spec import trigger_from_dict
     from pushgui.core.store.peek import peek_pushes
+    from pushgui.core.system.i18n import ENGLISH
 
     def shown(text: str) -> str:
         # A stored text never moves or recolours the terminal. str.isprintable() is False for
@@ -162,7 +163,7 @@ def _list(locations: Locations, _args: argparse.Namespace) -> int:
             (
                 str(push_id),
                 shown(name),
-                shown(describe(trigger)),
+                shown(describe(trigger, ENGLISH)),
                 next_run,
                 "yes" if enabled else "no",
             )

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pushgui.core.system.i18n import Language
 
 
 @dataclass(frozen=True)
@@ -16,6 +20,11 @@ class FieldError:
     def __str__(self) -> str:
         return f"{self.field}: {self.message}" if self.field else self.message
 
+    def render_in(self, language: Language) -> str:
+        """The problem as its reader sees it (see ``Language.render``)."""
+        message = language.render(self.message)
+        return f"{self.field}: {message}" if self.field else message
+
 
 class SpecError(ValueError):
     """Raised when a spec (or a file holding specs) cannot be accepted; carries every problem."""
@@ -23,6 +32,10 @@ class SpecError(ValueError):
     def __init__(self, errors: Iterable[FieldError]) -> None:
         self.errors: list[FieldError] = list(errors)
         super().__init__("; ".join(str(e) for e in self.errors) or "invalid input")
+
+    def render_in(self, language: Language) -> str:
+        """Every problem as its reader sees it (``str()`` gives them in English)."""
+        return "; ".join(e.render_in(language) for e in self.errors) or str(self)
 
     def prefixed(self, prefix: str) -> SpecError:
         """The same errors with their field paths placed under ``prefix``."""

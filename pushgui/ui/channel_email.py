@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from pushgui.core.channels import email
 from pushgui.ui.channel_fields import get_input
+from pushgui.ui.i18n import readable
 from pushgui.ui.widgets.fields import hint_label
 
 
@@ -44,7 +45,7 @@ class EmailHelpers(QObject):
         self.combo.setAccessibleName(QCoreApplication.translate("ChannelForm", "Mail provider"))
         self.combo.addItem(QCoreApplication.translate("ChannelForm", "Other (fill in below)"), "")
         for preset in email.presets():
-            self.combo.addItem(preset.name, preset.key)
+            self.combo.addItem(readable(preset.name), preset.key)
         self.combo.currentIndexChanged.connect(self._preset_chosen)
         self.hint = hint_label("", parent)
         self.hint.hide()
@@ -89,4 +90,4 @@ class EmailHelpers(QObject):
         self.hint.setVisible(chosen is not None)
         if chosen is not None:
             self._apply({"host": chosen.host, "port": chosen.port, "security": chosen.security})
-            self.hint.setText(chosen.note)
+            self.hint.setText(readable(chosen.note))

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from pushgui.core.channels.kind import Field
+from pushgui.ui.i18n import readable
 from pushgui.ui.widgets.fields import ErrorLabel, hint_label
 
 
@@ -54,7 +55,7 @@ class WarningLabel(QLabel):
 
     @staticmethod
     def _text(messages: list[str]) -> str:
-        return "\n".join("⚠ " + m for m in dict.fromkeys(messages))
+        return "\n".join(dict.fromkeys("⚠ " + readable(m) for m in messages))
 
     def reserve(self, messages: list[str]) -> None:
         """Keep the room ``messages`` take (wrapped at the label's width) while hidden."""
@@ -168,6 +169,7 @@ class SecretEdit(QWidget):
 
 def apply_placeholder(widget: QWidget, text: str) -> None:
     """Show ``text`` in an empty text field (whatever kind of editor it is)."""
+    text = readable(text)
     if isinstance(widget, SecretEdit):
         widget.edit.setPlaceholderText(text)
     elif isinstance(widget, QLineEdit | QPlainTextEdit):
@@ -220,7 +222,7 @@ def make_editor(field: Field, edited: Callable[[], None], parent: QWidget) -> QW
     if field.widget == "choice":
         combo = QComboBox(parent)
         for value, text in field.choices:
-            combo.addItem(text, value)
+            combo.addItem(readable(text), value)
         combo.currentIndexChanged.connect(lambda _i: edited())
         widget = combo
     elif field.widget == "number":
@@ -255,7 +257,7 @@ def make_editor(field: Field, edited: Callable[[], None], parent: QWidget) -> QW
         widget = line
     widget.setObjectName(field.name)
     apply_placeholder(widget, field.placeholder)
-    widget.setAccessibleName(field.label.replace("&", "").rstrip(":"))
+    widget.setAccessibleName(readable(field.label).replace("&", "").rstrip(":"))
     if isinstance(widget, SecretEdit):
         widget.edit.setAccessibleName(widget.accessibleName())
     return widget

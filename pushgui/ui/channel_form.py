@@ -43,6 +43,7 @@ from pushgui.ui.channel_fields import (
 )
 from pushgui.ui.channel_kinds import kind_badge, kind_label
 from pushgui.ui.channel_test import TestSendJob, TestSendRow
+from pushgui.ui.i18n import readable
 from pushgui.ui.quiet_hours_field import QuietHoursField
 from pushgui.ui.widgets.fields import ErrorLabel, hint_label, with_error
 
@@ -217,8 +218,8 @@ class ChannelForm(QDialog):
             cell = with_error(editor, error)
             cell.addWidget(note)
             if field.help:
-                cell.addWidget(hint_label(field.help, widget))
-            label = QLabel(field.label, widget)
+                cell.addWidget(hint_label(readable(field.help), widget))
+            label = QLabel(readable(field.label), widget)
             label.setBuddy(editor)
             (advanced if field.advanced else main).addRow(label, cell)
 
@@ -321,7 +322,7 @@ class ChannelForm(QDialog):
             if error.field in grouped:
                 grouped[error.field].append(error.message)
             else:
-                other.append(str(error))
+                other.append(readable(error))
         for name, label in self.errors.items():
             label.show_messages(grouped[name])
         self.other_error.show_messages(other)

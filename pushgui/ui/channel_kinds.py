@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from pushgui.core.channels.config import KINDS
 from pushgui.core.channels.kind import Variant, in_order
+from pushgui.ui.i18n import readable
 
 #: The badge of the desktop (not a configurable kind, shown in lists of channels).
 _DESKTOP_BADGE = ("▣", "#607d8b")
@@ -35,7 +36,7 @@ def variant_of(kind: str, settings: Mapping[str, Any] | None = None) -> Variant 
 def kind_label(kind: str, settings: Mapping[str, Any] | None = None) -> str:
     """The display name of ``kind`` (of its variant, for ``settings``), translated."""
     variant = variant_of(kind, settings)
-    return variant.name() if variant is not None else kind
+    return readable(variant.name()) if variant is not None else kind
 
 
 def kind_badge(kind: str, settings: Mapping[str, Any] | None = None) -> QIcon:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from pushgui.ui.channel_kinds import badge_icon, kind_choices
+from pushgui.ui.i18n import readable
 from pushgui.ui.widgets.fields import hint_label
 
 
@@ -40,10 +41,10 @@ class KindPicker(QDialog):
         # Four columns, more once they would make more than four rows.
         columns = max(4, -(-len(choices) // 4))
         for position, (kind, variant, settings) in enumerate(choices):
-            hint = variant.hint()
+            hint = readable(variant.hint())
             button = QToolButton(self)
             # "Email (SMTP)" over two lines; Chinese brackets are full-width, without a space.
-            button.setText(variant.name().replace(" (", "\n(").replace("（", "\n（"))
+            button.setText(readable(variant.name()).replace(" (", "\n(").replace("（", "\n（"))
             button.setIcon(badge_icon(*variant.badge))
             button.setIconSize(QSize(32, 32))
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)

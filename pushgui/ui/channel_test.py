@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from pushgui.core.channels.base import Outcome
 from pushgui.core.channels.book import ChannelBook
 from pushgui.core.channels.kind import ChannelConfig
+from pushgui.ui.i18n import readable
 from pushgui.ui.widgets.fields import ErrorLabel
 
 log = logging.getLogger(__name__)
@@ -55,7 +56,7 @@ class TestSendJob(QRunnable):
             outcome = self._book.send_test(self._config, self._to, **self._options)
         except Exception as exc:  # a sender bug must still end the busy state
             log.exception("Test send failed unexpectedly")
-            outcome = Outcome(ok=False, error=str(exc) or type(exc).__name__, permanent=True)
+            outcome = Outcome(ok=False, error=readable(exc) or type(exc).__name__, permanent=True)
         self.relay.finished.emit(outcome)
 
 
@@ -138,7 +139,8 @@ class TestSendRow(QWidget):
             )
         else:
             text = QCoreApplication.translate("ChannelForm", "✗ Not sent: {0}").format(
-                outcome.error or QCoreApplication.translate("ChannelForm", "no reason given")
+                readable(outcome.error)
+                or QCoreApplication.translate("ChannelForm", "no reason given")
             )
         self._show(outcome.ok, text)
         self.finished.emit(outcome.ok, text)

@@ -44,6 +44,7 @@ from pushgui.ui.channel_form import ChannelForm
 from pushgui.ui.channel_kinds import kind_badge, kind_label
 from pushgui.ui.channel_picker import KindPicker
 from pushgui.ui.channel_secrets import SecretsBanner
+from pushgui.ui.i18n import readable
 from pushgui.ui.widgets.confirm import confirm_destructive
 from pushgui.ui.widgets.icons import app_icon
 from pushgui.ui.widgets.table_model import RowsTableModel
@@ -59,7 +60,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 2
 def describe_settings(record: ChannelRecord) -> str:
     """A short, secret-free line telling channels of one kind apart (the kind's own)."""
     description = KINDS.get(record.kind)
-    return description.details(record.settings) if description is not None else ""
+    return readable(description.details(record.settings)) if description is not None else ""
 
 
 class ChannelTableModel(RowsTableModel):

@@ -3,8 +3,11 @@
 English is the source language and needs no translator. Chinese loads ``pushgui_zh_CN.qm``
 (compiled from ``resources/translations/pushgui_zh_CN.ts``, shipped in the package and kept
 next to the source for runs from a checkout) and Qt's ``qtbase_zh_CN.qm`` (standard buttons,
-file dialogs), sets the default QLocale (weekdays, months, number formats) and lets the
-Qt-free core translate its messages through ``QCoreApplication.translate``.
+file dialogs) and sets the default QLocale (weekdays, months, number formats).
+
+The Qt-free core holds no translator: its texts are messages the window renders
+(:func:`readable`) with :func:`language`, the translators installed on the application, which
+every ``tr()`` reads too (docs/ARCHITECTURE.md, "Composition root").
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
-from pushgui.core.system import i18n as core_i18n
+from pushgui.core.system.i18n import Language
 from pushgui.core.system.preferences import LANGUAGES
 
 log = logging.getLogger(__name__)
@@ -99,7 +102,6 @@ def install(app: QCoreApplication, language: str) -> str:
     _installed.clear()
     QLocale.setDefault(_locale_for(chosen))
     if chosen == "en":
-        core_i18n.install(None)
         return chosen
     qt = QTranslator(app)
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
@@ -114,8 +116,26 @@ def install(app: QCoreApplication, language: str) -> str:
         _installed.append(ours)
     else:
         log.warning("No pushgui translation for %s in %s; using English", chosen, _SOURCE)
-    core_i18n.install(QCoreApplication.translate, chosen)
     return chosen
+
+
+def language() -> Language:
+    """The language of the windows, for core's texts: the translators :func:`install` put on
+    the application (as ``tr()`` reads them), named by the default locale it set."""
+    chinese = QLocale().language() == QLocale.Language.Chinese
+    return Language("zh_CN" if chinese else "en", QCoreApplication.translate)
+
+
+def readable(text: object) -> str:
+    """A text of core's (a message, an error carrying one, a stored row's English) as the
+    windows show it, in :func:`language`."""
+    return language().render(text)
+
+
+def stored(text: str) -> str:
+    """A run's or delivery's stored English, in the windows' language where pushgui wrote it
+    (see :meth:`pushgui.core.system.i18n.Language.stored`)."""
+    return language().stored(text)
 
 
 def _patterns() -> dict[str, str]:

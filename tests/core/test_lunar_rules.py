@@ -14,7 +14,7 @@ from pushgui.core.schedule.build import build_trigger
 from pushgui.core.schedule.describe import describe
 from pushgui.core.schedule.spec import CalendarSpec, trigger_from_dict, trigger_to_dict
 from pushgui.core.schedule.validate import validate_trigger
-from pushgui.core.system import i18n
+from pushgui.core.system.i18n import Language
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -109,11 +109,8 @@ def test_lunar_rule_round_trips_and_reads_in_both_languages() -> None:
     )
     assert trigger_from_dict(trigger_to_dict(spec)) == spec
     assert describe(spec) == "Every year on lunar month 8, day 15 at 09:00 (Asia/Shanghai)"
-    i18n.install(lambda context, text: _ZH.get(text, ""), "zh_CN")
-    try:
-        assert describe(spec).startswith("每年农历八月十五 09:00")
-    finally:
-        i18n.install(None)
+    chinese = Language("zh_CN", lambda context, text: _ZH.get(text, ""))
+    assert describe(spec, chinese).startswith("每年农历八月十五 09:00")
 
 
 _ZH = {

@@ -9,6 +9,8 @@ allowed; nothing a running app rebinds or fills later. The checks:
 - no ``global`` statement in any module;
 - after importing every module, no module-level name assigned in that module holds a
   mutable object or a cache over inputs, unless it is allowed;
+- no module of pushgui sets an attribute of a core or engine module (``i18n.translator =
+  ...``: state installed from outside, which the two checks above would not see);
 - a name in UPPER_CASE is a constant table (a dict of rate limits, a set of error codes):
   it may be a plain dict or set, but nothing anywhere in pushgui mutates it (checked in
   the source: no ``NAME[...] = ...``, ``del NAME[...]`` or ``NAME.append/add/update/...``).
@@ -67,22 +69,10 @@ ALLOWED: dict[str, str] = {
         "are in the Calendars object the composition root hands in)"
     ),
     "pushgui.core.schedule.workdays._country_year": (
-        "a cache over (country, year, language) of the installed holidays library's days"
+        "a cache over (country, year) of the installed holidays library's days"
     ),
     "pushgui.core.schedule.zones._known": (
         "a cache over a zone name, of whether the installed tz database has it"
-    ),
-}
-
-#: State not removed yet, each with why and what removing it takes (see the issue 13 notes).
-#: An entry here is debt, not a permission: remove it together with the state.
-NOT_YET_REMOVED: dict[str, str] = {
-    "pushgui.core.system.i18n._installed": (
-        "the installed translator with its language and the tables built from its messages "
-        "(the words of descriptions): core's translate() is called about 500 times from 48 "
-        "modules (field errors, descriptions, holiday names); removing it means core returns "
-        "translatable text objects the UI renders, or a translator handed to every entry "
-        "point that builds user text (a change of its own)"
     ),
 }
 
@@ -234,21 +224,77 @@ def _mutations(trees: dict[str, ast.Module], names: set[str]) -> list[str]:
     return found
 
 
+def _global_statements(name: str, tree: ast.Module) -> list[str]:
+    return [
+        f"{name}:{node.lineno}: global {', '.join(node.names)}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Global)
+    ]
+
+
+def _is_module(name: str) -> bool:
+    path = ROOT.parent.joinpath(*name.split("."))
+    return path.with_suffix(".py").is_file() or (path / "__init__.py").is_file()
+
+
+def _rebindings(trees: dict[str, ast.Module]) -> list[str]:
+    """Where a module of pushgui sets an attribute of a core or engine module it imported
+    (``from pushgui.core.system import i18n; i18n.translator = ...``, or ``setattr``)."""
+    found = []
+    inside = tuple(f"pushgui.{package}" for package in PACKAGES)
+    for path, tree in trees.items():
+        modules: set[str] = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                for alias in node.names:
+                    if alias.name.startswith(inside):
+                        modules.add(alias.asname or alias.name.split(".")[0])
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
+                ("pushgui.core", "pushgui.engine", "pushgui")
+            ):
+                for alias in node.names:
+                    full = f"{node.module}.{alias.name}"
+                    if full.startswith(inside) and _is_module(full):
+                        modules.add(alias.asname or alias.name)
+        for node in ast.walk(tree):
+            targets: list[ast.expr] = []
+            if isinstance(node, (ast.Assign, ast.Delete)):
+                targets = list(node.targets)
+            elif isinstance(node, (ast.AugAssign, ast.AnnAssign)):
+                targets = [node.target]
+            elif (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in ("setattr", "delattr")
+                and node.args
+            ):
+                targets = [ast.Attribute(value=node.args[0], attr="?")]
+            for target in targets:
+                base = target
+                while isinstance(base, ast.Attribute) and isinstance(base.value, ast.Attribute):
+                    base = base.value
+                if (
+                    isinstance(base, ast.Attribute)
+                    and isinstance(base.value, ast.Name)
+                    and base.value.id in modules
+                ):
+                    found.append(
+                        f"{path}:{node.lineno}: sets {ast.unparse(target)} of a core module"
+                    )
+    return found
+
+
 def module_state() -> list[str]:
     """Every module-level binding in core and engine that holds mutable state."""
     problems: list[str] = []
     trees = {name: ast.parse(_source(name).read_text(encoding="utf-8")) for name in _modules()}
     constants: set[str] = set()
     for name, tree in trees.items():
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Global) and any(
-                f"{name}.{n}" not in NOT_YET_REMOVED for n in node.names
-            ):
-                problems.append(f"{name}:{node.lineno}: global {', '.join(node.names)}")
+        problems.extend(_global_statements(name, tree))
         module = importlib.import_module(name)
         for attr in sorted(_assigned_names(tree)):
             key = f"{name}.{attr}"
-            if key in ALLOWED or key in NOT_YET_REMOVED or attr in ("__all__", "__slots__"):
+            if key in ALLOWED or attr in ("__all__", "__slots__"):
                 continue  # a registry filled at import (its decorator or loop changes it)
             value = getattr(module, attr, None)
             if _immutable(value):
@@ -259,13 +305,14 @@ def module_state() -> list[str]:
             problems.append(f"{key}: {type(value).__name__}")
         for attr in sorted(_cached_functions(tree)):
             key = f"{name}.{attr}"
-            if key not in ALLOWED and key not in NOT_YET_REMOVED:
+            if key not in ALLOWED:
                 problems.append(f"{key}: a cache at module level")
     sources = {
         str(path.relative_to(ROOT.parent)): ast.parse(path.read_text(encoding="utf-8"))
         for path in sorted(ROOT.rglob("*.py"))
     }
     problems.extend(_mutations(sources, constants))
+    problems.extend(_rebindings(sources))
     return problems
 
 
@@ -273,7 +320,7 @@ def test_core_and_engine_keep_no_module_level_mutable_state():
     assert module_state() == []
 
 
-@pytest.mark.parametrize("key", sorted(ALLOWED | NOT_YET_REMOVED))
+@pytest.mark.parametrize("key", sorted(ALLOWED))
 def test_each_listed_name_still_exists(key):
     """A listed name that no longer exists is removed from the list with it."""
     module_name, _dot, attr = key.rpartition(".")
@@ -296,3 +343,43 @@ def test_opening_a_database_changes_nothing_but_the_data_folder(data_dir, tmp_pa
     finally:
         first.close()
         second.close()
+
+
+# The translator core once kept (``_installed``, set by ``install()`` from the window): each way
+# of bringing it back is caught. Core text is rendered with a Language handed in instead.
+_TRANSLATOR_BACK = {
+    "a global rebound by a function": (
+        "_translator = None\n"
+        "def install(translator):\n"
+        "    global _translator\n"
+        "    _translator = translator\n"
+    ),
+    "set on the module from outside": (
+        "from pushgui.core.system import i18n\n"
+        "from PySide6.QtCore import QCoreApplication\n"
+        "i18n.translator = QCoreApplication.translate\n"
+    ),
+    "setattr on the module": (
+        "import pushgui.core.system.i18n\nsetattr(pushgui.core.system.i18n, 'translator', print)\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("how", sorted(_TRANSLATOR_BACK))
+def test_a_translator_installed_process_wide_is_caught(how):
+    tree = ast.parse(_TRANSLATOR_BACK[how])
+    found = _global_statements("pushgui.core.system.i18n", tree) + _rebindings({"ui.py": tree})
+    assert found, how
+
+
+def test_a_record_of_the_installed_translator_is_mutable_state():
+    """``_installed = _Installed(translator, language)`` (a plain object with a table cache)
+    is reported unless it is allowed."""
+
+    class _Installed:
+        def __init__(self) -> None:
+            self.translator = None
+            self.tables: dict[str, object] = {}
+
+    assert not _immutable(_Installed())
+    assert "pushgui.core.system.i18n._installed" not in ALLOWED

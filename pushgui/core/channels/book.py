@@ -24,7 +24,7 @@ from pushgui.core.messages.textcheck import one_line_problem
 from pushgui.core.store.db import Database
 from pushgui.core.store.identity import data_folder_id
 from pushgui.core.store.models import Channel, Setting
-from pushgui.core.system.i18n import translate
+from pushgui.core.system.i18n import joined, translate
 from pushgui.core.system.secrets import KeyringSecrets, SecretStore, SecretStoreError, load_secrets
 
 log = logging.getLogger(__name__)
@@ -187,7 +187,7 @@ class ChannelBook:
         """
         errors = validate_config(config)
         if errors:
-            return Outcome(ok=False, error="; ".join(str(e) for e in errors), permanent=True)
+            return Outcome(ok=False, error=joined("; ", errors), permanent=True)
         public, secret = split_settings(config)
         stored: list[str] = []
         try:
@@ -215,7 +215,7 @@ def send_test(config: ChannelConfig, to: str = "", **options: Any) -> Outcome:
     """Send one real test message through ``config`` (not saved) and return what happened."""
     errors = validate_config(config)
     if errors:
-        return Outcome(ok=False, error="; ".join(str(e) for e in errors), permanent=True)
+        return Outcome(ok=False, error=joined("; ", errors), permanent=True)
     message = Outgoing(
         push_id=0,
         push_name="pushgui",

@@ -43,6 +43,7 @@ from pushgui.core.pushes.spec import PushOptions
 from pushgui.core.schedule.workdays import Calendars
 from pushgui.core.store.db import Database
 from pushgui.core.system.clock import Clock, utc_now
+from pushgui.core.system.i18n import ENGLISH, Language
 from pushgui.core.system.redact import Scrubber
 from pushgui.core.system.secrets import SecretStore
 
@@ -105,7 +106,8 @@ class Delivering:
     """Sends batches and records their outcomes: what a lane does, or a caller inline.
 
     ``desktop`` shows the desktop channel's reminders (the window's, handed in by the
-    composition root; by default they are logged, as headless).
+    composition root; by default they are logged, as headless). ``language`` is the one
+    the channels' errors are recorded in (the window's; English headless).
     """
 
     def __init__(
@@ -119,8 +121,10 @@ class Delivering:
         desktop: Sender | None = None,
         clock: Clock = utc_now,
         calendars: Calendars | None = None,
+        language: Language = ENGLISH,
     ) -> None:
         self.database = database
+        self.language = language
         self.desktop: Sender = desktop if desktop is not None else LogSender()
         self.clock = clock
         self.calendars = calendars
@@ -188,13 +192,16 @@ class Delivering:
         try:
             sender = self.sender(kind, channel_id, current)
         except LookupError as exc:
-            refused = Outcome(ok=False, error=str(exc), permanent=True)
+            refused = Outcome(ok=False, error=self.language.render(exc), permanent=True)
             answers: Iterator[Outcome] = iter([refused] * len(deliveries))
         else:
             # Whatever the sender is, its channel's secrets are scrubbed from what it says.
             scrub = Scrubber(secrets_of(getattr(sender, "config", None)))
             messages = [m for batch in batches for m in batch.messages()]
-            answers = scrubbed(outcomes(sender, messages), scrub)
+            # An error is recorded as the reader sees it, with its secrets masked.
+            answers = scrubbed(
+                outcomes(sender, messages), lambda text: scrub(self.language.render(text))
+            )
         settled: dict[int, str] = {}
 
         def settle(run_ids: list[int]) -> None:
@@ -290,6 +297,7 @@ class DeliveryEngine:
         desktop: Sender | None = None,
         clock: Clock = utc_now,
         calendars: Calendars | None = None,
+        language: Language = ENGLISH,
     ) -> None:
         self._stopping = threading.Event()
         self._limits = dict(limits or {})
@@ -304,6 +312,7 @@ class DeliveryEngine:
             desktop=desktop,
             clock=clock,
             calendars=calendars,
+            language=language,
         )
         self._on_run_finished = on_run_finished
         self._lanes: dict[tuple[str, int | None], _Lane] = {}
@@ -312,6 +321,10 @@ class DeliveryEngine:
     def use_desktop(self, sender: Sender) -> None:
         """Show desktop reminders with ``sender`` from the next batch on."""
         self.delivering.desktop = sender
+
+    def use_language(self, language: Language) -> None:
+        """Record the channels' errors in ``language`` from the next batch on."""
+        self.delivering.language = language
 
     @property
     def stopping(self) -> bool:

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from pushgui.core.channels.desktop import LogSender
 from pushgui.core.system.clock import Clock, utc_now
+from pushgui.core.system.i18n import ENGLISH, Language
 
 if TYPE_CHECKING:
     from apscheduler.triggers.base import BaseTrigger
@@ -360,7 +361,8 @@ class JobContext:
     ``engine`` takes the sends (``None``: send in the job's own thread); ``headsup`` shows
     a heads-up (``None``: it is logged); ``run_time`` is the due time the executor runs the
     job for (set per run by :meth:`at`); ``desktop`` shows a reminder sent without the
-    engine or snoozed (the window's; by default it is logged).
+    engine or snoozed (the window's; by default it is logged); ``language`` is the one the
+    text a job writes for people is written in (the window's; English headless).
     """
 
     database: Database
@@ -372,6 +374,7 @@ class JobContext:
     run_time: datetime | None = None
     desktop: Sender = field(default_factory=LogSender)
     calendars: Calendars | None = None
+    language: Language = ENGLISH
 
     def at(self, run_time: datetime | None) -> JobContext:
         """This context for the run due at ``run_time``."""

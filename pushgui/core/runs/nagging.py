@@ -346,7 +346,11 @@ def _send(
         context.engine.submit(batches)
         return
     inline = Delivering(
-        context.database, context.secrets, context.scheduler, desktop=context.desktop
+        context.database,
+        context.secrets,
+        context.scheduler,
+        desktop=context.desktop,
+        language=context.language,
     )
     for key, batch in batches.items():
         inline.deliver(key, batch)

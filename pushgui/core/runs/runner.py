@@ -176,7 +176,11 @@ def _deliver(
         engine.submit(batches)
         return True
     inline = Delivering(
-        context.database, context.secrets, context.scheduler, desktop=context.desktop
+        context.database,
+        context.secrets,
+        context.scheduler,
+        desktop=context.desktop,
+        language=context.language,
     )
     for key, batch in batches.items():
         inline.deliver(key, batch)

@@ -21,8 +21,7 @@ from datetime import date, timedelta
 
 from lunardate import LunarDate
 
-from pushgui.core.system import i18n
-from pushgui.core.system.i18n import translate
+from pushgui.core.system.i18n import ENGLISH, Language
 
 FIRST_YEAR, LAST_YEAR = 1901, 2099
 """Gregorian years whose every day the library can convert."""
@@ -80,18 +79,18 @@ def matches_monthly(day: date, lunar_day: int) -> bool:
     return _effective(lunar_day, day, d)
 
 
-def day_name(lunar_day: int) -> str:
+def day_name(lunar_day: int, language: Language = ENGLISH) -> str:
     """初一 .. 三十 (in English: "day 15")."""
-    if i18n.is_chinese():
+    if language.chinese:
         return _DAY_NAMES[lunar_day - 1]
-    return translate("lunar", "day {n}").format(n=lunar_day)
+    return language.translate("lunar", "day {n}").format(n=lunar_day)
 
 
-def month_name(month: int) -> str:
+def month_name(month: int, language: Language = ENGLISH) -> str:
     """正月 .. 腊月 (in English: "month 8")."""
-    if i18n.is_chinese():
+    if language.chinese:
         return _MONTH_NAMES[month - 1]
-    return translate("lunar", "month {n}").format(n=month)
+    return language.translate("lunar", "month {n}").format(n=month)
 
 
 def chinese_day_names() -> tuple[str, ...]:

@@ -27,8 +27,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from pushgui.core.system import i18n
-from pushgui.core.system.i18n import translate
+from pushgui.core.system.i18n import Choice, translate
 
 CHINA = "CN"
 
@@ -37,11 +36,11 @@ CHINA = "CN"
 class DayInfo:
     """What a calendar says about one date.
 
-    ``workday``: people work that day. ``name``: the holiday (for a day off) or the holiday
-    the make-up day belongs to, in the installed language ("" for an ordinary weekend or
-    weekday). ``makeup``: a weekend day that is a working day (调休). ``assumed``: the year's
-    schedule is not published, so this is plain Monday to Friday. ``own``: the user's own
-    day decided it.
+    ``workday``: people work that day. ``name``: the holiday (for a day off) or the
+    holiday the make-up day belongs to, a text the reader's language renders ("" for an
+    ordinary weekend or weekday). ``makeup``: a weekend day that is a working day (调休).
+    ``assumed``: the year's schedule is not published, so this is plain Monday to Friday.
+    ``own``: the user's own day decided it.
     """
 
     workday: bool
@@ -154,19 +153,25 @@ def parse_code(code: str) -> tuple[str, str | None]:
 
 
 @lru_cache(maxsize=64)
-def _country_year(code: str, year: int, language: str) -> tuple[dict[date, str], frozenset[int]]:
-    """Holidays of ``code`` in ``year`` and its weekend (weekday numbers, Monday 0)."""
+def _country_year(code: str, year: int) -> tuple[dict[date, Choice], frozenset[int]]:
+    """Holidays of ``code`` in ``year``, named in English and Chinese where the library has
+    them (else in its own language), and its weekend (weekday numbers, Monday 0)."""
     import holidays
 
     country, region = parse_code(code)
-    languages = ("zh_CN",) if language.startswith("zh") else ("en_US",)
     table = holidays.country_holidays(country, subdiv=region, years=year)
     supported = getattr(table, "supported_languages", ())
-    chosen = next((lang for lang in languages if lang in supported), None)
-    if chosen is not None:
-        table = holidays.country_holidays(country, subdiv=region, years=year, language=chosen)
+    names = {d: str(name) for d, name in table.items()}
+
+    def named(language: str) -> dict[date, str]:
+        if language not in supported:
+            return names
+        found = holidays.country_holidays(country, subdiv=region, years=year, language=language)
+        return {d: str(name) for d, name in found.items()}
+
+    english, chinese = named("en_US"), named("zh_CN")
     weekend = frozenset(getattr(table, "weekend", {5, 6}))
-    return {d: str(name) for d, name in table.items()}, weekend
+    return {d: Choice(english.get(d, n), chinese.get(d, n)) for d, n in names.items()}, weekend
 
 
 def check_code(code: str) -> str | None:
@@ -189,7 +194,7 @@ def check_code(code: str) -> str | None:
 
 
 def _pick(names: tuple[str, str]) -> str:
-    return names[1] if i18n.is_chinese() else names[0]
+    return Choice(*names)
 
 
 def day_info(code: str, day: date, current: HolidayData | None = None) -> DayInfo:
@@ -213,7 +218,7 @@ def day_info(code: str, day: date, current: HolidayData | None = None) -> DayInf
         if day in china.makeup_days:
             return DayInfo(True, _pick(china.makeup_days[day]), makeup=True)
         return DayInfo(not weekday_off)
-    table, weekend = _country_year(code, day.year, i18n.language())
+    table, weekend = _country_year(code, day.year)
     if day in table:
         return DayInfo(False, table[day])
     return DayInfo(day.weekday() not in weekend)

@@ -23,7 +23,7 @@ from pushgui.core.people.contacts import ContactRecord, validate_contact
 from pushgui.core.pushes.spec import PushSpec, Target
 from pushgui.core.store.db import Database
 from pushgui.core.store.models import Channel, Contact, Group, GroupMember, Template
-from pushgui.core.system.i18n import translate
+from pushgui.core.system.i18n import joined, translate
 
 KINDS = ("contacts", "groups", "channels", "templates")
 
@@ -166,7 +166,7 @@ def _entry_problem(kind: str, entry: Any) -> str | None:
             return translate("bundle", "email, handle, phone and fields must be text")
         problems = validate_contact(_contact(entry))
         if problems:
-            return "; ".join(str(p) for p in problems)
+            return joined("; ", problems)
     if kind == "groups":
         members = entry.get("members", [])
         if not isinstance(members, list) or not all(_is_id(m) for m in members):

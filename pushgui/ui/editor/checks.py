@@ -23,6 +23,7 @@ from pushgui.core.schedule.preview import preview
 from pushgui.ui.editor.previews import zone_info
 from pushgui.ui.editor.schedule_preview import show_schedule
 from pushgui.ui.editor.sections import place_errors
+from pushgui.ui.i18n import readable
 
 if TYPE_CHECKING:
     from pushgui.ui.editor.push_editor import PushEditorDialog
@@ -84,7 +85,9 @@ def refresh(d: PushEditorDialog) -> None:
     d.save_button.setEnabled(not errors)
     # A disabled Save says why, even before the errors are shown beside their fields.
     d.save_button.setToolTip(
-        errors[0].message if errors else translate("PushEditorDialog", "Save (Ctrl+Enter)")
+        readable(errors[0].message)
+        if errors
+        else translate("PushEditorDialog", "Save (Ctrl+Enter)")
     )
     d._make_room()
 
@@ -130,7 +133,7 @@ def store(d: PushEditorDialog, spec: PushSpec) -> bool:
     except SpecError as exc:
         d._errors = list(exc.errors)
         place_errors(d, d._errors, d.editors[d.current_kind()])
-        d.save_button.setToolTip(d._errors[0].message)
+        d.save_button.setToolTip(readable(d._errors[0].message))
         focus_first_error(d)
         return False
     except Exception as exc:
@@ -149,7 +152,7 @@ def save_failed_text(d: PushEditorDialog, exc: Exception) -> str:
             " line). Save again to keep it as a new reminder.",
         )
     return translate("PushEditorDialog", "The reminder could not be saved: %1").replace(
-        "%1", str(exc)
+        "%1", readable(exc)
     )
 
 

@@ -27,6 +27,7 @@ from pushgui.core.errors import FieldError
 from pushgui.core.messages.attachments import MAX_ATTACHMENTS, AttachmentError, copy_in
 from pushgui.core.pushes.spec import PushOptions
 from pushgui.ui.editor.check_lists import KEY_ROLE, rows_height
+from pushgui.ui.i18n import readable
 from pushgui.ui.widgets.fields import ErrorLabel, hint_label
 
 
@@ -247,7 +248,7 @@ class DeliveryOptionsEditor(QWidget):
             try:
                 copies.append(str(copy_in(Path(path), self.data_dir)))
             except AttachmentError as exc:
-                problems.append(str(exc))
+                problems.append(readable(exc))
         self.pick_error.show_messages(problems)
         if copies:
             self.add_attachments(copies)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from pushgui.core.schedule.days import DayMark
 from pushgui.core.schedule.spec import CalendarSpec, TriggerSpec
 from pushgui.core.schedule.workdays import Calendars, unpublished_notice, unpublished_years
-from pushgui.ui.i18n import format_date
+from pushgui.ui.i18n import format_date, readable
 
 
 def mark_text(mark: DayMark | None) -> str:
@@ -19,9 +19,11 @@ def mark_text(mark: DayMark | None) -> str:
         return ""
     if mark.kind == "moved" and mark.original is not None:
         text = QCoreApplication.translate("RunMarks", "moved from %1: %2")
-        return text.replace("%1", format_date(mark.original)).replace("%2", mark.reason)
+        return text.replace("%1", format_date(mark.original)).replace("%2", readable(mark.reason))
     if mark.kind == "skipped":
-        return QCoreApplication.translate("RunMarks", "skipped: %1").replace("%1", mark.reason)
+        return QCoreApplication.translate("RunMarks", "skipped: %1").replace(
+            "%1", readable(mark.reason)
+        )
     if mark.kind == "makeup":
         return QCoreApplication.translate("RunMarks", "make-up working day")
     if mark.kind == "assumed":
@@ -39,6 +41,6 @@ def unpublished_note(spec: TriggerSpec, years: set[int], calendars: Calendars | 
     if not isinstance(spec, CalendarSpec) or not spec.uses_day_rules:
         return ""
     return " ".join(
-        unpublished_notice(spec.workdays, y)
+        readable(unpublished_notice(spec.workdays, y))
         for y in unpublished_years(spec.workdays, years, calendars)
     )

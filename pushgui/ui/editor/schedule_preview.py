@@ -19,7 +19,7 @@ from pushgui.core.schedule.spec import IntervalSpec, TriggerSpec
 from pushgui.ui.editor import run_marks
 from pushgui.ui.editor.previews import zone_info
 from pushgui.ui.editor.sections import PREVIEW_COUNT
-from pushgui.ui.i18n import format_datetime
+from pushgui.ui.i18n import format_datetime, language
 from pushgui.ui.widgets.dates import default_timezone
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ def show_schedule(d: PushEditorDialog, trigger: TriggerSpec | None) -> None:
     d.description_label.setEnabled(True)
     # A bug in the summary or the preview must not make the dialog unusable.
     try:
-        d.description_label.setText(describe(trigger))
+        d.description_label.setText(describe(trigger, language()))
     except Exception:
         log.exception("Could not describe %r", trigger)
         d.description_label.setText("")

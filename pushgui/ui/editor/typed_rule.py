@@ -17,7 +17,7 @@ from pushgui.core.schedule.spec import TriggerSpec
 from pushgui.core.schedule.typed import TypedRuleError, parse_rule
 from pushgui.core.schedule.validate import validate_trigger
 from pushgui.core.schedule.workdays import Calendars
-from pushgui.ui.i18n import format_datetime
+from pushgui.ui.i18n import format_datetime, language, readable
 from pushgui.ui.widgets.fields import ErrorLabel
 
 PREVIEW_RUNS = 3
@@ -93,13 +93,13 @@ class TypedRuleBox(QWidget):
         problems = validate_trigger(spec, calendars=self._calendars)
         if problems:
             self.meaning.hide()
-            self.error.show_messages([html.escape(p.message) for p in problems])
+            self.error.show_messages([html.escape(readable(p.message)) for p in problems])
             return None
         runs = preview(spec, PREVIEW_RUNS, calendars=self._calendars)
         next_runs = ", ".join(format_datetime(run.at, local=False) for run in runs)
         self.meaning.setText(
             self.tr("Understood: %1\nNext: %2")
-            .replace("%1", describe(spec))
+            .replace("%1", describe(spec, language()))
             .replace("%2", next_runs)
         )
         self.meaning.show()
@@ -117,7 +117,7 @@ class TypedRuleBox(QWidget):
             + "</b></u>"
             + html.escape(text[problem.end :])
         )
-        self.error.show_messages([f"{html.escape(problem.message)}<br>{marked}"])
+        self.error.show_messages([f"{html.escape(readable(problem.message))}<br>{marked}"])
 
     def use(self) -> None:
         if self.spec is not None:

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from pushgui.core.runs.history import HistoryRow
-from pushgui.core.system.i18n import stored
 from pushgui.ui.history.history_model import HistoryTableModel
+from pushgui.ui.i18n import stored
 from pushgui.ui.widgets.when import format_when
 
 

@@ -15,8 +15,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 
 from pushgui.core.runs.history import HistoryRow
-from pushgui.core.system.i18n import stored
 from pushgui.ui.editor.targets_editor import kind_name
+from pushgui.ui.i18n import stored
 from pushgui.ui.widgets.table_model import RowsTableModel
 from pushgui.ui.widgets.when import format_when
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 from pushgui.core.pushes.service import PushRow, PushService
 from pushgui.core.schedule.data_check import Moved, check_data, unpublished_notices
 from pushgui.core.store.settings import SettingsStore
-from pushgui.ui.i18n import format_datetime
+from pushgui.ui.i18n import format_datetime, readable
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +31,7 @@ class CalendarNoticeLabel(QLabel):
         self.hide()
 
     def show_notices(self, notices: list[str]) -> None:
-        self.setText("\n".join(notices))
+        self.setText("\n".join(readable(notice) for notice in notices))
         self.setVisible(bool(notices))
 
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Slot
 from PySide6.QtWidgets import QMainWindow, QSystemTrayIcon
 
 from pushgui.core.runs.history import History
+from pushgui.ui.i18n import stored
 from pushgui.ui.main.tray import TrayIcon
 
 translate = QCoreApplication.translate
@@ -54,11 +55,11 @@ class FailureNotice(QObject):
         if len(failures) == 1:
             text = translate(
                 "DesktopShell", "“{push}” could not be delivered to {who}: {error}"
-            ).format(push=first.push_name, who=first.recipient, error=first.error)
+            ).format(push=first.push_name, who=first.recipient, error=stored(first.error))
         else:
             text = translate(
                 "DesktopShell", "{count} deliveries failed, the first to {who}: {error}"
-            ).format(count=len(failures), who=first.recipient, error=first.error)
+            ).format(count=len(failures), who=first.recipient, error=stored(first.error))
         if self.tray is not None and self.tray.isVisible():
             self.tray.set_attention(True)
             self.tray.showMessage(

@@ -45,6 +45,7 @@ from pushgui.core.people.contacts import ContactBook
 from pushgui.core.pushes.service import PushService
 from pushgui.core.store.settings import SettingsStore
 from pushgui.engine.bridge import EventBridge
+from pushgui.ui.i18n import readable
 from pushgui.ui.main import actions, transfer
 from pushgui.ui.main.actions import build_actions
 from pushgui.ui.main.calendar_notice import CalendarNoticeLabel
@@ -323,7 +324,11 @@ class MainWindow(QMainWindow):
     def report(self, title: str, exc: Exception) -> QMessageBox:
         """Say what went wrong, window-modally, without blocking the event loop."""
         log.exception(title)
-        details = "\n".join(str(e) for e in exc.errors) if isinstance(exc, SpecError) else str(exc)
+        details = (
+            "\n".join(readable(e) for e in exc.errors)
+            if isinstance(exc, SpecError)
+            else readable(exc)
+        )
         box = QMessageBox(
             QMessageBox.Icon.Warning, title, details, QMessageBox.StandardButton.Ok, self
         )

@@ -27,6 +27,7 @@ from pushgui.core.pushes.service import PushRow
 from pushgui.core.pushes.spec import PushSpec
 from pushgui.core.schedule.describe import describe
 from pushgui.core.schedule.zones import system_timezone
+from pushgui.ui.i18n import language
 from pushgui.ui.widgets.table_model import RowsTableModel
 from pushgui.ui.widgets.when import format_when, relative_when, utc_offset, zone_label
 
@@ -207,7 +208,7 @@ class PushTableModel(RowsTableModel):
     def _description(self, row: PushRow) -> str:
         text = self._described.get(row.id)
         if text is None:
-            text = self._described[row.id] = describe(row.spec.trigger)
+            text = self._described[row.id] = describe(row.spec.trigger, language())
         return text
 
     def _recipients_of(self, row: PushRow) -> str:

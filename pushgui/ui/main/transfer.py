@@ -17,6 +17,7 @@ from pushgui.core.schedule import own_days
 from pushgui.core.transfer.bundle import collect
 from pushgui.core.transfer.document import write_export
 from pushgui.ui.dialogs.recovery_notice import widen
+from pushgui.ui.i18n import readable
 from pushgui.ui.settings.own_days_dialog import import_with_own_days
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ def _confirm_import(window: MainWindow, count: int, summary: list[str]) -> bool:
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(translate("MainWindow", "Import reminders"))
     box.setText(window.counted("import?", count))
-    box.setInformativeText("\n".join(summary))
+    box.setInformativeText("\n".join(readable(line) for line in summary))
     box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
     box.button(QMessageBox.StandardButton.Ok).setText(translate("MainWindow", "&Import"))
     widen(box, 70)

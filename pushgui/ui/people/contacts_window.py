@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from pushgui.core.people.contacts import ContactBook
 from pushgui.core.people.contacts_csv import export_csv
 from pushgui.core.system.files import write_private_text
+from pushgui.ui.i18n import readable
 from pushgui.ui.people.contact_dialog import ContactDialog
 from pushgui.ui.people.contact_groups import ContactGroups
 from pushgui.ui.people.contacts_actions import build_actions
@@ -404,4 +405,4 @@ class ContactsWindow(QMainWindow):
 
     def _report(self, what: str, exc: Exception) -> None:
         log.warning("%s: %s", what, exc)
-        QMessageBox.warning(self, self.tr("Contacts"), f"{what}.\n\n{exc}")
+        QMessageBox.warning(self, self.tr("Contacts"), f"{what}.\n\n{readable(exc)}")

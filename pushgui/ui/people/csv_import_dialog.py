@@ -43,6 +43,7 @@ from pushgui.core.people.contacts_csv import (
     read_csv,
 )
 from pushgui.core.system.files import read_regular_file
+from pushgui.ui.i18n import readable
 from pushgui.ui.people.contacts_model import TextTableModel
 from pushgui.ui.widgets.fields import ErrorLabel, hint_label
 from pushgui.ui.widgets.tables import Selection, make_table
@@ -201,7 +202,7 @@ class CsvImportDialog(QDialog):
             if not self.table.rows:
                 raise CsvError(self.tr("The file has a header line but no contacts under it"))
         except CsvError as exc:
-            self._fail(str(exc))
+            self._fail(readable(exc))
             return
         except OSError as exc:
             self._fail(self.tr("The file could not be opened: {0}").format(exc.strerror or exc))
@@ -379,7 +380,7 @@ class CsvImportDialog(QDialog):
         rows = []
         for row in plan.problems:
             if row.errors:
-                reason = "; ".join(e.message for e in row.errors)
+                reason = "; ".join(readable(e.message) for e in row.errors)
             else:
                 reason = self.tr("Same email address as {0}").format(row.duplicate_of)
             rows.append([str(row.line), row.contact.name, row.contact.email, reason])

@@ -8,6 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
+from pushgui.core.system.i18n import ENGLISH, Language
+
 log = logging.getLogger(__name__)
 
 _original_palette: QPalette | None = None
@@ -96,16 +98,16 @@ def current_scheme_is_dark(app: QApplication | None = None) -> bool:
     )
 
 
-def install_translators(language: str, app: QApplication | None = None) -> bool:
+def install_translators(language: str, app: QApplication | None = None) -> Language:
     """Translate pushgui and Qt's own dialogs into ``language``; call before building windows.
 
-    Returns True when the language is English or its translation was installed.
+    Returns the language the windows are in now (English when no application exists), for
+    the composition root to hand to what writes text outside the window.
     """
-    from pushgui.core.system import i18n as core_i18n
     from pushgui.ui import i18n
 
     app = app or QApplication.instance()  # type: ignore[assignment]
     if app is None:
-        return False
-    chosen = i18n.install(app, language)
-    return chosen == "en" or core_i18n.language() == chosen
+        return ENGLISH
+    i18n.install(app, language)
+    return i18n.language()

@@ -39,6 +39,7 @@ from pushgui.core.store.backup import (
     BackupManager,
 )
 from pushgui.ui.dialogs.recovery_notice import widen
+from pushgui.ui.i18n import readable
 from pushgui.ui.widgets.fields import ErrorLabel
 from pushgui.ui.widgets.table_model import RowsTableModel
 from pushgui.ui.widgets.tables import make_table
@@ -137,10 +138,10 @@ class BackupJob(QRunnable):
             path: Path | None = self._manager.backup_now(MANUAL)
             error = ""
         except BackupError as exc:
-            path, error = None, str(exc)
+            path, error = None, readable(exc)
         except Exception as exc:  # a bug must still end the busy state
             log.exception("Backing up failed unexpectedly")
-            path, error = None, str(exc) or type(exc).__name__
+            path, error = None, readable(exc) or type(exc).__name__
         self.relay.finished.emit(path, error)
 
 

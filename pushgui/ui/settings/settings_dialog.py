@@ -33,6 +33,7 @@ from pushgui.core.system.autostart import Autostart, AutostartError
 from pushgui.core.system.paths import Locations
 from pushgui.core.system.preferences import Invalid, Option, Preferences
 from pushgui.ui.channel_fields import WholeLines
+from pushgui.ui.i18n import readable
 from pushgui.ui.quiet_hours_field import QuietHoursField
 from pushgui.ui.settings.appearance import apply_theme
 from pushgui.ui.widgets.dates import TimeZoneCombo
@@ -332,7 +333,7 @@ class SettingsDialog(QDialog):
             try:
                 option.validate(value)
             except Invalid as exc:
-                errors[name] = str(exc)
+                errors[name] = readable(exc)
         if errors:
             self._show_errors(errors)
             return False
@@ -345,7 +346,9 @@ class SettingsDialog(QDialog):
             except AutostartError as exc:
                 log.warning("Cannot change autostart: %s", exc)
                 self.autostart_error.setText(
-                    self.tr("Could not change starting at login: {error}").format(error=exc)
+                    self.tr("Could not change starting at login: {error}").format(
+                        error=readable(exc)
+                    )
                 )
                 self.autostart_error.show()
                 self._whole_lines.settle()

@@ -9,6 +9,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFormLayout, QLabel, QLayout, QSizePolicy, QVBoxLayout, QWidget
 
+from pushgui.ui.i18n import readable
+
 
 class ErrorLabel(QLabel):
     """A red, word-wrapped message under a field; hidden while there is nothing to say."""
@@ -44,7 +46,7 @@ class ErrorLabel(QLabel):
             self._colour()
 
     def show_messages(self, messages: Iterable[str]) -> None:
-        text = "\n".join(dict.fromkeys(m for m in messages if m))
+        text = "\n".join(dict.fromkeys(readable(m) for m in messages if m))
         self.setText(text)
         self.setAccessibleName(text)
         self.setVisible(bool(text))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from pushgui.core.schedule import lunar
 from pushgui.core.schedule.spec import LAST, CalendarSpec
 from pushgui.core.schedule.validate_days import MAX_EVERY_WEEKS, MAX_NTH_WORKDAY, MAX_RUNS
+from pushgui.ui.i18n import language
 
 COMMON_CALENDARS: tuple[str, ...] = ("CN", "HK", "TW", "SG", "JP", "US", "GB", "DE")
 OTHER = "other"
@@ -86,14 +87,15 @@ class DayOptions(QObject):
         )
 
         # a lunar date: month (yearly rules only) and day
+        words = language()
         self.lunar_month_combo = QComboBox(parent)
         self.lunar_month_combo.setAccessibleName(self.tr("Lunar month"))
         for month in range(1, 13):
-            self.lunar_month_combo.addItem(lunar.month_name(month), month)
+            self.lunar_month_combo.addItem(lunar.month_name(month, words), month)
         self.lunar_day_combo = QComboBox(parent)
         self.lunar_day_combo.setAccessibleName(self.tr("Lunar day"))
         for day in range(1, 31):
-            self.lunar_day_combo.addItem(lunar.day_name(day), day)
+            self.lunar_day_combo.addItem(lunar.day_name(day, words), day)
         self.lunar_row = _row(self.lunar_month_combo, self.lunar_day_combo, parent=parent)
         self.lunar_hint = QLabel(
             self.tr(
