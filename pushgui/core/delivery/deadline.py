@@ -186,6 +186,9 @@ class Watchdog:
         self._wake = threading.Condition()
         self._stopped = False
         self._cut: float | None = None
+        #: When (monotonic) the loop wakes next on its own; a new send is only worth waking
+        #: it for when its deadline comes sooner (each wake costs the sending thread the GIL).
+        self._wakes_at = float("-inf")
         self._thread = threading.Thread(target=self._loop, name="pushgui-watchdog", daemon=True)
         self._thread.start()
 
@@ -195,7 +198,8 @@ class Watchdog:
             if self._cut is not None:  # a send starting after shutdown began
                 deadline.bring_forward(self._cut)
             self._active.add(deadline)
-            self._wake.notify()
+            if deadline.remaining() < self._wakes_at - time.monotonic():
+                self._wake.notify()
         try:
             yield
         finally:
@@ -222,9 +226,15 @@ class Watchdog:
                 due = [d for d in self._active if d.expired]
                 waits = [d.remaining() for d in self._active if not d.expired]
                 if not due:
-                    self._wake.wait(min([*waits, SLICE_SECONDS * 2]))
+                    self._sleep(min([*waits, SLICE_SECONDS * 2]))
                     continue
             for deadline in due:
                 deadline.fire()
             with self._wake:
-                self._wake.wait(SLICE_SECONDS)
+                self._sleep(SLICE_SECONDS)
+
+    def _sleep(self, seconds: float) -> None:
+        # Called holding the lock; outside a wait the loop looks at every deadline anyway.
+        self._wakes_at = time.monotonic() + seconds
+        self._wake.wait(seconds)
+        self._wakes_at = float("-inf")
