@@ -133,6 +133,7 @@ class Client:
             "pool": timeout,
         }
         self._headers = {name.lower(): (name, value) for name, value in headers.items()}
+        self._addresses: dict[str, httpx.URL] = {}
 
     def post(
         self,
@@ -160,7 +161,12 @@ class Client:
         headers: Mapping[str, str] | None = None,
     ) -> Answer:
         """Send one request and read its whole answer (at most :data:`MAX_ANSWER` bytes)."""
-        address = httpx.URL(url)
+        address = self._addresses.get(url)
+        if address is None:
+            # A batch posts to the same address over and over: parse it once per client.
+            if len(self._addresses) >= 64:
+                self._addresses.clear()
+            address = self._addresses[url] = httpx.URL(url)
         if params:
             address = address.copy_merge_params(params)
         merged = dict(self._headers)
