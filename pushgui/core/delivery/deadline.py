@@ -107,11 +107,32 @@ class SendDeadline:
 
 
 class _DeadlineStream(httpcore.NetworkStream):
+    """A connection whose every socket call is capped by the send's deadline, and whose
+    writes go out together when the answer is first read.
+
+    httpcore writes a request's head and its body separately: two sends, each a system
+    call and, on a local service, a wake-up of the other side. Joined, a request is one
+    send (as ``http.client`` does for a small body), which was a measurable part of each
+    message's cost in a burst (docs/BENCHMARKS.md, "Burst").
+    """
+
     def __init__(self, inner: httpcore.NetworkStream, deadline: SendDeadline) -> None:
         self._inner = inner
         self._deadline = deadline
+        self._unsent: list[bytes] = []
+        self._write_timeout: float | None = None
+
+    def _flush(self) -> None:
+        data = b"".join(self._unsent)
+        self._unsent.clear()
+        # As httpcore does on a failed write: a server that closed early may still have
+        # answered, so the answer is read (or its absence reported) next.
+        with contextlib.suppress(httpcore.WriteError):
+            self._inner.write(data, self._deadline.capped(self._write_timeout))
 
     def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        if self._unsent:
+            self._flush()
         # In slices, so that a deadline brought forward by shutdown ends the wait promptly.
         started = time.monotonic()
         while True:
@@ -126,7 +147,10 @@ class _DeadlineStream(httpcore.NetworkStream):
                 continue
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        self._inner.write(buffer, self._deadline.capped(timeout))
+        if buffer:
+            self._deadline.capped(timeout)  # a send past its deadline stops here, as before
+            self._unsent.append(buffer)
+            self._write_timeout = timeout
 
     def close(self) -> None:
         self._inner.close()
