@@ -13,10 +13,10 @@ so neither shares a GIL with the server:
   its run and delivery rows as in production.
 
 - **floors**: no scheduler and no records: at the due second one client posts the same
-  messages one after another over one keep-alive connection, once with ``httpx`` (what
-  pushgui's senders are built on: nothing using it can beat this row) and once with the
-  standard library's ``http.client`` (about the least a Python client costs, so mostly
-  the endpoint's own time per request).
+  messages one after another over one keep-alive connection, once with ``httpx.Client``
+  (what pushgui's senders were built on until they moved to httpcore's pool directly) and
+  once with the standard library's ``http.client`` (about the least a Python client costs,
+  so mostly the endpoint's own time per request).
 
 A second row sends the same number of messages as 100 pushes each to 10 recipients (10
 webhook channels on the same endpoint; the baseline's job posts 10 times).

@@ -25,7 +25,7 @@ from pushgui.core.errors import FieldError
 from pushgui.core.system.i18n import translate
 
 if TYPE_CHECKING:
-    import httpx
+    from pushgui.core.channels.client import Client
 
 BARK_SERVER = "https://api.day.app"
 #: UTF-8 bytes of title plus body kept (APNs takes 4096 bytes of payload in all).
@@ -60,7 +60,7 @@ class BarkSender(HttpSender[BarkConfig]):
             data["url"] = self.config.url
         return data
 
-    def send_one(self, client: httpx.Client, message: Outgoing) -> Outcome:
+    def send_one(self, client: Client, message: Outgoing) -> Outcome:
         url = f"{self.config.server.rstrip('/')}/{self.config.device_key}"
         response = client.post(url, json=self.payload(message))
         body = json_body(response)

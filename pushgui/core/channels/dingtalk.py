@@ -29,7 +29,7 @@ from pushgui.core.errors import FieldError
 from pushgui.core.system.i18n import translate
 
 if TYPE_CHECKING:
-    import httpx
+    from pushgui.core.channels.client import Answer, Client
 
 DINGTALK_API = "https://oapi.dingtalk.com/robot/send"
 MessageType = Literal["text", "markdown"]
@@ -74,17 +74,17 @@ class DingTalkSender(HttpSender[DingTalkConfig]):
         text = f"{message.title}\n{message.body}" if message.body else message.title
         return {"msgtype": "text", "text": {"content": text}}
 
-    def send_one(self, client: httpx.Client, message: Outgoing) -> Outcome:
+    def send_one(self, client: Client, message: Outgoing) -> Outcome:
         params = {"access_token": self.config.access_token}
         if self.config.secret:
             timestamp = str(round(self._clock() * 1000))
-            # httpx URL-encodes query values, which is the "urlEncode" step of the recipe.
+            # The client URL-encodes query values: the "urlEncode" step of the recipe.
             params |= {"timestamp": timestamp, "sign": sign(timestamp, self.config.secret)}
         response = client.post(self.config.api_url, params=params, json=self.payload(message))
         return interpret(response)
 
 
-def interpret(response: httpx.Response) -> Outcome:
+def interpret(response: Answer) -> Outcome:
     body = json_body(response)
     detail = str(body.get("errmsg", "")) if body else ""
     failed = status_failure(DingTalkSender.service, response, detail)

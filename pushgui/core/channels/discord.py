@@ -32,7 +32,7 @@ from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.system.i18n import translate
 
 if TYPE_CHECKING:
-    import httpx
+    from pushgui.core.channels.client import Client
 
 HOSTS = ("discord.com", "discordapp.com", "ptb.discord.com", "canary.discord.com")
 
@@ -64,7 +64,7 @@ class DiscordSender(HttpSender[DiscordConfig]):
             data["username"] = self.config.username
         return data
 
-    def send_one(self, client: httpx.Client, message: Outgoing) -> Outcome:
+    def send_one(self, client: Client, message: Outgoing) -> Outcome:
         response = client.post(
             self.config.webhook_url, params={"wait": "true"}, json=self.payload(message)
         )

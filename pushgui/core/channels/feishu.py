@@ -39,7 +39,7 @@ from pushgui.core.errors import FieldError
 from pushgui.core.system.i18n import translate
 
 if TYPE_CHECKING:
-    import httpx
+    from pushgui.core.channels.client import Client
 
 FEISHU_API = "https://open.feishu.cn/open-apis/bot/v2/hook/"
 LARK_API = "https://open.larksuite.com/open-apis/bot/v2/hook/"
@@ -88,7 +88,7 @@ class FeishuSender(HttpSender[FeishuConfig]):
             data |= {"timestamp": timestamp, "sign": sign(timestamp, self.config.secret)}
         return data
 
-    def send_one(self, client: httpx.Client, message: Outgoing) -> Outcome:
+    def send_one(self, client: Client, message: Outgoing) -> Outcome:
         url = self.config.hook_base + self.config.token
         response = client.post(url, json=self.payload(message))
         body = json_body(response)

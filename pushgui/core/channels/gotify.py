@@ -25,7 +25,7 @@ from pushgui.core.errors import FieldError
 from pushgui.core.system.i18n import translate
 
 if TYPE_CHECKING:
-    import httpx
+    from pushgui.core.channels.client import Client
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ class GotifySender(HttpSender[GotifyConfig]):
             "priority": self.config.priority,
         }
 
-    def send_one(self, client: httpx.Client, message: Outgoing) -> Outcome:
+    def send_one(self, client: Client, message: Outgoing) -> Outcome:
         response = client.post(
             self.config.server.rstrip("/") + "/message",
             json=self.payload(message),

@@ -19,8 +19,7 @@ from pushgui.core.channels.base import Outcome, Outgoing, Sender
 from pushgui.core.channels.kind import ChannelConfig, ChannelKind, SenderOptions
 
 if TYPE_CHECKING:
-    import httpx
-
+    from pushgui.core.channels.client import Answer, Client
     from pushgui.core.delivery.deadline import SendDeadline
 
 #: Seconds: the whole answer may take 15 s (connecting 5 s, :mod:`.transport`); a reminder
@@ -100,7 +99,7 @@ def fit_bytes(text: str, limit: int) -> str:
     return data[: limit - len(ellipsis)].decode("utf-8", "ignore") + "…"
 
 
-def json_body(response: httpx.Response) -> dict[str, Any] | None:
+def json_body(response: Answer) -> dict[str, Any] | None:
     """The response's JSON object, or None when the body is not one."""
     try:
         data = json.loads(response.content or b"null")
@@ -109,7 +108,7 @@ def json_body(response: httpx.Response) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
-def status_failure(service: str, response: httpx.Response, detail: str = "") -> Outcome | None:
+def status_failure(service: str, response: Answer, detail: str = "") -> Outcome | None:
     """The outcome an HTTP error status means, or None for a 2xx answer.
 
     429 and 5xx are worth retrying (429 with the service's ``Retry-After``); other 4xx
@@ -144,7 +143,7 @@ C = TypeVar("C", bound=ChannelConfig)
 
 
 class HttpSender(ABC, Generic[C]):
-    """Posts each message of a batch over one httpx client, in order.
+    """Posts each message of a batch over one HTTP client (:mod:`.client`), in order.
 
     The first retryable failure (a rate limit, a server error, no answer) ends the batch:
     the messages after it are not attempted and get the same retryable outcome, so a rate
@@ -160,7 +159,7 @@ class HttpSender(ABC, Generic[C]):
         self,
         config: C,
         *,
-        client: httpx.Client | None = None,
+        client: Client | None = None,
         timeout: float = TIMEOUT,
         verify: Verify = True,
         clock: Callable[[], float] = time.time,
@@ -180,14 +179,14 @@ class HttpSender(ABC, Generic[C]):
         """Each message's outcome as soon as the service answered it (see the class)."""
         if not messages:
             return
-        # httpx and its transport (about a hundred modules) load at the first send, or
+        # httpx and httpcore (about a hundred modules) load at the first send, or
         # when the app warms up while idle, never while the window starts.
         from pushgui.core.channels import transport
 
         yield from transport.exchange(self, messages, self._client)
 
     @abstractmethod
-    def send_one(self, client: httpx.Client, message: Outgoing) -> Outcome:
+    def send_one(self, client: Client, message: Outgoing) -> Outcome:
         """Send one message; transport errors may propagate (the loop turns them into text)."""
 
 

@@ -22,7 +22,7 @@ from pushgui.core.errors import FieldError
 from pushgui.core.system.i18n import translate
 
 if TYPE_CHECKING:
-    import httpx
+    from pushgui.core.channels.client import Client
 
 NTFY_SERVER = "https://ntfy.sh"
 
@@ -52,7 +52,7 @@ class NtfySender(HttpSender[NtfyConfig]):
             "priority": self.config.priority,
         }
 
-    def send_one(self, client: httpx.Client, message: Outgoing) -> Outcome:
+    def send_one(self, client: Client, message: Outgoing) -> Outcome:
         headers = {"Authorization": f"Bearer {self.config.token}"} if self.config.token else {}
         response = client.post(
             self.config.server.rstrip("/") + "/", json=self.payload(message), headers=headers

@@ -26,7 +26,7 @@ from pushgui.core.errors import FieldError
 from pushgui.core.system.i18n import translate
 
 if TYPE_CHECKING:
-    import httpx
+    from pushgui.core.channels.client import Client
 
 PUSHOVER_API = "https://api.pushover.net/1/messages.json"
 MESSAGE_LIMIT = 1024
@@ -61,7 +61,7 @@ class PushoverSender(HttpSender[PushoverConfig]):
             data["device"] = self.config.device
         return data
 
-    def send_one(self, client: httpx.Client, message: Outgoing) -> Outcome:
+    def send_one(self, client: Client, message: Outgoing) -> Outcome:
         response = client.post(self.config.api_url, data=self.payload(message))
         body = json_body(response)
         problems = body.get("errors") if body else None

@@ -25,7 +25,7 @@ from pushgui.core.errors import FieldError
 from pushgui.core.system.i18n import translate
 
 if TYPE_CHECKING:
-    import httpx
+    from pushgui.core.channels.client import Client
 
 PUSHPLUS_API = "https://www.pushplus.plus/send"
 #: A problem of the service's own: sending again later may work.
@@ -58,7 +58,7 @@ class PushPlusSender(HttpSender[PushPlusConfig]):
             data["topic"] = self.config.topic
         return data
 
-    def send_one(self, client: httpx.Client, message: Outgoing) -> Outcome:
+    def send_one(self, client: Client, message: Outgoing) -> Outcome:
         response = client.post(self.config.api_url, json=self.payload(message))
         body = json_body(response)
         detail = str(body.get("msg") or "") if body else ""

@@ -28,7 +28,7 @@ from pushgui.core.errors import FieldError
 from pushgui.core.system.i18n import translate
 
 if TYPE_CHECKING:
-    import httpx
+    from pushgui.core.channels.client import Client
 
 TURBO_API = "https://sctapi.ftqq.com"
 _SC3_KEY = re.compile(r"sctp(\d+)t")
@@ -66,7 +66,7 @@ class ServerChanSender(HttpSender[ServerChanConfig]):
             title = title[: TITLE_LIMIT - 1] + "…"
         return {"title": title, "desp": fit_bytes(body, DESP_LIMIT)}
 
-    def send_one(self, client: httpx.Client, message: Outgoing) -> Outcome:
+    def send_one(self, client: Client, message: Outgoing) -> Outcome:
         response = client.post(send_url(self.config), json=self.payload(message))
         body = json_body(response)
         detail = str(body.get("message") or "") if body else ""

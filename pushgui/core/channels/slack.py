@@ -21,7 +21,7 @@ from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.system.i18n import translate
 
 if TYPE_CHECKING:
-    import httpx
+    from pushgui.core.channels.client import Client
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ class SlackSender(HttpSender[SlackConfig]):
         title = f"*{escape(message.title)}*"
         return {"text": f"{title}\n{escape(message.body)}" if message.body else title}
 
-    def send_one(self, client: httpx.Client, message: Outgoing) -> Outcome:
+    def send_one(self, client: Client, message: Outgoing) -> Outcome:
         response = client.post(self.config.webhook_url, json=self.payload(message))
         code = snippet(response.text, 80)
         detail = f"{_READABLE[code]} ({code})" if code in _READABLE else code

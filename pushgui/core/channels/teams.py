@@ -24,7 +24,7 @@ from pushgui.core.errors import FieldError
 from pushgui.core.system.i18n import translate
 
 if TYPE_CHECKING:
-    import httpx
+    from pushgui.core.channels.client import Client
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ class TeamsSender(HttpSender[TeamsConfig]):
             ],
         }
 
-    def send_one(self, client: httpx.Client, message: Outgoing) -> Outcome:
+    def send_one(self, client: Client, message: Outgoing) -> Outcome:
         response = client.post(self.config.webhook_url, json=self.payload(message))
         body = json_body(response)
         detail = ""

@@ -30,7 +30,7 @@ from pushgui.core.errors import FieldError
 from pushgui.core.system.i18n import translate
 
 if TYPE_CHECKING:
-    import httpx
+    from pushgui.core.channels.client import Client
 
 TELEGRAM_API = "https://api.telegram.org"
 
@@ -58,7 +58,7 @@ class TelegramSender(HttpSender[TelegramConfig]):
             text = text[: TEXT_LIMIT - 1] + "…"
         return {"chat_id": self.config.chat_id, "text": text}
 
-    def send_one(self, client: httpx.Client, message: Outgoing) -> Outcome:
+    def send_one(self, client: Client, message: Outgoing) -> Outcome:
         url = f"{self.config.api_url.rstrip('/')}/bot{self.config.bot_token}/sendMessage"
         response = client.post(url, json=self.payload(message))
         body = json_body(response)

@@ -1,22 +1,23 @@
-"""The HTTP side of the HTTP channels, loaded at the first send (httpx and its transport are
-about a hundred modules): one httpx client per batch with explicit timeouts and a capped
-answer, the batch loop that stops at the first rate limit or outage, and the system's TLS
-context, built once when this module is imported (never while the window starts: the app
-imports it when idle, :mod:`pushgui.core.runs.warm_up`)."""
+"""The HTTP side of the HTTP channels, loaded at the first send (httpx and httpcore are
+about a hundred modules): one :class:`~pushgui.core.channels.client.Client` per batch with
+explicit timeouts and a capped answer, the batch loop that stops at the first rate limit or
+outage, and the system's TLS context, built once when this module is imported (never while
+the window starts: the app imports it when idle, :mod:`pushgui.core.runs.warm_up`)."""
 
 from __future__ import annotations
 
 import logging
-import socket
 import ssl
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
+import httpcore
 import httpx
 
 from pushgui import __version__
 from pushgui.core.channels.base import Outcome, Outgoing, secrets_of
+from pushgui.core.channels.client import MAX_ANSWER, TRANSPORT_ERRORS, AnswerTooLarge, Client
 from pushgui.core.channels.config import CONFIG_TYPES, build_sender
 from pushgui.core.channels.http import TIMEOUT, HttpSender, Verify
 from pushgui.core.delivery import deadline
@@ -35,78 +36,31 @@ SYSTEM_TRUST: ssl.SSLContext = httpx.create_ssl_context(verify=True)
 
 def make_client(
     timeout: float = TIMEOUT, verify: Verify = True, current: deadline.SendDeadline | None = None
-) -> httpx.Client:
-    """An httpx client with pushgui's timeouts; ``verify`` is a context, a CA file or True.
+) -> Client:
+    """A client with pushgui's timeouts; ``verify`` is a context, a CA file or True.
 
     Its connections use :class:`~pushgui.core.delivery.deadline.DeadlineBackend`, so the
     deadline set in ``current`` (the send in progress) bounds every socket call.
     """
-    transport = httpx.HTTPTransport(
-        verify=SYSTEM_TRUST if verify is True else verify,
-        # The request goes out as two writes (head, body); with Nagle's algorithm the body
-        # waits for the server's delayed ACK of the head, some 20-40 ms per message.
-        socket_options=[(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)],
-    )
-    # httpx has no public way to choose httpcore's network backend; the pool keeps it here.
+    context = SYSTEM_TRUST if verify is True else httpx.create_ssl_context(verify=verify)
     backend = deadline.DeadlineBackend(current if current is not None else deadline.SendDeadline())
-    transport._pool._network_backend = backend
-    return httpx.Client(
-        timeout=httpx.Timeout(timeout, connect=min(CONNECT_TIMEOUT, timeout)),
-        transport=_CappedTransport(transport),
-        follow_redirects=False,
+    return Client(
+        timeout=timeout,
+        connect_timeout=min(CONNECT_TIMEOUT, timeout),
+        ssl_context=context,
+        network_backend=backend,
         # Uncompressed, so the cap on the answer is a cap on what is held in memory.
-        headers={"User-Agent": f"pushgui/{__version__}", "Accept-Encoding": "identity"},
+        headers={
+            "Accept": "*/*",
+            "Accept-Encoding": "identity",
+            "Connection": "keep-alive",
+            "User-Agent": f"pushgui/{__version__}",
+        },
     )
-
-
-#: The most of an answer pushgui reads: the services answer in a few hundred bytes; an
-#: error page is shown by its first 200 characters. A larger answer is cut, not read.
-MAX_ANSWER = 64 * 1024
-
-
-class AnswerTooLarge(httpx.TransportError):
-    """The service's answer was larger than :data:`MAX_ANSWER`; it was not read further."""
-
-
-class _CappedStream(httpx.SyncByteStream):
-    def __init__(self, inner: httpx.SyncByteStream) -> None:
-        self._inner = inner
-
-    def __iter__(self) -> Iterator[bytes]:
-        size = 0
-        for chunk in self._inner:
-            size += len(chunk)
-            if size > MAX_ANSWER:
-                raise AnswerTooLarge(f"answer larger than {MAX_ANSWER // 1024} KB")
-            yield chunk
-
-    def close(self) -> None:
-        self._inner.close()
-
-
-class _CappedTransport(httpx.BaseTransport):
-    """Hands back answers whose body stops with :class:`AnswerTooLarge` past the cap."""
-
-    def __init__(self, inner: httpx.BaseTransport) -> None:
-        self._inner = inner
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        response = self._inner.handle_request(request)
-        assert isinstance(response.stream, httpx.SyncByteStream)
-        return httpx.Response(
-            response.status_code,
-            headers=response.headers,
-            stream=_CappedStream(response.stream),
-            extensions=response.extensions,
-            request=request,
-        )
-
-    def close(self) -> None:
-        self._inner.close()
 
 
 def exchange(
-    sender: HttpSender[Any], messages: Sequence[Outgoing], client: httpx.Client | None = None
+    sender: HttpSender[Any], messages: Sequence[Outgoing], client: Client | None = None
 ) -> Iterator[Outcome]:
     """Send ``messages`` through ``sender`` over ``client`` (a new one, closed at the end,
     when None), yielding each outcome as soon as the service answered (see HttpSender)."""
@@ -122,7 +76,7 @@ def exchange(
 
 def _send_all(
     sender: HttpSender[Any],
-    client: httpx.Client,
+    client: Client,
     messages: Sequence[Outgoing],
     current: deadline.SendDeadline,
 ) -> Iterator[Outcome]:
@@ -140,7 +94,7 @@ def _send_all(
                 "pushgui read only the start, so whether the message was taken is unknown",
                 permanent=True,
             )
-        except httpx.TransportError as exc:
+        except TRANSPORT_ERRORS as exc:
             outcome = transport_failure(service, exc, sender.timeout, current.current)
         except httpx.InvalidURL:
             outcome = Outcome(ok=False, error=f"The {service} address is not valid", permanent=True)
@@ -159,13 +113,13 @@ def _send_all(
 
 def transport_failure(
     service: str,
-    exc: httpx.TransportError,
+    exc: Exception,
     timeout: float,
     limit: deadline.Deadline | None = None,
 ) -> Outcome:
     """A readable, retryable outcome for a request that got no answer (``limit``: the
     deadline the request was sent under)."""
-    if isinstance(exc, httpx.TimeoutException):
+    if isinstance(exc, httpcore.TimeoutException):
         if limit is not None and limit.expired:
             if limit.cut_short:
                 what = f"{service} was still answering when pushgui stopped"
@@ -173,7 +127,7 @@ def transport_failure(
             timeout = limit.seconds
         return Outcome(ok=False, error=f"{service} did not answer within {timeout:g} seconds")
     reason = _reason(exc)
-    if isinstance(exc, httpx.ConnectError) and "CERTIFICATE_VERIFY_FAILED" in reason:
+    if isinstance(exc, httpcore.ConnectError) and "CERTIFICATE_VERIFY_FAILED" in reason:
         return Outcome(
             ok=False,
             error=f"{service}'s certificate could not be verified ({reason})",
@@ -184,7 +138,7 @@ def transport_failure(
 
 def _reason(exc: BaseException) -> str:
     text = str(exc).strip()
-    # httpx messages are about sockets and TLS, but make sure no URL slips through.
+    # httpcore's messages are about sockets and TLS, but make sure no URL slips through.
     if "://" in text:
         text = type(exc).__name__
     return text or type(exc).__name__

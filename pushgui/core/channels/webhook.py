@@ -18,7 +18,7 @@ from pushgui.core.messages import placeholders
 from pushgui.core.system.i18n import translate
 
 if TYPE_CHECKING:
-    import httpx
+    from pushgui.core.channels.client import Client
 
 DEFAULT_WEBHOOK_BODY = '{"title": "${title}", "body": "${body}", "recipient": "${recipient}"}'
 
@@ -55,7 +55,7 @@ class WebhookSender(HttpSender[WebhookConfig]):
         escape = placeholders.json_escape if as_json else None
         return placeholders.render(self.config.body_template, values, escape=escape)
 
-    def send_one(self, client: httpx.Client, message: Outgoing) -> Outcome:
+    def send_one(self, client: Client, message: Outgoing) -> Outcome:
         headers = {"Content-Type": f"{self.config.content_type}; charset=utf-8"}
         headers |= parse_headers(self.config.headers)
         response = client.request(

@@ -24,7 +24,7 @@ from pushgui.core.errors import FieldError
 from pushgui.core.system.i18n import translate
 
 if TYPE_CHECKING:
-    import httpx
+    from pushgui.core.channels.client import Client
 
 WECOM_API = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send"
 
@@ -58,7 +58,7 @@ class WeComSender(HttpSender[WeComConfig]):
         text = f"{message.title}\n{message.body}" if message.body else message.title
         return {"msgtype": "text", "text": {"content": fit_bytes(text, TEXT_LIMIT)}}
 
-    def send_one(self, client: httpx.Client, message: Outgoing) -> Outcome:
+    def send_one(self, client: Client, message: Outgoing) -> Outcome:
         response = client.post(
             self.config.api_url, params={"key": self.config.key}, json=self.payload(message)
         )

@@ -107,11 +107,32 @@ class SendDeadline:
 
 
 class _DeadlineStream(httpcore.NetworkStream):
+    """A connection whose every socket call is capped by the send's deadline, and whose
+    writes go out together when the answer is first read.
+
+    httpcore writes a request's head and its body separately: two sends, each a system
+    call and, on a local service, a wake-up of the other side. Joined, a request is one
+    send (as ``http.client`` does for a small body), which was a measurable part of each
+    message's cost in a burst (docs/BENCHMARKS.md, "Burst").
+    """
+
     def __init__(self, inner: httpcore.NetworkStream, deadline: SendDeadline) -> None:
         self._inner = inner
         self._deadline = deadline
+        self._unsent: list[bytes] = []
+        self._write_timeout: float | None = None
+
+    def _flush(self) -> None:
+        data = b"".join(self._unsent)
+        self._unsent.clear()
+        # As httpcore does on a failed write: a server that closed early may still have
+        # answered, so the answer is read (or its absence reported) next.
+        with contextlib.suppress(httpcore.WriteError):
+            self._inner.write(data, self._deadline.capped(self._write_timeout))
 
     def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        if self._unsent:
+            self._flush()
         # In slices, so that a deadline brought forward by shutdown ends the wait promptly.
         started = time.monotonic()
         while True:
@@ -126,7 +147,10 @@ class _DeadlineStream(httpcore.NetworkStream):
                 continue
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        self._inner.write(buffer, self._deadline.capped(timeout))
+        if buffer:
+            self._deadline.capped(timeout)  # a send past its deadline stops here, as before
+            self._unsent.append(buffer)
+            self._write_timeout = timeout
 
     def close(self) -> None:
         self._inner.close()
@@ -186,6 +210,9 @@ class Watchdog:
         self._wake = threading.Condition()
         self._stopped = False
         self._cut: float | None = None
+        #: When (monotonic) the loop wakes next on its own; a new send is only worth waking
+        #: it for when its deadline comes sooner (each wake costs the sending thread the GIL).
+        self._wakes_at = float("-inf")
         self._thread = threading.Thread(target=self._loop, name="pushgui-watchdog", daemon=True)
         self._thread.start()
 
@@ -195,7 +222,8 @@ class Watchdog:
             if self._cut is not None:  # a send starting after shutdown began
                 deadline.bring_forward(self._cut)
             self._active.add(deadline)
-            self._wake.notify()
+            if deadline.remaining() < self._wakes_at - time.monotonic():
+                self._wake.notify()
         try:
             yield
         finally:
@@ -222,9 +250,15 @@ class Watchdog:
                 due = [d for d in self._active if d.expired]
                 waits = [d.remaining() for d in self._active if not d.expired]
                 if not due:
-                    self._wake.wait(min([*waits, SLICE_SECONDS * 2]))
+                    self._sleep(min([*waits, SLICE_SECONDS * 2]))
                     continue
             for deadline in due:
                 deadline.fire()
             with self._wake:
-                self._wake.wait(SLICE_SECONDS)
+                self._sleep(SLICE_SECONDS)
+
+    def _sleep(self, seconds: float) -> None:
+        # Called holding the lock; outside a wait the loop looks at every deadline anyway.
+        self._wakes_at = time.monotonic() + seconds
+        self._wake.wait(seconds)
+        self._wakes_at = float("-inf")
