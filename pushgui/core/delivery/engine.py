@@ -39,6 +39,7 @@ from pushgui.core.delivery.queue import (
 )
 from pushgui.core.delivery.quiet import QuietHoursBook, held_until, hold
 from pushgui.core.delivery.settle import settle_runs
+from pushgui.core.messages.rich import TextFormat
 from pushgui.core.pushes.spec import PushOptions
 from pushgui.core.schedule.workdays import Calendars
 from pushgui.core.store.db import Database
@@ -66,6 +67,7 @@ class Batch:
     options: PushOptions
     attachments: tuple[str, ...]
     deliveries: tuple[Pending, ...]
+    text_format: TextFormat = "plain"
 
     def messages(self) -> list[Outgoing]:
         return [
@@ -78,6 +80,7 @@ class Batch:
                 recipient_address=d.address,
                 html=d.html,
                 attachments=self.attachments,
+                text_format=self.text_format,
             )
             for d in self.deliveries
         ]
@@ -90,13 +93,14 @@ def split(
     options: PushOptions,
     attachments: tuple[str, ...],
     deliveries: Sequence[Pending],
+    text_format: TextFormat = "plain",
 ) -> dict[tuple[str, int | None], Batch]:
     """The deliveries as one batch per channel, keeping their order."""
     grouped: dict[tuple[str, int | None], list[Pending]] = {}
     for pending in deliveries:
         grouped.setdefault((pending.channel, pending.channel_id), []).append(pending)
     return {
-        key: Batch(push_id, run_id, push_name, options, attachments, tuple(rows))
+        key: Batch(push_id, run_id, push_name, options, attachments, tuple(rows), text_format)
         for key, rows in grouped.items()
     }
 

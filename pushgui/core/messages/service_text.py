@@ -1,0 +1,198 @@
+"""A message as one service receives it: written in the service's format, measured in its
+unit against its limit (:mod:`pushgui.core.messages.limits`), and, for the chats read in
+order, split into parts; the senders build their payloads from this, and the editor shows
+it, so what is previewed and checked is what is sent.
+
+A message is split only between blocks, list items or words, never inside bold text or a
+link, nor inside a character (slicing is by code points, and measured in the service's
+unit). A single word or element longer than a part is refused instead.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from pushgui.core.messages import formats
+from pushgui.core.messages.formats import Format
+from pushgui.core.messages.limits import Limit, limit_for, measure
+from pushgui.core.messages.rich import Block, Inline, ListBlock, Paragraph, Text, TextFormat, parse
+from pushgui.core.system.i18n import translate
+
+#: The format a formatted message takes on each kind; kinds not named get plain text.
+FORMATS: Mapping[str, Format] = {
+    "dingtalk": "dingtalk",
+    "wecom": "wecom",
+    "slack": "slack",
+    "discord": "discord",
+    "telegram": "telegram",
+    "ntfy": "ntfy",
+    "email": "html",
+}
+
+
+@dataclass(frozen=True)
+class ServiceText:
+    """What one kind is sent: ``parts`` in order (one unless split), the format they are in,
+    the limit they are measured against and the size of the whole message in its unit."""
+
+    kind: str
+    format: Format
+    parts: tuple[str, ...]
+    limit: Limit | None
+    size: int
+    fits: bool
+    post: dict[str, Any] | None = None  # Feishu's post content, when it is one
+
+    @property
+    def text(self) -> str:
+        return self.parts[0] if self.parts else ""
+
+
+def format_for(kind: str, text_format: TextFormat, settings: Mapping[str, Any]) -> Format:
+    """The format ``kind`` gets: plain for plain messages except where the service reads
+    markup anyway (Slack, Discord, a DingTalk or WeCom channel set to Markdown)."""
+    if text_format == "markdown":
+        return FORMATS.get(kind, "plain")
+    if kind in ("slack", "discord"):
+        return FORMATS[kind]
+    if kind in ("dingtalk", "wecom") and settings.get("msgtype") == "markdown":
+        return FORMATS[kind]
+    return "plain"
+
+
+def for_service(
+    kind: str,
+    title: str,
+    body: str,
+    text_format: TextFormat = "plain",
+    settings: Mapping[str, Any] | None = None,
+) -> ServiceText:
+    """``title`` and ``body`` (filled in) as ``kind`` receives them."""
+    settings = settings or {}
+    fmt = format_for(kind, text_format, settings)
+    blocks = parse(body, text_format)
+    if kind == "feishu" and text_format == "markdown":
+        post = formats.feishu_post(title, blocks)
+        size = len(json.dumps({"msg_type": "post", "content": post}, ensure_ascii=False).encode())
+        row = limit_for(kind)
+        return ServiceText(kind, "plain", (json.dumps(post),), row, size, _within(size, row), post)
+    head, pieces = _head(kind, title, fmt), formats.blocks_text(blocks, fmt)
+    whole = _joined(kind, fmt, head, formats.join_blocks(pieces, fmt))
+    row = limit_for(kind, _field(kind, fmt))
+    if row is None:
+        return ServiceText(kind, fmt, (whole,), None, len(whole), True)
+    size = _size(whole, row, fmt)
+    if size <= row.size or not row.split:
+        return ServiceText(kind, fmt, (whole,), row, size, size <= row.size)
+    parts = _split(head, blocks, fmt, row)
+    return ServiceText(kind, fmt, tuple(parts or (whole,)), row, size, bool(parts))
+
+
+def _head(kind: str, title: str, fmt: Format) -> str:
+    if kind in ("ntfy", "email", "pushover", "bark", "gotify", "serverchan", "pushplus"):
+        return ""  # these carry the title in a field of its own
+    if kind == "dingtalk" and fmt == "dingtalk":
+        return "#### " + formats.markdown_text(title, True)
+    if kind == "wecom" and fmt == "wecom":
+        return "### " + formats.markdown_text(title, True)
+    if kind == "feishu":
+        return formats.no_at_tags(title)
+    return formats.title_text(title, fmt) if fmt != "plain" else title
+
+
+def _joined(kind: str, fmt: Format, head: str, body: str) -> str:
+    if not head:
+        return body
+    if not body:
+        return head
+    gap = "\n\n" if fmt == "dingtalk" or kind == "telegram" else "\n"
+    return head + gap + (formats.no_at_tags(body) if kind == "feishu" else body)
+
+
+def _field(kind: str, fmt: Format) -> str:
+    if kind == "dingtalk":
+        return "markdown.text" if fmt == "dingtalk" else "text.content"
+    if kind == "wecom":
+        return "markdown.content" if fmt == "wecom" else "text.content"
+    return ""
+
+
+def _size(text: str, row: Limit, fmt: Format) -> int:
+    if row.field == "request body":
+        text = json.dumps(text, ensure_ascii=False)
+    return measure(formats.visible_text(text) if fmt == "telegram" else text, row.unit)
+
+
+def _within(size: int, row: Limit | None) -> bool:
+    return row is None or size <= row.size
+
+
+def _split(head: str, blocks: tuple[Block, ...], fmt: Format, row: Limit) -> list[str]:
+    """Parts of at most ``row.size``, each made of whole atoms; empty if an atom is too long."""
+    atoms: list[tuple[str, str]] = [("", head)] if head else []
+    for block in blocks:
+        gap = "\n\n" if atoms else ""
+        for index, (sep, atom) in enumerate(_atoms(block, fmt, max(1, row.size // 8))):
+            atoms.append((gap if index == 0 else sep, atom))
+    parts: list[str] = []
+    current = ""
+    for sep, atom in atoms:
+        if _size(atom.strip(), row, fmt) > row.size:
+            return []
+        candidate = current + sep + atom if current else atom.lstrip()
+        if _size(candidate, row, fmt) <= row.size:
+            current = candidate
+            continue
+        parts.append(current.rstrip())
+        current = atom.lstrip()
+    if current.strip():
+        parts.append(current.rstrip())
+    return parts
+
+
+def _atoms(block: Block, fmt: Format, longest: int) -> list[tuple[str, str]]:
+    """``block`` as (separator, text) pieces that a part may end after; a word longer than
+    ``longest`` characters is cut between characters."""
+    if isinstance(block, ListBlock):
+        lines = formats.blocks_text((block,), fmt)[0].split("\n")
+        return [("\n", line) for line in lines]
+    out: list[tuple[str, str]] = []
+    for node in block.inlines:
+        for word in _words(node, longest):
+            out.append(("", formats.blocks_text((Paragraph((word,)),), fmt)[0]))
+    return out
+
+
+def _words(node: Inline, longest: int) -> list[Inline]:
+    if not isinstance(node, Text):
+        return [node]
+    words = [w for w in re.split(r"(?<=\s)(?=\S)", node.text) if w]
+    return [Text(w[i : i + longest]) for w in words for i in range(0, len(w), longest)]
+
+
+def unit_text(row: Limit, size: int) -> str:
+    """``size`` in ``row``'s unit, in words ("1,980 characters")."""
+    if row.unit == "bytes":
+        return translate("limits", "{size} bytes").format(size=f"{size:,}")
+    if row.unit == "utf16":
+        return translate("limits", "{size} characters (UTF-16)").format(size=f"{size:,}")
+    return translate("limits", "{size} characters").format(size=f"{size:,}")
+
+
+def too_long(shown: ServiceText, service: str) -> str:
+    """Why ``shown`` cannot be sent: its size against the service's limit."""
+    row = shown.limit
+    if row is None:
+        return ""
+    if row.split:
+        return translate(
+            "limits",
+            "A single word or link is longer than one {service} message ({limit}); shorten it",
+        ).format(service=service, limit=unit_text(row, row.size))
+    return translate(
+        "limits", "The message is {size} on {service}, which takes at most {limit}; shorten it"
+    ).format(size=unit_text(row, shown.size), service=service, limit=f"{row.size:,}")
