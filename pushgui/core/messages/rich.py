@@ -14,6 +14,7 @@ formats and length limits".
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -157,6 +158,16 @@ def _inlines(tokens: list[Token]) -> tuple[Inline, ...]:
         _what, children, _extra = stack.pop()
         stack[-1][1].extend(children)
     return tuple(stack[0][1])
+
+
+_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def escape_source(value: str) -> str:
+    """``value`` as literal text of a formatted message (every ASCII punctuation character
+    backslash-escaped, as CommonMark allows): what a placeholder is filled with there, so
+    that a contact's field can never add a link or bold text."""
+    return _PUNCTUATION.sub(r"\\\1", value)
 
 
 def plain_text(inlines: tuple[Inline, ...]) -> str:
