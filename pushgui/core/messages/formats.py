@@ -4,9 +4,10 @@ with the user's own text escaped so that it can never become markup there.
 What each format is, and how its text is escaped (docs/INPUTS.md, "Message formats and
 length limits", lists the documents each rule was checked against):
 
-- ``dingtalk``, ``wecom``: the robots' Markdown subsets (bold ``**…**``, ``[text](url)``,
-  ``- `` and ``1. `` lists); ``&``, ``<`` and ``>`` become HTML entities (both render
-  ``<font>``/``<@userid>`` tags), Markdown punctuation gets a backslash.
+- ``dingtalk``, ``wecom``: the robots' Markdown subsets (bold ``**…**``, ``[text](url)``;
+  DingTalk's ``- `` and ``1. `` lists, "• " lines on WeCom, whose subset has none); ``&``,
+  ``<`` and ``>`` become HTML entities (both render ``<font>``/``<@userid>`` tags),
+  Markdown punctuation gets a backslash.
 - ``discord``, ``ntfy``: Markdown (CommonMark-like); every special gets a backslash, so
   ``<@123>``, ``@everyone`` lookalikes and ``*`` stay text.
 - ``slack``: mrkdwn; ``&``, ``<``, ``>`` become ``&amp;``, ``&lt;``, ``&gt;`` (Slack's one
@@ -112,9 +113,10 @@ class _Writer:
 class _Markdown(_Writer):
     bold_open = bold_close = "**"
 
-    def __init__(self, entities: bool, line_break: str = "\n") -> None:
+    def __init__(self, entities: bool, line_break: str = "\n", bullet: str = "- ") -> None:
         self.entities = entities
         self.line_break = line_break
+        self.bullet = bullet
 
     def text(self, text: str) -> str:
         return markdown_text(text, self.entities)
@@ -167,7 +169,7 @@ def _writer(fmt: Format) -> _Writer:
     makers: dict[Format, Callable[[], _Writer]] = {
         "plain": _Plain,
         "dingtalk": lambda: _Markdown(entities=True, line_break="  \n"),
-        "wecom": lambda: _Markdown(entities=True),
+        "wecom": lambda: _Markdown(entities=True, bullet="• "),  # WeCom's subset has no lists
         "discord": lambda: _Markdown(entities=False),
         "ntfy": lambda: _Markdown(entities=False, line_break="  \n"),
         "slack": _Slack,
