@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence, QTextCursor
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -52,6 +52,10 @@ class FormatBar(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.choice)
         self.buttons: dict[str, QToolButton] = {}
+        # Ctrl+B and Ctrl+K act while the message box has the focus, and only there: read
+        # from its key presses (before the text box takes them as its own keys).
+        self._keys: dict[int, QAction] = {}
+        edit.installEventFilter(self)
         for key, text, tip, shortcut, slot in (
             ("bold", self.tr("Bold"), self.tr("Bold (Ctrl+B)"), "Ctrl+B", self.bold),
             ("link", self.tr("Link"), self.tr("Link (Ctrl+K)"), "Ctrl+K", self.link),
@@ -60,10 +64,7 @@ class FormatBar(QWidget):
             action = QAction(text, self)
             action.setToolTip(tip)
             if shortcut:
-                action.setShortcut(QKeySequence(shortcut))
-                # Works while the message box has the focus, and only there.
-                action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-                edit.addAction(action)
+                self._keys[QKeySequence(shortcut)[0].toCombined()] = action
             action.triggered.connect(slot)
             button = QToolButton(self)
             button.setDefaultAction(action)
@@ -76,6 +77,17 @@ class FormatBar(QWidget):
             self.buttons[key] = button
         row.addStretch(1)
         self._format_changed()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kinds = (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)
+        if watched is self.edit and event.type() in kinds and isinstance(event, QKeyEvent):
+            action = self._keys.get(event.keyCombination().toCombined())
+            if action is not None and action.isEnabled():
+                if event.type() == QEvent.Type.KeyPress:
+                    action.trigger()
+                event.accept()
+                return True
+        return super().eventFilter(watched, event)
 
     def text_format(self) -> TextFormat:
         return "markdown" if self.choice.currentData() == "markdown" else "plain"
