@@ -157,3 +157,19 @@ def test_an_import_names_the_entry_whose_message_is_too_long(data_dir):
         assert service.rows() == []
     finally:
         db.close()
+
+
+def test_the_preview_shows_each_service_its_own_way():
+    from pushgui.core.messages.appearance import appearance
+
+    body = "**Now** [board](https://e.x/b?a=1&b=2) <i>&"
+    slack = appearance(for_service("slack", "T", body, "markdown"))
+    assert slack == [
+        '<b>T</b><br><b>Now</b> <a href="https://e.x/b?a=1&b=2">board</a> &lt;i&gt;&amp;'
+    ]
+    [feishu] = appearance(for_service("feishu", "T", body, "markdown"))
+    assert feishu == (
+        '<b>T</b><br><b>Now</b> <a href="https://e.x/b?a=1&amp;b=2">board</a> &lt;i&gt;&amp;'
+    )
+    [discord] = appearance(for_service("discord", "T", body, "markdown"))
+    assert "<strong>Now</strong>" in discord and "&lt;i&gt;&amp;" in discord

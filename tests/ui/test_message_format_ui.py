@@ -95,6 +95,12 @@ def test_the_preview_shows_each_service_and_the_count_of_the_tightest(qtbot, roo
     qtbot.waitUntil(lambda: preview.tabs.count() == 2, timeout=5000)
     assert dialog.format_bar.text_format() == "markdown"
     assert [preview.tabs.tabText(i) for i in range(2)] == ["Dev chat", "Ops"]
+    # As the services show it: bold text and the user's own "<b>&*" as typed.
+    for index in range(2):
+        page = preview.tabs.widget(index)
+        assert page.toPlainText().split() == ["Stand-up", "At", "10:00", "<b>&", "*"]
+        assert "font-weight:700" in page.toHtml() or "font-weight:600" in page.toHtml()
+    preview.raw.click()  # what is sent, markup and escapes included
     assert preview.tabs.widget(0).toPlainText() == "**Stand-up**\nAt **10:00** \\<b\\>\\& \\*"
     assert preview.tabs.widget(1).toPlainText() == (
         "<b>Stand-up</b>\n\nAt <b>10:00</b> &lt;b&gt;&amp; *"

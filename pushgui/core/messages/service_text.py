@@ -176,11 +176,10 @@ def _words(node: Inline, longest: int) -> list[Inline]:
 
 
 def unit_text(row: Limit, size: int) -> str:
-    """``size`` in ``row``'s unit, in words ("1,980 characters")."""
+    """``size`` in ``row``'s unit, in words ("1,980 characters"; UTF-16 code units are
+    called characters too: they differ only for emoji and rare characters)."""
     if row.unit == "bytes":
         return translate("limits", "{size} bytes").format(size=f"{size:,}")
-    if row.unit == "utf16":
-        return translate("limits", "{size} characters (UTF-16)").format(size=f"{size:,}")
     return translate("limits", "{size} characters").format(size=f"{size:,}")
 
 

@@ -1,29 +1,34 @@
 """The editor's message format: plain or formatted, with Bold, Link and List buttons (and
 Ctrl+B, Ctrl+K) that write the formatted message's source form, and the per-service preview:
-one tab per chosen chat or email channel showing exactly what its service is sent, with the
-count against the tightest limit ("1,980 / 2,000 characters — Discord"), the refusal, or
-"will be sent in 2 parts". See core/messages/service_text.py.
+one tab per chosen chat or email channel showing the message as its service shows it (or,
+with "Show what is sent", the exact text it receives), with the count against the tightest
+limit ("1,980 / 2,000 characters — Discord"), the refusal, or "will be sent in 2 parts".
+See core/messages/service_text.py and core/messages/appearance.py.
 
 Signals (FormatBar): ``changed()`` when the choice of plain or formatted changes.
 """
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence, QTextCursor
+from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence, QTextCursor, QTextOption
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QTabWidget,
+    QTextBrowser,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from pushgui.core.messages.appearance import appearance
 from pushgui.core.messages.lengths import Reach, parts_note
 from pushgui.core.messages.rich import TextFormat
 from pushgui.core.messages.service_text import unit_text
@@ -162,40 +167,53 @@ def tightest(reaches: Sequence[Reach]) -> Reach | None:
 
 
 class ServicePreview(QWidget):
-    """What each chosen service is sent, one tab each, under the count of the tightest."""
+    """What each chosen service is sent, one tab each, under the count of the tightest:
+    shown as the service shows it, or (Show what is sent) as the text it receives."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._reaches: list[Reach] = []
+        self._names: dict[int, str] = {}
         self.count = QLabel(self)
         self.count.setWordWrap(True)
         self.count.setAccessibleName(self.tr("Message length"))
+        self.raw = QCheckBox(self.tr("Show what is sent"), self)
+        self.raw.setToolTip(self.tr("The text each service receives, with its markup"))
+        self.raw.toggled.connect(lambda _on: self._fill())
         self.refusal = ErrorLabel(self)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.setUsesScrollButtons(True)
+        # Under the tabs: the count keeps the whole line and every tab stays in view, in
+        # either language.
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(self.count)
         column.addWidget(self.refusal)
         column.addWidget(self.tabs)
+        column.addWidget(self.raw)
         self.setVisible(False)
 
     def show_reaches(self, reaches: Sequence[Reach], names: dict[int, str]) -> None:
         """Show ``reaches`` (``names``: channel names by id, to tell channels apart)."""
+        self._reaches, self._names = list(reaches), names
+        self._fill()
+        self._show_count(tightest(reaches))
+        self.setVisible(bool(reaches))
+
+    def _fill(self) -> None:
         current = self.tabs.tabText(self.tabs.currentIndex())
         while self.tabs.count():
             page = self.tabs.widget(0)
             self.tabs.removeTab(0)
             page.deleteLater()
-        for reach in reaches:
-            name = names.get(reach.channel_id or -1, "")
+        for reach in self._reaches:
+            name = self._names.get(reach.channel_id or -1, "")
             label = reach.service if not name or name == reach.service else name
             self.tabs.addTab(self._page(reach), label)
             if label == current:
                 self.tabs.setCurrentIndex(self.tabs.count() - 1)
-        self._show_count(tightest(reaches))
-        self.setVisible(bool(reaches))
 
     def _show_count(self, reach: Reach | None) -> None:
         if reach is None or reach.shown.limit is None:
@@ -208,33 +226,35 @@ class ServicePreview(QWidget):
         )
         note = parts_note(reach)
         self.count.setText(f"{text} · {note}" if note else text)
-        if shown.fits:
-            self.refusal.show_messages([])
-        else:
-            self.refusal.show_messages(
-                [
-                    self.tr("Too long for {service}: shorten the message").format(
-                        service=reach.service
-                    )
-                ]
-            )
+        too_long = self.tr("Too long for {service}: shorten the message")
+        self.refusal.show_messages([] if shown.fits else [too_long.format(service=reach.service)])
 
-    def _page(self, reach: Reach) -> QPlainTextEdit:
-        page = QPlainTextEdit(self.tabs)
-        page.setReadOnly(True)
-        page.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        page.setFont(QFont("monospace"))
-        page.document().setDocumentMargin(4)
+    def _page(self, reach: Reach) -> QTextBrowser:
+        page = QTextBrowser(self.tabs)
+        page.setOpenLinks(False)  # a preview: links are shown, not followed
+        page.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         page.setMinimumHeight(70)
-        page.setMaximumHeight(120)
+        page.setMaximumHeight(130)
         parts = reach.shown.parts
-        if len(parts) == 1:
-            page.setPlainText(parts[0])
+        count = len(parts)
+
+        def marker(n: int) -> str:
+            return self.tr("— part {n} of {count} —").format(n=n + 1, count=count)
+
+        if self.raw.isChecked():
+            page.setFont(QFont("monospace"))
+            if count == 1:
+                page.setPlainText(parts[0])
+            else:
+                page.setPlainText("\n\n".join(f"{marker(n)}\n{p}" for n, p in enumerate(parts)))
+            return page
+        shown = appearance(reach.shown)
+        if len(shown) == 1:
+            page.setHtml(shown[0])
         else:
-            page.setPlainText(
-                "\n\n".join(
-                    self.tr("— part {n} of {count} —").format(n=n + 1, count=len(parts)) + "\n" + p
-                    for n, p in enumerate(parts)
+            page.setHtml(
+                "<hr>".join(
+                    f"<p><i>{html.escape(marker(n))}</i></p>{p}" for n, p in enumerate(shown)
                 )
             )
         return page
