@@ -52,6 +52,15 @@ class ServiceText:
         return self.parts[0] if self.parts else ""
 
 
+def as_sent_to(kind: str, body: str, text_format: TextFormat) -> tuple[str, TextFormat]:
+    """The body and format a sender of ``kind`` is handed: a formatted message as plain text
+    (a link as "text (url)", "• " lists) for the kinds that show no formatting, as it is
+    for the senders that write their service's format themselves."""
+    if text_format != "markdown" or kind in FORMATS or kind == "feishu":
+        return body, text_format
+    return formats.document(parse(body, "markdown"), "plain"), "plain"
+
+
 def format_for(kind: str, text_format: TextFormat, settings: Mapping[str, Any]) -> Format:
     """The format ``kind`` gets: plain for plain messages except where the service reads
     markup anyway (Slack, Discord, a DingTalk or WeCom channel set to Markdown)."""
