@@ -35,7 +35,7 @@ def appearance(shown: ServiceText) -> list[str]:
 
 def _part(text: str, fmt: str) -> str:
     if fmt in ("dingtalk", "wecom", "discord", "ntfy"):
-        return _commonmark().render(text)
+        return str(_commonmark().render(text))
     if fmt in ("telegram", "html"):
         return text.replace("\n", "<br>") if fmt == "telegram" else text
     if fmt == "slack":

@@ -13,8 +13,8 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence, QTextCursor, QTextOption
+from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QKeyEvent, QTextCursor, QTextOption
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -62,14 +62,15 @@ class FormatBar(QWidget):
         self._keys: dict[int, QAction] = {}
         edit.installEventFilter(self)
         for key, text, tip, shortcut, slot in (
-            ("bold", self.tr("Bold"), self.tr("Bold (Ctrl+B)"), "Ctrl+B", self.bold),
-            ("link", self.tr("Link"), self.tr("Link (Ctrl+K)"), "Ctrl+K", self.link),
-            ("list", self.tr("List"), self.tr("Bulleted list"), "", self.bulleted),
+            ("bold", self.tr("Bold"), self.tr("Bold (Ctrl+B)"), Qt.Key.Key_B, self.bold),
+            ("link", self.tr("Link"), self.tr("Link (Ctrl+K)"), Qt.Key.Key_K, self.link),
+            ("list", self.tr("List"), self.tr("Bulleted list"), None, self.bulleted),
         ):
             action = QAction(text, self)
             action.setToolTip(tip)
-            if shortcut:
-                self._keys[QKeySequence(shortcut)[0].toCombined()] = action
+            if shortcut is not None:
+                control = Qt.KeyboardModifier.ControlModifier
+                self._keys[QKeyCombination(control, shortcut).toCombined()] = action
             action.triggered.connect(slot)
             button = QToolButton(self)
             button.setDefaultAction(action)
@@ -207,7 +208,8 @@ class ServicePreview(QWidget):
         while self.tabs.count():
             page = self.tabs.widget(0)
             self.tabs.removeTab(0)
-            page.deleteLater()
+            if page is not None:
+                page.deleteLater()
         for reach in self._reaches:
             name = self._names.get(reach.channel_id or -1, "")
             label = reach.service if not name or name == reach.service else name
