@@ -450,6 +450,9 @@ def discord_api(request: Request) -> Reply:
 
 
 def teams_api(request: Request) -> Reply:
+    if len(request.body) > 28 * 1024:
+        error = {"code": "RequestEntityTooLarge", "message": "Request Entity too large"}
+        return Reply(413, {"error": error})
     data = request.json
     attachments = data.get("attachments") or []
     if data.get("type") != "message" or not attachments:

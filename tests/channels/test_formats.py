@@ -24,6 +24,7 @@ from pushgui.core.messages.formats import ZERO_WIDTH
 from pushgui.core.messages.rich import escape_source
 from tests.servers import (
     DINGTALK_TOKEN,
+    FEISHU_SECRET,
     FEISHU_TOKEN,
     NTFY_TOKEN,
     PASSWORD,
@@ -357,3 +358,52 @@ def test_one_word_longer_than_a_discord_part_is_cut_between_characters(fake):
     contents = [r.json["content"] for r in fake.requests]
     assert all(len(c) <= 2000 for c in contents)
     assert "".join(contents).replace("**Daily**", "").replace("\n", "") == "😀" * 4500
+
+
+@pytest.mark.parametrize(
+    ("kind", "unit", "limit"),
+    [
+        ("feishu", "长", 20 * 1024),
+        ("teams", "长", 28 * 1024),
+        ("dingtalk", "长", 20_000),
+        ("wecom", "x", 2048),
+        ("slack", "é", 40_000),
+        ("ntfy", "é", 4096),
+    ],
+)
+@pytest.mark.parametrize("text_format", ["plain", "markdown"])
+def test_what_the_check_accepts_the_service_accepts_right_up_to_the_limit(
+    fake, kind, unit, limit, text_format
+):
+    """At each limit, in the service's unit: the longest message the check lets through is
+    taken by the fake, and one character more is refused before anything is sent."""
+    from pushgui.core.channels.config import TeamsConfig
+    from pushgui.core.messages.service_text import as_sent_to, for_service
+
+    fake.route("/robot/send", dingtalk_api(secret=None))
+    if kind == "feishu":  # signed, as most Feishu bots are: the signature counts too
+        hook = fake.url + "/open-apis/bot/v2/hook/"
+        config = FeishuConfig(token=FEISHU_TOKEN, secret=FEISHU_SECRET, api_url=hook)
+        sender = build_sender(config)
+    elif kind == "teams":
+        sender = build_sender(TeamsConfig(webhook_url=fake.url + "/workflows/x"))
+    else:
+        sender = senders(fake, kind)
+
+    def message(size):
+        body, fmt = as_sent_to(kind, unit * size, text_format)  # as the engine hands it over
+        return body, fmt
+
+    def fits(size):
+        return for_service(kind, "Daily", *message(size)).fits
+
+    low, high = 1, 4 * limit  # fits(low), not fits(high); WeCom's Markdown takes 4,096
+    assert fits(low) and not fits(high)
+    while high - low > 1:
+        middle = (low + high) // 2
+        low, high = (middle, high) if fits(middle) else (low, middle)
+    for size in range(low - 2, low + 3):
+        before = len(fake.requests)
+        [outcome] = sender.send([out(*message(size))])
+        assert outcome.ok == (size <= low), (size, outcome.error)
+        assert len(fake.requests) == before + (1 if size <= low else 0)

@@ -36,7 +36,7 @@ from pushgui.core.channels.http import (
 )
 from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register, service_address
 from pushgui.core.errors import FieldError
-from pushgui.core.messages.service_text import ServiceText, for_service, too_long
+from pushgui.core.messages.service_text import ServiceText, for_service, too_long, wire_json
 from pushgui.core.system.i18n import translate
 
 if TYPE_CHECKING:
@@ -100,7 +100,12 @@ class FeishuSender(HttpSender[FeishuConfig]):
         if not (shown := self.shown(message)).fits:
             return Outcome(ok=False, error=too_long(shown, self.service), permanent=True)
         url = self.config.hook_base + self.config.token
-        response = client.post(url, json=self.payload(message))
+        # Sent as the bytes that were measured against Feishu's 20 KB (core/messages/limits.py).
+        response = client.post(
+            url,
+            content=wire_json(self.payload(message)),
+            headers={"Content-Type": "application/json"},
+        )
         body = json_body(response)
         code = body.get("code", body.get("StatusCode")) if body else None
         detail = str(body.get("msg", body.get("StatusMessage", ""))) if body else ""

@@ -86,13 +86,17 @@ def for_service(
     blocks = parse(body, text_format)
     if kind == "feishu" and text_format == "markdown":
         post = formats.feishu_post(title, blocks)
-        size = len(json.dumps({"msg_type": "post", "content": post}, ensure_ascii=False).encode())
+        size = len(wire_json({"msg_type": "post", "content": post, **SIGNATURE}))
         row = limit_for(kind)
         shown = json.dumps(post, ensure_ascii=False, indent=1)
         return ServiceText(kind, "plain", (shown,), row, size, _within(size, row), post)
     head, pieces = _head(kind, title, fmt), formats.blocks_text(blocks, fmt)
-    whole = _joined(kind, fmt, head, formats.join_blocks(pieces, fmt))
+    text = formats.join_blocks(pieces, fmt)
+    whole = _joined(kind, fmt, head, text)
     row = limit_for(kind, _field(kind, fmt))
+    if kind in ("feishu", "teams") and row is not None:  # their limit is on the whole body
+        size = _body_size(kind, title, text if kind == "teams" else whole)
+        return ServiceText(kind, fmt, (whole,), row, size, size <= row.size)
     if row is None:
         return ServiceText(kind, fmt, (whole,), None, len(whole), True)
     size = _size(whole, row, fmt)
@@ -131,9 +135,25 @@ def _field(kind: str, fmt: Format) -> str:
     return ""
 
 
+#: A signed Feishu message carries these two fields too (their size, not their values).
+SIGNATURE = {"timestamp": "0" * 10, "sign": "0" * 44}
+
+
+def wire_json(data: Mapping[str, Any]) -> bytes:
+    """``data`` as the JSON body the Feishu and Teams senders send (compact UTF-8), which is
+    what their size limits count."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _body_size(kind: str, title: str, text: str) -> int:
+    if kind == "teams":
+        from pushgui.core.channels.teams import card  # the card is the Teams module's own
+
+        return len(wire_json(card(title, text)))
+    return len(wire_json({"msg_type": "text", "content": {"text": text}, **SIGNATURE}))
+
+
 def _size(text: str, row: Limit, fmt: Format) -> int:
-    if row.field == "request body":
-        text = json.dumps(text, ensure_ascii=False)
     return measure(formats.visible_text(text) if fmt == "telegram" else text, row.unit)
 
 
