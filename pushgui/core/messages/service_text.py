@@ -107,8 +107,8 @@ def for_service(
 
 
 def _head(kind: str, title: str, fmt: Format) -> str:
-    if kind in ("ntfy", "email", "pushover", "bark", "gotify", "serverchan", "pushplus"):
-        return ""  # these carry the title in a field of its own
+    if kind in ("ntfy", "email", "pushover", "gotify", "serverchan", "pushplus"):
+        return ""  # these carry the title in a field of its own (Bark's shares its 3,000 bytes)
     if kind == "dingtalk" and fmt == "dingtalk":
         return "#### " + formats.markdown_text(title, True)
     if kind == "wecom" and fmt == "wecom":
