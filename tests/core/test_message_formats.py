@@ -173,3 +173,16 @@ def test_the_preview_shows_each_service_its_own_way():
     )
     [discord] = appearance(for_service("discord", "T", body, "markdown"))
     assert "<strong>Now</strong>" in discord and "&lt;i&gt;&amp;" in discord
+
+
+def test_a_template_keeps_the_message_format(data_dir):
+    from pushgui.core.messages.templates import TemplateBook
+
+    db = open_database(data_dir)
+    try:
+        book = TemplateBook(db)
+        formatted = Message("Stand-up", "**10:00** [board](https://e.x)", format="markdown")
+        template_id = book.save("Stand-up", formatted)
+        assert book.get(template_id).message == formatted
+    finally:
+        db.close()
