@@ -407,3 +407,18 @@ def test_what_the_check_accepts_the_service_accepts_right_up_to_the_limit(
         [outcome] = sender.send([out(*message(size))])
         assert outcome.ok == (size <= low), (size, outcome.error)
         assert len(fake.requests) == before + (1 if size <= low else 0)
+
+
+def test_a_long_list_is_split_between_items_and_words_never_inside_bold_text(fake):
+    items = "\n".join(f"- **task {n}\nline two** then words {n}" for n in range(120))
+    [outcome] = senders(fake, "discord").send([out(items)])
+    assert outcome.ok, outcome.error
+    contents = [r.json["content"] for r in fake.requests]
+    assert len(contents) >= 2 and all(len(c) <= 2000 for c in contents)
+    for content in contents:
+        words, elements = markdown_reading(content)
+        # Every part reads as whole bold texts: as many opened as there are tasks in it.
+        title = 1 if content.startswith("**Daily**") else 0
+        assert elements.count("strong") == content.count("**task") + title
+        assert words.count("task ") == content.count("**task")
+    assert "".join(contents).count("**task") == 120

@@ -185,6 +185,11 @@ def blocks_text(blocks: tuple[Block, ...], fmt: Format) -> list[str]:
     return [writer.block(block) for block in blocks]
 
 
+def item_prefix(block: ListBlock, number: int, fmt: Format) -> str:
+    """What starts item ``number`` of ``block`` in ``fmt`` ("- ", "• ", "3. ")."""
+    return _writer(fmt).item_prefix(block, number)
+
+
 def join_blocks(pieces: list[str], fmt: Format) -> str:
     return ("\n" if fmt == "html" else "\n\n").join(pieces)
 

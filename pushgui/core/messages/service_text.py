@@ -188,13 +188,22 @@ def _atoms(block: Block, fmt: Format, longest: int) -> list[tuple[str, str]]:
     """``block`` as (separator, text) pieces that a part may end after; a word longer than
     ``longest`` characters is cut between characters."""
     if isinstance(block, ListBlock):
-        lines = formats.blocks_text((block,), fmt)[0].split("\n")
-        return [("\n", line) for line in lines]
-    out: list[tuple[str, str]] = []
-    for node in block.inlines:
-        for word in _words(node, longest):
-            out.append(("", formats.blocks_text((Paragraph((word,)),), fmt)[0]))
-    return out
+        out: list[tuple[str, str]] = []
+        for number, item in enumerate(block.items):
+            pieces = _inline_atoms(item, fmt, longest) or [("", "")]
+            first = formats.item_prefix(block, number, fmt) + pieces[0][1]
+            out += [("\n", first), *pieces[1:]]
+        return out
+    return _inline_atoms(block.inlines, fmt, longest)
+
+
+def _inline_atoms(nodes: tuple[Inline, ...], fmt: Format, longest: int) -> list[tuple[str, str]]:
+    """Each word of the text and each bold text or link (whole, line breaks and all)."""
+    return [
+        ("", formats.blocks_text((Paragraph((word,)),), fmt)[0])
+        for node in nodes
+        for word in _words(node, longest)
+    ]
 
 
 def _words(node: Inline, longest: int) -> list[Inline]:
