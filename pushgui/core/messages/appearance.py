@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import re
-from functools import lru_cache
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -20,7 +19,6 @@ _SLACK_LINK = re.compile(r"<([^|>]+)\|([^>]*)>")
 _SLACK_BOLD = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
 
 
-@lru_cache(maxsize=1)
 def _commonmark() -> MarkdownIt:
     # Raw HTML stays text here, as it does on every service pushgui writes Markdown for.
     return MarkdownIt("commonmark", {"html": False, "breaks": True})
