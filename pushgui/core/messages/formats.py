@@ -42,6 +42,7 @@ Format = Literal["plain", "dingtalk", "wecom", "discord", "ntfy", "slack", "tele
 
 _MD_SPECIALS = re.compile(r"([\\`*_\[\]()#~|!{}])")
 _MD_LINE_START = re.compile(r"(?m)^(\s*)([-+>=]|\d+(?=[.)]))")
+_MD_MENTIONS = re.compile(r"([<>&@])")
 _AT_TAG = re.compile(r"<(?=\s*/?\s*at\b)", re.IGNORECASE)
 ZERO_WIDTH = "\u200b"
 
@@ -54,7 +55,7 @@ def markdown_text(text: str, entities: bool) -> str:
         text = _MD_SPECIALS.sub(r"\\\1", text)
     else:
         text = _MD_SPECIALS.sub(r"\\\1", text)
-        text = re.sub(r"([<>&@])", r"\\\1", text)
+        text = _MD_MENTIONS.sub(r"\\\1", text)
     return _MD_LINE_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", text)
 
 

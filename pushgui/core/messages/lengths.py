@@ -17,6 +17,7 @@ from pushgui.core.channels.kind import KINDS
 from pushgui.core.errors import FieldError
 from pushgui.core.messages.placeholders import render, standard_values
 from pushgui.core.messages.recipients import Recipient, RenderedTooLargeError, render_for
+from pushgui.core.messages.rich import Block, parse
 from pushgui.core.messages.service_text import ServiceText, for_service, too_long
 from pushgui.core.pushes.spec import PushSpec
 from pushgui.core.system.i18n import translate
@@ -46,6 +47,7 @@ def reaches(
     """Each channel's message as its service receives it, for the first recipient on it
     whose filled-in message is the longest (placeholders differ per person)."""
     longest: dict[tuple[str, int | None], Reach] = {}
+    parsed: dict[str, tuple[Block, ...]] = {}  # bodies repeat when no placeholder differs
     for recipient in recipients:
         if recipient.kind == "desktop":
             continue
@@ -55,8 +57,11 @@ def reaches(
             continue  # its own error (recipients.size_problems) says so
         channel = channels.get(recipient.channel_id) if recipient.channel_id is not None else None
         settings = channel.settings if channel is not None else {}
+        if rendered.body not in parsed:
+            parsed[rendered.body] = parse(rendered.body, spec.message.format)
+        blocks = parsed[rendered.body]
         shown = for_service(
-            recipient.kind, rendered.title, rendered.body, spec.message.format, settings
+            recipient.kind, rendered.title, rendered.body, spec.message.format, settings, blocks
         )
         key = (recipient.kind, recipient.channel_id)
         if key not in longest or shown.size > longest[key].shown.size:

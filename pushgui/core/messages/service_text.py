@@ -79,11 +79,14 @@ def for_service(
     body: str,
     text_format: TextFormat = "plain",
     settings: Mapping[str, Any] | None = None,
+    blocks: tuple[Block, ...] | None = None,
 ) -> ServiceText:
-    """``title`` and ``body`` (filled in) as ``kind`` receives them."""
+    """``title`` and ``body`` (filled in) as ``kind`` receives them; ``blocks`` is ``body``
+    already parsed, when the caller has it (parsing is most of the work)."""
     settings = settings or {}
     fmt = format_for(kind, text_format, settings)
-    blocks = parse(body, text_format)
+    if blocks is None:
+        blocks = parse(body, text_format)
     if kind == "feishu" and text_format == "markdown":
         post = formats.feishu_post(title, blocks)
         size = len(wire_json({"msg_type": "post", "content": post, **SIGNATURE}))
@@ -169,16 +172,17 @@ def _split(head: str, blocks: tuple[Block, ...], fmt: Format, row: Limit) -> lis
         for index, (sep, atom) in enumerate(_atoms(block, fmt, max(1, row.size // 8))):
             atoms.append((gap if index == 0 else sep, atom))
     parts: list[str] = []
-    current = ""
+    current, used = "", 0  # sizes add up: no element or entity spans two atoms
     for sep, atom in atoms:
         if _size(atom.strip(), row, fmt) > row.size:
             return []
-        candidate = current + sep + atom if current else atom.lstrip()
-        if _size(candidate, row, fmt) <= row.size:
-            current = candidate
+        added = _size(sep + atom, row, fmt) if current else _size(atom.lstrip(), row, fmt)
+        if used + added <= row.size:
+            current, used = (current + sep + atom if current else atom.lstrip()), used + added
             continue
         parts.append(current.rstrip())
         current = atom.lstrip()
+        used = _size(current, row, fmt)
     if current.strip():
         parts.append(current.rstrip())
     return parts
