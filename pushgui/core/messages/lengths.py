@@ -15,6 +15,7 @@ from typing import Any
 from pushgui.core.channels.book import ChannelRecord
 from pushgui.core.channels.kind import KINDS
 from pushgui.core.errors import FieldError
+from pushgui.core.messages.limits import limit_for
 from pushgui.core.messages.placeholders import render, standard_values
 from pushgui.core.messages.recipients import Recipient, RenderedTooLargeError, render_for
 from pushgui.core.messages.rich import Block, parse
@@ -49,8 +50,9 @@ def reaches(
     longest: dict[tuple[str, int | None], Reach] = {}
     parsed: dict[str, tuple[Block, ...]] = {}  # bodies repeat when no placeholder differs
     for recipient in recipients:
-        if recipient.kind == "desktop":
-            continue
+        key = (recipient.kind, recipient.channel_id)
+        if recipient.kind == "desktop" or (key in longest and limit_for(recipient.kind) is None):
+            continue  # no limit: the first person's message is preview enough (email to many)
         try:
             rendered = render_for(spec, recipient, when, 1)
         except RenderedTooLargeError:
@@ -63,7 +65,6 @@ def reaches(
         shown = for_service(
             recipient.kind, rendered.title, rendered.body, spec.message.format, settings, blocks
         )
-        key = (recipient.kind, recipient.channel_id)
         if key not in longest or shown.size > longest[key].shown.size:
             name = service_name(recipient.kind, settings)
             longest[key] = Reach(recipient.kind, recipient.channel_id, name, shown)
