@@ -32,7 +32,12 @@ from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from pushgui.app import Runtime, start_runtime, wire_shell  # noqa: E402
-from pushgui.core.channels.config import DingTalkConfig, EmailConfig  # noqa: E402
+from pushgui.core.channels.config import (  # noqa: E402
+    DingTalkConfig,
+    DiscordConfig,
+    EmailConfig,
+    TelegramConfig,
+)
 from pushgui.core.people.contacts import ContactRecord, GroupRecord  # noqa: E402
 from pushgui.core.pushes.spec import Message, PushSpec, Target  # noqa: E402
 from pushgui.core.schedule.spec import CalendarSpec, IntervalSpec, OnceSpec  # noqa: E402
@@ -58,6 +63,10 @@ def sample_data(runtime: Runtime, shell: DesktopShell) -> None:
         "Office mail", EmailConfig(host="smtp.example.com", sender_address="me@example.com")
     )
     room = channels.save("Team room", DingTalkConfig(access_token="example", secret=""))
+    dev = channels.save(
+        "Dev chat", DiscordConfig(webhook_url="https://discord.com/api/webhooks/1/x")
+    )
+    ops = channels.save("Ops", TelegramConfig(bot_token="1:example", chat_id="-100"))
     now = datetime.now().replace(second=0, microsecond=0)
     specs = [
         PushSpec(
@@ -87,6 +96,17 @@ def sample_data(runtime: Runtime, shell: DesktopShell) -> None:
             "Pay rent",
             Message("Rent is due"),
             CalendarSpec(ZONE, (time(9, 0),), "month_days", month_days=(-1,)),
+        ),
+        PushSpec(
+            "Release day",
+            Message(
+                "Release 2.4 today",
+                "**Freeze at 15:00**, notes in [the wiki](https://wiki.example.com/2.4)\n\n"
+                "- Ann: <b>build</b> & tests\n- 张伟: 发布说明",
+                format="markdown",
+            ),
+            CalendarSpec(ZONE, (time(9, 30),), "week_days", ("thu",)),
+            targets=(Target("dingtalk", room), Target("discord", dev), Target("telegram", ops)),
         ),
     ]
     service.create_many(specs)
@@ -155,6 +175,16 @@ def render(language: str, out: Path) -> None:
                 shoot(dialog, out / f"push-editor-{kind}{suffix}.png")
                 dialog.reject()
 
+        def formats() -> None:
+            release = next(r.id for r in runtime.service.rows() if r.name == "Release day")
+            window.select_id(release)
+            dialog = window.edit_selected()
+            assert dialog is not None
+            settle(dialog)
+            dialog.service_preview.tabs.setCurrentIndex(2)
+            shoot(dialog, out / f"push-editor-formats{suffix}.png")
+            dialog.reject()
+
         def others() -> None:
             shoot(shell.show_contacts(), out / f"contacts{suffix}.png")
             history = shell.show_history()
@@ -163,7 +193,7 @@ def render(language: str, out: Path) -> None:
             shoot(shell.preferences.show_settings(), out / f"settings{suffix}.png")
             shell.quit()
 
-        steps.extend([main, editors, others])
+        steps.extend([main, editors, formats, others])
         for index, step in enumerate(steps):
             QTimer.singleShot(600 * (index + 1), step)
         app.exec()

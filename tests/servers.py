@@ -33,6 +33,8 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 from keyring.backend import KeyringBackend
 
+from tests.service_formats import TelegramHtml, feishu_post_problem, utf16_length
+
 # --- keyring ---------------------------------------------------------------------------
 
 
@@ -363,6 +365,10 @@ def dingtalk_api(secret: str | None = DINGTALK_SECRET, keyword: str | None = Non
         if kind not in ("text", "markdown") or not isinstance(data.get(kind), dict):
             return Reply(200, {"errcode": 40035, "errmsg": "缺少参数 json"})
         content = data[kind].get("content") or data[kind].get("text") or ""
+        if kind == "markdown" and not (data[kind].get("title") and data[kind].get("text")):
+            return Reply(200, {"errcode": 40035, "errmsg": "缺少参数 markdown.title/text"})
+        if len(content.encode()) > 20_000:
+            return Reply(200, {"errcode": 460101, "errmsg": "message too long, exceed 20000 bytes"})
         if keyword is not None and keyword not in content:
             return Reply(200, {"errcode": 310000, "errmsg": "keywords not in content"})
         return Reply(200, {"errcode": 0, "errmsg": "ok"})
@@ -377,6 +383,10 @@ def wecom_api(request: Request) -> Reply:
     kind = data.get("msgtype")
     if kind not in ("text", "markdown") or not data.get(kind, {}).get("content"):
         return Reply(200, {"errcode": 40008, "errmsg": "invalid message type"})
+    most = 4096 if kind == "markdown" else 2048
+    if len(data[kind]["content"].encode()) > most:
+        error = f"{kind}.content exceed max length {most}. invalid Request Parameter"
+        return Reply(200, {"errcode": 40058, "errmsg": error})
     return Reply(200, {"errcode": 0, "errmsg": "ok"})
 
 
@@ -402,7 +412,12 @@ def feishu_api(secret: str | None = FEISHU_SECRET) -> Route:
             fresh = timestamp.isdigit() and abs(int(timestamp) - time.time()) <= 3600
             if not fresh or not hmac.compare_digest(str(sign), expected):
                 return Reply(200, {"code": 19021, "msg": FEISHU_SIGN_FAIL, "data": {}})
-        if data.get("msg_type") != "text" or not data.get("content", {}).get("text"):
+        if len(request.body) > 20 * 1024:
+            return Reply(200, {"code": 9499, "msg": "Bad Request: body too large", "data": {}})
+        if data.get("msg_type") == "post":
+            if feishu_post_problem(data.get("content")):
+                return Reply(200, {"code": 9499, "msg": "Bad Request", "data": {}})
+        elif data.get("msg_type") != "text" or not data.get("content", {}).get("text"):
             return Reply(200, {"code": 9499, "msg": "Bad Request", "data": {}})
         return Reply(200, {"code": 0, "msg": "success", "data": {}})
 
@@ -414,6 +429,8 @@ def slack_api(request: Request) -> Reply:
         return Reply(404, "no_service")
     if not request.json.get("text"):
         return Reply(400, "no_text")
+    if len(request.json["text"]) > 40_000:
+        return Reply(400, "msg_too_long")
     return Reply(200, "ok")
 
 
@@ -423,12 +440,19 @@ def discord_api(request: Request) -> Reply:
     data = request.json
     if not data.get("content"):
         return Reply(400, {"message": "Cannot send an empty message", "code": 50006})
+    if len(data["content"]) > 2000:
+        too_long = {"code": "BASE_TYPE_MAX_LENGTH", "message": "Must be 2000 or fewer in length."}
+        errors = {"content": {"_errors": [too_long]}}
+        return Reply(400, {"message": "Invalid Form Body", "code": 50035, "errors": errors})
     if request.param("wait") == "true":
         return Reply(200, {"id": "1", "content": data["content"]})
     return Reply(204)
 
 
 def teams_api(request: Request) -> Reply:
+    if len(request.body) > 28 * 1024:
+        error = {"code": "RequestEntityTooLarge", "message": "Request Entity too large"}
+        return Reply(413, {"error": error})
     data = request.json
     attachments = data.get("attachments") or []
     if data.get("type") != "message" or not attachments:
@@ -444,13 +468,26 @@ def telegram_api(request: Request) -> Reply:
         return Reply(
             400, {"ok": False, "error_code": 400, "description": "Bad Request: chat not found"}
         )
-    return Reply(200, {"ok": True, "result": {"message_id": 1, "text": data["text"]}})
+    text = data.get("text") or ""
+    if data.get("parse_mode") == "HTML":
+        reading = TelegramHtml.read(text)
+        if reading.error:
+            error = f"Bad Request: can't parse entities: {reading.error}"
+            return Reply(400, {"ok": False, "error_code": 400, "description": error})
+        text = reading.visible
+    if utf16_length(text) > 4096:
+        error = "Bad Request: message is too long"
+        return Reply(400, {"ok": False, "error_code": 400, "description": error})
+    return Reply(200, {"ok": True, "result": {"message_id": 1, "text": text}})
 
 
 def ntfy_api(request: Request) -> Reply:
     if request.headers.get("authorization") != f"Bearer {NTFY_TOKEN}":
         return Reply(403, {"code": 40301, "http": 403, "error": "forbidden"})
     data = request.json
+    if len(str(data.get("message", "")).encode()) > 4096:
+        error = "message too large"
+        return Reply(413, {"code": 41301, "http": 413, "error": error})
     return Reply(200, {"id": "abc", "event": "message", "topic": data["topic"]})
 
 

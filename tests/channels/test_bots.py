@@ -21,7 +21,6 @@ from pushgui.core.channels.config import (
 from pushgui.core.channels.dingtalk import DingTalkSender
 from pushgui.core.channels.feishu import FeishuSender
 from pushgui.core.channels.http import mask_url
-from pushgui.core.channels.wecom import TEXT_LIMIT
 from tests.servers import (
     DINGTALK_SECRET,
     DINGTALK_TOKEN,
@@ -215,15 +214,17 @@ def test_wecom_text_payload_and_errcode(fake):
     assert bad.permanent
 
 
-def test_wecom_rate_limit_and_long_text_cut_to_bytes(fake):
+def test_wecom_rate_limit_and_long_text_refused_in_bytes(fake):
     api = fake.url + "/cgi-bin/webhook/send"
     fake.queue(Reply(200, {"errcode": 45009, "errmsg": "api freq out of limit"}))
     [limited] = build_sender(WeComConfig(key=WECOM_KEY, api_url=api)).send([message()])
     [long] = build_sender(WeComConfig(key=WECOM_KEY, api_url=api)).send([message(body="长" * 3000)])
 
     assert limited.retry_after == 60.0 and not limited.permanent
-    assert long.ok
-    assert len(fake.requests[-1].json["text"]["content"].encode()) <= TEXT_LIMIT
+    # 9,000 bytes of text (3,000 characters): refused before sending, never cut.
+    assert not long.ok and long.permanent
+    assert "9,013 bytes on WeCom, which takes at most 2,048" in long.error
+    assert len(fake.requests) == 1
 
 
 # --- Feishu / Lark ---------------------------------------------------------------------

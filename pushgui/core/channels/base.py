@@ -6,6 +6,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
+from pushgui.core.messages.rich import TextFormat
+
 
 @dataclass(frozen=True)
 class Outgoing:
@@ -14,6 +16,9 @@ class Outgoing:
     ``recipient`` is what the history shows; ``recipient_address`` is where an email goes
     (empty for channels that post to a room). ``html`` is an optional HTML alternative of
     ``body`` and ``attachments`` are file paths; only the email channel uses them.
+    ``text_format`` says how ``body`` is read (plain, or the formatted message's Markdown
+    subset), which each sender renders in its service's format
+    (:mod:`pushgui.core.messages.service_text`).
     """
 
     push_id: int
@@ -24,6 +29,7 @@ class Outgoing:
     recipient_address: str = ""
     html: str = ""
     attachments: tuple[str, ...] = ()
+    text_format: TextFormat = "plain"
 
 
 @dataclass(frozen=True)

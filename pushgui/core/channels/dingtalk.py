@@ -26,6 +26,7 @@ from pushgui.core.channels.base import Outcome, Outgoing
 from pushgui.core.channels.http import HttpKind, HttpSender, json_body, status_failure
 from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register, service_address
 from pushgui.core.errors import FieldError
+from pushgui.core.messages.service_text import ServiceText, for_service, too_long
 from pushgui.core.system.i18n import translate
 
 if TYPE_CHECKING:
@@ -67,14 +68,20 @@ def sign(timestamp: str, secret: str) -> str:
 class DingTalkSender(HttpSender[DingTalkConfig]):
     service = "DingTalk"
 
+    def shown(self, message: Outgoing) -> ServiceText:
+        settings = {"msgtype": self.config.msgtype}
+        return for_service("dingtalk", message.title, message.body, message.text_format, settings)
+
     def payload(self, message: Outgoing) -> dict[str, object]:
-        if self.config.msgtype == "markdown":
-            text = f"#### {message.title}\n\n{message.body}"
-            return {"msgtype": "markdown", "markdown": {"title": message.title, "text": text}}
-        text = f"{message.title}\n{message.body}" if message.body else message.title
-        return {"msgtype": "text", "text": {"content": text}}
+        shown = self.shown(message)
+        if shown.format == "dingtalk":
+            markdown = {"title": message.title, "text": shown.text}
+            return {"msgtype": "markdown", "markdown": markdown}
+        return {"msgtype": "text", "text": {"content": shown.text}}
 
     def send_one(self, client: Client, message: Outgoing) -> Outcome:
+        if not (shown := self.shown(message)).fits:
+            return Outcome(ok=False, error=too_long(shown, self.service), permanent=True)
         params = {"access_token": self.config.access_token}
         if self.config.secret:
             timestamp = str(round(self._clock() * 1000))

@@ -4,7 +4,7 @@ With ``wait=true`` Discord answers 200 with the created message (without it, 204
 success is confirmed. Errors are JSON ``{"message": …, "code": …}`` (404 code 10015
 "Unknown Webhook"); a rate limit is 429 with ``Retry-After`` and a body
 ``{"message", "retry_after" (seconds), "global"}``. ``content`` is at most 2000
-characters; longer messages are cut. Sources:
+characters; a longer message is sent as ordered parts (core/messages/service_text.py). Sources:
 https://docs.discord.com/developers/topics/rate-limits,
 https://discord.js.org/docs/packages/discord-api-types/main/RESTRateLimit:Interface.
 """
@@ -22,13 +22,13 @@ from pushgui.core.channels.http import (
     HttpKind,
     HttpSender,
     clamp_retry_after,
-    fit,
     json_body,
     status_failure,
 )
 from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register
 from pushgui.core.channels.slack import webhook_field
 from pushgui.core.errors import FieldError, SpecError
+from pushgui.core.messages.service_text import ServiceText, for_service, too_long
 from pushgui.core.system.i18n import translate
 
 if TYPE_CHECKING:
@@ -47,16 +47,17 @@ class DiscordConfig(ChannelConfig):
 
 
 KIND = DiscordConfig.KIND
-CONTENT_LIMIT = 2000
 
 
 class DiscordSender(HttpSender[DiscordConfig]):
     service = "Discord"
 
-    def payload(self, message: Outgoing) -> dict[str, object]:
-        text = f"**{message.title}**\n{message.body}" if message.body else f"**{message.title}**"
+    def shown(self, message: Outgoing) -> ServiceText:
+        return for_service(KIND, message.title, message.body, message.text_format)
+
+    def payload(self, message: Outgoing, part: int = 0) -> dict[str, object]:
         data: dict[str, object] = {
-            "content": fit(text, CONTENT_LIMIT),
+            "content": self.shown(message).parts[part],
             # Never ping @everyone or roles because a message happened to contain one.
             "allowed_mentions": {"parse": []},
         }
@@ -65,9 +66,17 @@ class DiscordSender(HttpSender[DiscordConfig]):
         return data
 
     def send_one(self, client: Client, message: Outgoing) -> Outcome:
-        response = client.post(
-            self.config.webhook_url, params={"wait": "true"}, json=self.payload(message)
-        )
+        """Each part in order; the first refusal stops the rest (a retry sends them all)."""
+        if not (shown := self.shown(message)).fits:
+            return Outcome(ok=False, error=too_long(shown, self.service), permanent=True)
+        for part in range(len(shown.parts)):
+            outcome = self._post(client, self.payload(message, part))
+            if not outcome.ok:
+                return outcome
+        return Outcome(ok=True)
+
+    def _post(self, client: Client, payload: dict[str, object]) -> Outcome:
+        response = client.post(self.config.webhook_url, params={"wait": "true"}, json=payload)
         body = json_body(response)
         detail = ""
         if body and "message" in body:

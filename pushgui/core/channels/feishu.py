@@ -36,6 +36,7 @@ from pushgui.core.channels.http import (
 )
 from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register, service_address
 from pushgui.core.errors import FieldError
+from pushgui.core.messages.service_text import ServiceText, for_service, too_long, wire_json
 from pushgui.core.system.i18n import translate
 
 if TYPE_CHECKING:
@@ -80,17 +81,31 @@ class FeishuSender(HttpSender[FeishuConfig]):
     def service(self) -> str:  # type: ignore[override]  # Feishu or Lark, by region
         return "Lark" if self.config.region == "lark" else "Feishu"
 
+    def shown(self, message: Outgoing) -> ServiceText:
+        return for_service("feishu", message.title, message.body, message.text_format)
+
     def payload(self, message: Outgoing) -> dict[str, object]:
-        text = f"{message.title}\n{message.body}" if message.body else message.title
-        data: dict[str, object] = {"msg_type": "text", "content": {"text": text}}
+        shown = self.shown(message)
+        data: dict[str, object] = (
+            {"msg_type": "post", "content": shown.post}
+            if shown.post is not None
+            else {"msg_type": "text", "content": {"text": shown.text}}
+        )
         if self.config.secret:
             timestamp = str(int(self._clock()))
             data |= {"timestamp": timestamp, "sign": sign(timestamp, self.config.secret)}
         return data
 
     def send_one(self, client: Client, message: Outgoing) -> Outcome:
+        if not (shown := self.shown(message)).fits:
+            return Outcome(ok=False, error=too_long(shown, self.service), permanent=True)
         url = self.config.hook_base + self.config.token
-        response = client.post(url, json=self.payload(message))
+        # Sent as the bytes that were measured against Feishu's 20 KB (core/messages/limits.py).
+        response = client.post(
+            url,
+            content=wire_json(self.payload(message)),
+            headers={"Content-Type": "application/json"},
+        )
         body = json_body(response)
         code = body.get("code", body.get("StatusCode")) if body else None
         detail = str(body.get("msg", body.get("StatusMessage", ""))) if body else ""

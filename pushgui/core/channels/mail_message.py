@@ -20,6 +20,8 @@ from pathlib import Path
 
 from pushgui.core.channels.base import Outcome, Outgoing
 from pushgui.core.messages.attachments import MAX_ATTACHMENT_BYTES, AttachmentError, readable_copy
+from pushgui.core.messages.formats import document
+from pushgui.core.messages.rich import parse
 from pushgui.core.system.files import FileTooLargeError, NotAFileError, read_regular_file
 
 
@@ -58,9 +60,13 @@ class MailComposer:
         mail.set_raw("Date", formatdate(localtime=True))
         domain = self.sender_address.rpartition("@")[2]
         mail.set_raw("Message-ID", make_msgid(domain=domain if domain.isascii() else None))
-        mail.set_content(message.body, charset="utf-8")
-        if message.html:
-            mail.add_alternative(message.html, subtype="html", charset="utf-8")
+        text, page = message.body, message.html
+        if message.text_format == "markdown":  # a formatted message: both parts from it
+            blocks = parse(message.body, "markdown")
+            text, page = document(blocks, "plain"), page or document(blocks, "html")
+        mail.set_content(text, charset="utf-8")
+        if page:
+            mail.add_alternative(page, subtype="html", charset="utf-8")
         for path in message.attachments:
             found = attachments[path]
             assert not isinstance(found, Outcome)  # the sender refused the message otherwise

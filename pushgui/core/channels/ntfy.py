@@ -19,6 +19,7 @@ from pushgui.core.channels.base import Outcome, Outgoing
 from pushgui.core.channels.http import HttpKind, HttpSender, json_body, status_failure
 from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register
 from pushgui.core.errors import FieldError
+from pushgui.core.messages.service_text import ServiceText, for_service, too_long
 from pushgui.core.system.i18n import translate
 
 if TYPE_CHECKING:
@@ -44,15 +45,25 @@ KIND = NtfyConfig.KIND
 class NtfySender(HttpSender[NtfyConfig]):
     service = "ntfy"
 
+    def shown(self, message: Outgoing) -> ServiceText:
+        body = message.body or message.title
+        return for_service("ntfy", message.title, body, message.text_format)
+
     def payload(self, message: Outgoing) -> dict[str, object]:
-        return {
+        shown = self.shown(message)
+        data: dict[str, object] = {
             "topic": self.config.topic,
             "title": message.title,
-            "message": message.body or message.title,
+            "message": shown.text,
             "priority": self.config.priority,
         }
+        if shown.format == "ntfy":
+            data["markdown"] = True  # the JSON form of the X-Markdown header
+        return data
 
     def send_one(self, client: Client, message: Outgoing) -> Outcome:
+        if not (shown := self.shown(message)).fits:
+            return Outcome(ok=False, error=too_long(shown, self.service), permanent=True)
         headers = {"Authorization": f"Bearer {self.config.token}"} if self.config.token else {}
         response = client.post(
             self.config.server.rstrip("/") + "/", json=self.payload(message), headers=headers

@@ -18,6 +18,7 @@ from pushgui.core.channels.base import Outcome, Outgoing
 from pushgui.core.channels.http import HttpKind, HttpSender, snippet, status_failure
 from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register
 from pushgui.core.errors import FieldError, SpecError
+from pushgui.core.messages.service_text import ServiceText, for_service, too_long
 from pushgui.core.system.i18n import translate
 
 if TYPE_CHECKING:
@@ -54,11 +55,15 @@ def escape(text: str) -> str:
 class SlackSender(HttpSender[SlackConfig]):
     service = "Slack"
 
+    def shown(self, message: Outgoing) -> ServiceText:
+        return for_service("slack", message.title, message.body, message.text_format)
+
     def payload(self, message: Outgoing) -> dict[str, object]:
-        title = f"*{escape(message.title)}*"
-        return {"text": f"{title}\n{escape(message.body)}" if message.body else title}
+        return {"text": self.shown(message).text}
 
     def send_one(self, client: Client, message: Outgoing) -> Outcome:
+        if not (shown := self.shown(message)).fits:
+            return Outcome(ok=False, error=too_long(shown, self.service), permanent=True)
         response = client.post(self.config.webhook_url, json=self.payload(message))
         code = snippet(response.text, 80)
         detail = f"{_READABLE[code]} ({code})" if code in _READABLE else code

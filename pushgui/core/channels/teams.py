@@ -21,6 +21,7 @@ from pushgui.core.channels.http import HttpKind, HttpSender, json_body, status_f
 from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register
 from pushgui.core.channels.slack import webhook_field
 from pushgui.core.errors import FieldError
+from pushgui.core.messages.service_text import for_service, too_long, wire_json
 from pushgui.core.system.i18n import translate
 
 if TYPE_CHECKING:
@@ -40,39 +41,45 @@ class TeamsConfig(ChannelConfig):
 KIND = TeamsConfig.KIND
 
 
+def card(title: str, text: str) -> dict[str, object]:
+    """The message Teams is sent: an Adaptive Card with the title in bold, then the text."""
+    body: list[dict[str, object]] = [
+        {"type": "TextBlock", "text": title, "weight": "Bolder", "size": "Medium", "wrap": True},
+    ]
+    if text:
+        body.append({"type": "TextBlock", "text": text, "wrap": True})
+    return {
+        "type": "message",
+        "attachments": [
+            {
+                "contentType": "application/vnd.microsoft.card.adaptive",
+                "contentUrl": None,
+                "content": {
+                    "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
+                    "type": "AdaptiveCard",
+                    "version": "1.4",
+                    "body": body,
+                },
+            }
+        ],
+    }
+
+
 class TeamsSender(HttpSender[TeamsConfig]):
     service = "Microsoft Teams"
 
     def payload(self, message: Outgoing) -> dict[str, object]:
-        body: list[dict[str, object]] = [
-            {
-                "type": "TextBlock",
-                "text": message.title,
-                "weight": "Bolder",
-                "size": "Medium",
-                "wrap": True,
-            },
-        ]
-        if message.body:
-            body.append({"type": "TextBlock", "text": message.body, "wrap": True})
-        return {
-            "type": "message",
-            "attachments": [
-                {
-                    "contentType": "application/vnd.microsoft.card.adaptive",
-                    "contentUrl": None,
-                    "content": {
-                        "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
-                        "type": "AdaptiveCard",
-                        "version": "1.4",
-                        "body": body,
-                    },
-                }
-            ],
-        }
+        return card(message.title, message.body)
 
     def send_one(self, client: Client, message: Outgoing) -> Outcome:
-        response = client.post(self.config.webhook_url, json=self.payload(message))
+        if not (shown := for_service(KIND, message.title, message.body)).fits:
+            return Outcome(ok=False, error=too_long(shown, self.service), permanent=True)
+        # Sent as the bytes that were measured against Teams' 28 KB (core/messages/limits.py).
+        response = client.post(
+            self.config.webhook_url,
+            content=wire_json(self.payload(message)),
+            headers={"Content-Type": "application/json"},
+        )
         body = json_body(response)
         detail = ""
         if body and isinstance(body.get("error"), dict):

@@ -2,7 +2,9 @@
 
 Every answer is JSON ``{"ok": true, "result": …}`` or ``{"ok": false, "error_code",
 "description", "parameters": {"retry_after": seconds}}`` (flood control: 429, "Too Many
-Requests: retry after N"). ``text`` is at most 4096 characters; longer messages are cut.
+Requests: retry after N"). ``text`` is at most 4096 characters after entities parsing;
+a formatted message is sent with ``parse_mode`` HTML, and a longer one as ordered parts
+(core/messages/service_text.py).
 The token is part of the URL path, so no error text or log line ever shows the URL.
 Sources: https://core.telegram.org/bots/api#making-requests and #responseparameters (as
 quoted at https://docs.aiogram.dev/en/v3.29.0/api/types/response_parameters.html and
@@ -27,6 +29,7 @@ from pushgui.core.channels.http import (
 )
 from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register, service_address
 from pushgui.core.errors import FieldError
+from pushgui.core.messages.service_text import ServiceText, for_service, too_long
 from pushgui.core.system.i18n import translate
 
 if TYPE_CHECKING:
@@ -46,21 +49,34 @@ class TelegramConfig(ChannelConfig):
 
 
 KIND = TelegramConfig.KIND
-TEXT_LIMIT = 4096
 
 
 class TelegramSender(HttpSender[TelegramConfig]):
     service = "Telegram"
 
-    def payload(self, message: Outgoing) -> dict[str, object]:
-        text = f"{message.title}\n\n{message.body}" if message.body else message.title
-        if len(text) > TEXT_LIMIT:
-            text = text[: TEXT_LIMIT - 1] + "…"
-        return {"chat_id": self.config.chat_id, "text": text}
+    def shown(self, message: Outgoing) -> ServiceText:
+        return for_service(KIND, message.title, message.body, message.text_format)
+
+    def payload(self, message: Outgoing, part: int = 0) -> dict[str, object]:
+        shown = self.shown(message)
+        data: dict[str, object] = {"chat_id": self.config.chat_id, "text": shown.parts[part]}
+        if shown.format == "telegram":
+            data["parse_mode"] = "HTML"
+        return data
 
     def send_one(self, client: Client, message: Outgoing) -> Outcome:
+        """Each part in order; the first refusal stops the rest (a retry sends them all)."""
+        if not (shown := self.shown(message)).fits:
+            return Outcome(ok=False, error=too_long(shown, self.service), permanent=True)
+        for part in range(len(shown.parts)):
+            outcome = self._post(client, self.payload(message, part))
+            if not outcome.ok:
+                return outcome
+        return Outcome(ok=True)
+
+    def _post(self, client: Client, payload: dict[str, object]) -> Outcome:
         url = f"{self.config.api_url.rstrip('/')}/bot{self.config.bot_token}/sendMessage"
-        response = client.post(url, json=self.payload(message))
+        response = client.post(url, json=payload)
         body = json_body(response)
         if body is not None and body.get("ok") is True:
             return Outcome(ok=True)

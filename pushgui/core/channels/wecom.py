@@ -2,8 +2,9 @@
 
 Answers ``{"errcode": 0, "errmsg": "ok"}`` at HTTP 200; a non-zero errcode is a failure
 (45009 "api freq out of limit": more than 20 messages a minute; 93000 an invalid webhook
-URL). Text content is at most 2048 bytes and Markdown 4096 bytes of UTF-8; longer
-messages are cut to fit (with "…") rather than refused. Sources: the WeCom robot docs
+URL). Text content is at most 2048 bytes and Markdown 4096 bytes of UTF-8 (errcode 40058
+beyond); a longer message is refused when the push is checked (core/messages/limits.py).
+Sources: the WeCom robot docs
 (developer.work.weixin.qq.com/document/path/91770) as summarised in
 https://aecore.glodon.com/docs/colibri/api_3_qywxApi.html and
 https://docs.zhuonian.xyz/api/wecom-webhook.html.
@@ -18,9 +19,10 @@ from urllib.parse import SplitResult, parse_qs
 from pushgui.core.channels import checks
 from pushgui.core.channels.base import Outcome, Outgoing
 from pushgui.core.channels.dingtalk import MessageType, message_formats
-from pushgui.core.channels.http import HttpKind, HttpSender, fit_bytes, json_body, status_failure
+from pushgui.core.channels.http import HttpKind, HttpSender, json_body, status_failure
 from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register, service_address
 from pushgui.core.errors import FieldError
+from pushgui.core.messages.service_text import ServiceText, for_service, too_long
 from pushgui.core.system.i18n import translate
 
 if TYPE_CHECKING:
@@ -44,21 +46,24 @@ class WeComConfig(ChannelConfig):
 KIND = WeComConfig.KIND
 
 RATE_LIMITED = {45009}
-TEXT_LIMIT = 2048
-MARKDOWN_LIMIT = 4096
 
 
 class WeComSender(HttpSender[WeComConfig]):
     service = "WeCom"
 
+    def shown(self, message: Outgoing) -> ServiceText:
+        settings = {"msgtype": self.config.msgtype}
+        return for_service("wecom", message.title, message.body, message.text_format, settings)
+
     def payload(self, message: Outgoing) -> dict[str, object]:
-        if self.config.msgtype == "markdown":
-            text = f"### {message.title}\n{message.body}"
-            return {"msgtype": "markdown", "markdown": {"content": fit_bytes(text, MARKDOWN_LIMIT)}}
-        text = f"{message.title}\n{message.body}" if message.body else message.title
-        return {"msgtype": "text", "text": {"content": fit_bytes(text, TEXT_LIMIT)}}
+        shown = self.shown(message)
+        if shown.format == "wecom":
+            return {"msgtype": "markdown", "markdown": {"content": shown.text}}
+        return {"msgtype": "text", "text": {"content": shown.text}}
 
     def send_one(self, client: Client, message: Outgoing) -> Outcome:
+        if not (shown := self.shown(message)).fits:
+            return Outcome(ok=False, error=too_long(shown, self.service), permanent=True)
         response = client.post(
             self.config.api_url, params={"key": self.config.key}, json=self.payload(message)
         )

@@ -39,6 +39,8 @@ from pushgui.core.delivery.queue import (
 )
 from pushgui.core.delivery.quiet import QuietHoursBook, held_until, hold
 from pushgui.core.delivery.settle import settle_runs
+from pushgui.core.messages.rich import TextFormat
+from pushgui.core.messages.service_text import as_sent_to
 from pushgui.core.pushes.spec import PushOptions
 from pushgui.core.schedule.workdays import Calendars
 from pushgui.core.store.db import Database
@@ -67,21 +69,26 @@ class Batch:
     options: PushOptions
     attachments: tuple[str, ...]
     deliveries: tuple[Pending, ...]
+    text_format: TextFormat = "plain"
 
     def messages(self) -> list[Outgoing]:
-        return [
-            Outgoing(
-                push_id=self.push_id,
-                push_name=self.push_name,
-                recipient=d.recipient,
-                title=d.title,
-                body=d.body,
-                recipient_address=d.address,
-                html=d.html,
-                attachments=self.attachments,
+        out = []
+        for d in self.deliveries:
+            body, text_format = as_sent_to(d.channel, d.body, self.text_format)
+            out.append(
+                Outgoing(
+                    push_id=self.push_id,
+                    push_name=self.push_name,
+                    recipient=d.recipient,
+                    title=d.title,
+                    body=body,
+                    recipient_address=d.address,
+                    html=d.html,
+                    attachments=self.attachments,
+                    text_format=text_format,
+                )
             )
-            for d in self.deliveries
-        ]
+        return out
 
 
 def split(
@@ -91,13 +98,14 @@ def split(
     options: PushOptions,
     attachments: tuple[str, ...],
     deliveries: Sequence[Pending],
+    text_format: TextFormat = "plain",
 ) -> dict[tuple[str, int | None], Batch]:
     """The deliveries as one batch per channel, keeping their order."""
     grouped: dict[tuple[str, int | None], list[Pending]] = {}
     for pending in deliveries:
         grouped.setdefault((pending.channel, pending.channel_id), []).append(pending)
     return {
-        key: Batch(push_id, run_id, push_name, options, attachments, tuple(rows))
+        key: Batch(push_id, run_id, push_name, options, attachments, tuple(rows), text_format)
         for key, rows in grouped.items()
     }
 

@@ -11,6 +11,7 @@ from pushgui.core.channels.desktop import KIND as DESKTOP
 from pushgui.core.channels.desktop import ME
 from pushgui.core.errors import FieldError
 from pushgui.core.messages.placeholders import Measure, render, standard_values
+from pushgui.core.messages.rich import escape_source
 from pushgui.core.people.contacts import ContactBook
 from pushgui.core.people.duty import duty_values, people
 from pushgui.core.pushes.spec import PushSpec
@@ -172,7 +173,9 @@ def render_for(
     return Rendered(
         recipient=recipient,
         title=render(message.title, values),
-        body=render(message.body, values),
+        body=render(
+            message.body, values, escape=escape_source if message.format == "markdown" else None
+        ),
         html=render(message.html, values, escape=html.escape) if message.html else "",
     )
 

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import delete, select
 
 from pushgui.core.errors import FieldError, SpecError
+from pushgui.core.messages.rich import TEXT_FORMATS
 from pushgui.core.messages.textcheck import one_line_problem
 from pushgui.core.pushes.spec import (
     MAX_NAME,
@@ -58,8 +59,13 @@ def _from_row(row_id: int, name: str, text: str) -> Template:
     raw = data.get("targets")
     if isinstance(raw, list):
         targets = tuple(_target_from_dict(t, f"targets[{i}]", errors) for i, t in enumerate(raw))
+    text_format = data.get("format", "plain")
     message = Message(
-        title=title, body=body, html=html, attachments=tuple(str(a) for a in attachments)
+        title=title,
+        body=body,
+        html=html,
+        attachments=tuple(str(a) for a in attachments),
+        format=text_format if text_format in TEXT_FORMATS else "plain",
     )
     return Template(id=row_id, name=name, message=message, targets=targets)
 

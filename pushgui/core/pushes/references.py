@@ -6,7 +6,9 @@ with long id lists shortened, so a file of a hundred thousand bad entries still 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import select
@@ -14,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.messages.attachments import attachment_problems
+from pushgui.core.messages.lengths import stored_length_problems
 from pushgui.core.pushes.spec import PushSpec
 from pushgui.core.store.models import Channel, Contact, Group
 from pushgui.core.system.i18n import translate
@@ -38,7 +41,9 @@ def check_references(
     Each problem names its entry (``labels``) and field; long id lists are shortened.
     ``session`` may be an import's still open transaction: it sees what the import created.
     Attached files are looked for relative to ``data_folder``. Raises SpecError."""
-    channels = dict(session.execute(select(Channel.id, Channel.kind)).all())
+    rows = session.execute(select(Channel.id, Channel.kind, Channel.settings)).all()
+    channels = {row.id: row.kind for row in rows}
+    settings_of = {row.id: (row.kind, _settings(row.settings)) for row in rows}
     contacts = set(session.execute(select(Contact.id)).scalars())
     groups = set(session.execute(select(Group.id)).scalars())
     errors: list[FieldError] = []
@@ -80,5 +85,17 @@ def check_references(
         errors += attachment_problems(
             spec.message.attachments, data_folder, f"{entry}message.attachments"
         )
+        errors += [
+            FieldError(entry + e.field, e.message)
+            for e in stored_length_problems(spec, settings_of, datetime.now(UTC))
+        ]
     if errors:
         raise SpecError(errors)
+
+
+def _settings(text: str) -> dict[str, object]:
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from pushgui.core.errors import FieldError, SpecError
+from pushgui.core.messages.rich import TEXT_FORMATS, TextFormat
 from pushgui.core.people.duty import Rotation, rotation_from_dict, rotation_to_dict
 from pushgui.core.pushes.nag import NagSpec, nag_from_dict, nag_to_dict
 from pushgui.core.schedule.spec import TriggerSpec, trigger_from_dict, trigger_to_dict
@@ -24,12 +25,15 @@ MAX_HTML = 500_000  # an HTML version of the body, for email
 @dataclass(frozen=True)
 class Message:
     """What is sent. Title and body may hold ``${placeholders}``; ``html`` is an optional
-    HTML version of the body for email; ``attachments`` are file paths, for email."""
+    HTML version of the body for email; ``attachments`` are file paths, for email;
+    ``format`` says how the body is read: ``plain`` text, or ``markdown`` (the formatted
+    message's source form, :mod:`pushgui.core.messages.rich`)."""
 
     title: str
     body: str = ""
     html: str = ""
     attachments: tuple[str, ...] = ()
+    format: TextFormat = "plain"
 
 
 @dataclass(frozen=True)
@@ -124,6 +128,8 @@ def _message_to_dict(message: Message) -> dict[str, Any]:
         out["html"] = message.html
     if message.attachments:
         out["attachments"] = list(message.attachments)
+    if message.format != "plain":  # written only when set: older files stay as they were
+        out["format"] = message.format
     return out
 
 
@@ -188,6 +194,7 @@ def spec_from_dict(data: Any) -> PushSpec:
 
     message = data.get("message")
     title, body, html, attachments = "", "", "", ()
+    text_format: TextFormat = "plain"
     if not isinstance(message, dict):
         errors.append(
             FieldError("message", translate("specs", "must be an object with a title and a body"))
@@ -205,6 +212,13 @@ def spec_from_dict(data: Any) -> PushSpec:
             )
         else:
             attachments = tuple(raw)
+        raw_format = message.get("format", "plain")
+        if raw_format in TEXT_FORMATS:
+            text_format = raw_format
+        else:
+            errors.append(
+                FieldError("message.format", translate("specs", "must be plain or markdown"))
+            )
 
     raw_targets = data.get("targets", [{"kind": "desktop"}])
     targets: tuple[Target, ...] = ()
@@ -247,7 +261,9 @@ def spec_from_dict(data: Any) -> PushSpec:
     return PushSpec(
         name=name,
         enabled=enabled,
-        message=Message(title=title, body=body, html=html, attachments=attachments),
+        message=Message(
+            title=title, body=body, html=html, attachments=attachments, format=text_format
+        ),
         targets=targets,
         trigger=trigger,
         options=PushOptions(

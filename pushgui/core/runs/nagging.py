@@ -341,7 +341,7 @@ def _send(
             ).scalars()
         )
         pending = pending_of(rows)
-    batches = split(push_id, run_id, spec.name, spec.options, (), pending)
+    batches = split(push_id, run_id, spec.name, spec.options, (), pending, spec.message.format)
     if context.engine is not None:
         context.engine.submit(batches)
         return

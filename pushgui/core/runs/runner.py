@@ -170,7 +170,15 @@ def _deliver(
 ) -> bool:
     """Hand the deliveries to the engine's channel lanes (True), or send them here, channel
     by channel, when no engine runs (command-line tools, tests of the job functions)."""
-    batches = split(push_id, run_id, spec.name, spec.options, spec.message.attachments, deliveries)
+    batches = split(
+        push_id,
+        run_id,
+        spec.name,
+        spec.options,
+        spec.message.attachments,
+        deliveries,
+        spec.message.format,
+    )
     engine = context.engine
     if engine is not None:
         engine.submit(batches)

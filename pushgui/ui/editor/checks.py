@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 
 from pushgui.core.errors import FieldError, SpecError
+from pushgui.core.messages.lengths import length_problems, reaches
 from pushgui.core.messages.recipients import size_problems
 from pushgui.core.pushes.spec import PushSpec
 from pushgui.core.pushes.validation import validate_spec
@@ -111,7 +112,10 @@ def size_errors(d: PushEditorDialog, spec: PushSpec) -> list[FieldError]:
         log.exception("Could not list the recipients of %r", spec.name)
         return []
     when = datetime.now(zone_info(spec.trigger.timezone))
-    return size_problems(spec, recipients, when)
+    channels = d.targets_editor.planner.channels
+    return size_problems(spec, recipients, when) or length_problems(
+        spec, recipients, when, channels
+    )
 
 
 def show_reach(d: PushEditorDialog, spec: PushSpec) -> None:
@@ -121,8 +125,25 @@ def show_reach(d: PushEditorDialog, spec: PushSpec) -> None:
         log.exception("Could not count the recipients of %r", spec.name)
         count = 0
     d.targets_editor.show_reach(count)
+    show_services(d, spec)
     if d.preview_dialog is not None and d.preview_dialog.isVisible():
         d.preview_dialog.set_rendered(*d.dry_run(spec))
+
+
+def show_services(d: PushEditorDialog, spec: PushSpec) -> None:
+    """The per-service preview and count, for the first run's filled-in message."""
+    channels = d.targets_editor.planner.channels
+    try:
+        found = reaches(
+            spec,
+            d.targets_editor.recipients(spec),
+            datetime.now(zone_info(spec.trigger.timezone)),
+            channels,
+        )
+    except Exception:
+        log.exception("Could not preview %r per service", spec.name)
+        found = []
+    d.service_preview.show_reaches(found, {i: c.name for i, c in channels.items()})
 
 
 def store(d: PushEditorDialog, spec: PushSpec) -> bool:

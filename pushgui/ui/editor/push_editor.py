@@ -33,6 +33,7 @@ from pushgui.core.pushes.spec import Message, PushOptions, PushSpec, Target
 from pushgui.core.schedule.spec import IntervalSpec, OnceSpec, TriggerSpec
 from pushgui.core.schedule.workdays import Calendars
 from pushgui.ui.editor import checks, previews
+from pushgui.ui.editor.message_format import FormatBar, ServicePreview
 from pushgui.ui.editor.message_preview import DryRunDialog, MessagePreviewDialog
 from pushgui.ui.editor.previews import zone_info
 from pushgui.ui.editor.sections import KINDS, PageStack, align_labels, build_dialog
@@ -115,6 +116,8 @@ class PushEditorDialog(QDialog):
     name_edit: QLineEdit
     title_edit: QLineEdit
     body_edit: QPlainTextEdit
+    format_bar: FormatBar
+    service_preview: ServicePreview
     name_error: ErrorLabel
     title_error: ErrorLabel
     body_error: ErrorLabel
@@ -243,6 +246,7 @@ class PushEditorDialog(QDialog):
         # A title that repeats the name is left empty: it follows a renamed reminder.
         self.title_edit.setText("" if spec.message.title == spec.name else spec.message.title)
         self.body_edit.setPlainText(spec.message.body)
+        self.format_bar.set_text_format(spec.message.format)
         self.zone_combo.set_zone(spec.trigger.timezone)
         kind = _kind_of(spec.trigger)
         if kind != "once":
@@ -268,12 +272,14 @@ class PushEditorDialog(QDialog):
             body=self.body_edit.toPlainText(),
             html=self._original.message.html if self._original else "",
             attachments=self.options_editor.attachments(),
+            format=self.format_bar.text_format(),
         )
 
     def load_message(self, message: Message, targets: tuple[Target, ...] | None = None) -> None:
         """Fill in the message (and the recipients, when given), e.g. from a template."""
         self.title_edit.setText(message.title)
         self.body_edit.setPlainText(message.body)
+        self.format_bar.set_text_format(message.format)
         self.options_editor.set_attachments(message.attachments)
         if message.attachments:
             self.set_more_options_shown(True)
@@ -289,6 +295,7 @@ class PushEditorDialog(QDialog):
             # The editor has no HTML field yet; an imported HTML body is kept as it was.
             html=self._original.message.html if self._original else "",
             attachments=self.options_editor.attachments(),
+            format=self.format_bar.text_format(),
         )
         base = self._original.options if self._original else PushOptions()
         spec = PushSpec(

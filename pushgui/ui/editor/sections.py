@@ -36,6 +36,7 @@ from pushgui.core.errors import FieldError
 from pushgui.core.pushes.spec import MAX_NAME
 from pushgui.ui.editor.delivery_options import DeliveryOptionsEditor
 from pushgui.ui.editor.duty_editor import DutyRotationEditor
+from pushgui.ui.editor.message_format import FormatBar, ServicePreview
 from pushgui.ui.editor.message_preview import PlaceholderButton
 from pushgui.ui.editor.nag_editor import NagEditor
 from pushgui.ui.editor.targets_editor import TargetsEditor
@@ -122,7 +123,16 @@ def build_message_column(d: PushEditorDialog) -> QVBoxLayout:
     form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
     add_row(form, translate("PushEditorDialog", "&Name:"), d.name_edit, d.name_error)
     add_row(form, translate("PushEditorDialog", "&Title:"), d.title_edit, d.title_error)
-    add_row(form, translate("PushEditorDialog", "&Message:"), d.body_edit, d.body_error)
+    d.format_bar = FormatBar(d.body_edit, d)
+    d.format_bar.changed.connect(d.schedule_refresh)
+    message_box = QVBoxLayout()
+    message_box.setSpacing(2)
+    message_box.addWidget(d.format_bar)
+    message_box.addWidget(d.body_edit, 1)
+    text = translate("PushEditorDialog", "&Message:")
+    add_row(form, text, message_box, d.body_error, buddy=d.body_edit)
+    d.service_preview = ServicePreview(d)
+    form.addRow("", d.service_preview)
     d._message_form = form
 
     d.placeholder_button = PlaceholderButton(d)
