@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Protocol
+
+from pushgui.core.channels.mention import Mentions
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,8 @@ class Outgoing:
     recipient_address: str = ""
     html: str = ""
     attachments: tuple[str, ...] = ()
+    # Whom a bot message @mentions (channels/mention.py).
+    mentions: Mentions = field(default_factory=Mentions)
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from pushgui.core.channels.http import (
     status_failure,
 )
 from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register
+from pushgui.core.channels.mention import Mentions, valid_ids
 from pushgui.core.channels.slack import webhook_field
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.system.i18n import translate
@@ -66,7 +67,9 @@ class DiscordSender(HttpSender[DiscordConfig]):
 
     def send_one(self, client: httpx.Client, message: Outgoing) -> Outcome:
         response = client.post(
-            self.config.webhook_url, params={"wait": "true"}, json=self.payload(message)
+            self.config.webhook_url,
+            params={"wait": "true"},
+            json=with_mentions(self.payload(message), message.mentions),
         )
         body = json_body(response)
         detail = ""
@@ -84,6 +87,23 @@ class DiscordSender(HttpSender[DiscordConfig]):
                 )
             return failed
         return Outcome(ok=True)
+
+
+def with_mentions(payload: dict[str, object], mentions: Mentions) -> dict[str, object]:
+    """``<@id>`` for each user before the content and ``allowed_mentions`` naming exactly
+    those users (``@everyone`` only when chosen), so nothing else in the text can ping
+    (docs/MENTIONS.md). Discord takes at most 100 users."""
+    if not mentions:
+        return payload
+    ids = valid_ids([p.user_id for p in mentions.people], "discord")[:100]
+    words = [f"<@{v}>" for v in ids] + (["@everyone"] if mentions.everyone else [])
+    if not words:
+        return payload
+    allowed: dict[str, object] = {"parse": ["everyone"] if mentions.everyone else []}
+    if ids:
+        allowed["users"] = ids
+    content = fit(f"{' '.join(words)}\n{payload['content']}", CONTENT_LIMIT)
+    return {**payload, "content": content, "allowed_mentions": allowed}
 
 
 class Discord(HttpKind):

@@ -21,6 +21,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import html
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, Literal
 from urllib.parse import SplitResult
@@ -35,6 +36,7 @@ from pushgui.core.channels.http import (
     status_failure,
 )
 from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register, service_address
+from pushgui.core.channels.mention import Mentions, valid_ids
 from pushgui.core.errors import FieldError
 from pushgui.core.system.i18n import translate
 
@@ -90,7 +92,7 @@ class FeishuSender(HttpSender[FeishuConfig]):
 
     def send_one(self, client: httpx.Client, message: Outgoing) -> Outcome:
         url = self.config.hook_base + self.config.token
-        response = client.post(url, json=self.payload(message))
+        response = client.post(url, json=with_mentions(self.payload(message), message.mentions))
         body = json_body(response)
         code = body.get("code", body.get("StatusCode")) if body else None
         detail = str(body.get("msg", body.get("StatusMessage", ""))) if body else ""
@@ -200,6 +202,32 @@ class Feishu(HttpKind):
         if not found or not token or "/" in token:
             return None
         return {"token": token, "api_url": f"{parts.scheme}://{parts.netloc}{head}{HOOK_PATH}"}
+
+
+def with_mentions(payload: dict[str, object], mentions: Mentions) -> dict[str, object]:
+    """Text: ``<at user_id="ou_…">Name</at>`` (``"all"`` for everyone) before the text;
+    post: a first paragraph of ``{"tag": "at", "user_id": …}`` elements (docs/MENTIONS.md).
+    The name is HTML-escaped: it cannot close the tag or open another one."""
+    if not mentions:
+        return payload
+    named = {p.user_id: p.name for p in mentions.people}
+    ids = valid_ids(list(named), "feishu")
+    everyone = ["all"] if mentions.everyone else []
+    content = dict(payload["content"])  # type: ignore[call-overload]
+    if payload.get("msg_type") == "post":
+        tags = [{"tag": "at", "user_id": v} for v in (*ids, *everyone)]
+        post = {
+            language: {**body, "content": [tags, *body.get("content", [])]}
+            for language, body in dict(content["post"]).items()
+        }
+        return {**payload, "content": {**content, "post": post}}
+    names = {**{v: named[v] for v in ids}, **dict.fromkeys(everyone, "所有人")}
+    tags_text = " ".join(
+        f'<at user_id="{v}">{html.escape(name, quote=True)}</at>' for v, name in names.items()
+    )
+    if tags_text:
+        content["text"] = f"{tags_text} {content['text']}"
+    return {**payload, "content": content}
 
 
 register(Feishu())

@@ -17,6 +17,7 @@ from pushgui.core.channels import checks
 from pushgui.core.channels.base import Outcome, Outgoing
 from pushgui.core.channels.http import HttpKind, HttpSender, snippet, status_failure
 from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register
+from pushgui.core.channels.mention import Mentions, valid_ids
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.system.i18n import translate
 
@@ -59,7 +60,9 @@ class SlackSender(HttpSender[SlackConfig]):
         return {"text": f"{title}\n{escape(message.body)}" if message.body else title}
 
     def send_one(self, client: httpx.Client, message: Outgoing) -> Outcome:
-        response = client.post(self.config.webhook_url, json=self.payload(message))
+        response = client.post(
+            self.config.webhook_url, json=with_mentions(self.payload(message), message.mentions)
+        )
         code = snippet(response.text, 80)
         detail = f"{_READABLE[code]} ({code})" if code in _READABLE else code
         failed = status_failure(self.service, response, detail)
@@ -109,6 +112,18 @@ class Slack(HttpKind):
 
     def self_hosted(self, parts: SplitResult, text: str) -> dict[str, str] | None:
         return {"webhook_url": text}
+
+
+def with_mentions(payload: dict[str, object], mentions: Mentions) -> dict[str, object]:
+    """``<@U…>`` for each member and ``<!channel>`` for everyone, before the text; the ID is
+    checked, so it cannot close the ``<…>`` early (docs/MENTIONS.md)."""
+    if not mentions:
+        return payload
+    ids = valid_ids([p.user_id for p in mentions.people], "slack")
+    words = [f"<@{v}>" for v in ids] + (["<!channel>"] if mentions.everyone else [])
+    if not words:
+        return payload
+    return {**payload, "text": f"{' '.join(words)} {payload['text']}"}
 
 
 register(Slack())

@@ -26,6 +26,7 @@ from pushgui.core.channels.http import (
     status_failure,
 )
 from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register, service_address
+from pushgui.core.channels.mention import Mentions, valid_ids
 from pushgui.core.errors import FieldError
 from pushgui.core.system.i18n import translate
 
@@ -60,7 +61,7 @@ class TelegramSender(HttpSender[TelegramConfig]):
 
     def send_one(self, client: httpx.Client, message: Outgoing) -> Outcome:
         url = f"{self.config.api_url.rstrip('/')}/bot{self.config.bot_token}/sendMessage"
-        response = client.post(url, json=self.payload(message))
+        response = client.post(url, json=with_mentions(self.payload(message), message.mentions))
         body = json_body(response)
         if body is not None and body.get("ok") is True:
             return Outcome(ok=True)
@@ -77,6 +78,19 @@ class TelegramSender(HttpSender[TelegramConfig]):
             error=f"Telegram refused the message: {description or 'no reason given'}",
             permanent=True,
         )
+
+
+def with_mentions(payload: dict[str, object], mentions: Mentions) -> dict[str, object]:
+    """``@username`` for each person before the text: Telegram turns it into a mention that
+    notifies a member of the chat. A bot has no @everyone, and a username does not reach
+    someone outside the chat (docs/MENTIONS.md; the editor says so)."""
+    names = valid_ids([p.user_id for p in mentions.people], "telegram")
+    if not names:
+        return payload
+    text = f"{' '.join('@' + v for v in names)}\n{payload['text']}"
+    if len(text) > TEXT_LIMIT:
+        text = text[: TEXT_LIMIT - 1] + "…"
+    return {**payload, "text": text}
 
 
 class Telegram(HttpKind):

@@ -20,6 +20,7 @@ from pushgui.core.channels.base import Outcome, Outgoing
 from pushgui.core.channels.dingtalk import MessageType, message_formats
 from pushgui.core.channels.http import HttpKind, HttpSender, fit_bytes, json_body, status_failure
 from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register, service_address
+from pushgui.core.channels.mention import Mentions, valid_ids
 from pushgui.core.errors import FieldError
 from pushgui.core.system.i18n import translate
 
@@ -60,7 +61,9 @@ class WeComSender(HttpSender[WeComConfig]):
 
     def send_one(self, client: httpx.Client, message: Outgoing) -> Outcome:
         response = client.post(
-            self.config.api_url, params={"key": self.config.key}, json=self.payload(message)
+            self.config.api_url,
+            params={"key": self.config.key},
+            json=with_mentions(self.payload(message), message.mentions),
         )
         body = json_body(response)
         detail = str(body.get("errmsg", "")) if body else ""
@@ -125,6 +128,29 @@ class WeCom(HttpKind):
         if not key:
             return None
         return {"key": key, "api_url": f"{parts.scheme}://{parts.netloc}{parts.path}"}
+
+
+def with_mentions(payload: dict[str, object], mentions: Mentions) -> dict[str, object]:
+    """Text: ``mentioned_list`` (userids, "@all") and ``mentioned_mobile_list``; markdown:
+    ``<@userid>`` in the content, which has no mobile or @all form (docs/MENTIONS.md)."""
+    if not mentions:
+        return payload
+    user_ids = valid_ids([p.user_id for p in mentions.people], "wecom_user_id")
+    if payload["msgtype"] == "markdown":
+        markdown = dict(payload["markdown"])  # type: ignore[call-overload]
+        tags = " ".join(f"<@{v}>" for v in user_ids)
+        if tags:
+            content = fit_bytes(f"{tags}\n{markdown['content']}", MARKDOWN_LIMIT)
+            markdown["content"] = content
+        return {**payload, "markdown": markdown}
+    mobiles = valid_ids([p.mobile for p in mentions.people if not p.user_id], "wecom_mobile")
+    text = dict(payload["text"])  # type: ignore[call-overload]
+    everyone = ["@all"] if mentions.everyone else []
+    if user_ids or everyone:
+        text["mentioned_list"] = [*user_ids, *everyone]
+    if mobiles:
+        text["mentioned_mobile_list"] = mobiles
+    return {**payload, "text": text}
 
 
 register(WeCom())

@@ -30,6 +30,7 @@ from pushgui.core.channels.base import (
 from pushgui.core.channels.book import ChannelBook
 from pushgui.core.channels.desktop import KIND as DESKTOP
 from pushgui.core.channels.desktop import LogSender
+from pushgui.core.channels.mention import Mentions
 from pushgui.core.delivery.deadline import Deadline, SendDeadline, Watchdog
 from pushgui.core.delivery.limits import Limiter, Rate, limiter_for
 from pushgui.core.delivery.queue import (
@@ -78,6 +79,7 @@ class Batch:
                 recipient_address=d.address,
                 html=d.html,
                 attachments=self.attachments,
+                mentions=Mentions.from_json(d.mentions),
             )
             for d in self.deliveries
         ]
