@@ -131,3 +131,33 @@ def test_good_ids_are_kept_trimmed(database):
     assert saved.service_ids["slack"] == "U024BE7LH"
     assert saved.service_ids["telegram"] == "alice_w"
     assert len(saved.service_ids) == 8
+
+
+def test_ids_survive_csv_export_and_import_and_old_files_still_import(database):
+    from pushgui.core.people.contacts_csv import export_csv, guess_mapping, plan_import, read_csv
+
+    ann = ContactRecord("Ann", service_ids={"slack": "U024BE7LH", "wecom_mobile": "13900139000"})
+    table = read_csv(export_csv([ann, ContactRecord("Bo")]).encode("utf-8-sig"))
+    assert table.headers[:6] == ["name", "email", "handle", "phone", "wecom_mobile", "slack"]
+    plan_ = plan_import(table, guess_mapping(table.headers), [])
+    assert [c.service_ids for c in plan_.importable] == [ann.service_ids, {}]
+    old = read_csv(b"name,email,phone\r\nCy,cy@example.com,13800138000\r\n")
+    [cy] = plan_import(old, guess_mapping(old.headers), []).importable
+    assert cy.service_ids == {} and cy.phone == "13800138000"
+    bad = read_csv(b"name,slack\r\nEve,U123>|<!channel\r\n")
+    [row] = plan_import(bad, guess_mapping(bad.headers), []).rows
+    assert [e.field for e in row.errors] == ["service_ids.slack"]
+
+
+def test_an_import_keeps_the_ids_and_remaps_the_mention(world, database):
+    from pushgui.core.transfer.bundle import IdMaps, collect, remap
+
+    _service, _book, room, (ann, *_others), group = world
+    exported = collect(database)["contacts"]
+    assert exported[0]["service_ids"] == {"slack": "U0AAAAAAA"}
+    spec = replace(
+        weekdays_at_nine(),
+        targets=(Target("slack", room, mention=MentionChoice((ann,), (group,), True)),),
+    )
+    moved = remap(spec, IdMaps(contacts={ann: 70}, groups={group: 80}, channels={room: 90}))
+    assert moved.targets[0].mention == MentionChoice((70,), (80,), True)
