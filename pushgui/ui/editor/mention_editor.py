@@ -1,0 +1,127 @@
+"""Whom a chat room target @mentions: chosen contacts and groups, everyone, the person on
+duty, with a plain-words warning next to it for every mention that would not ping
+(core/messages/mentions.py, docs/MENTIONS.md)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pushgui.core.channels.book import ChannelRecord
+from pushgui.core.messages.mentions import can_mention, plan, warnings
+from pushgui.core.people.contacts import ContactBook
+from pushgui.core.pushes.mention_choice import MentionChoice
+from pushgui.core.pushes.spec import PushSpec
+from pushgui.ui.editor.check_lists import CheckListView, rows_height
+from pushgui.ui.editor.recipient_picker import RecipientPickerModel
+from pushgui.ui.widgets.fields import ErrorLabel
+
+PICKER_ROWS = 4
+
+
+class MentionPanel(QWidget):
+    """The @mention choice of one room. Signals: changed()."""
+
+    changed = Signal()
+
+    def __init__(self, channel: ChannelRecord, book: ContactBook, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.channel = channel
+        self.book = book
+        title = QLabel(self.tr("@mention in %1:").replace("%1", channel.name), self)
+        self.everyone_box = QCheckBox(self.tr("&Everyone"), self)
+        self.duty_box = QCheckBox(self.tr("Who is on &duty"), self)
+        self.model = RecipientPickerModel(self)
+        self.model.set_book(book.groups(), book.contacts())
+        self.picker = CheckListView(self)
+        self.picker.setModel(self.model)
+        self.picker.setAccessibleName(self.tr("Contacts and groups to @mention"))
+        self.picker.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.picker.setFixedHeight(rows_height(self.picker, PICKER_ROWS))
+        self.picker.setVisible(self.model.rowCount() > 0)
+        self.warning_label = ErrorLabel(self)
+        self.warning_label.setAccessibleName(self.tr("Mentions that will not ping"))
+        boxes = QHBoxLayout()
+        boxes.addWidget(title)
+        boxes.addWidget(self.everyone_box)
+        boxes.addWidget(self.duty_box)
+        boxes.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(boxes)
+        layout.addWidget(self.picker)
+        layout.addWidget(self.warning_label)
+        for box in (self.everyone_box, self.duty_box):
+            box.toggled.connect(self.changed)
+        self.model.choice_changed.connect(self.changed)
+
+    def set_choice(self, choice: MentionChoice) -> None:
+        self.everyone_box.setChecked(choice.everyone)
+        self.duty_box.setChecked(choice.on_duty)
+        self.model.set_chosen(choice.group_ids, choice.contact_ids)
+
+    def choice(self) -> MentionChoice:
+        groups, contacts = self.model.chosen()
+        return MentionChoice(
+            contacts, groups, self.everyone_box.isChecked(), self.duty_box.isChecked()
+        )
+
+    def show_warnings(self, spec: PushSpec) -> None:
+        msgtype = str(self.channel.settings.get("msgtype", ""))
+        mention = plan(self.choice(), spec.duty, self.book)
+        self.warning_label.show_messages(warnings(self.channel.kind, msgtype, mention, spec.duty))
+
+
+class MentionsBox(QWidget):
+    """One :class:`MentionPanel` per ticked room whose service can @mention; the choices
+    of rooms untcked meanwhile are kept. Signals: changed()."""
+
+    changed = Signal()
+
+    def __init__(self, book: ContactBook | None, indent: int, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.book = book
+        self.panels: dict[int, MentionPanel] = {}
+        self.choices: dict[int, MentionChoice] = {}
+        self.box = QVBoxLayout(self)
+        self.box.setContentsMargins(indent, 0, 0, 0)
+        self.setVisible(False)
+
+    def remember(self, channel_id: int | None, choice: MentionChoice) -> None:
+        if channel_id is not None:
+            self.choices[channel_id] = choice
+
+    def show_rooms(self, rooms: Iterable[ChannelRecord]) -> None:
+        """Panels for ``rooms`` (the ticked ones), in order."""
+        for channel_id, panel in self.panels.items():
+            self.choices[channel_id] = panel.choice()
+            panel.deleteLater()
+        self.panels = {}
+        if self.book is not None:
+            for channel in rooms:
+                if not can_mention(channel.kind):
+                    continue
+                panel = MentionPanel(channel, self.book, self)
+                panel.set_choice(self.choices.get(channel.id, MentionChoice()))
+                panel.changed.connect(self.changed)
+                self.box.addWidget(panel)
+                self.panels[channel.id] = panel
+        self.setVisible(bool(self.panels))
+
+    def choice(self, channel_id: int) -> MentionChoice:
+        panel = self.panels.get(channel_id)
+        return panel.choice() if panel is not None else MentionChoice()
+
+    def show_warnings(self, spec: PushSpec) -> None:
+        for panel in self.panels.values():
+            panel.show_warnings(spec)
