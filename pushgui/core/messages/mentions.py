@@ -85,7 +85,8 @@ def mentions_for(
     return Mentions(tuple(found.values()), mention.choice.everyone)
 
 
-def _service(kind: str) -> str:
+def service_name(kind: str) -> str:
+    """The service as people know it, translated."""
     names = {
         "dingtalk": translate("channels", "DingTalk"),
         "wecom": translate("channels", "WeCom"),
@@ -107,7 +108,7 @@ def warnings(kind: str, msgtype: str, mention: MentionPlan, rotation: Rotation |
             translate("mentions", "This channel cannot @mention anyone; nobody will be pinged.")
         ]
     out: list[str] = []
-    service = _service(kind)
+    service = service_name(kind)
     if choice.on_duty and rotation is None:
         out.append(
             translate(
@@ -180,5 +181,6 @@ __all__ = [
     "mentioned",
     "mentions_for",
     "plan",
+    "service_name",
     "warnings",
 ]

@@ -4,28 +4,71 @@ duty, with a plain-words warning next to it for every mention that would not pin
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from pushgui.core.channels.book import ChannelRecord
-from pushgui.core.messages.mentions import can_mention, plan, warnings
-from pushgui.core.people.contacts import ContactBook
+from pushgui.core.messages.mentions import can_mention, mentioned, plan, service_name, warnings
+from pushgui.core.people.contacts import ContactBook, ContactRecord, GroupRecord
 from pushgui.core.pushes.mention_choice import MentionChoice
 from pushgui.core.pushes.spec import PushSpec
 from pushgui.ui.editor.check_lists import CheckListView, rows_height
-from pushgui.ui.editor.recipient_picker import RecipientPickerModel
+from pushgui.ui.editor.recipient_picker import RecipientPickerModel, _Entry
 from pushgui.ui.widgets.fields import ErrorLabel
 
-PICKER_ROWS = 4
+PICKER_ROWS = 3
+#: The rooms' mention panels scroll beyond this height, so the dialog keeps its size.
+MAX_HEIGHT = 240
+
+
+class MentionPickerModel(RecipientPickerModel):
+    """Groups and contacts as the room's service sees them: a contact shows their ID there,
+    or that they have none (greyed: ticking them is allowed, and warned about)."""
+
+    def set_people(
+        self, groups: Sequence[GroupRecord], contacts: Sequence[ContactRecord], kind: str
+    ) -> None:
+        self.kind = kind
+        self.set_book(groups, [])  # the groups' entries, as the email picker shows them
+        entries = list(self._entries)
+        for contact in contacts:
+            assert contact.id is not None
+            there = mentioned(kind, contact)
+            detail = (there.user_id or there.mobile) if there is not None else ""
+            entries.append(_Entry(False, contact.id, contact.name, detail, there is not None))
+        self.beginResetModel()
+        self._entries = entries
+        self.endResetModel()
+
+    def data(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and index.isValid():
+            entry = self._entries[index.row()]
+            if not entry.group:
+                if entry.usable:
+                    return f"{entry.text} · {entry.detail}"
+                return (
+                    self.tr("%1 (no %2 ID)")
+                    .replace("%1", entry.text)
+                    .replace("%2", service_name(self.kind))
+                )
+        return super().data(index, role)
 
 
 class MentionPanel(QWidget):
@@ -38,10 +81,11 @@ class MentionPanel(QWidget):
         self.channel = channel
         self.book = book
         title = QLabel(self.tr("@mention in %1:").replace("%1", channel.name), self)
+        title.setWordWrap(True)
         self.everyone_box = QCheckBox(self.tr("&Everyone"), self)
         self.duty_box = QCheckBox(self.tr("Who is on &duty"), self)
-        self.model = RecipientPickerModel(self)
-        self.model.set_book(book.groups(), book.contacts())
+        self.model = MentionPickerModel(self)
+        self.model.set_people(book.groups(), book.contacts(), channel.kind)
         self.picker = CheckListView(self)
         self.picker.setModel(self.model)
         self.picker.setAccessibleName(self.tr("Contacts and groups to @mention"))
@@ -49,15 +93,17 @@ class MentionPanel(QWidget):
         self.picker.setFixedHeight(rows_height(self.picker, PICKER_ROWS))
         self.picker.setVisible(self.model.rowCount() > 0)
         self.warning_label = ErrorLabel(self)
+        # Its full height, never squeezed under the list (the box scrolls instead).
+        self.warning_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.warning_label.setAccessibleName(self.tr("Mentions that will not ping"))
         boxes = QHBoxLayout()
-        boxes.addWidget(title)
         boxes.addWidget(self.everyone_box)
         boxes.addWidget(self.duty_box)
         boxes.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.setSpacing(4)
+        layout.addWidget(title)
         layout.addLayout(boxes)
         layout.addWidget(self.picker)
         layout.addWidget(self.warning_label)
@@ -93,8 +139,18 @@ class MentionsBox(QWidget):
         self.book = book
         self.panels: dict[int, MentionPanel] = {}
         self.choices: dict[int, MentionChoice] = {}
-        self.box = QVBoxLayout(self)
-        self.box.setContentsMargins(indent, 0, 0, 0)
+        inner = QWidget(self)
+        self.box = QVBoxLayout(inner)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea(self)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(inner)
+        self.scroll.setMaximumHeight(MAX_HEIGHT)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(indent, 0, 0, 0)
+        outer.addWidget(self.scroll)
         self.setVisible(False)
 
     def remember(self, channel_id: int | None, choice: MentionChoice) -> None:
@@ -117,6 +173,16 @@ class MentionsBox(QWidget):
                 self.box.addWidget(panel)
                 self.panels[channel.id] = panel
         self.setVisible(bool(self.panels))
+        self._fit()
+
+    def _fit(self) -> None:
+        """As tall as the panels (up to MAX_HEIGHT): no empty space, no squeezed warning."""
+        inner = self.scroll.widget()
+        width = max(self.scroll.viewport().width(), 200)
+        layout = inner.layout()
+        need = layout.heightForWidth(width) if layout.hasHeightForWidth() else -1
+        need = max(need, inner.sizeHint().height())
+        self.scroll.setMinimumHeight(min(need, MAX_HEIGHT))
 
     def choice(self, channel_id: int) -> MentionChoice:
         panel = self.panels.get(channel_id)
@@ -125,3 +191,4 @@ class MentionsBox(QWidget):
     def show_warnings(self, spec: PushSpec) -> None:
         for panel in self.panels.values():
             panel.show_warnings(spec)
+        self._fit()

@@ -1,6 +1,5 @@
-"""Where a reminder goes: me, people by email, chat rooms (a room's @mentions are
-ui/editor/mention_editor.py; the few lines that wire them in keep this module just over
-400 lines)."""
+"""Where a reminder goes: me, people by email, chat rooms (a room's @mentions are in
+ui/editor/mention_editor.py)."""
 
 from __future__ import annotations
 

@@ -75,8 +75,17 @@ class ContactDialog(QDialog):
         # IDs on the chat services, for @mentions (core/people/service_ids.py).
         self.id_edits: dict[str, QLineEdit] = {}
         self.id_errors: dict[str, ErrorLabel] = {}
-        ids_form = QFormLayout()
-        ids_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # In the same form as name and email, so that the labels line up.
+        ids_heading = QLabel(self.tr("IDs for @mentions"), self)
+        form.addRow(ids_heading)
+        form.addRow(
+            hint_label(
+                self.tr(
+                    "A bot pings this person by the ID of its service; leave the others empty."
+                ),
+                self,
+            )
+        )
         for service in service_ids.SERVICE_IDS:
             id_edit = QLineEdit(self)
             id_edit.setPlaceholderText(self.tr("Optional"))
@@ -85,8 +94,7 @@ class ContactDialog(QDialog):
             id_edit.textEdited.connect(lambda _text, key=service.key: self._on_edit(key))
             self.id_edits[service.key] = id_edit
             self.id_errors[service.key] = ErrorLabel(self)
-            add_row(ids_form, service_ids.label(service.key), id_edit, self.id_errors[service.key])
-        ids_heading = QLabel(self.tr("IDs for @mentions"), self)
+            add_row(form, service_ids.label(service.key), id_edit, self.id_errors[service.key])
 
         self.fields_model = FieldsModel(self)
         self.fields_view = make_table(
@@ -130,16 +138,6 @@ class ContactDialog(QDialog):
         layout.setSpacing(10)
         layout.addLayout(form)
         layout.addSpacing(4)
-        layout.addWidget(ids_heading)
-        layout.addWidget(
-            hint_label(
-                self.tr(
-                    "A bot pings this person by the ID of its service; leave the others empty."
-                ),
-                self,
-            )
-        )
-        layout.addLayout(ids_form)
         layout.addSpacing(4)
         layout.addWidget(heading)
         layout.addWidget(
