@@ -161,3 +161,37 @@ def test_an_import_keeps_the_ids_and_remaps_the_mention(world, database):
     )
     moved = remap(spec, IdMaps(contacts={ann: 70}, groups={group: 80}, channels={room: 90}))
     assert moved.targets[0].mention == MentionChoice((70,), (80,), True)
+
+
+def test_a_retry_pings_who_the_run_pinged_even_after_the_rotation_changed(
+    world, database, scheduler, fake
+):
+    from sqlalchemy import update
+
+    from pushgui.core.runs.runner import retry_run
+    from pushgui.core.store.models import Push, Run
+    from tests.servers import Reply
+
+    service, _book, room, (ann, _bo, _cy, dan), _group = world
+    spec = replace(
+        weekdays_at_nine(),
+        targets=(Target("slack", room, mention=MentionChoice(on_duty=True)),),
+        duty=Rotation(order=(dan, ann), start=date(2030, 1, 7)),  # Dan on the Monday
+    )
+    push_id = service.create(spec)
+    fake.queue(Reply(500, "server_error"))  # the first try fails
+    assert run_push(push_id, context=scheduler.job_context.at(T0)) == "retrying"
+    with database.session() as session:
+        run_id = session.execute(select(Run.id)).scalar_one()
+    with database.session() as session:
+        session.execute(
+            update(Delivery).values(status="retrying", next_attempt_at=datetime.now(UTC))
+        )
+        push = session.get(Push, push_id)
+        data = json.loads(push.spec)
+        data["duty"]["order"] = list(reversed(data["duty"]["order"]))  # now Ann's Monday
+        push.spec = json.dumps(data)
+    assert retry_run(run_id, context=scheduler.job_context) == "ok"
+    assert len(fake.requests) == 2
+    assert pings("slack", fake.requests[0].json) == {"U0DDDDDDD"}
+    assert pings("slack", fake.requests[1].json) == {"U0DDDDDDD"}
