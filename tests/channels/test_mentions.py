@@ -199,3 +199,13 @@ def test_hostile_ids_never_reach_the_message_nor_ping(fake, service):
     wire = fake.requests[0].body.decode()
     for value in HOSTILE_IDS[service]:
         assert value not in wire and value.replace('"', '\\"') not in wire
+
+
+def test_telegram_escapes_the_underscore_for_markdown_v2():
+    from pushgui.core.channels.telegram import with_mentions
+
+    out = with_mentions(
+        {"chat_id": "1", "text": "x", "parse_mode": "MarkdownV2"},
+        Mentions((Mentioned("A", "alice_w"),)),
+    )
+    assert out["text"] == "@alice\\_w\nx"

@@ -195,3 +195,27 @@ def test_a_retry_pings_who_the_run_pinged_even_after_the_rotation_changed(
     assert len(fake.requests) == 2
     assert pings("slack", fake.requests[0].json) == {"U0DDDDDDD"}
     assert pings("slack", fake.requests[1].json) == {"U0DDDDDDD"}
+
+
+def test_a_mentioned_contact_is_named_before_deletion_and_checked_on_import(world, database):
+    from pathlib import Path
+
+    from pushgui.core.pushes.references import check_references
+
+    service, book, room, (ann, *_others), _group = world
+    spec = replace(
+        weekdays_at_nine("Mentions Ann"),
+        targets=(Target("slack", room, mention=MentionChoice((ann,))),),
+    )
+    service.create(spec)
+    # Deleting Ann (or her group) warns that this push @mentions her.
+    assert book.pushes_using([ann]) == ["Mentions Ann"]
+    elsewhere = replace(
+        spec, targets=(Target("slack", room, mention=MentionChoice((404,), (405,))),)
+    )
+    with database.session() as session, pytest.raises(SpecError) as raised:
+        check_references(session, [elsewhere], Path("."))
+    assert [e.field for e in raised.value.errors] == [
+        "targets[0].mention.contact_ids",
+        "targets[0].mention.group_ids",
+    ]

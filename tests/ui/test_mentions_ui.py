@@ -109,3 +109,18 @@ def test_wecom_markdown_everyone_is_warned(qtbot, books):
     panel = dialog.targets_editor.mentions_box.panels[books["wecom"]]
     dialog.schedule_refresh()
     qtbot.waitUntil(lambda: "cannot @all" in panel.warning_label.text(), timeout=HANG_MS)
+
+
+def test_showing_other_targets_replaces_the_mention_choice(qtbot, books):
+    from tests.ui.test_targets_editor import fill
+
+    dialog = PushEditorDialog(contacts=books["contacts"], channels=books["channels"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    fill(qtbot, dialog, title="Stand-up")
+    room = books["room"]
+    editor = dialog.targets_editor
+    editor.set_targets((Target("slack", room, mention=MentionChoice(everyone=True)),))
+    editor.set_targets((Target("slack", room, mention=MentionChoice((books["ann"],))),))
+    [target] = editor.targets()
+    assert target.mention == MentionChoice((books["ann"],))

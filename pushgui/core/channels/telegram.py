@@ -87,7 +87,10 @@ def with_mentions(payload: dict[str, object], mentions: Mentions) -> dict[str, o
     names = valid_ids([p.user_id for p in mentions.people], "telegram")
     if not names:
         return payload
-    text = f"{' '.join('@' + v for v in names)}\n{payload['text']}"
+    words = " ".join("@" + v for v in names)
+    if payload.get("parse_mode") == "MarkdownV2":  # "_" starts italics there
+        words = words.replace("_", "\\_")
+    text = f"{words}\n{payload['text']}"
     if len(text) > TEXT_LIMIT:
         text = text[: TEXT_LIMIT - 1] + "…"
     return {**payload, "text": text}

@@ -177,7 +177,11 @@ class ContactBook:
                     names.append(name)
                     continue
                 for target in spec.targets:
-                    if wanted & set(target.contact_ids) or groups & set(target.group_ids):
+                    mention = target.mention  # whom a room @mentions names contacts too
+                    if wanted & {*target.contact_ids, *mention.contact_ids} or groups & {
+                        *target.group_ids,
+                        *mention.group_ids,
+                    }:
                         names.append(name)
                         break
         return names

@@ -153,9 +153,17 @@ class MentionsBox(QWidget):
         outer.addWidget(self.scroll)
         self.setVisible(False)
 
+    def reset(self) -> None:
+        """Forget every choice (new targets are being shown)."""
+        self.choices = {}
+        for panel in self.panels.values():
+            panel.set_choice(MentionChoice())
+
     def remember(self, channel_id: int | None, choice: MentionChoice) -> None:
         if channel_id is not None:
             self.choices[channel_id] = choice
+            if channel_id in self.panels:
+                self.panels[channel_id].set_choice(choice)
 
     def show_rooms(self, rooms: Iterable[ChannelRecord]) -> None:
         """Panels for ``rooms`` (the ticked ones), in order."""

@@ -221,6 +221,7 @@ class TargetsEditor(QWidget):
         email: Target | None = None
         chosen_rooms: set[int] = set()
         self._kept = []
+        self.mentions_box.reset()
         for target in targets:
             people = bool(target.contact_ids or target.group_ids)
             if target.kind == DESKTOP:
