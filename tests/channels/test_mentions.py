@@ -209,3 +209,26 @@ def test_telegram_escapes_the_underscore_for_markdown_v2():
         Mentions((Mentioned("A", "alice_w"),)),
     )
     assert out["text"] == "@alice\\_w\nx"
+
+
+def test_a_bad_preferred_id_falls_back_to_the_other_one():
+    from pushgui.core.channels import dingtalk, wecom
+
+    people = Mentions(
+        (Mentioned("A", "alice01", "not a mobile"), Mentioned("B", "@all", "13900139000"))
+    )
+    ding = dingtalk.with_mentions({"msgtype": "text", "text": {"content": "x"}}, people)
+    # A's mobile is no mobile: A is pinged by userId; B's userId "@all" is refused.
+    assert ding["at"] == {
+        "isAtAll": False,
+        "atMobiles": ["13900139000"],
+        "atUserIds": ["alice01"],
+    }
+    wc = wecom.with_mentions({"msgtype": "text", "text": {"content": "x"}}, people)
+    assert wc["text"]["mentioned_list"] == ["alice01"]
+    assert wc["text"]["mentioned_mobile_list"] == ["13900139000"]
+    # A format pushgui does not @ in (a card) is left as it is.
+    card = {"msg_type": "interactive", "card": {}}
+    from pushgui.core.channels import feishu
+
+    assert feishu.with_mentions(card, people) is card

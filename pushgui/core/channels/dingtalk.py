@@ -184,10 +184,13 @@ class DingTalk(HttpKind):
 def with_mentions(payload: dict[str, object], mentions: Mentions) -> dict[str, object]:
     """``payload`` with its ``at`` object and the "@mobile"/"@userId" text DingTalk needs in
     the content to show and ping each person (docs/MENTIONS.md); a mobile is preferred."""
-    if not mentions:
+    kind = str(payload.get("msgtype"))
+    if not mentions or kind not in ("text", "markdown"):
         return payload
     mobiles = valid_ids([p.mobile for p in mentions.people], "dingtalk_mobile")
-    user_ids = valid_ids([p.user_id for p in mentions.people if not p.mobile], "dingtalk_user_id")
+    user_ids = valid_ids(
+        [p.user_id for p in mentions.people if p.mobile not in mobiles], "dingtalk_user_id"
+    )
     at: dict[str, object] = {"isAtAll": mentions.everyone}
     if mobiles:
         at["atMobiles"] = mobiles
@@ -196,7 +199,6 @@ def with_mentions(payload: dict[str, object], mentions: Mentions) -> dict[str, o
     words = " ".join(f"@{v}" for v in (*mobiles, *user_ids))
     if mentions.everyone:
         words = f"{words} @所有人".strip()
-    kind = str(payload["msgtype"])
     part = dict(payload[kind])  # type: ignore[call-overload]
     key = "text" if kind == "markdown" else "content"
     part[key] = f"{part[key]}\n\n{words}" if words else part[key]

@@ -97,7 +97,7 @@ def with_mentions(payload: dict[str, object], mentions: Mentions) -> dict[str, o
         return payload
     ids = valid_ids([p.user_id for p in mentions.people], "discord")[:100]
     words = [f"<@{v}>" for v in ids] + (["@everyone"] if mentions.everyone else [])
-    if not words:
+    if not words or not isinstance(payload.get("content"), str):
         return payload
     allowed: dict[str, object] = {"parse": ["everyone"] if mentions.everyone else []}
     if ids:

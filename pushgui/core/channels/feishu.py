@@ -208,7 +208,7 @@ def with_mentions(payload: dict[str, object], mentions: Mentions) -> dict[str, o
     """Text: ``<at user_id="ou_…">Name</at>`` (``"all"`` for everyone) before the text;
     post: a first paragraph of ``{"tag": "at", "user_id": …}`` elements (docs/MENTIONS.md).
     The name is HTML-escaped: it cannot close the tag or open another one."""
-    if not mentions:
+    if not mentions or payload.get("msg_type") not in ("text", "post"):
         return payload
     named = {p.user_id: p.name for p in mentions.people}
     ids = valid_ids(list(named), "feishu")

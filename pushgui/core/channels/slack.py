@@ -121,7 +121,7 @@ def with_mentions(payload: dict[str, object], mentions: Mentions) -> dict[str, o
         return payload
     ids = valid_ids([p.user_id for p in mentions.people], "slack")
     words = [f"<@{v}>" for v in ids] + (["<!channel>"] if mentions.everyone else [])
-    if not words:
+    if not words or not isinstance(payload.get("text"), str):
         return payload
     return {**payload, "text": f"{' '.join(words)} {payload['text']}"}
 

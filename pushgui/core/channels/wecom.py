@@ -133,7 +133,7 @@ class WeCom(HttpKind):
 def with_mentions(payload: dict[str, object], mentions: Mentions) -> dict[str, object]:
     """Text: ``mentioned_list`` (userids, "@all") and ``mentioned_mobile_list``; markdown:
     ``<@userid>`` in the content, which has no mobile or @all form (docs/MENTIONS.md)."""
-    if not mentions:
+    if not mentions or payload.get("msgtype") not in ("text", "markdown"):
         return payload
     user_ids = valid_ids([p.user_id for p in mentions.people], "wecom_user_id")
     if payload["msgtype"] == "markdown":
@@ -143,7 +143,9 @@ def with_mentions(payload: dict[str, object], mentions: Mentions) -> dict[str, o
             content = fit_bytes(f"{tags}\n{markdown['content']}", MARKDOWN_LIMIT)
             markdown["content"] = content
         return {**payload, "markdown": markdown}
-    mobiles = valid_ids([p.mobile for p in mentions.people if not p.user_id], "wecom_mobile")
+    mobiles = valid_ids(
+        [p.mobile for p in mentions.people if p.user_id not in user_ids], "wecom_mobile"
+    )
     text = dict(payload["text"])  # type: ignore[call-overload]
     everyone = ["@all"] if mentions.everyone else []
     if user_ids or everyone:
