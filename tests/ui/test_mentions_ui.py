@@ -124,3 +124,31 @@ def test_showing_other_targets_replaces_the_mention_choice(qtbot, books):
     editor.set_targets((Target("slack", room, mention=MentionChoice((books["ann"],))),))
     [target] = editor.targets()
     assert target.mention == MentionChoice((books["ann"],))
+
+
+def test_csv_import_maps_id_columns_and_refuses_a_bad_id(qtbot, database, tmp_path):
+    from pushgui.ui.people.contacts_window import ContactsWindow
+    from pushgui.ui.people.csv_import_dialog import CsvImportDialog
+
+    book = ContactBook(database)
+    window = ContactsWindow(book)
+    qtbot.addWidget(window)
+    window.show()
+    source = tmp_path / "people.csv"
+    source.write_bytes(
+        b"name,slack,discord\r\nBob,U024BE7LH,80351110224678912\r\nEve,U1>|<!channel,1\r\n"
+    )
+    dialog = window.import_csv(source)
+    assert isinstance(dialog, CsvImportDialog)
+    qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    assert dialog.mapping() == ["name", "slack", "discord"]
+    assert dialog.combos[1].currentText() == "Slack member ID"
+    qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    problems = [
+        dialog.problems_model.index(r, 3).data() for r in range(dialog.problems_model.rowCount())
+    ]
+    assert len(problems) == 1 and "U or W" in problems[0]
+    with qtbot.waitSignal(window.contacts_changed):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    [bob] = book.contacts()
+    assert bob.service_ids == {"slack": "U024BE7LH", "discord": "80351110224678912"}
