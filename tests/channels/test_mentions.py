@@ -232,3 +232,42 @@ def test_a_bad_preferred_id_falls_back_to_the_other_one():
     from pushgui.core.channels import feishu
 
     assert feishu.with_mentions(card, people) is card
+
+
+def test_the_fakes_refuse_malformed_mention_parts_as_the_services_do():
+    import json
+
+    from tests.servers import (
+        DINGTALK_TOKEN,
+        FEISHU_TOKEN,
+        WECOM_KEY,
+        Request,
+        dingtalk_api,
+        feishu_api,
+        wecom_api,
+    )
+
+    def request(path, data, **query):
+        body = json.dumps(data).encode()
+        return Request("POST", path, {k: [v] for k, v in query.items()}, "", {}, body)
+
+    good_text = {"msgtype": "text", "text": {"content": "x"}}
+    ding = dingtalk_api(secret=None)
+    assert ding(request("/robot/send", good_text, access_token=DINGTALK_TOKEN)).body["errcode"] == 0
+    bad_at = {**good_text, "at": {"atMobiles": "13800138000", "isAtAll": "yes"}}
+    assert (
+        ding(request("/robot/send", bad_at, access_token=DINGTALK_TOKEN)).body["errcode"] == 40035
+    )
+
+    bad_list = {"msgtype": "text", "text": {"content": "x", "mentioned_list": "alice"}}
+    assert (
+        wecom_api(request("/cgi-bin/webhook/send", bad_list, key=WECOM_KEY)).body["errcode"]
+        == 40058
+    )
+
+    hook = "/open-apis/bot/v2/hook/" + FEISHU_TOKEN
+    bad_at_element = {
+        "msg_type": "post",
+        "content": {"post": {"zh_cn": {"content": [[{"tag": "at", "user_id": 7}]]}}},
+    }
+    assert feishu_api(secret=None)(request(hook, bad_at_element)).body["code"] == 9499
