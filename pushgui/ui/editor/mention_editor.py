@@ -139,18 +139,18 @@ class MentionsBox(QWidget):
         self.book = book
         self.panels: dict[int, MentionPanel] = {}
         self.choices: dict[int, MentionChoice] = {}
-        inner = QWidget(self)
-        self.box = QVBoxLayout(inner)
+        self.inner = QWidget(self)
+        self.box = QVBoxLayout(self.inner)
         self.box.setContentsMargins(0, 0, 0, 0)
-        self.scroll = QScrollArea(self)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(inner)
-        self.scroll.setMaximumHeight(MAX_HEIGHT)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(self.inner)
+        self.scroll_area.setMaximumHeight(MAX_HEIGHT)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(indent, 0, 0, 0)
-        outer.addWidget(self.scroll)
+        outer.addWidget(self.scroll_area)
         self.setVisible(False)
 
     def reset(self) -> None:
@@ -169,6 +169,8 @@ class MentionsBox(QWidget):
         """Panels for ``rooms`` (the ticked ones), in order."""
         for channel_id, panel in self.panels.items():
             self.choices[channel_id] = panel.choice()
+            self.box.removeWidget(panel)
+            panel.hide()
             panel.deleteLater()
         self.panels = {}
         if self.book is not None:
@@ -185,12 +187,10 @@ class MentionsBox(QWidget):
 
     def _fit(self) -> None:
         """As tall as the panels (up to MAX_HEIGHT): no empty space, no squeezed warning."""
-        inner = self.scroll.widget()
-        width = max(self.scroll.viewport().width(), 200)
-        layout = inner.layout()
-        need = layout.heightForWidth(width) if layout.hasHeightForWidth() else -1
-        need = max(need, inner.sizeHint().height())
-        self.scroll.setMinimumHeight(min(need, MAX_HEIGHT))
+        width = max(self.scroll_area.viewport().width(), 200)
+        need = self.box.heightForWidth(width) if self.box.hasHeightForWidth() else -1
+        need = max(need, self.inner.sizeHint().height())
+        self.scroll_area.setMinimumHeight(min(need, MAX_HEIGHT))
 
     def choice(self, channel_id: int) -> MentionChoice:
         panel = self.panels.get(channel_id)
