@@ -15,6 +15,7 @@ import base64
 import hashlib
 import hmac
 import json
+import re
 import ssl
 import threading
 import time
@@ -369,11 +370,82 @@ def dingtalk_api(secret: str | None = DINGTALK_SECRET, keyword: str | None = Non
             return Reply(200, {"errcode": 40035, "errmsg": "缺少参数 markdown.title/text"})
         if len(content.encode()) > 20_000:
             return Reply(200, {"errcode": 460101, "errmsg": "message too long, exceed 20000 bytes"})
+        if not _dingtalk_at_ok(data.get("at")):
+            return Reply(200, {"errcode": 40035, "errmsg": "缺少参数 json"})
         if keyword is not None and keyword not in content:
             return Reply(200, {"errcode": 310000, "errmsg": "keywords not in content"})
         return Reply(200, {"errcode": 0, "errmsg": "ok"})
 
     return handle
+
+
+def _strings(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _dingtalk_at_ok(at: Any) -> bool:
+    """DingTalk's ``at``: atMobiles and atUserIds lists of text, isAtAll a boolean."""
+    if at is None:
+        return True
+    return (
+        isinstance(at, dict)
+        and all(_strings(at.get(k, [])) for k in ("atMobiles", "atUserIds"))
+        and isinstance(at.get("isAtAll", False), bool)
+    )
+
+
+_FEISHU_AT = re.compile(r'<at user_id="([^"<>]*)">([^<]*)</at>')
+
+
+def pings(service: str, data: dict[str, Any]) -> set[str]:
+    """Who a message pings, read the way each service documents it (docs/MENTIONS.md):
+    user IDs and mobiles as given, ``"everyone"`` for an @all."""
+    found: set[str] = set()
+    if service == "dingtalk":
+        kind = data["msgtype"]
+        content = data[kind].get("content") or data[kind].get("text") or ""
+        at = data.get("at") or {}
+        # The docs: a number or userId pings when it is in the at list and "@…" in the content.
+        found = {v for v in at.get("atMobiles", []) + at.get("atUserIds", []) if f"@{v}" in content}
+        if at.get("isAtAll"):
+            found.add("everyone")
+    elif service == "wecom":
+        if data["msgtype"] == "markdown":
+            found = set(re.findall(r"<@([^<>]+)>", data["markdown"]["content"]))
+        else:
+            text = data["text"]
+            found = set(text.get("mentioned_list", []) + text.get("mentioned_mobile_list", []))
+        if "@all" in found:
+            found = (found - {"@all"}) | {"everyone"}
+    elif service == "feishu":
+        if data["msg_type"] == "post":
+            for body in data["content"]["post"].values():
+                for line in body["content"]:
+                    found |= {e["user_id"] for e in line if e.get("tag") == "at"}
+        else:
+            found = {m.group(1) for m in _FEISHU_AT.finditer(data["content"]["text"])}
+        if "all" in found:
+            found = (found - {"all"}) | {"everyone"}
+    elif service == "slack":
+        text = data["text"]
+        found = set(re.findall(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>", text))
+        if re.search(r"<!(channel|here|everyone)>", text):
+            found.add("everyone")
+    elif service == "discord":
+        content = data["content"]
+        allowed = data.get("allowed_mentions")
+        named = set(re.findall(r"<@!?(\d+)>", content))
+        if allowed is None:  # Discord's default: every mention in the content pings
+            found = named | ({"everyone"} if re.search(r"@(everyone|here)", content) else set())
+        else:
+            users = set(allowed.get("users", [])) if "users" in allowed else set()
+            parse = allowed.get("parse", [])
+            found = named & users if "users" not in parse else named
+            if "everyone" in parse and re.search(r"@(everyone|here)", content):
+                found.add("everyone")
+    elif service == "telegram":
+        found = set(re.findall(r"(?<![\w@])@([A-Za-z][A-Za-z0-9_]{4,31})\b", data["text"]))
+    return found
 
 
 def wecom_api(request: Request) -> Reply:
@@ -387,6 +459,9 @@ def wecom_api(request: Request) -> Reply:
     if len(data[kind]["content"].encode()) > most:
         error = f"{kind}.content exceed max length {most}. invalid Request Parameter"
         return Reply(200, {"errcode": 40058, "errmsg": error})
+    part = data[kind]
+    if not all(_strings(part.get(k, [])) for k in ("mentioned_list", "mentioned_mobile_list")):
+        return Reply(200, {"errcode": 40058, "errmsg": "invalid mentioned_list"})
     return Reply(200, {"errcode": 0, "errmsg": "ok"})
 
 
@@ -414,11 +489,19 @@ def feishu_api(secret: str | None = FEISHU_SECRET) -> Route:
                 return Reply(200, {"code": 19021, "msg": FEISHU_SIGN_FAIL, "data": {}})
         if len(request.body) > 20 * 1024:
             return Reply(200, {"code": 9499, "msg": "Bad Request: body too large", "data": {}})
-        if data.get("msg_type") == "post":
-            if feishu_post_problem(data.get("content")):
-                return Reply(200, {"code": 9499, "msg": "Bad Request", "data": {}})
-        elif data.get("msg_type") != "text" or not data.get("content", {}).get("text"):
+        if data.get("msg_type") == "post" and feishu_post_problem(data.get("content")):
             return Reply(200, {"code": 9499, "msg": "Bad Request", "data": {}})
+        kind, content = data.get("msg_type"), data.get("content", {})
+        if kind != "post" and (kind != "text" or not content.get("text")):
+            return Reply(200, {"code": 9499, "msg": "Bad Request", "data": {}})
+        if kind == "post":
+            for body in content["post"].values():
+                for line in body.get("content", []):
+                    for element in line:
+                        if element.get("tag") == "at" and not isinstance(
+                            element.get("user_id"), str
+                        ):
+                            return Reply(200, {"code": 9499, "msg": "Bad Request", "data": {}})
         return Reply(200, {"code": 0, "msg": "success", "data": {}})
 
     return handle
@@ -444,9 +527,27 @@ def discord_api(request: Request) -> Reply:
         too_long = {"code": "BASE_TYPE_MAX_LENGTH", "message": "Must be 2000 or fewer in length."}
         errors = {"content": {"_errors": [too_long]}}
         return Reply(400, {"message": "Invalid Form Body", "code": 50035, "errors": errors})
+    if not _discord_allowed_ok(data.get("allowed_mentions")):
+        return Reply(400, {"message": "Invalid Form Body", "code": 50035})
     if request.param("wait") == "true":
         return Reply(200, {"id": "1", "content": data["content"]})
     return Reply(204)
+
+
+def _discord_allowed_ok(allowed: Any) -> bool:
+    """The allowed mentions object as Discord's docs define it: parse among users, roles,
+    everyone; at most 100 users, snowflakes; "users" in parse together with a users list
+    is refused (mutually exclusive)."""
+    if allowed is None:
+        return True
+    if not isinstance(allowed, dict):
+        return False
+    parse, users = allowed.get("parse", []), allowed.get("users", [])
+    if not _strings(parse) or not set(parse) <= {"users", "roles", "everyone"}:
+        return False
+    if not _strings(users) or len(users) > 100 or ("users" in parse and users):
+        return False
+    return all(re.fullmatch(r"[0-9]{17,20}", u) for u in users)
 
 
 def teams_api(request: Request) -> Reply:

@@ -14,6 +14,7 @@ from pushgui.core.channels.config import DingTalkConfig, EmailConfig
 from pushgui.core.messages.templates import TemplateBook
 from pushgui.core.people.contacts import ContactBook, ContactRecord, GroupRecord
 from pushgui.core.people.duty import Rotation, Swap
+from pushgui.core.pushes.mention_choice import MentionChoice
 from pushgui.core.pushes.service import PushService
 from pushgui.core.pushes.spec import Message, Target, spec_to_dict
 from pushgui.core.schedule.spec import OnceSpec
@@ -49,7 +50,12 @@ def build_source(data_dir: Path) -> None:
         gone = book.save(ContactRecord("Gone", "gone@example.com"))  # ids then differ
         ann, bo = book.save_many(
             [
-                ContactRecord("Ann", "ann@example.com", fields={"部门": "Sales"}),
+                ContactRecord(
+                    "Ann",
+                    "ann@example.com",
+                    fields={"部门": "Sales"},
+                    service_ids={"dingtalk_mobile": "13800138000", "slack": "U024BE7LH"},
+                ),
                 ContactRecord("Bo", "bo@example.com"),
             ]
         )
@@ -69,7 +75,10 @@ def build_source(data_dir: Path) -> None:
         mailing = replace(
             weekdays_at_nine("Report"),
             message=Message("Report for ${name}", "${部门}"),
-            targets=(Target("email", mail, (ann,), (team,)), Target("dingtalk", room)),
+            targets=(
+                Target("email", mail, (ann,), (team,)),
+                Target("dingtalk", room, mention=MentionChoice((ann,), (team,), True, True)),
+            ),
         )
         standup = replace(
             weekdays_at_nine("Standup"),
@@ -100,6 +109,10 @@ def snapshot(data_dir: Path) -> dict:
                 channels[t.channel_id].name if t.channel_id else None,
                 sorted(people[c].name for c in t.contact_ids),
                 sorted(groups[g].name for g in t.group_ids),
+                sorted(people[c].name for c in t.mention.contact_ids),
+                sorted(groups[g].name for g in t.mention.group_ids),
+                t.mention.everyone,
+                t.mention.on_duty,
             )
 
         def duty(rotation: Rotation | None) -> tuple | None:
@@ -127,7 +140,13 @@ def snapshot(data_dir: Path) -> dict:
             )
         return {
             "contacts": sorted(
-                (c.name, c.email, tuple(sorted(c.fields.items()))) for c in people.values()
+                (
+                    c.name,
+                    c.email,
+                    tuple(sorted(c.fields.items())),
+                    tuple(sorted(c.service_ids.items())),
+                )
+                for c in people.values()
             ),
             "groups": sorted(
                 (g.name, tuple(sorted(people[m].name for m in g.member_ids)))

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
+from pushgui.core.channels.mention import Mentions
 from pushgui.core.messages.rich import TextFormat
 
 
@@ -30,6 +31,8 @@ class Outgoing:
     html: str = ""
     attachments: tuple[str, ...] = ()
     text_format: TextFormat = "plain"
+    # Whom a bot message @mentions (channels/mention.py).
+    mentions: Mentions = field(default_factory=Mentions)
 
 
 @dataclass(frozen=True)

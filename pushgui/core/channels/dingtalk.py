@@ -25,6 +25,7 @@ from pushgui.core.channels import checks
 from pushgui.core.channels.base import Outcome, Outgoing
 from pushgui.core.channels.http import HttpKind, HttpSender, json_body, status_failure
 from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register, service_address
+from pushgui.core.channels.mention import Mentions, valid_ids
 from pushgui.core.errors import FieldError
 from pushgui.core.messages.service_text import ServiceText, for_service, too_long
 from pushgui.core.system.i18n import translate
@@ -87,7 +88,11 @@ class DingTalkSender(HttpSender[DingTalkConfig]):
             timestamp = str(round(self._clock() * 1000))
             # The client URL-encodes query values: the "urlEncode" step of the recipe.
             params |= {"timestamp": timestamp, "sign": sign(timestamp, self.config.secret)}
-        response = client.post(self.config.api_url, params=params, json=self.payload(message))
+        response = client.post(
+            self.config.api_url,
+            params=params,
+            json=with_mentions(self.payload(message), message.mentions),
+        )
         return interpret(response)
 
 
@@ -181,6 +186,30 @@ class DingTalk(HttpKind):
         if not token:
             return None
         return {"access_token": token, "api_url": f"{parts.scheme}://{parts.netloc}{parts.path}"}
+
+
+def with_mentions(payload: dict[str, object], mentions: Mentions) -> dict[str, object]:
+    """``payload`` with its ``at`` object and the "@mobile"/"@userId" text DingTalk needs in
+    the content to show and ping each person (docs/MENTIONS.md); a mobile is preferred."""
+    kind = str(payload.get("msgtype"))
+    if not mentions or kind not in ("text", "markdown"):
+        return payload
+    mobiles = valid_ids([p.mobile for p in mentions.people], "dingtalk_mobile")
+    user_ids = valid_ids(
+        [p.user_id for p in mentions.people if p.mobile not in mobiles], "dingtalk_user_id"
+    )
+    at: dict[str, object] = {"isAtAll": mentions.everyone}
+    if mobiles:
+        at["atMobiles"] = mobiles
+    if user_ids:
+        at["atUserIds"] = user_ids
+    words = " ".join(f"@{v}" for v in (*mobiles, *user_ids))
+    if mentions.everyone:
+        words = f"{words} @所有人".strip()
+    part = dict(payload[kind])  # type: ignore[call-overload]
+    key = "text" if kind == "markdown" else "content"
+    part[key] = f"{part[key]}\n\n{words}" if words else part[key]
+    return {**payload, kind: part, "at": at}
 
 
 register(DingTalk())

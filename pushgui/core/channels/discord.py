@@ -26,8 +26,10 @@ from pushgui.core.channels.http import (
     status_failure,
 )
 from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register
+from pushgui.core.channels.mention import Mentions, valid_ids
 from pushgui.core.channels.slack import webhook_field
 from pushgui.core.errors import FieldError, SpecError
+from pushgui.core.messages.limits import limit_for, measure
 from pushgui.core.messages.service_text import ServiceText, for_service, too_long
 from pushgui.core.system.i18n import translate
 
@@ -69,8 +71,10 @@ class DiscordSender(HttpSender[DiscordConfig]):
         """Each part in order; the first refusal stops the rest (a retry sends them all)."""
         if not (shown := self.shown(message)).fits:
             return Outcome(ok=False, error=too_long(shown, self.service), permanent=True)
-        for part in range(len(shown.parts)):
-            outcome = self._post(client, self.payload(message, part))
+        payloads = [self.payload(message, part) for part in range(len(shown.parts))]
+        payloads[:1] = mentioned(payloads[0], message.mentions)  # the first part pings
+        for payload in payloads:
+            outcome = self._post(client, payload)
             if not outcome.ok:
                 return outcome
         return Outcome(ok=True)
@@ -93,6 +97,38 @@ class DiscordSender(HttpSender[DiscordConfig]):
                 )
             return failed
         return Outcome(ok=True)
+
+
+def with_mentions(payload: dict[str, object], mentions: Mentions) -> dict[str, object]:
+    """``<@id>`` for each user before the content and ``allowed_mentions`` naming exactly
+    those users (``@everyone`` only when chosen), so nothing else in the text can ping
+    (docs/MENTIONS.md). Discord takes at most 100 users."""
+    if not mentions:
+        return payload
+    ids = valid_ids([p.user_id for p in mentions.people], "discord")[:100]
+    words = [f"<@{v}>" for v in ids] + (["@everyone"] if mentions.everyone else [])
+    if not words or not isinstance(payload.get("content"), str):
+        return payload
+    allowed: dict[str, object] = {"parse": ["everyone"] if mentions.everyone else []}
+    if ids:
+        allowed["users"] = ids
+    content = f"{' '.join(words)}\n{payload['content']}".rstrip("\n")
+    return {**payload, "content": content, "allowed_mentions": allowed}
+
+
+def mentioned(payload: dict[str, object], mentions: Mentions) -> list[dict[str, object]]:
+    """The first part with its mentions, or, when both together would be over
+    Discord's length limit (core/messages/limits.py), the mentions as a message
+    of their own before it: a message is never cut to make room."""
+    joined = with_mentions(payload, mentions)
+    limit = limit_for("discord")
+    if (
+        joined is payload
+        or limit is None
+        or measure(str(joined["content"]), limit.unit) <= limit.size
+    ):
+        return [joined]
+    return [with_mentions({**payload, "content": ""}, mentions), payload]
 
 
 class Discord(HttpKind):

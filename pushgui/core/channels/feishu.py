@@ -21,6 +21,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import html
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, Literal
 from urllib.parse import SplitResult
@@ -35,6 +36,7 @@ from pushgui.core.channels.http import (
     status_failure,
 )
 from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register, service_address
+from pushgui.core.channels.mention import Mentions, valid_ids
 from pushgui.core.errors import FieldError
 from pushgui.core.messages.service_text import ServiceText, for_service, too_long, wire_json
 from pushgui.core.system.i18n import translate
@@ -103,7 +105,7 @@ class FeishuSender(HttpSender[FeishuConfig]):
         # Sent as the bytes that were measured against Feishu's 20 KB (core/messages/limits.py).
         response = client.post(
             url,
-            content=wire_json(self.payload(message)),
+            content=wire_json(with_mentions(self.payload(message), message.mentions)),
             headers={"Content-Type": "application/json"},
         )
         body = json_body(response)
@@ -215,6 +217,32 @@ class Feishu(HttpKind):
         if not found or not token or "/" in token:
             return None
         return {"token": token, "api_url": f"{parts.scheme}://{parts.netloc}{head}{HOOK_PATH}"}
+
+
+def with_mentions(payload: dict[str, object], mentions: Mentions) -> dict[str, object]:
+    """Text: ``<at user_id="ou_…">Name</at>`` (``"all"`` for everyone) before the text;
+    post: a first paragraph of ``{"tag": "at", "user_id": …}`` elements (docs/MENTIONS.md).
+    The name is HTML-escaped: it cannot close the tag or open another one."""
+    if not mentions or payload.get("msg_type") not in ("text", "post"):
+        return payload
+    named = {p.user_id: p.name for p in mentions.people}
+    ids = valid_ids(list(named), "feishu")
+    everyone = ["all"] if mentions.everyone else []
+    content = dict(payload["content"])  # type: ignore[call-overload]
+    if payload.get("msg_type") == "post":
+        tags = [{"tag": "at", "user_id": v} for v in (*ids, *everyone)]
+        post = {
+            language: {**body, "content": [tags, *body.get("content", [])]}
+            for language, body in dict(content["post"]).items()
+        }
+        return {**payload, "content": {**content, "post": post}}
+    names = {**{v: named[v] for v in ids}, **dict.fromkeys(everyone, "所有人")}
+    tags_text = " ".join(
+        f'<at user_id="{v}">{html.escape(name, quote=True)}</at>' for v, name in names.items()
+    )
+    if tags_text:
+        content["text"] = f"{tags_text} {content['text']}"
+    return {**payload, "content": content}
 
 
 register(Feishu())

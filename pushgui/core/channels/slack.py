@@ -17,6 +17,7 @@ from pushgui.core.channels import checks
 from pushgui.core.channels.base import Outcome, Outgoing
 from pushgui.core.channels.http import HttpKind, HttpSender, snippet, status_failure
 from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register
+from pushgui.core.channels.mention import Mentions, valid_ids
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.messages.service_text import ServiceText, for_service, too_long
 from pushgui.core.system.i18n import translate
@@ -64,7 +65,9 @@ class SlackSender(HttpSender[SlackConfig]):
     def send_one(self, client: Client, message: Outgoing) -> Outcome:
         if not (shown := self.shown(message)).fits:
             return Outcome(ok=False, error=too_long(shown, self.service), permanent=True)
-        response = client.post(self.config.webhook_url, json=self.payload(message))
+        response = client.post(
+            self.config.webhook_url, json=with_mentions(self.payload(message), message.mentions)
+        )
         code = snippet(response.text, 80)
         detail = f"{_READABLE[code]} ({code})" if code in _READABLE else code
         failed = status_failure(self.service, response, detail)
@@ -114,6 +117,18 @@ class Slack(HttpKind):
 
     def self_hosted(self, parts: SplitResult, text: str) -> dict[str, str] | None:
         return {"webhook_url": text}
+
+
+def with_mentions(payload: dict[str, object], mentions: Mentions) -> dict[str, object]:
+    """``<@U…>`` for each member and ``<!channel>`` for everyone, before the text; the ID is
+    checked, so it cannot close the ``<…>`` early (docs/MENTIONS.md)."""
+    if not mentions:
+        return payload
+    ids = valid_ids([p.user_id for p in mentions.people], "slack")
+    words = [f"<@{v}>" for v in ids] + (["<!channel>"] if mentions.everyone else [])
+    if not words or not isinstance(payload.get("text"), str):
+        return payload
+    return {**payload, "text": f"{' '.join(words)} {payload['text']}"}
 
 
 register(Slack())

@@ -28,7 +28,9 @@ from pushgui.core.channels.http import (
     status_failure,
 )
 from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register, service_address
+from pushgui.core.channels.mention import Mentions, valid_ids
 from pushgui.core.errors import FieldError
+from pushgui.core.messages.limits import limit_for, measure
 from pushgui.core.messages.service_text import ServiceText, for_service, too_long
 from pushgui.core.system.i18n import translate
 
@@ -68,8 +70,10 @@ class TelegramSender(HttpSender[TelegramConfig]):
         """Each part in order; the first refusal stops the rest (a retry sends them all)."""
         if not (shown := self.shown(message)).fits:
             return Outcome(ok=False, error=too_long(shown, self.service), permanent=True)
-        for part in range(len(shown.parts)):
-            outcome = self._post(client, self.payload(message, part))
+        payloads = [self.payload(message, part) for part in range(len(shown.parts))]
+        payloads[:1] = mentioned(payloads[0], message.mentions)  # the first part pings
+        for payload in payloads:
+            outcome = self._post(client, payload)
             if not outcome.ok:
                 return outcome
         return Outcome(ok=True)
@@ -93,6 +97,31 @@ class TelegramSender(HttpSender[TelegramConfig]):
             error=f"Telegram refused the message: {description or 'no reason given'}",
             permanent=True,
         )
+
+
+def with_mentions(payload: dict[str, object], mentions: Mentions) -> dict[str, object]:
+    """``@username`` for each person before the text: Telegram turns it into a mention that
+    notifies a member of the chat. A bot has no @everyone, and a username does not reach
+    someone outside the chat (docs/MENTIONS.md; the editor says so)."""
+    names = valid_ids([p.user_id for p in mentions.people], "telegram")
+    if not names:
+        return payload
+    words = " ".join("@" + v for v in names)
+    if payload.get("parse_mode") == "MarkdownV2":  # "_" starts italics there
+        words = words.replace("_", "\\_")
+    text = f"{words}\n{payload['text']}".rstrip("\n")
+    return {**payload, "text": text}
+
+
+def mentioned(payload: dict[str, object], mentions: Mentions) -> list[dict[str, object]]:
+    """The first part with its mentions, or, when both together would be over
+    Telegram's length limit (core/messages/limits.py), the mentions as a message
+    of their own before it: a message is never cut to make room."""
+    joined = with_mentions(payload, mentions)
+    limit = limit_for("telegram")
+    if joined is payload or limit is None or measure(str(joined["text"]), limit.unit) <= limit.size:
+        return [joined]
+    return [with_mentions({**payload, "text": ""}, mentions), payload]
 
 
 class Telegram(HttpKind):

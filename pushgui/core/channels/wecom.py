@@ -21,6 +21,7 @@ from pushgui.core.channels.base import Outcome, Outgoing
 from pushgui.core.channels.dingtalk import MessageType, message_formats
 from pushgui.core.channels.http import HttpKind, HttpSender, json_body, status_failure
 from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register, service_address
+from pushgui.core.channels.mention import Mentions, valid_ids
 from pushgui.core.errors import FieldError
 from pushgui.core.messages.service_text import ServiceText, for_service, too_long
 from pushgui.core.system.i18n import translate
@@ -65,7 +66,9 @@ class WeComSender(HttpSender[WeComConfig]):
         if not (shown := self.shown(message)).fits:
             return Outcome(ok=False, error=too_long(shown, self.service), permanent=True)
         response = client.post(
-            self.config.api_url, params={"key": self.config.key}, json=self.payload(message)
+            self.config.api_url,
+            params={"key": self.config.key},
+            json=with_mentions(self.payload(message), message.mentions),
         )
         body = json_body(response)
         detail = str(body.get("errmsg", "")) if body else ""
@@ -130,6 +133,31 @@ class WeCom(HttpKind):
         if not key:
             return None
         return {"key": key, "api_url": f"{parts.scheme}://{parts.netloc}{parts.path}"}
+
+
+def with_mentions(payload: dict[str, object], mentions: Mentions) -> dict[str, object]:
+    """Text: ``mentioned_list`` (userids, "@all") and ``mentioned_mobile_list``; markdown:
+    ``<@userid>`` in the content, which has no mobile or @all form (docs/MENTIONS.md)."""
+    if not mentions or payload.get("msgtype") not in ("text", "markdown"):
+        return payload
+    user_ids = valid_ids([p.user_id for p in mentions.people], "wecom_user_id")
+    if payload["msgtype"] == "markdown":
+        markdown = dict(payload["markdown"])  # type: ignore[call-overload]
+        tags = " ".join(f"<@{v}>" for v in user_ids)
+        if tags:
+            content = f"{tags}\n{markdown['content']}"
+            markdown["content"] = content
+        return {**payload, "markdown": markdown}
+    mobiles = valid_ids(
+        [p.mobile for p in mentions.people if p.user_id not in user_ids], "wecom_mobile"
+    )
+    text = dict(payload["text"])  # type: ignore[call-overload]
+    everyone = ["@all"] if mentions.everyone else []
+    if user_ids or everyone:
+        text["mentioned_list"] = [*user_ids, *everyone]
+    if mobiles:
+        text["mentioned_mobile_list"] = mobiles
+    return {**payload, "text": text}
 
 
 register(WeCom())

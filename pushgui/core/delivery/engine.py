@@ -30,6 +30,7 @@ from pushgui.core.channels.base import (
 from pushgui.core.channels.book import ChannelBook
 from pushgui.core.channels.desktop import KIND as DESKTOP
 from pushgui.core.channels.desktop import LogSender
+from pushgui.core.channels.mention import Mentions
 from pushgui.core.delivery.deadline import Deadline, SendDeadline, Watchdog
 from pushgui.core.delivery.limits import Limiter, Rate, limiter_for
 from pushgui.core.delivery.queue import (
@@ -86,6 +87,7 @@ class Batch:
                     html=d.html,
                     attachments=self.attachments,
                     text_format=text_format,
+                    mentions=Mentions.from_json(d.mentions),
                 )
             )
         return out

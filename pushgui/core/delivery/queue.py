@@ -72,6 +72,7 @@ class Pending(NamedTuple):
     html: str
     attempts: int
     run_id: int = 0
+    mentions: str = ""  # JSON of channels.mention.Mentions
 
 
 _FIELDS = tuple(getattr(Delivery, f) for f in Pending._fields)

@@ -9,7 +9,9 @@ from datetime import datetime
 from pushgui.core.channels.book import ChannelRecord
 from pushgui.core.channels.desktop import KIND as DESKTOP
 from pushgui.core.channels.desktop import ME
+from pushgui.core.channels.mention import Mentions
 from pushgui.core.errors import FieldError
+from pushgui.core.messages.mentions import MentionPlan, mentions_for, plan
 from pushgui.core.messages.placeholders import Measure, render, standard_values
 from pushgui.core.messages.rich import escape_source
 from pushgui.core.people.contacts import ContactBook
@@ -30,6 +32,7 @@ class Recipient:
     address: str  # an email address; empty for rooms and the desktop
     values: dict[str, str]
     duty_names: dict[int, str] = field(default_factory=dict)  # the rotation's people by id
+    mention: MentionPlan | None = None  # whom a bot target @mentions (messages/mentions.py)
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,7 @@ class Rendered:
     title: str
     body: str
     html: str
+    mentions: Mentions = field(default_factory=Mentions)
 
 
 def expand(
@@ -64,6 +68,7 @@ def expand(
             continue
         channel = channels.get(target.channel_id) if target.channel_id is not None else None
         label = channel.name if channel is not None else f"channel {target.channel_id}"
+        mention = plan(target.mention, spec.duty, contacts) if target.mention else None
         if target.contact_ids or target.group_ids:
             for person in contacts.expand(target.contact_ids, target.group_ids):
                 add(
@@ -74,10 +79,21 @@ def expand(
                         person.name,
                         person.email,
                         person.values(),
+                        mention=mention,
                     )
                 )
         else:
-            add(Recipient(target.kind, target.channel_id, None, label, "", {"name": label}))
+            add(
+                Recipient(
+                    target.kind,
+                    target.channel_id,
+                    None,
+                    label,
+                    "",
+                    {"name": label},
+                    mention=mention,
+                )
+            )
     return result
 
 
@@ -177,6 +193,7 @@ def render_for(
             message.body, values, escape=escape_source if message.format == "markdown" else None
         ),
         html=render(message.html, values, escape=html.escape) if message.html else "",
+        mentions=mentions_for(recipient.kind, recipient.mention, spec.duty, when.date(), calendars),
     )
 
 

@@ -11,6 +11,7 @@ from sqlalchemy import delete, func, select
 
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.messages.textcheck import email_problem, is_email, one_line_problem, printable
+from pushgui.core.people import service_ids
 from pushgui.core.people.duty import people
 from pushgui.core.pushes.spec import spec_from_stored
 from pushgui.core.store.db import Database
@@ -30,6 +31,8 @@ class ContactRecord:
     phone: str = ""
     fields: dict[str, str] = field(default_factory=dict)
     id: int | None = None
+    #: IDs on the chat services, for @mentions (keys: service_ids.KEYS).
+    service_ids: dict[str, str] = field(default_factory=dict)
 
     def values(self) -> dict[str, str]:
         """Placeholder values this contact brings to a message (``${name}``, custom fields)."""
@@ -74,6 +77,10 @@ def validate_contact(contact: ContactRecord) -> list[FieldError]:
         problem = one_line_problem(key) or one_line_problem(value)
         if problem:
             errors.append(FieldError("fields", f"{printable(key)}: {problem}"))
+    service_ids.problems(
+        service_ids.cleaned(contact.service_ids),
+        lambda key, message: errors.append(FieldError(f"service_ids.{key}", message)),
+    )
     for key in contact.fields:
         if not key.strip():
             errors.append(
@@ -94,7 +101,13 @@ def validate_contact(contact: ContactRecord) -> list[FieldError]:
 def _record(row: Contact) -> ContactRecord:
     fields: dict[str, str] = json.loads(row.fields or "{}")
     return ContactRecord(
-        id=row.id, name=row.name, email=row.email, handle=row.handle, phone=row.phone, fields=fields
+        id=row.id,
+        name=row.name,
+        email=row.email,
+        handle=row.handle,
+        phone=row.phone,
+        fields=fields,
+        service_ids=json.loads(row.service_ids or "{}"),
     )
 
 
@@ -142,6 +155,7 @@ class ContactBook:
                 row.name, row.email = contact.name.strip(), contact.email.strip()
                 row.handle, row.phone = contact.handle.strip(), contact.phone.strip()
                 row.fields = json.dumps(contact.fields, ensure_ascii=False)
+                row.service_ids = json.dumps(service_ids.cleaned(contact.service_ids))
                 session.flush()
                 ids.append(row.id)
         return ids
@@ -163,7 +177,11 @@ class ContactBook:
                     names.append(name)
                     continue
                 for target in spec.targets:
-                    if wanted & set(target.contact_ids) or groups & set(target.group_ids):
+                    mention = target.mention  # whom a room @mentions names contacts too
+                    if wanted & {*target.contact_ids, *mention.contact_ids} or groups & {
+                        *target.group_ids,
+                        *mention.group_ids,
+                    }:
                         names.append(name)
                         break
         return names
@@ -243,7 +261,9 @@ class ContactBook:
 def contact_from_values(values: dict[str, Any]) -> ContactRecord:
     """A contact from a mapping of column name to text (CSV import)."""
     extra = {
-        k: str(v) for k, v in values.items() if k not in RESERVED_FIELDS and str(v or "").strip()
+        k: str(v)
+        for k, v in values.items()
+        if k not in RESERVED_FIELDS and k not in service_ids.KEYS and str(v or "").strip()
     }
     return ContactRecord(
         name=str(values.get("name", "")).strip(),
@@ -251,4 +271,7 @@ def contact_from_values(values: dict[str, Any]) -> ContactRecord:
         handle=str(values.get("handle", "")).strip(),
         phone=str(values.get("phone", "")).strip(),
         fields=extra,
+        service_ids=service_ids.cleaned(
+            {k: str(v) for k, v in values.items() if k in service_ids.KEYS}
+        ),
     )

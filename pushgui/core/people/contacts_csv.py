@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from pushgui.core.errors import FieldError
+from pushgui.core.people import service_ids
 from pushgui.core.people.contacts import RESERVED_FIELDS, ContactRecord, contact_from_values
 from pushgui.core.people.contacts import validate_contact as _validate
 from pushgui.core.system.i18n import translate
@@ -129,6 +130,9 @@ def guess_mapping(headers: Sequence[str]) -> list[str]:
     mapping: list[str] = []
     for header in headers:
         key = header.strip().casefold()
+        if key in service_ids.KEYS:  # written by export_csv
+            mapping.append(key)
+            continue
         guess = next((f for f, words in _ALIASES.items() if key in words), header.strip())
         mapping.append(guess if guess else SKIP)
     return mapping
@@ -207,8 +211,18 @@ def export_csv(contacts: Sequence[ContactRecord]) -> str:
     extra = sorted({k for c in contacts for k in c.fields}, key=str.casefold)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([*RESERVED_FIELDS, *extra])
+    # A service ID column only when some contact has that ID: older pushgui reads the file
+    # as before (an unknown column is a custom field), and this one maps it back by name.
+    ids = [k for k in service_ids.KEYS if any(k in c.service_ids for c in contacts)]
+    writer.writerow([*RESERVED_FIELDS, *ids, *extra])
     for c in contacts:
-        cells = [c.name, c.email, c.handle, c.phone, *(c.fields.get(k, "") for k in extra)]
+        cells = [
+            c.name,
+            c.email,
+            c.handle,
+            c.phone,
+            *(c.service_ids.get(k, "") for k in ids),
+            *(c.fields.get(k, "") for k in extra),
+        ]
         writer.writerow([safe_cell(cell) for cell in cells])
     return out.getvalue()

@@ -62,26 +62,31 @@ def check_references(
                         ),
                     )
                 )
-            missing_contacts = [c for c in target.contact_ids if c not in contacts]
-            if missing_contacts:
-                errors.append(
-                    FieldError(
-                        field + ".contact_ids",
-                        translate("transfer", "contacts {ids} do not exist here").format(
-                            ids=summarise(missing_contacts)
-                        ),
+            mention = target.mention  # whom a room @mentions names contacts and groups too
+            for where, contact_ids, group_ids in (
+                (field, target.contact_ids, target.group_ids),
+                (field + ".mention", mention.contact_ids, mention.group_ids),
+            ):
+                missing_contacts = [c for c in contact_ids if c not in contacts]
+                if missing_contacts:
+                    errors.append(
+                        FieldError(
+                            where + ".contact_ids",
+                            translate("transfer", "contacts {ids} do not exist here").format(
+                                ids=summarise(missing_contacts)
+                            ),
+                        )
                     )
-                )
-            missing_groups = [g for g in target.group_ids if g not in groups]
-            if missing_groups:
-                errors.append(
-                    FieldError(
-                        field + ".group_ids",
-                        translate("transfer", "groups {ids} do not exist here").format(
-                            ids=summarise(missing_groups)
-                        ),
+                missing_groups = [g for g in group_ids if g not in groups]
+                if missing_groups:
+                    errors.append(
+                        FieldError(
+                            where + ".group_ids",
+                            translate("transfer", "groups {ids} do not exist here").format(
+                                ids=summarise(missing_groups)
+                            ),
+                        )
                     )
-                )
         errors += attachment_problems(
             spec.message.attachments, data_folder, f"{entry}message.attachments"
         )

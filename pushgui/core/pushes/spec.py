@@ -9,6 +9,7 @@ from typing import Any, Literal
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.messages.rich import TEXT_FORMATS, TextFormat
 from pushgui.core.people.duty import Rotation, rotation_from_dict, rotation_to_dict
+from pushgui.core.pushes.mention_choice import MentionChoice, choice_from_dict, choice_to_dict
 from pushgui.core.pushes.nag import NagSpec, nag_from_dict, nag_to_dict
 from pushgui.core.schedule.spec import TriggerSpec, trigger_from_dict, trigger_to_dict
 from pushgui.core.system.i18n import translate
@@ -44,6 +45,7 @@ class Target:
     channel_id: int | None = None
     contact_ids: tuple[int, ...] = ()
     group_ids: tuple[int, ...] = ()
+    mention: MentionChoice = field(default_factory=MentionChoice)  # a bot's @mentions
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,8 @@ def _target_to_dict(target: Target) -> dict[str, Any]:
         out["contact_ids"] = list(target.contact_ids)
     if target.group_ids:
         out["group_ids"] = list(target.group_ids)
+    if target.mention:
+        out["mention"] = choice_to_dict(target.mention)
     return out
 
 
@@ -170,6 +174,7 @@ def _target_from_dict(data: Any, where: str, errors: list[FieldError]) -> Target
         channel_id=channel_id,
         contact_ids=_ids(data.get("contact_ids"), f"{where}.contact_ids", errors),
         group_ids=_ids(data.get("group_ids"), f"{where}.group_ids", errors),
+        mention=choice_from_dict(data.get("mention"), f"{where}.mention", errors),
     )
 
 

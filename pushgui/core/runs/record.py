@@ -275,6 +275,7 @@ def delivery_row(
         "title": "",
         "body": "",
         "html": "",
+        "mentions": "",
     }
     try:
         message = render_for(spec, recipient, when, run_count, calendars)
@@ -282,6 +283,7 @@ def delivery_row(
         row.update(status=FAILED, error=str(exc), finished_at=datetime.now(UTC))
         return row
     row.update(title=message.title, body=message.body, html=message.html)
+    row.update(mentions=message.mentions.to_json())
     return row
 
 

@@ -134,6 +134,8 @@ class Delivery(Base):
     title: Mapped[str] = mapped_column(Text, nullable=False, default="")
     body: Mapped[str] = mapped_column(Text, nullable=False, default="")
     html: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    # Who the message @mentions, JSON (core/channels/mention.py); "" for nobody.
+    mentions: Mapped[str] = mapped_column(Text, nullable=False, default="")
     next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     run: Mapped[Run] = relationship(back_populates="deliveries")
@@ -169,6 +171,8 @@ class Contact(Base):
     handle: Mapped[str] = mapped_column(String(200), nullable=False, default="")
     phone: Mapped[str] = mapped_column(String(50), nullable=False, default="")
     fields: Mapped[str] = mapped_column(Text, nullable=False, default="{}")
+    # IDs on chat services for @mentions, JSON {key: id} (core/people/service_ids.py).
+    service_ids: Mapped[str] = mapped_column(Text, nullable=False, default="{}")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
 
 

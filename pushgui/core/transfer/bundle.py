@@ -100,6 +100,7 @@ def collect(db: Database) -> dict[str, list[dict[str, Any]]]:
                 "handle": c.handle,
                 "phone": c.phone,
                 "fields": json.loads(c.fields or "{}"),
+                "service_ids": json.loads(c.service_ids or "{}"),
             }
             for c in session.execute(select(Contact).order_by(Contact.id)).scalars()
         ]
@@ -159,9 +160,12 @@ def _entry_problem(kind: str, entry: Any) -> str | None:
         return translate("bundle", "must have a whole-number id")
     if kind == "contacts":
         fields = entry.get("fields", {})
+        ids = entry.get("service_ids", {})
         texts = [entry.get(k, "") for k in ("email", "handle", "phone")]
-        if not isinstance(fields, dict) or not all(
-            isinstance(v, str) for v in [*texts, *fields.values()]
+        if (
+            not isinstance(fields, dict)
+            or not isinstance(ids, dict)
+            or not all(isinstance(v, str) for v in [*texts, *fields.values(), *ids.values()])
         ):
             return translate("bundle", "email, handle, phone and fields must be text")
         problems = validate_contact(_contact(entry))
@@ -194,6 +198,7 @@ def _contact(entry: dict[str, Any]) -> ContactRecord:
         handle=entry.get("handle", ""),
         phone=entry.get("phone", ""),
         fields=dict(entry.get("fields", {})),
+        service_ids=dict(entry.get("service_ids", {})),  # absent in older files
     )
 
 
@@ -225,6 +230,7 @@ def apply(session: Session, bundle: Bundle, plan: ImportPlan) -> IdMaps:
                 handle=record.handle,
                 phone=record.phone,
                 fields=json.dumps(record.fields, ensure_ascii=False),
+                service_ids=json.dumps(record.service_ids),
             )
             session.add(row)
             session.flush()
@@ -286,6 +292,11 @@ def remap(spec: PushSpec, maps: IdMaps) -> PushSpec:
             maps.channels.get(t.channel_id, t.channel_id) if t.channel_id is not None else None,
             tuple(maps.contacts.get(c, c) for c in t.contact_ids),
             tuple(maps.groups.get(g, g) for g in t.group_ids),
+            replace(  # whom a bot @mentions names contacts and groups too
+                t.mention,
+                contact_ids=tuple(maps.contacts.get(c, c) for c in t.mention.contact_ids),
+                group_ids=tuple(maps.groups.get(g, g) for g in t.mention.group_ids),
+            ),
         )
         for t in spec.targets
     )
@@ -314,4 +325,6 @@ def _remap_target_dict(target: Any, maps: IdMaps) -> Any:
     for key, table in (("contact_ids", maps.contacts), ("group_ids", maps.groups)):
         if isinstance(result.get(key), list):
             result[key] = [table.get(i, i) if _is_id(i) else i for i in result[key]]
+    if isinstance(result.get("mention"), dict):
+        result["mention"] = _remap_target_dict(result["mention"], maps)
     return result

@@ -1,4 +1,5 @@
-"""Where a reminder goes: me, people by email, chat rooms."""
+"""Where a reminder goes: me, people by email, chat rooms (a room's @mentions are in
+ui/editor/mention_editor.py)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ from pushgui.core.messages.recipients import Planner, Recipient
 from pushgui.core.people.contacts import ContactBook
 from pushgui.core.pushes.spec import PushSpec, Target
 from pushgui.ui.editor.check_lists import KEY_ROLE, CheckList, CheckListView, rows_height
+from pushgui.ui.editor.mention_editor import MentionsBox
 from pushgui.ui.editor.recipient_picker import NoContacts, RecipientPickerModel
 from pushgui.ui.widgets.fields import ErrorLabel, hint_label
 from pushgui.ui.widgets.icons import kind_icon
@@ -166,6 +168,9 @@ class TargetsEditor(QWidget):
         layout.setSpacing(6)
         layout.addWidget(self.destinations)
         layout.addWidget(self.email_panel)
+        self.mentions_box = MentionsBox(contacts, self._indent(), self)
+        self.mentions_box.changed.connect(self._notify)
+        layout.addWidget(self.mentions_box)
         layout.addWidget(self.error_label)
         layout.addWidget(self.channels_hint)
         layout.addLayout(reach_row)
@@ -216,6 +221,7 @@ class TargetsEditor(QWidget):
         email: Target | None = None
         chosen_rooms: set[int] = set()
         self._kept = []
+        self.mentions_box.reset()
         for target in targets:
             people = bool(target.contact_ids or target.group_ids)
             if target.kind == DESKTOP:
@@ -224,6 +230,7 @@ class TargetsEditor(QWidget):
                 email = target
             elif not people and target.channel_id in rooms:
                 chosen_rooms.add(target.channel_id)
+                self.mentions_box.remember(target.channel_id, target.mention)
             else:
                 self._kept.append(target)
 
@@ -318,7 +325,8 @@ class TargetsEditor(QWidget):
             )
         for channel in self.room_channels():
             if self._checked(("room", channel.id)):
-                result.append(Target(kind=channel.kind, channel_id=channel.id))
+                mention = self.mentions_box.choice(channel.id)
+                result.append(Target(kind=channel.kind, channel_id=channel.id, mention=mention))
         for index, kept in enumerate(self._kept):
             if self._checked(("kept", index)):
                 result.append(kept)
@@ -327,6 +335,7 @@ class TargetsEditor(QWidget):
     def recipients(self, spec: PushSpec) -> list[Recipient]:
         """Who ``spec`` reaches; an email target with nobody chosen reaches nobody (the
         planner lists it as the channel, as it does a room, so that a run records it)."""
+        self.mentions_box.show_warnings(spec)  # warnings depend on the whole push (duty)
         return [
             r
             for r in self.planner.recipients(spec)
@@ -378,6 +387,8 @@ class TargetsEditor(QWidget):
 
     def _update_email_panel(self) -> None:
         self.email_panel.setVisible(self._checked((EMAIL,)))
+        rooms = [c for c in self.room_channels() if self._checked(("room", c.id))]
+        self.mentions_box.show_rooms(rooms)
 
     def _notify(self, *_args: object) -> None:
         if not self._filling:

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from pushgui.core.errors import FieldError, SpecError
+from pushgui.core.people import service_ids
 from pushgui.core.people.contacts import ContactBook, ContactRecord, validate_contact
+from pushgui.core.system.i18n import translate
 from pushgui.ui.people.contacts_model import FieldsModel
 from pushgui.ui.widgets.fields import ErrorLabel, add_row, hint_label
 from pushgui.ui.widgets.tables import Edit, Selection, make_table
@@ -70,6 +72,30 @@ class ContactDialog(QDialog):
         add_row(form, self.tr("Chat &handle:"), self.handle_edit, self.handle_error)
         add_row(form, self.tr("&Phone:"), self.phone_edit, self.phone_error)
 
+        # IDs on the chat services, for @mentions (core/people/service_ids.py).
+        self.id_edits: dict[str, QLineEdit] = {}
+        self.id_errors: dict[str, ErrorLabel] = {}
+        # In the same form as name and email, so that the labels line up.
+        ids_heading = QLabel(self.tr("IDs for @mentions"), self)
+        form.addRow(ids_heading)
+        form.addRow(
+            hint_label(
+                self.tr(
+                    "A bot pings this person by the ID of its service; leave the others empty."
+                ),
+                self,
+            )
+        )
+        for service in service_ids.SERVICE_IDS:
+            id_edit = QLineEdit(self)
+            id_edit.setPlaceholderText(self.tr("Optional"))
+            id_edit.setToolTip(translate("service_ids", service.hint))
+            id_edit.setAccessibleName(service_ids.label(service.key).rstrip(":："))
+            id_edit.textEdited.connect(lambda _text, key=service.key: self._on_edit(key))
+            self.id_edits[service.key] = id_edit
+            self.id_errors[service.key] = ErrorLabel(self)
+            add_row(form, service_ids.label(service.key), id_edit, self.id_errors[service.key])
+
         self.fields_model = FieldsModel(self)
         self.fields_view = make_table(
             self.fields_model,
@@ -95,6 +121,7 @@ class ContactDialog(QDialog):
         font = heading.font()
         font.setBold(True)
         heading.setFont(font)
+        ids_heading.setFont(font)
 
         self.other_error = ErrorLabel(self)
         self.buttons = QDialogButtonBox(self)
@@ -110,6 +137,7 @@ class ContactDialog(QDialog):
         layout.setContentsMargins(18, 16, 18, 14)
         layout.setSpacing(10)
         layout.addLayout(form)
+        layout.addSpacing(4)
         layout.addSpacing(4)
         layout.addWidget(heading)
         layout.addWidget(
@@ -133,6 +161,9 @@ class ContactDialog(QDialog):
             self.handle_edit.setText(contact.handle)
             self.phone_edit.setText(contact.phone)
             self.fields_model.set_fields(contact.fields)
+            for key, value in contact.service_ids.items():
+                if key in self.id_edits:
+                    self.id_edits[key].setText(value)
             self._touched.update(("name", "email", "fields"))
 
         for key, edit in (
@@ -145,7 +176,7 @@ class ContactDialog(QDialog):
         self.fields_model.dataChanged.connect(self._fields_edited)
         self.fields_model.rowsRemoved.connect(self._fields_edited)
 
-        self.resize(480, 520)
+        self.resize(520, 760)
         self.name_edit.setFocus()
         self._refresh()
 
@@ -160,6 +191,7 @@ class ContactDialog(QDialog):
             handle=self.handle_edit.text().strip(),
             phone=self.phone_edit.text().strip(),
             fields=dict(self.fields_model.pairs()),
+            service_ids={k: e.text() for k, e in self.id_edits.items() if e.text().strip()},
         )
 
     def errors(self) -> list[FieldError]:
@@ -204,12 +236,17 @@ class ContactDialog(QDialog):
             "handle": self.handle_error,
             "phone": self.phone_error,
             "fields": self.fields_error,
+            **{f"service_ids.{k}": label for k, label in self.id_errors.items()},
         }
         grouped: dict[ErrorLabel, list[str]] = {label: [] for label in labels.values()}
         other: list[str] = []
         for error in errors:
             key = error.field.split(".")[0]
-            if shown is not None and key not in shown:
+            if key == "service_ids":  # shown next to its own field, as soon as typed
+                key = error.field
+                if shown is not None and key.split(".", 1)[1] not in shown:
+                    continue
+            elif shown is not None and key not in shown:
                 continue
             label = labels.get(key)
             if label is None:
@@ -222,7 +259,7 @@ class ContactDialog(QDialog):
 
     def accept(self) -> None:
         if self.errors():
-            self._touched.update(("name", "email", "fields"))
+            self._touched.update(("name", "email", "fields", *self.id_edits))
             self._refresh()
             return
         try:

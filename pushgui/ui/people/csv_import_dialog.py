@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from pushgui.core.errors import SpecError
+from pushgui.core.people import service_ids
 from pushgui.core.people.contacts import RESERVED_FIELDS, ContactBook, GroupRecord
 from pushgui.core.people.contacts_csv import (
     MAX_BYTES,
@@ -256,6 +257,8 @@ class CsvImportDialog(QDialog):
             (self.tr("Email"), "email"),
             (self.tr("Phone"), "phone"),
             (self.tr("Chat handle"), "handle"),
+            # IDs for @mentions (core/people/service_ids.py): "Slack member ID"...
+            *((service_ids.label(key).rstrip(":："), key) for key in service_ids.KEYS),
         )
         for column, (header, guess) in enumerate(
             zip(table.headers, guess_mapping(table.headers), strict=True)
@@ -270,7 +273,7 @@ class CsvImportDialog(QDialog):
             combo.setAccessibleName(self.tr("Import column {0} as").format(header))
             for text, value in builtin:
                 combo.addItem(text, value)
-            if header.strip() and header.strip() not in RESERVED_FIELDS:
+            if header.strip() and header.strip() not in (*RESERVED_FIELDS, *service_ids.KEYS):
                 combo.addItem(self.tr("Custom field “{0}”").format(header.strip()), header.strip())
             combo.addItem(self.tr("Skip this column"), SKIP)
             found = combo.findData(guess)
