@@ -222,3 +222,34 @@ def test_the_server_login_keeps_every_right_and_its_own_changes_are_its_own(team
         ("srv", ("Created",)),
         ("srv", ("Paused",)),
     ]
+
+
+PREVIOUS_RELEASE = "0011"  # the head before who-did-what (re-chained when merged)
+
+
+@pytest.mark.parametrize("dialect", ["sqlite", "postgresql"])
+def test_a_database_of_the_previous_release_upgrades_and_logs_from_then_on(
+    dialect, request, data_dir
+):
+    from pushgui.core.store.db import open_database
+    from tests.server.test_migrations import _address, _old_database
+
+    url, pg = _address(dialect, request, data_dir)
+    _old_database(url, PREVIOUS_RELEASE)  # push 1, "stand-up", with a run
+
+    db = open_database(data_dir) if pg is None else open_server_database(pg, data_dir)
+    try:
+        stamped = stamps(db, 1)
+        assert (stamped.created_by, stamped.updated_by) == ("", "")  # not known before
+        assert stamped.created_at.isoformat() == "2026-11-30T09:00:00+00:00"
+        assert change_log(db, 1) == []
+        with db.session() as session:
+            session.execute(text("UPDATE pushes SET name = 'Stand-up' WHERE id = 1"))
+        log = change_log(db, 1)
+        who = "" if pg is None else "postgres"
+        assert [(entry.by, entry.what) for entry in log] == [
+            (who, ("Renamed from “stand-up” to “Stand-up”",))
+        ]
+        assert stamps(db, 1).updated_by == who
+    finally:
+        db.close()

@@ -99,7 +99,7 @@ def describe_change(row: PushChange) -> tuple[str, ...]:
 def _spec_changes(before: object, after: object) -> list[str]:
     old, new = _parsed(before), _parsed(after)
     if old is None or new is None:
-        return [translate("audit", "Changed (the earlier version could not be read)")]
+        return [translate("audit", "Changed (the details could not be read)")]
     what: list[str] = []
     old_message, new_message = old.get("message") or {}, new.get("message") or {}
     if old_message.get("title") != new_message.get("title"):
