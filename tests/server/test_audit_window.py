@@ -31,7 +31,7 @@ def test_the_change_log_names_each_persons_login(qtbot, team):  # noqa: F811
     assert rows == [("bob", "Title changed from “Standup” to “Stand-up at nine”"),
                     ("alice", "Created")]  # fmt: skip
     assert dialog.summary.text().startswith("Created by alice on ")
-    assert " Last changed by bob on " in dialog.summary.text()
+    assert "\nLast changed by bob on " in dialog.summary.text()
 
 
 def test_a_viewers_save_is_refused_beside_the_form_and_nothing_changes(qtbot, team):  # noqa: F811

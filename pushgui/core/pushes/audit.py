@@ -118,7 +118,7 @@ def _spec_changes(before: object, after: object) -> list[str]:
         ("targets", lambda: translate("audit", "Recipients changed")),
         ("options", lambda: translate("audit", "Delivery options changed")),
         ("duty", lambda: translate("audit", "Duty rotation changed")),
-        ("nag", lambda: translate("audit", "Repeat until done changed")),
+        ("nag", lambda: translate("audit", "Nag until done changed")),
     ]
     for key, words in sections:
         if old.get(key) != new.get(key):

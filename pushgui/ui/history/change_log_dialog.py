@@ -59,7 +59,9 @@ class ChangeLogDialog(QDialog):
         header.setSectionResizeMode(WHO, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnHidden(WHO, not any(entry.by for entry in self.entries))
-        self.table.resizeRowsToContents()
+        # Rows as tall as their sentences at the width the columns really get (a push's
+        # log is short: measuring every row costs nothing here).
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.empty = QLabel(
             self.tr("No changes recorded yet. pushgui records every change from this version on."),
             self,
@@ -70,6 +72,7 @@ class ChangeLogDialog(QDialog):
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setFocus()
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
@@ -96,7 +99,7 @@ class ChangeLogDialog(QDialog):
             if stamped.updated_by
             else self.tr("Last changed on %1.").replace("%1", changed)
         )
-        return f"{first} {last}"
+        return f"{first}\n{last}"
 
     def _row(self, entry: ChangeEntry) -> list[QStandardItem]:
         what = "\n".join(entry.what)
