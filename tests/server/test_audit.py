@@ -253,3 +253,15 @@ def test_a_database_of_the_previous_release_upgrades_and_logs_from_then_on(
         assert stamps(db, 1).updated_by == who
     finally:
         db.close()
+
+
+def test_making_an_editor_a_viewer_takes_effect_on_their_open_connection(team, pg_url):
+    alice = team("alice")
+    service = PushService(alice)
+    push_id = service.save_new([weekdays_at_nine("Stand-up")])[0]
+    admin(pg_url, "REVOKE pushgui_editors FROM alice", "GRANT pushgui_viewers TO alice")
+    with pytest.raises(ChangeRefused, match="“alice”"):
+        service.update(push_id, service.get(push_id).renamed("Renamed"))
+    admin(pg_url, "REVOKE pushgui_viewers FROM alice", "GRANT pushgui_editors TO alice")
+    service.update(push_id, service.get(push_id).renamed("Renamed"))
+    assert service.get(push_id).name == "Renamed"

@@ -9,7 +9,7 @@ write another person's name. The function that writes the log runs with its owne
 the log with an empty name: the file belongs to one account of one computer.
 
 A later migration that rebuilds ``pushes`` on SQLite (batch mode copies the table) drops
-these triggers and must create them again; tests/server/test_audit.py notices.
+these triggers and must create them again; tests/core/test_push_audit.py notices.
 
 Revision ID: 0013
 Revises: 0011 (the lead re-chains it after 0012 when merging)
