@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from pushgui.core.pushes.service import PushService
 from pushgui.core.pushes.spec import Message
 from pushgui.ui.editor.push_editor import PushEditorDialog
@@ -52,3 +54,24 @@ def test_a_viewers_save_is_refused_beside_the_form_and_nothing_changes(qtbot, te
     assert "your login “viv” may not make it" in shown and "Nothing was changed" in shown
     assert "permission denied" not in shown and "Traceback" not in shown
     assert viewer.get(push_id).name == "Stand-up"
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_refusal_no_window_catches_is_said_plainly_not_as_a_crash(qtbot, qapp, team, tmp_path):  # noqa: F811
+    from PySide6.QtCore import QTimer
+
+    from pushgui.core.messages.templates import TemplateBook
+    from pushgui.ui.errors import ErrorReporter
+
+    template_id = TemplateBook(team("alice")).save("Stand-up", Message("At nine"))
+    reporter = ErrorReporter(log_folder=tmp_path / "logs")
+    reporter.install()
+    try:
+        QTimer.singleShot(0, lambda: TemplateBook(team("viv")).delete(template_id))
+        qtbot.waitUntil(lambda: reporter.refusal is not None and reporter.refusal.isVisible())
+        assert "your login “viv” may not make it" in reporter.refusal.text()
+        assert reporter.dialog is None  # not the "something went wrong" dialog
+        reporter.refusal.close()
+    finally:
+        reporter.uninstall()
+    assert [t.id for t in TemplateBook(team("viv")).list()] == [template_id]

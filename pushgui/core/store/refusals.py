@@ -4,8 +4,9 @@ On a team database each person connects with their own login, and the roles scri
 (packaging/postgresql/roles.sql, docs/TEAM.md) lets viewers only read. PostgreSQL then
 refuses a viewer's change with ``permission denied for table pushes`` (SQLSTATE 42501)
 and rolls the transaction back; :func:`explain_refusals` turns that, for every statement
-on an engine, into :class:`ChangeRefused`, a :class:`StoreError` whose message the window
-and the command line show as it is.
+on an engine, into :class:`ChangeRefused` (in ``store/errors.py``), a ``StoreError`` whose
+message the window and the command line show as it is; where no window catches it, the
+error reporter shows it as a plain refusal, not as a crash (``ui/errors.py``).
 """
 
 from __future__ import annotations
@@ -13,14 +14,13 @@ from __future__ import annotations
 from sqlalchemy import Engine, event
 from sqlalchemy.engine import ExceptionContext
 
-from pushgui.core.store.errors import StoreError
+from pushgui.core.store.errors import ChangeRefused
 from pushgui.core.system.i18n import translate
 
 INSUFFICIENT_PRIVILEGE = "42501"
 
 
-class ChangeRefused(StoreError):
-    """The database refused a change this login may not make; nothing was written."""
+__all__ = ["ChangeRefused", "explain_refusals", "refusal_text"]
 
 
 def refusal_text(login: str | None) -> str:
