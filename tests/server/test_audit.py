@@ -265,3 +265,34 @@ def test_making_an_editor_a_viewer_takes_effect_on_their_open_connection(team, p
     admin(pg_url, "REVOKE pushgui_viewers FROM alice", "GRANT pushgui_editors TO alice")
     service.update(push_id, service.get(push_id).renamed("Renamed"))
     assert service.get(push_id).name == "Renamed"
+
+
+def _grants(address: str) -> list[tuple[str, str, str]]:
+    with psycopg.connect(address) as connection:
+        rows = connection.execute(
+            "SELECT grantee, table_name, privilege_type FROM information_schema.role_table_grants "
+            "WHERE grantee IN ('pushgui_editors', 'pushgui_viewers') ORDER BY 1, 2, 3"
+        ).fetchall()
+    return [(str(a), str(b), str(c)) for a, b, c in rows]
+
+
+def test_the_roles_script_runs_again_to_the_same_grants_and_takes_back_extra_ones(
+    team, pg_server, pg_url
+):
+    before = _grants(pg_url)
+    assert ("pushgui_viewers", "pushes", "SELECT") in before
+    assert not [g for g in before if g[0] == "pushgui_viewers" and g[2] != "SELECT"]
+    editors_write = {t for who, t, what in before if who == "pushgui_editors" and what == "UPDATE"}
+    assert editors_write == {"pushes", "contacts", "contact_groups", "group_members", "templates"}
+
+    admin(pg_url, "GRANT UPDATE ON runs TO pushgui_viewers")  # given by hand, by mistake
+    done = run_roles_script(pg_server, pg_url)
+    assert done.returncode == 0, done.stderr
+    assert _grants(pg_url) == before
+
+
+def test_the_roles_script_on_a_database_without_pushguis_tables_says_what_to_do(pg_server, pg_url):
+    done = run_roles_script(pg_server, pg_url)
+    assert done.returncode != 0
+    assert "has no pushgui tables yet" in done.stderr
+    assert "Start pushgui serve once" in done.stderr
