@@ -5,6 +5,7 @@ service and SQLite database (the team database's names: tests/server/test_audit_
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from sqlalchemy import text
 
 from pushgui.app import start_runtime, wire_shell
 from pushgui.core.store.settings import SettingsStore
@@ -71,12 +72,31 @@ def test_a_reminder_without_recorded_changes_says_so(qtbot, qapp, data_dir):
     try:
         push_id = PushService(db).save_new([weekdays_at_nine("Stand-up")])[0]
         with db.session() as session:  # as a database from before the log: no entries
-            session.execute(__import__("sqlalchemy").text("DELETE FROM push_changes"))
+            session.execute(text("DELETE FROM push_changes"))
         dialog = ChangeLogDialog(db, push_id, "Stand-up")
         qtbot.addWidget(dialog)
         dialog.show()
         assert dialog.empty.isVisible() and not dialog.table.isVisible()
         assert dialog.summary.text().startswith("Created on ")
         assert "Last changed" not in dialog.summary.text()
+    finally:
+        db.close()
+
+
+def test_a_reminder_deleted_meanwhile_shows_its_log_with_the_deletion(qtbot, qapp, data_dir):
+    from pushgui.core.pushes.service import PushService
+    from pushgui.core.store.db import open_database
+
+    db = open_database(data_dir)
+    try:
+        service = PushService(db)
+        push_id = service.save_new([weekdays_at_nine("Stand-up")])[0]
+        with db.session() as session:  # deleted in another window, or by another person
+            session.execute(text("DELETE FROM pushes WHERE id = :id"), {"id": push_id})
+        dialog = ChangeLogDialog(db, push_id, "Stand-up")
+        qtbot.addWidget(dialog)
+        assert dialog.summary.text() == "This reminder has been deleted."
+        rows = [dialog.model.item(r, WHAT).text() for r in range(dialog.model.rowCount())]
+        assert rows == ["Deleted", "Created"]
     finally:
         db.close()

@@ -42,7 +42,11 @@ class ChangeLogDialog(QDialog):
         self.setWindowTitle(self.tr("Changes to “%1”").replace("%1", name))
         self.setSizeGripEnabled(True)
         self.entries = list(reversed(change_log(db, push_id)))
-        self.summary = QLabel(self._summary(stamps(db, push_id)), self)
+        try:
+            summary = self._summary(stamps(db, push_id))
+        except LookupError:  # deleted meanwhile (elsewhere): its log still says by whom
+            summary = self.tr("This reminder has been deleted.")
+        self.summary = QLabel(summary, self)
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
 
