@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QStyle,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from pushgui import __version__
+from pushgui.core.store.errors import ChangeRefused
 from pushgui.core.system.redact import redact
 
 log = logging.getLogger(__name__)
@@ -159,6 +161,8 @@ class ErrorReporter(QObject):
     """
 
     reported = Signal(str)
+    #: A change the team database refused (a viewer's): said plainly, never as a crash.
+    refused = Signal(str)
 
     def __init__(self, log_folder: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -168,6 +172,8 @@ class ErrorReporter(QObject):
         self._previous_thread_hook: Callable[..., Any] | None = None
         # Always queued: the dialog is built by the event loop, never inside whatever raised.
         self.reported.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        self.refused.connect(self._show_refused, Qt.ConnectionType.QueuedConnection)
+        self.refusal: QMessageBox | None = None
 
     def install(self) -> None:
         self._previous_hook = sys.excepthook
@@ -189,6 +195,12 @@ class ErrorReporter(QObject):
         if issubclass(exc_type, KeyboardInterrupt | SystemExit):
             hook = self._previous_hook or sys.__excepthook__
             hook(exc_type, exc, tb)
+            return
+        if isinstance(exc, ChangeRefused):
+            # Not a bug: a window that does not catch it yet (groups, templates) still
+            # shows the database's refusal in plain words, and nothing was written.
+            log.warning("The database refused a change: %s", exc)
+            self.refused.emit(str(exc))
             return
         try:
             log.critical("Unexpected error", exc_info=(exc_type, exc, tb))
@@ -212,6 +224,19 @@ class ErrorReporter(QObject):
         self.dialog = dialog
         dialog.show()
         dialog.raise_()
+
+    @Slot(str)
+    def _show_refused(self, text: str) -> None:
+        if self.refusal is not None:
+            self.refusal.close()
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("pushgui: change refused"), text,
+            QMessageBox.StandardButton.Ok,
+        )  # fmt: skip
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _result: setattr(self, "refusal", None))
+        self.refusal = box
+        box.open()
 
     @Slot()
     def _forget(self) -> None:

@@ -14,12 +14,12 @@ from sqlalchemy import text
 from pushgui.core.pushes.service import PushService
 from pushgui.core.pushes.spec import spec_to_dict
 from pushgui.core.store.db import MIGRATIONS, open_database
-from pushgui.core.store.models import Push
 from pushgui.core.transfer.bundle import collect
 from pushgui.core.transfer.document import export_document
 from tests.helpers import every_minutes, weekdays_at_nine
 
 UNREADABLE = b'{"name": "Broken", "message": '
+STAMP = "2026-11-30 09:00:00.000000"  # naive UTC, as the store writes it
 
 
 def stored(database):
@@ -63,11 +63,17 @@ def old_database(data_dir, tmp_path):
     with db.session() as session:
         version = session.execute(text("SELECT version_num FROM alembic_version")).scalar()
         assert version != "0009"
-        for spec in specs:  # what the old version's PushService wrote
-            session.add(
-                Push(name=spec.name, spec=json.dumps(spec_to_dict(spec)), enabled=spec.enabled)
+        # What the old version's PushService wrote, in that schema's columns (plain SQL: the
+        # models are the newest schema's).
+        rows = [(spec.name, json.dumps(spec_to_dict(spec)), spec.enabled) for spec in specs]
+        for name, spec_text, enabled in [*rows, ("Broken", UNREADABLE.decode(), True)]:
+            session.execute(
+                text(
+                    "INSERT INTO pushes (name, spec, enabled, created_at, updated_at) "
+                    "VALUES (:name, :spec, :enabled, :at, :at)"
+                ),
+                {"name": name, "spec": spec_text, "enabled": enabled, "at": STAMP},
             )
-        session.add(Push(name="Broken", spec=UNREADABLE.decode(), enabled=True))
     with db.session() as session:
         # Drift the old layout allowed: the row says "Water break", its spec JSON "Water".
         session.execute(text("UPDATE pushes SET name = 'Water break' WHERE name = 'Water'"))

@@ -10,3 +10,8 @@ class StoreError(Exception):
 
 class DatabaseTooNewError(StoreError):
     """The file was written by a newer pushgui; it is left untouched."""
+
+
+class ChangeRefused(StoreError):
+    """The database refused a change this login may not make (a viewer's, on a team
+    database); nothing was written. See :mod:`pushgui.core.store.refusals`."""

@@ -33,6 +33,10 @@ NAMING = {
 }
 
 
+#: The longest login name PostgreSQL has (NAMEDATALEN - 1).
+LOGIN = 63
+
+
 def utcnow() -> datetime:
     return datetime.now(UTC)
 
@@ -74,6 +78,15 @@ class Push(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(
         UTCDateTime, nullable=False, default=utcnow, onupdate=utcnow
+    )
+    # Who created and who last changed it: on PostgreSQL the database's own login names and
+    # clock, set by triggers whatever a client sends (also ``created_at``/``updated_at``);
+    # empty on a desktop's SQLite file (revision 0013, core/pushes/audit.py).
+    created_by: Mapped[str] = mapped_column(
+        String(LOGIN), nullable=False, default="", server_default=""
+    )
+    updated_by: Mapped[str] = mapped_column(
+        String(LOGIN), nullable=False, default="", server_default=""
     )
 
     runs: Mapped[list[Run]] = relationship(
@@ -257,3 +270,25 @@ class Nag(Base):
     escalated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     nags_sent: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+
+
+class PushChange(Base):
+    """One change of a push, written by the database's triggers only (revision 0013): who
+    (the login; empty on SQLite), when (the database's clock) and the values before and
+    after. ``spec_before``/``spec_after`` are kept only when the spec itself changed.
+    Rows stay when their push is deleted (the deletion is a row too), hence no foreign key.
+    Read by :mod:`pushgui.core.pushes.audit`."""
+
+    __tablename__ = "push_changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    push_id: Mapped[int] = mapped_column(Integer, nullable=False, index=True)
+    action: Mapped[str] = mapped_column(String(10), nullable=False)
+    changed_by: Mapped[str] = mapped_column(String(LOGIN), nullable=False, server_default="")
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    name_before: Mapped[str | None] = mapped_column(String(200))
+    name_after: Mapped[str | None] = mapped_column(String(200))
+    enabled_before: Mapped[bool | None] = mapped_column(Boolean)
+    enabled_after: Mapped[bool | None] = mapped_column(Boolean)
+    spec_before: Mapped[str | None] = mapped_column(Text)
+    spec_after: Mapped[str | None] = mapped_column(Text)

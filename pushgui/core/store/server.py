@@ -25,6 +25,7 @@ from sqlalchemy.orm import sessionmaker
 from pushgui.core.store.db import Database, _alembic_config
 from pushgui.core.store.errors import DatabaseTooNewError, StoreError
 from pushgui.core.store.identity import data_folder_id
+from pushgui.core.store.refusals import explain_refusals
 from pushgui.core.store.revisions import MIGRATIONS, script_revisions
 
 log = logging.getLogger(__name__)
@@ -94,6 +95,7 @@ class ServerDatabase(Database):
         self.path = data_dir / LOCAL_MARKER
         self.recovery = None
         self.engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args("pushgui"))
+        explain_refusals(self.engine, url.username)
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
 
 

@@ -156,6 +156,13 @@ def build_actions(window: MainWindow) -> None:
         "Ctrl+H",
         translate("MainWindow", "What was sent, and what failed"),
     )
+    window.change_log_action = _action(
+        window,
+        translate("MainWindow", "C&hanges…"),
+        lambda: open_change_log(window),
+        "Ctrl+Shift+H",
+        translate("MainWindow", "Who changed the selected reminder, when, and what"),
+    )
     window.addAction(window.find_action)
     for action in (window.edit_action, window.delete_action):
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -187,7 +194,14 @@ def build_actions(window: MainWindow) -> None:
         ]
     )
     edit_menu.addSeparator()
+    edit_menu.addAction(window.change_log_action)
+    edit_menu.addSeparator()
     edit_menu.addActions([window.delete_action])
+    # The same actions on the list's context menu (right-click, or the menu key).
+    window.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    window.table.customContextMenuRequested.connect(
+        lambda pos: edit_menu.popup(window.table.viewport().mapToGlobal(pos))
+    )
     tools_menu = menu.addMenu(translate("MainWindow", "&Tools"))
     tools_menu.addActions([window.contacts_action, window.channels_action, window.history_action])
     window.own_days_action = _action(
@@ -265,6 +279,7 @@ def update_actions(window: MainWindow) -> None:
         window.delete_action,
         window.toggle_action,
         window.run_now_action,
+        window.change_log_action,
     ):
         action.setEnabled(push_id is not None)
     if push_id is not None:
@@ -277,6 +292,13 @@ def update_actions(window: MainWindow) -> None:
     empty = window.model.rowCount() == 0
     window.empty_hint.setVisible(empty)
     window.table.setVisible(not empty)
+
+
+def open_change_log(window: MainWindow) -> None:
+    """The selected reminder's change log (its dialog is imported when first opened)."""
+    from pushgui.ui.history.change_log_dialog import open_change_log as open_dialog
+
+    open_dialog(window)
 
 
 def focus_filter(window: MainWindow) -> None:

@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
     contacts_action: QAction
     channels_action: QAction
     history_action: QAction
+    change_log_action: QAction
     own_days_action: QAction
     settings_action: QAction
     log_folder_action: QAction
