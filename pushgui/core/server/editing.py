@@ -66,19 +66,19 @@ class EditorPushService(PushService):
         return rows
 
     def get(self, push_id: int) -> PushSpec:
-        with _plain_words():
+        with plain_words():
             return super().get(push_id)
 
     def create_many(self, specs: Sequence[PushSpec], now: datetime | None = None) -> list[int]:
-        with _plain_words():
+        with plain_words():
             return super().create_many(specs, now)
 
     def update(self, push_id: int, spec: PushSpec, now: datetime | None = None) -> None:
-        with _plain_words():
+        with plain_words():
             super().update(push_id, spec, now)
 
     def delete(self, push_id: int) -> PushSpec | None:
-        with _plain_words():
+        with plain_words():
             return super().delete(push_id)
 
     def _schedule(self, push_id: int, spec: PushSpec, next_run: datetime | None = None) -> bool:
@@ -106,7 +106,7 @@ class EditorPushService(PushService):
 
 
 @contextmanager
-def _plain_words() -> Iterator[None]:
+def plain_words() -> Iterator[None]:
     """What the database server refused, as a :class:`StoreError` in plain words."""
     try:
         yield
