@@ -113,3 +113,47 @@ def test_a_push_saved_by_an_editor_is_scheduled_moved_and_sent_by_the_server(pg_
         server.send_signal(signal.SIGTERM)
         assert server.wait(timeout=HANG) == 0, log.read_text()
         hook.stop()
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(600)
+def test_an_edit_saved_while_no_server_listens_is_applied_by_the_next_one(pg_url, tmp_path):
+    server_dir = tmp_path / "server"
+    channel = team_database(pg_url, server_dir, "http://127.0.0.1:9/hook")
+    editor_db = open_editor_database(pg_url, tmp_path / "desktop")
+    editor = EditorPushService(editor_db)
+    tomorrow = wall(datetime.now(UTC) + timedelta(days=1)).replace(microsecond=0)
+    spec = replace(
+        once_in(0, "Stand-up"),
+        trigger=OnceSpec(tomorrow, ZONE),
+        targets=(Target("webhook", channel),),
+    )
+    push_id = editor.create(spec)
+
+    def next_run() -> datetime | None:
+        rows = editor.rows([push_id])
+        return rows[0].next_run if rows else None
+
+    log = tmp_path / "serve.log"
+    try:
+        first = start_server(server_dir, log, pg_url)
+        wait_for(READY, log, first)
+        wait_until(lambda: next_run() == tomorrow.replace(tzinfo=ZoneInfo(ZONE)), "the job")
+        first.send_signal(signal.SIGTERM)
+        assert first.wait(timeout=HANG) == 0
+
+        # Edited while no server runs (as in a takeover's gap): nobody hears the notice.
+        later = tomorrow + timedelta(hours=2)
+        editor.update(push_id, replace(spec, trigger=OnceSpec(later, ZONE)))
+        assert next_run() == tomorrow.replace(tzinfo=ZoneInfo(ZONE))
+
+        second = start_server(server_dir, tmp_path / "second.log", pg_url)
+        wait_for(READY, tmp_path / "second.log", second)
+        wait_until(
+            lambda: next_run() == later.replace(tzinfo=ZoneInfo(ZONE)),
+            "the next server to apply the edit it did not hear",
+        )
+        second.send_signal(signal.SIGTERM)
+        assert second.wait(timeout=HANG) == 0
+    finally:
+        editor_db.close()

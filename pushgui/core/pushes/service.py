@@ -360,6 +360,11 @@ class PushService:
         :meth:`create` does; False when its trigger has no run left."""
         return spec.enabled and self._schedule(push_id, spec)
 
+    def reschedule(self, push_id: int, spec: PushSpec) -> None:
+        """Rebuild a push's schedule job from its spec, its next run counted from now."""
+        self._unschedule(push_id, extra=False)
+        self.schedule_new(push_id, spec)
+
     def unschedule_all(self, push_id: int) -> None:
         """Remove every job of a push deleted elsewhere (an editor of a team database)."""
         self._unschedule(push_id, extra=True)

@@ -10,19 +10,30 @@ The spec each push's jobs were built from is kept in memory (:attr:`ChangeApplie
 read once when the server becomes active, so that a notice for a change that did not touch
 the schedule (a new title) leaves the job as it is, and a notice heard twice changes
 nothing. After the LISTEN connection was lost, :meth:`ChangeApplier.resync` compares every
-push, since notices sent meanwhile were not heard.
+push, since notices sent meanwhile were not heard. A change saved while no server listened
+at all (none active, or a takeover's gap) is found when the next server becomes active: the
+server notes in the settings table a fingerprint of the schedule each push's job was built
+from, and :meth:`ChangeApplier.prime` rebuilds the jobs whose push no longer matches.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 from collections.abc import Iterable
+
+from sqlalchemy import delete, select
 
 from pushgui.core.pushes.service import PushService
 from pushgui.core.pushes.spec import PushSpec
 from pushgui.core.server.notices import Notice
+from pushgui.core.store.db import Database
+from pushgui.core.store.models import Setting
 
 log = logging.getLogger(__name__)
+
+FINGERPRINT = "server.applied."  # settings key prefix: + push id -> its schedule's fingerprint
 
 
 class ChangeApplier:
@@ -33,8 +44,29 @@ class ChangeApplier:
         self.applied: dict[int, PushSpec] = {}
 
     def prime(self) -> None:
-        """Take the pushes as they are now as applied (call right after reconcile)."""
-        self.applied = {row.id: row.spec for row in self.service.rows()}
+        """Take up the pushes as they are now; call right after reconcile.
+
+        A push whose schedule was changed while no server listened (between two servers,
+        in a takeover's gap) has a job built from its old schedule: its fingerprint, kept
+        by the server that applied it last, tells, and its job is rebuilt now.
+        """
+        rows = self.service.rows()
+        noted = applied_fingerprints(self.service.db)
+        changed: dict[int, str] = {}
+        for row in rows:
+            spec = row.spec
+            self.applied[row.id] = spec
+            mark = fingerprint(spec)
+            known = noted.get(row.id)
+            if known == mark:
+                continue
+            if known is not None:
+                self.service.reschedule(row.id, spec)
+                log.info(
+                    "Push %s (%s) was changed while no server listened; applied", row.id, row.name
+                )
+            changed[row.id] = mark
+        note_fingerprints(self.service.db, changed, gone=set(noted) - set(self.applied))
 
     def apply(self, push_ids: Iterable[int]) -> None:
         """Read these pushes again and reschedule those whose schedule changed."""
@@ -57,6 +89,7 @@ class ChangeApplier:
             if before is not None:
                 self.service.unschedule_all(push_id)
                 del self.applied[push_id]
+                note_fingerprints(self.service.db, {}, gone={push_id})
                 log.info("Push %s was deleted by an editor; its jobs are removed", push_id)
             return
         if before is None:
@@ -66,6 +99,48 @@ class ChangeApplier:
             self.service.apply_change(push_id, before, spec)
             log.info("Push %s (%s) was changed by an editor; applied", push_id, spec.name)
         self.applied[push_id] = spec
+        mark = fingerprint(spec)
+        if before is None or fingerprint(before) != mark:
+            note_fingerprints(self.service.db, {push_id: mark})
+
+
+def fingerprint(spec: PushSpec) -> str:
+    """What a push's schedule job is built from (its trigger, options and flag), hashed."""
+    from pushgui.core.pushes.spec import stored_spec
+
+    stored = json.loads(stored_spec(spec))
+    schedule = {key: stored.get(key) for key in ("trigger", "options")}
+    schedule["enabled"] = spec.enabled
+    text = json.dumps(schedule, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def applied_fingerprints(db: Database) -> dict[int, str]:
+    """The fingerprint of each push's schedule as a server last applied it."""
+    with db.session() as session:
+        rows = session.execute(
+            select(Setting.key, Setting.value).where(Setting.key.like(f"{FINGERPRINT}%"))
+        ).all()
+    noted = {}
+    for key, value in rows:
+        tail = key[len(FINGERPRINT) :]
+        if tail.isdigit():
+            noted[int(tail)] = str(value)
+    return noted
+
+
+def note_fingerprints(db: Database, marks: dict[int, str], gone: Iterable[int] = ()) -> None:
+    """Remember what the jobs of these pushes are now built from (one transaction)."""
+    gone = list(gone)
+    if not marks and not gone:
+        return
+    with db.session() as session:
+        for push_id, mark in marks.items():
+            session.merge(Setting(key=f"{FINGERPRINT}{push_id}", value=mark))
+        if gone:
+            session.execute(
+                delete(Setting).where(Setting.key.in_([f"{FINGERPRINT}{i}" for i in gone]))
+            )
 
 
 def changed_pushes(notices: Iterable[Notice]) -> set[int]:

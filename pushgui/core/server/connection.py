@@ -56,7 +56,10 @@ class TeamServer:
                     "The address names no login: write it as postgresql://user@host:5432/database.",
                 )
             )
-        return cls(shown(url.set(password=None)), password or url.password or "")
+        bare = URL.create(
+            url.drivername, url.username, None, url.host, url.port, url.database, url.query
+        )
+        return cls(shown(bare), password or url.password or "")
 
     @property
     def url(self) -> URL:

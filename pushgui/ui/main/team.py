@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QMenu, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QVBoxLayout, QWidget
 
 from pushgui.core.server.connection import forget
 from pushgui.core.server.notices import Notice
@@ -80,7 +80,9 @@ class TeamMode(QObject):
         self.connected_to = connected_to
         self.dialog: TeamServerDialog | None = None
         self.banner = TeamBanner(window)
-        layout = window.centralWidget().layout()
+        central = window.centralWidget()
+        layout = central.layout() if central is not None else None
+        assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(1, self.banner)  # under the filter row, over the list
         self.connect_action = QAction(translate("TeamMode", "Connect to a &team server…"), window)
         self.connect_action.setStatusTip(
@@ -90,7 +92,7 @@ class TeamMode(QObject):
         self.disconnect_action = QAction(
             translate("TeamMode", "&Disconnect (back to this computer)"), window
         )
-        self.disconnect_action.triggered.connect(self.disconnect)
+        self.disconnect_action.triggered.connect(self.go_local)
         self.disconnect_action.setVisible(connected_to is not None)
         file_menu = _file_menu(window)
         before = window.backups_action
@@ -151,7 +153,7 @@ class TeamMode(QObject):
         return dialog
 
     @Slot()
-    def disconnect(self) -> None:
+    def go_local(self) -> None:
         forget(self.data_dir)
         self.restart()
 
