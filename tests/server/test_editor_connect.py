@@ -93,3 +93,22 @@ def test_a_viewer_login_is_refused_in_plain_words(pg_url, tmp_path):
             admin.execute("REVOKE ALL ON ALL TABLES IN SCHEMA public FROM pushgui_test_viewer")
             admin.execute("DROP OWNED BY pushgui_test_viewer")
             admin.execute("DROP ROLE pushgui_test_viewer")
+
+
+def test_an_unreachable_server_is_said_and_nothing_is_remembered(qtbot, data_dir):
+    dialog = TeamServerDialog(data_dir)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.address_edit.setText("postgresql://ann@127.0.0.1:1/pushgui")  # nothing listens
+    dialog.password_edit.setText("s3cret")
+    dialog.connect_button.click()
+    qtbot.waitUntil(
+        lambda: dialog.address_error.isVisible() or dialog.password_error.isVisible(),
+        timeout=WAIT_MS,
+    )
+    said = dialog.address_error.text() + dialog.password_error.text()
+    assert "Cannot use the database postgresql://ann:***@127.0.0.1:1/pushgui" in said
+    assert "Connection refused" in said
+    assert "s3cret" not in said
+    assert remembered(data_dir) is None and dialog.isVisible()
+    assert dialog.connect_button.isEnabled()  # try again after fixing it
