@@ -47,16 +47,33 @@ def server_url(text_url: str) -> URL:
 
     Raises :class:`StoreError` with a clear message for anything else (no traceback).
     """
+    from pushgui.core.system.i18n import translate
+
+    # Translated: File > Connect to a team server shows them beside its address field.
     try:
         url = make_url(text_url.strip())
     except ArgumentError:
-        raise StoreError(f"{text_url!r} is not a database address; {URL_HINT}.") from None
+        raise StoreError(
+            translate(
+                "TeamServer",
+                "{0} is not a database address; write it as postgresql://user@host:5432/database.",
+            ).format(repr(text_url))
+        ) from None
     if url.drivername not in SCHEMES:
         raise StoreError(
-            f"pushgui serves from PostgreSQL only, not {url.drivername!r}; {URL_HINT}."
+            translate(
+                "TeamServer",
+                "pushgui serves from PostgreSQL only, not {0}; write it as "
+                "postgresql://user@host:5432/database.",
+            ).format(repr(url.drivername))
         )
     if not url.database:
-        raise StoreError(f"The address names no database; {URL_HINT}.")
+        raise StoreError(
+            translate(
+                "TeamServer",
+                "The address names no database; write it as postgresql://user@host:5432/database.",
+            )
+        )
     return url.set(drivername="postgresql+psycopg")
 
 

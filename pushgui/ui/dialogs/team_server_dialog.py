@@ -13,7 +13,14 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from pushgui.core.server.connection import TeamServer, remember
 from pushgui.core.store.errors import StoreError
@@ -63,6 +70,8 @@ class TeamServerDialog(QDialog):
         self.buttons.accepted.connect(self.try_connect)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        # The dialog grows with a message under a field instead of squeezing the field.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.addWidget(intro)
         layout.addWidget(form_host)
         layout.addWidget(self.status)
@@ -77,7 +86,7 @@ class TeamServerDialog(QDialog):
         try:
             server = TeamServer.parse(self.address_edit.text(), self.password_edit.text())
         except StoreError as exc:
-            self.address_error.show_messages([str(exc)])
+            self._say(self.address_error, str(exc))
             self.address_edit.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         self.connect_button.setEnabled(False)
@@ -101,18 +110,26 @@ class TeamServerDialog(QDialog):
 
         threading.Thread(target=attempt, name="team-server-test", daemon=True).start()
 
+    def _say(self, error: ErrorLabel, text: str) -> None:
+        """Show ``text`` under its field; the dialog grows to show all of it."""
+        error.show_messages([text])
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        self.adjustSize()
+
     @Slot(object, str)
     def _on_tried(self, server: TeamServer, problem: str) -> None:
         self.connect_button.setEnabled(True)
         self.status.hide()
         if problem:
             target = self.password_error if "password" in problem.lower() else self.address_error
-            target.show_messages([problem])
+            self._say(target, problem)
             return
         try:
             remember(self.data_dir, server)
         except StoreError as exc:
-            self.password_error.show_messages([str(exc)])
+            self._say(self.password_error, str(exc))
             return
         self.connected.emit(server)
         self.accept()

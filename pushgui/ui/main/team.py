@@ -84,7 +84,7 @@ class TeamMode(QObject):
         layout = central.layout() if central is not None else None
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(1, self.banner)  # under the filter row, over the list
-        self.connect_action = QAction(translate("TeamMode", "Connect to a &team server…"), window)
+        self.connect_action = QAction(translate("TeamMode", "&Connect to a team server…"), window)
         self.connect_action.setStatusTip(
             translate("TeamMode", "Edit the reminders of a team server instead of this computer's")
         )
