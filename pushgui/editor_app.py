@@ -122,7 +122,12 @@ def build_editor_shell(
     )
     shell.restart_requested.connect(restart)
     team = TeamMode(shell.window, locations.data, restart, connected_to=runtime.server.address)
-    team.follow(runtime.listener, runtime.bridge, shell.window.reload)
+
+    def read_again() -> None:  # notices sent while the server was away were not heard
+        shell.window.reload()
+        runtime.bridge.job_executed.emit("")  # an open History window reads again too
+
+    team.follow(runtime.listener, runtime.bridge, read_again)
     return shell, team
 
 

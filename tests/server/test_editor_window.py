@@ -85,15 +85,26 @@ def test_the_window_follows_the_server_and_says_when_it_is_unreachable(qtbot, ed
     other = EditorPushService(other_db)
     push_id = other.create(weekdays_at_nine("Stand-up"))
     qtbot.waitUntil(lambda: window.model.index_of(push_id).isValid(), timeout=WAIT_MS)
-    # The server records a run of it: its last status shows here too.
+    # The server records a run of it and its delivery: the list's last result and the open
+    # History window show them.
+    history = shell.show_history()
+    assert history.model.rowCount() == 0
     with other_db.engine.begin() as connection:
-        connection.execute(
+        run_id = connection.execute(
             text(
                 "INSERT INTO runs (push_id, reason, scheduled_at, started_at, status, error) "
-                "VALUES (:push, 'schedule', :at, :at, 'failed', 'boom')"
+                "VALUES (:push, 'schedule', :at, :at, 'failed', 'boom') RETURNING id"
             ),
             {"push": push_id, "at": datetime.now(UTC).replace(tzinfo=None)},
+        ).scalar_one()
+        connection.execute(
+            text(
+                "INSERT INTO deliveries (run_id, channel, recipient, status, error, attempts, "
+                "queued_at) VALUES (:run, 'desktop', 'me', 'failed', 'boom', 1, :at)"
+            ),
+            {"run": run_id, "at": datetime.now(UTC).replace(tzinfo=None)},
         )
+    qtbot.waitUntil(lambda: history.model.rowCount() == 1, timeout=WAIT_MS)
     qtbot.waitUntil(
         lambda: window.model.row_at(window.model.index_of(push_id).row()).last_status == "failed",
         timeout=WAIT_MS,
@@ -111,6 +122,7 @@ def test_the_window_follows_the_server_and_says_when_it_is_unreachable(qtbot, ed
     assert "unreachable since" in team.banner.text()
     assert "stays open" in team.banner.text()
     assert not window.new_action.isEnabled() and not window.edit_action.isEnabled()
+    assert not window.history_action.isEnabled()
 
     # Its save is refused in plain words, with the editor and what was typed kept.
     dialog.save_button.click()
@@ -122,7 +134,7 @@ def test_the_window_follows_the_server_and_says_when_it_is_unreachable(qtbot, ed
     # Back: the banner goes by itself, and the same editor saves.
     own_pg.resume()
     qtbot.waitUntil(lambda: not team.banner.isVisible(), timeout=WAIT_MS)
-    assert window.new_action.isEnabled()
+    assert window.new_action.isEnabled() and window.history_action.isEnabled()
     dialog.save_button.click()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT_MS)
     names = {row.name for row in runtime.service.rows()}

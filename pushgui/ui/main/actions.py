@@ -282,6 +282,8 @@ def update_actions(window: MainWindow) -> None:
             action.setEnabled(False)
         for action in (window.toggle_action, window.run_now_action, window.skip_action):
             action.setEnabled(False)
+    for action in (window.contacts_action, window.channels_action, window.history_action):
+        action.setEnabled(window.editable)
     empty = window.model.rowCount() == 0
     window.empty_hint.setVisible(empty)
     window.table.setVisible(not empty)
