@@ -27,6 +27,7 @@ from sqlalchemy import delete, select
 
 from pushgui.core.pushes.service import PushService
 from pushgui.core.pushes.spec import PushSpec
+from pushgui.core.runs import jobs
 from pushgui.core.server.notices import Notice
 from pushgui.core.store.db import Database
 from pushgui.core.store.models import Setting
@@ -52,6 +53,7 @@ class ChangeApplier:
         """
         rows = self.service.rows()
         noted = applied_fingerprints(self.service.db)
+        scheduled = self._scheduled()
         changed: dict[int, str] = {}
         for row in rows:
             spec = row.spec
@@ -65,8 +67,17 @@ class ChangeApplier:
                 log.info(
                     "Push %s (%s) was changed while no server listened; applied", row.id, row.name
                 )
+            elif row.id not in scheduled:
+                # Saved between reconcile and now: its notice will find it applied.
+                self.service.schedule_new(row.id, spec)
             changed[row.id] = mark
         note_fingerprints(self.service.db, changed, gone=set(noted) - set(self.applied))
+
+    def _scheduled(self, push_ids: Iterable[int] | None = None) -> set[int]:
+        """The pushes (of ``push_ids``, or all) that have a schedule job."""
+        with self.service.db.engine.connect() as connection:
+            found = jobs.next_runs(connection, push_ids)
+        return {push_id for job_id in found if (push_id := jobs.push_id_of(job_id)) is not None}
 
     def apply(self, push_ids: Iterable[int]) -> None:
         """Read these pushes again and reschedule those whose schedule changed."""
@@ -93,8 +104,9 @@ class ChangeApplier:
                 log.info("Push %s was deleted by an editor; its jobs are removed", push_id)
             return
         if before is None:
-            self.service.schedule_new(push_id, spec)
-            log.info("Push %s (%s) was created by an editor; scheduled", push_id, spec.name)
+            if push_id not in self._scheduled([push_id]):  # reconcile may have given it one
+                self.service.schedule_new(push_id, spec)
+                log.info("Push %s (%s) was created by an editor; scheduled", push_id, spec.name)
         elif before != spec:
             self.service.apply_change(push_id, before, spec)
             log.info("Push %s (%s) was changed by an editor; applied", push_id, spec.name)
