@@ -70,14 +70,17 @@ class EditorRuntime:
         self.local.close()
 
 
-def open_editor_runtime(locations: Locations, server: TeamServer) -> EditorRuntime:
-    """Open the team database (never migrated here) and this computer's settings.
+def open_editor_runtime(
+    locations: Locations, server: TeamServer, local: Database | None = None
+) -> EditorRuntime:
+    """Open the team database (never migrated here) and this computer's settings (``local``:
+    this computer's database, already open).
 
     Raises :class:`~pushgui.core.store.errors.StoreError` in plain words when the server
     cannot be used.
     """
     db = open_editor_database(server.connect_text, locations.data)
-    local = open_database(locations.data)
+    local = local if local is not None else open_database(locations.data)
     calendars = Calendars()
     own_days.apply(SettingsStore(db), calendars)  # the team's own days off
     # The team's channel secrets live on the server (docs/TEAM.md): none are read here.
@@ -131,38 +134,32 @@ def build_editor_shell(
     return shell, team
 
 
-def run_editor_window(app: object, locations: Locations, server: TeamServer) -> int:
-    """Run the window as an editor of ``server`` until it is quit; the exit code."""
-    from PySide6.QtWidgets import QApplication, QMessageBox
+def run_editor_window(
+    app: object,
+    locations: Locations,
+    server: TeamServer,
+    start_again: Callable[[], int] | None = None,
+) -> int:
+    """Run the window as an editor of ``server`` until it is quit; the exit code.
 
-    from pushgui.core.store.errors import StoreError
+    ``start_again`` starts the app anew (after Connect or Disconnect); tests replace it.
+    """
+    from PySide6.QtWidgets import QApplication
+
     from pushgui.core.system.preferences import Preferences
     from pushgui.ui.settings.appearance import apply_theme, install_translators
 
     assert isinstance(app, QApplication)
-    while True:
-        try:
-            runtime = open_editor_runtime(locations, server)
-            break
-        except StoreError as exc:
-            log.error("Cannot open the team server %s: %s", server.address, exc)
-            answer = QMessageBox.warning(
-                None,
-                "pushgui",
-                QApplication.translate(
-                    "TeamMode",
-                    "The team server {address} cannot be used:\n{reason}\n\nTry again, or "
-                    "go back to this computer's own reminders?",
-                ).format(address=server.address, reason=exc),
-                QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Discard,
-                QMessageBox.StandardButton.Retry,
-            )
-            if answer != QMessageBox.StandardButton.Retry:
-                forget(locations.data)
-                return _start_again()
-    prefs = Preferences(runtime.settings)
-    install_translators(prefs.language, app)
+    start_again = start_again or _start_again
+    local = open_database(locations.data)
+    prefs = Preferences(SettingsStore(local))
+    install_translators(prefs.language, app)  # before the first message or window
     apply_theme(prefs.theme, app)
+    runtime = _open_or_ask(locations, server, local)
+    if runtime is None:  # back to this computer's own reminders
+        local.close()
+        forget(locations.data)
+        return start_again()
     restart: list[bool] = []
 
     def restart_now() -> None:
@@ -179,8 +176,41 @@ def run_editor_window(app: object, locations: Locations, server: TeamServer) -> 
     finally:
         runtime.stop()
     if restart:
-        return _start_again()
+        return start_again()
     return code
+
+
+def _open_or_ask(locations: Locations, server: TeamServer, local: Database) -> EditorRuntime | None:
+    """The runtime on ``server``; while it cannot be used, ask: try again, or None for this
+    computer's own reminders."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from pushgui.core.store.errors import StoreError
+
+    while True:
+        try:
+            return open_editor_runtime(locations, server, local)
+        except StoreError as exc:
+            log.error("Cannot open the team server %s: %s", server.address, exc)
+            box = QMessageBox(QMessageBox.Icon.Warning, "pushgui", "")
+            box.setObjectName("teamServerUnusable")
+            box.setText(
+                QApplication.translate(
+                    "TeamMode", "The team server {address} cannot be used:\n{reason}"
+                ).format(address=server.address, reason=exc)
+            )
+            again = box.addButton(
+                QApplication.translate("TeamMode", "Try &again"),
+                QMessageBox.ButtonRole.AcceptRole,
+            )
+            box.addButton(
+                QApplication.translate("TeamMode", "Use this computer's &reminders"),
+                QMessageBox.ButtonRole.RejectRole,
+            )
+            box.setDefaultButton(again)
+            box.exec()
+            if box.clickedButton() is not again:
+                return None
 
 
 def _start_again() -> int:

@@ -112,3 +112,38 @@ def test_an_unreachable_server_is_said_and_nothing_is_remembered(qtbot, data_dir
     assert "s3cret" not in said
     assert remembered(data_dir) is None and dialog.isVisible()
     assert dialog.connect_button.isEnabled()  # try again after fixing it
+
+
+def test_a_remembered_server_that_cannot_be_used_at_start_offers_this_computer(
+    qtbot, qapp, data_dir
+):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from pushgui.core.server.connection import remember
+    from pushgui.core.system.paths import locate
+    from pushgui.editor_app import run_editor_window
+
+    remember(data_dir, TeamServer.parse("postgresql://ann@127.0.0.1:1/pushgui"))
+    asked: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        asked.append(box.text())
+        [local] = [b for b in box.buttons() if "this computer" in b.text()]
+        local.click()
+
+    QTimer.singleShot(0, answer)
+    started: list[bool] = []
+    assert (
+        run_editor_window(
+            qapp, locate(data_dir), remembered(data_dir), lambda: started.append(True) or 0
+        )
+        == 0
+    )
+    assert "cannot be used" in asked[0] and "127.0.0.1:1" in asked[0]
+    assert started == [True]
+    assert remembered(data_dir) is None  # the next start is on this computer's reminders

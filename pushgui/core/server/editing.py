@@ -33,6 +33,8 @@ from pushgui.core.store.server import (
     stored_revision,
 )
 from pushgui.core.system.i18n import translate
+from pushgui.core.transfer.bundle import ImportPlan
+from pushgui.core.transfer.document import ImportFile
 
 
 class ServerOnlyError(StoreError):
@@ -76,6 +78,12 @@ class EditorPushService(PushService):
     def update(self, push_id: int, spec: PushSpec, now: datetime | None = None) -> None:
         with plain_words():
             super().update(push_id, spec, now)
+
+    def import_file(
+        self, imported: ImportFile, now: datetime | None = None, dry_run: bool = False
+    ) -> tuple[list[int], ImportPlan]:
+        with plain_words():
+            return super().import_file(imported, now, dry_run)
 
     def delete(self, push_id: int) -> PushSpec | None:
         with plain_words():

@@ -136,7 +136,7 @@ def connect_server_database(address: str, data_dir: Path) -> ServerDatabase:
             connection.execute(text("SELECT 1"))
     except DBAPIError as exc:
         db.close()
-        raise StoreError(f"Cannot use the database {shown(url)}: {_reason(exc)}") from exc
+        raise StoreError(cannot_use(url, exc)) from exc
     return db
 
 
@@ -171,11 +171,20 @@ def open_server_database(
         data_folder_id(db)
     except DBAPIError as exc:
         db.close()
-        raise StoreError(f"Cannot use the database {shown(url)}: {_reason(exc)}") from exc
+        raise StoreError(cannot_use(url, exc)) from exc
     except StoreError:
         db.close()
         raise
     return db
+
+
+def cannot_use(url: URL, exc: DBAPIError) -> str:
+    """Why the database cannot be used, translated (File > Connect shows it too)."""
+    from pushgui.core.system.i18n import translate
+
+    return translate("TeamServer", "Cannot use the database {0}: {1}").format(
+        shown(url), _reason(exc)
+    )
 
 
 def _reason(exc: DBAPIError) -> str:
