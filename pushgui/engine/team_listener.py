@@ -122,12 +122,16 @@ class TeamListener(QObject):
         connection = NoticeConnection(self.url, self.role, connect_timeout=RETRY_CONNECT_S)
 
         def attempt() -> None:
+            opened: NoticeConnection | None = connection
+            reason = ""
             try:
                 connection.open()
             except ConnectionLost as exc:
-                self._tried.emit(None, str(exc))
-                return
-            self._tried.emit(connection, "")
+                opened, reason = None, str(exc)
+            try:
+                self._tried.emit(opened, reason)
+            except RuntimeError:  # the listener was deleted meanwhile (the window closed)
+                connection.close()
 
         threading.Thread(target=attempt, name="team-server-retry", daemon=True).start()
 

@@ -9,6 +9,7 @@ editors"). Every problem is said under the field it concerns; nothing typed is l
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from pathlib import Path
 
@@ -97,16 +98,16 @@ class TeamServerDialog(QDialog):
         def attempt() -> None:
             from pushgui.core.server.editing import open_editor_database
 
+            problem = ""
             try:
-                db = open_editor_database(server.connect_text, data_dir)
+                open_editor_database(server.connect_text, data_dir).close()
             except StoreError as exc:
-                self._tried.emit(server, str(exc))
-                return
+                problem = str(exc)
             except Exception as exc:  # anything else the driver raises: said, not a crash
-                self._tried.emit(server, str(exc).strip().splitlines()[0] if str(exc) else "")
-                return
-            db.close()
-            self._tried.emit(server, "")
+                problem = str(exc).strip().splitlines()[0] if str(exc).strip() else repr(exc)
+            # The dialog may have been deleted meanwhile: then nobody is to be told.
+            with contextlib.suppress(RuntimeError):
+                self._tried.emit(server, problem)
 
         threading.Thread(target=attempt, name="team-server-test", daemon=True).start()
 
