@@ -391,7 +391,7 @@ def run_gui(locations: Locations, minimized: bool = False) -> int:
         from pushgui.editor_app import run_editor_window
 
         try:
-            return run_editor_window(app, locations, team_server)
+            return run_editor_window(app, locations, team_server, instance=instance)
         finally:
             instance.release()
             reporter.uninstall()

@@ -39,6 +39,8 @@ from PySide6.QtCore import QProcess
 
 from pushgui.engine.bridge import EventBridge
 from pushgui.engine.scheduler import PushScheduler
+from pushgui.engine.signals import install_sigint_handler
+from pushgui.engine.single_instance import SingleInstance
 from pushgui.engine.team_listener import TeamListener
 
 if TYPE_CHECKING:
@@ -139,10 +141,13 @@ def run_editor_window(
     locations: Locations,
     server: TeamServer,
     start_again: Callable[[], int] | None = None,
+    instance: SingleInstance | None = None,
 ) -> int:
     """Run the window as an editor of ``server`` until it is quit; the exit code.
 
     ``start_again`` starts the app anew (after Connect or Disconnect); tests replace it.
+    ``instance``: a later launch's "show" raises the window (an import's "reconcile" is
+    about this computer's own reminders, taken up at their next start).
     """
     from PySide6.QtWidgets import QApplication
 
@@ -167,14 +172,20 @@ def run_editor_window(
         shell.quit()
 
     shell, _team = build_editor_shell(runtime, locations, restart_now)
+    if instance is not None:
+        instance.message_received.connect(
+            lambda message: shell.show_window() if message == "show" else None
+        )
+    signals = install_sigint_handler(app)
     runtime.listener.start()
     shell.show_window()
-    log.info(EDITOR_READY, server.address)
     log.info("pushgui %s editing %s", __version__, server.address)
+    log.info(EDITOR_READY, server.address)
     try:
         code = app.exec()
     finally:
         runtime.stop()
+        signals.uninstall()
     if restart:
         return start_again()
     return code
