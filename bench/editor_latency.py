@@ -87,14 +87,14 @@ def measure(address: str, edits: int, folder: Path) -> tuple[list[float], list[f
         start = datetime.now(UTC).replace(tzinfo=None, microsecond=0) + timedelta(days=1)
         spec = PushSpec("Stand-up", Message("Stand-up"), OnceSpec(start, "UTC"))
         push_id = editor.create(spec)
-        wait_for_notice(listener, f"apscheduler_jobs:{push_id}")
+        wait_for_notice(listener, f"{jobs.TABLE}:{push_id}")
         for edit in range(1, edits + 1):
             at = start + timedelta(minutes=edit)
             editor.update(push_id, replace(spec, trigger=OnceSpec(at, "UTC")))
             committed = time.monotonic()
             # The job is removed, then added at its new time: each is a notice.
             while True:
-                heard = wait_for_notice(listener, f"apscheduler_jobs:{push_id}")
+                heard = wait_for_notice(listener, f"{jobs.TABLE}:{push_id}")
                 if job_time(db, push_id) == at:
                     break
             applied.append(heard - committed)

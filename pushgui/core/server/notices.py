@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy.engine import URL
 
+from pushgui.core.runs.jobs import TABLE as JOBS_TABLE
 from pushgui.core.server.active import libpq_keywords
 from pushgui.core.store.server import connect_args
 
@@ -36,7 +37,7 @@ class Notice:
     def push_id(self) -> int | None:
         """The push a change to ``pushes``, ``runs`` or a push's job concerns."""
         head = self.key.split(":", 1)[0]
-        if self.table in ("pushes", "runs", "apscheduler_jobs") and head.isdigit():
+        if self.table in ("pushes", "runs", JOBS_TABLE) and head.isdigit():
             return int(head)
         return None
 
