@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import text
 
-from pushgui.core.server.connection import TeamServer
+from pushgui.core.server.connection import TeamServer, remember, remembered
 from pushgui.core.server.editing import EditorPushService, open_editor_database
 from pushgui.core.store.server import open_server_database
 from pushgui.core.system.paths import locate
@@ -59,6 +59,7 @@ def editor(qtbot, own_pg, data_dir, tmp_path):
     url = own_pg.create_database()
     open_server_database(url, tmp_path / "server").close()  # a server made the tables
     locations = locate(data_dir)
+    remember(data_dir, TeamServer.parse(url))
     runtime = open_editor_runtime(locations, TeamServer.parse(url))
     restarts: list[bool] = []
     shell, team = build_editor_shell(
@@ -68,14 +69,14 @@ def editor(qtbot, own_pg, data_dir, tmp_path):
     runtime.listener.start()
     shell.window.show()
     qtbot.waitExposed(shell.window)
-    yield runtime, shell, team, url
+    yield runtime, shell, team, url, restarts
     runtime.stop()
 
 
 @pytest.mark.slow
 @pytest.mark.timeout(300)
 def test_the_window_follows_the_server_and_says_when_it_is_unreachable(qtbot, editor, own_pg):
-    runtime, shell, team, url = editor
+    runtime, shell, team, url, restarts = editor
     window = shell.window
     assert not team.banner.isVisible()
     assert not window.run_now_action.isVisible()  # the server sends; this computer does not
@@ -139,3 +140,9 @@ def test_the_window_follows_the_server_and_says_when_it_is_unreachable(qtbot, ed
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT_MS)
     names = {row.name for row in runtime.service.rows()}
     assert names == {"Stand-up", "Retro"}
+
+    # File > Disconnect: back to this computer's own reminders at the (immediate) restart.
+    assert team.disconnect_action.isVisible()
+    team.disconnect_action.trigger()
+    assert restarts == [True]
+    assert remembered(runtime.local.path.parent) is None

@@ -79,6 +79,7 @@ class TeamMode(QObject):
         self.restart = restart
         self.connected_to = connected_to
         self.dialog: TeamServerDialog | None = None
+        self._bridge: EventBridge | None = None  # the window's signals, once following
         self.banner = TeamBanner(window)
         central = window.centralWidget()
         layout = central.layout() if central is not None else None
@@ -136,6 +137,8 @@ class TeamMode(QObject):
     def _on_changed(self, notices: list[Notice]) -> None:
         # The window refreshes the rows a job event names, and the history on any: the
         # server's changes are handed on the same way.
+        if self._bridge is None:
+            return
         ids = {n.push_id for n in notices if n.push_id is not None}
         for push_id in sorted(ids):
             self._bridge.job_executed.emit(str(push_id))
