@@ -48,6 +48,7 @@ def test_a_password_in_the_address_goes_to_the_keyring_not_the_file(data_dir, me
     assert "s3cret" not in (data_dir / CHOICE_FILE).read_text()
     assert memory_keyring.get_password(KEYRING_SERVICE, server.address) == "s3cret"
     assert remembered(data_dir) == server
+    assert "s3cret" not in repr(server)
 
 
 @pytest.mark.slow

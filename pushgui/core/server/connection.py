@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy.engine import URL
@@ -32,7 +32,7 @@ class TeamServer:
     """A team database to connect to: its address without the password, and the password."""
 
     address: str  # postgresql://user@host:port/database, no password
-    password: str = ""
+    password: str = field(default="", repr=False)  # never in a log line or a traceback
 
     @classmethod
     def parse(cls, text: str, password: str = "") -> TeamServer:
