@@ -7,10 +7,14 @@ from __future__ import annotations
 import psycopg
 import pytest
 
+from pushgui.core.people.contacts import ContactRecord
+from pushgui.core.pushes.spec import Message
 from pushgui.core.server.connection import CHOICE_FILE, KEYRING_SERVICE, TeamServer, remembered
 from pushgui.core.server.editing import EditorPushService, open_editor_database
+from pushgui.core.server.offline import editor_books
 from pushgui.core.store.errors import StoreError
 from pushgui.core.store.server import open_server_database
+from pushgui.core.system.secrets import SessionSecrets
 from pushgui.ui.dialogs.team_server_dialog import TeamServerDialog
 from tests.helpers import weekdays_at_nine
 
@@ -83,11 +87,18 @@ def test_a_viewer_login_is_refused_in_plain_words(pg_url, tmp_path):
     viewer_url = pg_url.replace("postgres@", "pushgui_test_viewer@")
     db = open_editor_database(viewer_url, tmp_path / "desktop")
     try:
-        with pytest.raises(StoreError) as refused:
-            EditorPushService(db).create(weekdays_at_nine("Stand-up"))
-        assert "may only read" in str(refused.value)
-        assert "permission denied" in str(refused.value)
-        assert "INSERT" not in str(refused.value)  # the words, not the statement
+        books = editor_books(db, SessionSecrets())
+        writes = {
+            "push": lambda: EditorPushService(db).create(weekdays_at_nine("Stand-up")),
+            "contact": lambda: books.contacts.save(ContactRecord("Ann", "ann@example.org")),
+            "template": lambda: books.templates.save("Stand-up", Message("Stand-up")),
+        }
+        for what, write in writes.items():
+            with pytest.raises(StoreError) as refused:
+                write()
+            assert "may only read" in str(refused.value), what
+            assert "permission denied" in str(refused.value), what
+            assert "INSERT" not in str(refused.value), what  # the words, not the statement
     finally:
         db.close()
         with psycopg.connect(pg_url, autocommit=True) as admin:
