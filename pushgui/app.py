@@ -393,6 +393,17 @@ def run_gui(locations: Locations, minimized: bool = False) -> int:
             "asked it to show itself" if shown else "it did not answer",
         )
         return 0
+    from pushgui.core.server.connection import remembered
+
+    team_server = remembered(locations.data)
+    if team_server is not None:  # File > Connect chose a team server: edit it, send nothing
+        from pushgui.editor_app import run_editor_window
+
+        try:
+            return run_editor_window(app, locations, team_server, instance=instance)
+        finally:
+            instance.release()
+            reporter.uninstall()
     try:
         runtime = open_runtime(locations)
     except StoreError as exc:
@@ -442,6 +453,9 @@ def run_gui(locations: Locations, minimized: bool = False) -> int:
         shell.quit()
 
     shell.restart_requested.connect(restart_now)
+    from pushgui.ui.main.team import TeamMode
+
+    TeamMode(shell.window, locations.data, restart_now)  # File > Connect to a team server
 
     def begin() -> None:
         # The window is on screen: now start the engine and ask the start-up questions.

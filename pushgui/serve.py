@@ -10,6 +10,9 @@ When the lock's connection is lost the server stops scheduling at once and exits
 :data:`EXIT_LOST_LOCK`, so that a standby takes over and a supervisor (the systemd unit in
 packaging/) starts this one again as a standby.
 
+Once active, it listens for the change notices of the database (revision 0014): a push an
+editor created, changed or deleted is applied within moments (``core/server/changes.py``).
+
 Readiness lines for supervisors and tests: :data:`STANDBY_LINE`, :data:`ACTIVE_LINE`, then
 ``app.READY`` once the first scheduling pass has run.
 """
@@ -22,11 +25,13 @@ import sys
 from pushgui import __version__
 from pushgui.app import READY, Runtime, open_runtime, when_idle
 from pushgui.core.server.active import (
+    APP_PREFIX,
     CHECK_EVERY_S,
     POLL_EVERY_S,
     SchedulerLock,
     record_active,
 )
+from pushgui.core.server.changes import ChangeApplier, changed_pushes
 from pushgui.core.store.server import ServerDatabase, open_server_database, shown
 from pushgui.core.system.paths import Locations
 
@@ -36,6 +41,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from pushgui.engine.signals import install_sigint_handler
 from pushgui.engine.single_instance import SingleInstance
 from pushgui.engine.sleep import SleepWatcher
+from pushgui.engine.team_listener import TeamListener
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +61,7 @@ class Server:
         self.db = db
         self.lock = SchedulerLock(db.url)
         self.runtime: Runtime | None = None
+        self.listener: TeamListener | None = None  # editors' changes, once active
         self.code = 0
         self._timer = QTimer(app)
         self._timer.timeout.connect(self._tick)
@@ -93,7 +100,17 @@ class Server:
         self._timer.setInterval(int(CHECK_EVERY_S * 1000))
         runtime = open_runtime(self.locations, server=self.db)  # reminders are logged
         self.runtime = runtime
+        # Listening before reconcile: a change committed meanwhile is heard, and applying
+        # it again after reconcile changes nothing.
+        self.listener = TeamListener(
+            self.db.url, f"{APP_PREFIX}listen {self.lock.name}"[:63], parent=self.app
+        )
+        self.listener.start()
         runtime.begin()
+        applier = ChangeApplier(runtime.service)
+        applier.prime()
+        self.listener.changed.connect(lambda notices: applier.apply(changed_pushes(notices)))
+        self.listener.back.connect(applier.resync)
         when_idle(runtime.warm_up)
         watcher = SleepWatcher(parent=self.app)
         watcher.resumed.connect(runtime.scheduler.wakeup)
@@ -101,6 +118,8 @@ class Server:
 
     def stop(self) -> None:
         self._timer.stop()
+        if self.listener is not None:
+            self.listener.stop()
         if self.runtime is not None:
             self.runtime.stop()  # closes the database too
         else:

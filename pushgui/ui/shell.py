@@ -327,6 +327,8 @@ class DesktopShell(QObject):
 
     @Slot(bool)
     def pause_all(self, paused: bool) -> None:
+        if not self.scheduler.running:
+            return  # an editor of a team server: the server's scheduler is not this one's
         if paused:
             self.scheduler.pause()
         else:

@@ -20,6 +20,8 @@ DECLARING = {
     ROOT / "core/store/migrations/versions/0001_initial.py",
     ROOT / "core/store/models.py",
     ROOT / "core/store/migrations/versions/0010_job_functions_moved.py",
+    # The migration that adds the change-notice trigger on the table (team databases).
+    ROOT / "core/store/migrations/versions/0014_change_notices.py",
 }
 
 SPELLINGS = {

@@ -267,6 +267,12 @@ class PushService:
             push = session.get_one(Push, push_id)
             push.name, push.enabled = spec.name, spec.enabled
             push.spec = stored_spec(spec)
+        self.apply_change(push_id, before, spec)
+
+    def apply_change(self, push_id: int, before: PushSpec, spec: PushSpec) -> None:
+        """Bring the push's jobs in line with its saved spec, ``before`` being the spec they
+        were built from: the job is rebuilt only when the schedule changed. A team server
+        calls it for changes an editor saved (``core/server/changes.py``)."""
         schedule_changed = (before.trigger, before.options, before.enabled) != (
             spec.trigger,
             spec.options,
@@ -348,6 +354,20 @@ class PushService:
         with self.db.session() as session:
             query = select(Run.id).where(Run.push_id == push_id, Run.reason == "schedule")
             return session.execute(query.limit(1)).first() is not None
+
+    def schedule_new(self, push_id: int, spec: PushSpec) -> bool:
+        """Give a push saved elsewhere (an editor of a team database) its job, as
+        :meth:`create` does; False when its trigger has no run left."""
+        return spec.enabled and self._schedule(push_id, spec)
+
+    def reschedule(self, push_id: int, spec: PushSpec) -> None:
+        """Rebuild a push's schedule job from its spec, its next run counted from now."""
+        self._unschedule(push_id, extra=False)
+        self.schedule_new(push_id, spec)
+
+    def unschedule_all(self, push_id: int) -> None:
+        """Remove every job of a push deleted elsewhere (an editor of a team database)."""
+        self._unschedule(push_id, extra=True)
 
     def _unschedule(self, push_id: int, extra: bool) -> None:
         if not extra:

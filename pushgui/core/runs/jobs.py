@@ -55,6 +55,8 @@ NAG = "pushgui.core.runs.nagging:nag_due"
 #: Retry jobs of one run may overlap (a retry due while the previous one still sends):
 #: claiming by status makes that safe, and APScheduler must not drop the later one.
 RETRY_INSTANCES = 100
+#: APScheduler's table, as the change notices of a team database name it (core/server/notices.py).
+TABLE = "apscheduler_jobs"
 
 # -- job ids and kinds -----------------------------------------------------------------------
 

@@ -47,7 +47,7 @@ def server_name() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
 
 
-def _libpq(url: URL) -> dict[str, Any]:
+def libpq_keywords(url: URL) -> dict[str, Any]:
     """psycopg's connection keywords for a SQLAlchemy URL."""
     keywords: dict[str, Any] = {
         "host": url.host,
@@ -78,7 +78,7 @@ class SchedulerLock:
 
         if self._connection is None or self._connection.closed:
             args = connect_args(f"{APP_PREFIX}{STANDBY} {self.name}"[:63])
-            self._connection = psycopg.connect(**_libpq(self.url), **args, autocommit=True)
+            self._connection = psycopg.connect(**libpq_keywords(self.url), **args, autocommit=True)
         return self._connection
 
     def try_acquire(self) -> bool:

@@ -48,16 +48,33 @@ def server_url(text_url: str) -> URL:
 
     Raises :class:`StoreError` with a clear message for anything else (no traceback).
     """
+    from pushgui.core.system.i18n import translate
+
+    # Translated: File > Connect to a team server shows them beside its address field.
     try:
         url = make_url(text_url.strip())
     except ArgumentError:
-        raise StoreError(f"{text_url!r} is not a database address; {URL_HINT}.") from None
+        raise StoreError(
+            translate(
+                "TeamServer",
+                "{0} is not a database address; write it as postgresql://user@host:5432/database.",
+            ).format(repr(text_url))
+        ) from None
     if url.drivername not in SCHEMES:
         raise StoreError(
-            f"pushgui serves from PostgreSQL only, not {url.drivername!r}; {URL_HINT}."
+            translate(
+                "TeamServer",
+                "pushgui serves from PostgreSQL only, not {0}; write it as "
+                "postgresql://user@host:5432/database.",
+            ).format(repr(url.drivername))
         )
     if not url.database:
-        raise StoreError(f"The address names no database; {URL_HINT}.")
+        raise StoreError(
+            translate(
+                "TeamServer",
+                "The address names no database; write it as postgresql://user@host:5432/database.",
+            )
+        )
     return url.set(drivername="postgresql+psycopg")
 
 
@@ -121,7 +138,7 @@ def connect_server_database(address: str, data_dir: Path) -> ServerDatabase:
             connection.execute(text("SELECT 1"))
     except DBAPIError as exc:
         db.close()
-        raise StoreError(f"Cannot use the database {shown(url)}: {_reason(exc)}") from exc
+        raise StoreError(cannot_use(url, exc)) from exc
     return db
 
 
@@ -156,11 +173,20 @@ def open_server_database(
         data_folder_id(db)
     except DBAPIError as exc:
         db.close()
-        raise StoreError(f"Cannot use the database {shown(url)}: {_reason(exc)}") from exc
+        raise StoreError(cannot_use(url, exc)) from exc
     except StoreError:
         db.close()
         raise
     return db
+
+
+def cannot_use(url: URL, exc: DBAPIError) -> str:
+    """Why the database cannot be used, translated (File > Connect shows it too)."""
+    from pushgui.core.system.i18n import translate
+
+    return translate("TeamServer", "Cannot use the database {0}: {1}").format(
+        shown(url), _reason(exc)
+    )
 
 
 def _reason(exc: DBAPIError) -> str:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from pushgui.core.errors import SpecError
 from pushgui.core.messages.templates import Template, TemplateBook
 from pushgui.core.pushes.spec import MAX_NAME, Message, Target
+from pushgui.core.store.errors import StoreError
 from pushgui.ui.widgets.fields import ErrorLabel, hint_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -98,6 +99,9 @@ class SaveTemplateDialog(QDialog):
             template_id = self.book.save(name, self.message, targets)
         except SpecError as exc:
             self.name_error.show_messages(e.message for e in exc.errors)
+            return
+        except StoreError as exc:  # a team server that refused or cannot be reached
+            self.name_error.show_messages([str(exc)])
             return
         self.saved.emit(template_id, name)
         super().accept()

@@ -289,6 +289,16 @@ def update_actions(window: MainWindow) -> None:
         )
     toggle_icon(window)
     window.skip_action.setEnabled(push_id is not None and row.enabled and row.next_run is not None)
+    # False while a team server cannot be reached (ui/main/team.py).
+    for action in (window.new_action, window.new_from_template_action, window.import_action):
+        action.setEnabled(window.editable)
+    if not window.editable:
+        for action in (window.edit_action, window.duplicate_action, window.delete_action):
+            action.setEnabled(False)
+        for action in (window.toggle_action, window.run_now_action, window.skip_action):
+            action.setEnabled(False)
+    for action in (window.contacts_action, window.channels_action, window.history_action):
+        action.setEnabled(window.editable)
     empty = window.model.rowCount() == 0
     window.empty_hint.setVisible(empty)
     window.table.setVisible(not empty)

@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
     log_folder_requested = Signal()
     reminder_requested = Signal(object)
     next_due_changed = Signal(str)
+    editable = True  # False while a team server cannot be reached (ui/main/team.py)
 
     # Made by :func:`pushgui.ui.main.actions.build_actions`.
     new_action: QAction
