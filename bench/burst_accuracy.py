@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 import subprocess
 import sys
 import tempfile
@@ -494,6 +495,7 @@ def on_both_databases(n: int, rounds: int) -> None:
     bindir = find_bindir()
     if bindir is None:
         raise SystemExit(NOT_FOUND)
+    load_before = os.getloadavg()[0]
     server = PostgresServer(bindir)
     server.start()
     try:
@@ -527,11 +529,11 @@ def on_both_databases(n: int, rounds: int) -> None:
                         print(f"round {round_no + 1}: {kind} x{recipients} done", flush=True)
     finally:
         server.stop()
+    release = str(version[0]).split()[0] if version else ""
     labels = {
         "floor-httpx": "one httpx client, no scheduler, no records (floor)",
         "pushgui": "pushgui on its SQLite file (desktop, headless)",
-        "pushgui-postgresql": f"pushgui on PostgreSQL {str(version[0]).split()[0] if version else ''} "
-        "(team server runtime)",
+        "pushgui-postgresql": f"pushgui on PostgreSQL {release} (team server runtime)",
     }
     rows, verdicts = [], []
     for pushes, recipients in shapes:
@@ -568,6 +570,9 @@ def on_both_databases(n: int, rounds: int) -> None:
         "\n\nThe PostgreSQL server runs on the same machine, over TCP on 127.0.0.1, with "
         "`fsync` on (started in a temporary folder as tests/pg.py does); every run and "
         "delivery row is written there as a team server writes it."
+        f"\n\nThe machine was shared and busy: load average (1 min) {load_before:.1f} before "
+        f"and {os.getloadavg()[0]:.1f} after the run, on {os.cpu_count()} cores; compare the "
+        "rows with each other (the same run), not with other sections."
     )
     publish(
         "burst-postgresql",

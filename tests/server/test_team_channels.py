@@ -221,3 +221,57 @@ def test_the_servers_deliveries_read_the_secret_from_its_credentials_file(pg_url
         server.terminate()
         server.wait(timeout=HANG)
     assert TELEGRAM_TOKEN not in log.read_text()
+
+
+def test_secrets_are_asked_at_a_hidden_prompt_on_a_terminal(pg_url, tmp_path, fake):
+    """On a terminal the secret is typed at getpass's prompt, which does not echo it."""
+    import fcntl
+    import pty
+    import select
+    import subprocess
+    import sys
+    import termios
+    import time
+
+    master, terminal = pty.openpty()
+
+    def controlling_terminal() -> None:
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+    child = subprocess.Popen(
+        [sys.executable, "-m", "pushgui", "--data-dir", str(tmp_path / "server"), "channel",
+         "add", "telegram", "Team chat", "--set", "chat_id=42", "--set", f"api_url={fake.url}",
+         "--database", pg_url, "--credentials", str(tmp_path / "credentials.json")],
+        stdin=terminal, stdout=terminal, stderr=terminal, start_new_session=True,
+        preexec_fn=controlling_terminal, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+    )  # fmt: skip
+    os.close(terminal)
+    shown = b""
+    deadline = time.monotonic() + HANG
+    answered = False
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([master], [], [], 0.1)
+            if ready:
+                try:
+                    chunk = os.read(master, 4096)
+                except OSError:  # the child closed the terminal
+                    break
+                if not chunk:
+                    break
+                shown += chunk
+            if not answered and b"bot_token (hidden" in shown:
+                os.write(master, f"{TELEGRAM_TOKEN}\n".encode())
+                answered = True
+            if child.poll() is not None and not ready:
+                break
+        assert child.wait(timeout=HANG) == 0, shown
+    finally:
+        if child.poll() is None:
+            child.kill()
+        os.close(master)
+    assert answered, shown
+    assert b"Added channel" in shown
+    assert TELEGRAM_TOKEN.encode() not in shown  # not echoed by the terminal
+    assert TELEGRAM_TOKEN in (tmp_path / "credentials.json").read_text()
+    assert TELEGRAM_TOKEN not in every_value(pg_url)
