@@ -38,7 +38,7 @@ from pushgui.core.server.credentials import keyring_problem, server_secrets
 from pushgui.core.server.health import HEALTH_PATH, HealthEndpoint
 from pushgui.core.store.server import ServerDatabase, open_server_database, shown
 from pushgui.core.system.paths import Locations
-from pushgui.core.system.secrets import SecretStore, SecretStoreError
+from pushgui.core.system.secrets import PLAIN_FILE, SecretStore, SecretStoreError
 
 # isort: split
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -150,6 +150,14 @@ def serve(
         return EXIT_CONFIGURATION
     if credentials is None and (problem := keyring_problem()):
         log.warning("%s Until then every channel that needs a secret fails to send.", problem)
+    if (locations.data / PLAIN_FILE).exists():
+        # What docs/TEAM.md advised before servers had their own store.
+        log.warning(
+            "%s in the data folder is not read by pushgui serve: set the channels' secrets "
+            "again with pushgui channel edit into the server's keyring or credentials file "
+            "(docs/TEAM.md, 'Where the server keeps secrets')",
+            PLAIN_FILE,
+        )
     app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
     instance = SingleInstance(locations.data)
     if not instance.acquire():
