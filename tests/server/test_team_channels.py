@@ -275,3 +275,40 @@ def test_secrets_are_asked_at_a_hidden_prompt_on_a_terminal(pg_url, tmp_path, fa
     assert TELEGRAM_TOKEN.encode() not in shown  # not echoed by the terminal
     assert TELEGRAM_TOKEN in (tmp_path / "credentials.json").read_text()
     assert TELEGRAM_TOKEN not in every_value(pg_url)
+
+
+def test_without_a_credentials_file_the_secret_goes_to_the_os_keyring(
+    pg_url, tmp_path, fake, memory_keyring, monkeypatch, capsys
+):
+    """In process, so that the test's keyring backend is the OS keyring pushgui finds."""
+    import io
+
+    import keyring
+    from keyring.backends import fail
+
+    from pushgui.cli import main
+
+    monkeypatch.delenv("PUSHGUI_CREDENTIALS", raising=False)
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"bot_token={TELEGRAM_TOKEN}\n"))
+    code = main(
+        ["--data-dir", str(tmp_path / "server"), "channel", "add", "telegram", "Team chat",
+         "--set", "chat_id=42", "--set", f"api_url={fake.url}", "--database", pg_url]
+    )  # fmt: skip
+    shown = capsys.readouterr()
+    assert code == 0, shown.err
+    [(service, entry)] = [key for key, value in memory_keyring.values.items()]
+    assert service == "pushgui" and entry.endswith("/channel-1/bot_token")
+    assert memory_keyring.values[(service, entry)] == TELEGRAM_TOKEN
+    assert TELEGRAM_TOKEN not in every_value(pg_url) + shown.out + shown.err
+    assert not (tmp_path / "credentials.json").exists()
+
+    # No usable keyring and no credentials file: refused, saying what to do.
+    keyring.set_keyring(fail.Keyring())
+    monkeypatch.setattr("sys.stdin", io.StringIO("bot_token=1:x\n"))
+    code = main(
+        ["--data-dir", str(tmp_path / "server"), "channel", "add", "telegram", "Other",
+         "--set", "chat_id=7", "--database", pg_url]
+    )  # fmt: skip
+    refused = capsys.readouterr().err
+    assert code == 2
+    assert "Name a credentials file for the server's secrets with --credentials FILE" in refused
