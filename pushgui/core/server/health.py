@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlalchemy import inspect, text
 
+from pushgui.core.runs import jobs
 from pushgui.core.server.active import ACTIVE, STANDBY, server_states
 from pushgui.core.store.db import Database
 
@@ -91,22 +92,13 @@ def read_health(db: Database, now: datetime, late_after_s: float = LATE_AFTER_S)
     active = next((s for s in states if s.role == ACTIVE), None)
     standbys = sum(1 for s in states if s.role == STANDBY)
     last_run: datetime | None = None
-    oldest_due: float | None = None
     with db.engine.connect() as connection:
-        tables = set(inspect(connection).get_table_names())
-        if "runs" in tables:
+        if inspect(connection).has_table("runs"):
             last_run = connection.execute(text("SELECT max(started_at) FROM runs")).scalar()
-        if "apscheduler_jobs" in tables:
-            oldest_due = connection.execute(
-                text(
-                    "SELECT min(next_run_time) FROM apscheduler_jobs "
-                    "WHERE next_run_time IS NOT NULL AND next_run_time <= :now"
-                ),
-                {"now": now.timestamp()},
-            ).scalar()
+        oldest_due = jobs.oldest_due(connection, now.timestamp())
     if last_run is not None and last_run.tzinfo is None:
         last_run = last_run.replace(tzinfo=UTC)  # stored in UTC
-    lag = max(now.timestamp() - float(oldest_due), 0.0) if oldest_due is not None else 0.0
+    lag = max(now.timestamp() - oldest_due, 0.0) if oldest_due is not None else 0.0
     if active is None:
         code, problem = CRITICAL, "no reminder is sent until a server is active"
     elif lag >= late_after_s:
