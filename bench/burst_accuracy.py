@@ -26,24 +26,40 @@ its request has not arrived 60 s after the due time (or the contestant skipped i
 Targets: pushgui misses none; its p99 is no worse than the baseline's; p99 < 500 ms.
 
     python -m bench.burst_accuracy [--pushes 1000] [--rounds 1]   (both rows)
+
+``--database both`` runs pushgui's burst on its SQLite file and on a PostgreSQL database
+(the team server's store, docs/TEAM.md) in the same run, beside the httpx floor, and
+writes its own section ("Burst on SQLite and PostgreSQL"). The PostgreSQL server is
+started in a temporary folder as the tests start theirs (tests/pg.py), with ``fsync`` on.
+
+    python -m bench.burst_accuracy --database both [--pushes 1000] [--rounds 1]
 """
 
 from __future__ import annotations
 
 import argparse
 import math
+import os
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bench.fixtures import Arrivals, http_endpoint, offscreen_env
 from bench.report import percentile, publish, table
 
+if TYPE_CHECKING:
+    from pushgui.app import Runtime
+    from pushgui.core.pushes.spec import PushSpec
+
 P99_MS = 500.0
 KINDS = ("floor-stdlib", "floor-httpx", "baseline", "pushgui")
+#: ``--database both``: pushgui on its SQLite file and on PostgreSQL, beside the httpx floor.
+DATABASE_KINDS = ("floor-httpx", "pushgui", "pushgui-postgresql")
 LEAD_S = 12.0  # time for a contestant to start and schedule everything before the due second
 DEADLINE_S = 60.0
 
@@ -138,9 +154,16 @@ def run_floor(
 
 
 def run_pushgui(
-    url: str, due: float, count: int, recipients: int, stop_file: Path, folder: Path
+    url: str,
+    due: float,
+    count: int,
+    recipients: int,
+    stop_file: Path,
+    folder: Path,
+    database: str | None = None,
 ) -> None:
-    """A headless pushgui runtime with ``count`` one-off pushes due at ``due``."""
+    """A headless pushgui runtime with ``count`` one-off pushes due at ``due``; on the
+    PostgreSQL ``database`` (a team server's runtime) when one is given."""
     from dataclasses import replace
     from datetime import UTC, datetime
 
@@ -153,17 +176,23 @@ def run_pushgui(
 
     app = QCoreApplication(sys.argv[:1])
     when = datetime.fromtimestamp(due, UTC)
+    one, rooms_of = (
+        (add_webhook_channel, add_rooms) if database is None else (server_channel, server_rooms)
+    )
     if recipients == 1:
-        channel = add_webhook_channel(folder, url)
+        channel = one(folder, url)
         specs = [webhook_spec(name_of(i), when, channel) for i in range(count)]
     else:
-        rooms = add_rooms(folder, url, recipients)
+        rooms = rooms_of(folder, url, recipients)
         targets = tuple(Target("webhook", room) for room in rooms)
         specs = [
             replace(webhook_spec(name_of(i), when, rooms[0]), targets=targets) for i in range(count)
         ]
-    populate(folder, specs)
-    runtime = start_runtime(locate(folder))
+    if database is None:
+        populate(folder, specs)
+        runtime = start_runtime(locate(folder))
+    else:
+        runtime = server_runtime(folder, database, specs)
     print("READY", time.time(), flush=True)
 
     finished: set[str] = set()
@@ -192,6 +221,50 @@ def run_pushgui(
         runtime.stop()
 
 
+def server_channel(folder: Path, url: str) -> int:
+    """Contestant ``pushgui-postgresql``: the webhook channel goes to the team database,
+    its secret to the server's credentials file; the database's URL is in ``folder``."""
+    return server_rooms(folder, url, 0)[0]
+
+
+def server_rooms(folder: Path, url: str, count: int) -> list[int]:
+    """The bench channel, then ``count`` room channels (as :func:`add_rooms`), on PostgreSQL."""
+    from bench.fixtures import BODY_TEMPLATE
+    from pushgui.core.channels.book import ChannelBook
+    from pushgui.core.channels.config import WebhookConfig
+    from pushgui.core.server.credentials import CredentialsFile
+    from pushgui.core.store.server import open_server_database
+
+    database = open_server_database((folder / "database-url").read_text(), folder)
+    try:
+        book = ChannelBook(database, CredentialsFile(folder / "credentials.json"))
+        bench = book.save("Bench endpoint", WebhookConfig(url=url, body_template=BODY_TEMPLATE))
+        template = '{"push": "${push}|${recipient}", "title": "${title}", "body": "${body}"}'
+        rooms = [
+            book.save(f"r{k}", WebhookConfig(url=url, body_template=template)) for k in range(count)
+        ]
+        return rooms if count else [bench]
+    finally:
+        database.close()
+
+
+def server_runtime(folder: Path, database: str, specs: Sequence[PushSpec]) -> Runtime:
+    """A team server's runtime on ``database`` (as ``pushgui serve`` builds it once active)."""
+    from pushgui.app import open_runtime
+    from pushgui.core.pushes.service import PushService
+    from pushgui.core.server.credentials import CredentialsFile
+    from pushgui.core.store.server import open_server_database
+    from pushgui.core.system.paths import locate
+
+    db = open_server_database(database, folder)
+    PushService(db).save_new(specs)
+    runtime = open_runtime(
+        locate(folder), server=db, store=CredentialsFile(folder / "credentials.json")
+    )
+    runtime.begin()
+    return runtime
+
+
 def add_rooms(folder: Path, url: str, count: int) -> list[int]:
     """``count`` webhook channels ("r0", "r1", ...) on the endpoint, each naming itself."""
     from bench.fixtures import add_webhook_channel
@@ -216,13 +289,21 @@ def add_rooms(folder: Path, url: str, count: int) -> list[int]:
 
 
 def contest(
-    kind: str, url: str, arrivals: Arrivals, count: int, recipients: int, work: Path
+    kind: str,
+    url: str,
+    arrivals: Arrivals,
+    count: int,
+    recipients: int,
+    work: Path,
+    database: str | None = None,
 ) -> dict[str, object]:
     """Start one contestant, wait for its burst, return the lateness of each arrival."""
     due = math.ceil(time.time()) + LEAD_S
     stop_file = work / f"stop-{kind}"
     folder = work / f"data-{kind}"
     folder.mkdir()
+    if database is not None:
+        (folder / "database-url").write_text(database)
     command = [
         sys.executable,
         "-m",
@@ -291,11 +372,17 @@ def main() -> None:
     parser.add_argument("--pushes", type=int, default=1000)
     parser.add_argument("--recipients", type=int, default=1)
     parser.add_argument("--rounds", type=int, default=1)
-    parser.add_argument("--contestant", choices=KINDS)
+    parser.add_argument("--contestant", choices=KINDS + DATABASE_KINDS[-1:])
     parser.add_argument("--url")
     parser.add_argument("--due", type=float)
     parser.add_argument("--stop-file", type=Path)
     parser.add_argument("--folder", type=Path)
+    parser.add_argument(
+        "--database",
+        choices=("sqlite", "both"),
+        default="sqlite",
+        help="both: pushgui's burst on SQLite and on PostgreSQL in the same run",
+    )
     args = parser.parse_args()
     if args.contestant == "baseline":
         run_baseline(args.url, args.due, args.pushes, args.recipients, args.stop_file)
@@ -306,6 +393,15 @@ def main() -> None:
         return
     if args.contestant == "pushgui":
         run_pushgui(args.url, args.due, args.pushes, args.recipients, args.stop_file, args.folder)
+        return
+    if args.contestant == "pushgui-postgresql":
+        database = (args.folder / "database-url").read_text()
+        run_pushgui(
+            args.url, args.due, args.pushes, args.recipients, args.stop_file, args.folder, database
+        )
+        return
+    if args.database == "both":
+        on_both_databases(args.pushes, args.rounds)
         return
 
     n = args.pushes
@@ -389,6 +485,101 @@ def main() -> None:
         f"python -m bench.burst_accuracy --pushes {n} --rounds {args.rounds}",
         body,
         summary,
+    )
+
+
+def on_both_databases(n: int, rounds: int) -> None:
+    """pushgui's burst on SQLite and on PostgreSQL in one run, beside the httpx floor."""
+    from tests.pg import NOT_FOUND, PostgresServer, find_bindir
+
+    bindir = find_bindir()
+    if bindir is None:
+        raise SystemExit(NOT_FOUND)
+    load_before = os.getloadavg()[0]
+    server = PostgresServer(bindir)
+    server.start()
+    try:
+        import psycopg
+
+        # tests/pg.py turns fsync off for speed; a benchmark measures a durable server.
+        with psycopg.connect(server.dsn("postgres"), autocommit=True) as connection:
+            connection.execute("ALTER SYSTEM SET fsync = on")
+            connection.execute("SELECT pg_reload_conf()")
+            version = connection.execute("SHOW server_version").fetchone()
+        shapes = [(n, 1), (max(n // 10, 1), 10)]
+        results: dict[tuple[str, int], dict[str, list[float] | int]] = {
+            (k, r): {"late": [], "missed": 0, "duplicates": 0}
+            for k in DATABASE_KINDS
+            for _p, r in shapes
+        }
+        with http_endpoint() as (url, arrivals), tempfile.TemporaryDirectory() as tmp:
+            for round_no in range(rounds):
+                for pushes, recipients in shapes:
+                    for kind in DATABASE_KINDS:
+                        work = Path(tmp) / f"{kind}-{recipients}-{round_no}"
+                        work.mkdir()
+                        database = (
+                            server.create_database() if kind == "pushgui-postgresql" else None
+                        )
+                        got = contest(kind, url, arrivals, pushes, recipients, work, database)
+                        total = results[(kind, recipients)]
+                        total["late"] += got["late"]  # type: ignore[operator]
+                        total["missed"] += got["missed"]  # type: ignore[operator]
+                        total["duplicates"] += got["duplicates"]  # type: ignore[operator]
+                        print(f"round {round_no + 1}: {kind} x{recipients} done", flush=True)
+    finally:
+        server.stop()
+    release = str(version[0]).split()[0] if version else ""
+    labels = {
+        "floor-httpx": "one httpx client, no scheduler, no records (floor)",
+        "pushgui": "pushgui on its SQLite file (desktop, headless)",
+        "pushgui-postgresql": f"pushgui on PostgreSQL {release} (team server runtime)",
+    }
+    rows, verdicts = [], []
+    for pushes, recipients in shapes:
+        messages = pushes * recipients * rounds
+        shape = f"{pushes} pushes x {recipients} recipient{'s' if recipients > 1 else ''}"
+        for kind in DATABASE_KINDS:
+            total = results[(kind, recipients)]
+            late = total["late"]
+            assert isinstance(late, list)
+            rows.append(
+                [
+                    f"{shape}: {labels[kind]}",
+                    f"{percentile(late, 50):.0f}",
+                    f"{percentile(late, 99):.0f}",
+                    f"{max(late, default=0.0):.0f}",
+                    f"{total['missed']} of {messages}",
+                    total["duplicates"],
+                ]
+            )
+        sqlite, postgres = (
+            results[("pushgui", recipients)],
+            results[("pushgui-postgresql", recipients)],
+        )
+        verdicts.append(
+            f"{shape}: p99 {percentile(sqlite['late'], 99):.0f} ms on SQLite, "  # type: ignore[arg-type]
+            f"{percentile(postgres['late'], 99):.0f} ms on PostgreSQL; "  # type: ignore[arg-type]
+            f"missed {sqlite['missed']} / {postgres['missed']}, "
+            f"sent twice {sqlite['duplicates']} / {postgres['duplicates']}"
+        )
+    body = table(
+        ["", "p50 late (ms)", "p99 late (ms)", "max late (ms)", "missed", "sent twice"], rows
+    )
+    body += (
+        "\n\nThe PostgreSQL server runs on the same machine, over TCP on 127.0.0.1, with "
+        "`fsync` on (started in a temporary folder as tests/pg.py does); every run and "
+        "delivery row is written there as a team server writes it."
+        f"\n\nThe machine was shared and busy: load average (1 min) {load_before:.1f} before "
+        f"and {os.getloadavg()[0]:.1f} after the run, on {os.cpu_count()} cores; compare the "
+        "rows with each other (the same run), not with other sections."
+    )
+    publish(
+        "burst-postgresql",
+        "Burst on SQLite and PostgreSQL (the same run)",
+        f"python -m bench.burst_accuracy --database both --pushes {n} --rounds {rounds}",
+        body,
+        f"{rounds} round(s). " + "; ".join(verdicts) + ".",
     )
 
 

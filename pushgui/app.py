@@ -210,12 +210,15 @@ class Runtime:
         self.engine.use_language(language)
 
 
-def open_runtime(locations: Locations, server: Database | None = None) -> Runtime:
+def open_runtime(
+    locations: Locations, server: Database | None = None, store: SecretStore | None = None
+) -> Runtime:
     """Open the database and build the engine around it, without starting the scheduler.
 
     Nothing runs yet: :meth:`Runtime.begin` starts it. The window is built in between.
     ``server``: a team server's database (``pushgui serve``), already open, instead of the
-    data folder's file.
+    data folder's file; ``store``: the team server's own secret store (docs/TEAM.md)
+    instead of the secrets mode saved in the database.
     """
     db = open_database(locations.data) if server is None else server
     if db.recovery is not None:
@@ -228,7 +231,11 @@ def open_runtime(locations: Locations, server: Database | None = None) -> Runtim
     own_days.apply(settings, calendars)
     chosen = settings.get(SECRETS_MODE_KEY, "keyring")
     mode: Mode = "file" if chosen == "file" else "session" if chosen == "session" else "keyring"
-    secrets = DeferredSecrets(mode, lambda: configured_store(chosen, locations.data))
+    secrets = (
+        DeferredSecrets(mode, lambda: configured_store(chosen, locations.data))
+        if store is None
+        else DeferredSecrets(store.mode, lambda: store)
+    )
     executor = PushExecutor(WORKERS)
     scheduler = PushScheduler(
         timezone=UTC,

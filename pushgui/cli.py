@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pushgui import __version__, server_cli
+from pushgui import __version__, channel_cli, server_cli
 from pushgui.core.errors import SpecError
 from pushgui.core.system.paths import Locations, ensure_private_dir, locate
 
@@ -56,7 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--headless", action="store_true", help="no window: deliveries only, logs to stderr"
     )
-    server_cli.add_commands(commands)  # serve, status: the team server (docs/TEAM.md)
+    server_cli.add_commands(commands)  # serve, status, health: the team server (docs/TEAM.md)
+    channel_cli.add_commands(commands)  # channel add|edit|test|list|remove, on the server
     return parser
 
 
@@ -85,8 +86,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         configure_logging(locations, to_stderr=True, level=level)
         return _guard(lambda: run_headless(locations))
-    if args.command in {"serve", "status"}:
+    if args.command in {"serve", "status", "health"}:
         return _guard(lambda: server_cli.run(args, locations, level))
+    if args.command == "channel":
+        return _guard(lambda: channel_cli.run(args, locations))
     if args.command in {"list", "export", "import"}:
         logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
         command = {"list": _list, "export": _export, "import": _import}[args.command]

@@ -27,9 +27,8 @@ from pushgui.core.channels.book import ChannelBook
 from pushgui.core.channels.config import WebhookConfig
 from pushgui.core.pushes.service import PushService
 from pushgui.core.pushes.spec import Message, Target
+from pushgui.core.server.credentials import CredentialsFile
 from pushgui.core.store.server import open_server_database
-from pushgui.core.store.settings import SettingsStore
-from pushgui.core.system.secrets import PLAIN_FILE, SECRETS_MODE_KEY, PlainFileSecrets
 from tests.helpers import ZONE, every_minutes
 from tests.servers import FakeBotServer, Reply
 
@@ -44,11 +43,11 @@ READY = re.compile(rb"pushgui: ready \(\d+ runs due at start were started\)")
 STANDBY = re.compile(rb"pushgui: standby as ")
 
 
-def start_server(data_dir: Path, log: Path, address: str) -> subprocess.Popen[bytes]:
+def start_server(data_dir: Path, log: Path, address: str, *options: str) -> subprocess.Popen[bytes]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PUSHGUI_DATABASE=address)
     with log.open("ab") as out:
         return subprocess.Popen(
-            [sys.executable, "-m", "pushgui", "--data-dir", str(data_dir), "serve"],
+            [sys.executable, "-m", "pushgui", "--data-dir", str(data_dir), "serve", *options],
             stdout=out,
             stderr=subprocess.STDOUT,
             env=env,
@@ -86,8 +85,8 @@ def test_sigkill_of_the_active_server_the_standby_takes_over_and_sends_each_due_
 
     # The team's database: a webhook channel and six pushes every minute, 10 s apart.
     db = open_server_database(pg_url, first_dir)
-    SettingsStore(db).set(SECRETS_MODE_KEY, "file")
-    channel = ChannelBook(db, PlainFileSecrets(first_dir)).save(
+    first_credentials = first_dir / "credentials.json"
+    channel = ChannelBook(db, CredentialsFile(first_credentials)).save(
         "Team hook", WebhookConfig(url=f"{hook.url}/hook")
     )
     minute = datetime.now(UTC).replace(second=0, microsecond=0) - timedelta(minutes=1)
@@ -104,8 +103,9 @@ def test_sigkill_of_the_active_server_the_standby_takes_over_and_sends_each_due_
     )
     db.close()
     # Each server keeps the team's secrets in its own store (docs/TEAM.md).
-    (second_dir / PLAIN_FILE).write_bytes((first_dir / PLAIN_FILE).read_bytes())
-    (second_dir / PLAIN_FILE).chmod(0o600)
+    second_credentials = second_dir / "credentials.json"
+    second_credentials.write_bytes(first_credentials.read_bytes())
+    second_credentials.chmod(0o600)
 
     def due_times() -> list[datetime]:
         """Each message's due time, from the push it names and the due minute it carries."""
@@ -117,12 +117,14 @@ def test_sigkill_of_the_active_server_the_standby_takes_over_and_sends_each_due_
         return times
 
     first_log, second_log = tmp_path / "a.log", tmp_path / "b.log"
-    first = start_server(first_dir, first_log, pg_url)
+    first = start_server(first_dir, first_log, pg_url, "--credentials", str(first_credentials))
     second = None
     try:
         wait_for(ACTIVE, first_log, first)
         wait_for(READY, first_log, first)
-        second = start_server(second_dir, second_log, pg_url)
+        second = start_server(
+            second_dir, second_log, pg_url, "--credentials", str(second_credentials)
+        )
         wait_for(STANDBY, second_log, second)
         assert not ACTIVE.search(second_log.read_bytes())
 

@@ -295,6 +295,20 @@ def due_schedules(session: Session, cutoff: float) -> list[int]:
     return [int(job_id) for job_id in session.execute(query).scalars()]
 
 
+def oldest_due(connection: Connection, cutoff: float) -> float | None:
+    """The earliest next run time at or before ``cutoff`` of any job (the health check's lag:
+    a job still due is one the scheduler has not started yet); ``None`` if none is due."""
+    from sqlalchemy import func, inspect, select
+
+    from pushgui.core.store.models import jobs_table
+
+    if not inspect(connection).has_table(jobs_table.name):
+        return None  # no server has started on this database yet
+    query = select(func.min(jobs_table.c.next_run_time)).where(jobs_table.c.next_run_time <= cutoff)
+    found = connection.execute(query).scalar()
+    return float(found) if found is not None else None
+
+
 def _of_push(push_id: int) -> Any:
     from pushgui.core.store.models import jobs_table
 
