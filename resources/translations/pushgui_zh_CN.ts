@@ -399,6 +399,53 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
     </message>
 </context>
 <context>
+    <name>ChangeLogDialog</name>
+    <message>
+        <source>Changes to “%1”</source>
+        <translation>“%1”的更改记录</translation>
+    </message>
+    <message>
+        <source>This reminder has been deleted.</source>
+        <translation>此提醒已被删除。</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>更改内容</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>更改记录</translation>
+    </message>
+    <message>
+        <source>No changes recorded yet. pushgui records every change from this version on.</source>
+        <translation>尚无更改记录。pushgui 从此版本起记录每一次更改。</translation>
+    </message>
+    <message>
+        <source>Created by %1 on %2.</source>
+        <translation>由 %1 于 %2 创建。</translation>
+    </message>
+    <message>
+        <source>Created on %1.</source>
+        <translation>创建于 %1。</translation>
+    </message>
+    <message>
+        <source>Last changed by %1 on %2.</source>
+        <translation>最近由 %1 于 %2 修改。</translation>
+    </message>
+    <message>
+        <source>Last changed on %1.</source>
+        <translation>最近修改于 %1。</translation>
+    </message>
+</context>
+<context>
     <name>ChannelForm</name>
     <message>
         <source>The saved passwords and tokens could not be read ({0}); type them again.</source>
@@ -643,6 +690,14 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
     <message>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>IDs for @mentions</source>
+        <translation>用于 @提醒 的 ID</translation>
+    </message>
+    <message>
+        <source>A bot pings this person by the ID of its service; leave the others empty.</source>
+        <translation>机器人按各自服务的 ID 来 @ 此人；其余的留空即可。</translation>
     </message>
     <message>
         <source>Custom fields</source>
@@ -1688,6 +1743,14 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
     </message>
 </context>
 <context>
+    <name>ErrorReporter</name>
+    <message>
+        <source>pushgui: change refused</source>
+        <extracomment>A change the team database refused (a viewer&apos;s): said plainly, never as a crash.</extracomment>
+        <translation>pushgui：更改被拒绝</translation>
+    </message>
+</context>
+<context>
     <name>FieldsModel</name>
     <message>
         <source>Field</source>
@@ -1696,6 +1759,57 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
     <message>
         <source>Value</source>
         <translation>值</translation>
+    </message>
+</context>
+<context>
+    <name>FormatBar</name>
+    <message>
+        <source>Plain text</source>
+        <translation>纯文本</translation>
+    </message>
+    <message>
+        <source>Formatted</source>
+        <translation>带格式</translation>
+    </message>
+    <message>
+        <source>Message format</source>
+        <translation>消息格式</translation>
+    </message>
+    <message>
+        <source>Formatted: bold, links and lists, shown in each service&apos;s own way</source>
+        <translation>带格式：加粗、链接和列表，按各服务自己的方式显示</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation>加粗</translation>
+    </message>
+    <message>
+        <source>Bold (Ctrl+B)</source>
+        <translation>加粗 (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <source>Link (Ctrl+K)</source>
+        <translation>链接 (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>Bulleted list</source>
+        <translation>项目符号列表</translation>
+    </message>
+    <message>
+        <source>bold text</source>
+        <translation>加粗文字</translation>
+    </message>
+    <message>
+        <source>link text</source>
+        <translation>链接文字</translation>
     </message>
 </context>
 <context>
@@ -2402,6 +2516,14 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
         <translation>已发送和失败的内容</translation>
     </message>
     <message>
+        <source>C&amp;hanges…</source>
+        <translation>更改记录(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Who changed the selected reminder, when, and what</source>
+        <translation>谁在何时对所选提醒做了哪些更改</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2566,6 +2688,37 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
     <message>
         <source>&lt;h3&gt;pushgui {version}&lt;/h3&gt;&lt;p&gt;Compose a message, choose who gets it and when; pushgui sends it on time from the system tray.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;pushgui {version}&lt;/h3&gt;&lt;p&gt;写好消息，选好发给谁、什么时候发；pushgui 在系统托盘中按时为你发送。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MentionPanel</name>
+    <message>
+        <source>@mention in %1:</source>
+        <translation>在 %1 中 @：</translation>
+    </message>
+    <message>
+        <source>&amp;Everyone</source>
+        <translation>所有人(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Who is on &amp;duty</source>
+        <translation>值班人(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Contacts and groups to @mention</source>
+        <translation>要 @ 的联系人和群组</translation>
+    </message>
+    <message>
+        <source>Mentions that will not ping</source>
+        <translation>不会提醒到的 @</translation>
+    </message>
+</context>
+<context>
+    <name>MentionPickerModel</name>
+    <message>
+        <source>%1 (no %2 ID)</source>
+        <extracomment>The rooms&apos; mention panels scroll beyond this height, so the dialog keeps its size.</extracomment>
+        <translation>%1（没有 %2 ID）</translation>
     </message>
 </context>
 <context>
@@ -3410,6 +3563,37 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
     </message>
 </context>
 <context>
+    <name>ServicePreview</name>
+    <message>
+        <source>Message length</source>
+        <translation>消息长度</translation>
+    </message>
+    <message>
+        <source>Show what is sent</source>
+        <translation>显示实际发送内容</translation>
+    </message>
+    <message>
+        <source>The text each service receives, with its markup</source>
+        <translation>每个服务收到的原始文本，包括格式标记</translation>
+    </message>
+    <message>
+        <source>No length limit on these services</source>
+        <translation>这些服务没有长度限制</translation>
+    </message>
+    <message>
+        <source>{size} / {limit} — {service}</source>
+        <translation>{size} / {limit} — {service}</translation>
+    </message>
+    <message>
+        <source>Too long for {service}: shorten the message</source>
+        <translation>对 {service} 来说太长：请缩短消息</translation>
+    </message>
+    <message>
+        <source>— part {n} of {count} —</source>
+        <translation>— 第 {n} 条，共 {count} 条 —</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -3692,6 +3876,141 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
     </message>
 </context>
 <context>
+    <name>TeamBanner</name>
+    <message>
+        <source>Team server unreachable since {time}. Nothing can be changed until it is back: an editor already open stays open with your changes, to save then. The server keeps sending reminders if it is running. Trying again…</source>
+        <translation>自 {time} 起无法连接团队服务器。恢复连接前无法做任何修改：已打开的编辑窗口会保留你的修改，连接恢复后即可保存。服务器若仍在运行，会继续发送提醒。正在重试…</translation>
+    </message>
+</context>
+<context>
+    <name>TeamMode</name>
+    <message>
+        <source>The team server {address} cannot be used:
+{reason}</source>
+        <translation>无法使用团队服务器 {address}：
+{reason}</translation>
+    </message>
+    <message>
+        <source>Try &amp;again</source>
+        <translation>重试(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Use this computer&apos;s &amp;reminders</source>
+        <translation>使用本机的提醒(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to a team server…</source>
+        <translation>连接团队服务器(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Edit the reminders of a team server instead of this computer&apos;s</source>
+        <translation>编辑团队服务器上的提醒，而不是本机的提醒</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect (back to this computer)</source>
+        <translation>断开连接，回到本机(&amp;D)</translation>
+    </message>
+    <message>
+        <source>pushgui — team server {address}</source>
+        <translation>pushgui — 团队服务器 {address}</translation>
+    </message>
+</context>
+<context>
+    <name>TeamServer</name>
+    <message>
+        <source>The address names no server: write it as postgresql://user@host:5432/database.</source>
+        <translation>地址中没有服务器：请写成 postgresql://用户@主机:5432/数据库。</translation>
+    </message>
+    <message>
+        <source>The address names no login: write it as postgresql://user@host:5432/database.</source>
+        <translation>地址中没有登录名：请写成 postgresql://用户@主机:5432/数据库。</translation>
+    </message>
+    <message>
+        <source>The choice could not be saved in {0}: {1}</source>
+        <translation>无法在 {0} 中保存此选择：{1}</translation>
+    </message>
+    <message>
+        <source>The password could not be kept in the system keyring ({0}); it is never written to a file. Use a ~/.pgpass file instead and leave the password empty.</source>
+        <translation>无法将密码保存到系统钥匙串（{0}）；密码绝不会写入文件。请改用 ~/.pgpass 文件，并将密码留空。</translation>
+    </message>
+    <message>
+        <source>Run now is not available while connected to a team server: the server sends the reminders.</source>
+        <translation>连接团队服务器时不能“立即发送”：提醒由服务器发送。</translation>
+    </message>
+    <message>
+        <source>Skipping the next run is not available while connected to a team server.</source>
+        <translation>连接团队服务器时不能跳过下次发送。</translation>
+    </message>
+    <message>
+        <source>{0} has no pushgui tables yet: start pushgui serve on it once first.</source>
+        <translation>{0} 中还没有 pushgui 的数据表：请先在其上运行一次 pushgui serve。</translation>
+    </message>
+    <message>
+        <source>{0} was made by an older pushgui: it is upgraded when its server starts with this version.</source>
+        <translation>{0} 由较旧版本的 pushgui 创建：其服务器以此版本启动时会升级它。</translation>
+    </message>
+    <message>
+        <source>{0} was written by a newer version of pushgui: install that version to edit it.</source>
+        <translation>{0} 由较新版本的 pushgui 写入：请安装该版本后再编辑。</translation>
+    </message>
+    <message>
+        <source>The team server refused this change: your login may only read ({0}). Ask the team server&apos;s administrator for the editors&apos; role.</source>
+        <translation>团队服务器拒绝了此修改：你的登录名只能读取（{0}）。请向团队服务器管理员申请编辑者角色。</translation>
+    </message>
+    <message>
+        <source>The team server cannot be reached ({0}). Nothing was saved; try again when it is back.</source>
+        <translation>无法连接团队服务器（{0}）。没有保存任何内容；请在连接恢复后重试。</translation>
+    </message>
+    <message>
+        <source>The team server refused this change: {0}</source>
+        <translation>团队服务器拒绝了此修改：{0}</translation>
+    </message>
+    <message>
+        <source>{0} is not a database address; write it as postgresql://user@host:5432/database.</source>
+        <extracomment>The environment variable naming the server database when ``--database`` is not given. Advisory lock keys (PostgreSQL&apos;s bigint space, shared by every application on the database: these are &quot;pushgui&quot; in ASCII with a last byte per purpose). ``path`` of a server database: not a file, its parent is the local data folder.</extracomment>
+        <translation>{0} 不是数据库地址；请写成 postgresql://用户@主机:5432/数据库。</translation>
+    </message>
+    <message>
+        <source>pushgui serves from PostgreSQL only, not {0}; write it as postgresql://user@host:5432/database.</source>
+        <translation>pushgui 只支持 PostgreSQL，不支持 {0}；请写成 postgresql://用户@主机:5432/数据库。</translation>
+    </message>
+    <message>
+        <source>The address names no database; write it as postgresql://user@host:5432/database.</source>
+        <translation>地址中没有数据库名；请写成 postgresql://用户@主机:5432/数据库。</translation>
+    </message>
+    <message>
+        <source>Cannot use the database {0}: {1}</source>
+        <translation>无法使用数据库 {0}：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>TeamServerDialog</name>
+    <message>
+        <source>Connect to a team server</source>
+        <translation>连接团队服务器</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>服务器地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>The team&apos;s reminders are then edited on that server, which sends them; this computer sends nothing while connected. The password is kept in the system keyring (leave it empty to use a ~/.pgpass file).</source>
+        <translation>连接后将在该服务器上编辑团队的提醒，并由它发送；连接期间本机不发送任何内容。密码保存在系统钥匙串中（留空则使用 ~/.pgpass 文件）。</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+</context>
+<context>
     <name>TemplateChooserDialog</name>
     <message>
         <source>New reminder from a template</source>
@@ -3854,6 +4173,77 @@ Next: %2</source>
     <message>
         <source>Attach at most {n} files</source>
         <translation>最多附加 {n} 个文件</translation>
+    </message>
+</context>
+<context>
+    <name>audit</name>
+    <message>
+        <source>Created</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Renamed from “{old}” to “{new}”</source>
+        <translation>名称由“{old}”改为“{new}”</translation>
+    </message>
+    <message>
+        <source>Resumed</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Saved without changes</source>
+        <translation>保存，无改动</translation>
+    </message>
+    <message>
+        <source>Changed (the details could not be read)</source>
+        <translation>已更改（无法读取详情）</translation>
+    </message>
+    <message>
+        <source>Title changed from “{old}” to “{new}”</source>
+        <translation>标题由“{old}”改为“{new}”</translation>
+    </message>
+    <message>
+        <source>Message text changed</source>
+        <translation>消息正文已更改</translation>
+    </message>
+    <message>
+        <source>Attachments changed</source>
+        <translation>附件已更改</translation>
+    </message>
+    <message>
+        <source>Recipients changed</source>
+        <translation>接收人已更改</translation>
+    </message>
+    <message>
+        <source>Delivery options changed</source>
+        <translation>发送选项已更改</translation>
+    </message>
+    <message>
+        <source>Duty rotation changed</source>
+        <translation>值班轮换已更改</translation>
+    </message>
+    <message>
+        <source>Nag until done changed</source>
+        <translation>催办设置已更改</translation>
+    </message>
+    <message>
+        <source>Other settings changed</source>
+        <translation>其他设置已更改</translation>
+    </message>
+    <message>
+        <source>Schedule changed</source>
+        <translation>时间安排已更改</translation>
+    </message>
+    <message>
+        <source>Schedule changed from “{old}” to “{new}”</source>
+        <translation>时间安排由“{old}”改为“{new}”</translation>
     </message>
 </context>
 <context>
@@ -4586,6 +4976,7 @@ Next: %2</source>
     </message>
     <message>
         <source>Service address:</source>
+        <extracomment>The editor a form shows for a field.</extracomment>
         <translation>服务地址：</translation>
     </message>
     <message>
@@ -4727,6 +5118,7 @@ Next: %2</source>
     <name>contacts</name>
     <message>
         <source>Give the contact a name</source>
+        <extracomment>IDs on the chat services, for @mentions (keys: service_ids.KEYS).</extracomment>
         <translation>请填写联系人姓名</translation>
     </message>
     <message>
@@ -5284,6 +5676,30 @@ Next: %2</source>
     </message>
 </context>
 <context>
+    <name>limits</name>
+    <message>
+        <source>will be sent in {n} parts</source>
+        <translation>将分 {n} 条发送</translation>
+    </message>
+    <message>
+        <source>{size} bytes</source>
+        <extracomment>A signed Feishu message carries these two fields too (their size, not their values).</extracomment>
+        <translation>{size} 字节</translation>
+    </message>
+    <message>
+        <source>{size} characters</source>
+        <translation>{size} 个字符</translation>
+    </message>
+    <message>
+        <source>A single word or link is longer than one {service} message ({limit}); shorten it</source>
+        <translation>有一个词或链接比一条 {service} 消息（{limit}）还长；请缩短</translation>
+    </message>
+    <message>
+        <source>The message is {size} on {service}, which takes at most {limit}; shorten it</source>
+        <translation>消息在 {service} 上为 {size}，上限为 {limit}；请缩短</translation>
+    </message>
+</context>
+<context>
     <name>lunar</name>
     <message>
         <source>day {n}</source>
@@ -5292,6 +5708,41 @@ Next: %2</source>
     <message>
         <source>month {n}</source>
         <translation>{n} 月</translation>
+    </message>
+</context>
+<context>
+    <name>mentions</name>
+    <message>
+        <source>This channel cannot @mention anyone; nobody will be pinged.</source>
+        <translation>此渠道无法 @ 任何人；不会提醒任何人。</translation>
+    </message>
+    <message>
+        <source>“On duty” is chosen but this push has no duty rotation: nobody will be pinged for it. Set one up under Duty.</source>
+        <translation>选择了“值班人”，但此提醒没有值班轮换：不会因此提醒任何人。请在“值班”中设置。</translation>
+    </message>
+    <message>
+        <source>No {service} ID for {names}: they will not be pinged. Add it in Contacts.</source>
+        <translation>{names} 没有 {service} ID：不会被提醒。请在联系人中添加。</translation>
+    </message>
+    <message>
+        <source>WeCom markdown messages ping by userid only, not by mobile: {names} will not be pinged. Add their userid or send plain text.</source>
+        <translation>企业微信 Markdown 消息只能按 userid 提醒，不能按手机号：{names} 不会被提醒。请添加其 userid，或发送纯文本。</translation>
+    </message>
+    <message>
+        <source>WeCom markdown messages cannot @all; send plain text to ping everyone.</source>
+        <translation>企业微信 Markdown 消息不能 @所有人；要提醒所有人请发送纯文本。</translation>
+    </message>
+    <message>
+        <source>Telegram has no @everyone for bots: “everyone” will not ping anybody.</source>
+        <translation>Telegram 机器人没有 @所有人：“所有人”不会提醒任何人。</translation>
+    </message>
+    <message>
+        <source>Telegram pings an @username only if that person is a member of the chat.</source>
+        <translation>Telegram 只在对方是该聊天成员时才会因 @用户名 收到提醒。</translation>
+    </message>
+    <message>
+        <source> and {n} more</source>
+        <translation> 等另外 {n} 人</translation>
     </message>
 </context>
 <context>
@@ -5358,6 +5809,81 @@ Next: %2</source>
         <source>The message for {recipient} would be {size} characters once its placeholders are filled; keep it under {limit}</source>
         <extracomment>Characters of title, body and HTML together that one recipient&apos;s message may reach once its placeholders are filled (about 4 MB as UTF-8 at most; mail servers take less).</extracomment>
         <translation>填入占位符后，发给 {recipient} 的消息将有 {size} 个字符；请控制在 {limit} 以内</translation>
+    </message>
+</context>
+<context>
+    <name>service_ids</name>
+    <message>
+        <source>digits, optionally +country code, e.g. 13800138000</source>
+        <translation>数字，可带 + 国家代码，例如 13800138000</translation>
+    </message>
+    <message>
+        <source>DingTalk userId:</source>
+        <translation>钉钉 userId：</translation>
+    </message>
+    <message>
+        <source>letters, digits, - and _, as in the admin console</source>
+        <translation>字母、数字、- 和 _，与管理后台中的一致</translation>
+    </message>
+    <message>
+        <source>DingTalk mobile:</source>
+        <translation>钉钉手机号：</translation>
+    </message>
+    <message>
+        <source>WeCom userid:</source>
+        <translation>企业微信 userid：</translation>
+    </message>
+    <message>
+        <source>letters, digits, _ . - @, not starting with @</source>
+        <translation>字母、数字、_ . - @，不以 @ 开头</translation>
+    </message>
+    <message>
+        <source>WeCom mobile:</source>
+        <translation>企业微信手机号：</translation>
+    </message>
+    <message>
+        <source>Feishu open_id or user_id:</source>
+        <translation>飞书 open_id 或 user_id：</translation>
+    </message>
+    <message>
+        <source>an open_id like ou_7d8a… or a user_id of letters and digits</source>
+        <translation>形如 ou_7d8a… 的 open_id，或由字母和数字组成的 user_id</translation>
+    </message>
+    <message>
+        <source>Slack member ID:</source>
+        <translation>Slack 成员 ID：</translation>
+    </message>
+    <message>
+        <source>U or W and capital letters or digits, e.g. U024BE7LH (profile → ⋮ → Copy member ID)</source>
+        <translation>U 或 W 加大写字母或数字，例如 U024BE7LH（个人资料 → ⋮ → 复制成员 ID）</translation>
+    </message>
+    <message>
+        <source>Discord user ID:</source>
+        <translation>Discord 用户 ID：</translation>
+    </message>
+    <message>
+        <source>17 to 20 digits (Developer Mode → right-click the user → Copy User ID)</source>
+        <translation>17 到 20 位数字（开发者模式 → 右键点击用户 → 复制用户 ID）</translation>
+    </message>
+    <message>
+        <source>Telegram username:</source>
+        <translation>Telegram 用户名：</translation>
+    </message>
+    <message>
+        <source>5 to 32 letters, digits and _, e.g. @alice_w</source>
+        <translation>5 到 32 个字母、数字和 _，例如 @alice_w</translation>
+    </message>
+    <message>
+        <source>pushgui knows no service ID called “{key}”</source>
+        <translation>pushgui 不认识名为“{key}”的服务 ID</translation>
+    </message>
+    <message>
+        <source>“{value}” would @mention everyone; choose “everyone” on the target</source>
+        <translation>“{value}”会 @ 所有人；请在发送目标上选择“所有人”</translation>
+    </message>
+    <message>
+        <source>This does not look like one: {hint}</source>
+        <translation>格式不对：{hint}</translation>
     </message>
 </context>
 <context>
@@ -5440,12 +5966,27 @@ Next: %2</source>
         <translation>必须是文件路径列表</translation>
     </message>
     <message>
+        <source>must be plain or markdown</source>
+        <translation>必须是 plain 或 markdown</translation>
+    </message>
+    <message>
         <source>must be a list</source>
         <translation>必须是列表</translation>
     </message>
     <message>
         <source>must be once, all, skip or late</source>
         <translation>必须是 once、all、skip 或 late</translation>
+    </message>
+</context>
+<context>
+    <name>store</name>
+    <message>
+        <source>The team database refused this change: your login “{login}” may not make it (a viewer can look at the reminders but not change them). Nothing was changed; ask the team&apos;s administrator if you should be an editor.</source>
+        <translation>团队数据库拒绝了此更改：你的登录名“{login}”无权进行此操作（查看者只能查看提醒，不能更改）。没有任何内容被更改；如果你应当是编辑者，请联系团队的管理员。</translation>
+    </message>
+    <message>
+        <source>The team database refused this change: your login may not make it (a viewer can look at the reminders but not change them). Nothing was changed; ask the team&apos;s administrator if you should be an editor.</source>
+        <translation>团队数据库拒绝了此更改：你的登录名无权进行此操作（查看者只能查看提醒，不能更改）。没有任何内容被更改；如果你应当是编辑者，请联系团队的管理员。</translation>
     </message>
 </context>
 <context>
@@ -5468,11 +6009,11 @@ Next: %2</source>
     </message>
     <message>
         <source>Superseded: a later run of this reminder reached this recipient</source>
-        <extracomment>Runs a sender settles together as it goes (one transaction for all of them). Rows a run&apos;s retry job takes when due: failed tries, and deliveries held by quiet hours.</extracomment>
         <translation>已被取代：此提醒的后一次运行已送达该收件人</translation>
     </message>
     <message>
         <source>pushgui stopped while sending; it may or may not have arrived</source>
+        <extracomment>Runs a sender settles together as it goes (one transaction for all of them). Rows a run&apos;s retry job takes when due: failed tries, and deliveries held by quiet hours.</extracomment>
         <translation>发送时 pushgui 停止了，消息可能已送达，也可能没有</translation>
     </message>
     <message>
