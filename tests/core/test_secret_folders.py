@@ -239,3 +239,22 @@ def test_without_a_keyring_send_test_fails_where_the_run_would(database, smtp_no
     assert "keyring" in (outcome.error or "")
     assert "pw" not in (outcome.error or "").replace("password", "")
     assert smtp_no_auth.inbox.received == []
+
+
+def test_a_secret_no_store_can_read_at_send_time_fails_the_delivery_with_the_reason(
+    database, scheduler, no_keyring
+):
+    """The keyring went away after the channel was saved (a server started without its
+    credentials file, a locked session): the delivery fails with the reason and is retried,
+    the run is settled; before, the lane died and the run stayed "running" for good."""
+    saved = SessionSecrets()
+    hook = ChannelBook(database, saved).save("Hook", WebhookConfig(url="https://a.example/h"))
+    wire(scheduler, secrets=KeyringSecrets())  # the fail backend: nothing can be read
+    spec = replace(weekdays_at_nine("Tea"), targets=(Target("webhook", hook),))
+    push_id = PushService(database, scheduler).create(spec)
+    status = run_push(push_id, context=scheduler.job_context.at(MOMENT))
+    with database.session() as session:
+        [delivery] = session.execute(select(Delivery)).scalars()
+    assert status in ("retrying", "failed"), status
+    assert delivery.status in ("retrying", "failed") and "keyring" in (delivery.error or "")
+    assert "a.example" not in (delivery.error or "")

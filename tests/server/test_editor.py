@@ -23,11 +23,10 @@ from pushgui.core.channels.book import ChannelBook
 from pushgui.core.channels.config import WebhookConfig
 from pushgui.core.pushes.spec import Target
 from pushgui.core.schedule.spec import OnceSpec
+from pushgui.core.server.credentials import CredentialsFile
 from pushgui.core.server.editing import EditorPushService, ServerOnlyError, open_editor_database
 from pushgui.core.store.models import Run
 from pushgui.core.store.server import open_server_database
-from pushgui.core.store.settings import SettingsStore
-from pushgui.core.system.secrets import SECRETS_MODE_KEY, PlainFileSecrets
 from tests.helpers import ZONE, once_in, wall
 from tests.server.test_failover import HANG, READY, start_server, wait_for, wait_until
 from tests.servers import FakeBotServer, Reply
@@ -35,13 +34,19 @@ from tests.servers import FakeBotServer, Reply
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="uses POSIX signals")
 
 
+CREDENTIALS = "credentials.json"  # the server's own secret store (docs/TEAM.md)
+
+
+def credentials(server_dir) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+    return ("--credentials", str(server_dir / CREDENTIALS))
+
+
 def team_database(pg_url: str, server_dir, hook_url: str) -> int:  # type: ignore[no-untyped-def]
     """The team's database, migrated by the server's side, with a webhook channel."""
     server_dir.mkdir()
     db = open_server_database(pg_url, server_dir)
     try:
-        SettingsStore(db).set(SECRETS_MODE_KEY, "file")
-        return ChannelBook(db, PlainFileSecrets(server_dir)).save(
+        return ChannelBook(db, CredentialsFile(server_dir / CREDENTIALS)).save(
             "Team hook", WebhookConfig(url=hook_url)
         )
     finally:
@@ -57,7 +62,7 @@ def test_a_push_saved_by_an_editor_is_scheduled_moved_and_sent_by_the_server(pg_
     server_dir = tmp_path / "server"
     channel = team_database(pg_url, server_dir, f"{hook.url}/hook")
     log = tmp_path / "serve.log"
-    server = start_server(server_dir, log, pg_url)
+    server = start_server(server_dir, log, pg_url, *credentials(server_dir))
     editor_db = open_editor_database(pg_url, tmp_path / "desktop")
     try:
         wait_for(READY, log, server)
@@ -136,7 +141,7 @@ def test_an_edit_saved_while_no_server_listens_is_applied_by_the_next_one(pg_url
 
     log = tmp_path / "serve.log"
     try:
-        first = start_server(server_dir, log, pg_url)
+        first = start_server(server_dir, log, pg_url, *credentials(server_dir))
         wait_for(READY, log, first)
         wait_until(lambda: next_run() == tomorrow.replace(tzinfo=ZoneInfo(ZONE)), "the job")
         first.send_signal(signal.SIGTERM)
@@ -147,7 +152,7 @@ def test_an_edit_saved_while_no_server_listens_is_applied_by_the_next_one(pg_url
         editor.update(push_id, replace(spec, trigger=OnceSpec(later, ZONE)))
         assert next_run() == tomorrow.replace(tzinfo=ZoneInfo(ZONE))
 
-        second = start_server(server_dir, tmp_path / "second.log", pg_url)
+        second = start_server(server_dir, tmp_path / "second.log", pg_url, *credentials(server_dir))
         wait_for(READY, tmp_path / "second.log", second)
         wait_until(
             lambda: next_run() == later.replace(tzinfo=ZoneInfo(ZONE)),

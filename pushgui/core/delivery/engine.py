@@ -48,7 +48,7 @@ from pushgui.core.store.db import Database
 from pushgui.core.system.clock import Clock, utc_now
 from pushgui.core.system.i18n import ENGLISH, Language
 from pushgui.core.system.redact import Scrubber
-from pushgui.core.system.secrets import SecretStore
+from pushgui.core.system.secrets import SecretStore, SecretStoreError
 
 log = logging.getLogger(__name__)
 
@@ -204,6 +204,11 @@ class Delivering:
         except LookupError as exc:
             refused = Outcome(ok=False, error=self.language.render(exc), permanent=True)
             answers: Iterator[Outcome] = iter([refused] * len(deliveries))
+        except SecretStoreError as exc:  # the store may be back by the retry (a locked keyring)
+            unread = Outcome(
+                ok=False, error=self.language.render(exc.args[0] if exc.args else str(exc))
+            )
+            answers = iter([unread] * len(deliveries))
         else:
             # Whatever the sender is, its channel's secrets are scrubbed from what it says.
             scrub = Scrubber(secrets_of(getattr(sender, "config", None)))

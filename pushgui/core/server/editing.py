@@ -165,12 +165,8 @@ def refusal(exc: BaseException) -> str:
     original = exc.orig if isinstance(exc, DBAPIError) else exc
     words = str(original).strip().splitlines()
     reason = words[0] if words else type(original).__name__
-    if isinstance(original, psycopg.errors.InsufficientPrivilege):
-        return translate(
-            "TeamServer",
-            "The team server refused this change: your login may only read ({0}). Ask "
-            "the team server's administrator for the editors' role.",
-        ).format(reason)
+    # A login's missing rights never reach here: store/refusals.py turns them into
+    # ChangeRefused, naming the login, for every statement of the engine.
     if isinstance(original, psycopg.OperationalError) or getattr(
         exc, "connection_invalidated", False
     ):
