@@ -296,3 +296,23 @@ def test_mentions_that_no_longer_fit_go_first_on_their_own_and_nothing_is_cut(fa
     )
     assert second[field] == part  # the message itself, whole
     assert all(measure(r.json[field], limit.unit) <= limit.size for r in fake.requests)
+
+
+def test_wecom_markdown_tags_that_no_longer_fit_go_first_on_their_own(fake):
+    from pushgui.core.messages.limits import limit_for, measure
+    from pushgui.core.messages.service_text import for_service
+
+    limit = limit_for("wecom", "markdown.content")
+    assert limit is not None
+    settings = {"msgtype": "markdown"}
+    body = "x" * limit.size
+    while not for_service("wecom", "Stand-up", body, "plain", settings).fits:
+        body = body[:-1]
+    text = for_service("wecom", "Stand-up", body, "plain", settings).text
+    send(senders(fake)["wecom"]("markdown"), Mentions((Mentioned("A", "zhangsan"),), False), body)
+    first, second = (r.json for r in fake.requests)
+    assert first["markdown"]["content"] == "<@zhangsan>"
+    assert second["markdown"]["content"] == text  # the message itself, whole
+    assert all(
+        measure(r.json["markdown"]["content"], limit.unit) <= limit.size for r in fake.requests
+    )

@@ -23,6 +23,7 @@ from pushgui.core.channels.http import HttpKind, HttpSender, json_body, status_f
 from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register, service_address
 from pushgui.core.channels.mention import Mentions, valid_ids
 from pushgui.core.errors import FieldError
+from pushgui.core.messages.limits import limit_for, measure
 from pushgui.core.messages.service_text import ServiceText, for_service, too_long
 from pushgui.core.system.i18n import translate
 
@@ -65,11 +66,14 @@ class WeComSender(HttpSender[WeComConfig]):
     def send_one(self, client: Client, message: Outgoing) -> Outcome:
         if not (shown := self.shown(message)).fits:
             return Outcome(ok=False, error=too_long(shown, self.service), permanent=True)
-        response = client.post(
-            self.config.api_url,
-            params={"key": self.config.key},
-            json=with_mentions(self.payload(message), message.mentions),
-        )
+        for payload in mentioned(self.payload(message), message.mentions):
+            outcome = self._post(client, payload)
+            if not outcome.ok:
+                return outcome
+        return Outcome(ok=True)
+
+    def _post(self, client: Client, payload: dict[str, object]) -> Outcome:
+        response = client.post(self.config.api_url, params={"key": self.config.key}, json=payload)
         body = json_body(response)
         detail = str(body.get("errmsg", "")) if body else ""
         failed = status_failure(self.service, response, detail)
@@ -158,6 +162,24 @@ def with_mentions(payload: dict[str, object], mentions: Mentions) -> dict[str, o
     if mobiles:
         text["mentioned_mobile_list"] = mobiles
     return {**payload, "text": text}
+
+
+def mentioned(payload: dict[str, object], mentions: Mentions) -> list[dict[str, object]]:
+    """The message with its mentions, or, when the ``<@userid>`` tags would take a markdown
+    message over WeCom's length limit (core/messages/limits.py), the tags as a markdown
+    message of their own before it: a message is never cut to make room."""
+    joined = with_mentions(payload, mentions)
+    limit = limit_for("wecom", "markdown.content")
+    if joined is payload or joined.get("msgtype") != "markdown" or limit is None:
+        return [joined]
+    content = str(joined["markdown"]["content"])  # type: ignore[index]
+    if measure(content, limit.unit) <= limit.size:
+        return [joined]
+    tags = with_mentions({"msgtype": "markdown", "markdown": {"content": ""}}, mentions)
+    return [
+        {"msgtype": "markdown", "markdown": {"content": tags["markdown"]["content"].rstrip()}},
+        payload,
+    ]  # type: ignore[index]
 
 
 register(WeCom())
