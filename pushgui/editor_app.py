@@ -110,6 +110,7 @@ def build_editor_shell(
     tray_available: bool | None = None,
 ) -> tuple[DesktopShell, TeamMode]:
     """The windows on the team database, following the listener (not started yet)."""
+    from pushgui.core.server.active import active_server
     from pushgui.core.system.autostart import data_dir_argument, pick
     from pushgui.ui.main.team import TeamMode
     from pushgui.ui.shell import DesktopShell
@@ -132,7 +133,7 @@ def build_editor_shell(
         shell.window.reload()
         runtime.bridge.job_executed.emit("")  # an open History window reads again too
 
-    team.follow(runtime.listener, runtime.bridge, read_again)
+    team.follow(runtime.listener, runtime.bridge, read_again, lambda: active_server(runtime.db))
     return shell, team
 
 

@@ -3899,6 +3899,14 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
         <translation>使用本机的提醒(&amp;R)</translation>
     </message>
     <message>
+        <source>No team server is active: reminders are not sent until one starts</source>
+        <translation>没有正在运行的团队服务器：在有服务器启动之前，提醒不会发送</translation>
+    </message>
+    <message>
+        <source>Sent by the team server {name}, active since {time}</source>
+        <translation>由团队服务器 {name} 发送，自 {time} 起运行</translation>
+    </message>
+    <message>
         <source>&amp;Connect to a team server…</source>
         <translation>连接团队服务器(&amp;C)…</translation>
     </message>
@@ -3952,10 +3960,6 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
     <message>
         <source>{0} was written by a newer version of pushgui: install that version to edit it.</source>
         <translation>{0} 由较新版本的 pushgui 写入：请安装该版本后再编辑。</translation>
-    </message>
-    <message>
-        <source>The team server refused this change: your login may only read ({0}). Ask the team server&apos;s administrator for the editors&apos; role.</source>
-        <translation>团队服务器拒绝了此修改：你的登录名只能读取（{0}）。请向团队服务器管理员申请编辑者角色。</translation>
     </message>
     <message>
         <source>The team server cannot be reached ({0}). Nothing was saved; try again when it is back.</source>

@@ -146,3 +146,35 @@ def test_the_window_follows_the_server_and_says_when_it_is_unreachable(qtbot, ed
     team.disconnect_action.trigger()
     assert restarts == [True]
     assert remembered(runtime.local.path.parent) is None
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(300)
+def test_the_window_says_which_server_is_active_and_when_none_is(qtbot, editor):
+    """Issue 17: "The state (active/standby, since when) is visible … in the window"."""
+    from sqlalchemy.engine import make_url
+
+    from pushgui.core.server.active import SchedulerLock, record_active
+
+    runtime, shell, team, url, _restarts = editor
+    label = team.state_label
+    assert "No team server is active" in label.text()  # none has started: nothing is sent
+    # A push saved meanwhile shows the time its rule gives, not "no more runs".
+    push_id = runtime.service.create(weekdays_at_nine("Stand-up"))
+    [row] = runtime.service.rows([push_id])
+    assert row.enabled and row.next_run is not None and row.next_run > datetime.now(UTC)
+    qtbot.waitUntil(lambda: shell.window.model.index_of(push_id).isValid(), timeout=WAIT_MS)
+
+    lock = SchedulerLock(make_url(url), name="srv-a:77")
+    try:
+        assert lock.try_acquire()
+        assert lock.since is not None
+        record_active(runtime.db, lock.name, lock.since)
+        team.refresh_state()  # what the window's timer does every 15 s
+        local = lock.since.astimezone().strftime("%H:%M")
+        assert label.text() == f"Sent by the team server srv-a:77, active since {local}"
+        assert label.isVisible()
+    finally:
+        lock.close()
+    team.refresh_state()
+    assert "No team server is active" in label.text()  # it stopped: said at the next look

@@ -198,3 +198,32 @@ def server_states(db: Database) -> list[ServerState]:
             states.append(ServerState(STANDBY, name, started))
     states.sort(key=lambda state: state.role != ACTIVE)
     return states
+
+
+def active_server(db: Database) -> ServerState | None:
+    """The active server as any login sees it (an editor's or a viewer's too): whether the
+    scheduler lock is granted (``pg_locks`` shows every session's locks) and the name and
+    time the active server wrote when it took over; ``None`` when no server is active."""
+    from sqlalchemy import inspect, text
+
+    high, low = _lock_ids()
+    with db.engine.connect() as connection:
+        held = connection.execute(
+            text(
+                "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted "
+                "AND classid = :high AND objid = :low AND objsubid = 1)"
+            ),
+            {"high": high, "low": low},
+        ).scalar()
+        noted = (
+            connection.execute(
+                text("SELECT value FROM settings WHERE key = :key"), {"key": ACTIVE_KEY}
+            ).scalar()
+            if held and inspect(connection).has_table("settings")
+            else None
+        )
+    if not held:
+        return None
+    record = json.loads(noted) if noted else {}
+    since = datetime.fromisoformat(record["since"]) if "since" in record else None
+    return ServerState(ACTIVE, str(record.get("name", "")), since)

@@ -14,15 +14,18 @@ words for the window.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime
+from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
 from pushgui.core.pushes.service import PushRow, PushService
 from pushgui.core.pushes.spec import PushSpec
+from pushgui.core.schedule.preview import next_fire_time
 from pushgui.core.schedule.workdays import Calendars
 from pushgui.core.store.errors import StoreError
 from pushgui.core.store.revisions import MIGRATIONS, script_revisions
@@ -35,6 +38,8 @@ from pushgui.core.store.server import (
 from pushgui.core.system.i18n import translate
 from pushgui.core.transfer.bundle import ImportPlan
 from pushgui.core.transfer.document import ImportFile
+
+log = logging.getLogger(__name__)
 
 
 class ServerOnlyError(StoreError):
@@ -52,7 +57,7 @@ class EditorPushService(PushService):
         """The push list; while the server cannot be reached, the rows last read (the
         window says the server is unreachable, and reads again when it is back)."""
         try:
-            rows = super().rows(ids)
+            rows = [self._expected(row) for row in super().rows(ids)]
         except DBAPIError:
             wanted = self._last_rows if ids is None else set(ids)
             return [row for key, row in self._last_rows.items() if key in wanted]
@@ -66,6 +71,20 @@ class EditorPushService(PushService):
                 else:
                     self._last_rows.pop(key, None)
         return rows
+
+    def _expected(self, row: PushRow) -> PushRow:
+        """An enabled push the server has not scheduled yet (none is active, or its notice
+        is on its way) shows the time its rule gives, not "no more runs"; a rule with no
+        more runs stays finished."""
+        if not row.enabled or row.next_run is not None:
+            return row
+        try:
+            trigger = row.spec.trigger
+            upcoming = next_fire_time(trigger, None, datetime.now(UTC), self.calendars)
+        except Exception:  # a damaged spec is shown as the list shows it elsewhere
+            log.debug("No expected run for push %s", row.id, exc_info=True)
+            return row
+        return row if upcoming is None else replace(row, next_run=upcoming)
 
     def get(self, push_id: int) -> PushSpec:
         with plain_words():

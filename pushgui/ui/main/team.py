@@ -16,10 +16,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMenu, QVBoxLayout, QWidget
 
+from pushgui.core.server.active import ServerState
 from pushgui.core.server.connection import forget
 from pushgui.core.server.notices import Notice
 from pushgui.engine.bridge import EventBridge
@@ -30,6 +31,36 @@ if TYPE_CHECKING:
     from pushgui.ui.main.main_window import MainWindow
 
 translate = QCoreApplication.translate
+
+STATE_EVERY_MS = 15_000  # how often the window asks which server is active
+
+
+class ServerStateLabel(QLabel):
+    """In the status bar while connected: which server sends the team's reminders, since
+    when, or that none does (then nothing is sent until one starts)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("teamServerState")
+
+    def show_state(self, state: ServerState | None) -> None:
+        if state is None:
+            self.setText(
+                translate(
+                    "TeamMode",
+                    "No team server is active: reminders are not sent until one starts",
+                )
+            )
+            self.setStyleSheet("#teamServerState { color: #a33; font-weight: bold; }")
+        else:
+            since = state.since.astimezone().strftime("%H:%M") if state.since else "?"
+            self.setText(
+                translate("TeamMode", "Sent by the team server {name}, active since {time}").format(
+                    name=state.name or "?", time=since
+                )
+            )
+            self.setStyleSheet("")
+        self.setAccessibleName(self.text())
 
 
 class TeamBanner(QLabel):
@@ -80,6 +111,7 @@ class TeamMode(QObject):
         self.connected_to = connected_to
         self.dialog: TeamServerDialog | None = None
         self._bridge: EventBridge | None = None  # the window's signals, once following
+        self._listener: TeamListener | None = None
         self.banner = TeamBanner(window)
         central = window.centralWidget()
         layout = central.layout() if central is not None else None
@@ -111,16 +143,44 @@ class TeamMode(QObject):
                 action.setEnabled(False)
 
     def follow(
-        self, listener: TeamListener, bridge: EventBridge, refresh_all: Callable[[], None]
+        self,
+        listener: TeamListener,
+        bridge: EventBridge,
+        refresh_all: Callable[[], None],
+        read_state: Callable[[], ServerState | None] | None = None,
     ) -> None:
-        """Show the server's changes and its reachability as the listener hears them."""
+        """Show the server's changes and its reachability as the listener hears them, and
+        (``read_state``) which server is active, asked again every :data:`STATE_EVERY_MS`."""
         self._bridge = bridge
+        self._listener = listener
+        if read_state is not None:
+            self._read_state = read_state
+            self.state_label = ServerStateLabel(self.window)
+            self.window.statusBar().addPermanentWidget(self.state_label)
+            self._state_timer = QTimer(self)
+            self._state_timer.timeout.connect(self.refresh_state)
+            self._state_timer.start(STATE_EVERY_MS)
+            listener.back.connect(self.refresh_state)
+            self.refresh_state()
         listener.changed.connect(self._on_changed)
         listener.lost.connect(lambda since, _reason: self._lost(since))
         listener.back.connect(self._back)
         listener.back.connect(refresh_all)
         if listener.since is not None:
             self._lost(listener.since)
+
+    @Slot()
+    def refresh_state(self) -> None:
+        """Read which server is active (skipped while the server cannot be reached: the
+        banner says so, and a read would only wait for the network)."""
+        if self._listener is not None and self._listener.since is not None:
+            self.state_label.clear()
+            return
+        try:
+            state = self._read_state()
+        except Exception:  # unreachable between two notices: the listener will say so
+            return
+        self.state_label.show_state(state)
 
     def _lost(self, since: datetime) -> None:
         self.banner.show_lost(since)
