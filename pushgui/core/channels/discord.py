@@ -22,6 +22,7 @@ from pushgui.core.channels.http import (
     HttpKind,
     HttpSender,
     clamp_retry_after,
+    in_order,
     json_body,
     status_failure,
 )
@@ -68,16 +69,11 @@ class DiscordSender(HttpSender[DiscordConfig]):
         return data
 
     def send_one(self, client: Client, message: Outgoing) -> Outcome:
-        """Each part in order; the first refusal stops the rest (a retry sends them all)."""
         if not (shown := self.shown(message)).fits:
             return Outcome(ok=False, error=too_long(shown, self.service), permanent=True)
         payloads = [self.payload(message, part) for part in range(len(shown.parts))]
         payloads[:1] = mentioned(payloads[0], message.mentions)  # the first part pings
-        for payload in payloads:
-            outcome = self._post(client, payload)
-            if not outcome.ok:
-                return outcome
-        return Outcome(ok=True)
+        return in_order(payloads, lambda payload: self._post(client, payload))
 
     def _post(self, client: Client, payload: dict[str, object]) -> Outcome:
         response = client.post(self.config.webhook_url, params={"wait": "true"}, json=payload)

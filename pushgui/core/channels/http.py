@@ -203,3 +203,15 @@ class HttpKind(ChannelKind):
             clock=options.clock,
             deadline=options.deadline,
         )
+
+
+def in_order(
+    payloads: Sequence[dict[str, object]], post: Callable[[dict[str, object]], Outcome]
+) -> Outcome:
+    """Post each payload in order (the parts of a split message, the mentions sent ahead);
+    the first refusal stops the rest, and a retry sends them all again."""
+    for payload in payloads:
+        outcome = post(payload)
+        if not outcome.ok:
+            return outcome
+    return Outcome(ok=True)

@@ -19,7 +19,7 @@ from urllib.parse import SplitResult, parse_qs
 from pushgui.core.channels import checks
 from pushgui.core.channels.base import Outcome, Outgoing
 from pushgui.core.channels.dingtalk import MessageType, message_formats
-from pushgui.core.channels.http import HttpKind, HttpSender, json_body, status_failure
+from pushgui.core.channels.http import HttpKind, HttpSender, in_order, json_body, status_failure
 from pushgui.core.channels.kind import ChannelConfig, Field, Variant, register, service_address
 from pushgui.core.channels.mention import Mentions, valid_ids
 from pushgui.core.errors import FieldError
@@ -66,11 +66,8 @@ class WeComSender(HttpSender[WeComConfig]):
     def send_one(self, client: Client, message: Outgoing) -> Outcome:
         if not (shown := self.shown(message)).fits:
             return Outcome(ok=False, error=too_long(shown, self.service), permanent=True)
-        for payload in mentioned(self.payload(message), message.mentions):
-            outcome = self._post(client, payload)
-            if not outcome.ok:
-                return outcome
-        return Outcome(ok=True)
+        payloads = mentioned(self.payload(message), message.mentions)
+        return in_order(payloads, lambda payload: self._post(client, payload))
 
     def _post(self, client: Client, payload: dict[str, object]) -> Outcome:
         response = client.post(self.config.api_url, params={"key": self.config.key}, json=payload)
@@ -172,14 +169,15 @@ def mentioned(payload: dict[str, object], mentions: Mentions) -> list[dict[str, 
     limit = limit_for("wecom", "markdown.content")
     if joined is payload or joined.get("msgtype") != "markdown" or limit is None:
         return [joined]
-    content = str(joined["markdown"]["content"])  # type: ignore[index]
-    if measure(content, limit.unit) <= limit.size:
+    if measure(_markdown(joined), limit.unit) <= limit.size:
         return [joined]
-    tags = with_mentions({"msgtype": "markdown", "markdown": {"content": ""}}, mentions)
-    return [
-        {"msgtype": "markdown", "markdown": {"content": tags["markdown"]["content"].rstrip()}},
-        payload,
-    ]  # type: ignore[index]
+    tags = _markdown(with_mentions({"msgtype": "markdown", "markdown": {"content": ""}}, mentions))
+    return [{"msgtype": "markdown", "markdown": {"content": tags.rstrip()}}, payload]
+
+
+def _markdown(payload: dict[str, object]) -> str:
+    part = payload["markdown"]
+    return str(part["content"]) if isinstance(part, dict) else ""
 
 
 register(WeCom())

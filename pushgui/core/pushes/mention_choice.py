@@ -35,7 +35,8 @@ def choice_to_dict(choice: MentionChoice) -> dict[str, Any]:
     return out
 
 
-def _ids(value: Any, where: str, errors: list[FieldError]) -> tuple[int, ...]:
+def ids_from_list(value: Any, where: str, errors: list[FieldError]) -> tuple[int, ...]:
+    """A stored list of ids; anything else goes to ``errors`` as a problem at ``where``."""
     if value is None:
         return ()
     if not isinstance(value, list) or not all(
@@ -63,7 +64,7 @@ def choice_from_dict(data: Any, where: str, errors: list[FieldError]) -> Mention
             value = False
         flags[name] = value
     return MentionChoice(
-        contact_ids=_ids(data.get("contact_ids"), f"{where}.contact_ids", errors),
-        group_ids=_ids(data.get("group_ids"), f"{where}.group_ids", errors),
+        contact_ids=ids_from_list(data.get("contact_ids"), f"{where}.contact_ids", errors),
+        group_ids=ids_from_list(data.get("group_ids"), f"{where}.group_ids", errors),
         **flags,
     )

@@ -9,7 +9,12 @@ from typing import Any, Literal
 from pushgui.core.errors import FieldError, SpecError
 from pushgui.core.messages.rich import TEXT_FORMATS, TextFormat
 from pushgui.core.people.duty import Rotation, rotation_from_dict, rotation_to_dict
-from pushgui.core.pushes.mention_choice import MentionChoice, choice_from_dict, choice_to_dict
+from pushgui.core.pushes.mention_choice import (
+    MentionChoice,
+    choice_from_dict,
+    choice_to_dict,
+    ids_from_list,
+)
 from pushgui.core.pushes.nag import NagSpec, nag_from_dict, nag_to_dict
 from pushgui.core.schedule.spec import TriggerSpec, trigger_from_dict, trigger_to_dict
 from pushgui.core.system.i18n import translate
@@ -148,17 +153,6 @@ def _target_to_dict(target: Target) -> dict[str, Any]:
     return out
 
 
-def _ids(value: Any, where: str, errors: list[FieldError]) -> tuple[int, ...]:
-    if value is None:
-        return ()
-    if not isinstance(value, list) or not all(
-        isinstance(v, int) and not isinstance(v, bool) for v in value
-    ):
-        errors.append(FieldError(where, translate("specs", "must be a list of whole numbers")))
-        return ()
-    return tuple(value)
-
-
 def _target_from_dict(data: Any, where: str, errors: list[FieldError]) -> Target:
     if not isinstance(data, dict) or not isinstance(data.get("kind"), str):
         errors.append(FieldError(where, translate("specs", "must be an object with a kind")))
@@ -172,8 +166,8 @@ def _target_from_dict(data: Any, where: str, errors: list[FieldError]) -> Target
     return Target(
         kind=data["kind"],
         channel_id=channel_id,
-        contact_ids=_ids(data.get("contact_ids"), f"{where}.contact_ids", errors),
-        group_ids=_ids(data.get("group_ids"), f"{where}.group_ids", errors),
+        contact_ids=ids_from_list(data.get("contact_ids"), f"{where}.contact_ids", errors),
+        group_ids=ids_from_list(data.get("group_ids"), f"{where}.group_ids", errors),
         mention=choice_from_dict(data.get("mention"), f"{where}.mention", errors),
     )
 
