@@ -31,13 +31,14 @@ from sqlalchemy.orm import Session
 
 from pushgui.core.channels.book import ChannelBook
 from pushgui.core.channels.desktop import KIND as DESKTOP
-from pushgui.core.delivery.engine import Delivering, split
+from pushgui.core.delivery.engine import split
 from pushgui.core.delivery.queue import pending_of
 from pushgui.core.messages.recipients import expand
 from pushgui.core.people.contacts import ContactBook
 from pushgui.core.pushes.nag import MAX_EVERY
 from pushgui.core.pushes.spec import PushSpec, Target, spec_from_stored
 from pushgui.core.runs import jobs
+from pushgui.core.runs.hand_over import hand_over
 from pushgui.core.schedule.zones import zone
 from pushgui.core.store.db import Database
 from pushgui.core.store.models import Delivery, Push, Run
@@ -342,15 +343,4 @@ def _send(
         )
         pending = pending_of(rows)
     batches = split(push_id, run_id, spec.name, spec.options, (), pending, spec.message.format)
-    if context.engine is not None:
-        context.engine.submit(batches)
-        return
-    inline = Delivering(
-        context.database,
-        context.secrets,
-        context.scheduler,
-        desktop=context.desktop,
-        language=context.language,
-    )
-    for key, batch in batches.items():
-        inline.deliver(key, batch)
+    hand_over(context, batches)

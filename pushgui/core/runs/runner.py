@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from pushgui.core.channels.book import ChannelBook
-from pushgui.core.delivery.engine import Delivering, split
+from pushgui.core.delivery.engine import split
 from pushgui.core.delivery.queue import (
     MAX_BACKOFF,
     Pending,
@@ -40,6 +40,7 @@ from pushgui.core.delivery.states import (
 from pushgui.core.messages.recipients import expand
 from pushgui.core.people.contacts import ContactBook
 from pushgui.core.pushes.spec import PushSpec, spec_from_stored
+from pushgui.core.runs.hand_over import hand_over
 from pushgui.core.runs.jobs import JobContext, handed
 from pushgui.core.runs.record import Due, delivery_row, record_run, record_runs
 from pushgui.core.store.models import Push, Run
@@ -179,17 +180,4 @@ def _deliver(
         deliveries,
         spec.message.format,
     )
-    engine = context.engine
-    if engine is not None:
-        engine.submit(batches)
-        return True
-    inline = Delivering(
-        context.database,
-        context.secrets,
-        context.scheduler,
-        desktop=context.desktop,
-        language=context.language,
-    )
-    for key, batch in batches.items():
-        inline.deliver(key, batch)
-    return False
+    return hand_over(context, batches)
