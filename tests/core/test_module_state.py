@@ -51,12 +51,6 @@ ALLOWED: dict[str, str] = {
     "pushgui.core.schedule.typed._FORMS": (
         "the typed-rule forms, a registry its decorator fills while the module is imported"
     ),
-    "pushgui.core.delivery.queue._OUTCOME_SQL": (
-        "a SQL statement built once at import (text() is generative: never changed in place)"
-    ),
-    "pushgui.core.delivery.queue._SENDING_SQL": (
-        "a SQL statement built once at import (text() is generative: never changed in place)"
-    ),
     "pushgui.core.store.models.jobs_table": (
         "APScheduler's table declared for SQLAlchemy, fixed at import like the ORM classes"
     ),

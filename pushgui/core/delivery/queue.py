@@ -22,26 +22,25 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, bindparam, func, insert, select, text, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from pushgui.core.channels.base import Outcome
 from pushgui.core.delivery.deadline import Deadline, SendDeadline, Watchdog
 from pushgui.core.delivery.limits import Limiter
+from pushgui.core.delivery.outcomes import OutcomeWriter
 from pushgui.core.delivery.states import (
     FAILED,
     HELD,
     INTERRUPTED,
     QUEUED,
     RETRYING,
-    SENDING,
     SENT,
-    WAITING,
 )
 from pushgui.core.pushes.spec import PushOptions
 from pushgui.core.runs.jobs import add_retry
 from pushgui.core.store.db import Database
-from pushgui.core.store.models import Delivery, UTCDateTime
+from pushgui.core.store.models import Delivery
 from pushgui.core.system.i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
@@ -147,14 +146,6 @@ def _change(
     return change
 
 
-def mark_sending(session: Session | Connection, delivery_id: int) -> None:
-    session.execute(
-        update(Delivery)
-        .where(Delivery.id == delivery_id)
-        .values(status=SENDING, attempts=Delivery.attempts + 1)
-    )
-
-
 def send_and_record(
     database: Database,
     options: PushOptions | Mapping[int, PushOptions],
@@ -195,9 +186,6 @@ def send_and_record(
     current = current if current is not None else SendDeadline()
     done: list[int] = []
 
-    def _tx(connection: Connection) -> contextlib.AbstractContextManager[Connection]:
-        return _locked_tx(connection, lock)
-
     def report(force: bool = False) -> None:
         if runs_done is not None and done and (force or len(done) >= SETTLE_EVERY):
             taken = done[:]
@@ -206,46 +194,28 @@ def send_and_record(
 
     # One connection for the batch, one short transaction per answer: opening a session
     # per message cost more than the message itself.
-    connection = database.engine.connect()
+    writer = OutcomeWriter(database, lock)
     try:
-        with _tx(connection) as session:
-            mark_sending(session, deliveries[0].id)
+        with writer.transaction():
+            writer.sending(deliveries[0].id)
         for index, pending in enumerate(deliveries):
             if stopping():  # not started: it goes back to the queue for the next start
-                with _tx(connection) as session:
-                    session.execute(
-                        update(Delivery)
-                        .where(Delivery.id == pending.id, Delivery.status == SENDING)
-                        .values(status=QUEUED, attempts=Delivery.attempts - 1)
-                    )
+                with writer.transaction():
+                    writer.requeued(pending.id)
                 _close(answers)
                 return
             wait = limiter.wait() if limiter is not None else 0.0
             if wait > 0:
                 report(force=True)
-                with _tx(connection) as session:
-                    session.execute(
-                        update(Delivery)
-                        .where(Delivery.id == pending.id)
-                        .values(status=WAITING, next_attempt_at=clock() + timedelta(seconds=wait))
-                    )
+                with writer.transaction():
+                    writer.waiting(pending.id, clock() + timedelta(seconds=wait))
                 if not _held(limiter, pause):
-                    with _tx(connection) as session:
-                        session.execute(
-                            update(Delivery)
-                            .where(Delivery.id == pending.id)
-                            .values(
-                                status=QUEUED, next_attempt_at=None, attempts=Delivery.attempts - 1
-                            )
-                        )
+                    with writer.transaction():
+                        writer.unwaited(pending.id)
                     _close(answers)
                     return
-                with _tx(connection) as session:
-                    session.execute(
-                        update(Delivery)
-                        .where(Delivery.id == pending.id)
-                        .values(status=SENDING, next_attempt_at=None)
-                    )
+                with writer.transaction():
+                    writer.resumed(pending.id)
             broken = False
             limit = deadline() if deadline is not None else None
             watching = (
@@ -271,25 +241,21 @@ def send_and_record(
                 if outcome.retry_after:
                     limiter.pause(outcome.retry_after)
             stop = stopping()
-            change = _change(pending, outcome, options, clock())
+            now = clock()
+            change = _change(pending, outcome, options, now)
             if stop and not outcome.ok and not outcome.permanent:
-                change.update(status=INTERRUPTED, next_attempt_at=None, finished_at=clock())
+                change.update(status=INTERRUPTED, next_attempt_at=None, finished_at=now)
                 change["error"] = f"{INTERRUPTED_TEXT} ({outcome.error})"
             rest = deliveries[index + 1 :]
-            with _tx(connection) as session:
-                write_outcome(session, pending.id, change)
+            with writer.transaction():
+                writer.outcome(pending.id, change)
                 if rest and not broken and not stop:
-                    session.execute(_SENDING_SQL, {"status": SENDING, "id": rest[0].id})
+                    writer.sending(rest[0].id)
                 elif rest and broken:
                     not_sent = Outcome(ok=False, error=f"Not sent: {outcome.error}")
                     for other in rest:
-                        session.execute(
-                            update(Delivery)
-                            .where(Delivery.id == other.id)
-                            .values(
-                                attempts=Delivery.attempts + 1,
-                                **_change(other, not_sent, options, clock()),
-                            )
+                        writer.outcome(
+                            other.id, _change(other, not_sent, options, now), counted=True
                         )
             if runs is not None and (not rest or runs.get(rest[0].id) != runs.get(pending.id)):
                 done.append(runs.get(pending.id, 0))
@@ -298,52 +264,8 @@ def send_and_record(
                 _close(answers)
                 return
     finally:
-        connection.close()
+        writer.close()
         report(force=True)
-
-
-# The hot path, one answer after another, in plain SQL: compiling ORM statements per
-# message cost more than the message (the email benchmark in docs/BENCHMARKS.md). Written
-# with text() and named, typed parameters so that it runs on SQLite and PostgreSQL alike
-# (the times go through the column type, as the ORM writes them).
-_OUTCOME_SQL = text(
-    "UPDATE deliveries SET status = :status, error = :error, finished_at = :finished_at, "
-    "next_attempt_at = :next_attempt_at WHERE id = :id"
-).bindparams(
-    bindparam("finished_at", type_=UTCDateTime()),
-    bindparam("next_attempt_at", type_=UTCDateTime()),
-)
-_SENDING_SQL = text(
-    "UPDATE deliveries SET status = :status, attempts = attempts + 1 WHERE id = :id"
-)
-
-
-def write_outcome(connection: Connection, delivery_id: int, change: dict[str, Any]) -> None:
-    connection.execute(
-        _OUTCOME_SQL,
-        {
-            "status": change["status"],
-            "error": change["error"],
-            "finished_at": change.get("finished_at"),
-            "next_attempt_at": change.get("next_attempt_at"),
-            "id": delivery_id,
-        },
-    )
-
-
-@contextlib.contextmanager
-def _locked_tx(
-    connection: Connection, lock: contextlib.AbstractContextManager[Any]
-) -> Iterator[Connection]:
-    """One transaction on ``connection`` under ``lock``: committed on success, rolled back
-    on error."""
-    with lock:
-        try:
-            yield connection
-            connection.commit()
-        except BaseException:
-            connection.rollback()
-            raise
 
 
 def _held(limiter: Limiter | None, pause: Callable[[float], bool]) -> bool:

@@ -57,12 +57,7 @@ def compile_run_statements(database: Database, secrets: SecretStore) -> None:
 def _run_statements(session: Session) -> None:
     """What ``run_push`` and the delivery queue execute for one run, through their own
     functions where they have them, so the two stay in step."""
-    from pushgui.core.delivery.queue import (
-        mark_sending,
-        next_retry_at,
-        write_deliveries,
-        write_outcome,
-    )
+    from pushgui.core.delivery.queue import next_retry_at, write_deliveries
     from pushgui.core.delivery.settle import settle_run, settle_runs
     from pushgui.core.delivery.supersede import supersede, supersede_many
     from pushgui.core.messages.recipients import Recipient
@@ -109,10 +104,6 @@ def _run_statements(session: Session) -> None:
     ]
     supersede(session, push.id, run.id, pending)
     supersede_many(session, [(push.id, run.id, pending), (push.id, together, [])])
-    connection = session.connection()  # the queue sends and records on a plain connection
-    for one in pending:
-        mark_sending(connection, one.id)
-        write_outcome(connection, one.id, {"status": "sent", "error": "", "finished_at": _EPOCH})
     next_retry_at(session, run.id)
     session.expunge_all()  # as in a run, the push and the run are read from the database
     session.get(Push, push.id)
