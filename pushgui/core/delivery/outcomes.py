@@ -33,7 +33,7 @@ class OutcomeWriter:
     def __init__(self, database: Database, lock: contextlib.AbstractContextManager[Any]) -> None:
         dialect = database.engine.dialect
         mark = "?" if dialect.paramstyle == "qmark" else "%s"
-        convert = UTCDateTime().bind_processor(dialect)
+        convert = UTCDateTime().dialect_impl(dialect).bind_processor(dialect)
         self._time: Callable[[datetime | None], Any] = (
             convert if convert is not None else (lambda value: value)
         )

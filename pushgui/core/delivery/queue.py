@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any, NamedTuple
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from pushgui.core.channels.base import Outcome
@@ -39,6 +39,7 @@ from pushgui.core.delivery.states import (
 )
 from pushgui.core.pushes.spec import PushOptions
 from pushgui.core.runs.jobs import add_retry
+from pushgui.core.store.bulk import insert_returning
 from pushgui.core.store.db import Database
 from pushgui.core.store.models import Delivery
 from pushgui.core.system.i18n import QT_TRANSLATE_NOOP
@@ -82,19 +83,42 @@ def pending_of(rows: Sequence[Delivery]) -> list[Pending]:
 
 
 def write_deliveries(session: Session, rows: Sequence[Mapping[str, Any]]) -> list[Pending]:
-    """Insert delivery rows (column values, the same columns in each) in one statement;
-    the queued ones, in the order given, to be sent.
+    """Insert delivery rows (column values, the same columns in each) in one or a few
+    statements (:func:`~pushgui.core.store.bulk.insert_returning`); the queued ones, in
+    the order given, to be sent.
 
-    Multi-row INSERT ... RETURNING: building an ORM object per recipient and flushing
-    them cost more than rendering the messages (bench/email_throughput.py). SQLite gives
-    the rows of one INSERT increasing ids in the order of its VALUES, so the rows are put
-    back in that order by id (asking SQLAlchemy to keep the order inserts row by row).
+    Building an ORM object per recipient and flushing them, and later the ORM's bulk
+    insert, cost more than rendering the messages (bench/email_throughput.py,
+    bench/burst_accuracy.py). The database gives the rows of one INSERT increasing ids in
+    the order of its VALUES, so the ids are matched to the rows by sorting them.
     """
     if not rows:
         return []
-    written = session.execute(insert(Delivery).returning(*_FIELDS, Delivery.status), list(rows))
-    ordered = sorted(written.all(), key=lambda row: int(row[0]))
-    return [Pending(*row[:-1]) for row in ordered if row[-1] == QUEUED]
+    ids = sorted(
+        int(found[0])
+        for found in insert_returning(session.connection(), Delivery.__table__, rows, ["id"])
+    )
+    written = []
+    for delivery_id, row in zip(ids, rows, strict=True):
+        if row.get("status", QUEUED) != QUEUED:
+            continue
+        written.append(
+            Pending(
+                id=delivery_id,
+                channel=row["channel"],
+                channel_id=row.get("channel_id"),
+                contact_id=row.get("contact_id"),
+                recipient=row["recipient"],
+                address=row.get("address", ""),
+                title=row.get("title", ""),
+                body=row.get("body", ""),
+                html=row.get("html", ""),
+                attempts=row.get("attempts", 0),
+                run_id=row["run_id"],
+                mentions=row.get("mentions", ""),
+            )
+        )
+    return written
 
 
 def claim_retries(database: Database, run_id: int, now: datetime) -> list[Pending]:

@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from pushgui.core.channels.book import ChannelBook
@@ -34,6 +34,7 @@ from pushgui.core.runs.missed import is_late, plan_runs, record_skipped
 from pushgui.core.runs.nagging import arm_all
 from pushgui.core.runs.nagging import start as start_nag
 from pushgui.core.schedule.workdays import Calendars
+from pushgui.core.store.bulk import insert_returning
 from pushgui.core.store.models import Push, Run
 
 log = logging.getLogger(__name__)
@@ -107,8 +108,8 @@ def record_runs(
             # database hands the rows back in.
             written = {
                 (push_id, due): int(run_id)
-                for run_id, push_id, due in session.execute(
-                    insert(Run).returning(Run.id, Run.push_id, Run.scheduled_at), runs
+                for run_id, push_id, due in insert_returning(
+                    session.connection(), Run.__table__, runs, ["id", "push_id", "scheduled_at"]
                 )
             }
             run_ids = [written[(r["push_id"], r["scheduled_at"])] for r in runs]
