@@ -1,49 +1,55 @@
-"""The HTTP client under the chat senders: httpx's URL handling over httpcore's connection pool.
+"""The HTTP client under the chat senders: httpx's URL handling over ``http.client``.
 
-``httpx.Client`` costs about 0.4 ms of CPU per request on top of the pool it drives
-(request and response models, auth, cookies, redirect and event-hook plumbing, none of which
-the senders use); in a burst of 1,000 messages that was most of the lateness. This client
-keeps what the senders rely on and drops the rest:
+A chat message is one small POST to a known service. The client keeps what the senders rely
+on and costs little per message: ``httpx.Client`` cost about 0.4 ms of CPU a request on a
+local service and httpcore's pool about 0.25 ms; this client, on ``http.client``, about
+0.1 ms (docs/BENCHMARKS.md, "Burst"). In a burst of 1,000 messages that difference was
+most of the lateness. What it keeps:
 
 - URLs are parsed by ``httpx.URL`` (IDNA hosts, percent-encoding, ``params`` merged into the
   query exactly as httpx does, ``httpx.InvalidURL`` for a bad address);
 - JSON and form bodies are encoded as httpx encodes them;
-- one ``httpcore.ConnectionPool`` per client: connections reused per host, HTTP/1.1, no
-  redirects followed, no proxy taken from the environment (as before: a client given its own
-  transport ignores ``HTTP_PROXY``), the given TLS context, ``TCP_NODELAY``;
-- connect/read/write/pool timeouts per request, and the network backend handed in (the send
-  deadline's, :mod:`pushgui.core.delivery.deadline`);
+- one connection per host, kept alive between messages and dropped once idle for
+  :data:`KEEPALIVE_EXPIRY` or closed by the server; HTTP/1.1; no redirects followed; no proxy
+  taken from the environment; the given TLS context (hostname checked); ``TCP_NODELAY``; a
+  request's head and body go out in one write;
+- connect and read timeouts per request (each socket call), and an overall deadline per
+  send: the send's :class:`~pushgui.core.delivery.deadline.Deadline` shuts the socket
+  down when it passes, so a server that trickles its answer a byte at a time is cut;
 - an answer larger than :data:`MAX_ANSWER` is cut with :class:`AnswerTooLarge`, not read.
 
-Transport errors are httpcore's own exceptions (:data:`TRANSPORT_ERRORS`), with the same
-texts httpx would have shown.
+Transport errors are the standard library's own (:data:`TRANSPORT_ERRORS`).
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.client
 import json as json_module
+import select
 import socket
 import ssl
-from collections.abc import Iterable, Mapping
+import time
+from collections.abc import Mapping
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
-import httpcore
 import httpx
+
+if TYPE_CHECKING:
+    from pushgui.core.delivery.deadline import SendDeadline
 
 #: The most of an answer pushgui reads: the services answer in a few hundred bytes; an
 #: error page is shown by its first 200 characters. A larger answer is cut, not read.
 MAX_ANSWER = 64 * 1024
+#: Seconds an idle connection is kept for the next message (httpx's default).
+KEEPALIVE_EXPIRY = 5.0
 
-#: Every error httpcore raises for a request that got no (complete) answer.
-TRANSPORT_ERRORS: tuple[type[Exception], ...] = (
-    httpcore.TimeoutException,
-    httpcore.NetworkError,
-    httpcore.ProtocolError,
-    httpcore.UnsupportedProtocol,
-    httpcore.ProxyError,
-)
+#: Every error a request that got no (complete) answer raises: the socket's and TLS's
+#: (``OSError``, timeouts included) and HTTP's (an answer cut or malformed).
+TRANSPORT_ERRORS: tuple[type[Exception], ...] = (OSError, http.client.HTTPException)
 
 
 class AnswerTooLarge(Exception):
@@ -53,11 +59,10 @@ class AnswerTooLarge(Exception):
 class Headers:
     """A response's headers, looked up without regard to case (repeated ones joined by ", ")."""
 
-    def __init__(self, raw: list[tuple[bytes, bytes]]) -> None:
+    def __init__(self, raw: list[tuple[str, str]]) -> None:
         self._values: dict[str, str] = {}
-        for name, value in raw:
-            key = name.decode("latin-1").lower()
-            text = value.decode("latin-1")
+        for name, text in raw:
+            key = name.lower()
             self._values[key] = f"{self._values[key]}, {text}" if key in self._values else text
 
     def get(self, name: str, default: str | None = None) -> str | None:
@@ -73,7 +78,7 @@ class Headers:
 class Answer:
     """A service's complete answer: status, headers and the (capped) body."""
 
-    def __init__(self, status_code: int, headers: Headers, content: bytes, reason: bytes) -> None:
+    def __init__(self, status_code: int, headers: Headers, content: bytes, reason: str) -> None:
         self.status_code = status_code
         self.headers = headers
         self.content = content
@@ -82,7 +87,7 @@ class Answer:
     @property
     def reason_phrase(self) -> str:
         if self._reason:
-            return self._reason.decode("ascii", errors="ignore")
+            return self._reason
         try:
             return HTTPStatus(self.status_code).phrase
         except ValueError:
@@ -103,8 +108,72 @@ class Answer:
             return self.content.decode("utf-8", errors="replace")
 
 
+class _Connection(http.client.HTTPConnection):
+    """One kept-alive connection: TCP (and TLS) opened under the send's deadline, a
+    request written in one piece when its answer is first asked for."""
+
+    def __init__(
+        self, host: str, port: int, connect_timeout: float, tls: ssl.SSLContext | None
+    ) -> None:
+        super().__init__(host, port, timeout=connect_timeout)
+        self._tls = tls
+        self._unsent: list[bytes] = []
+        self.idle_since = time.monotonic()
+        self.timeout_for_reads: float | None = None
+
+    def connect(self) -> None:
+        sock = socket.create_connection((self.host, self.port), self.timeout)
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        if self._tls is not None:
+            # The handshake runs once ``self.sock`` is set, so a deadline passing during it
+            # shuts this socket down too.
+            sock = self._tls.wrap_socket(
+                sock, server_hostname=self.host, do_handshake_on_connect=False
+            )
+            self.sock = sock
+            sock.settimeout(self.timeout_for_reads)
+            sock.do_handshake()
+        self.sock = sock
+        sock.settimeout(self.timeout_for_reads)
+
+    def send(self, data: Any) -> None:
+        # http.client writes the head and then the body: held, they go out together.
+        self._unsent.append(bytes(data))
+
+    def getresponse(self) -> http.client.HTTPResponse:
+        if self._unsent:
+            data = b"".join(self._unsent)
+            self._unsent.clear()
+            # As a browser does: a server that closed early may still have answered (a
+            # 413 before the whole body was read), so the answer is read next.
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                super().send(data)
+        return super().getresponse()
+
+    def stale(self) -> bool:
+        """Idle too long, or closed (or talking) on the server's side: not to be reused."""
+        if self.sock is None:
+            return False
+        if time.monotonic() - self.idle_since > KEEPALIVE_EXPIRY:
+            return True
+        try:
+            readable, _, _ = select.select([self.sock], [], [], 0)
+        except (OSError, ValueError):
+            return True
+        return bool(readable)
+
+
+def _cut(connection: _Connection) -> None:
+    """Shut the connection's socket down (from the watchdog's thread): the blocked read
+    returns at once. The plain socket's shutdown, not TLS's, which also drops its state."""
+    sock = connection.sock
+    if sock is not None:
+        with contextlib.suppress(OSError):
+            socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+
 class Client:
-    """Requests over one connection pool; close it when done (see the module)."""
+    """Requests over kept-alive connections; close it when done (see the module)."""
 
     def __init__(
         self,
@@ -112,28 +181,16 @@ class Client:
         timeout: float,
         connect_timeout: float,
         ssl_context: ssl.SSLContext,
-        network_backend: httpcore.NetworkBackend,
+        deadline: SendDeadline,
         headers: Mapping[str, str],
     ) -> None:
-        self._pool = httpcore.ConnectionPool(
-            ssl_context=ssl_context,
-            # httpx's defaults, which the senders had until now.
-            max_connections=100,
-            max_keepalive_connections=20,
-            keepalive_expiry=5.0,
-            network_backend=network_backend,
-            # The request goes out as two writes (head, body); with Nagle's algorithm the
-            # body waits for the server's delayed ACK of the head, some 20-40 ms per message.
-            socket_options=[(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)],
-        )
-        self._timeouts = {
-            "connect": connect_timeout,
-            "read": timeout,
-            "write": timeout,
-            "pool": timeout,
-        }
+        self._tls = ssl_context
+        self._timeout = timeout
+        self._connect_timeout = connect_timeout
+        self._deadline = deadline
         self._headers = {name.lower(): (name, value) for name, value in headers.items()}
         self._addresses: dict[str, httpx.URL] = {}
+        self._connections: dict[tuple[str, str, int], _Connection] = {}
 
     def post(
         self,
@@ -169,6 +226,9 @@ class Client:
             address = self._addresses[url] = httpx.URL(url)
         if params:
             address = address.copy_merge_params(params)
+        scheme = address.scheme
+        if scheme not in ("http", "https") or not address.host:
+            raise httpx.InvalidURL(f"Request URL has an unsupported protocol '{scheme}://'.")
         merged = dict(self._headers)
         if json is not None:
             content = json_module.dumps(
@@ -180,42 +240,63 @@ class Client:
             merged["content-type"] = ("Content-Type", "application/x-www-form-urlencoded")
         for name, value in (headers or {}).items():
             merged[name.lower()] = (name, value)
-        if "host" not in merged and address.host:
+        if "host" not in merged:
             merged["host"] = ("Host", address.netloc.decode("ascii"))
         if content is not None:
             merged["content-length"] = ("Content-Length", str(len(content)))
         elif method in ("POST", "PUT", "PATCH"):
             merged["content-length"] = ("Content-Length", "0")
-        request = httpcore.Request(
-            method.encode("ascii"),
-            httpcore.URL(
-                scheme=address.raw_scheme,
-                host=address.raw_host,
-                port=address.port,
-                target=address.raw_path,
-            ),
-            # Header values in ASCII, as httpx sends them (it refuses others the same way).
-            headers=[(n.encode("ascii"), v.encode("ascii")) for n, v in merged.values()],
-            content=content or b"",
-            extensions={"timeout": self._timeouts},
-        )
-        response = self._pool.handle_request(request)
+        # Header values in ASCII, as httpx sends them (it refuses others the same way).
+        lines = {name: value.encode("ascii") for name, value in merged.values()}
+        port = address.port or (443 if scheme == "https" else 80)
+        connection = self._connection(scheme, address.raw_host.decode("ascii"), port)
+        limit = self._deadline.current
+        reads = self._deadline.capped(self._timeout)
+        connection.timeout = self._deadline.capped(self._connect_timeout)
+        connection.timeout_for_reads = reads
+        if connection.sock is not None:
+            connection.sock.settimeout(reads)
+        enforced = contextlib.nullcontext() if limit is None else limit.enforced()
+        if limit is not None:
+            limit.on_abort(functools.partial(_cut, connection))
+        done = False
         try:
-            chunks: list[bytes] = []
-            size = 0
-            assert isinstance(response.stream, Iterable)
-            for chunk in response.stream:
-                size += len(chunk)
-                if size > MAX_ANSWER:
+            with enforced:
+                connection.request(
+                    method, address.raw_path.decode("ascii"), body=content, headers=lines
+                )
+                response = connection.getresponse()
+                body = response.read(MAX_ANSWER + 1)
+                if limit is not None and limit.fired:
+                    # Shut down mid-answer: http.client takes the end of the stream for the
+                    # end of the headers or of an unsized body, so what it read is not an
+                    # answer.
+                    raise TimeoutError(f"no whole answer within {limit.seconds:g} seconds")
+                if len(body) > MAX_ANSWER:
                     raise AnswerTooLarge(f"answer larger than {MAX_ANSWER // 1024} KB")
-                chunks.append(chunk)
+                done = response.isclosed()
         finally:
-            response.close()
-        reason = response.extensions.get("reason_phrase", b"")
-        return Answer(response.status, Headers(response.headers), b"".join(chunks), reason)
+            if done:
+                connection.idle_since = time.monotonic()
+            else:  # cut, failed or not read to its end: never reused
+                connection.close()
+        return Answer(response.status, Headers(response.getheaders()), body, response.reason)
+
+    def _connection(self, scheme: str, host: str, port: int) -> _Connection:
+        key = (scheme, host, port)
+        connection = self._connections.get(key)
+        if connection is not None and connection.stale():
+            connection.close()
+        if connection is None:
+            tls = self._tls if scheme == "https" else None
+            connection = _Connection(host, port, self._connect_timeout, tls)
+            self._connections[key] = connection
+        return connection
 
     def close(self) -> None:
-        self._pool.close()
+        for connection in self._connections.values():
+            connection.close()
+        self._connections.clear()
 
     def __enter__(self) -> Client:
         return self

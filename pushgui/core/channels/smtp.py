@@ -142,7 +142,8 @@ class EmailSender:
                     # The watchdog closes the socket when the send's deadline passes.
                     limit.on_abort(functools.partial(_shut, smtp.sock))
                 try:
-                    outcome = self._send_one(smtp, message, mail)
+                    with limit.enforced() if limit is not None else contextlib.nullcontext():
+                        outcome = self._send_one(smtp, message, mail)
                 except _Dropped as dropped:
                     _close(smtp)
                     smtp = None  # opened again for the next recipient

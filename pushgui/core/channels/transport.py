@@ -1,18 +1,18 @@
-"""The HTTP side of the HTTP channels, loaded at the first send (httpx and httpcore are
-about a hundred modules): one :class:`~pushgui.core.channels.client.Client` per batch with
+"""The HTTP side of the HTTP channels, loaded at the first send (httpx is about a hundred
+modules): one :class:`~pushgui.core.channels.client.Client` per batch with
 explicit timeouts and a capped answer, the batch loop that stops at the first rate limit or
 outage, and the system's TLS context, built once when this module is imported (never while
 the window starts: the app imports it when idle, :mod:`pushgui.core.runs.warm_up`)."""
 
 from __future__ import annotations
 
+import http.client
 import logging
 import ssl
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
-import httpcore
 import httpx
 
 from pushgui import __version__
@@ -39,16 +39,15 @@ def make_client(
 ) -> Client:
     """A client with pushgui's timeouts; ``verify`` is a context, a CA file or True.
 
-    Its connections use :class:`~pushgui.core.delivery.deadline.DeadlineBackend`, so the
-    deadline set in ``current`` (the send in progress) bounds every socket call.
+    The deadline set in ``current`` (the send in progress) caps every socket timeout, and
+    its passing shuts the socket down (:mod:`pushgui.core.delivery.deadline`).
     """
     context = SYSTEM_TRUST if verify is True else httpx.create_ssl_context(verify=verify)
-    backend = deadline.DeadlineBackend(current if current is not None else deadline.SendDeadline())
     return Client(
         timeout=timeout,
         connect_timeout=min(CONNECT_TIMEOUT, timeout),
         ssl_context=context,
-        network_backend=backend,
+        deadline=current if current is not None else deadline.SendDeadline(),
         # Uncompressed, so the cap on the answer is a cap on what is held in memory.
         headers={
             "Accept": "*/*",
@@ -118,16 +117,16 @@ def transport_failure(
     limit: deadline.Deadline | None = None,
 ) -> Outcome:
     """A readable, retryable outcome for a request that got no answer (``limit``: the
-    deadline the request was sent under)."""
-    if isinstance(exc, httpcore.TimeoutException):
-        if limit is not None and limit.expired:
-            if limit.cut_short:
-                what = f"{service} was still answering when pushgui stopped"
-                return Outcome(ok=False, error=what)
-            timeout = limit.seconds
+    deadline the request was sent under; once it passed, the socket was shut down, and
+    whatever the read then raised means the deadline)."""
+    if limit is not None and limit.expired:
+        if limit.cut_short:
+            return Outcome(ok=False, error=f"{service} was still answering when pushgui stopped")
+        return Outcome(ok=False, error=f"{service} did not answer within {limit.seconds:g} seconds")
+    if isinstance(exc, TimeoutError):
         return Outcome(ok=False, error=f"{service} did not answer within {timeout:g} seconds")
     reason = _reason(exc)
-    if isinstance(exc, httpcore.ConnectError) and "CERTIFICATE_VERIFY_FAILED" in reason:
+    if isinstance(exc, ssl.SSLCertVerificationError) or ("CERTIFICATE_VERIFY_FAILED" in reason):
         return Outcome(
             ok=False,
             error=f"{service}'s certificate could not be verified ({reason})",
@@ -137,8 +136,12 @@ def transport_failure(
 
 
 def _reason(exc: BaseException) -> str:
+    if isinstance(exc, http.client.RemoteDisconnected):
+        return "the server closed the connection without answering"
+    if isinstance(exc, http.client.IncompleteRead):
+        return "the server's answer ended early"
     text = str(exc).strip()
-    # httpcore's messages are about sockets and TLS, but make sure no URL slips through.
+    # Socket and TLS messages, but make sure no URL slips through.
     if "://" in text:
         text = type(exc).__name__
     return text or type(exc).__name__

@@ -3,9 +3,10 @@
 Socket timeouts bound each read, not a whole send: a server that answers one byte every
 4 s never trips a 15 s read timeout. A :class:`Deadline` is set around one message's send in the
 :class:`SendDeadline` of the sender's stream (the engine makes one per stream and hands it to
-the sender it builds); the HTTP channels' network backend (:class:`DeadlineBackend`) caps
-every read, write and connect by what is left of it, and other senders register an
-abort callback (closing their socket) that the engine's watchdog calls when it passes. On
+the sender it builds). Senders cap their socket timeouts by what is left of it
+(:meth:`SendDeadline.capped`) and register an abort callback (shutting their socket down)
+that the engine's :class:`Watchdog` calls when it passes; a deadline no watchdog watches (a
+send outside the engine) is enforced by a timer of its own (:meth:`Deadline.enforced`). On
 shutdown the engine brings every deadline forward, so an in-flight send ends promptly.
 """
 
@@ -15,14 +16,11 @@ import contextlib
 import logging
 import threading
 import time
-import typing
-from collections.abc import Callable, Iterable, Iterator
-
-import httpcore
+from collections.abc import Callable, Iterator
 
 log = logging.getLogger(__name__)
 
-#: Longest single blocking socket call, so a deadline brought forward is noticed quickly.
+#: The watchdog looks at its deadlines at least this often (and again after firing).
 SLICE_SECONDS = 0.5
 
 
@@ -41,6 +39,8 @@ class Deadline:
         self.cut_short = False
         self._aborts: list[Callable[[], None]] = []
         self._fired = False
+        #: Set while a :class:`Watchdog` watches it (it then fires the abort callbacks).
+        self.watched = False
 
     def remaining(self) -> float:
         return self.expires_at - self._clock()
@@ -61,6 +61,26 @@ class Deadline:
         """Call ``callback`` (from the watchdog thread) once the deadline passed."""
         with self._lock:
             self._aborts.append(callback)
+
+    @contextlib.contextmanager
+    def enforced(self) -> Iterator[None]:
+        """Around a send: when no watchdog watches this deadline, a timer fires its abort
+        callbacks once it passes (a thread per send: only for sends outside the engine)."""
+        if self.watched:
+            yield
+            return
+        timer = threading.Timer(max(self.remaining(), 0.0), self.fire)
+        timer.daemon = True
+        timer.start()
+        try:
+            yield
+        finally:
+            timer.cancel()
+
+    @property
+    def fired(self) -> bool:
+        """Whether the abort callbacks ran (the send's sockets were shut down)."""
+        return self._fired
 
     def fire(self) -> None:
         """Run the abort callbacks once; called by the watchdog after expiry."""
@@ -102,104 +122,8 @@ class SendDeadline:
             return timeout
         left = deadline.remaining()
         if left <= 0:
-            raise httpcore.ReadTimeout(f"no answer within {deadline.seconds:g} seconds")
+            raise TimeoutError(f"no answer within {deadline.seconds:g} seconds")
         return left if timeout is None else min(timeout, left)
-
-
-class _DeadlineStream(httpcore.NetworkStream):
-    """A connection whose every socket call is capped by the send's deadline, and whose
-    writes go out together when the answer is first read.
-
-    httpcore writes a request's head and its body separately: two sends, each a system
-    call and, on a local service, a wake-up of the other side. Joined, a request is one
-    send (as ``http.client`` does for a small body), which was a measurable part of each
-    message's cost in a burst (docs/BENCHMARKS.md, "Burst").
-    """
-
-    def __init__(self, inner: httpcore.NetworkStream, deadline: SendDeadline) -> None:
-        self._inner = inner
-        self._deadline = deadline
-        self._unsent: list[bytes] = []
-        self._write_timeout: float | None = None
-
-    def _flush(self) -> None:
-        data = b"".join(self._unsent)
-        self._unsent.clear()
-        # As httpcore does on a failed write: a server that closed early may still have
-        # answered, so the answer is read (or its absence reported) next.
-        with contextlib.suppress(httpcore.WriteError):
-            self._inner.write(data, self._deadline.capped(self._write_timeout))
-
-    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        if self._unsent:
-            self._flush()
-        # In slices, so that a deadline brought forward by shutdown ends the wait promptly.
-        started = time.monotonic()
-        while True:
-            left = None if timeout is None else timeout - (time.monotonic() - started)
-            if left is not None and left <= 0:
-                raise httpcore.ReadTimeout("timed out")
-            step = self._deadline.capped(left)
-            step = SLICE_SECONDS if step is None else min(step, SLICE_SECONDS)
-            try:
-                return self._inner.read(max_bytes, step)
-            except httpcore.ReadTimeout:
-                continue
-
-    def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        if buffer:
-            self._deadline.capped(timeout)  # a send past its deadline stops here, as before
-            self._unsent.append(buffer)
-            self._write_timeout = timeout
-
-    def close(self) -> None:
-        self._inner.close()
-
-    def start_tls(
-        self,
-        ssl_context: typing.Any,
-        server_hostname: str | None = None,
-        timeout: float | None = None,
-    ) -> httpcore.NetworkStream:
-        tls = self._inner.start_tls(ssl_context, server_hostname, self._deadline.capped(timeout))
-        return _DeadlineStream(tls, self._deadline)
-
-    def get_extra_info(self, info: str) -> typing.Any:
-        return self._inner.get_extra_info(info)
-
-
-class DeadlineBackend(httpcore.NetworkBackend):
-    """httpcore's own synchronous backend with every socket call capped by ``deadline``."""
-
-    def __init__(self, deadline: SendDeadline) -> None:
-        self._inner = httpcore.SyncBackend()
-        self._deadline = deadline
-
-    def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: Iterable[typing.Any] | None = None,
-    ) -> httpcore.NetworkStream:
-        cap = self._deadline.capped(timeout)
-        stream = self._inner.connect_tcp(host, port, cap, local_address, socket_options)
-        return _DeadlineStream(stream, self._deadline)
-
-    def connect_unix_socket(
-        self,
-        path: str,
-        timeout: float | None = None,
-        socket_options: Iterable[typing.Any] | None = None,
-    ) -> httpcore.NetworkStream:
-        stream = self._inner.connect_unix_socket(
-            path, self._deadline.capped(timeout), socket_options
-        )
-        return _DeadlineStream(stream, self._deadline)
-
-    def sleep(self, seconds: float) -> None:
-        time.sleep(seconds)
 
 
 class Watchdog:
@@ -222,6 +146,7 @@ class Watchdog:
             if self._cut is not None:  # a send starting after shutdown began
                 deadline.bring_forward(self._cut)
             self._active.add(deadline)
+            deadline.watched = True
             if deadline.remaining() < self._wakes_at - time.monotonic():
                 self._wake.notify()
         try:
@@ -229,6 +154,7 @@ class Watchdog:
         finally:
             with self._wake:
                 self._active.discard(deadline)
+                deadline.watched = False
 
     def bring_all_forward(self, seconds: float) -> None:
         with self._wake:
