@@ -239,7 +239,7 @@ def open_runtime(
     executor = PushExecutor(WORKERS)
     scheduler = PushScheduler(
         timezone=UTC,
-        jobstores={"default": PushJobStore(db.engine, calendars)},
+        jobstores={"default": PushJobStore(db.engine, calendars, db.write_lock)},
         executors={"default": executor},
     )
     headsup.install(scheduler, db)  # re-arms heads-ups as schedule jobs start

@@ -143,8 +143,9 @@ class Delivering:
         self.deadlines = dict(deadlines or {})
         self.watchdog = watchdog
         self.stopping = stopping
-        # The senders' writes, one at a time (see send_and_record).
-        self.write_lock = threading.Lock()
+        # The senders' writes, one at a time, and one at a time with the pass's (see
+        # send_and_record and Database.write_lock).
+        self.write_lock = database.write_lock
 
     def deadline_for(self, kind: str) -> float:
         return self.deadlines.get(kind, DEFAULT_DEADLINE)

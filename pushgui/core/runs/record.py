@@ -100,8 +100,23 @@ def record_runs(
                 "status": "running",
             }
         )
+    # Each run's messages are rendered before the write transaction, so the store's write
+    # lock is held only for the inserts (the channel lanes record their answers meanwhile).
+    rendered: list[list[dict[str, Any]]] = []
+    for values in runs:
+        push_id = values["push_id"]
+        spec = specs[push_id]
+        counts[push_id] = counts.get(push_id, 0) + 1
+        local = values["scheduled_at"].astimezone(ZoneInfo(spec.trigger.timezone))
+        recipients = expand(spec, contacts, channels)
+        rendered.append(
+            [
+                delivery_row(spec, 0, r, local, counts[push_id], context.calendars)
+                for r in recipients
+            ]
+        )
     result: list[tuple[PushSpec, int, list[Pending]] | str] = []
-    with database.session() as session:
+    with database.write_lock, database.session() as session:
         run_ids: list[int] = []
         if runs:
             # Each written run is found by its unique (push, due time), whatever order the
@@ -114,16 +129,10 @@ def record_runs(
             }
             run_ids = [written[(r["push_id"], r["scheduled_at"])] for r in runs]
         rows: list[dict[str, Any]] = []
-        for run_id, values in zip(run_ids, runs, strict=True):
-            push_id = values["push_id"]
-            spec = specs[push_id]
-            counts[push_id] = counts.get(push_id, 0) + 1
-            local = values["scheduled_at"].astimezone(ZoneInfo(spec.trigger.timezone))
-            recipients = expand(spec, contacts, channels)
-            rows.extend(
-                delivery_row(spec, run_id, r, local, counts[push_id], context.calendars)
-                for r in recipients
-            )
+        for run_id, run_rows in zip(run_ids, rendered, strict=True):
+            for row in run_rows:
+                row["run_id"] = run_id
+            rows.extend(run_rows)
         by_run: dict[int, list[Pending]] = {run_id: [] for run_id in run_ids}
         for pending in write_deliveries(session, rows):
             by_run[pending.run_id].append(pending)

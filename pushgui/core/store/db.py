@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -52,11 +53,21 @@ BUSY_TIMEOUT_MS = 10_000
 BACKUPS_DIRNAME = "backups"  # the same folder as ``Locations.backups``
 
 
+def write_lock() -> threading.RLock:
+    """The lock this process's busy writers take around their transactions (the pass's
+    runs, each answer's outcome, settling runs): SQLite has one writer at a time, and a
+    writer waiting in SQLite's busy handler sleeps 1 to 100 ms between tries, so it may
+    wake long after the lock was free; waiting here, it goes on the moment it is."""
+    return threading.RLock()
+
+
 class Database:
-    """The engine and a session factory for one database file."""
+    """The engine and a session factory for one database file; ``write_lock`` as
+    :func:`write_lock` says."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.write_lock = write_lock()
         # Set by open_database when a damaged file was replaced; show it to the user.
         self.recovery: RecoveryReport | None = None
         self.engine: Engine = _make_engine(path)

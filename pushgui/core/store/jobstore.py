@@ -20,7 +20,7 @@ import logging
 import pickle
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
@@ -38,9 +38,18 @@ log = logging.getLogger(__name__)
 class PushJobStore(SQLAlchemyJobStore):  # type: ignore[misc]
     """The job store, sharing the app's engine, that never drops a row it cannot read."""
 
-    def __init__(self, engine: Any, calendars: Calendars | None = None) -> None:
+    def __init__(
+        self,
+        engine: Any,
+        calendars: Calendars | None = None,
+        write_lock: AbstractContextManager[Any] | None = None,
+    ) -> None:
         super().__init__(engine=engine)
         self.calendars = calendars
+        # The store's in-process write lock (Database.write_lock): the pass's batched write
+        # waits for the executor's and the lanes' transactions there, not in SQLite's
+        # busy handler.
+        self._write_lock = write_lock if write_lock is not None else nullcontext()
         self.unreadable: set[str] = set()
         # (statement kind, job id, next run time, state) gathered during one pass
         self._gathered: list[tuple[str, str, float | None, bytes]] | None = None
@@ -84,7 +93,7 @@ class PushJobStore(SQLAlchemyJobStore):  # type: ignore[misc]
             .where(table.c.id == bindparam("b_id"))
         )
         delete = table.delete().where(table.c.id == bindparam("b_id"))
-        with self.engine.begin() as connection:
+        with self._write_lock, self.engine.begin() as connection:
             for kind, group in groupby(gathered, key=lambda item: item[0]):
                 if kind == "update":
                     connection.execute(

@@ -22,7 +22,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import sessionmaker
 
-from pushgui.core.store.db import Database, _alembic_config
+from pushgui.core.store.db import Database, _alembic_config, write_lock
 from pushgui.core.store.errors import DatabaseTooNewError, StoreError
 from pushgui.core.store.identity import data_folder_id
 from pushgui.core.store.refusals import explain_refusals
@@ -110,6 +110,7 @@ class ServerDatabase(Database):
     def __init__(self, url: URL, data_dir: Path) -> None:
         self.url = url
         self.path = data_dir / LOCAL_MARKER
+        self.write_lock = write_lock()
         self.recovery = None
         self.engine = create_engine(url, pool_pre_ping=True, connect_args=connect_args("pushgui"))
         explain_refusals(self.engine, url.username)
