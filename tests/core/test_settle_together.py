@@ -114,6 +114,17 @@ def test_settling_runs_together_gives_each_what_settling_it_alone_gives(tmp_path
         assert reference[ids["two retries"]] == "retrying"
         assert reference[ids["still queued"]] == "running"
         assert run_rows(together)[ids["sent and failed"]] == ("partial", "refused", True)
+        # The end times are stored as the ORM stores them (the same text form).
+        forms = [
+            {
+                len(str(value))
+                for (value,) in db.engine.connect()
+                .exec_driver_sql("SELECT finished_at FROM runs WHERE finished_at IS NOT NULL")
+                .fetchall()
+            }
+            for db in (together, alone)
+        ]
+        assert forms[0] == forms[1] == {len("2026-01-01 09:00:00.000000")}
     finally:
         together.close()
         alone.close()

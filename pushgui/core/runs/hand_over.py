@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from pushgui.core.delivery.deadline import Watchdog
 from pushgui.core.delivery.engine import Batch, Delivering
 from pushgui.core.runs.jobs import JobContext
 
@@ -17,13 +18,20 @@ def hand_over(context: JobContext, batches: Mapping[tuple[str, int | None], Batc
     if context.engine is not None:
         context.engine.submit(batches)
         return True
-    inline = Delivering(
-        context.database,
-        context.secrets,
-        context.scheduler,
-        desktop=context.desktop,
-        language=context.language,
-    )
-    for key, batch in batches.items():
-        inline.deliver(key, batch)
+    # A watchdog for this hand-over enforces each send's deadline, as the engine's does
+    # (without one, every send would arm a timer thread of its own).
+    watchdog = Watchdog()
+    try:
+        inline = Delivering(
+            context.database,
+            context.secrets,
+            context.scheduler,
+            watchdog=watchdog,
+            desktop=context.desktop,
+            language=context.language,
+        )
+        for key, batch in batches.items():
+            inline.deliver(key, batch)
+    finally:
+        watchdog.stop()
     return False
