@@ -14,7 +14,8 @@ so neither shares a GIL with the server:
 
 - **floors**: no scheduler and no records: at the due second one client posts the same
   messages one after another over one keep-alive connection, once with ``httpx.Client``
-  (what pushgui's senders were built on until they moved to httpcore's pool directly) and
+  (what pushgui's senders were built on before they moved to httpcore's pool and then to
+  ``http.client``) and
   once with the standard library's ``http.client`` (about the least a Python client costs,
   so mostly the endpoint's own time per request).
 

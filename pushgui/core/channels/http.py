@@ -179,7 +179,7 @@ class HttpSender(ABC, Generic[C]):
         """Each message's outcome as soon as the service answered it (see the class)."""
         if not messages:
             return
-        # httpx and httpcore (about a hundred modules) load at the first send, or
+        # httpx (about a hundred modules) loads at the first send, or
         # when the app warms up while idle, never while the window starts.
         from pushgui.core.channels import transport
 

@@ -1,8 +1,9 @@
 """What the first run of a push pays once per process, paid ahead while the app is idle.
 
 The first run in a fresh process was about 100 ms later than the next ones (bench/long_wait):
-httpx imports its transport (httpcore, anyio) when the first client is made, and SQLAlchemy
-compiles each statement of a run the first time it is executed. :func:`warm_up_http` and
+the HTTP side (httpx, which parses the senders' addresses, and the system's certificates)
+is imported at the first send, and SQLAlchemy compiles each statement of a run the first
+time it is executed. :func:`warm_up_http` and
 :func:`compile_run_statements` do both ahead; the application calls them when idle.
 """
 
