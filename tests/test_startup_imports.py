@@ -182,6 +182,27 @@ def test_the_revisions_read_from_the_scripts_are_alembics_own():
     assert head in known and len(known) >= 3
 
 
+def test_databases_opened_together_read_the_revisions_even_when_the_parser_fails(monkeypatch):
+    """CPython 3.11's parser can raise SystemError ("AST constructor recursion depth
+    mismatch") when two threads parse at once, as two databases opened together do (seen
+    in tests/server/test_migrations.py under load); the revisions are then read the slow
+    way, never lost."""
+    import ast
+
+    parse = ast.parse
+    calls = []
+
+    def parse_failing_once(*args, **kwargs):
+        calls.append(args)
+        if len(calls) == 1:
+            raise SystemError("AST constructor recursion depth mismatch (before=30, after=25)")
+        return parse(*args, **kwargs)
+
+    monkeypatch.setattr(ast, "parse", parse_failing_once)
+    assert script_revisions() == alembic_revisions(MIGRATIONS)
+    assert calls
+
+
 def copy_with(tmp_path: Path, name: str, text: str) -> Path:
     migrations = tmp_path / "migrations"
     shutil.copytree(MIGRATIONS, migrations)

@@ -37,7 +37,9 @@ def script_revisions(migrations: Path = MIGRATIONS) -> tuple[str, set[str]]:
                 parents[revision] = tuple(down)
             else:
                 raise ValueError(script.name)
-    except (OSError, SyntaxError, ValueError):
+    except (OSError, SyntaxError, ValueError, SystemError):
+        # SystemError: CPython 3.11's parser can raise "AST constructor recursion depth
+        # mismatch" when two threads parse at once (two databases opened together).
         return _alembic_revisions(migrations)
     referenced = {parent for down in parents.values() for parent in down}
     heads = set(parents) - referenced
