@@ -105,3 +105,117 @@ def test_a_deadline_no_watchdog_watches_still_cuts_a_trickling_server():
     assert outcome.error == "The webhook did not answer within 1 seconds"
     assert took < 10  # cut at the deadline, not left to the 30 s read timeout per byte
     assert len(trickle.requests) == 1
+
+
+class RawAnswers:
+    """Reads one request per connection and answers it with the next raw answer given,
+    then closes the connection."""
+
+    def __init__(self, answers: list[bytes]) -> None:
+        self._answers = list(answers)
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self._listener.getsockname()[1]}/hook"
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        while self._answers:
+            try:
+                conn, _ = self._listener.accept()
+            except OSError:
+                return
+            with conn:
+                data = b""
+                while b"\r\n\r\n" not in data:
+                    data += conn.recv(65536)
+                head, _, body = data.partition(b"\r\n\r\n")
+                length = int(head.lower().split(b"content-length:")[1].split(b"\r\n")[0])
+                while len(body) < length:
+                    body += conn.recv(65536)
+                conn.sendall(self._answers.pop(0))
+                conn.shutdown(socket.SHUT_WR)
+
+    def close(self) -> None:
+        self._listener.close()
+
+
+# Answers as services and proxies send them: sized, chunked, read to the close, folded and
+# repeated headers, an interim 100 Continue, a bodiless 204, an HTTP/1.0 answer.
+ODD_ANSWERS = [
+    b"HTTP/1.1 200 OK\r\nContent-Type: application/json; charset=utf-8\r\n"
+    b'Content-Length: 11\r\n\r\n{"ok":true}',
+    b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Type: text/plain\r\n\r\n"
+    b"5\r\nHello\r\n7\r\n, world\r\n0\r\n\r\n",
+    b"HTTP/1.1 502 Bad Gateway\r\nContent-Type: text/html\r\nConnection: close\r\n\r\n"
+    b"<html>upstream gone</html>",
+    b"HTTP/1.1 429 Too Many Requests\r\nRetry-After: 30\r\nX-Note: first part\r\n"
+    b"  and a folded second part\r\nSet-Cookie: a=1\r\nSet-Cookie: b=2\r\n"
+    b"Content-Length: 4\r\n\r\nslow",
+    b"HTTP/1.1 100 Continue\r\nX-Interim: yes\r\n\r\n"
+    b"HTTP/1.1 201 Created\r\nContent-Length: 2\r\n\r\nok",
+    b"HTTP/1.1 204 No Content\r\nServer: test\r\n\r\n",
+    b'HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n{"errcode":0}',
+    b"HTTP/1.1 200 OK\nContent-Length: 3\n\nbye",
+]
+
+
+def stock_reading(url: str) -> tuple[int, str, list[tuple[str, str]], bytes]:
+    """The answer as the standard library's own http.client reads it."""
+    import http.client
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=5)
+    try:
+        connection.request("POST", parts.path, body=b"{}", headers={"Content-Length": "2"})
+        response = connection.getresponse()
+        return response.status, response.reason, response.getheaders(), response.read()
+    finally:
+        connection.close()
+
+
+def test_answers_are_read_as_the_standard_library_reads_them():
+    """The client reads an answer's head itself (not through the email package): for each
+    kind of answer it gets the status, reason, headers and body http.client gets."""
+    ours = RawAnswers(ODD_ANSWERS)
+    stock = RawAnswers(ODD_ANSWERS)
+    try:
+        with make_client(timeout=5) as client:
+            for raw in ODD_ANSWERS:
+                answer = client.post(ours.url, content=b"{}")
+                status, reason, headers, body = stock_reading(stock.url)
+                assert (answer.status_code, answer.reason_phrase, answer.content) == (
+                    status,
+                    reason,
+                    body,
+                ), raw
+                expected = {}
+                for name, value in headers:
+                    key = name.lower()
+                    expected[key] = f"{expected[key]}, {value}" if key in expected else value
+                for name, value in expected.items():
+                    # A folded value: http.client keeps the fold, the client one space.
+                    assert answer.headers.get(name) == " ".join(value.split()), (raw, name)
+    finally:
+        ours.close()
+        stock.close()
+
+
+def test_an_answer_with_too_many_or_too_long_header_lines_is_a_transport_error():
+    import http.client
+
+    from pushgui.core.channels.client import TRANSPORT_ERRORS
+
+    many = b"HTTP/1.1 200 OK\r\n" + b"X-A: b\r\n" * 101 + b"Content-Length: 0\r\n\r\n"
+    long = b"HTTP/1.1 200 OK\r\nX-Long: " + b"a" * 70000 + b"\r\nContent-Length: 0\r\n\r\n"
+    server = RawAnswers([many, long])
+    try:
+        with make_client(timeout=5) as client:
+            for _ in range(2):
+                try:
+                    client.post(server.url, content=b"{}")
+                except TRANSPORT_ERRORS as exc:
+                    assert isinstance(exc, http.client.HTTPException)
+                else:
+                    raise AssertionError("a malformed answer was taken")
+    finally:
+        server.close()

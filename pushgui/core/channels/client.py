@@ -16,7 +16,10 @@ most of the lateness. What it keeps:
 - connect and read timeouts per request (each socket call), and an overall deadline per
   send: the send's :class:`~pushgui.core.delivery.deadline.Deadline` shuts the socket
   down when it passes, so a server that trickles its answer a byte at a time is cut;
-- an answer larger than :data:`MAX_ANSWER` is cut with :class:`AnswerTooLarge`, not read.
+- an answer larger than :data:`MAX_ANSWER` is cut with :class:`AnswerTooLarge`, not read;
+- an answer's head is read by :class:`_Response`: http.client's own reading hands the
+  header lines to the email package's parser, which cost more CPU than the rest of the
+  request in a burst (docs/BENCHMARKS.md, "Burst").
 
 Transport errors are the standard library's own (:data:`TRANSPORT_ERRORS`).
 """
@@ -46,6 +49,11 @@ if TYPE_CHECKING:
 MAX_ANSWER = 64 * 1024
 #: Seconds an idle connection is kept for the next message (httpx's default).
 KEEPALIVE_EXPIRY = 5.0
+
+#: Limits on an answer's head, as http.client's own: a longer line or more header lines
+#: than this is refused as malformed.
+MAX_HEAD_LINE = 65536
+MAX_HEADERS = 100
 
 #: Every error a request that got no (complete) answer raises: the socket's and TLS's
 #: (``OSError``, timeouts included) and HTTP's (an answer cut or malformed).
@@ -108,9 +116,80 @@ class Answer:
             return self.content.decode("utf-8", errors="replace")
 
 
+class _Response(http.client.HTTPResponse):
+    """http.client's response with its head read without the email package.
+
+    ``begin`` does what http.client's does (skip ``100 Continue``, status line, headers,
+    then chunked or sized or read-to-close body) but splits the header lines itself:
+    ``Name: value``, a folded line continuing the value before it, names kept as sent.
+    """
+
+    def begin(self) -> None:
+        if self.headers is not None:
+            return
+        while True:
+            version, status, reason = self._read_status()
+            if status != http.client.CONTINUE:
+                break
+            _head_lines(self.fp)  # a 100 answer's own headers, not the answer's
+        self.code = self.status = status
+        self.reason = reason.strip()
+        if version in ("HTTP/1.0", "HTTP/0.9"):
+            self.version = 10
+        elif version.startswith("HTTP/1."):
+            self.version = 11
+        else:
+            raise http.client.UnknownProtocol(version)
+        message = http.client.HTTPMessage()
+        for name, value in _head_lines(self.fp):
+            message.set_raw(name, value)
+        self.headers = self.msg = message
+        encoding = message.get("transfer-encoding")
+        self.chunked = bool(encoding) and encoding.lower() == "chunked"
+        self.chunk_left = None
+        self.will_close = self._check_close()
+        self.length = None
+        length = message.get("content-length")
+        if length and not self.chunked:
+            with contextlib.suppress(ValueError):
+                self.length = int(length) if int(length) >= 0 else None
+        if (
+            status in (HTTPStatus.NO_CONTENT, HTTPStatus.NOT_MODIFIED)
+            or 100 <= status < 200
+            or self._method == "HEAD"
+        ):
+            self.length = 0
+        if not self.will_close and not self.chunked and self.length is None:
+            self.will_close = True  # no length and kept open: the body ends when it closes
+
+
+def _head_lines(fp: Any) -> list[tuple[str, str]]:
+    """The header lines up to the empty one, as (name, value); a line starting with a space
+    or tab continues the value before it."""
+    headers: list[tuple[str, str]] = []
+    while True:
+        line = fp.readline(MAX_HEAD_LINE + 1)
+        if len(line) > MAX_HEAD_LINE:
+            raise http.client.LineTooLong("header line")
+        if line in (b"\r\n", b"\n", b""):
+            return headers
+        if len(headers) >= MAX_HEADERS:
+            raise http.client.HTTPException(f"got more than {MAX_HEADERS} headers")
+        text = line.decode("iso-8859-1").rstrip("\r\n")
+        if text[:1] in (" ", "\t") and headers:
+            name, value = headers[-1]
+            headers[-1] = (name, f"{value} {text.strip()}")
+            continue
+        name, colon, value = text.partition(":")
+        if colon:
+            headers.append((name.strip(), value.strip()))
+
+
 class _Connection(http.client.HTTPConnection):
     """One kept-alive connection: TCP (and TLS) opened under the send's deadline, a
     request written in one piece when its answer is first asked for."""
+
+    response_class = _Response
 
     def __init__(
         self, host: str, port: int, connect_timeout: float, tls: ssl.SSLContext | None
