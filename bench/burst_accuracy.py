@@ -206,12 +206,17 @@ def run_pushgui(
     # A run's job only writes the run; it is done when the engine announces it delivered.
     # With several channels, each channel's lane may announce the same run once it sees
     # the run settled: runs are counted once each.
-    runtime.bridge.job_executed.connect(
-        lambda job_id: (
-            on_done(job_id.partition(":delivered:")[0]) if ":delivered:" in job_id else None
-        )
-    )
-    runtime.bridge.job_missed.connect(on_done)
+    def on_executed(job_ids: list[str]) -> None:
+        for job_id in job_ids:
+            if ":delivered:" in job_id:
+                on_done(job_id.partition(":delivered:")[0])
+
+    def on_missed(job_ids: list[str]) -> None:
+        for job_id in job_ids:
+            on_done(job_id)
+
+    runtime.bridge.jobs_executed.connect(on_executed)
+    runtime.bridge.jobs_missed.connect(on_missed)
     runtime.bridge.job_failed.connect(on_done)
     poll = QTimer()
     poll.timeout.connect(lambda: app.quit() if stop_file.exists() else None)

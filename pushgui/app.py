@@ -251,7 +251,7 @@ def open_runtime(
         db,
         secrets,
         scheduler,
-        on_run_finished=lambda push, run: bridge.job_executed.emit(jobs.delivered_id(push, run)),
+        on_run_finished=lambda push, run: bridge.announce_executed([jobs.delivered_id(push, run)]),
         calendars=calendars,
     )
     executor.context = JobContext(db, secrets, scheduler, engine, calendars=calendars)

@@ -131,7 +131,7 @@ def build_editor_shell(
 
     def read_again() -> None:  # notices sent while the server was away were not heard
         shell.window.reload()
-        runtime.bridge.job_executed.emit("")  # an open History window reads again too
+        runtime.bridge.announce_executed([""])  # an open History window reads again too
 
     team.follow(runtime.listener, runtime.bridge, read_again, lambda: active_server(runtime.db))
     return shell, team

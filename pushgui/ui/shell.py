@@ -121,15 +121,15 @@ class DesktopShell(QObject):
             parent=self,
         )
         bridge.clock_jumped.connect(self.questions.on_clock_jump)
-        bridge.job_executed.connect(self.failures.check)
+        bridge.jobs_executed.connect(lambda _ids: self.failures.check())
         bridge.job_failed.connect(lambda *_: self.failures.check())
         # An open History window follows runs and retries by itself (once per burst).
         self._history_timer = QTimer(self)
         self._history_timer.setSingleShot(True)
         self._history_timer.setInterval(HISTORY_REFRESH_MS)
         self._history_timer.timeout.connect(self._refresh_history)
-        for signal in (bridge.job_executed, bridge.job_failed, bridge.job_missed):
-            signal.connect(self._history_timer.start)
+        for signal in (bridge.jobs_executed, bridge.job_failed, bridge.jobs_missed):
+            signal.connect(lambda *_: self._history_timer.start())
         # Reminders not answered yet are kept in the settings and shown again after a restart.
         self.presenter = ReminderPresenter(self.tray, self, scheduler=scheduler, store=settings)
         self.desktop_sender = DesktopSender(self)

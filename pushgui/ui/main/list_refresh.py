@@ -35,9 +35,9 @@ class ListRefresh(QObject):
         self.timer.setSingleShot(True)
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self._refresh_dirty)
-        for signal in (bridge.job_submitted, bridge.job_executed, bridge.job_missed):
-            signal.connect(self._on_job_event)
-        bridge.job_failed.connect(lambda job_id, _error: self._on_job_event(job_id))
+        for signal in (bridge.jobs_submitted, bridge.jobs_executed, bridge.jobs_missed):
+            signal.connect(self._on_job_events)
+        bridge.job_failed.connect(lambda job_id, _error: self._on_job_events([job_id]))
         # Relative next runs ("in 5 min") and the next due reminder follow the clock.
         self.clock = QTimer(self)
         self.clock.setInterval(CLOCK_MS)
@@ -89,11 +89,11 @@ class ListRefresh(QObject):
         window.table.selectionModel().setCurrentIndex(index, flags)
         window.table.setAutoScroll(auto_scroll)
 
-    @Slot(str)
-    def _on_job_event(self, job_id: str) -> None:
-        push_id = push_id_of(job_id)
-        if push_id is not None:
-            self._dirty.add(push_id)
+    @Slot(list)
+    def _on_job_events(self, job_ids: list[str]) -> None:
+        pushes = {push for push in map(push_id_of, job_ids) if push is not None}
+        if pushes:
+            self._dirty.update(pushes)
             self.timer.start()
 
     def _refresh_dirty(self) -> None:

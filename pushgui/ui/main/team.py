@@ -200,10 +200,10 @@ class TeamMode(QObject):
         if self._bridge is None:
             return
         ids = {n.push_id for n in notices if n.push_id is not None}
-        for push_id in sorted(ids):
-            self._bridge.job_executed.emit(str(push_id))
-        if not ids and any(n.table == "deliveries" for n in notices):
-            self._bridge.job_executed.emit("")
+        if ids:
+            self._bridge.announce_executed([str(push_id) for push_id in sorted(ids)])
+        elif any(n.table == "deliveries" for n in notices):
+            self._bridge.announce_executed([""])
 
     @Slot()
     def show_connect(self) -> TeamServerDialog:
