@@ -36,6 +36,8 @@ from pushgui.core.system.clock import Clock, utc_now
 log = logging.getLogger(__name__)
 
 _SAME = timedelta(milliseconds=1)
+# How a stored spec names its heads-up (json.dumps of spec_to_dict's "options").
+_HEADS_UP_KEY = '"heads_up_minutes"'
 
 
 @dataclass(frozen=True)
@@ -100,16 +102,19 @@ def _load_with_heads_up(database: Database, push_ids: Sequence[int]) -> dict[int
     """The pushes among ``push_ids`` whose stored options ask for a heads-up.
 
     A stored spec names ``heads_up_minutes`` only when it is set (``spec_to_dict`` in
-    :mod:`pushgui.core.pushes.spec`), so the others are passed over after reading their
-    JSON, without building their spec: after a burst of 1,000 runs that was 1,000 specs
-    built on the window's thread for none.
+    :mod:`pushgui.core.pushes.spec`), so the database passes over the others by their text
+    and only the rows that name it are read and checked: after a burst of 1,000 runs,
+    building (and then reading) 1,000 specs on the window's thread for none competed with
+    the run writer (docs/BENCHMARKS.md, "Burst").
     """
     found: dict[int, PushSpec] = {}
     with database.session() as session:
         for offset in range(0, len(push_ids), 500):  # under SQLite's variable limit
             chunk = push_ids[offset : offset + 500]
             for push_id, name, spec, enabled in session.execute(
-                select(Push.id, Push.name, Push.spec, Push.enabled).where(Push.id.in_(chunk))
+                select(Push.id, Push.name, Push.spec, Push.enabled).where(
+                    Push.id.in_(chunk), Push.spec.contains(_HEADS_UP_KEY, autoescape=True)
+                )
             ):
                 if _names_heads_up(spec):
                     found[push_id] = spec_from_stored(spec, name, enabled)
