@@ -219,3 +219,62 @@ def test_an_answer_with_too_many_or_too_long_header_lines_is_a_transport_error()
                     raise AssertionError("a malformed answer was taken")
     finally:
         server.close()
+
+
+class TakesThenHangsUp:
+    """Answers the first ``takes`` requests of a kept-alive connection as Telegram does,
+    then reads the next one and closes the connection without an answer."""
+
+    def __init__(self, takes: int) -> None:
+        self.texts: list[str] = []
+        self._takes = takes
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self._listener.getsockname()[1]}"
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        import json
+
+        conn, _ = self._listener.accept()
+        with conn:
+            data = b""
+            while True:
+                while b"\r\n\r\n" not in data:
+                    data += conn.recv(65536)
+                head, _, data = data.partition(b"\r\n\r\n")
+                length = int(head.lower().split(b"content-length:")[1].split(b"\r\n")[0])
+                while len(data) < length:
+                    data += conn.recv(65536)
+                body, data = data[:length], data[length:]
+                if len(self.texts) >= self._takes:
+                    return  # read, never answered: whether it was taken is unknown
+                self.texts.append(json.loads(body)["text"])
+                answer = b'{"ok":true,"result":{"message_id":1}}'
+                conn.sendall(
+                    b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                    + f"Content-Length: {len(answer)}\r\n\r\n".encode()
+                    + answer
+                )
+
+    def close(self) -> None:
+        self._listener.close()
+
+
+def test_a_connection_lost_after_some_parts_counts_the_parts_the_service_took():
+    """A message in three parts: the service takes the first, then the connection drops
+    while it has the second. The failure is retryable and counts one part sent, so the
+    retry starts at the second part."""
+    from pushgui.core.channels.config import TelegramConfig
+
+    server = TakesThenHangsUp(takes=1)
+    sender = build_sender(TelegramConfig(bot_token="123:abc", chat_id="-100", api_url=server.url))
+    long = "\n\n".join(f"paragraph {n} " + "word " * 400 for n in range(6))
+    try:
+        parts = sender.shown(message(long)).parts
+        [outcome] = sender.send([message(long)])
+    finally:
+        server.close()
+    assert len(parts) == 3
+    assert not outcome.ok and not outcome.permanent
+    assert outcome.parts_sent == 1
+    assert server.texts == [parts[0]]

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select, update
 
 from pushgui.core.channels.book import ChannelBook
-from pushgui.core.channels.config import DingTalkConfig, EmailConfig, SlackConfig
+from pushgui.core.channels.config import DingTalkConfig, EmailConfig, SlackConfig, TelegramConfig
 from pushgui.core.people.contacts import ContactBook, ContactRecord, GroupRecord
 from pushgui.core.pushes.service import PushService
 from pushgui.core.pushes.spec import Message, PushOptions, Target
@@ -20,7 +20,7 @@ from pushgui.core.store.models import Delivery, Run
 from pushgui.core.system.secrets import KeyringSecrets
 from tests.core.conftest import wire
 from tests.helpers import weekdays_at_nine
-from tests.servers import DINGTALK_TOKEN, PASSWORD, USER, Reply
+from tests.servers import DINGTALK_TOKEN, PASSWORD, TELEGRAM_TOKEN, USER, Reply, telegram_api
 
 MOMENT = datetime(2030, 1, 7, 8, 0, tzinfo=UTC)
 
@@ -247,3 +247,53 @@ def test_a_recipient_whose_message_grew_too_large_fails_alone_and_the_rest_are_s
     assert by_name["Ann"].finished_at is not None
     run = last_run(database)
     assert run.status == "partial"
+
+
+def test_a_retry_of_a_message_sent_in_parts_goes_on_from_the_refused_part(
+    world, database, scheduler, fake
+):
+    """A long Telegram message goes in ordered parts; the service takes the first and fails
+    the second (502). The retry sends from the second part on: the chat gets every part
+    once, in order, and the history shows one delivery, sent."""
+    channels, _contacts, service = world
+    room = channels.save(
+        "Team chat", TelegramConfig(bot_token=TELEGRAM_TOKEN, chat_id="-100", api_url=fake.url)
+    )
+    long = "\n\n".join(f"Part of the report {n}: " + "figures " * 300 for n in range(6))
+    spec = replace(
+        weekdays_at_nine(),
+        message=Message("Report", long),
+        targets=(Target("telegram", room),),
+        options=PushOptions(retries=2, retry_delay=30),
+    )
+    push_id = service.create(spec)
+    taken: list[str] = []
+    calls = 0
+
+    def second_fails_once(request):
+        nonlocal calls
+        calls += 1
+        if calls == 2:
+            return Reply(502, "Bad Gateway")
+        reply = telegram_api(request)
+        if reply.status == 200:
+            taken.append(request.json["text"])
+        return reply
+
+    fake.route("/bot", second_fails_once)
+    assert run_push(push_id, context=scheduler.job_context.at(MOMENT)) == "retrying"
+    [delivery] = deliveries(database)
+    assert (delivery.status, delivery.parts_sent) == ("retrying", 1)
+    assert len(taken) == 1
+
+    with database.session() as session:
+        session.execute(update(Delivery).values(next_attempt_at=datetime.now(UTC)))
+    assert retry_run(last_run(database).id, context=scheduler.job_context) == "ok"
+    [delivery] = deliveries(database)
+    assert (delivery.status, delivery.attempts) == ("sent", 2)
+    assert len(taken) >= 3 and delivery.parts_sent == len(taken)
+    assert calls == len(taken) + 1  # the second part's refusal, and no part twice
+    assert len(set(taken)) == len(taken)
+    joined = " ".join(taken)
+    starts = [joined.index(f"Part of the report {n}:") for n in range(6)]
+    assert starts == sorted(starts)  # in order

@@ -33,6 +33,9 @@ class Outgoing:
     text_format: TextFormat = "plain"
     # Whom a bot message @mentions (channels/mention.py).
     mentions: Mentions = field(default_factory=Mentions)
+    # Of a message sent in ordered parts, how many earlier attempts got through: they are
+    # not sent again (channels/http.py, in_order).
+    parts_sent: int = 0
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,9 @@ class Outcome:
     error: str = ""
     retry_after: float | None = None
     permanent: bool = False
+    #: Of a message sent in ordered parts, how many the service has taken so far (earlier
+    #: attempts' included); 0 for a message sent whole.
+    parts_sent: int = 0
 
 
 class Sender(Protocol):

@@ -73,7 +73,7 @@ class DiscordSender(HttpSender[DiscordConfig]):
             return Outcome(ok=False, error=too_long(shown, self.service), permanent=True)
         payloads = [self.payload(message, part) for part in range(len(shown.parts))]
         payloads[:1] = mentioned(payloads[0], message.mentions)  # the first part pings
-        return in_order(payloads, lambda payload: self._post(client, payload))
+        return in_order(payloads, lambda payload: self._post(client, payload), message.parts_sent)
 
     def _post(self, client: Client, payload: dict[str, object]) -> Outcome:
         response = client.post(self.config.webhook_url, params={"wait": "true"}, json=payload)

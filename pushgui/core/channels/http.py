@@ -11,6 +11,7 @@ import ssl
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from urllib.parse import urlsplit
@@ -205,13 +206,37 @@ class HttpKind(ChannelKind):
         )
 
 
+class PartlySent(Exception):
+    """Sending a message in parts was cut by ``cause`` (a transport error) after the
+    service had taken ``parts_sent`` of them."""
+
+    def __init__(self, cause: Exception, parts_sent: int) -> None:
+        super().__init__(str(cause))
+        self.cause = cause
+        self.parts_sent = parts_sent
+
+
 def in_order(
-    payloads: Sequence[dict[str, object]], post: Callable[[dict[str, object]], Outcome]
+    payloads: Sequence[dict[str, object]],
+    post: Callable[[dict[str, object]], Outcome],
+    sent: int = 0,
 ) -> Outcome:
-    """Post each payload in order (the parts of a split message, the mentions sent ahead);
-    the first refusal stops the rest, and a retry sends them all again."""
-    for payload in payloads:
-        outcome = post(payload)
+    """Post each payload in order (the parts of a split message, the mentions sent ahead),
+    from the first that earlier attempts did not get through (``sent`` of them did).
+
+    The first refusal stops the rest; the outcome counts the parts taken, so a retry goes
+    on from the refused part and the recipient never gets a part twice. A transport error
+    after some part was taken is raised as :class:`PartlySent`, carrying the count.
+    """
+    done = min(max(sent, 0), len(payloads))
+    for payload in payloads[done:]:
+        try:
+            outcome = post(payload)
+        except Exception as exc:
+            if done:
+                raise PartlySent(exc, done) from exc
+            raise
         if not outcome.ok:
-            return outcome
-    return Outcome(ok=True)
+            return replace(outcome, parts_sent=done)
+        done += 1
+    return Outcome(ok=True, parts_sent=done)

@@ -19,7 +19,7 @@ from pushgui import __version__
 from pushgui.core.channels.base import Outcome, Outgoing, secrets_of
 from pushgui.core.channels.client import MAX_ANSWER, TRANSPORT_ERRORS, AnswerTooLarge, Client
 from pushgui.core.channels.config import CONFIG_TYPES, build_sender
-from pushgui.core.channels.http import TIMEOUT, HttpSender, Verify
+from pushgui.core.channels.http import TIMEOUT, HttpSender, PartlySent, Verify
 from pushgui.core.delivery import deadline
 from pushgui.core.system.redact import Scrubber
 
@@ -73,6 +73,32 @@ def exchange(
             used.close()
 
 
+#: What a send may raise that is an outcome, not a bug (:func:`_failure`).
+_ANSWERED_BY_FAILURE: tuple[type[Exception], ...] = (
+    AnswerTooLarge,
+    *TRANSPORT_ERRORS,
+    httpx.InvalidURL,
+)
+
+
+def _failure(sender: HttpSender[Any], exc: Exception, current: deadline.SendDeadline) -> Outcome:
+    """The outcome of a send that raised ``exc``; anything else is a bug and raised."""
+    service = sender.service
+    if isinstance(exc, AnswerTooLarge):
+        # It may have been taken; sending it again could make a second copy.
+        return Outcome(
+            ok=False,
+            error=f"{service} answered with more than {MAX_ANSWER // 1024} KB; "
+            "pushgui read only the start, so whether the message was taken is unknown",
+            permanent=True,
+        )
+    if isinstance(exc, TRANSPORT_ERRORS):
+        return transport_failure(service, exc, sender.timeout, current.current)
+    if isinstance(exc, httpx.InvalidURL):
+        return Outcome(ok=False, error=f"The {service} address is not valid", permanent=True)
+    raise exc
+
+
 def _send_all(
     sender: HttpSender[Any],
     client: Client,
@@ -85,18 +111,11 @@ def _send_all(
     for position, message in enumerate(messages):
         try:
             outcome = sender.send_one(client, message)
-        except AnswerTooLarge:
-            # It may have been taken; sending it again could make a second copy.
-            outcome = Outcome(
-                ok=False,
-                error=f"{service} answered with more than {MAX_ANSWER // 1024} KB; "
-                "pushgui read only the start, so whether the message was taken is unknown",
-                permanent=True,
-            )
-        except TRANSPORT_ERRORS as exc:
-            outcome = transport_failure(service, exc, sender.timeout, current.current)
-        except httpx.InvalidURL:
-            outcome = Outcome(ok=False, error=f"The {service} address is not valid", permanent=True)
+        except PartlySent as exc:
+            # The parts the service took are counted: a retry goes on from the next one.
+            outcome = replace(_failure(sender, exc.cause, current), parts_sent=exc.parts_sent)
+        except _ANSWERED_BY_FAILURE as exc:
+            outcome = _failure(sender, exc, current)
         if outcome.error:
             outcome = replace(outcome, error=scrub(outcome.error))
         if not outcome.ok:

@@ -67,7 +67,7 @@ class WeComSender(HttpSender[WeComConfig]):
         if not (shown := self.shown(message)).fits:
             return Outcome(ok=False, error=too_long(shown, self.service), permanent=True)
         payloads = mentioned(self.payload(message), message.mentions)
-        return in_order(payloads, lambda payload: self._post(client, payload))
+        return in_order(payloads, lambda payload: self._post(client, payload), message.parts_sent)
 
     def _post(self, client: Client, payload: dict[str, object]) -> Outcome:
         response = client.post(self.config.api_url, params={"key": self.config.key}, json=payload)

@@ -88,6 +88,7 @@ class Batch:
                     attachments=self.attachments,
                     text_format=text_format,
                     mentions=Mentions.from_json(d.mentions),
+                    parts_sent=d.parts_sent,
                 )
             )
         return out

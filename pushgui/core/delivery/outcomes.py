@@ -42,11 +42,12 @@ class OutcomeWriter:
         self._cursor = self._connection.cursor()
         self._outcome = (
             f"UPDATE deliveries SET status = {mark}, error = {mark}, finished_at = {mark}, "
-            f"next_attempt_at = {mark} WHERE id = {mark}"
+            f"next_attempt_at = {mark}, parts_sent = {mark} WHERE id = {mark}"
         )
         self._outcome_counted = (
             f"UPDATE deliveries SET status = {mark}, error = {mark}, finished_at = {mark}, "
-            f"next_attempt_at = {mark}, attempts = attempts + 1 WHERE id = {mark}"
+            f"next_attempt_at = {mark}, parts_sent = {mark}, attempts = attempts + 1 "
+            f"WHERE id = {mark}"
         )
         self._sending = (
             f"UPDATE deliveries SET status = {mark}, attempts = attempts + 1 WHERE id = {mark}"
@@ -91,6 +92,7 @@ class OutcomeWriter:
                 change["error"],
                 self._time(change.get("finished_at")),
                 self._time(change.get("next_attempt_at")),
+                change.get("parts_sent", 0),
                 delivery_id,
             ),
         )

@@ -73,6 +73,7 @@ class Pending(NamedTuple):
     attempts: int
     run_id: int = 0
     mentions: str = ""  # JSON of channels.mention.Mentions
+    parts_sent: int = 0  # of a message sent in parts, those earlier attempts got through
 
 
 _FIELDS = tuple(getattr(Delivery, f) for f in Pending._fields)
@@ -157,7 +158,12 @@ def _change(
     if not isinstance(options, PushOptions):  # deliveries of several runs, by delivery id
         options = options[pending.id]
     attempts = pending.attempts + 1
-    change: dict[str, Any] = {"error": outcome.error}
+    # Parts of a message sent in parts only add up: an attempt cut before its first part
+    # (a connection refused) keeps what the earlier ones got through.
+    change: dict[str, Any] = {
+        "error": outcome.error,
+        "parts_sent": max(pending.parts_sent, outcome.parts_sent),
+    }
     if outcome.ok:
         change.update(status=SENT, finished_at=now, next_attempt_at=None)
     elif outcome.permanent or attempts > options.retries:

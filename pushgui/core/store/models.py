@@ -150,6 +150,9 @@ class Delivery(Base):
     # Who the message @mentions, JSON (core/channels/mention.py); "" for nobody.
     mentions: Mapped[str] = mapped_column(Text, nullable=False, default="")
     next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Parts of a message sent in parts that earlier attempts got through: a retry goes on
+    # from the next part (core/channels/http.py, in_order).
+    parts_sent: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
 
     run: Mapped[Run] = relationship(back_populates="deliveries")
 
