@@ -442,7 +442,7 @@ def run_gui(locations: Locations, minimized: bool = False) -> int:
     shell.presenter.restore()  # the reminders left unanswered at the last quit
     if shell.tray is not None:
         shell.tray.set_notifier(notifier)
-    signals = install_sigint_handler(app)
+    signals = install_sigint_handler(app, shell.tidy_up)
     watcher = SleepWatcher(parent=app)
     watcher.resumed.connect(runtime.scheduler.wakeup)
     restore: list[Path] = []

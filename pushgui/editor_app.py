@@ -177,7 +177,7 @@ def run_editor_window(
         instance.message_received.connect(
             lambda message: shell.show_window() if message == "show" else None
         )
-    signals = install_sigint_handler(app)
+    signals = install_sigint_handler(app, shell.tidy_up)
     runtime.listener.start()
     shell.show_window()
     log.info("pushgui %s editing %s", __version__, server.address)

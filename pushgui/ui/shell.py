@@ -366,6 +366,16 @@ class DesktopShell(QObject):
 
     @Slot()
     def quit(self) -> None:
+        """Quit as the user asked (menu, tray): tidy up, then let the windows close."""
+        self.tidy_up()
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()
+
+    def tidy_up(self) -> None:
+        """What any end of the app does first, a signal's included: the window's layout
+        saved, the reminders' notifications withdrawn (they come back at the next start),
+        the tray icon gone and the other windows closed."""
         self.window.save_layout()
         self.presenter.close_notifications()
         if self.tray is not None:
@@ -373,6 +383,3 @@ class DesktopShell(QObject):
         for window in (self.contacts_window, self.channels_window, self.history_window):
             if window is not None:
                 window.close()
-        app = QApplication.instance()
-        if app is not None:
-            app.quit()
