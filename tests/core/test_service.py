@@ -64,6 +64,22 @@ def test_an_invalid_spec_is_refused_and_nothing_is_saved(service, database):
     assert job_rows(database) == {}
 
 
+def test_a_spec_the_reader_would_refuse_is_refused_when_saved(service, database):
+    """A start time with a UTC offset (built by code, not the editor) passed the checks, was
+    saved, and was set aside as damaged at the next start. Saving now refuses it with the
+    reader's own words, and saves nothing."""
+    spec = every_minutes(60, datetime.now(UTC) + timedelta(minutes=5), "Stretch")
+    aware = replace(spec, trigger=replace(spec.trigger, start=datetime.now(UTC)))
+    for save in (service.create, lambda s: service.save_new([s])):
+        with pytest.raises(SpecError) as caught:
+            save(aware)
+        [error] = caught.value.errors
+        assert error.field == "trigger.start"
+        assert "without a UTC offset" in error.message
+    assert service.rows() == []
+    assert job_rows(database) == {}
+
+
 def test_a_due_push_fires_and_records_scheduled_and_actual_time(
     service, database, scheduler, desktop
 ):

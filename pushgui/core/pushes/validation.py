@@ -18,7 +18,15 @@ from pushgui.core.people.contacts import RESERVED_FIELDS
 from pushgui.core.people.duty import PLACEHOLDERS as DUTY_PLACEHOLDERS
 from pushgui.core.people.duty import validate_rotation
 from pushgui.core.pushes.nag import validate_nag
-from pushgui.core.pushes.spec import MAX_BODY, MAX_HTML, MAX_NAME, MAX_TITLE, PushSpec
+from pushgui.core.pushes.spec import (
+    MAX_BODY,
+    MAX_HTML,
+    MAX_NAME,
+    MAX_TITLE,
+    PushSpec,
+    spec_from_stored,
+    stored_spec,
+)
 from pushgui.core.schedule.validate import validate_trigger
 from pushgui.core.schedule.workdays import Calendars
 from pushgui.core.system.i18n import translate
@@ -195,7 +203,23 @@ def validate_spec(
             FieldError(f"trigger.{e.field}" if e.field else "trigger", e.message)
             for e in validate_trigger(spec.trigger, now, calendars)
         )
+    if not errors:
+        errors.extend(_read_back_problems(spec))
     return errors
+
+
+def _read_back_problems(spec: PushSpec) -> list[FieldError]:
+    """What the reader of stored pushes would refuse in ``spec`` once saved.
+
+    The stored text is read back at every start; a push built by code (not the editor) once
+    passed these checks with a start time carrying a UTC offset, was saved, and was set aside
+    as damaged at the next start. The reader's checks are the last word on what is saved.
+    """
+    try:
+        spec_from_stored(stored_spec(spec), spec.name, spec.enabled)
+    except SpecError as exc:
+        return list(exc.errors)
+    return []
 
 
 def check_spec(
