@@ -1997,6 +1997,10 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
         <translation>约 %1 再次尝试</translation>
     </message>
     <message>
+        <source>Next try about %1: %2</source>
+        <translation>约 %1 再次尝试：%2</translation>
+    </message>
+    <message>
         <source>Desktop</source>
         <translation>桌面</translation>
     </message>
@@ -3271,6 +3275,10 @@ pushgui 会暂停发送提醒片刻，恢复备份后重新启动。</translatio
     <message>
         <source>Not run yet</source>
         <translation>尚未运行</translation>
+    </message>
+    <message>
+        <source>{result}, {when}</source>
+        <translation>{result}，{when}</translation>
     </message>
 </context>
 <context>
@@ -5930,7 +5938,6 @@ Next: %2</source>
     </message>
     <message>
         <source>must be a list of whole numbers</source>
-        <extracomment>Kept in the push row&apos;s own columns, never in its stored spec JSON: the row is their one source (export files still carry them, see docs/EXPORT_FORMAT.md).</extracomment>
         <translation>必须是整数列表</translation>
     </message>
     <message>
@@ -5955,6 +5962,7 @@ Next: %2</source>
     </message>
     <message>
         <source>must be an object with a kind</source>
+        <extracomment>Kept in the push row&apos;s own columns, never in its stored spec JSON: the row is their one source (export files still carry them, see docs/EXPORT_FORMAT.md).</extracomment>
         <translation>必须是带 kind 的对象</translation>
     </message>
     <message>

@@ -54,3 +54,23 @@ def test_waiting_and_retrying_deliveries_say_when_they_go(window, database):
     assert notes["Ops room"].startswith("Next try about ")
     assert "token" in notes["Ops room"]  # the service's own words stay
     assert statuses["Bo Chen"] == "Superseded"
+
+
+def test_a_retrying_delivery_reads_in_chinese_with_a_chinese_colon(qapp, window, database):
+    from pushgui.ui import i18n
+
+    soon = datetime.now(UTC) + timedelta(minutes=2)
+    with database.session() as session:
+        session.execute(
+            update(Delivery)
+            .where(Delivery.recipient == "Ops room")
+            .values(status="retrying", next_attempt_at=soon)
+        )
+    window.refresh()
+    i18n.install(qapp, "zh_CN")
+    try:
+        text = window.model.note_text(window.model.row_at(row_of(window, "Ops room")))
+    finally:
+        i18n.install(qapp, "en")
+    assert text.startswith("约 ") and "再次尝试：" in text  # the language's own colon
+    assert "token" in text  # the service's own words stay

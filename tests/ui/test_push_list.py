@@ -93,6 +93,23 @@ def test_relative_times_in_english_and_chinese(qapp):
     assert zone_label("Asia/Kolkata", here) == "Kolkata (UTC+5:30)"
 
 
+def test_the_last_result_reads_in_the_language_with_its_own_separator(qtbot, runtime, language):
+    from pushgui.core.store.models import Run
+    from pushgui.ui.main.push_model import LAST_RESULT
+
+    rt = runtime()
+    shell = make_shell(qtbot, rt)
+    push_id = rt.service.create(weekdays_at_nine("Standup"))
+    when = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+    with rt.db.session() as session:
+        session.add(
+            Run(push_id=push_id, scheduled_at=when, started_at=when, finished_at=when, status="ok")
+        )
+    shell.window.reload()
+    expected = {"en": "Sent, {}", "zh_CN": "已发送，{}"}[language]
+    assert cell(shell.window, 0, LAST_RESULT) == expected.format(format_when(when))
+
+
 def test_recipients_column_says_who_receives_each_reminder(qtbot, runtime):
     rt = runtime()
     shell = make_shell(qtbot, rt)

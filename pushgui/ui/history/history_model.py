@@ -132,8 +132,10 @@ class HistoryTableModel(RowsTableModel):
         if row.status == "held":
             return self.tr("Held until %1 by quiet hours").replace("%1", when)
         if row.status == "retrying":
-            note = self.tr("Next try about %1").replace("%1", when)
-            return f"{note}: {error}" if error else note
+            if not error:
+                return self.tr("Next try about %1").replace("%1", when)
+            # One message, so the language puts its own colon: "约 09:02 再次尝试：…".
+            return self.tr("Next try about %1: %2").replace("%1", when).replace("%2", error)
         return error
 
     def channel_text(self, row: HistoryRow) -> str:

@@ -256,7 +256,8 @@ class PushTableModel(RowsTableModel):
         if row.last_status is None:
             return self.tr("Not run yet")
         word = self._status_words.get(row.last_status, row.last_status)
-        return f"{word}, {format_when(row.last_run_at)}"
+        # "Sent, Tue 1 Dec 2026 09:00": the separator is the language's (Chinese: "，").
+        return self.tr("{result}, {when}").format(result=word, when=format_when(row.last_run_at))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
