@@ -17,6 +17,18 @@ from tests.trickle import TrickleServer
 ANSWER = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}"
 
 
+def read_request(conn: socket.socket, data: bytes) -> tuple[bytes, bytes]:
+    """One whole request from ``conn`` (sized by its Content-Length), after the bytes
+    already read in ``data``: its body, and what was read beyond it."""
+    while b"\r\n\r\n" not in data:
+        data += conn.recv(65536)
+    head, _, data = data.partition(b"\r\n\r\n")
+    length = int(head.lower().split(b"content-length:")[1].split(b"\r\n")[0])
+    while len(data) < length:
+        data += conn.recv(65536)
+    return data[:length], data[length:]
+
+
 class OneAnswerPerConnection:
     """Answers one request per connection as if keeping it alive, then closes it."""
 
@@ -35,13 +47,7 @@ class OneAnswerPerConnection:
             except OSError:
                 return
             with conn:
-                data = b""
-                while b"\r\n\r\n" not in data:
-                    data += conn.recv(65536)
-                head, _, body = data.partition(b"\r\n\r\n")
-                length = int(head.lower().split(b"content-length:")[1].split(b"\r\n")[0])
-                while len(body) < length:
-                    body += conn.recv(65536)
+                read_request(conn, b"")
                 self.requests += 1
                 conn.sendall(
                     b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
@@ -124,13 +130,7 @@ class RawAnswers:
             except OSError:
                 return
             with conn:
-                data = b""
-                while b"\r\n\r\n" not in data:
-                    data += conn.recv(65536)
-                head, _, body = data.partition(b"\r\n\r\n")
-                length = int(head.lower().split(b"content-length:")[1].split(b"\r\n")[0])
-                while len(body) < length:
-                    body += conn.recv(65536)
+                read_request(conn, b"")
                 conn.sendall(self._answers.pop(0))
                 conn.shutdown(socket.SHUT_WR)
 
@@ -239,13 +239,7 @@ class TakesThenHangsUp:
         with conn:
             data = b""
             while True:
-                while b"\r\n\r\n" not in data:
-                    data += conn.recv(65536)
-                head, _, data = data.partition(b"\r\n\r\n")
-                length = int(head.lower().split(b"content-length:")[1].split(b"\r\n")[0])
-                while len(data) < length:
-                    data += conn.recv(65536)
-                body, data = data[:length], data[length:]
+                body, data = read_request(conn, data)
                 if len(self.texts) >= self._takes:
                     return  # read, never answered: whether it was taken is unknown
                 self.texts.append(json.loads(body)["text"])

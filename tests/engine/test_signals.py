@@ -19,12 +19,23 @@ from pushgui.engine.signals import install_sigint_handler
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
 def test_signal_quits_event_loop(qapp: QCoreApplication, signum: int) -> None:
     handler = install_sigint_handler(qapp)
-    # From another thread, so no Python code runs in the main thread unless the loop wakes it.
+    try:
+        ended_by_signal = run_until_signal(qapp, signum)
+    finally:
+        handler.uninstall()
+
+    assert ended_by_signal
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def run_until_signal(qapp: QCoreApplication, signum: int) -> bool:
+    """Run the loop and send ``signum`` from another thread (so no Python code runs in the
+    main thread unless the loop wakes it); whether the signal, not the safety timer that
+    only bounds a hang, ended the loop."""
     send = threading.Timer(0.1, os.kill, args=(os.getpid(), signum))
-    # Only bounds a hang; had the signal not woken the loop, this would be what ends it.
     safety_fired: list[bool] = []
     safety = QTimer(singleShot=True, interval=60_000)
-    safety.timeout.connect(lambda: (safety_fired.append(True), qapp.quit()))
+    safety.timeout.connect(lambda: (safety_fired.append(True), qapp.exit(1)))
     try:
         send.start()
         safety.start()
@@ -32,10 +43,7 @@ def test_signal_quits_event_loop(qapp: QCoreApplication, signum: int) -> None:
     finally:
         send.cancel()
         safety.stop()
-        handler.uninstall()
-
-    assert safety_fired == []  # the signal ended the loop
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    return safety_fired == []
 
 
 class _StaysOpen(QWidget):
@@ -55,20 +63,12 @@ def test_sigterm_ends_the_loop_even_when_a_window_refuses_to_close(qapp: QApplic
     window.show()
     tidied: list[bool] = []
     handler = install_sigint_handler(qapp, lambda: tidied.append(window.isVisible()))
-    send = threading.Timer(0.1, os.kill, args=(os.getpid(), signal.SIGTERM))
-    safety_fired: list[bool] = []
-    safety = QTimer(singleShot=True, interval=60_000)
-    safety.timeout.connect(lambda: (safety_fired.append(True), qapp.exit(1)))
     try:
-        send.start()
-        safety.start()
-        qapp.exec()
+        ended_by_signal = run_until_signal(qapp, signal.SIGTERM)
     finally:
-        send.cancel()
-        safety.stop()
         handler.uninstall()
         window.hide()
         window.deleteLater()
 
-    assert safety_fired == []  # the signal ended the loop, the window open or not
+    assert ended_by_signal  # the window open or not
     assert tidied == [True]  # the tidying ran first, once
