@@ -65,9 +65,15 @@ class AnswerTooLarge(Exception):
 
 
 class Headers:
-    """A response's headers, looked up without regard to case (repeated ones joined by ", ")."""
+    """A response's headers, looked up without regard to case (repeated ones joined by ", ").
+
+    It also stands in for http.client's message object in :class:`_Response` (``get``,
+    ``get_all`` and ``items``, all http.client asks of it), so an answer's head is read
+    into one mapping once.
+    """
 
     def __init__(self, raw: list[tuple[str, str]]) -> None:
+        self._raw = raw
         self._values: dict[str, str] = {}
         for name, text in raw:
             key = name.lower()
@@ -75,6 +81,14 @@ class Headers:
 
     def get(self, name: str, default: str | None = None) -> str | None:
         return self._values.get(name.lower(), default)
+
+    def get_all(self, name: str, default: Any = None) -> list[str] | Any:
+        key = name.lower()
+        found = [text for other, text in self._raw if other.lower() == key]
+        return found or default
+
+    def items(self) -> list[tuple[str, str]]:
+        return list(self._raw)
 
     def __getitem__(self, name: str) -> str:
         return self._values[name.lower()]
@@ -140,9 +154,7 @@ class _Response(http.client.HTTPResponse):
             self.version = 11
         else:
             raise http.client.UnknownProtocol(version)
-        message = http.client.HTTPMessage()
-        for name, value in _head_lines(self.fp):
-            message.set_raw(name, value)
+        message = Headers(_head_lines(self.fp))
         self.headers = self.msg = message
         encoding = message.get("transfer-encoding")
         self.chunked = bool(encoding) and encoding.lower() == "chunked"
@@ -359,7 +371,9 @@ class Client:
                 connection.idle_since = time.monotonic()
             else:  # cut, failed or not read to its end: never reused
                 connection.close()
-        return Answer(response.status, Headers(response.getheaders()), body, response.reason)
+        head = response.headers
+        assert isinstance(head, Headers)  # read by _Response
+        return Answer(response.status, head, body, response.reason)
 
     def _connection(self, scheme: str, host: str, port: int) -> _Connection:
         key = (scheme, host, port)
