@@ -3,6 +3,7 @@ method and headers. Success is any 2xx answer (there is no result field to check
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -55,14 +56,18 @@ class WebhookSender(HttpSender[WebhookConfig]):
         escape = placeholders.json_escape if as_json else None
         return placeholders.render(self.config.body_template, values, escape=escape)
 
-    def send_one(self, client: Client, message: Outgoing) -> Outcome:
+    @functools.cached_property
+    def _headers(self) -> dict[str, str]:
+        """The request's headers: the same for every message (the config is frozen)."""
         headers = {"Content-Type": f"{self.config.content_type}; charset=utf-8"}
-        headers |= parse_headers(self.config.headers)
+        return headers | parse_headers(self.config.headers)
+
+    def send_one(self, client: Client, message: Outgoing) -> Outcome:
         response = client.request(
             self.config.method,
             self.config.url,
             content=self.body(message).encode("utf-8"),
-            headers=headers,
+            headers=self._headers,
         )
         return status_failure(self.service, response) or Outcome(ok=True)
 

@@ -62,13 +62,13 @@ class Deadline:
         with self._lock:
             self._aborts.append(callback)
 
-    @contextlib.contextmanager
-    def enforced(self) -> Iterator[None]:
+    def enforced(self) -> contextlib.AbstractContextManager[None]:
         """Around a send: when no watchdog watches this deadline, a timer fires its abort
         callbacks once it passes (a thread per send: only for sends outside the engine)."""
-        if self.watched:
-            yield
-            return
+        return contextlib.nullcontext() if self.watched else self._timed()
+
+    @contextlib.contextmanager
+    def _timed(self) -> Iterator[None]:
         timer = threading.Timer(max(self.remaining(), 0.0), self.fire)
         timer.daemon = True
         timer.start()
@@ -107,13 +107,9 @@ class SendDeadline:
     def __init__(self) -> None:
         self.current: Deadline | None = None
 
-    @contextlib.contextmanager
-    def under(self, deadline: Deadline | None) -> Iterator[None]:
-        before, self.current = self.current, deadline
-        try:
-            yield
-        finally:
-            self.current = before
+    def under(self, deadline: Deadline | None) -> _Under:
+        """Around one send: ``deadline`` is the current one, the one before it after."""
+        return _Under(self, deadline)
 
     def capped(self, timeout: float | None) -> float | None:
         """``timeout`` capped by the current deadline; raises when it already passed."""
@@ -140,8 +136,11 @@ class Watchdog:
         self._thread = threading.Thread(target=self._loop, name="pushgui-watchdog", daemon=True)
         self._thread.start()
 
-    @contextlib.contextmanager
-    def watching(self, deadline: Deadline) -> Iterator[None]:
+    def watching(self, deadline: Deadline) -> _Watching:
+        """Around one send: the watchdog fires ``deadline``'s aborts once it passes."""
+        return _Watching(self, deadline)
+
+    def _watch(self, deadline: Deadline) -> None:
         with self._wake:
             if self._cut is not None:  # a send starting after shutdown began
                 deadline.bring_forward(self._cut)
@@ -149,12 +148,11 @@ class Watchdog:
             deadline.watched = True
             if deadline.remaining() < self._wakes_at - time.monotonic():
                 self._wake.notify()
-        try:
-            yield
-        finally:
-            with self._wake:
-                self._active.discard(deadline)
-                deadline.watched = False
+
+    def _unwatch(self, deadline: Deadline) -> None:
+        with self._wake:
+            self._active.discard(deadline)
+            deadline.watched = False
 
     def bring_all_forward(self, seconds: float) -> None:
         with self._wake:
@@ -188,3 +186,36 @@ class Watchdog:
         self._wakes_at = time.monotonic() + seconds
         self._wake.wait(seconds)
         self._wakes_at = float("-inf")
+
+
+# Plain context managers, not generators': both are entered once a message, where a
+# generator's context manager cost several times more.
+
+
+class _Under:
+    __slots__ = ("_before", "_deadline", "_owner")
+
+    def __init__(self, owner: SendDeadline, deadline: Deadline | None) -> None:
+        self._owner = owner
+        self._deadline = deadline
+        self._before: Deadline | None = None
+
+    def __enter__(self) -> None:
+        self._before, self._owner.current = self._owner.current, self._deadline
+
+    def __exit__(self, *_exc: object) -> None:
+        self._owner.current = self._before
+
+
+class _Watching:
+    __slots__ = ("_deadline", "_watchdog")
+
+    def __init__(self, watchdog: Watchdog, deadline: Deadline) -> None:
+        self._watchdog = watchdog
+        self._deadline = deadline
+
+    def __enter__(self) -> None:
+        self._watchdog._watch(self._deadline)
+
+    def __exit__(self, *_exc: object) -> None:
+        self._watchdog._unwatch(self._deadline)
