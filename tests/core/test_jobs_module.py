@@ -24,6 +24,10 @@ DECLARING = {
     ROOT / "core/store/migrations/versions/0014_change_notices.py",
 }
 
+# The job store itself: its ``add_job`` is APScheduler's storage method (it forwards a
+# job the scheduler adds to the stock store's), not a job added by pushgui.
+STORE = ROOT / "core" / "store" / "jobstore.py"
+
 SPELLINGS = {
     "a job id of another kind": re.compile(
         r""":(now|retry|headsup|snooze|missed|delivered|nag)\b[:"'}]"""
@@ -42,6 +46,8 @@ def test_only_core_jobs_spells_job_ids_adds_jobs_or_reads_their_table():
             continue
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             for what, pattern in SPELLINGS.items():
+                if path == STORE and line.strip() == "super().add_job(job)":
+                    continue
                 if pattern.search(line):
                     found.append(
                         f"{path.relative_to(ROOT.parent)}:{number}: {what}: {line.strip()}"

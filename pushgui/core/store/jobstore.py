@@ -34,6 +34,24 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+#: Jobs the store wrote or read lately, by their pickled state (see ``_reconstitute_job``).
+KNOWN_JOBS = 4096
+#: What a job's pickled state holds (``Job.__getstate__``), copied from a known job.
+_STATE = (
+    "id",
+    "func_ref",
+    "func",
+    "trigger",
+    "executor",
+    "args",
+    "kwargs",
+    "name",
+    "misfire_grace_time",
+    "coalesce",
+    "max_instances",
+    "next_run_time",
+)
+
 
 class PushJobStore(SQLAlchemyJobStore):  # type: ignore[misc]
     """The job store, sharing the app's engine, that never drops a row it cannot read."""
@@ -54,6 +72,10 @@ class PushJobStore(SQLAlchemyJobStore):  # type: ignore[misc]
         # (statement kind, job id, next run time, state) gathered during one pass
         self._gathered: list[tuple[str, str, float | None, bytes]] | None = None
         self._gathering_thread: int | None = None
+        # Pickled state -> a job with that state. Unpickling each due job (and importing its
+        # function anew through PySide's import hook) was half of a 1,000-job pass; the
+        # same bytes always give the same job, so a job written or read before is copied.
+        self._known: dict[bytes, Job] = {}
 
     @contextmanager
     def one_pass(self) -> Iterator[None]:
@@ -103,11 +125,17 @@ class PushJobStore(SQLAlchemyJobStore):  # type: ignore[misc]
                 else:
                     connection.execute(delete, [{"b_id": i} for _k, i, _n, _s in group])
 
+    def add_job(self, job: Job) -> None:
+        super().add_job(job)
+        self._remember(pickle.dumps(job.__getstate__(), self.pickle_protocol), job)
+
     def update_job(self, job: Job) -> None:
         if not self._gathering():
             super().update_job(job)
+            self._remember(pickle.dumps(job.__getstate__(), self.pickle_protocol), job)
             return
         state = pickle.dumps(job.__getstate__(), self.pickle_protocol)
+        self._remember(state, job)
         next_run = datetime_to_utc_timestamp(job.next_run_time)
         assert self._gathered is not None
         self._gathered.append(("update", job.id, next_run, state))
@@ -152,8 +180,20 @@ class PushJobStore(SQLAlchemyJobStore):  # type: ignore[misc]
                     self.unreadable.add(row.id)
         return jobs
 
+    def _remember(self, state: bytes, job: Job) -> None:
+        if len(self._known) >= KNOWN_JOBS:
+            self._known.clear()
+        self._known[state] = _copy(job)
+
     def _reconstitute_job(self, job_state: bytes) -> Job:
-        job: Job = super()._reconstitute_job(job_state)
+        known = self._known.get(job_state)
+        if known is None:
+            job: Job = super()._reconstitute_job(job_state)
+            self._remember(job_state, job)
+        else:
+            job = _copy(known)
+            job._scheduler = self._scheduler
+            job._jobstore_alias = self._alias
         use = getattr(job.trigger, "use_calendars", None)
         if use is not None and self.calendars is not None:
             use(self.calendars)
@@ -178,3 +218,12 @@ class PushJobStore(SQLAlchemyJobStore):  # type: ignore[misc]
         with self.engine.begin() as connection:
             value = connection.execute(query).scalar()
         return utc_timestamp_to_datetime(value)
+
+
+def _copy(job: Job) -> Job:
+    """A new job with ``job``'s state (what unpickling its state gives, without the work):
+    the scheduler changes a job by setting its attributes, never the objects they hold."""
+    twin: Job = Job.__new__(Job)
+    for name in _STATE:
+        setattr(twin, name, getattr(job, name))
+    return twin
