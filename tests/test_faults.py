@@ -8,6 +8,7 @@ import os
 import random
 import signal
 import sqlite3
+import threading
 from collections import Counter
 from dataclasses import replace
 
@@ -15,7 +16,7 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from pushgui.core.channels.book import ChannelBook
-from pushgui.core.channels.config import EmailConfig
+from pushgui.core.channels.config import EmailConfig, TelegramConfig
 from pushgui.core.people.contacts import ContactBook, ContactRecord, GroupRecord
 from pushgui.core.pushes.service import PushService
 from pushgui.core.pushes.spec import Message, PushOptions, Target
@@ -24,7 +25,7 @@ from pushgui.core.store.settings import SettingsStore
 from pushgui.core.system.secrets import SECRETS_MODE_KEY, PlainFileSecrets
 from tests.core.conftest import make_scheduler
 from tests.helpers import once_in, weekdays_at_nine
-from tests.servers import _free_port
+from tests.servers import TELEGRAM_TOKEN, _free_port, telegram_api
 from tests.test_cli import HANG, start_headless, wait_ready, wait_until
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="uses POSIX signals")
@@ -246,3 +247,77 @@ def test_secrets_never_reach_the_log_or_the_database_even_at_debug_level(
         content = place.read_bytes()
         for secret in (PASSWORD, DINGTALK_TOKEN, DINGTALK_SECRET):
             assert secret.encode() not in content, f"{secret!r} found in {place.name}"
+
+
+def test_sigkill_between_the_parts_of_a_long_message_sends_no_part_twice(data_dir, tmp_path, fake):
+    """A long Telegram message goes in ordered parts. The process is killed while the
+    service has its third part; after the restart the user chooses *Resend*: the chat gets
+    the first two parts once (they were recorded as taken before the third went) and the
+    rest from the third on, in order. Only the part in flight at the kill may come twice."""
+    database = open_database(data_dir)
+    SettingsStore(database).set(SECRETS_MODE_KEY, "file")
+    room = ChannelBook(database, PlainFileSecrets(data_dir)).save(
+        "Team chat", TelegramConfig(bot_token=TELEGRAM_TOKEN, chat_id="-100", api_url=fake.url)
+    )
+    long = "\n\n".join(f"Part of the report {n}: " + "figures " * 300 for n in range(6))
+    PushService(database).save_new(
+        [
+            replace(
+                once_in(2, "Report"),
+                message=Message("Report", long),
+                targets=(Target("telegram", room),),
+            )
+        ]
+    )
+    database.close()
+    arrived: list[str] = []
+    third = threading.Event()
+    killed = threading.Event()
+
+    def taking(request):
+        arrived.append(request.json["text"])
+        if len(arrived) == 3:
+            third.set()
+            killed.wait(HANG)  # the process dies while this part waits for its answer
+        return telegram_api(request)
+
+    fake.route("/bot", taking)
+    log = tmp_path / "headless.log"
+    process = start_headless(data_dir, log)
+    try:
+        assert third.wait(HANG), log.read_text()
+    finally:
+        process.kill()
+        process.wait(timeout=HANG)
+        killed.set()
+    assert query(data_dir, "SELECT status, parts_sent FROM deliveries") == [("sending", 2)]
+
+    # The restart marks the delivery interrupted; the user chooses Resend.
+    log = tmp_path / "restart.log"
+    process = start_headless(data_dir, log)
+    wait_ready(log, process)
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=HANG) == 0
+    [(delivery_id, status)] = query(data_dir, "SELECT id, status FROM deliveries")
+    assert status == "interrupted"
+    database = open_database(data_dir)
+    scheduler = make_scheduler(database)
+    scheduler.start(paused=True)
+    PushService(database, scheduler).resend([delivery_id])
+    scheduler.shutdown(wait=False)
+    database.close()
+    log = tmp_path / "resend.log"
+    process = start_headless(data_dir, log)
+    try:
+        wait_ready(log, process)
+        assert wait_until(lambda: unsettled(data_dir) == 0, HANG), log.read_text()
+    finally:
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=HANG) == 0
+
+    # Before the kill: parts 1, 2 and 3 (in flight). The resend: 3 again, then the rest.
+    assert len(arrived) >= 5 and arrived[3] == arrived[2]
+    assert len(set(arrived)) == len(arrived) - 1  # no other part twice
+    assert arrived[0].startswith("Report") and "Part of the report 5" in " ".join(arrived[3:])
+    [(status, parts_sent)] = query(data_dir, "SELECT status, parts_sent FROM deliveries")
+    assert (status, parts_sent) == ("sent", len(arrived) - 1)

@@ -249,6 +249,38 @@ def test_a_recipient_whose_message_grew_too_large_fails_alone_and_the_rest_are_s
     assert run.status == "partial"
 
 
+def test_each_part_a_service_took_is_recorded_before_the_next_is_sent(
+    world, database, scheduler, fake
+):
+    """A long Telegram message goes in ordered parts. While the service has each part
+    after the first, the store already counts the parts it took: a crash then (the
+    process killed between parts) leaves the count, and *Resend* sends none of them
+    again."""
+    channels, _contacts, service = world
+    room = channels.save(
+        "Team chat", TelegramConfig(bot_token=TELEGRAM_TOKEN, chat_id="-100", api_url=fake.url)
+    )
+    long = "\n\n".join(f"Part of the report {n}: " + "figures " * 300 for n in range(6))
+    spec = replace(
+        weekdays_at_nine(),
+        message=Message("Report", long),
+        targets=(Target("telegram", room),),
+    )
+    push_id = service.create(spec)
+    counted: list[int] = []  # what the store said while the service had each part
+
+    def taking(request):
+        rows = deliveries(database)
+        counted.append(rows[0].parts_sent if rows else -1)
+        return telegram_api(request)
+
+    fake.route("/bot", taking)
+    assert run_push(push_id, context=scheduler.job_context.at(MOMENT)) == "ok"
+    [delivery] = deliveries(database)
+    assert len(counted) >= 3 and delivery.parts_sent == len(counted)
+    assert counted == list(range(len(counted)))  # 0 while the first part was in flight, ...
+
+
 def test_a_retry_of_a_message_sent_in_parts_goes_on_from_the_refused_part(
     world, database, scheduler, fake
 ):

@@ -36,6 +36,9 @@ class Outgoing:
     # Of a message sent in ordered parts, how many earlier attempts got through: they are
     # not sent again (channels/http.py, in_order).
     parts_sent: int = 0
+    # Told the count of parts the service has taken after each part but the last, before
+    # the next is sent: the engine records it, so a crash between parts repeats none.
+    on_part: Callable[[int], None] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ https://discord.js.org/docs/packages/discord-api-types/main/RESTRateLimit:Interf
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -73,7 +74,8 @@ class DiscordSender(HttpSender[DiscordConfig]):
             return Outcome(ok=False, error=too_long(shown, self.service), permanent=True)
         payloads = [self.payload(message, part) for part in range(len(shown.parts))]
         payloads[:1] = mentioned(payloads[0], message.mentions)  # the first part pings
-        return in_order(payloads, lambda payload: self._post(client, payload), message.parts_sent)
+        post = functools.partial(self._post, client)
+        return in_order(payloads, post, message.parts_sent, message.on_part)
 
     def _post(self, client: Client, payload: dict[str, object]) -> Outcome:
         response = client.post(self.config.webhook_url, params={"wait": "true"}, json=payload)

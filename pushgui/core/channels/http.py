@@ -220,6 +220,7 @@ def in_order(
     payloads: Sequence[dict[str, object]],
     post: Callable[[dict[str, object]], Outcome],
     sent: int = 0,
+    taken: Callable[[int], None] | None = None,
 ) -> Outcome:
     """Post each payload in order (the parts of a split message, the mentions sent ahead),
     from the first that earlier attempts did not get through (``sent`` of them did).
@@ -227,6 +228,8 @@ def in_order(
     The first refusal stops the rest; the outcome counts the parts taken, so a retry goes
     on from the refused part and the recipient never gets a part twice. A transport error
     after some part was taken is raised as :class:`PartlySent`, carrying the count.
+    ``taken`` (the message's ``on_part``) is told the count after each part but the last,
+    before the next is posted.
     """
     done = min(max(sent, 0), len(payloads))
     for payload in payloads[done:]:
@@ -239,4 +242,6 @@ def in_order(
         if not outcome.ok:
             return replace(outcome, parts_sent=done)
         done += 1
+        if taken is not None and done < len(payloads):
+            taken(done)
     return Outcome(ok=True, parts_sent=done)

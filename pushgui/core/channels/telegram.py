@@ -13,6 +13,7 @@ https://app.unpkg.com/typegram@5.2.0/files/api.d.ts).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -72,7 +73,8 @@ class TelegramSender(HttpSender[TelegramConfig]):
             return Outcome(ok=False, error=too_long(shown, self.service), permanent=True)
         payloads = [self.payload(message, part) for part in range(len(shown.parts))]
         payloads[:1] = mentioned(payloads[0], message.mentions)  # the first part pings
-        return in_order(payloads, lambda payload: self._post(client, payload), message.parts_sent)
+        post = functools.partial(self._post, client)
+        return in_order(payloads, post, message.parts_sent, message.on_part)
 
     def _post(self, client: Client, payload: dict[str, object]) -> Outcome:
         url = f"{self.config.api_url.rstrip('/')}/bot{self.config.bot_token}/sendMessage"

@@ -12,6 +12,7 @@ https://docs.zhuonian.xyz/api/wecom-webhook.html.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 from urllib.parse import SplitResult, parse_qs
@@ -67,7 +68,8 @@ class WeComSender(HttpSender[WeComConfig]):
         if not (shown := self.shown(message)).fits:
             return Outcome(ok=False, error=too_long(shown, self.service), permanent=True)
         payloads = mentioned(self.payload(message), message.mentions)
-        return in_order(payloads, lambda payload: self._post(client, payload), message.parts_sent)
+        post = functools.partial(self._post, client)
+        return in_order(payloads, post, message.parts_sent, message.on_part)
 
     def _post(self, client: Client, payload: dict[str, object]) -> Outcome:
         response = client.post(self.config.api_url, params={"key": self.config.key}, json=payload)

@@ -11,6 +11,7 @@ only its own messages. The engine is built by the composition root with its depe
 
 from __future__ import annotations
 
+import functools
 import logging
 import queue
 import threading
@@ -34,6 +35,7 @@ from pushgui.core.channels.mention import Mentions
 from pushgui.core.delivery.deadline import Deadline, SendDeadline, Watchdog
 from pushgui.core.delivery.limits import Limiter, Rate, limiter_for
 from pushgui.core.delivery.queue import (
+    PartsTaken,
     Pending,
     add_retry_job,
     send_and_record,
@@ -72,7 +74,9 @@ class Batch:
     deliveries: tuple[Pending, ...]
     text_format: TextFormat = "plain"
 
-    def messages(self) -> list[Outgoing]:
+    def messages(self, on_part: Callable[[int, int], None] | None = None) -> list[Outgoing]:
+        """The deliveries as messages; ``on_part(delivery id, count)`` hears the parts a
+        service took of a message sent in parts."""
         out = []
         for d in self.deliveries:
             body, text_format = as_sent_to(d.channel, d.body, self.text_format)
@@ -89,6 +93,7 @@ class Batch:
                     text_format=text_format,
                     mentions=Mentions.from_json(d.mentions),
                     parts_sent=d.parts_sent,
+                    on_part=None if on_part is None else functools.partial(on_part, d.id),
                 )
             )
         return out
@@ -200,6 +205,7 @@ class Delivering:
                     on_settled(pushes[run_id], run_id, status)
             return [(pushes[run_id], run_id, status) for run_id, status in held]
         scrub = Scrubber(())
+        parts = PartsTaken()
         current = SendDeadline()  # this stream's: each send's deadline, read by its sockets
         try:
             sender = self.sender(kind, channel_id, current)
@@ -214,7 +220,7 @@ class Delivering:
         else:
             # Whatever the sender is, its channel's secrets are scrubbed from what it says.
             scrub = Scrubber(secrets_of(getattr(sender, "config", None)))
-            messages = [m for batch in batches for m in batch.messages()]
+            messages = [m for batch in batches for m in batch.messages(parts)]
             # An error is recorded as the reader sees it, with its secrets masked.
             answers = scrubbed(
                 outcomes(sender, messages), lambda text: scrub(self.language.render(text))
@@ -242,6 +248,7 @@ class Delivering:
             runs=runs,
             runs_done=settle,
             current=current,
+            parts=parts,
         )
         rest = [run_id for run_id in pushes if run_id not in settled]
         if rest:  # runs with nothing to send here, or left when the sender stopped

@@ -49,6 +49,7 @@ class OutcomeWriter:
             f"next_attempt_at = {mark}, parts_sent = {mark}, attempts = attempts + 1 "
             f"WHERE id = {mark}"
         )
+        self._parts = f"UPDATE deliveries SET parts_sent = {mark} WHERE id = {mark}"
         self._sending = (
             f"UPDATE deliveries SET status = {mark}, attempts = attempts + 1 WHERE id = {mark}"
         )
@@ -89,6 +90,10 @@ class OutcomeWriter:
                 delivery_id,
             ),
         )
+
+    def parts(self, delivery_id: int, count: int) -> None:
+        """Of a message sent in parts, the service has taken ``count`` so far."""
+        self._cursor.execute(self._parts, (count, delivery_id))
 
     def waiting(self, delivery_id: int, until: datetime) -> None:
         """Held back by the rate limit until about ``until``."""

@@ -176,6 +176,25 @@ def _change(
     return change
 
 
+class PartsTaken:
+    """Where the messages of one send loop report the parts a service took (their
+    ``on_part``): each count is recorded at once, in a transaction of its own, before the
+    sender posts the next part, so a crash between parts never has a part sent again."""
+
+    def __init__(self) -> None:
+        self._writer: OutcomeWriter | None = None
+
+    def use(self, writer: OutcomeWriter | None) -> None:
+        self._writer = writer
+
+    def __call__(self, delivery_id: int, count: int) -> None:
+        writer = self._writer
+        if writer is None:  # not inside a send loop: the attempt's outcome counts them
+            return
+        with writer.transaction():
+            writer.parts(delivery_id, count)
+
+
 def send_and_record(
     database: Database,
     options: PushOptions | Mapping[int, PushOptions],
@@ -192,6 +211,7 @@ def send_and_record(
     runs: Mapping[int, int] | None = None,
     runs_done: Callable[[list[int]], None] | None = None,
     current: SendDeadline | None = None,
+    parts: PartsTaken | None = None,
 ) -> None:
     """Take one outcome per delivery from ``answers`` and record it at once.
 
@@ -208,7 +228,8 @@ def send_and_record(
     taken in microseconds; SQLite's own busy wait sleeps a millisecond or more). With
     ``runs`` (delivery id to run id), ``runs_done`` is called after a commit with the
     runs whose deliveries here all have their outcome, about every
-    :data:`SETTLE_EVERY` runs and before any wait, so runs settle as they end.
+    :data:`SETTLE_EVERY` runs and before any wait, so runs settle as they end. ``parts``
+    records, on this loop's connection, the parts of a message a service took so far.
     """
     if not deliveries:
         return
@@ -225,6 +246,8 @@ def send_and_record(
     # One connection for the batch, one short transaction per answer: opening a session
     # per message cost more than the message itself.
     writer = OutcomeWriter(database, lock)
+    if parts is not None:
+        parts.use(writer)
     try:
         with writer.transaction():
             writer.sending(deliveries[0].id)
@@ -294,6 +317,8 @@ def send_and_record(
                 _close(answers)
                 return
     finally:
+        if parts is not None:
+            parts.use(None)
         writer.close()
         report(force=True)
 
