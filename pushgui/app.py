@@ -34,6 +34,7 @@ from pushgui.core.messages import attachments
 from pushgui.core.pushes.service import PushService
 from pushgui.core.runs import headsup, jobs
 from pushgui.core.runs.executor import PushExecutor
+from pushgui.core.runs.headstart import LEAD, HeadStart
 from pushgui.core.runs.jobs import JobContext
 from pushgui.core.schedule import own_days
 from pushgui.core.schedule.data_check import check_data, unpublished_notices
@@ -237,10 +238,9 @@ def open_runtime(
         else DeferredSecrets(store.mode, lambda: store)
     )
     executor = PushExecutor(WORKERS)
+    jobstore = PushJobStore(db.engine, calendars, db.write_lock)
     scheduler = PushScheduler(
-        timezone=UTC,
-        jobstores={"default": PushJobStore(db.engine, calendars, db.write_lock)},
-        executors={"default": executor},
+        timezone=UTC, jobstores={"default": jobstore}, executors={"default": executor}
     )
     headsup.install(scheduler, db)  # re-arms heads-ups as schedule jobs start
     bridge = EventBridge()
@@ -255,6 +255,9 @@ def open_runtime(
         calendars=calendars,
     )
     executor.context = JobContext(db, secrets, scheduler, engine, calendars=calendars)
+    # A burst is recorded just before it falls due, and sent at once (core/runs/headstart.py).
+    executor.head_start = HeadStart(lambda: executor.context, scheduler.is_running, jobstore)
+    scheduler.set_lead(LEAD, executor.head_start.due_soon)
     service = PushService(db, scheduler, calendars)
     service.set_aside_damaged()  # before the window, the scheduler or reconcile reads a spec
     # Pushes saved before attachments were copies: copy their files in, or drop (and say).

@@ -72,6 +72,9 @@ class _TimerHost(QObject):
         self.timer.setSingleShot(True)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(on_timeout)
+        self.lead_timer = QTimer(self)  # shortly before a due time (set_lead)
+        self.lead_timer.setSingleShot(True)
+        self.lead_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.poked.connect(self._on_poked, Qt.ConnectionType.QueuedConnection)
 
     @Slot()
@@ -118,6 +121,8 @@ class PushScheduler(BaseScheduler):  # type: ignore[misc]  # APScheduler 3 is un
         self._jump_listeners: list[Callable[[float], None]] = []
         self._pass_listeners: list[Callable[[int], None]] = []
         self._started_in_pass = 0
+        self._lead: tuple[float, Callable[[datetime], None]] | None = None
+        self._host.lead_timer.timeout.connect(self._on_lead)
         super().__init__(gconfig or {}, **options)
         self.add_listener(self._record_run, _RUN_EVENTS | _FORGET_EVENTS)
         self.add_listener(self._count_started, EVENT_JOB_SUBMITTED)
@@ -136,7 +141,7 @@ class PushScheduler(BaseScheduler):  # type: ignore[misc]  # APScheduler 3 is un
         """Stop the scheduler and its timer; no pass runs jobs after this returns."""
         super().shutdown(wait)
         if self._in_owner_thread():
-            self._host.timer.stop()
+            self._stop_timers()
         else:
             self._host.poked.emit()  # the owner thread stops the timer; passes bail out meanwhile
 
@@ -171,6 +176,16 @@ class PushScheduler(BaseScheduler):  # type: ignore[misc]  # APScheduler 3 is un
             callback(started)
 
         self.add_pass_listener(once)
+
+    def is_running(self) -> bool:
+        """Started and not paused: due jobs are fired (from any thread)."""
+        return bool(self.state == STATE_RUNNING)
+
+    def set_lead(self, seconds: float, callback: Callable[[datetime], None]) -> None:
+        """Call ``callback(due)`` in the owner thread about ``seconds`` before each time
+        jobs fall due, with that time (the head start of bursts, core/runs/headstart.py).
+        Nothing is called for a due time less than ``seconds`` away when it is known."""
+        self._lead = (seconds, callback)
 
     def next_wakeup_in(self) -> float | None:
         """Seconds until the next pass, or None when no pass is scheduled (stopped or paused)."""
@@ -212,6 +227,10 @@ class PushScheduler(BaseScheduler):  # type: ignore[misc]  # APScheduler 3 is un
 
     # -- timer handling (owner thread only) -----------------------------------------------------
 
+    def _stop_timers(self) -> None:
+        self._host.timer.stop()
+        self._host.lead_timer.stop()
+
     def _in_owner_thread(self) -> bool:
         return bool(QThread.currentThread() == self._host.thread())
 
@@ -219,7 +238,7 @@ class PushScheduler(BaseScheduler):  # type: ignore[misc]  # APScheduler 3 is un
         with self._poke_lock:
             self._poke_pending = False
         if self.state == STATE_STOPPED:
-            self._host.timer.stop()
+            self._stop_timers()
         elif self._in_pass:
             self._wakeup_during_pass = True
         else:
@@ -241,10 +260,10 @@ class PushScheduler(BaseScheduler):  # type: ignore[misc]  # APScheduler 3 is un
         if looked and not self._repair_pending:  # a failed pass may not have seen every job
             self._notify_pass(self._started_in_pass)
         if self.state == STATE_STOPPED:
-            self._host.timer.stop()
+            self._stop_timers()
         elif self.state == STATE_PAUSED:
             # resume() calls wakeup(); nothing to do until then.
-            self._host.timer.stop()
+            self._stop_timers()
         elif self._wakeup_during_pass:
             self._arm(0.0)
         else:
@@ -278,10 +297,41 @@ class PushScheduler(BaseScheduler):  # type: ignore[misc]  # APScheduler 3 is un
 
     def _arm(self, wait_seconds: float | None) -> None:
         """(Re)start the one timer; with no job due, only the cap keeps it ticking."""
+        self._arm_lead(wait_seconds)
         if wait_seconds is None:
             wait_seconds = self.max_wait_seconds
         wait_seconds = min(max(wait_seconds, 0.0), self.max_wait_seconds)
         self._host.timer.start(min(math.ceil(wait_seconds * 1000), _MAX_TIMER_MS))
+
+    def _arm_lead(self, wait_seconds: float | None) -> None:
+        timer = self._host.lead_timer
+        if self._lead is None or wait_seconds is None or wait_seconds <= self._lead[0]:
+            timer.stop()
+            return
+        timer.start(min(math.ceil((wait_seconds - self._lead[0]) * 1000), _MAX_TIMER_MS))
+
+    def _on_lead(self) -> None:
+        if self._lead is None or self.state != STATE_RUNNING:
+            return
+        lead, callback = self._lead
+        due = self._next_due()
+        if due is None:
+            return
+        left = (due - datetime.now(self.timezone)).total_seconds()
+        if 0 < left <= lead + 1.0:  # early by more than a second: the next pass re-arms it
+            try:
+                callback(due)
+            except Exception:
+                log.exception("Lead listener failed")
+
+    def _next_due(self) -> datetime | None:
+        times = []
+        with self._jobstores_lock:
+            for store in self._jobstores.values():
+                when = store.get_next_run_time()
+                if when is not None:
+                    times.append(when)
+        return min(times, default=None)
 
     # -- duplicate-run guard after a failed pass -----------------------------------------------
 

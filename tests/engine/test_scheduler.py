@@ -139,8 +139,8 @@ def test_repeated_wakeup_keeps_one_timer(
     assert jobs.count(key) == 1
     # Stock: each wakeup() started its own timer chain, so ~200 passes ran twice over.
     assert sched.passes <= 6
-    if isinstance(sched, PushScheduler):
-        assert len(sched._host.findChildren(QTimer)) == 1
+    if isinstance(sched, PushScheduler):  # its one pass timer, beside the lead timer
+        assert sched._host.findChildren(QTimer) == [sched._host.timer, sched._host.lead_timer]
 
 
 @pytest.mark.parametrize("cls", [PushScheduler, STOCK])
@@ -369,3 +369,25 @@ def test_a_pass_writes_every_fired_job_in_one_transaction(qtbot, tmp_path):
     assert all(when > datetime.now(UTC) for when in remaining.values())
     sched.shutdown(wait=True)
     engine.dispose()
+
+
+def test_the_lead_listener_hears_each_due_time_before_it(qtbot: QtBot, make: Make, key: str):
+    """set_lead: called in the scheduler's thread about ``seconds`` before jobs fall due,
+    with their due time; never for a due time already nearer than that."""
+    sched = make(PushScheduler)
+    heard: list[tuple[datetime, datetime, bool]] = []
+    sched.set_lead(
+        2.0,
+        lambda due: heard.append((due, datetime.now(UTC), sched._in_owner_thread())),
+    )
+    sched.start()
+    near = soon(0.5)  # nearer than the lead when the pass sees it
+    sched.add_job(jobs.RECORD, "date", run_date=near, args=[key], id="near")
+    qtbot.waitUntil(lambda: jobs.count(key) == 1, timeout=HANG_MS)
+    assert heard == []
+
+    run_date = soon(4.0)
+    sched.add_job(jobs.RECORD, "date", run_date=run_date, args=[key], id="later")
+    qtbot.waitUntil(lambda: jobs.count(key) == 2, timeout=HANG_MS)
+    [(due, when, in_owner)] = heard
+    assert due == run_date and when < run_date and in_owner

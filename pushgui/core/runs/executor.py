@@ -22,10 +22,12 @@ from apscheduler.executors.base import run_job
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.job import Job
 
+from pushgui.core.runs.headstart import key_of
 from pushgui.core.runs.jobs import RUN_PUSH, JobContext, is_scheduled_run
 
 if TYPE_CHECKING:
     from pushgui.core.delivery.engine import DeliveryEngine
+    from pushgui.core.runs.headstart import HeadStart
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +92,13 @@ class PushExecutor(ThreadPoolExecutor):  # type: ignore[misc]
         self._gathered: list[tuple[Job, list[datetime]]] = []
         self._gather_lock = threading.Lock()
         self._draining = False
+        #: Records bursts ahead of their due time (core/runs/headstart.py), when installed.
+        self.head_start: HeadStart | None = None
+
+    def shutdown(self, wait: bool = True) -> None:
+        if self.head_start is not None:
+            self.head_start.stop()
+        super().shutdown(wait)
 
     @property
     def engine(self) -> DeliveryEngine | None:
@@ -139,14 +148,41 @@ class PushExecutor(ThreadPoolExecutor):  # type: ignore[misc]
             except BaseException:
                 log.exception("Runs due together could not be started")
 
+    def _started_ahead(self, taken: list[tuple[Job, list[datetime]]]) -> dict[int, str]:
+        """Of the fired jobs (by index), those the head start already started: status."""
+        head_start = self.head_start
+        if head_start is None:
+            return {}
+        keys = {
+            index: key_of(int(job.args[0]), run_times[0])
+            for index, (job, run_times) in enumerate(taken)
+            if len(run_times) == 1 and is_scheduled_run(job)
+        }
+        if not keys:
+            return {}
+        started = head_start.taken(list(keys.values()))
+        return {index: started[key] for index, key in keys.items() if key in started}
+
     def _run_gathered(self, taken: list[tuple[Job, list[datetime]]]) -> None:
         from pushgui.core.runs.runner import Due, run_pushes  # the runner needs the store
 
         context = self._handed()
         events: dict[int, list[Any]] = {}
         due: list[tuple[int, Due]] = []
+        ahead = self._started_ahead(taken)
         for index, (job, run_times) in enumerate(taken):
             events[index] = []
+            if index in ahead:  # recorded and started at its due time by the head start
+                events[index].append(
+                    JobExecutionEvent(
+                        EVENT_JOB_EXECUTED,
+                        job.id,
+                        job._jobstore_alias,
+                        run_times[0],
+                        retval=ahead[index],
+                    )
+                )
+                continue
             try:
                 plan = _plan(context, job, run_times)
             except Exception as exc:

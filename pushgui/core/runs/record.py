@@ -12,6 +12,7 @@ missed-run policy skips it and the skip is recorded; a run never vanishes
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from collections.abc import Iterator, Sequence
@@ -21,6 +22,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session
 
 from pushgui.core.channels.book import ChannelBook
 from pushgui.core.delivery.queue import Pending, write_deliveries
@@ -49,9 +51,12 @@ class Due(NamedTuple):
     run_time: datetime
 
 
-def record_runs(
-    context: JobContext, due: Sequence[Due]
-) -> list[tuple[PushSpec, int, list[Pending]] | str] | None:
+Recorded = list[tuple[PushSpec, int, list[Pending]] | str]
+#: (push, run, first nag) of each recorded run, for :func:`~pushgui.core.runs.nagging.arm_all`
+Nags = list[tuple[int, int, datetime | None]]
+
+
+def record_runs(context: JobContext, due: Sequence[Due]) -> Recorded:
     """Write every due run and its deliveries in one transaction; per run (spec, run id,
     queued deliveries) or its status. Raises IntegrityError when a run here was already
     recorded (the caller then goes one by one, and ``run_push`` refuses that one).
@@ -61,10 +66,29 @@ def record_runs(
     they supersede. A statement per run made a burst of 1,000 runs cost over a second
     before the first message could go (docs/BENCHMARKS.md, "Burst").
     """
+    result, nags = _record(context, due, None, datetime.now(UTC))
+    arm_all(context.scheduler, nags)
+    return result
+
+
+def record_runs_in(
+    session: Session, context: JobContext, due: Sequence[Due], started: datetime
+) -> tuple[Recorded, Nags]:
+    """:func:`record_runs` inside the caller's transaction (which holds the store's write
+    lock and commits): what it read and wrote, and the nags to arm once it committed."""
+    return _record(context, due, session, started)
+
+
+def _record(
+    context: JobContext, due: Sequence[Due], held: Session | None, started: datetime
+) -> tuple[Recorded, Nags]:
     database = context.database
-    started = datetime.now(UTC)
+
+    def session_scope() -> contextlib.AbstractContextManager[Session]:
+        return contextlib.nullcontext(held) if held is not None else database.session()
+
     push_ids = sorted({d.push_id for d in due})
-    with database.session() as session:
+    with session_scope() as session:
         specs: dict[int, PushSpec] = {}
         counts: dict[int, int] = {}
         for chunk in _chunks(push_ids):
@@ -115,8 +139,9 @@ def record_runs(
                 for r in recipients
             ]
         )
-    result: list[tuple[PushSpec, int, list[Pending]] | str] = []
-    with database.write_lock, database.session() as session:
+    result: Recorded = []
+    lock = database.write_lock if held is None else contextlib.nullcontext()
+    with lock, session_scope() as session:
         run_ids: list[int] = []
         if runs:
             # Each written run is found by its unique (push, due time), whatever order the
@@ -165,8 +190,7 @@ def record_runs(
                 continue
             run_id, values = next(recorded)
             result.append((specs[values["push_id"]], run_id, by_run[run_id]))
-    arm_all(context.scheduler, nags)
-    return result
+    return result, nags
 
 
 def _chunks(ids: Sequence[int], size: int = 500) -> Iterator[Sequence[int]]:

@@ -42,7 +42,7 @@ from pushgui.core.people.contacts import ContactBook
 from pushgui.core.pushes.spec import PushSpec, spec_from_stored
 from pushgui.core.runs.hand_over import hand_over
 from pushgui.core.runs.jobs import JobContext, handed
-from pushgui.core.runs.record import Due, delivery_row, record_run, record_runs
+from pushgui.core.runs.record import Due, Recorded, delivery_row, record_run, record_runs
 from pushgui.core.store.models import Push, Run
 
 log = logging.getLogger(__name__)
@@ -115,7 +115,7 @@ def run_pushes(due: Sequence[Due], *, context: JobContext) -> list[str]:
     each run is started alone by :func:`run_push`, which knows how to wait for the store
     and refuses a second start of the same scheduled run.
     """
-    database = context.database
+    recorded: Recorded | None
     try:
         recorded = record_runs(context, due)
     except (IntegrityError, OperationalError) as exc:
@@ -127,6 +127,12 @@ def run_pushes(due: Sequence[Due], *, context: JobContext) -> list[str]:
             ctx = context.at(one.run_time)
             statuses.append(run_push(one.push_id, one.reason, one.scheduled_for, context=ctx))
         return statuses
+    return start_recorded(context, due, recorded)
+
+
+def start_recorded(context: JobContext, due: Sequence[Due], recorded: Recorded) -> list[str]:
+    """Hand the recorded runs' deliveries to the engine (or send them here); each run's
+    status, as :func:`run_pushes` gives it."""
     statuses = []
     for one, entry in zip(due, recorded, strict=True):
         if isinstance(entry, str):
@@ -136,7 +142,7 @@ def run_pushes(due: Sequence[Due], *, context: JobContext) -> list[str]:
         if pending and _deliver(context, spec, one.push_id, run_id, pending):
             statuses.append("running")
         else:
-            statuses.append(finish_run(database, run_id))
+            statuses.append(finish_run(context.database, run_id))
     return statuses
 
 
