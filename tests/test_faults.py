@@ -25,7 +25,7 @@ from pushgui.core.store.settings import SettingsStore
 from pushgui.core.system.secrets import SECRETS_MODE_KEY, PlainFileSecrets
 from tests.core.conftest import make_scheduler
 from tests.helpers import once_in, weekdays_at_nine
-from tests.servers import TELEGRAM_TOKEN, _free_port, telegram_api
+from tests.servers import TELEGRAM_TOKEN, Reply, _free_port, telegram_api
 from tests.test_cli import HANG, start_headless, wait_ready, wait_until
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="uses POSIX signals")
@@ -321,3 +321,57 @@ def test_sigkill_between_the_parts_of_a_long_message_sends_no_part_twice(data_di
     assert arrived[0].startswith("Report") and "Part of the report 5" in " ".join(arrived[3:])
     [(status, parts_sent)] = query(data_dir, "SELECT status, parts_sent FROM deliveries")
     assert (status, parts_sent) == ("sent", len(arrived) - 1)
+
+
+def test_sigkill_in_a_burst_leaves_no_run_shown_as_running_after_the_restart(
+    data_dir, tmp_path, fake
+):
+    """The lane settles the runs it sent together, about every 50. Killed after it had sent
+    10 runs of a burst and before it settled them, the restart must still end each run
+    with the outcome of its delivery: none may stay *running* in the history."""
+    from pushgui.core.channels.config import WebhookConfig
+
+    pushes = 60
+    database = open_database(data_dir)
+    SettingsStore(database).set(SECRETS_MODE_KEY, "file")
+    hook = ChannelBook(database, PlainFileSecrets(data_dir)).save(
+        "Hook", WebhookConfig(url=fake.url + "/hook", body_template='{"push": "${push}"}')
+    )
+    due = replace(once_in(2, "Burst"), targets=(Target("webhook", hook),))
+    PushService(database).save_new([due.renamed(f"Burst {n}") for n in range(pushes)])
+    database.close()
+    answered: list[str] = []
+    held = threading.Event()
+    release = threading.Event()
+
+    def answering(request):
+        if len(answered) >= 10:
+            held.set()
+            release.wait(HANG)  # the eleventh waits: the process dies meanwhile
+        answered.append(request.json["push"])
+        return Reply(200, {"ok": True})
+
+    fake.route("/hook", answering)
+    log = tmp_path / "headless.log"
+    process = start_headless(data_dir, log)
+    try:
+        assert held.wait(HANG), log.read_text()
+    finally:
+        process.kill()
+        process.wait(timeout=HANG)
+    sent_before = query(data_dir, "SELECT count(*) FROM deliveries WHERE status = 'sent'")
+    assert sent_before == [(10,)]
+    release.set()
+
+    log = tmp_path / "restart.log"
+    process = start_headless(data_dir, log)
+    try:
+        wait_ready(log, process)
+        assert wait_until(lambda: unsettled(data_dir) == 0, HANG), log.read_text()
+    finally:
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=HANG) == 0
+    statuses = dict(query(data_dir, "SELECT status, count(*) FROM runs GROUP BY status"))
+    assert "running" not in statuses, statuses
+    # The one out at the kill is interrupted (the user chooses); every other run is done.
+    assert statuses == {"ok": pushes - 1, "interrupted": 1} or statuses == {"ok": pushes}

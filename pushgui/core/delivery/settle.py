@@ -175,6 +175,10 @@ def settle_after_crash(database: Database) -> int:
                 select(Delivery.run_id).where(Delivery.status.in_((QUEUED, WAITING, SENDING)))
             ).scalars()
         )
+        # And the runs still marked running whose deliveries all have their outcome: a lane
+        # settles the runs it sent about every SETTLE_EVERY runs, so a crash can come
+        # between an outcome and its run's settling.
+        run_ids.update(session.execute(select(Run.id).where(Run.status == "running")).scalars())
         if not run_ids:
             return 0
         count = session.execute(
