@@ -300,3 +300,42 @@ def test_a_crash_while_the_burst_waits_records_nothing_and_the_pass_sends_each_o
         assert len(fake.requests) == PUSHES
     finally:
         database.close()
+
+
+LOCKER = """
+import sqlite3, sys
+connection = sqlite3.connect(sys.argv[1], isolation_level=None)
+connection.execute("BEGIN IMMEDIATE")
+print("LOCKED", flush=True)
+sys.stdin.readline()
+connection.execute("ROLLBACK")
+"""
+
+
+def test_another_process_writing_leaves_the_burst_to_the_pass_at_once(burst, data_dir, caplog):
+    """Another process holds the file's write lock (an import from the command line): the
+    head start does not wait the store's 10 s for it, holding this process's writers
+    back; it leaves the burst to the pass, which sends each push once."""
+    import logging
+
+    caplog.set_level(logging.INFO, logger="pushgui.core.runs.headstart")
+    [path] = data_dir.glob("*.sqlite3")
+    locker = subprocess.Popen(
+        [sys.executable, "-c", LOCKER, str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert locker.stdout is not None and locker.stdout.readline().strip() == "LOCKED"
+        burst.clocks.now = burst.due.timestamp() - HOLD / 2
+        wait_until(lambda: "recorded by the pass instead" in caplog.text, "the burst left")
+        assert not burst.head_start.waiting_for_due.is_set()
+    finally:
+        assert locker.stdin is not None
+        locker.stdin.write("done\n")
+        locker.stdin.flush()
+        locker.wait(30)
+    burst.resume_and_finish()
+    burst.each_push_once()
+    assert burst.head_start.started_ahead == 0

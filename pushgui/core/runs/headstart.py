@@ -14,8 +14,9 @@ of it before then. At the due time it commits and hands the deliveries to the en
 lanes. The scheduler's pass then fires the same jobs as usual, and the executor takes
 each run recorded here as already started (:meth:`HeadStart.taken`).
 
-It gives up, rolling back, so that the pass records the runs as it always does, when the
-scheduler is paused or stopping, when the engine is shutting down, when the due time has
+It gives up, rolling back, so that the pass records the runs as it always does, when
+another process is writing the file (it does not wait for it), when the scheduler is
+paused or stopping, when the engine is shutting down, when the due time has
 passed by more than :data:`LATE` (the machine slept; the missed-run policy decides), and
 when the wall clock does not reach it within :data:`HOLD_AT_MOST` of taking the lock (the
 clock was set back). A crash while it waits loses nothing: the transaction was never
@@ -39,6 +40,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from pushgui.core.runs.jobs import JobContext, is_scheduled_run
 from pushgui.core.runs.nagging import arm_all
+from pushgui.core.store.db import BUSY_TIMEOUT_MS
 
 if TYPE_CHECKING:
     from pushgui.core.runs.record import Due
@@ -56,8 +58,14 @@ LATE = 1.0
 #: Seconds between looks at the clocks while waiting.
 STEP = 0.05
 #: Fewer runs due at one instant than this are recorded by the pass, as usual (a few
-#: milliseconds): holding the store's write lock is for bursts.
+#: milliseconds): holding the store's write lock is for bursts. More than MAX_RUNS would
+#: hold it for longer than HOLD (about 0.1 ms a run): the pass records those too.
 MIN_RUNS = 50
+MAX_RUNS = 4000
+#: Milliseconds the head start waits for another process's write (an import from the
+#: command line) before it leaves the burst to the pass; the store's own wait is 10 s,
+#: and this process's writers would wait behind it.
+BUSY_MS = 100
 
 #: (push id, due time as a POSIX timestamp)
 Key = tuple[int, float]
@@ -169,7 +177,7 @@ class HeadStart:
             for job in self._jobstore.get_due_jobs(due)
             if is_scheduled_run(job) and job.next_run_time == due
         ]
-        if len(jobs) < self.min_runs:
+        if not self.min_runs <= len(jobs) <= MAX_RUNS:
             return
         runs = [Due(int(job.args[0]), "schedule", None, due) for job in jobs]
         # Until shortly before the due time: the lock is held as briefly as it can be.
@@ -194,12 +202,17 @@ class HeadStart:
             self._started = {k: v for k, v in self._started.items() if k[1] > stale}
         try:
             with database.write_lock, database.sessions() as session:
-                # The write lock before anything is read: what is read stays true until
-                # the commit.
-                session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+                connection = session.connection()
                 try:
+                    # The write lock before anything is read: what is read stays true
+                    # until the commit. Another process writing: left to the pass.
+                    connection.exec_driver_sql(f"PRAGMA busy_timeout = {BUSY_MS}")
+                    try:
+                        connection.exec_driver_sql("BEGIN IMMEDIATE")
+                    finally:
+                        connection.exec_driver_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
                     recorded, nags = record_runs_in(session, context, runs, due)
-                except (IntegrityError, OperationalError) as exc:  # one was recorded already
+                except (IntegrityError, OperationalError) as exc:  # locked, or one recorded
                     session.rollback()
                     log.info("Runs due at %s recorded by the pass instead (%s)", due, exc)
                     return
@@ -209,12 +222,17 @@ class HeadStart:
                     log.info("Runs due at %s recorded by the pass instead", due)
                     return
                 session.commit()
+            # Committed: these runs are started, whatever happens next.
+            with self._lock:
+                for one in runs:
+                    self._started[key_of(one.push_id, due)] = "running"
+            self.started_ahead += len(runs)
             arm_all(context.scheduler, nags)
             statuses = start_recorded(context, runs, recorded)
             with self._lock:
                 for one, status in zip(runs, statuses, strict=True):
-                    self._started[key_of(one.push_id, due)] = status
-            self.started_ahead += len(runs)
+                    if key_of(one.push_id, due) in self._started:
+                        self._started[key_of(one.push_id, due)] = status
             log.info("%d runs due at %s were recorded ahead and started on time", len(runs), due)
         finally:
             self.waiting_for_due.clear()
