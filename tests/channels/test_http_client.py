@@ -272,3 +272,117 @@ def test_a_connection_lost_after_some_parts_counts_the_parts_the_service_took():
     assert not outcome.ok and not outcome.permanent
     assert outcome.parts_sent == 1
     assert server.texts == [parts[0]]
+
+
+class RawRequests:
+    """Records each request's raw bytes (head and body) and answers 200 with a length,
+    keeping the connection open."""
+
+    def __init__(self) -> None:
+        self.raw: list[bytes] = []
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self._listener.getsockname()[1]
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _ = self._listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._answer, args=(conn,), daemon=True).start()
+
+    def _answer(self, conn: socket.socket) -> None:
+        data = b""
+        with conn:
+            while True:
+                try:
+                    while b"\r\n\r\n" not in data:
+                        chunk = conn.recv(65536)
+                        if not chunk:
+                            return
+                        data += chunk
+                except OSError:
+                    return
+                head, _, rest = data.partition(b"\r\n\r\n")
+                body, data = read_request(conn, head + b"\r\n\r\n" + rest)
+                self.raw.append(head + b"\r\n\r\n" + body)
+                conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
+
+    def close(self) -> None:
+        self._listener.close()
+
+
+def parsed(raw: bytes) -> tuple[bytes, dict[bytes, bytes], bytes]:
+    head, _, body = raw.partition(b"\r\n\r\n")
+    line, *fields = head.split(b"\r\n")
+    return line, {n.lower(): v for n, _, v in (f.partition(b": ") for f in fields)}, body
+
+
+def test_a_request_is_written_as_http_client_writes_it():
+    """The client writes each request itself (its head built once per address): request
+    line, headers and body are those http.client writes for the same request, on every
+    message of a kept-alive connection."""
+    import http.client
+
+    server = RawRequests()
+    url = f"http://127.0.0.1:{server.port}/hook/x%20y?key=a%2Fb&n=1"
+    headers = {"Content-Type": "application/json; charset=utf-8", "X-Token": "s3cret"}
+    try:
+        with make_client(timeout=5) as client:
+            for body in (b'{"n":1}', b'{"n":22}'):
+                assert client.post(url, content=body, headers=headers).status_code == 200
+            client.post(url, json={"text": "héllo"})
+            client.post(url, data={"a": "b c"})
+        stock = http.client.HTTPConnection("127.0.0.1", server.port, timeout=5)
+        sent = dict(client._headers.values()) | headers  # what the client adds of its own
+        for body in (b'{"n":1}', b'{"n":22}'):
+            stock.request("POST", "/hook/x%20y?key=a%2Fb&n=1", body=body, headers=sent)
+            stock.getresponse().read()
+        stock.close()
+        ours, theirs = server.raw[:2], server.raw[4:]
+        assert [parsed(raw) for raw in ours] == [parsed(raw) for raw in theirs]
+        _line, fields, body = parsed(server.raw[2])
+        assert (fields[b"content-type"], body) == (
+            b"application/json",
+            '{"text":"héllo"}'.encode(),
+        )
+        _line, fields, body = parsed(server.raw[3])
+        assert (fields[b"content-type"], fields[b"content-length"], body) == (
+            b"application/x-www-form-urlencoded",
+            b"5",
+            b"a=b+c",
+        )
+    finally:
+        server.close()
+
+
+def test_a_header_or_address_that_would_split_the_request_is_refused_before_sending():
+    """A header value with a line break (say, pasted into a webhook's extra headers) or
+    an address with a control character never reaches the server as a second header or
+    request: the send is refused, as http.client refuses it."""
+    import http.client
+
+    import httpx
+
+    server = RawRequests()
+    url = f"http://127.0.0.1:{server.port}/hook"
+    try:
+        with make_client(timeout=5) as client:
+            for bad in ({"X-A": "b\r\nX-Injected: 1"}, {"X-A\r\nX-B": "c"}, {"": "d"}):
+                try:
+                    client.post(url, content=b"{}", headers=bad)
+                except ValueError:
+                    pass
+                else:
+                    raise AssertionError(f"sent with {bad!r}")
+            try:
+                client.post(url + "/a\x01b", content=b"{}")
+            except (http.client.InvalidURL, httpx.InvalidURL):
+                pass
+            else:
+                raise AssertionError("sent to an address with a control character")
+            assert client.post(url, content=b"{}").status_code == 200
+        assert len(server.raw) == 1
+    finally:
+        server.close()

@@ -12,7 +12,8 @@ most of the lateness. What it keeps:
 - one connection per host, kept alive between messages and dropped once idle for
   :data:`KEEPALIVE_EXPIRY` or closed by the server; HTTP/1.1; no redirects followed; no proxy
   taken from the environment; the given TLS context (hostname checked); ``TCP_NODELAY``; a
-  request's head and body go out in one write;
+  request's head and body go out in one write, the head (checked as http.client checks
+  it) built once per address and headers;
 - connect and read timeouts per request (each socket call), and an overall deadline per
   send: the send's :class:`~pushgui.core.delivery.deadline.Deadline` shuts the socket
   down when it passes, so a server that trickles its answer a byte at a time is cut;
@@ -30,6 +31,7 @@ import contextlib
 import functools
 import http.client
 import json as json_module
+import re
 import select
 import socket
 import ssl
@@ -58,6 +60,12 @@ MAX_HEADERS = 100
 #: Every error a request that got no (complete) answer raises: the socket's and TLS's
 #: (``OSError``, timeouts included) and HTTP's (an answer cut or malformed).
 TRANSPORT_ERRORS: tuple[type[Exception], ...] = (OSError, http.client.HTTPException)
+
+
+# What http.client refuses in a request's header lines and its target.
+_HEADER_NAME = re.compile(rb"[^:\s][^:\r\n]*")
+_BAD_HEADER_VALUE = re.compile(rb"\n(?![ \t])|\r(?![ \t\n])")
+_CONTROL = re.compile(rb"[\x00-\x20\x7f]")
 
 
 class AnswerTooLarge(Exception):
@@ -197,18 +205,24 @@ def _head_lines(fp: Any) -> list[tuple[str, str]]:
             headers.append((name.strip(), value.strip()))
 
 
-class _Connection(http.client.HTTPConnection):
-    """One kept-alive connection: TCP (and TLS) opened under the send's deadline, a
-    request written in one piece when its answer is first asked for."""
+class _Connection:
+    """One kept-alive connection: TCP (and TLS) opened under the send's deadline, each
+    request written in one piece, its answer read by :class:`_Response` (http.client's).
 
-    response_class = _Response
+    The request is written here, not by ``http.client.HTTPConnection``: its head is the
+    same for every message to one address but the length, so the client builds it once
+    (:meth:`Client._head`), where http.client checked and wrote each header line anew,
+    a fifth of a local request's CPU (docs/BENCHMARKS.md, "Burst").
+    """
 
     def __init__(
         self, host: str, port: int, connect_timeout: float, tls: ssl.SSLContext | None
     ) -> None:
-        super().__init__(host, port, timeout=connect_timeout)
+        self.host = host
+        self.port = port
+        self.timeout: float | None = connect_timeout
         self._tls = tls
-        self._unsent: list[bytes] = []
+        self.sock: socket.socket | None = None
         self.idle_since = time.monotonic()
         self.timeout_for_reads: float | None = None
 
@@ -227,19 +241,23 @@ class _Connection(http.client.HTTPConnection):
         self.sock = sock
         sock.settimeout(self.timeout_for_reads)
 
-    def send(self, data: Any) -> None:
-        # http.client writes the head and then the body: held, they go out together.
-        self._unsent.append(bytes(data))
+    def exchange(self, method: str, data: bytes) -> _Response:
+        """Write one whole request and read its answer's head (its body is the caller's)."""
+        if self.sock is None:
+            self.connect()
+        assert self.sock is not None
+        # As a browser does: a server that closed early may still have answered (a 413
+        # before the whole body was read), so the answer is read next.
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            self.sock.sendall(data)
+        response = _Response(self.sock, method=method)
+        response.begin()
+        return response
 
-    def getresponse(self) -> http.client.HTTPResponse:
-        if self._unsent:
-            data = b"".join(self._unsent)
-            self._unsent.clear()
-            # As a browser does: a server that closed early may still have answered (a
-            # 413 before the whole body was read), so the answer is read next.
-            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-                super().send(data)
-        return super().getresponse()
+    def close(self) -> None:
+        sock, self.sock = self.sock, None
+        if sock is not None:
+            sock.close()
 
     def stale(self) -> bool:
         """Idle too long, or closed (or talking) on the server's side: not to be reused."""
@@ -281,6 +299,7 @@ class Client:
         self._deadline = deadline
         self._headers = {name.lower(): (name, value) for name, value in headers.items()}
         self._addresses: dict[str, httpx.URL] = {}
+        self._heads: dict[tuple[Any, ...], bytes] = {}
         self._connections: dict[tuple[str, str, int], _Connection] = {}
 
     def post(
@@ -320,25 +339,22 @@ class Client:
         scheme = address.scheme
         if scheme not in ("http", "https") or not address.host:
             raise httpx.InvalidURL(f"Request URL has an unsupported protocol '{scheme}://'.")
-        merged = dict(self._headers)
+        kind = None
         if json is not None:
             content = json_module.dumps(
                 json, ensure_ascii=False, separators=(",", ":"), allow_nan=False
             ).encode("utf-8")
-            merged["content-type"] = ("Content-Type", "application/json")
+            kind = "application/json"
         elif data is not None:
             content = urlencode(list(data.items()), doseq=True).encode("utf-8")
-            merged["content-type"] = ("Content-Type", "application/x-www-form-urlencoded")
-        for name, value in (headers or {}).items():
-            merged[name.lower()] = (name, value)
-        if "host" not in merged:
-            merged["host"] = ("Host", address.netloc.decode("ascii"))
+            kind = "application/x-www-form-urlencoded"
+        head = self._head(method, url, address, kind, headers)
         if content is not None:
-            merged["content-length"] = ("Content-Length", str(len(content)))
+            request = head + b"Content-Length: %d\r\n\r\n" % len(content) + content
         elif method in ("POST", "PUT", "PATCH"):
-            merged["content-length"] = ("Content-Length", "0")
-        # Header values in ASCII, as httpx sends them (it refuses others the same way).
-        lines = {name: value.encode("ascii") for name, value in merged.values()}
+            request = head + b"Content-Length: 0\r\n\r\n"
+        else:
+            request = head + b"\r\n"
         port = address.port or (443 if scheme == "https" else 80)
         connection = self._connection(scheme, address.raw_host.decode("ascii"), port)
         limit = self._deadline.current
@@ -353,10 +369,7 @@ class Client:
         done = False
         try:
             with enforced:
-                connection.request(
-                    method, address.raw_path.decode("ascii"), body=content, headers=lines
-                )
-                response = connection.getresponse()
+                response = connection.exchange(method, request)
                 body = response.read(MAX_ANSWER + 1)
                 if limit is not None and limit.fired:
                     # Shut down mid-answer: http.client takes the end of the stream for the
@@ -365,15 +378,59 @@ class Client:
                     raise TimeoutError(f"no whole answer within {limit.seconds:g} seconds")
                 if len(body) > MAX_ANSWER:
                     raise AnswerTooLarge(f"answer larger than {MAX_ANSWER // 1024} KB")
-                done = response.isclosed()
+                done = response.isclosed() and not response.will_close
         finally:
             if done:
                 connection.idle_since = time.monotonic()
             else:  # cut, failed or not read to its end: never reused
                 connection.close()
-        head = response.headers
-        assert isinstance(head, Headers)  # read by _Response
-        return Answer(response.status, head, body, response.reason)
+        read = response.headers
+        assert isinstance(read, Headers)  # read by _Response
+        return Answer(response.status, read, body, response.reason)
+
+    def _head(
+        self,
+        method: str,
+        url: str,
+        address: httpx.URL,
+        kind: str | None,
+        headers: Mapping[str, str] | None,
+    ) -> bytes:
+        """The request line and header lines but the length, each checked as http.client
+        checks them; the same for every message of a batch, so built once."""
+        given = tuple((headers or {}).items())
+        key = (method, url, str(address), kind, given)
+        head = self._heads.get(key)
+        if head is not None:
+            return head
+        if method not in ("GET", "POST", "PUT", "PATCH", "DELETE"):
+            raise ValueError(f"unsupported method {method!r}")
+        merged = dict(self._headers)
+        if kind is not None:
+            merged["content-type"] = ("Content-Type", kind)
+        for name, value in given:
+            merged[name.lower()] = (name, value)
+        merged.pop("content-length", None)
+        if "host" not in merged:
+            merged["host"] = ("Host", address.netloc.decode("ascii"))
+        # As http.client asked: the answer's body as it is (neither side decompresses).
+        merged.setdefault("accept-encoding", ("Accept-Encoding", "identity"))
+        path = address.raw_path
+        if _CONTROL.search(path):
+            raise http.client.InvalidURL(f"URL can't contain control characters. {path!r}")
+        lines = [method.encode("ascii") + b" " + path + b" HTTP/1.1"]
+        # Header values in ASCII, as httpx sends them (it refuses others the same way).
+        for name, value in merged.values():
+            raw = value.encode("ascii")
+            if not _HEADER_NAME.fullmatch(name.encode("ascii")):
+                raise ValueError(f"Invalid header name {name!r}")
+            if _BAD_HEADER_VALUE.search(raw):
+                raise ValueError(f"Invalid header value {raw!r}")
+            lines.append(name.encode("ascii") + b": " + raw)
+        if len(self._heads) >= 64:
+            self._heads.clear()
+        head = self._heads[key] = b"\r\n".join(lines) + b"\r\n"
+        return head
 
     def _connection(self, scheme: str, host: str, port: int) -> _Connection:
         key = (scheme, host, port)
