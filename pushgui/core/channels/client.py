@@ -18,9 +18,7 @@ most of the lateness. What it keeps:
   send: the send's :class:`~pushgui.core.delivery.deadline.Deadline` shuts the socket
   down when it passes, so a server that trickles its answer a byte at a time is cut;
 - an answer larger than :data:`MAX_ANSWER` is cut with :class:`AnswerTooLarge`, not read;
-- an answer's head is read by :class:`_Response`: http.client's own reading hands the
-  header lines to the email package's parser, which cost more CPU than the rest of the
-  request in a burst (docs/BENCHMARKS.md, "Burst").
+- an answer is read by :mod:`.answers` (its head without the email package).
 
 Transport errors are the standard library's own (:data:`TRANSPORT_ERRORS`).
 """
@@ -37,11 +35,12 @@ import socket
 import ssl
 import time
 from collections.abc import Mapping
-from http import HTTPStatus
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 import httpx
+
+from pushgui.core.channels.answers import Answer, AnswerTooLarge, Headers, Response
 
 if TYPE_CHECKING:
     from pushgui.core.delivery.deadline import SendDeadline
@@ -52,10 +51,6 @@ MAX_ANSWER = 64 * 1024
 #: Seconds an idle connection is kept for the next message (httpx's default).
 KEEPALIVE_EXPIRY = 5.0
 
-#: Limits on an answer's head, as http.client's own: a longer line or more header lines
-#: than this is refused as malformed.
-MAX_HEAD_LINE = 65536
-MAX_HEADERS = 100
 
 #: Every error a request that got no (complete) answer raises: the socket's and TLS's
 #: (``OSError``, timeouts included) and HTTP's (an answer cut or malformed).
@@ -68,146 +63,9 @@ _BAD_HEADER_VALUE = re.compile(rb"\n(?![ \t])|\r(?![ \t\n])")
 _CONTROL = re.compile(rb"[\x00-\x20\x7f]")
 
 
-class AnswerTooLarge(Exception):
-    """The service's answer was larger than :data:`MAX_ANSWER`; it was not read further."""
-
-
-class Headers:
-    """A response's headers, looked up without regard to case (repeated ones joined by ", ").
-
-    It also stands in for http.client's message object in :class:`_Response` (``get``,
-    ``get_all`` and ``items``, all http.client asks of it), so an answer's head is read
-    into one mapping once.
-    """
-
-    def __init__(self, raw: list[tuple[str, str]]) -> None:
-        self._raw = raw
-        self._values: dict[str, str] = {}
-        for name, text in raw:
-            key = name.lower()
-            self._values[key] = f"{self._values[key]}, {text}" if key in self._values else text
-
-    def get(self, name: str, default: str | None = None) -> str | None:
-        return self._values.get(name.lower(), default)
-
-    def get_all(self, name: str, default: Any = None) -> list[str] | Any:
-        key = name.lower()
-        found = [text for other, text in self._raw if other.lower() == key]
-        return found or default
-
-    def items(self) -> list[tuple[str, str]]:
-        return list(self._raw)
-
-    def __getitem__(self, name: str) -> str:
-        return self._values[name.lower()]
-
-    def __contains__(self, name: object) -> bool:
-        return isinstance(name, str) and name.lower() in self._values
-
-
-class Answer:
-    """A service's complete answer: status, headers and the (capped) body."""
-
-    def __init__(self, status_code: int, headers: Headers, content: bytes, reason: str) -> None:
-        self.status_code = status_code
-        self.headers = headers
-        self.content = content
-        self._reason = reason
-
-    @property
-    def reason_phrase(self) -> str:
-        if self._reason:
-            return self._reason
-        try:
-            return HTTPStatus(self.status_code).phrase
-        except ValueError:
-            return ""
-
-    @property
-    def text(self) -> str:
-        """The body decoded by the charset the answer names, else UTF-8 (as httpx does)."""
-        encoding = "utf-8"
-        content_type = self.headers.get("content-type") or ""
-        for part in content_type.split(";")[1:]:
-            name, _, value = part.strip().partition("=")
-            if name.lower() == "charset" and value:
-                encoding = value.strip("\"' ")
-        try:
-            return self.content.decode(encoding, errors="replace")
-        except LookupError:
-            return self.content.decode("utf-8", errors="replace")
-
-
-class _Response(http.client.HTTPResponse):
-    """http.client's response with its head read without the email package.
-
-    ``begin`` does what http.client's does (skip ``100 Continue``, status line, headers,
-    then chunked or sized or read-to-close body) but splits the header lines itself:
-    ``Name: value``, a folded line continuing the value before it, names kept as sent.
-    """
-
-    def begin(self) -> None:
-        if self.headers is not None:
-            return
-        while True:
-            version, status, reason = self._read_status()
-            if status != http.client.CONTINUE:
-                break
-            _head_lines(self.fp)  # a 100 answer's own headers, not the answer's
-        self.code = self.status = status
-        self.reason = reason.strip()
-        if version in ("HTTP/1.0", "HTTP/0.9"):
-            self.version = 10
-        elif version.startswith("HTTP/1."):
-            self.version = 11
-        else:
-            raise http.client.UnknownProtocol(version)
-        message = Headers(_head_lines(self.fp))
-        self.headers = self.msg = message
-        encoding = message.get("transfer-encoding")
-        self.chunked = bool(encoding) and encoding.lower() == "chunked"
-        self.chunk_left = None
-        self.will_close = self._check_close()
-        self.length = None
-        length = message.get("content-length")
-        if length and not self.chunked:
-            with contextlib.suppress(ValueError):
-                self.length = int(length) if int(length) >= 0 else None
-        if (
-            status in (HTTPStatus.NO_CONTENT, HTTPStatus.NOT_MODIFIED)
-            or 100 <= status < 200
-            or self._method == "HEAD"
-        ):
-            self.length = 0
-        if not self.will_close and not self.chunked and self.length is None:
-            self.will_close = True  # no length and kept open: the body ends when it closes
-
-
-def _head_lines(fp: Any) -> list[tuple[str, str]]:
-    """The header lines up to the empty one, as (name, value); a line starting with a space
-    or tab continues the value before it."""
-    headers: list[tuple[str, str]] = []
-    while True:
-        line = fp.readline(MAX_HEAD_LINE + 1)
-        if len(line) > MAX_HEAD_LINE:
-            raise http.client.LineTooLong("header line")
-        if line in (b"\r\n", b"\n", b""):
-            return headers
-        if len(headers) >= MAX_HEADERS:
-            raise http.client.HTTPException(f"got more than {MAX_HEADERS} headers")
-        text = line.decode("iso-8859-1").rstrip("\r\n")
-        if text[:1] in (" ", "\t") and headers:
-            name, value = headers[-1]
-            headers[-1] = (name, f"{value} {text.strip()}")
-            continue
-        name, colon, value = text.partition(":")
-        if colon:
-            headers.append((name.strip(), value.strip()))
-
-
 class _Connection:
     """One kept-alive connection: TCP (and TLS) opened under the send's deadline, each
-    request written in one piece, its answer read by :class:`_Response` (http.client's).
+    request written in one piece, its answer read by :class:`Response` (http.client's).
 
     The request is written here, not by ``http.client.HTTPConnection``: its head is the
     same for every message to one address but the length, so the client builds it once
@@ -241,7 +99,7 @@ class _Connection:
         self.sock = sock
         sock.settimeout(self.timeout_for_reads)
 
-    def exchange(self, method: str, data: bytes) -> _Response:
+    def exchange(self, method: str, data: bytes) -> Response:
         """Write one whole request and read its answer's head (its body is the caller's)."""
         if self.sock is None:
             self.connect()
@@ -250,7 +108,7 @@ class _Connection:
         # before the whole body was read), so the answer is read next.
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             self.sock.sendall(data)
-        response = _Response(self.sock, method=method)
+        response = Response(self.sock, method=method)
         response.begin()
         return response
 
@@ -385,7 +243,7 @@ class Client:
             else:  # cut, failed or not read to its end: never reused
                 connection.close()
         read = response.headers
-        assert isinstance(read, Headers)  # read by _Response
+        assert isinstance(read, Headers)  # read by Response
         return Answer(response.status, read, body, response.reason)
 
     def _head(

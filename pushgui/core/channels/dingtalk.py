@@ -31,7 +31,8 @@ from pushgui.core.messages.service_text import ServiceText, for_service, too_lon
 from pushgui.core.system.i18n import translate
 
 if TYPE_CHECKING:
-    from pushgui.core.channels.client import Answer, Client
+    from pushgui.core.channels.answers import Answer
+    from pushgui.core.channels.client import Client
 
 DINGTALK_API = "https://oapi.dingtalk.com/robot/send"
 MessageType = Literal["text", "markdown"]

@@ -20,7 +20,8 @@ from pushgui.core.channels.base import Outcome, Outgoing, Sender
 from pushgui.core.channels.kind import ChannelConfig, ChannelKind, SenderOptions
 
 if TYPE_CHECKING:
-    from pushgui.core.channels.client import Answer, Client
+    from pushgui.core.channels.answers import Answer
+    from pushgui.core.channels.client import Client
     from pushgui.core.delivery.deadline import SendDeadline
 
 #: Seconds: the whole answer may take 15 s (connecting 5 s, :mod:`.transport`); a reminder

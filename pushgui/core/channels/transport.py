@@ -16,8 +16,9 @@ from typing import Any
 import httpx
 
 from pushgui import __version__
+from pushgui.core.channels.answers import AnswerTooLarge
 from pushgui.core.channels.base import Outcome, Outgoing, secrets_of
-from pushgui.core.channels.client import MAX_ANSWER, TRANSPORT_ERRORS, AnswerTooLarge, Client
+from pushgui.core.channels.client import MAX_ANSWER, TRANSPORT_ERRORS, Client
 from pushgui.core.channels.config import CONFIG_TYPES, build_sender
 from pushgui.core.channels.http import TIMEOUT, HttpSender, PartlySent, Verify
 from pushgui.core.delivery import deadline
