@@ -86,8 +86,13 @@ class Server:
         self._timer.timeout.connect(self._tick)
 
     def start(self) -> None:
-        log.info(STANDBY_LINE, self.lock.name, shown(self.db.url))
         self._tick()
+        if self.code != 0:
+            return
+        if self.runtime is None:
+            # Said once the first ask for the lock was answered: the server is then waiting
+            # on its own connection, where a monitor counts it as a standby.
+            log.info(STANDBY_LINE, self.lock.name, shown(self.db.url))
         self._timer.start(int(POLL_EVERY_S * 1000))
 
     def _tick(self) -> None:
