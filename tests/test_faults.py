@@ -84,6 +84,17 @@ def unsettled(data_dir) -> int:
     )[0][0]
 
 
+def run_until_settled(data_dir, log) -> None:
+    """Start the headless app, wait until no delivery is left to send, stop it (SIGTERM)."""
+    process = start_headless(data_dir, log)
+    try:
+        wait_ready(log, process)
+        assert wait_until(lambda: unsettled(data_dir) == 0, HANG), log.read_text()
+    finally:
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=HANG) == 0
+
+
 @pytest.mark.slow
 def test_fault_run_sigkill_three_times_leaves_exactly_one_accepted_message_per_recipient(
     data_dir, tmp_path, flaky_smtp
@@ -306,14 +317,7 @@ def test_sigkill_between_the_parts_of_a_long_message_sends_no_part_twice(data_di
     PushService(database, scheduler).resend([delivery_id])
     scheduler.shutdown(wait=False)
     database.close()
-    log = tmp_path / "resend.log"
-    process = start_headless(data_dir, log)
-    try:
-        wait_ready(log, process)
-        assert wait_until(lambda: unsettled(data_dir) == 0, HANG), log.read_text()
-    finally:
-        process.send_signal(signal.SIGTERM)
-        assert process.wait(timeout=HANG) == 0
+    run_until_settled(data_dir, tmp_path / "resend.log")
 
     # Before the kill: parts 1, 2 and 3 (in flight). The resend: 3 again, then the rest.
     assert len(arrived) >= 5 and arrived[3] == arrived[2]
@@ -363,14 +367,7 @@ def test_sigkill_in_a_burst_leaves_no_run_shown_as_running_after_the_restart(
     assert sent_before == [(10,)]
     release.set()
 
-    log = tmp_path / "restart.log"
-    process = start_headless(data_dir, log)
-    try:
-        wait_ready(log, process)
-        assert wait_until(lambda: unsettled(data_dir) == 0, HANG), log.read_text()
-    finally:
-        process.send_signal(signal.SIGTERM)
-        assert process.wait(timeout=HANG) == 0
+    run_until_settled(data_dir, tmp_path / "restart.log")
     statuses = dict(query(data_dir, "SELECT status, count(*) FROM runs GROUP BY status"))
     assert "running" not in statuses, statuses
     # The one out at the kill is interrupted (the user chooses); every other run is done.

@@ -249,13 +249,8 @@ def test_a_recipient_whose_message_grew_too_large_fails_alone_and_the_rest_are_s
     assert run.status == "partial"
 
 
-def test_each_part_a_service_took_is_recorded_before_the_next_is_sent(
-    world, database, scheduler, fake
-):
-    """A long Telegram message goes in ordered parts. While the service has each part
-    after the first, the store already counts the parts it took: a crash then (the
-    process killed between parts) leaves the count, and *Resend* sends none of them
-    again."""
+def long_report(world, fake, options: PushOptions) -> int:
+    """A push of a long message to a Telegram room at the local fake: it goes in parts."""
     channels, _contacts, service = world
     room = channels.save(
         "Team chat", TelegramConfig(bot_token=TELEGRAM_TOKEN, chat_id="-100", api_url=fake.url)
@@ -265,8 +260,19 @@ def test_each_part_a_service_took_is_recorded_before_the_next_is_sent(
         weekdays_at_nine(),
         message=Message("Report", long),
         targets=(Target("telegram", room),),
+        options=options,
     )
-    push_id = service.create(spec)
+    return service.create(spec)
+
+
+def test_each_part_a_service_took_is_recorded_before_the_next_is_sent(
+    world, database, scheduler, fake
+):
+    """A long Telegram message goes in ordered parts. While the service has each part
+    after the first, the store already counts the parts it took: a crash then (the
+    process killed between parts) leaves the count, and *Resend* sends none of them
+    again."""
+    push_id = long_report(world, fake, PushOptions())
     counted: list[int] = []  # what the store said while the service had each part
 
     def taking(request):
@@ -287,18 +293,7 @@ def test_a_retry_of_a_message_sent_in_parts_goes_on_from_the_refused_part(
     """A long Telegram message goes in ordered parts; the service takes the first and fails
     the second (502). The retry sends from the second part on: the chat gets every part
     once, in order, and the history shows one delivery, sent."""
-    channels, _contacts, service = world
-    room = channels.save(
-        "Team chat", TelegramConfig(bot_token=TELEGRAM_TOKEN, chat_id="-100", api_url=fake.url)
-    )
-    long = "\n\n".join(f"Part of the report {n}: " + "figures " * 300 for n in range(6))
-    spec = replace(
-        weekdays_at_nine(),
-        message=Message("Report", long),
-        targets=(Target("telegram", room),),
-        options=PushOptions(retries=2, retry_delay=30),
-    )
-    push_id = service.create(spec)
+    push_id = long_report(world, fake, PushOptions(retries=2, retry_delay=30))
     taken: list[str] = []
     calls = 0
 

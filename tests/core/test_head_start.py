@@ -171,12 +171,19 @@ def test_a_burst_is_unseen_until_its_due_time_then_sent_at_once_and_once(burst):
 def test_an_edit_while_the_burst_waits_is_written_after_it(burst):
     burst.hold()
     spec = burst.service.get(burst.ids[0])
-    renamed = threading.Thread(
-        target=lambda: burst.service.update(burst.ids[0], replace(spec, name="Renamed"))
-    )
+    editing = threading.Event()
+
+    def rename() -> None:
+        editing.set()
+        burst.service.update(burst.ids[0], replace(spec, name="Renamed"))
+
+    renamed = threading.Thread(target=rename)
     renamed.start()
-    renamed.join(0.3)
-    assert renamed.is_alive()  # the store's writer is the head start until the due time
+    assert editing.wait(30)
+    # The store's writer is the head start until the due time: the edit is not written.
+    assert renamed.is_alive() and burst.head_start.waiting_for_due.is_set()
+    with burst.database.session() as session:
+        assert session.get(Push, burst.ids[0]).name == "Burst 0"
     burst.clocks.now = burst.due.timestamp()
     renamed.join(30)
     assert not renamed.is_alive()
@@ -209,7 +216,7 @@ def test_whatever_stands_in_the_way_leaves_the_burst_to_the_pass(burst, obstacle
 
 
 HOLDER = """
-import sys, time
+import sys
 from pathlib import Path
 from pushgui.core.delivery.engine import DeliveryEngine
 from pushgui.core.runs.headstart import HeadStart
@@ -231,7 +238,7 @@ head_start = HeadStart(
 head_start.due_soon(due)
 head_start.waiting_for_due.wait(60)
 print("HOLDING", flush=True)
-time.sleep(120)
+sys.stdin.readline()  # killed while it waits here
 """
 
 
@@ -264,6 +271,7 @@ def test_a_crash_while_the_burst_waits_records_nothing_and_the_pass_sends_each_o
     holder = subprocess.Popen(
         [sys.executable, "-c", HOLDER, str(data_dir), str(due.timestamp()), str(PUSHES)],
         cwd=root,
+        stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
         env={**os.environ, "PYTHONPATH": str(root)},
