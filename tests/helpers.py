@@ -51,9 +51,21 @@ def every_minutes(minutes: int, start: datetime, name: str = "Interval") -> Push
     return PushSpec(name=name, message=Message("Tick " + name), trigger=trigger)
 
 
-def weekdays_at_nine(name: str = "Standup") -> PushSpec:
+def weekdays_at_nine(name: str = "Standup", days_ahead: int = 0) -> PushSpec:
+    """Weekdays at 09:00 in :data:`ZONE`; ``days_ahead`` > 0 starts the rule that many days
+    from today, for a test whose first run must be far off whatever the time of day (a
+    heads-up ten minutes before 09:00 is due at once when the test runs at 08:55)."""
+    from datetime import UTC
+    from zoneinfo import ZoneInfo
+
+    start = None
+    if days_ahead:
+        start = datetime.now(UTC).astimezone(ZoneInfo(ZONE)).date() + timedelta(days=days_ahead)
     trigger = CalendarSpec(
-        timezone=ZONE, day_rule="week_days", week_days=("mon", "tue", "wed", "thu", "fri")
+        timezone=ZONE,
+        day_rule="week_days",
+        week_days=("mon", "tue", "wed", "thu", "fri"),
+        start_date=start,
     )
     return PushSpec(name=name, message=Message("Standup"), trigger=trigger)
 

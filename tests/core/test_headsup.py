@@ -57,7 +57,7 @@ def next_run(scheduler, push_id):
 
 
 def test_the_heads_up_job_is_n_minutes_before_the_next_run(service, scheduler, to_room):
-    push_id = service.create(to_room(weekdays_at_nine("Report"), 10))
+    push_id = service.create(to_room(weekdays_at_nine("Report", days_ahead=3), 10))
     job = scheduler.get_job(jobs.headsup_id(push_id))
     due = next_run(scheduler, push_id)
     assert job.func_ref == jobs.ANNOUNCE
@@ -74,12 +74,12 @@ def test_the_heads_up_job_is_n_minutes_before_the_next_run(service, scheduler, t
     ],
 )
 def test_no_heads_up_for_me_only_when_off_or_paused(service, scheduler, change, to_room):
-    push_id = service.create(change(to_room(weekdays_at_nine())))
+    push_id = service.create(change(to_room(weekdays_at_nine(days_ahead=3))))
     assert scheduler.get_job(jobs.headsup_id(push_id)) is None
 
 
 def test_editing_and_pausing_keep_the_heads_up_in_step(service, scheduler, to_room):
-    spec = to_room(weekdays_at_nine())
+    spec = to_room(weekdays_at_nine(days_ahead=3))
     push_id = service.create(spec)
     service.update(push_id, replace(spec, targets=(Target(),)))
     assert scheduler.get_job(jobs.headsup_id(push_id)) is None
@@ -93,7 +93,7 @@ def test_editing_and_pausing_keep_the_heads_up_in_step(service, scheduler, to_ro
 
 
 def test_reconcile_gives_a_missing_heads_up_back(service, scheduler, to_room):
-    push_id = service.create(to_room(weekdays_at_nine()))
+    push_id = service.create(to_room(weekdays_at_nine(days_ahead=3)))
     scheduler.remove_job(jobs.headsup_id(push_id))
     service.reconcile()
     due = next_run(scheduler, push_id)
@@ -101,7 +101,7 @@ def test_reconcile_gives_a_missing_heads_up_back(service, scheduler, to_room):
 
 
 def test_the_heads_up_tells_the_handler_about_the_coming_run(service, scheduler, notices, to_room):
-    push_id = service.create(to_room(weekdays_at_nine("Report")))
+    push_id = service.create(to_room(weekdays_at_nine("Report", days_ahead=3)))
     due = next_run(scheduler, push_id)
     assert announce(push_id, due.timestamp(), context=scheduler.job_context) == "shown"
     [notice] = notices
@@ -116,7 +116,7 @@ def test_the_heads_up_tells_the_handler_about_the_coming_run(service, scheduler,
 def test_a_heads_up_that_fires_once_its_run_is_due_announces_nothing(
     service, scheduler, notices, to_room
 ):
-    push_id = service.create(to_room(weekdays_at_nine("Report")))
+    push_id = service.create(to_room(weekdays_at_nine("Report", days_ahead=3)))
     due = next_run(scheduler, push_id)
     assert (
         announce(
@@ -140,7 +140,7 @@ def test_a_heads_up_that_fires_once_its_run_is_due_announces_nothing(
 def test_a_stale_heads_up_announces_nothing_and_follows_the_schedule(
     service, scheduler, notices, to_room
 ):
-    push_id = service.create(to_room(weekdays_at_nine()))
+    push_id = service.create(to_room(weekdays_at_nine(days_ahead=3)))
     due = next_run(scheduler, push_id)
     service.skip_next(push_id)
     assert announce(push_id, due.timestamp(), context=scheduler.job_context) == "moved"
@@ -153,7 +153,7 @@ def test_a_stale_heads_up_announces_nothing_and_follows_the_schedule(
 def test_skip_this_time_records_the_run_skipped_and_moves_the_job_on(
     service, scheduler, database, to_room
 ):
-    push_id = service.create(to_room(weekdays_at_nine()))
+    push_id = service.create(to_room(weekdays_at_nine(days_ahead=3)))
     due = next_run(scheduler, push_id)
     assert service.skip_next(push_id, expected=due + timedelta(days=1)) is None  # not next
     assert next_run(scheduler, push_id) == due

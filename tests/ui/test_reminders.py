@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QDateTime, Qt
@@ -331,19 +330,8 @@ def room(runtime, fake):
 
 
 def heads_up_push(rt, room, minutes=10):
-    """A push whose first run is days away, so its heads-up is never "now" whatever the
-    time of day the test runs (created between 08:50 and 09:00, the heads-up would be)."""
-    spec = weekdays_at_nine("Weekly report")
-    later = replace(
-        spec.trigger,
-        start_date=datetime.now(ZoneInfo(spec.trigger.timezone)).date() + timedelta(days=3),
-    )
-    spec = replace(
-        spec,
-        trigger=later,
-        targets=room(rt),
-        options=replace(spec.options, heads_up_minutes=minutes),
-    )
+    spec = weekdays_at_nine("Weekly report", days_ahead=3)
+    spec = replace(spec, targets=room(rt), options=replace(spec.options, heads_up_minutes=minutes))
     push_id = rt.service.create(spec)
     return push_id, rt.scheduler.get_job(str(push_id)).next_run_time
 
