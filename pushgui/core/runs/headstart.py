@@ -28,6 +28,7 @@ writers out, so a push edited meanwhile could go out as it was.
 
 from __future__ import annotations
 
+import gc
 import logging
 import queue
 import threading
@@ -216,6 +217,10 @@ class HeadStart:
                     session.rollback()
                     log.info("Runs due at %s recorded by the pass instead (%s)", due, exc)
                     return
+                # What recording left for the collector is collected now, while the
+                # thread waits anyway: a full collection (tens of milliseconds, every
+                # thread stopped) would otherwise fall in the burst itself.
+                gc.collect()
                 self.waiting_for_due.set()
                 if not self._until(due):
                     session.rollback()
