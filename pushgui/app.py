@@ -256,7 +256,9 @@ def open_runtime(
     )
     executor.context = JobContext(db, secrets, scheduler, engine, calendars=calendars)
     # A burst is recorded just before it falls due, and sent at once (core/runs/headstart.py).
-    executor.head_start = HeadStart(lambda: executor.context, scheduler.is_running, jobstore)
+    executor.head_start = HeadStart(
+        lambda: executor.context, scheduler.is_running, jobstore, aside=scheduler
+    )
     scheduler.set_lead(LEAD, executor.head_start.due_soon)
     service = PushService(db, scheduler, calendars)
     service.set_aside_damaged()  # before the window, the scheduler or reconcile reads a spec

@@ -123,6 +123,8 @@ class PushScheduler(BaseScheduler):  # type: ignore[misc]  # APScheduler 3 is un
         self._started_in_pass = 0
         self._lead: tuple[float, Callable[[datetime], None]] | None = None
         self._host.lead_timer.timeout.connect(self._on_lead)
+        # Monotonic time until which passes wait (stand_aside); 0.0: they do not.
+        self._aside_until = 0.0
         super().__init__(gconfig or {}, **options)
         self.add_listener(self._record_run, _RUN_EVENTS | _FORGET_EVENTS)
         self.add_listener(self._count_started, EVENT_JOB_SUBMITTED)
@@ -187,6 +189,23 @@ class PushScheduler(BaseScheduler):  # type: ignore[misc]  # APScheduler 3 is un
         Nothing is called for a due time less than ``seconds`` away when it is known."""
         self._lead = (seconds, callback)
 
+    def stand_aside(self, seconds: float) -> None:
+        """Hold passes back for at most ``seconds`` from now, or until :meth:`step_back_in`;
+        any thread. A pass due meanwhile (its timer, a wakeup) runs when the hold ends.
+
+        For a burst recorded ahead (core/runs/headstart.py): its runs are started at their
+        due time without the pass, and a pass firing their 1,000 jobs in the same moment
+        took the one thread Python runs at a time from their sending for tens of
+        milliseconds (docs/BENCHMARKS.md, "Burst"). The pass fires them once they are sent,
+        and takes them as already started.
+        """
+        self._aside_until = self._mono() + max(seconds, 0.0)
+
+    def step_back_in(self) -> None:
+        """End a :meth:`stand_aside` hold: a pass held back runs now; any thread."""
+        self._aside_until = 0.0
+        self.wakeup()
+
     def next_wakeup_in(self) -> float | None:
         """Seconds until the next pass, or None when no pass is scheduled (stopped or paused)."""
         remaining = self._host.timer.remainingTime()
@@ -246,6 +265,10 @@ class PushScheduler(BaseScheduler):  # type: ignore[misc]  # APScheduler 3 is un
 
     def _on_timeout(self) -> None:
         if self.state == STATE_STOPPED:
+            return
+        aside = self._aside_until - self._mono()
+        if aside > 0:  # stand_aside: the pass runs when the hold ends
+            self._host.timer.start(max(1, math.ceil(aside * 1000)))
             return
         self._in_pass = True
         self._wakeup_during_pass = False

@@ -391,3 +391,33 @@ def test_the_lead_listener_hears_each_due_time_before_it(qtbot: QtBot, make: Mak
     qtbot.waitUntil(lambda: jobs.count(key) == 2, timeout=HANG_MS)
     [(due, when, in_owner)] = heard
     assert due == run_date and when < run_date and in_owner
+
+
+def test_a_pass_held_aside_runs_when_the_hold_ends_or_expires(
+    qtbot: QtBot, make: Make, key: str
+) -> None:
+    """stand_aside (a burst recorded ahead is being sent): the passes due meanwhile, by
+    their timer or a wakeup, wait; step_back_in runs them at once, and the hold ends by
+    itself after its seconds on the monotonic clock."""
+    mono = [1000.0]
+    # Passes at least every 5 s: a timer set further than that is the hold's.
+    sched = make(counting(PushScheduler), monotonic_clock=lambda: mono[0], max_wait_seconds=5)
+    sched.start()
+    qtbot.waitUntil(lambda: sched.done >= 1, timeout=HANG_MS)
+
+    sched.stand_aside(30.0)
+    sched.add_job(jobs.RECORD, "date", run_date=datetime.now(UTC), args=[key], id="held")
+    # The wakeup's pass found the hold and set its timer for the rest of it instead.
+    qtbot.waitUntil(lambda: (sched.next_wakeup_in() or 0) > 20, timeout=HANG_MS)
+    assert sched.passes == sched.done == 1 and jobs.count(key) == 0
+
+    sched.step_back_in()
+    qtbot.waitUntil(lambda: jobs.count(key) == 1, timeout=HANG_MS)
+
+    sched.stand_aside(30.0)
+    sched.add_job(jobs.RECORD, "date", run_date=datetime.now(UTC), args=[key], id="expires")
+    qtbot.waitUntil(lambda: (sched.next_wakeup_in() or 0) > 20, timeout=HANG_MS)
+    assert jobs.count(key) == 1
+    mono[0] += 31.0  # the hold's seconds are over: the next wakeup passes
+    sched.wakeup()
+    qtbot.waitUntil(lambda: jobs.count(key) == 2, timeout=HANG_MS)

@@ -7,6 +7,10 @@ a network. Each channel (the desktop, one SMTP account, one bot) has its own lan
 desktop reminder never queues behind network sends and a slow or blocked service delays
 only its own messages. The engine is built by the composition root with its dependencies
 (the store, the secret store, the scheduler for retry jobs); it keeps no module state.
+
+Why one module: a batch, its lane and the engine that owns the lanes share one stopping
+event, one lock and the count of batches in hand; apart, each would reach into the
+others' state, and the path of one push through them reads top to bottom here.
 """
 
 from __future__ import annotations
@@ -341,6 +345,9 @@ class DeliveryEngine:
         self._on_run_finished = on_run_finished
         self._lanes: dict[tuple[str, int | None], _Lane] = {}
         self._lock = threading.Lock()
+        # Batches handed to lanes and not yet through (wait_sent).
+        self._in_hand = 0
+        self._through = threading.Condition(self._lock)
 
     def use_desktop(self, sender: Sender) -> None:
         """Show desktop reminders with ``sender`` from the next batch on."""
@@ -367,12 +374,35 @@ class DeliveryEngine:
                     lane = _Lane(f"pushgui-send-{key[0]}-{key[1]}", self._run_batch, limiter)
                     self._lanes[key] = lane
                 lane.queue.put((key, batch, lane.limiter))
+                self._in_hand += 1
+
+    def wait_sent(self, timeout: float) -> bool:
+        """Wait until every batch submitted so far has been through its lane (each delivery
+        has its outcome, or waits for a retry or a rate limit in the store); False after
+        ``timeout`` seconds or once shutdown begins."""
+        with self._through:
+            return (
+                self._through.wait_for(
+                    lambda: self._in_hand == 0 or self._stopping.is_set(), timeout
+                )
+                and not self._stopping.is_set()
+            )
 
     def pause(self, seconds: float) -> bool:
         """Wait ``seconds`` (a rate limit, a locked store); False as soon as shutdown begins."""
         return not self._stopping.wait(seconds)
 
     def _run_batch(self, items: list[tuple[tuple[str, int | None], Batch, Limiter | None]]) -> None:
+        try:
+            self._send_batches(items)
+        finally:
+            with self._through:
+                self._in_hand -= len(items)
+                self._through.notify_all()
+
+    def _send_batches(
+        self, items: list[tuple[tuple[str, int | None], Batch, Limiter | None]]
+    ) -> None:
         if self._stopping.is_set():
             return  # their rows are still queued; the next start sends them
         key, _batch, limiter = items[0]
@@ -399,6 +429,8 @@ class DeliveryEngine:
         and its row is settled as interrupted at the next start.
         """
         self._stopping.set()
+        with self._through:
+            self._through.notify_all()
         self.watchdog.bring_all_forward(SHUTDOWN_CUT)
         with self._lock:
             lanes = list(self._lanes.values())

@@ -58,6 +58,9 @@ HOLD_AT_MOST = 1.5
 LATE = 1.0
 #: Seconds between looks at the clocks while waiting.
 STEP = 0.05
+#: The longest the scheduler's pass stands aside once a burst is due, while its
+#: deliveries are sent (:meth:`PushScheduler.stand_aside`); jobs due meanwhile wait that long.
+ASIDE_AT_MOST = 1.0
 #: Fewer runs due at one instant than this are recorded by the pass, as usual (a few
 #: milliseconds): holding the store's write lock is for bursts. More than MAX_RUNS would
 #: hold it for longer than HOLD (about 0.1 ms a run): the pass records those too.
@@ -93,10 +96,15 @@ class HeadStart:
         wall: Callable[[], float] = time.time,
         monotonic: Callable[[], float] = time.monotonic,
         min_runs: int = MIN_RUNS,
+        aside: Any = None,
+        aside_at_most: float = ASIDE_AT_MOST,
     ) -> None:
         self._context = context
         self._scheduling = scheduling
         self._jobstore = jobstore
+        # The scheduler's pass, held back while a burst is sent (stand_aside/step_back_in).
+        self._aside = aside
+        self._aside_at_most = aside_at_most
         self._wall = wall
         self._monotonic = monotonic
         self.min_runs = min_runs
@@ -194,6 +202,7 @@ class HeadStart:
         database = context.database
         keys = {key_of(one.push_id, due) for one in runs}
         decided = threading.Event()
+        stood_aside = False
         with self._lock:
             # Past the due time the pass may have taken some of them already.
             if self._wall() >= due.timestamp():
@@ -221,6 +230,11 @@ class HeadStart:
                 # thread waits anyway: a full collection (tens of milliseconds, every
                 # thread stopped) would otherwise fall in the burst itself.
                 gc.collect()
+                if stood_aside := self._aside is not None:
+                    # The pass at the due time waits while the burst is sent: it fires the
+                    # same jobs, and takes them as started (executor.py).
+                    left = max(due.timestamp() - self._wall(), 0.0)
+                    self._aside.stand_aside(left + self._aside_at_most)
                 self.waiting_for_due.set()
                 if not self._until(due):
                     session.rollback()
@@ -239,7 +253,11 @@ class HeadStart:
                     if key_of(one.push_id, due) in self._started:
                         self._started[key_of(one.push_id, due)] = status
             log.info("%d runs due at %s were recorded ahead and started on time", len(runs), due)
+            if self._aside is not None and context.engine is not None:
+                context.engine.wait_sent(self._aside_at_most)
         finally:
+            if stood_aside:
+                self._aside.step_back_in()
             self.waiting_for_due.clear()
             with self._lock:
                 self._holding = set()
