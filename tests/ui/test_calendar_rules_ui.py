@@ -3,7 +3,8 @@ through the real widgets."""
 
 from __future__ import annotations
 
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
@@ -117,14 +118,25 @@ def test_new_rules_round_trip_through_the_editor(qtbot, calendar, spec):
 
 
 def _near_future_china() -> HolidayData:
-    """China's data with a holiday on the next weekday at least 3 days away and a make-up
-    working day on the Saturday after it, so the preview (which starts now) meets both."""
-    today = date.today()
-    holiday = today + timedelta(days=3)
-    while holiday.weekday() >= 5:
-        holiday += timedelta(days=1)
-    makeup = holiday + timedelta(days=(5 - holiday.weekday()) % 7 or 7)
-    years = frozenset({today.year, today.year + 1, today.year + 2})
+    """China's data with a make-up working day on the next weekend day, and a holiday on
+    the second weekday after today (in ZONE; a day off is marked in the preview only
+    after a run), so that whatever the day and hour the preview (five runs from now)
+    meets the make-up day of a working-day rule and the skipped holiday of a daily one.
+    Counted from the machine's own date with the holiday three days ahead, on a Wednesday
+    afternoon the make-up day came sixth and was not shown."""
+
+    def weekday_after(day: date) -> date:
+        day += timedelta(days=1)
+        while day.weekday() >= 5:
+            day += timedelta(days=1)
+        return day
+
+    today = datetime.now(ZoneInfo(ZONE)).date()
+    holiday = weekday_after(weekday_after(today))
+    makeup = today + timedelta(days=1)
+    while makeup.weekday() < 5:
+        makeup += timedelta(days=1)
+    years = frozenset({today.year - 1, today.year, today.year + 1, today.year + 2})
     china = ChinaData(
         {holiday: ("National Day", "国庆节")}, {makeup: ("National Day", "国庆节")}, years
     )

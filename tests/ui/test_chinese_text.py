@@ -16,6 +16,7 @@ from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from functools import cache
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
@@ -134,8 +135,13 @@ def chinese(qapp):
 
 
 def triggers() -> list[TriggerSpec]:
-    """One of each kind of schedule, with the limits and words each may carry."""
-    start = datetime(2026, 11, 24, 9, 0)
+    """One of each kind of schedule, with the limits and words each may carry.
+
+    Their dates are counted from today (in ZONE): a rule whose runs or end date had
+    passed would be refused as one that never fires, and the test would fail on a later
+    day than the one it was written on."""
+    today = datetime.now(ZoneInfo(ZONE)).date()
+    start = datetime.combine(today - timedelta(days=1), time(9, 0))
     rules = [
         CalendarSpec(timezone=ZONE, day_rule="week_days", week_days=("mon", "wed", "fri")),
         CalendarSpec(
@@ -143,7 +149,7 @@ def triggers() -> list[TriggerSpec]:
             day_rule="week_days",
             week_days=("tue",),
             every_weeks=2,
-            start_date=date(2026, 11, 24),
+            start_date=today - timedelta(days=7),
         ),
         CalendarSpec(timezone=ZONE, day_rule="month_days", month_days=(1, 15, LAST)),
         CalendarSpec(timezone=ZONE, day_rule="month_days", month_days=(24,), months=(12,)),
@@ -163,10 +169,10 @@ def triggers() -> list[TriggerSpec]:
             times=(time(9, 0), time(17, 30)),
             on_day_off="next",
             workdays="CN",
-            skip_dates=(date(2026, 12, 24),),
+            skip_dates=(today + timedelta(days=23),),
             max_runs=10,
-            start_date=date(2026, 12, 1),
-            end_date=date(2027, 6, 30),
+            start_date=today,
+            end_date=today + timedelta(days=211),
         ),
         CalendarSpec(timezone=ZONE, crontab="0 9 * * mon,fri"),
         CalendarSpec(timezone=ZONE, crontab="*/5 9-17 * * *"),
@@ -175,7 +181,7 @@ def triggers() -> list[TriggerSpec]:
         IntervalSpec(
             every=90, unit="minutes", start=start, timezone=ZONE, end=start + timedelta(days=9)
         ),
-        OnceSpec(datetime(2027, 1, 5, 8, 30), ZONE),
+        OnceSpec(datetime.combine(today + timedelta(days=35), time(8, 30)), ZONE),
     ]
     return rules
 
