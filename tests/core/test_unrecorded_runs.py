@@ -83,7 +83,7 @@ def test_a_run_due_while_another_process_holds_the_lock_is_recorded_once_it_is_g
             # Due 55 s ago: by the time the store is back it is more than a minute late.
             ("skipped", skipped, now - timedelta(seconds=55)),
         ):
-            thread = threading.Thread(target=run, args=(name, push_id, due))
+            thread = threading.Thread(target=run, args=(name, push_id, due), daemon=True)
             thread.start()
             threads.append(thread)
         # Both were refused by the store at least once (after its 10 s busy timeout).
@@ -157,7 +157,7 @@ def test_a_run_due_while_the_disk_is_full_is_recorded_once_there_is_room(
         ctx = replace(scheduler.job_context, engine=engine).at(datetime.now(UTC))
         results["run"] = run_push(push_id, context=ctx)
 
-    thread = threading.Thread(target=run)
+    thread = threading.Thread(target=run, daemon=True)
     try:
         thread.start()
         assert wait_for(lambda: "could not record its run" in caplog.text)
