@@ -35,7 +35,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy.exc import IntegrityError, OperationalError
 
@@ -79,6 +79,14 @@ def key_of(push_id: int, due: datetime) -> Key:
     return push_id, due.timestamp()
 
 
+class PassHold(Protocol):
+    """What holds the scheduler's passes back while a burst is sent (PushScheduler)."""
+
+    def stand_aside(self, seconds: float) -> None: ...
+
+    def step_back_in(self) -> None: ...
+
+
 class HeadStart:
     """Records bursts of scheduled runs ahead of their due time (see the module).
 
@@ -96,7 +104,7 @@ class HeadStart:
         wall: Callable[[], float] = time.time,
         monotonic: Callable[[], float] = time.monotonic,
         min_runs: int = MIN_RUNS,
-        aside: Any = None,
+        aside: PassHold | None = None,
         aside_at_most: float = ASIDE_AT_MOST,
     ) -> None:
         self._context = context
@@ -253,10 +261,10 @@ class HeadStart:
                     if key_of(one.push_id, due) in self._started:
                         self._started[key_of(one.push_id, due)] = status
             log.info("%d runs due at %s were recorded ahead and started on time", len(runs), due)
-            if self._aside is not None and context.engine is not None:
+            if stood_aside and context.engine is not None:
                 context.engine.wait_sent(self._aside_at_most)
         finally:
-            if stood_aside:
+            if stood_aside and self._aside is not None:
                 self._aside.step_back_in()
             self.waiting_for_due.clear()
             with self._lock:
